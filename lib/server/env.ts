@@ -1,0 +1,28 @@
+import "server-only";
+import { z } from "zod";
+
+// The only module that reads process.env (enforced by lint). The start script and the test
+// harnesses fill these in; see README "配置".
+const schema = z.object({
+  DATABASE_URL: z.string().url(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Sign-in attempts allowed per account (and per address ×4) before a pause. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`环境变量配置有误（${problems}）。请用 npm start 启动，或参照 README 设置。`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { can, type Actor, type ReportSubject } from "./policy";
+import { reportStatuses, transitions, type ReportStatus, type TransitionName } from "./transitions";
+
+// Two counties with two townships each, as in documenso's "two independent users" tests.
+const countyA = "county-a";
+const countyB = "county-b";
+const townA1 = { organizationId: "town-a1", ancestorIds: [countyA] };
+const townA2 = { organizationId: "town-a2", ancestorIds: [countyA] };
+const townB1 = { organizationId: "town-b1", ancestorIds: [countyB] };
+
+const actors = {
+  anonymous: null,
+  clerkA1: { userId: "u1", role: "CLERK", organizationId: townA1.organizationId },
+  clerkA2: { userId: "u2", role: "CLERK", organizationId: townA2.organizationId },
+  reviewerA: { userId: "u3", role: "REVIEWER", organizationId: countyA },
+  reviewerB: { userId: "u4", role: "REVIEWER", organizationId: countyB },
+  admin: { userId: "u5", role: "ADMIN", organizationId: null },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof actors;
+
+const reportOf = (scope: typeof townA1, status: ReportStatus): ReportSubject => ({ ...scope, status });
+
+describe("report.read", () => {
+  // Expected: who may read town A1's report, in every status.
+  const allowed: ActorName[] = ["clerkA1", "reviewerA", "admin"];
+  for (const status of reportStatuses) {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      it(`${name} ${allowed.includes(name) ? "may" : "may not"} read a ${status} report of town A1`, () => {
+        expect(can(actors[name], "report.read", reportOf(townA1, status))).toBe(allowed.includes(name));
+      });
+    }
+  }
+  it("a reviewer reads the county's own report", () => {
+    expect(can(actors.reviewerA, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(true);
+    expect(can(actors.reviewerB, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(false);
+  });
+  it("a reviewer of another county reads nothing of county A", () => {
+    expect(can(actors.reviewerB, "report.read", reportOf(townA2, "SUBMITTED"))).toBe(false);
+    expect(can(actors.reviewerA, "report.read", reportOf(townB1, "SUBMITTED"))).toBe(false);
+  });
+});
+
+describe("report.edit", () => {
+  const editable: ReportStatus[] = ["DRAFT", "RETURNED"];
+  for (const status of reportStatuses) {
+    it(`only the own clerk edits, and only a ${editable.join("/")} report (status ${status})`, () => {
+      expect(can(actors.clerkA1, "report.edit", reportOf(townA1, status))).toBe(editable.includes(status));
+      for (const name of ["anonymous", "clerkA2", "reviewerA", "reviewerB", "admin"] as const) {
+        expect(can(actors[name], "report.edit", reportOf(townA1, status))).toBe(false);
+      }
+    });
+  }
+});
+
+describe("report.transition", () => {
+  const expected: Record<TransitionName, { actor: ActorName; from: ReportStatus[] }> = {
+    submit: { actor: "clerkA1", from: ["DRAFT", "RETURNED"] },
+    return: { actor: "reviewerA", from: ["SUBMITTED", "APPROVED"] },
+    approve: { actor: "reviewerA", from: ["SUBMITTED"] },
+    publish: { actor: "reviewerA", from: ["APPROVED"] },
+    reopenForCorrection: { actor: "reviewerA", from: ["PUBLISHED"] },
+  };
+  for (const transition of Object.keys(transitions) as TransitionName[]) {
+    for (const status of reportStatuses) {
+      for (const name of Object.keys(actors) as ActorName[]) {
+        const isAllowed = expected[transition].actor === name && expected[transition].from.includes(status);
+        it(`${name} ${isAllowed ? "may" : "may not"} ${transition} from ${status}`, () => {
+          expect(can(actors[name], "report.transition", { ...reportOf(townA1, status), transition })).toBe(isAllowed);
+        });
+      }
+    }
+  }
+});
+
+describe("report.comment", () => {
+  it("only a reviewer of the county comments, and only on a submitted report", () => {
+    for (const status of reportStatuses) {
+      expect(can(actors.reviewerA, "report.comment", reportOf(townA1, status))).toBe(status === "SUBMITTED");
+      expect(can(actors.reviewerB, "report.comment", reportOf(townA1, status))).toBe(false);
+      expect(can(actors.clerkA1, "report.comment", reportOf(townA1, status))).toBe(false);
+    }
+  });
+});
+
+describe("scopes", () => {
+  it("report.create and history import: own clerk only", () => {
+    for (const action of ["report.create", "report.importHistory"] as const) {
+      expect(can(actors.clerkA1, action, townA1)).toBe(true);
+      expect(can(actors.clerkA2, action, townA1)).toBe(false);
+      expect(can(actors.reviewerA, action, townA1)).toBe(false);
+      expect(can(actors.admin, action, townA1)).toBe(false);
+      expect(can(actors.anonymous, action, townA1)).toBe(false);
+    }
+  });
+  it("review.queue: the county's reviewer and admins", () => {
+    const county = { organizationId: countyA, ancestorIds: [] };
+    expect(can(actors.reviewerA, "review.queue", county)).toBe(true);
+    expect(can(actors.reviewerB, "review.queue", county)).toBe(false);
+    expect(can(actors.clerkA1, "review.queue", county)).toBe(false);
+    expect(can(actors.admin, "review.queue", county)).toBe(true);
+  });
+  it("admin.manage: admins only", () => {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      expect(can(actors[name], "admin.manage", null)).toBe(name === "admin");
+    }
+  });
+  it("publication.read: anyone, but only what is published", () => {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      expect(can(actors[name], "publication.read", { isPublished: true })).toBe(true);
+      expect(can(actors[name], "publication.read", { isPublished: false })).toBe(false);
+    }
+  });
+  it("an unknown action is refused", () => {
+    // Simulates a caller compiled against an older action list.
+    const unknownAction = "report.delete" as unknown as "admin.manage";
+    expect(can(actors.admin, unknownAction, null)).toBe(false);
+  });
+});
