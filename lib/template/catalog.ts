@@ -13,6 +13,8 @@ export interface LayoutCell extends CellDef {
   readonly rowLabel: string;
   /** Label of the leaf column, e.g. 自然人. */
   readonly columnLabel: string;
+  /** Row name for messages: the leaf, with its group for numbered sub-rows (（三）不予公开·1.属于国家秘密). */
+  readonly rowName: string;
   /**
    * Short human name for messages: row · column, with the header groups a
    * leaf label alone would leave ambiguous (表四 blocks, 表三 sub-rows).
@@ -83,6 +85,7 @@ export function listCells(layout: Layout): readonly LayoutCell[] {
           gridId: grid.id,
           rowLabel: rowPath[rowPath.length - 1] ?? '',
           columnLabel: colPath[colPath.length - 1] ?? '',
+          rowName: row,
           label: row === '' ? column : `${row}·${column}`,
         });
       }

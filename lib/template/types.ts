@@ -181,7 +181,9 @@ export interface Layout {
   readonly rules: readonly LayoutRule[];
 }
 
-export interface ReportMeta {
+// Type aliases, not interfaces: aliases get an implicit index signature, so
+// ReportData is assignable to JSON value types (e.g. Prisma's InputJsonObject).
+export type ReportMeta = {
   readonly organizationName: string;
   /** The report year (统计年度), e.g. 2023. */
   readonly year: number;
@@ -189,14 +191,14 @@ export interface ReportMeta {
   readonly periodStart?: string;
   /** 统计期限 end, ISO date YYYY-MM-DD. */
   readonly periodEnd?: string;
-}
+};
 
 /**
  * The values of one report. A missing cell is `null` or absent — never 0:
  * 0 is a reported figure.
  */
-export interface ReportData {
+export type ReportData = {
   readonly cells: { readonly [id: CellId]: number | null | undefined };
   readonly narrative: { readonly [id in NarrativeId]?: string };
   readonly meta: ReportMeta;
-}
+};

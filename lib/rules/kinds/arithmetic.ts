@@ -1,0 +1,128 @@
+/**
+ * Table arithmetic declared by the layout: sums of rows, sums of columns and
+ * the per-column balance of table 三. All three compile to equations
+ * left = right over cell indexes, checked by one loop.
+ */
+import { gridOf, labelOf, type CompiledLayout } from '../compile-layout';
+import { messages } from '../messages';
+import type { RuleEvaluator } from '../registry-types';
+import type { Check, Finding } from '../types';
+
+interface Equation {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  /** Builds the finding only when the equation fails (rare), keeping the pass path allocation-free. */
+  readonly fail: (leftSum: number, rightSum: number) => Finding;
+}
+
+/** Sum of `indexes`, or NaN if any is missing or unusable. */
+function sumAt(values: Float64Array, indexes: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < indexes.length; i++) {
+    const v = values[indexes[i] ?? -1];
+    if (v === undefined || v !== v) return Number.NaN;
+    sum += v;
+  }
+  return sum;
+}
+
+function checkEquations(equations: readonly Equation[]): Check {
+  return (state, out) => {
+    for (const eq of equations) {
+      const left = sumAt(state.values, eq.left);
+      if (left !== left) continue;
+      const right = sumAt(state.values, eq.right);
+      if (right !== right || left === right) continue;
+      out.push(eq.fail(left, right));
+    }
+  };
+}
+
+const ids = (compiled: CompiledLayout, indexes: Int32Array): string[] =>
+  Array.from(indexes, (i) => compiled.cells[i]?.id ?? '');
+
+const indexesOf = (list: readonly number[]): Int32Array => Int32Array.from(list.filter((i) => i >= 0));
+
+export const sumRows: RuleEvaluator<'sumRows'> = {
+  severity: 'error',
+  prepare(rule, compiled) {
+    const grid = gridOf(compiled, rule.grid);
+    const equations = grid.columns.flatMap((column): Equation[] => {
+      const target = grid.indexAt(rule.target, column.id);
+      if (target < 0) return [];
+      const left = Int32Array.of(target);
+      const right = indexesOf(rule.of.map((row) => grid.indexAt(row, column.id)));
+      const label = compiled.cells[target]?.label ?? '';
+      return [
+        {
+          left,
+          right,
+          fail: (actual, expected) => ({
+            ruleId: rule.id,
+            severity: 'error',
+            cellIds: [...ids(compiled, left), ...ids(compiled, right)],
+            message: messages.sumOfRows(label, expected, actual),
+            expected,
+            actual,
+          }),
+        },
+      ];
+    });
+    return checkEquations(equations);
+  },
+};
+
+export const sumColumns: RuleEvaluator<'sumColumns'> = {
+  severity: 'error',
+  prepare(rule, compiled) {
+    const grid = gridOf(compiled, rule.grid);
+    const equations = grid.rows.flatMap((row): Equation[] => {
+      const target = grid.indexAt(row.id, rule.target);
+      if (target < 0) return [];
+      const left = Int32Array.of(target);
+      const right = indexesOf(rule.of.map((column) => grid.indexAt(row.id, column)));
+      const label = compiled.cells[target]?.label ?? '';
+      return [
+        {
+          left,
+          right,
+          fail: (actual, expected) => ({
+            ruleId: rule.id,
+            severity: 'error',
+            cellIds: [...ids(compiled, left), ...ids(compiled, right)],
+            message: messages.sumOfColumns(label, expected, actual),
+            expected,
+            actual,
+          }),
+        },
+      ];
+    });
+    return checkEquations(equations);
+  },
+};
+
+export const balance: RuleEvaluator<'balance'> = {
+  severity: 'error',
+  prepare(rule, compiled) {
+    const grid = gridOf(compiled, rule.grid);
+    const leftLabels = rule.left.map((row) => labelOf(grid.rows, row));
+    const rightLabels = rule.right.map((row) => labelOf(grid.rows, row));
+    const equations = grid.columns.map((column): Equation => {
+      const left = indexesOf(rule.left.map((row) => grid.indexAt(row, column.id)));
+      const right = indexesOf(rule.right.map((row) => grid.indexAt(row, column.id)));
+      return {
+        left,
+        right,
+        fail: (expected, actual) => ({
+          ruleId: rule.id,
+          severity: 'error',
+          cellIds: [...ids(compiled, right), ...ids(compiled, left)],
+          message: messages.balance(column.label, leftLabels, rightLabels, expected, actual),
+          expected,
+          actual,
+        }),
+      };
+    });
+    return checkEquations(equations);
+  },
+};
