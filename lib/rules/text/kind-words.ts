@@ -8,9 +8,9 @@ import { normalizeProse } from './normalize';
 
 export type KindWordUnit = '乡' | '镇' | '街道' | '县';
 
-// 乡 followed by 镇/村/土/亲 is 乡镇, 乡村, 乡土, 乡亲 — not a self-reference.
+// 乡 followed by 镇/村/土/亲 is 乡镇, 乡村, 乡土, 乡亲, and 本乡本土 an idiom — not a self-reference.
 const patterns: Record<KindWordUnit, RegExp> = {
-  乡: /[我本]乡(?![镇村土亲])/g,
+  乡: /我乡(?![镇村土亲])|本乡(?![镇村土亲]|本土)/g,
   镇: /[我本]镇/g,
   街道: /[我本]街道/g,
   县: /[我本]县/g,
