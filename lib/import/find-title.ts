@@ -1,0 +1,53 @@
+/**
+ * The report title: “<机关名称><年度>年(度)政府信息公开工作年度报告”. Sites
+ * print it once in the page header and again above the article, sometimes
+ * with the body's name on a line of its own (seed 000: 董封乡人民政府 /
+ * 2023 年政府信息公开工作年度报告).
+ */
+import { normalizeWidth } from './label-key';
+import type { DocLine } from './prepare-lines';
+
+export interface TitleInfo {
+  readonly organizationName: string;
+  readonly year: number | undefined;
+  /** Index of the last line that belongs to the title (the preamble starts after it). */
+  readonly lastLine: number;
+}
+
+const TITLE = /(\d{4})年度?(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年度)?报告/;
+const NAME_LINE_MAX = 40;
+
+/** A line that can be a body's name on its own: short, no sentence punctuation, no figures. */
+function isNameLine(text: string): boolean {
+  const compact = normalizeWidth(text);
+  return compact.length > 1 && compact.length <= NAME_LINE_MAX && !/[。，,；;：:！？!?\d]/.test(compact);
+}
+
+function cleanName(name: string): string {
+  // A breadcrumb (首页>政务公开>…) can run into the title on CMS pages: keep its last step.
+  const lastStep = name.split(/[>»]/).pop() ?? '';
+  return lastStep.replace(/^(?:关于|《)+/, '').replace(/[《》"“”]/g, '').trim();
+}
+
+/** Looks at lines [0, end): the part of the document before 一、总体情况. */
+export function findTitle(lines: readonly DocLine[], end: number): TitleInfo | undefined {
+  let found: { name: string; year: number; line: number } | undefined;
+  let lastLine = -1;
+  for (let i = 0; i < Math.min(end, lines.length); i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const compact = normalizeWidth(line.text);
+    const match = TITLE.exec(compact);
+    if (!match || compact.length > match.index + match[0].length + 12) continue;
+    lastLine = i;
+    const year = Number(match[1]);
+    let name = cleanName(compact.slice(0, match.index));
+    if (name === '') {
+      const previous = lines[i - 1];
+      if (previous && isNameLine(previous.text)) name = cleanName(normalizeWidth(previous.text));
+    }
+    // The first title with a name wins; later copies (the article's own title) only extend the title block.
+    if (!found || (found.name === '' && name !== '')) found = { name, year, line: i };
+  }
+  return found ? { organizationName: found.name, year: found.year, lastLine } : undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * The document as the readers work on it: non-empty lines of trimmed
+ * cells, with the furniture of the publishing site removed (索引号, 浏览次数,
+ * 打印本页 …) and Word's leftovers ([bookmark: _GoBack]) stripped.
+ */
+import { labelKey } from './label-key';
+import { parseCellValue, type CellValue } from './parse-cell-value';
+import type { SourceLine } from './types';
+
+export interface DocLine {
+  /** Non-empty cells, trimmed, as printed. */
+  readonly cells: readonly string[];
+  /** The cells joined with a space: the line as a reader sees it. */
+  readonly text: string;
+}
+
+export interface Token {
+  readonly text: string;
+  readonly key: string;
+  /** Set when the cell is a figure or a “nothing here” mark. */
+  readonly value: CellValue | undefined;
+  /** Index of the DocLine the token comes from. */
+  readonly line: number;
+}
+
+const WORD_ARTEFACTS = /\[bookmark:[^\]]*\]|\[\[?(?:image|图片)[^\]]*\]\]?/gi;
+
+/**
+ * Lines the publishing site adds around the article. Only short lines are
+ * tested, so prose that mentions 访问量 or 发布 is never dropped.
+ */
+const FURNITURE =
+  /(?:索引号|主题分类|发布机构|成文日期|文件编号|有\s*效\s*性|浏览次数|点击(?:数|量|次数)[:：]|访问量[:：]|发布(?:日期|时间)[:：]|来源[:：]|字号[:：]|【?\s*(?:打印|关闭)(?:本页|窗口)?\s*】|扫一扫|分享到[:：]?|当前位置[:：]|【\s*[大中小]\s*】)/;
+const FURNITURE_MAX_LENGTH = 100;
+
+export function prepareLines(source: readonly SourceLine[]): DocLine[] {
+  const out: DocLine[] = [];
+  for (const line of source) {
+    const cells = line.cells.map((c) => c.replace(WORD_ARTEFACTS, '').trim()).filter((c) => c.length > 0);
+    if (cells.length === 0) continue;
+    const text = cells.join(' ');
+    if (text.length <= FURNITURE_MAX_LENGTH && FURNITURE.test(text)) continue;
+    out.push({ cells, text });
+  }
+  return out;
+}
+
+/** Every cell of lines [from, to) as a token, in reading order. */
+export function tokenize(lines: readonly DocLine[], from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
+    for (const text of lines[i]?.cells ?? []) {
+      tokens.push({ text, key: labelKey(text), value: parseCellValue(text), line: i });
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,161 @@
+/**
+ * The reading every input format shares: a document reduced to lines of
+ * cells (see SourceLine) → layout, year, body, cells, narrative and the
+ * problems met on the way. Universal: no I/O.
+ *
+ * Order of work: find the headings, the title before them, decide the
+ * layout from the tables' wording, then read each section with the
+ * layout's own definition (rows, columns, sub-parts). Nothing in here names
+ * a row or a column.
+ */
+import { layouts, listCells, listNarrativeFields } from '../template';
+import type { CellId, Layout, NarrativeId, ReportData } from '../template/types';
+import { DEFAULT_LAYOUT_ID, detectLayout } from './detect-layout';
+import { findSections, type SectionMap } from './find-sections';
+import { findTitle } from './find-title';
+import { guessOrganizationKind } from './guess-organization-kind';
+import { importMessages } from './import-messages';
+import { prepareLines, tokenize, type DocLine } from './prepare-lines';
+import { readOverview } from './read-overview';
+import { readPeriod } from './read-period';
+import { readTable } from './read-table';
+import type { ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
+
+const layoutName = (layout: Layout): string => `${layout.basis}格式`;
+
+function linesText(lines: readonly DocLine[], from: number, to: number): string[] {
+  return lines.slice(Math.max(0, from), Math.max(0, to)).map((l) => l.text.trim());
+}
+
+/** Problems in reading order: file and meta first, then by section as the layout orders them. */
+function sortProblems(problems: readonly ReadProblem[], layout: Layout): ReadProblem[] {
+  const ids = layout.sections.map((s) => s.id as string);
+  const rank = (place: string): number => ids.findIndex((id) => place === id || place.startsWith(`${id}.`));
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.place) - rank(b.p.place) || a.i - b.i).map(({ p }) => p);
+}
+
+/** An empty reading of `layout`: what a refused or non-report input returns. */
+export function emptyReadResult(source: ReportSource, status: 'notReport' | 'refused', problems: readonly ReadProblem[]): ReadResult {
+  return {
+    status,
+    source,
+    layoutId: DEFAULT_LAYOUT_ID,
+    year: null,
+    organizationName: '',
+    organizationKind: null,
+    data: { cells: {}, narrative: {}, meta: { organizationName: '', year: 0 } },
+    problems,
+  };
+}
+
+export function readReportLines(source: readonly SourceLine[], origin: ReportSource): ReadResult {
+  const lines = prepareLines(source);
+  if (lines.length === 0) {
+    return emptyReadResult(origin, 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
+  }
+  const problems: ReadProblem[] = [];
+
+  // Headings are worded alike in every layout, so a first pass with any layout finds where the title block ends.
+  const probe = findSections(lines, layouts[DEFAULT_LAYOUT_ID]);
+  const title = findTitle(lines, probe.firstHeading);
+  const decision = detectLayout(
+    tokenize(lines, 0, lines.length).map((t) => t.key),
+    title?.year,
+  );
+  const layout = decision.layout;
+  const sections: SectionMap = layout.id === DEFAULT_LAYOUT_ID ? probe : findSections(lines, layout);
+  problems.push(...sections.problems);
+
+  // ---------------------------------------------------------------- tables
+  const cells = new Map<CellId, number>();
+  let rowsFound = 0;
+  for (const section of layout.sections) {
+    if (section.kind !== 'table') continue;
+    const region = sections.regions.get(section.id);
+    if (!region) continue;
+    const reading = readTable(tokenize(lines, region.start, region.end), section);
+    for (const [id, value] of reading.cells) cells.set(id, value);
+    rowsFound += reading.rowsFound;
+    problems.push(...reading.problems);
+  }
+
+  if (sections.regions.size < 2 && rowsFound === 0) {
+    return emptyReadResult(origin, 'notReport', [{ code: 'input.notReport', severity: 'error', place: 'file', message: importMessages.notReport() }]);
+  }
+
+  // ---------------------------------------------------------------- narrative
+  const narrative = new Map<NarrativeId, string>();
+  const preambleStart = title ? title.lastLine + 1 : 0;
+  const preamble = linesText(lines, preambleStart, sections.firstHeading);
+  if (preamble.length > 0) narrative.set('preamble', preamble.join('\n'));
+  for (const section of layout.sections) {
+    if (section.kind !== 'narrative') continue;
+    const region = sections.regions.get(section.id);
+    if (!region) continue;
+    const text = linesText(lines, region.start, region.end);
+    const reading = readOverview(text, section);
+    for (const [id, value] of reading.narrative) narrative.set(id, value);
+    problems.push(...reading.problems);
+  }
+
+  // ---------------------------------------------------------------- title, year, period
+  const organizationName = title?.organizationName ?? '';
+  if (!title || organizationName === '') {
+    problems.push({ code: 'title.missing', severity: 'error', place: 'meta.organizationName', message: importMessages.titleMissing() });
+  }
+  const s1Texts = listNarrativeFields(layout)
+    .filter((f) => f.sectionId === 's1')
+    .map((f) => narrative.get(f.id) ?? '');
+  const period = readPeriod([narrative.get('preamble') ?? '', ...s1Texts, lines.map((l) => l.text).join('\n')]);
+  if (period.kind === 'unreadable') {
+    problems.push({ code: 'period.unreadable', severity: 'warning', place: 'meta.periodStart', message: importMessages.periodUnreadable(period.raw) });
+  } else if (period.kind === 'none') {
+    problems.push({ code: 'period.missing', severity: 'warning', place: 'meta.periodStart', message: importMessages.periodMissing() });
+  }
+  const periodYear = period.kind === 'period' ? Number(period.start.slice(0, 4)) : undefined;
+  const year = title?.year ?? periodYear ?? null;
+  if (year === null) {
+    problems.push({ code: 'year.missing', severity: 'error', place: 'meta.year', message: importMessages.yearMissing() });
+  }
+  if (decision.basis === 'content' && decision.forYear && decision.forYear.id !== layout.id && year !== null) {
+    problems.push({
+      code: 'year.layoutMismatch',
+      severity: 'warning',
+      place: 'meta.year',
+      message: importMessages.yearLayoutMismatch(year, layoutName(decision.forYear), layoutName(layout)),
+    });
+  } else if (decision.basis === 'default') {
+    problems.push({ code: 'layout.undecided', severity: 'warning', place: 'meta.year', message: importMessages.layoutUndecided(layoutName(layout)) });
+  }
+
+  // ---------------------------------------------------------------- result, in the layout's order
+  const cellValues: Record<CellId, number> = {};
+  for (const cell of listCells(layout)) {
+    const value = cells.get(cell.id);
+    if (value !== undefined) cellValues[cell.id] = value;
+  }
+  const narrativeValues: { [id in NarrativeId]?: string } = {};
+  for (const field of listNarrativeFields(layout)) {
+    const value = narrative.get(field.id);
+    if (value !== undefined && value !== '') narrativeValues[field.id] = value;
+  }
+  const data: ReportData = {
+    cells: cellValues,
+    narrative: narrativeValues,
+    meta: {
+      organizationName,
+      year: year ?? 0,
+      ...(period.kind === 'period' ? { periodStart: period.start, periodEnd: period.end } : {}),
+    },
+  };
+  return {
+    status: 'read',
+    source: origin,
+    layoutId: layout.id,
+    year,
+    organizationName,
+    organizationKind: organizationName === '' ? null : guessOrganizationKind(organizationName),
+    data,
+    problems: sortProblems(problems, layout),
+  };
+}

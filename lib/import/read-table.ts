@@ -1,0 +1,298 @@
+/**
+ * Read one table section's figures from its tokens, driven by the layout:
+ * a printed row label is matched to the layout's row labels (by key, with
+ * tolerance for typos and for rows out of place), and the figures that
+ * follow it are that row's leaf columns in layout order. Table 四 has no row
+ * labels (one row of fifteen figures under a three-level header), so its
+ * figures are read in order.
+ *
+ * Nothing is made up: a row that is not printed stays absent, a dash stays
+ * absent, and a row with too few figures fills its first columns only and
+ * says so.
+ */
+import type { CellId, Grid, HeaderNode, TableSection } from '../template/types';
+import { importMessages } from './import-messages';
+import { labelKey, matchLabel } from './label-key';
+import type { Token } from './prepare-lines';
+import type { ReadProblem } from './types';
+
+export interface TableReading {
+  readonly cells: ReadonlyMap<CellId, number>;
+  readonly problems: readonly ReadProblem[];
+  /** Rows that were printed (with or without figures). */
+  readonly rowsFound: number;
+}
+
+interface RowSlot {
+  readonly grid: Grid;
+  readonly row: HeaderNode;
+  /** Label for messages: numbered sub-rows carry their group (（三）不予公开·1.属于国家秘密). */
+  readonly name: string;
+  readonly key: string;
+  readonly columns: readonly HeaderNode[];
+  /** Column names for messages; table 四's carry their block (行政诉讼·复议后起诉·总计). */
+  readonly columnNames: readonly string[];
+  readonly cellIds: readonly CellId[];
+}
+
+/** A label spread over this many cells (“社会公益” / “组织”, “三、” / “本年度办理结果”) is still one label. */
+const MAX_LABEL_PARTS = 3;
+
+function leafColumns(nodes: readonly HeaderNode[], path: readonly string[] = []): { node: HeaderNode; path: string[] }[] {
+  return nodes.flatMap((n) =>
+    n.children && n.children.length > 0 ? leafColumns(n.children, [...path, n.label]) : [{ node: n, path: [...path, n.label] }],
+  );
+}
+
+function rowSlots(grid: Grid): RowSlot[] {
+  const leaves = leafColumns(grid.columns);
+  const columns = leaves.map((l) => l.node);
+  // Without row labels the leaf alone (结果维持) is ambiguous across blocks.
+  const columnNames = leaves.map((l) => (grid.stubHeader === null ? l.path.join('·') : l.node.label));
+  const idOf = new Map(grid.cells.map((c) => [`${c.row}\u0000${c.column}`, c.id]));
+  const out: RowSlot[] = [];
+  const walk = (nodes: readonly HeaderNode[], parent: HeaderNode | undefined): void => {
+    for (const node of nodes) {
+      if (node.children && node.children.length > 0) {
+        walk(node.children, node);
+        continue;
+      }
+      out.push({
+        grid,
+        row: node,
+        name: parent && /^\d/.test(node.label) ? `${parent.label}·${node.label}` : node.label,
+        key: labelKey(node.label),
+        columns,
+        columnNames,
+        cellIds: columns.map((c) => idOf.get(`${node.id}\u0000${c.id}`) ?? `${grid.id}.${node.id}.${c.id}`),
+      });
+    }
+  };
+  walk(grid.rows, undefined);
+  return out;
+}
+
+function collectKeys(nodes: readonly HeaderNode[], into: Set<string>): void {
+  for (const n of nodes) {
+    into.add(labelKey(n.label));
+    if (n.children) collectKeys(n.children, into);
+  }
+}
+
+interface RowMatch {
+  readonly slot: number;
+  readonly parts: number;
+  readonly exact: boolean;
+}
+
+function joinedKey(tokens: readonly Token[], at: number, parts: number): string | undefined {
+  let key = '';
+  for (let k = 0; k < parts; k++) {
+    const token = tokens[at + k];
+    if (!token || token.value) return undefined;
+    key += token.key;
+  }
+  return key;
+}
+
+/**
+ * The unmatched row a label at `at` names. Exact keys win anywhere (rows
+ * printed out of order are still rows); a near match is accepted only
+ * forward of the last row read, so a typo cannot pull the reading backwards.
+ */
+function matchRow(tokens: readonly Token[], at: number, slots: readonly RowSlot[], done: readonly boolean[], next: number): RowMatch | undefined {
+  for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
+    const key = joinedKey(tokens, at, parts);
+    if (key === undefined) break;
+    if (key === '') continue;
+    for (let s = next; s < slots.length; s++) if (!done[s] && slots[s]?.key === key) return { slot: s, parts, exact: true };
+    for (let s = 0; s < next; s++) if (!done[s] && slots[s]?.key === key) return { slot: s, parts, exact: true };
+  }
+  for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
+    const key = joinedKey(tokens, at, parts);
+    if (key === undefined) break;
+    for (let s = next; s < slots.length; s++) {
+      const slot = slots[s];
+      if (slot && !done[s] && matchLabel(key, slot.key) === 'close') return { slot: s, parts, exact: false };
+    }
+  }
+  return undefined;
+}
+
+function readLabelledGrids(tokens: readonly Token[], section: TableSection): TableReading {
+  const grids = section.grids.filter((g) => g.stubHeader !== null);
+  const slots = grids.flatMap(rowSlots);
+  const done = slots.map(() => false);
+  const cells = new Map<CellId, number>();
+  const problems: ReadProblem[] = [];
+
+  // Every label the table prints legitimately; anything close to a column label but not one is a misprinted header.
+  const knownKeys = new Set<string>();
+  const columnKeys = new Set<string>();
+  for (const grid of grids) {
+    if (grid.title) knownKeys.add(labelKey(grid.title));
+    collectKeys(grid.rows, knownKeys);
+    collectKeys(grid.columns, columnKeys);
+  }
+  const reportedHeaders = new Set<string>();
+
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.value) continue;
+    const match = matchRow(tokens, i, slots, done, next);
+    const slot = match ? slots[match.slot] : undefined;
+    if (!match || !slot) {
+      checkHeader(token, knownKeys, columnKeys, reportedHeaders, section, problems);
+      continue;
+    }
+    let end = i + match.parts;
+    while (tokens[end]?.value) end++;
+    const run = tokens.slice(i + match.parts, end);
+    if (run.length === 0) {
+      // A bare label: a row printed without figures, or a header word. Only a full row label counts as a row.
+      if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key)) {
+        done[match.slot] = true;
+        next = match.slot + 1;
+        problems.push({ code: 'row.values', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowNone(slot.name) });
+      }
+      continue;
+    }
+    done[match.slot] = true;
+    next = match.slot + 1;
+    assignRow(slot, run, section, cells, problems);
+    i = end - 1;
+  }
+
+  const rowsFound = done.filter(Boolean).length;
+  if (rowsFound === 0) {
+    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.gridMissing(section.heading, section.heading) });
+    return { cells, problems, rowsFound };
+  }
+  for (const grid of grids) {
+    const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.grid === grid);
+    if (own.every(({ i }) => !done[i]) && grid.title) {
+      problems.push({ code: 'grid.missing', severity: 'error', place: grid.id, message: importMessages.gridMissing(section.heading, grid.title) });
+      continue;
+    }
+    for (const { s, i } of own) {
+      if (done[i]) continue;
+      problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${s.row.id}`, message: importMessages.rowMissing(section.heading, s.name) });
+    }
+  }
+  return { cells, problems, rowsFound };
+}
+
+function checkHeader(
+  token: Token,
+  knownKeys: ReadonlySet<string>,
+  columnKeys: ReadonlySet<string>,
+  reported: Set<string>,
+  section: TableSection,
+  problems: ReadProblem[],
+): void {
+  if (token.key.length < 4 || columnKeys.has(token.key) || knownKeys.has(token.key) || reported.has(token.key)) return;
+  for (const expected of columnKeys) {
+    // A prefix is a header split over lines (社会公益 / 组织), not a misprint.
+    if (expected.startsWith(token.key) || matchLabel(token.key, expected) !== 'close') continue;
+    reported.add(token.key);
+    problems.push({
+      code: 'header.wording',
+      severity: 'warning',
+      place: section.id,
+      message: importMessages.headerWording(token.text, labelOfKey(section, expected) ?? expected),
+    });
+    return;
+  }
+}
+
+function labelOfKey(section: TableSection, key: string): string | undefined {
+  const find = (nodes: readonly HeaderNode[]): string | undefined => {
+    for (const n of nodes) {
+      if (labelKey(n.label) === key) return n.label;
+      const inner = n.children ? find(n.children) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  for (const grid of section.grids) {
+    const label = find(grid.columns);
+    if (label) return label;
+  }
+  return undefined;
+}
+
+function assignRow(slot: RowSlot, run: readonly Token[], section: TableSection, cells: Map<CellId, number>, problems: ReadProblem[]): void {
+  const width = slot.columns.length;
+  const place = `${section.id}.${slot.row.id}`;
+  const raws = run.map((t) => t.text);
+  run.slice(0, width).forEach((token, c) => {
+    const id = slot.cellIds[c];
+    const column = slot.columnNames[c];
+    if (!id || column === undefined || !token.value) return;
+    if (token.value.kind === 'number') {
+      cells.set(id, token.value.value);
+    } else {
+      problems.push({ code: 'cell.blank', severity: 'warning', place: id, message: importMessages.cellBlank(`${slot.name}·${column}`, token.value.raw) });
+    }
+  });
+  if (run.length < width) {
+    const labels = slot.columnNames;
+    problems.push({
+      code: 'row.values',
+      severity: 'error',
+      place,
+      message: importMessages.rowTooFew(slot.name, width, raws, labels.slice(0, run.length), labels.slice(run.length)),
+    });
+  } else if (run.length > width) {
+    problems.push({ code: 'row.values', severity: 'warning', place, message: importMessages.rowTooMany(slot.name, width, raws) });
+  }
+}
+
+/** Grids without row labels (table 四): every figure of the section, in order. */
+function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, grid: Grid): TableReading {
+  const cells = new Map<CellId, number>();
+  const problems: ReadProblem[] = [];
+  const run = tokens.filter((t) => t.value);
+  const slots = rowSlots(grid);
+  if (run.length === 0) {
+    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.gridMissing(section.heading, grid.title ?? section.heading) });
+    return { cells, problems, rowsFound: 0 };
+  }
+  let offset = 0;
+  let rowsFound = 0;
+  for (const slot of slots) {
+    const part = run.slice(offset, offset + slot.columns.length);
+    offset += slot.columns.length;
+    if (part.length === 0) {
+      problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowMissing(section.heading, slot.name || section.heading) });
+      continue;
+    }
+    rowsFound++;
+    const named = { ...slot, name: slot.name || section.heading };
+    // Too few figures is reported by assignRow; too many is checked on the whole run below.
+    assignRow(named, part, section, cells, problems);
+  }
+  if (run.length > offset) {
+    problems.push({
+      code: 'row.values',
+      severity: 'warning',
+      place: section.id,
+      message: importMessages.rowTooMany(section.heading, offset, run.map((t) => t.text)),
+    });
+  }
+  return { cells, problems, rowsFound };
+}
+
+export function readTable(tokens: readonly Token[], section: TableSection): TableReading {
+  const readings: TableReading[] = [];
+  if (section.grids.some((g) => g.stubHeader !== null)) readings.push(readLabelledGrids(tokens, section));
+  for (const grid of section.grids) if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, grid));
+  const cells = new Map<CellId, number>();
+  for (const r of readings) for (const [id, v] of r.cells) cells.set(id, v);
+  return {
+    cells,
+    problems: readings.flatMap((r) => r.problems),
+    rowsFound: readings.reduce((n, r) => n + r.rowsFound, 0),
+  };
+}

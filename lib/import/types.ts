@@ -1,0 +1,99 @@
+/**
+ * What the report readers return. Universal: no I/O here, so the text and
+ * HTML readers can run in a browser as well as on the server.
+ */
+import type { FieldId, LayoutId, ReportData } from '../template/types';
+
+/**
+ * The kind of body a report belongs to, guessed from its name. Same
+ * vocabulary as lib/rules (`Organization['kind']`), so a guess can be passed
+ * to the rule engine as is: township = 乡, town = 镇, subdistrict = 街道,
+ * county = 县(区、市、旗)人民政府, department = any other office.
+ */
+export type OrganizationKind = 'county' | 'township' | 'town' | 'subdistrict' | 'department';
+
+/** Where the report came from; decides nothing but is shown to the user. */
+export type ReportSource = 'text' | 'html' | 'docx';
+
+/**
+ * `read`: the input is a report, values were recovered (possibly with
+ * problems). `notReport`: readable but no report structure in it (no
+ * title, no section, no table). `refused`: not read at all (too large, not
+ * text, damaged or dangerous archive).
+ */
+export type ReadStatus = 'read' | 'notReport' | 'refused';
+
+export type ProblemCode =
+  | 'input.empty'
+  | 'input.tooLarge'
+  | 'input.binary'
+  | 'input.unsupported'
+  | 'input.damaged'
+  | 'input.notReport'
+  | 'archive.tooLarge'
+  | 'archive.unsafe'
+  | 'title.missing'
+  | 'year.missing'
+  | 'year.layoutMismatch'
+  | 'layout.undecided'
+  | 'section.missing'
+  | 'section.duplicate'
+  | 'section.numbering'
+  | 'section.wording'
+  | 'section.order'
+  | 'part.missing'
+  | 'part.wording'
+  | 'parts.none'
+  | 'grid.missing'
+  | 'row.missing'
+  | 'row.values'
+  | 'cell.blank'
+  | 'header.wording'
+  | 'period.unreadable'
+  | 'period.missing';
+
+/**
+ * `error`: something the layout requires could not be read (a section, a
+ * row, a value); the report is incomplete as read. `warning`: read, but
+ * not as the template words or numbers it (the reviewer should know).
+ */
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface ReadProblem {
+  readonly code: ProblemCode;
+  readonly severity: ProblemSeverity;
+  /**
+   * What the problem is about: a section id (`t3`, `s5`), a row (`t3.r3_7`),
+   * a cell or narrative id, a meta field (`meta.periodStart`) or `file`.
+   */
+  readonly place: FieldId | 'file';
+  /** zh-CN, for the person who will fix the report. */
+  readonly message: string;
+}
+
+export interface ReadResult {
+  readonly status: ReadStatus;
+  readonly source: ReportSource;
+  /** Decided from the table wording; the year decides only when the tables say nothing. */
+  readonly layoutId: LayoutId;
+  /** The report year from the title (or the 统计期限); null when nowhere to be found. */
+  readonly year: number | null;
+  /** As printed in the title; '' when not found. */
+  readonly organizationName: string;
+  readonly organizationKind: OrganizationKind | null;
+  /**
+   * Recovered values. Cells that are not in the document are absent (never
+   * 0). `meta.year` is `year`, or 0 when the year is unknown (see problems).
+   */
+  readonly data: ReportData;
+  readonly problems: readonly ReadProblem[];
+}
+
+/**
+ * One line of the document as the readers see it: a paragraph (one cell)
+ * or a table row (one cell per column). Every input format is reduced to
+ * this before the common reading, so the layout logic exists once.
+ */
+export interface SourceLine {
+  readonly cells: readonly string[];
+}
