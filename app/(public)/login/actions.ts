@@ -1,0 +1,28 @@
+"use server";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { markPublic } from "@/lib/server/authorize";
+import { defineAction } from "@/lib/server/define-action";
+import { signIn } from "@/lib/server/sign-in";
+
+const input = z.strictObject({
+  username: z.string().trim().min(1, "请输入用户名").max(40, "用户名不超过 40 个字符"),
+  password: z.string().min(1, "请输入密码").max(128, "密码不超过 128 个字符"),
+});
+
+/** The last x-forwarded-for entry is the one our own server (or nearest proxy) added. */
+function clientAddress(requestHeaders: Headers): string {
+  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? requestHeaders.get("x-real-ip") ?? "unknown";
+}
+
+export const signInAction = defineAction({
+  name: "signIn",
+  input,
+  allowAnonymous: true,
+  run: async ({ input: credentials }) => {
+    markPublic();
+    const requestHeaders = await headers();
+    return signIn({ ...credentials, address: clientAddress(requestHeaders), requestHeaders });
+  },
+});

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
+import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
+import { loadStaffPage } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "系统管理" };
+
+const roleLabels = { CLERK: "填报", REVIEWER: "审核", ADMIN: "管理" } as const;
+
+export default async function AdminHomePage() {
+  const { counties } = await loadStaffPage("/admin", ["ADMIN"], async ({ actor }) => ({ counties: await listOrganizationTree(actor) }));
+  return (
+    <main id="main" className="page">
+      <h1>系统管理</h1>
+      <h2>机构与账号</h2>
+      {counties.map((county) => (
+        <section key={county.id} aria-labelledby={`county-${county.id}`}>
+          <h3 id={`county-${county.id}`}>
+            {county.name} {county.divisionCode && <span className="muted">（{county.divisionCode}）</span>}
+          </h3>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">单位</th>
+                <th scope="col">类型</th>
+                <th scope="col">账号</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[county, ...county.children].map((organization) => (
+                <tr key={organization.id}>
+                  <th scope="row">{organization.name}</th>
+                  <td>{organizationKindLabels[organization.kind]}</td>
+                  <td>{organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </main>
+  );
+}

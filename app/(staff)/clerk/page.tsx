@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusTag } from "@/components/ui/status-tag";
+import { formatDateTime } from "@/lib/format/date-time";
+import { listOrganizationReports } from "@/lib/reports/list-organization-reports";
+import { reportingYear } from "@/lib/reports/reporting-year";
+import { loadStaffPage } from "@/lib/server/page-guard";
+import type { ReportStatus } from "@/lib/workflow/transitions";
+import { StartReportButton } from "./start-report-button";
+
+export const metadata: Metadata = { title: "我的报告" };
+
+export default async function ClerkHomePage() {
+  const { reports, user, year } = await loadStaffPage("/clerk", ["CLERK"], async ({ user, actor }) => ({
+    reports: user.organizationId ? await listOrganizationReports(actor, user.organizationId) : [],
+    year: reportingYear(new Date()),
+  }));
+  const current = reports.find((report) => report.year === year);
+  return (
+    <main id="main" className="page">
+      <h1>{user.organizationName} · 政府信息公开工作年度报告</h1>
+      <section aria-labelledby="current-year">
+        <h2 id="current-year">{year} 年度报告</h2>
+        {current ? (
+          <p>
+            <StatusTag status={current.status as ReportStatus} /> 最后保存于 {formatDateTime(current.updatedAt)}。{" "}
+            <Link className="button" href={`/clerk/reports/${current.id}`}>
+              {current.status === "DRAFT" || current.status === "RETURNED" ? "继续填写" : "查看报告"}
+            </Link>
+          </p>
+        ) : (
+          <>
+            <p>本年度报告尚未开始。报告须于 {year + 1} 年 1 月 31 日前公布。</p>
+            <StartReportButton year={year} />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="history">
+        <h2 id="history">历年报告</h2>
+        {reports.length === 0 ? (
+          <p className="muted">暂无报告。</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col">状态</th>
+                <th scope="col">最后修改</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((report) => (
+                <tr key={report.id}>
+                  <th scope="row">{report.year} 年</th>
+                  <td>
+                    <StatusTag status={report.status as ReportStatus} />
+                  </td>
+                  <td>{formatDateTime(report.updatedAt)}</td>
+                  <td>
+                    <Link href={`/clerk/reports/${report.id}`}>打开</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import type { ReportSubject } from "@/lib/workflow/policy";
+import type { ReportStatus } from "@/lib/workflow/transitions";
+
+const reportSelect = {
+  id: true,
+  organizationId: true,
+  year: true,
+  templateId: true,
+  templateVersion: true,
+  status: true,
+  data: true,
+  acknowledgements: true,
+  version: true,
+  submittedAt: true,
+  approvedAt: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  organization: { select: { id: true, name: true, kind: true, parentId: true } },
+} as const;
+
+/** Loads a report and where its organization sits; no authorization (callers authorize). */
+export async function loadReport(reportId: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reportId)) return null;
+  const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });
+  if (!report) return null;
+  const scope = await loadOrganizationScope(report.organizationId);
+  const subject: ReportSubject = { ...scope, status: report.status as ReportStatus };
+  return { report, subject };
+}
+
+export type LoadedReport = NonNullable<Awaited<ReturnType<typeof loadReport>>>;

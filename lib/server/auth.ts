@@ -1,0 +1,51 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { username } from "better-auth/plugins";
+import { db } from "./db";
+import { env } from "./env";
+import { hashPassword, verifyPassword } from "./password";
+
+// Sessions are Better Auth's: a random token stored in the `session` table, sent in an
+// HttpOnly, SameSite=Lax cookie (Secure when APP_URL is https), rotated on every sign-in and
+// deleted on sign-out. Accounts are created by administrators (and the seed), never by
+// self-service sign-up.
+export const auth = betterAuth({
+  appName: "年报",
+  baseURL: env().APP_URL,
+  secret: env().AUTH_SECRET,
+  database: prismaAdapter(db, { provider: "postgresql" }),
+  telemetry: { enabled: false },
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: 10,
+    maxPasswordLength: 128,
+    password: { hash: hashPassword, verify: verifyPassword },
+  },
+  user: {
+    additionalFields: {
+      role: { type: "string", required: true, input: false },
+      organizationId: { type: "string", required: false, input: false },
+    },
+  },
+  session: {
+    expiresIn: 60 * 60 * 12,
+    updateAge: 60 * 60,
+  },
+  // Sign-in throttling is done per account and per address in lib/server/login-throttle.ts,
+  // because these endpoints are only called from server actions, which Better Auth's own
+  // limiter (HTTP handler only) does not see.
+  rateLimit: { enabled: false },
+  advanced: {
+    useSecureCookies: env().APP_URL.startsWith("https://"),
+    database: { generateId: () => crypto.randomUUID() },
+  },
+  plugins: [
+    // Usernames are pinyin with hyphens (yangcheng-review); Better Auth's default allows
+    // only letters, digits, dots and underscores.
+    username({ minUsernameLength: 3, maxUsernameLength: 40, usernameValidator: (name) => /^[a-z0-9][a-z0-9._-]*$/i.test(name) }),
+    nextCookies(),
+  ],
+});

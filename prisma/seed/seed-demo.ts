@@ -1,0 +1,44 @@
+// Loads the demo organizations and accounts. Idempotent: runs on every start and changes
+// nothing the second time (organizations are matched by name under their parent, users by
+// username; existing passwords are never reset).
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/server/password";
+import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./demo-organizations";
+
+export async function seedDemo(db: PrismaClient): Promise<{ organizations: Map<string, string>; createdUsers: number }> {
+  const organizations = new Map<string, string>();
+  for (const organization of demoOrganizations) {
+    const parentId = organization.parentKey ? organizations.get(organization.parentKey) : undefined;
+    if (organization.parentKey && !parentId) throw new Error(`seed: parent ${organization.parentKey} must come before ${organization.key}`);
+    const existing = await db.organization.findFirst({ where: { name: organization.name, parentId: parentId ?? null }, select: { id: true } });
+    const id =
+      existing?.id ??
+      (await db.organization.create({ data: { name: organization.name, kind: organization.kind, parentId: parentId ?? null, divisionCode: organization.divisionCode ?? null }, select: { id: true } })).id;
+    organizations.set(organization.key, id);
+  }
+
+  let createdUsers = 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of demoUsers) {
+    const existing = await db.user.findUnique({ where: { username: user.username }, select: { id: true } });
+    if (existing) continue;
+    const id = randomUUID();
+    await db.user.create({
+      data: {
+        id,
+        name: user.name,
+        email: `${user.username}@demo.nianbao.invalid`,
+        emailVerified: true,
+        username: user.username,
+        displayUsername: user.username,
+        role: user.role,
+        organizationId: user.organizationKey ? (organizations.get(user.organizationKey) ?? null) : null,
+        // Better Auth's credential account: providerId "credential", accountId = user id.
+        accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash } },
+      },
+    });
+    createdUsers += 1;
+  }
+  return { organizations, createdUsers };
+}

@@ -1,0 +1,45 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Sets the Content-Security-Policy. This is not an authorization layer: every page, action
+// and route handler checks access itself through lib/workflow/policy.
+//
+// Public report pages work without JavaScript and get a strict static policy, so they stay
+// cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
+const publicDocumentPaths = [/^\/reports\//];
+
+const staticPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+function noncePolicy(nonce: string, isDev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  if (publicDocumentPaths.some((pattern) => pattern.test(request.nextUrl.pathname))) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", staticPolicy);
+    return response;
+  }
+  const nonce = btoa(crypto.randomUUID());
+  const policy = noncePolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }],
+};

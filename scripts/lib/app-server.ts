@@ -1,0 +1,34 @@
+// Starts the built app (`next start`) for the browser tests and benchmarks, against a
+// database the caller prepared.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export type AppServer = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> };
+
+export async function startAppServer(options: { port: number; databaseUrl: string; authSecret: string; quiet?: boolean }): Promise<AppServer> {
+  const url = `http://localhost:${options.port}`;
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, APP_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const isUp = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (isUp) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    port: options.port,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("close", resolve));
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// npm start: the whole app on one command. Starts PostgreSQL (embedded, data in .data/, or
+// the external DATABASE_URL), applies migrations, loads the demo data, builds the app if
+// its sources changed, serves it on PORT (default 3000), prints the demo logins.
+// Ctrl-C stops the app and the database cleanly.  `npm run dev` does the same with
+// `next dev`.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { ensureAuthSecret } from "./lib/app-secrets";
+import { applyMigrations } from "./lib/migrate";
+import { buildApp, isBuildCurrent } from "./lib/next-build";
+import { findFreePort, isPortFree, startEmbeddedPostgres, type RunningDatabase } from "./lib/postgres";
+import { createScriptClient } from "./lib/prisma-client";
+import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-organizations";
+import { seedDemo } from "../prisma/seed/seed-demo";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+const isDev = process.argv.includes("--dev");
+const startedAt = performance.now();
+
+function log(message: string): void {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(5);
+  console.log(`[年报 ${seconds}s] ${message}`);
+}
+
+async function startDatabase(): Promise<RunningDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    log(`使用外部数据库（DATABASE_URL）`);
+    return { url: external, isEmbedded: false, stop: async () => {} };
+  }
+  log("启动内置 PostgreSQL（数据保存在 .data/postgres）…");
+  return startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`应用进程已退出（退出码 ${child.exitCode}）`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("应用在 120 秒内未就绪");
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT 无效：${process.env.PORT}`);
+  if (!(await isPortFree(port))) {
+    throw new Error(`端口 ${port} 已被占用。请关闭占用该端口的程序，或用 PORT=${await findFreePort()} npm start 换一个端口。`);
+  }
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+
+  const database = await startDatabase();
+  let app: ChildProcess | undefined;
+  let isStopping = false;
+  const stop = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    log("正在停止…");
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app?.once("close", resolve));
+    }
+    await database.stop();
+    log("已停止。");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    log("应用数据库迁移…");
+    await applyMigrations(database.url);
+    const client = createScriptClient(database.url);
+    try {
+      const { createdUsers } = await seedDemo(client);
+      log(createdUsers > 0 ? `已载入演示数据（新建 ${createdUsers} 个账号）` : "演示数据已存在");
+    } finally {
+      await client.$disconnect();
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: await ensureAuthSecret(dataDir, process.env.AUTH_SECRET),
+      APP_URL: appUrl,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (!isDev) {
+      if (await isBuildCurrent()) log("使用已有的构建");
+      else {
+        log("构建应用（首次启动或代码有更新，约需 1–3 分钟）…");
+        await buildApp({ ...env, NODE_ENV: "production" });
+      }
+    }
+    const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+    app = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], {
+      cwd: root,
+      env: { ...env, NODE_ENV: isDev ? "development" : "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    app.on("close", (code) => {
+      if (!isStopping) {
+        log(`应用进程意外退出（退出码 ${code}）`);
+        void stop(1);
+      }
+    });
+    await waitForHealth(`http://127.0.0.1:${port}`, app);
+    printWelcome(appUrl);
+  } catch (error) {
+    console.error(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+    await stop(1);
+  }
+}
+
+function printWelcome(appUrl: string): void {
+  const width = Math.max(...demoUsers.map((user) => user.username.length));
+  const lines = [
+    "",
+    `年报已启动：${appUrl}    （启动用时 ${((performance.now() - startedAt) / 1000).toFixed(1)} 秒，按 Ctrl-C 停止）`,
+    "",
+    `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
+    ...demoUsers.map((user) => `  ${user.username.padEnd(width)}  ${user.name}`),
+    "",
+    `公众无需登录即可查阅已发布的报告：${appUrl}/`,
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+await main();
