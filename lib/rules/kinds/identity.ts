@@ -2,10 +2,19 @@
 import { messages } from '../messages';
 import type { RuleEvaluator } from '../registry-types';
 import { kindWordsIn, replacementWord, wrongUnits } from '../text/kind-words';
+import { memoizeText } from '../text/memo';
 import { normalizeProse } from '../text/normalize';
 
 /** 朝阳镇人民政府 → 朝阳镇: titles often drop the 人民政府. */
 const shortName = (name: string): string => normalizeProse(name).replace(/(?:人民政府|政府)$/, '');
+
+/** Whether two names denote the same body (either contains the other's short form); memoized per pair. */
+const sameBody = memoizeText((pair: string): boolean => {
+  const [title = '', organization = ''] = pair.split('\u0000');
+  const a = normalizeProse(title);
+  const b = normalizeProse(organization);
+  return a.includes(shortName(b)) || b.includes(shortName(a));
+});
 
 /** `identity.organizationName`: the title's body name is the body's name (full or short form). */
 export const organizationName: RuleEvaluator<'organizationName'> = {
@@ -15,9 +24,7 @@ export const organizationName: RuleEvaluator<'organizationName'> = {
       const organization = state.organization;
       const title = state.data.meta.organizationName;
       if (!organization || !/\S/.test(title)) return;
-      const a = normalizeProse(title);
-      const b = normalizeProse(organization.name);
-      if (a.includes(shortName(b)) || b.includes(shortName(a))) return;
+      if (sameBody(`${title}\u0000${organization.name}`)) return;
       out.push({
         ruleId: rule.id,
         severity: 'warning',
