@@ -74,13 +74,11 @@ export function defineGrid(spec: GridSpec): Grid {
   return spec.title === undefined ? grid : { ...grid, title: spec.title };
 }
 
-export type LayoutSpec = Omit<Layout, 'sections'> & { readonly sections: readonly Section[] };
-
 function gridsOf(sections: readonly Section[]): Grid[] {
   return sections.flatMap((s) => (s.kind === 'table' ? [...s.grids] : []));
 }
 
-/** Cells a rule computes (its totals), as (grid id, cell id) pairs. */
+/** The cells a sum rule computes (its totals) in `grid`. */
 function targetCells(rule: LayoutRule, grid: Grid): CellDef[] {
   switch (rule.kind) {
     case 'sumRows':
@@ -129,7 +127,7 @@ function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>
  * existing rows, columns and cells, and mark the cells rules compute.
  * Throws at module load, so a broken layout never reaches a user.
  */
-export function defineLayout(spec: LayoutSpec): Layout {
+export function defineLayout(spec: Layout): Layout {
   const grids = new Map<string, Grid>();
   const cellIds = new Set<string>();
   for (const grid of gridsOf(spec.sections)) {

@@ -43,64 +43,64 @@ const ids = (compiled: CompiledLayout, indexes: Int32Array): string[] =>
 
 const indexesOf = (list: readonly number[]): Int32Array => Int32Array.from(list.filter((i) => i >= 0));
 
+/**
+ * Equations “target = Σ operands” for each (target, operands) pair, with
+ * the finding built by `message`. Shared by sums of rows and of columns.
+ */
+function totalEquations(
+  compiled: CompiledLayout,
+  ruleId: string,
+  pairs: readonly { readonly target: number; readonly operands: readonly number[] }[],
+  message: (target: string, expected: number, actual: number) => string,
+): Equation[] {
+  return pairs
+    .filter((p) => p.target >= 0)
+    .map(({ target, operands }) => {
+      const left = Int32Array.of(target);
+      const right = indexesOf(operands);
+      const label = compiled.cells[target]?.label ?? '';
+      return {
+        left,
+        right,
+        fail: (actual: number, expected: number): Finding => ({
+          ruleId,
+          severity: 'error',
+          cellIds: [...ids(compiled, left), ...ids(compiled, right)],
+          message: message(label, expected, actual),
+          expected,
+          actual,
+        }),
+      };
+    });
+}
+
+/** Per column: the target row is the sum of the listed rows. */
 export const sumRows: RuleEvaluator<'sumRows'> = {
   severity: 'error',
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
-    const equations = grid.columns.flatMap((column): Equation[] => {
-      const target = grid.indexAt(rule.target, column.id);
-      if (target < 0) return [];
-      const left = Int32Array.of(target);
-      const right = indexesOf(rule.of.map((row) => grid.indexAt(row, column.id)));
-      const label = compiled.cells[target]?.label ?? '';
-      return [
-        {
-          left,
-          right,
-          fail: (actual, expected) => ({
-            ruleId: rule.id,
-            severity: 'error',
-            cellIds: [...ids(compiled, left), ...ids(compiled, right)],
-            message: messages.sumOfRows(label, expected, actual),
-            expected,
-            actual,
-          }),
-        },
-      ];
-    });
-    return checkEquations(equations);
+    const pairs = grid.columns.map((column) => ({
+      target: grid.indexAt(rule.target, column.id),
+      operands: rule.of.map((row) => grid.indexAt(row, column.id)),
+    }));
+    return checkEquations(totalEquations(compiled, rule.id, pairs, messages.sumOfRows));
   },
 };
 
+/** Per row: the target column is the sum of the listed columns. */
 export const sumColumns: RuleEvaluator<'sumColumns'> = {
   severity: 'error',
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
-    const equations = grid.rows.flatMap((row): Equation[] => {
-      const target = grid.indexAt(row.id, rule.target);
-      if (target < 0) return [];
-      const left = Int32Array.of(target);
-      const right = indexesOf(rule.of.map((column) => grid.indexAt(row.id, column)));
-      const label = compiled.cells[target]?.label ?? '';
-      return [
-        {
-          left,
-          right,
-          fail: (actual, expected) => ({
-            ruleId: rule.id,
-            severity: 'error',
-            cellIds: [...ids(compiled, left), ...ids(compiled, right)],
-            message: messages.sumOfColumns(label, expected, actual),
-            expected,
-            actual,
-          }),
-        },
-      ];
-    });
-    return checkEquations(equations);
+    const pairs = grid.rows.map((row) => ({
+      target: grid.indexAt(row.id, rule.target),
+      operands: rule.of.map((column) => grid.indexAt(row.id, column)),
+    }));
+    return checkEquations(totalEquations(compiled, rule.id, pairs, messages.sumOfColumns));
   },
 };
 
+/** Per column: the listed left rows sum to the listed right rows (table 三: 一 + 二 = 三（七） + 四). */
 export const balance: RuleEvaluator<'balance'> = {
   severity: 'error',
   prepare(rule, compiled) {

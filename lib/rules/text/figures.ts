@@ -9,7 +9,7 @@ import type { NarrativeTopic } from '../../template/types';
 import { memoizeText } from './memo';
 import { clauses, normalizeProse } from './normalize';
 
-export type StatedFigures = Partial<Record<NarrativeTopic, number>>;
+export type StatedFigures = Readonly<Partial<Record<NarrativeTopic, number>>>;
 
 const request = '(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?|信息公开申请|公开申请)';
 const receive = '(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?';
@@ -62,7 +62,7 @@ class Collector {
     this.seen.set(topic, set);
   }
   result(): StatedFigures {
-    const out: StatedFigures = {};
+    const out: Partial<Record<NarrativeTopic, number>> = {};
     for (const [topic, values] of this.seen) {
       if (values.size === 1) for (const v of values) out[topic] = v;
     }
