@@ -8,6 +8,8 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 
 export const importMessages = {
   // ------------------------------------------------------------ the file
+  missing: (path: string): string => `找不到文件${q(path)}，请检查路径`,
+  unreadable: (path: string): string => `无法打开文件${q(path)}（可能是目录或没有读取权限）`,
   empty: (): string => '文件是空的，没有可读取的内容',
   tooLarge: (bytes: number, limit: number): string =>
     `文件大小为 ${megabytes(bytes)}，超过上限 ${megabytes(limit)}，未读取。年度报告通常不超过 1 MB，请确认选择的文件是否正确`,
@@ -46,6 +48,8 @@ export const importMessages = {
   partMissing: (section: string, part: string): string => `${q(section)}中未找到${q(part)}部分`,
   partWording: (printed: string, part: string): string =>
     `小标题${q(printed)}与模板的${q(part)}不一致，已归入${q(part)}，请核对`,
+  partPlaced: (printed: string, part: string): string =>
+    `小标题${q(printed)}对应模板的${q(part)}，但编号或顺序与模板不同；已归入${q(part)}，请按模板顺序排列`,
   partsNone: (section: string, parts: readonly string[]): string =>
     `${q(section)}没有按模板分为${parts.map(q).join('')}等部分，全文已读入${q(section)}，请按模板分段`,
 
@@ -54,6 +58,20 @@ export const importMessages = {
   rowMissing: (table: string, row: string): string => `${q(table)}表中缺少${q(row)}一行，该行数据未读取`,
   rowTooFew: (row: string, expected: number, values: readonly string[], filled: readonly string[], unread: readonly string[]): string =>
     `${q(row)}应有 ${expected} 个数值，只读到 ${values.length} 个（${values.join('、')}）；已按顺序填入${filled
+      .map(q)
+      .join('、')}，${unread.map(q).join('、')}未读取，请核对各数值对应的列`,
+  rowsMissing: (table: string, first: string, last: string, count: number): string =>
+    `${q(table)}表中缺少从${q(first)}到${q(last)}共 ${count} 行，这些行的数据未读取`,
+  rowsTooFew: (
+    first: string,
+    last: string,
+    count: number,
+    expected: number,
+    got: number,
+    filled: readonly string[],
+    unread: readonly string[],
+  ): string =>
+    `从${q(first)}到${q(last)}共 ${count} 行，每行应有 ${expected} 个数值，只读到 ${got} 个；已按顺序填入${filled
       .map(q)
       .join('、')}，${unread.map(q).join('、')}未读取，请核对各数值对应的列`,
   rowNone: (row: string): string => `${q(row)}一行没有填写数值`,

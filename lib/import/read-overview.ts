@@ -127,13 +127,10 @@ export function readOverview(lines: readonly string[], section: NarrativeSection
     const namesPart = (scores[b]?.[p] ?? 0) >= NAMES_PART;
     const text = namesPart && block.headingOnly ? block.lines.slice(1) : block.lines;
     if (text.length > 0) narrative.set(part.id, text.join('\n'));
-    if (!namesPart || p !== block.number - 1) {
-      problems.push({
-        code: 'part.wording',
-        severity: 'warning',
-        place: part.id,
-        message: importMessages.partWording(block.printed, part.heading),
-      });
+    if (!namesPart) {
+      problems.push({ code: 'part.wording', severity: 'warning', place: part.id, message: importMessages.partWording(block.printed, part.heading) });
+    } else if (p !== block.number - 1) {
+      problems.push({ code: 'part.order', severity: 'warning', place: part.id, message: importMessages.partPlaced(block.printed, part.heading) });
     }
   });
   parts.forEach((part, p) => {

@@ -135,6 +135,7 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
     collectKeys(grid.columns, columnKeys);
   }
   const reportedHeaders = new Set<string>();
+  const shortfalls: Shortfall[] = [];
 
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -160,9 +161,11 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
     }
     done[match.slot] = true;
     next = match.slot + 1;
-    assignRow(slot, run, section, cells, problems);
+    const short = assignRow(slot, run, section, cells, problems);
+    if (short) shortfalls.push({ slot: match.slot, values: short });
     i = end - 1;
   }
+  reportShortfalls([...shortfalls].sort((a, b) => a.slot - b.slot), slots, section, problems);
 
   const rowsFound = done.filter(Boolean).length;
   if (rowsFound === 0) {
@@ -175,10 +178,12 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
       problems.push({ code: 'grid.missing', severity: 'error', place: grid.id, message: importMessages.gridMissing(section.heading, grid.title) });
       continue;
     }
-    for (const { s, i } of own) {
-      if (done[i]) continue;
-      problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${s.row.id}`, message: importMessages.rowMissing(section.heading, s.name) });
-    }
+    reportMissingRows(
+      own.filter(({ i }) => !done[i]).map(({ i }) => i),
+      slots,
+      section,
+      problems,
+    );
   }
   return { cells, problems, rowsFound };
 }
@@ -222,10 +227,16 @@ function labelOfKey(section: TableSection, key: string): string | undefined {
   return undefined;
 }
 
-function assignRow(slot: RowSlot, run: readonly Token[], section: TableSection, cells: Map<CellId, number>, problems: ReadProblem[]): void {
+/** A row that printed fewer figures than it has columns: they fill its first columns. */
+interface Shortfall {
+  readonly slot: number;
+  readonly values: readonly string[];
+}
+
+/** Set the row's cells from its figures; returns the shortfall when too few were printed. */
+function assignRow(slot: RowSlot, run: readonly Token[], section: TableSection, cells: Map<CellId, number>, problems: ReadProblem[]): readonly string[] | undefined {
   const width = slot.columns.length;
-  const place = `${section.id}.${slot.row.id}`;
-  const raws = run.map((t) => t.text);
+  const raws = run.map((t) => t.text.trim());
   run.slice(0, width).forEach((token, c) => {
     const id = slot.cellIds[c];
     const column = slot.columnNames[c];
@@ -236,16 +247,79 @@ function assignRow(slot: RowSlot, run: readonly Token[], section: TableSection, 
       problems.push({ code: 'cell.blank', severity: 'warning', place: id, message: importMessages.cellBlank(`${slot.name}·${column}`, token.value.raw) });
     }
   });
-  if (run.length < width) {
-    const labels = slot.columnNames;
-    problems.push({
-      code: 'row.values',
-      severity: 'error',
-      place,
-      message: importMessages.rowTooFew(slot.name, width, raws, labels.slice(0, run.length), labels.slice(run.length)),
-    });
-  } else if (run.length > width) {
-    problems.push({ code: 'row.values', severity: 'warning', place, message: importMessages.rowTooMany(slot.name, width, raws) });
+  if (run.length > width) {
+    problems.push({ code: 'row.values', severity: 'warning', place: `${section.id}.${slot.row.id}`, message: importMessages.rowTooMany(slot.name, width, raws) });
+  }
+  return run.length < width ? raws : undefined;
+}
+
+/** Consecutive indexes as runs: [1,2,3,7] → [[1,2,3],[7]]. */
+function consecutiveRuns<T>(items: readonly T[], indexOf: (item: T) => number, sameRun: (a: T, b: T) => boolean = () => true): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last !== undefined && indexOf(item) === indexOf(last) + 1 && sameRun(last, item)) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
+
+/** Rows in a run of this length or more are reported as one problem (seed 001 has 21 rows short of a figure). */
+const GROUP_FROM = 3;
+
+function reportShortfalls(shortfalls: readonly Shortfall[], slots: readonly RowSlot[], section: TableSection, problems: ReadProblem[]): void {
+  const runs = consecutiveRuns(shortfalls, (s) => s.slot, (a, b) => a.values.length === b.values.length && slots[a.slot]?.grid === slots[b.slot]?.grid);
+  for (const run of runs) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const slot = first ? slots[first.slot] : undefined;
+    if (!first || !last || !slot) continue;
+    const width = slot.columns.length;
+    const filled = slot.columnNames.slice(0, first.values.length);
+    const unread = slot.columnNames.slice(first.values.length);
+    const place = `${section.id}.${slot.row.id}`;
+    if (run.length >= GROUP_FROM) {
+      const lastName = slots[last.slot]?.name ?? '';
+      problems.push({
+        code: 'row.values',
+        severity: 'error',
+        place,
+        message: importMessages.rowsTooFew(slot.name, lastName, run.length, width, first.values.length, filled, unread),
+      });
+      continue;
+    }
+    for (const item of run) {
+      const own = slots[item.slot];
+      if (!own) continue;
+      problems.push({
+        code: 'row.values',
+        severity: 'error',
+        place: `${section.id}.${own.row.id}`,
+        message: importMessages.rowTooFew(own.name, width, item.values, filled, unread),
+      });
+    }
+  }
+}
+
+function reportMissingRows(missing: readonly number[], slots: readonly RowSlot[], section: TableSection, problems: ReadProblem[]): void {
+  for (const run of consecutiveRuns(missing, (i) => i)) {
+    const first = run[0] === undefined ? undefined : slots[run[0]];
+    const last = slots[run[run.length - 1] ?? -1];
+    if (!first || !last) continue;
+    if (run.length >= GROUP_FROM) {
+      problems.push({
+        code: 'row.missing',
+        severity: 'error',
+        place: `${section.id}.${first.row.id}`,
+        message: importMessages.rowsMissing(section.heading, first.name, last.name, run.length),
+      });
+      continue;
+    }
+    for (const i of run) {
+      const slot = slots[i];
+      if (slot) problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowMissing(section.heading, slot.name) });
+    }
   }
 }
 
@@ -270,8 +344,8 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
     }
     rowsFound++;
     const named = { ...slot, name: slot.name || section.heading };
-    // Too few figures is reported by assignRow; too many is checked on the whole run below.
-    assignRow(named, part, section, cells, problems);
+    const short = assignRow(named, part, section, cells, problems);
+    if (short) reportShortfalls([{ slot: 0, values: short }], [named], section, problems);
   }
   if (run.length > offset) {
     problems.push({

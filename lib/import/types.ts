@@ -25,6 +25,8 @@ export type ReadStatus = 'read' | 'notReport' | 'refused';
 
 export type ProblemCode =
   | 'input.empty'
+  | 'input.missing'
+  | 'input.unreadable'
   | 'input.tooLarge'
   | 'input.binary'
   | 'input.unsupported'
@@ -43,6 +45,7 @@ export type ProblemCode =
   | 'section.order'
   | 'part.missing'
   | 'part.wording'
+  | 'part.order'
   | 'parts.none'
   | 'grid.missing'
   | 'row.missing'
