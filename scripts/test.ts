@@ -9,7 +9,7 @@ import { findFreePort } from "./lib/postgres";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-type Stage = { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv; count?: () => Promise<{ passed: number; failed: number } | null> };
+type Stage = { name: string; command: string; args: string[]; env?: Record<string, string>; count?: () => Promise<{ passed: number; failed: number } | null> };
 
 function run(stage: Stage): Promise<number> {
   return new Promise((resolve) => {

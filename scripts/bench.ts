@@ -1,0 +1,24 @@
+// npm run bench: runs every benchmark in bench/ (or those named: npm run bench -- validate)
+// one after another, each in its own process so figures do not disturb each other.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const filter = process.argv.slice(2);
+const files = fs
+  .readdirSync(path.join(root, "bench"))
+  .filter((name) => name.endsWith(".bench.ts"))
+  .filter((name) => filter.length === 0 || filter.some((wanted) => name.includes(wanted)))
+  .sort();
+
+let failed = 0;
+for (const file of files) {
+  console.log(`\n### ${file}`);
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join("bench", file)], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) failed += 1;
+}
+if (failed > 0) {
+  console.error(`\n${failed} 个基准测试未能完成`);
+  process.exit(1);
+}
