@@ -1,0 +1,76 @@
+/**
+ * How long reading and checking one report takes: `npx tsx bench/import.bench.ts`.
+ * Each case is warmed up, then timed per iteration; the table shows the
+ * median and 95th percentile (target: under 50 ms to read and check one
+ * report). Inputs are built in memory, so disk speed is not measured.
+ * Not a test: nothing here fails on a slow machine.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { sampleReport } from '../fixtures/import/sample-report';
+import { writeReportDocx } from '../fixtures/import/write-report-docx';
+import { writeReportHtmlTable } from '../fixtures/import/write-report-html-table';
+import { readReportHtml, readReportText, type ReadResult } from '../lib/import';
+import { readReportDocx } from '../lib/import/server';
+import { evaluateReport } from '../lib/rules';
+import { getLayout } from '../lib/template';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const TARGET_MS = 50;
+
+interface Case {
+  readonly name: string;
+  readonly iterations: number;
+  readonly run: () => Promise<unknown>;
+}
+
+function check(reading: ReadResult): number {
+  const organization = reading.organizationKind ? { name: reading.organizationName, kind: reading.organizationKind } : undefined;
+  return evaluateReport({ data: reading.data, layout: getLayout(reading.layoutId), organization }).length;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+async function time(c: Case): Promise<{ median: number; p95: number; min: number; max: number }> {
+  for (let i = 0; i < Math.min(20, c.iterations); i++) await c.run();
+  const samples: number[] = [];
+  for (let i = 0; i < c.iterations; i++) {
+    const start = performance.now();
+    await c.run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), min: samples[0] ?? Number.NaN, max: samples[samples.length - 1] ?? Number.NaN };
+}
+
+const seed002 = readFileSync(path.join(repoRoot, 'fixtures/seeds-text/002_e73d5a6c979587d5.txt'), 'utf8');
+const seed001 = readFileSync(path.join(repoRoot, 'fixtures/seeds-text/001_1e620b80bbedd808.txt'), 'utf8');
+const layout = getLayout('gov-2021');
+const sample = sampleReport('gov-2021');
+const docx = await writeReportDocx(layout, sample);
+const html = writeReportHtmlTable(layout, sample);
+
+const cases: Case[] = [
+  { name: 'seed 002 text: read', iterations: 300, run: async () => readReportText(seed002) },
+  { name: 'seed 002 text: read + check', iterations: 300, run: async () => check(readReportText(seed002)) },
+  { name: 'seed 001 text (gov-2019): read + check', iterations: 300, run: async () => check(readReportText(seed001)) },
+  { name: 'CMS HTML page (<table>): read + check', iterations: 200, run: async () => check(readReportHtml(html)) },
+  { name: `.docx (${(docx.byteLength / 1024).toFixed(0)} KB): read`, iterations: 100, run: async () => readReportDocx(docx) },
+  { name: '.docx: read + check', iterations: 100, run: async () => check(await readReportDocx(docx)) },
+];
+
+const rows: string[][] = [['case', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', `< ${TARGET_MS} ms`]];
+for (const c of cases) {
+  const t = await time(c);
+  rows.push([c.name, String(c.iterations), t.median.toFixed(2), t.p95.toFixed(2), t.min.toFixed(2), t.max.toFixed(2), t.p95 < TARGET_MS ? 'yes' : 'NO']);
+}
+
+const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
+const line = (r: readonly string[]): string => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(line(rows[0] ?? []));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows.slice(1)) console.log(line(r));
