@@ -22,6 +22,8 @@ interface Case {
   readonly name: string;
   readonly iterations: number;
   readonly run: () => Promise<unknown>;
+  /** Whether the 50 ms target applies (one real report); the hostile case only shows the cost of the size cap. */
+  readonly targeted?: false;
 }
 
 function check(reading: ReadResult): number {
@@ -53,6 +55,25 @@ const sample = sampleReport('gov-2021');
 const docx = await writeReportDocx(layout, sample);
 const html = writeReportHtmlTable(layout, sample);
 
+/** Worst case the size cap allows: ~4 MB of random short words under a table heading. */
+function hostileText(): string {
+  const alphabet = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+  let state = 1;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return state % n;
+  };
+  const parts = ['某某镇2023年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'];
+  for (let chars = 0; chars < 1_300_000; ) {
+    let word = '';
+    for (let i = 4 + next(18); i > 0; i--) word += alphabet[next(alphabet.length)] ?? '';
+    parts.push(word);
+    chars += word.length + 1;
+  }
+  return parts.join('\n');
+}
+const hostile = hostileText();
+
 const cases: Case[] = [
   { name: 'seed 002 text: read', iterations: 300, run: async () => readReportText(seed002) },
   { name: 'seed 002 text: read + check', iterations: 300, run: async () => check(readReportText(seed002)) },
@@ -60,12 +81,13 @@ const cases: Case[] = [
   { name: 'CMS HTML page (<table>): read + check', iterations: 200, run: async () => check(readReportHtml(html)) },
   { name: `.docx (${(docx.byteLength / 1024).toFixed(0)} KB): read`, iterations: 100, run: async () => readReportDocx(docx) },
   { name: '.docx: read + check', iterations: 100, run: async () => check(await readReportDocx(docx)) },
+  { name: `hostile text (${(hostile.length / 1e6).toFixed(1)} M chars, 120k words): read`, iterations: 5, run: async () => readReportText(hostile), targeted: false },
 ];
 
 const rows: string[][] = [['case', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', `< ${TARGET_MS} ms`]];
 for (const c of cases) {
   const t = await time(c);
-  rows.push([c.name, String(c.iterations), t.median.toFixed(2), t.p95.toFixed(2), t.min.toFixed(2), t.max.toFixed(2), t.p95 < TARGET_MS ? 'yes' : 'NO']);
+  rows.push([c.name, String(c.iterations), t.median.toFixed(2), t.p95.toFixed(2), t.min.toFixed(2), t.max.toFixed(2), c.targeted === false ? '—' : t.p95 < TARGET_MS ? 'yes' : 'NO']);
 }
 
 const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];

@@ -50,16 +50,31 @@ function wordingOf(printedKey: string, expectedKey: string): Wording {
 
 const RANK: Record<Wording, number> = { exact: 3, close: 2, similar: 1, none: 0 };
 
+/** Longer lines are paragraphs: no heading of the template comes close. */
+const MAX_HEADING_LENGTH = 40;
+
+interface SectionKey {
+  readonly section: Section;
+  readonly key: string;
+}
+
 /** The section a single-cell line heads, if any. */
-function matchHeading(text: string, sections: readonly Section[]): HeadingMatch | undefined {
+function matchHeading(text: string, sections: readonly SectionKey[]): HeadingMatch | undefined {
+  if (text.length > MAX_HEADING_LENGTH * 2) return undefined;
   const compact = normalizeWidth(text);
+  if (compact.length > MAX_HEADING_LENGTH) return undefined;
   const numbered = NUMBERED.exec(compact);
   const number = numbered ? numberValue(numbered[1] ?? '') : undefined;
   const printedKey = labelKey(numbered ? (numbered[2] ?? '') : compact);
   if (printedKey.length === 0) return undefined;
+  if (number === undefined) {
+    // Without a number only the template's exact words make a heading.
+    const exact = sections.find((s) => s.key === printedKey);
+    return exact ? { section: exact.section, wording: 'exact', canonicalNumber: false } : undefined;
+  }
   let best: HeadingMatch | undefined;
-  for (const section of sections) {
-    const wording = wordingOf(printedKey, labelKey(section.heading));
+  for (const { section, key } of sections) {
+    const wording = wordingOf(printedKey, key);
     if (wording === 'none') continue;
     const numberMatches = number !== undefined && number === numberValue(section.number);
     // Wrong or no numbering is forgiven only when the words are the template's own.
@@ -80,9 +95,10 @@ export function findSections(lines: readonly DocLine[], layout: Layout): Section
   const problems: ReadProblem[] = [];
   const hits: { section: Section; line: number }[] = [];
   const duplicated = new Set<string>();
+  const keys = layout.sections.map((section) => ({ section, key: labelKey(section.heading) }));
   lines.forEach((line, index) => {
     if (line.cells.length !== 1) return;
-    const match = matchHeading(line.text, layout.sections);
+    const match = matchHeading(line.text, keys);
     if (!match) return;
     const { section } = match;
     if (hits.some((h) => h.section.id === section.id)) {

@@ -49,6 +49,19 @@ function allowedTypos(length: number): number {
   return length < 4 ? 0 : Math.max(1, Math.floor(length / 8));
 }
 
+/**
+ * Cheap pre-check before the edit distance: at most `typos` characters of
+ * `printed` may be missing from `expected`. Keeps hostile inputs (a table
+ * region of 100 000 random words) linear instead of quadratic.
+ */
+function sharesCharacters(printed: string, expected: string, typos: number): boolean {
+  let missing = 0;
+  for (const ch of printed) {
+    if (!expected.includes(ch) && ++missing > typos) return false;
+  }
+  return true;
+}
+
 export type LabelMatch = 'exact' | 'close' | 'none';
 
 /**
@@ -61,7 +74,9 @@ export function matchLabel(printed: string, expected: string): LabelMatch {
   if (printed.length === 0 || expected.length === 0) return 'none';
   if (printed === expected) return 'exact';
   const typos = allowedTypos(expected.length);
-  if (typos > 0 && editDistance(printed, expected, typos) <= typos) return 'close';
+  if (typos > 0 && Math.abs(printed.length - expected.length) <= typos && sharesCharacters(printed, expected, typos)) {
+    if (editDistance(printed, expected, typos) <= typos) return 'close';
+  }
   if (printed.length >= 4 && expected.startsWith(printed)) return 'close';
   return 'none';
 }

@@ -45,11 +45,12 @@ export function prepareLines(source: readonly SourceLine[]): DocLine[] {
   return out;
 }
 
-/** Every cell of lines [from, to) as a token, in reading order. */
-export function tokenize(lines: readonly DocLine[], from: number, to: number): Token[] {
+/** The cells of lines [from, to) as tokens, in reading order; at most `limit` of them. */
+export function tokenize(lines: readonly DocLine[], from: number, to: number, limit = Infinity): Token[] {
   const tokens: Token[] = [];
   for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
     for (const text of lines[i]?.cells ?? []) {
+      if (tokens.length >= limit) return tokens;
       tokens.push({ text, key: labelKey(text), value: parseCellValue(text), line: i });
     }
   }

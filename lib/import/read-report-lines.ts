@@ -13,6 +13,7 @@ import type { CellId, Layout, NarrativeId, ReportData } from '../template/types'
 import { DEFAULT_LAYOUT_ID, detectLayout } from './detect-layout';
 import { findSections, type SectionMap } from './find-sections';
 import { findTitle } from './find-title';
+import { labelKey } from './label-key';
 import { guessOrganizationKind } from './guess-organization-kind';
 import { importMessages } from './import-messages';
 import { prepareLines, tokenize, type DocLine } from './prepare-lines';
@@ -22,6 +23,15 @@ import { readTable } from './read-table';
 import type { ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
 
 const layoutName = (layout: Layout): string => `${layout.basis}格式`;
+
+/**
+ * A printed table has a few hundred cells (表三: 175 figures and ~40 labels).
+ * Only this many tokens after a table heading are read, so a crafted file
+ * with 100 000 words under a heading costs milliseconds, not seconds.
+ */
+const MAX_TABLE_TOKENS = 5000;
+/** The longest label of any layout is ~45 characters (申请人逾期未按收费通知……). */
+const MAX_LABEL_LENGTH = 80;
 
 function linesText(lines: readonly DocLine[], from: number, to: number): string[] {
   return lines.slice(Math.max(0, from), Math.max(0, to)).map((l) => l.text.trim());
@@ -58,8 +68,9 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   // Headings are worded alike in every layout, so a first pass with any layout finds where the title block ends.
   const probe = findSections(lines, layouts[DEFAULT_LAYOUT_ID]);
   const title = findTitle(lines, probe.firstHeading);
+  // Only short cells can be labels; paragraphs are skipped without computing their keys.
   const decision = detectLayout(
-    tokenize(lines, 0, lines.length).map((t) => t.key),
+    lines.flatMap((l) => l.cells.filter((c) => c.length <= MAX_LABEL_LENGTH).map(labelKey)),
     title?.year,
   );
   const layout = decision.layout;
@@ -73,7 +84,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     if (section.kind !== 'table') continue;
     const region = sections.regions.get(section.id);
     if (!region) continue;
-    const reading = readTable(tokenize(lines, region.start, region.end), section);
+    const reading = readTable(tokenize(lines, region.start, region.end, MAX_TABLE_TOKENS), section);
     for (const [id, value] of reading.cells) cells.set(id, value);
     rowsFound += reading.rowsFound;
     problems.push(...reading.problems);

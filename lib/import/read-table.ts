@@ -100,13 +100,20 @@ function joinedKey(tokens: readonly Token[], at: number, parts: number): string 
  * printed out of order are still rows); a near match is accepted only
  * forward of the last row read, so a typo cannot pull the reading backwards.
  */
-function matchRow(tokens: readonly Token[], at: number, slots: readonly RowSlot[], done: readonly boolean[], next: number): RowMatch | undefined {
+function matchRow(
+  tokens: readonly Token[],
+  at: number,
+  slots: readonly RowSlot[],
+  slotsByKey: ReadonlyMap<string, readonly number[]>,
+  done: readonly boolean[],
+  next: number,
+): RowMatch | undefined {
   for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
     const key = joinedKey(tokens, at, parts);
     if (key === undefined) break;
-    if (key === '') continue;
-    for (let s = next; s < slots.length; s++) if (!done[s] && slots[s]?.key === key) return { slot: s, parts, exact: true };
-    for (let s = 0; s < next; s++) if (!done[s] && slots[s]?.key === key) return { slot: s, parts, exact: true };
+    const candidates = slotsByKey.get(key)?.filter((s) => !done[s]) ?? [];
+    const slot = candidates.find((s) => s >= next) ?? candidates[0];
+    if (slot !== undefined) return { slot, parts, exact: true };
   }
   for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
     const key = joinedKey(tokens, at, parts);
@@ -122,6 +129,8 @@ function matchRow(tokens: readonly Token[], at: number, slots: readonly RowSlot[
 function readLabelledGrids(tokens: readonly Token[], section: TableSection): TableReading {
   const grids = section.grids.filter((g) => g.stubHeader !== null);
   const slots = grids.flatMap(rowSlots);
+  const slotsByKey = new Map<string, number[]>();
+  slots.forEach((slot, i) => slotsByKey.set(slot.key, [...(slotsByKey.get(slot.key) ?? []), i]));
   const done = slots.map(() => false);
   const cells = new Map<CellId, number>();
   const problems: ReadProblem[] = [];
@@ -141,7 +150,7 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token || token.value) continue;
-    const match = matchRow(tokens, i, slots, done, next);
+    const match = matchRow(tokens, i, slots, slotsByKey, done, next);
     const slot = match ? slots[match.slot] : undefined;
     if (!match || !slot) {
       checkHeader(token, knownKeys, columnKeys, reportedHeaders, section, problems);
