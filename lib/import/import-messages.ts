@@ -55,6 +55,7 @@ export const importMessages = {
 
   // ------------------------------------------------------------ tables
   gridMissing: (table: string, grid: string): string => `${q(table)}中未找到${q(grid)}的数据`,
+  tableEmpty: (table: string): string => `${q(table)}部分没有读到任何表格数据，请核对表格是否完整`,
   rowMissing: (table: string, row: string): string => `${q(table)}表中缺少${q(row)}一行，该行数据未读取`,
   rowTooFew: (row: string, expected: number, values: readonly string[], filled: readonly string[], unread: readonly string[]): string =>
     `${q(row)}应有 ${expected} 个数值，只读到 ${values.length} 个（${values.join('、')}）；已按顺序填入${filled

@@ -29,8 +29,17 @@ const WORD_ARTEFACTS = /\[bookmark:[^\]]*\]|\[\[?(?:image|图片)[^\]]*\]\]?/gi;
  * Lines the publishing site adds around the article. Only short lines are
  * tested, so prose that mentions 访问量 or 发布 is never dropped.
  */
-const FURNITURE =
-  /(?:索引号|主题分类|发布机构|成文日期|文件编号|有\s*效\s*性|浏览次数|点击(?:数|量|次数)[:：]|访问量[:：]|发布(?:日期|时间)[:：]|来源[:：]|字号[:：]|【?\s*(?:打印|关闭)(?:本页|窗口)?\s*】|扫一扫|分享到[:：]?|当前位置[:：]|【\s*[大中小]\s*】)/;
+const FURNITURE = new RegExp(
+  [
+    // Document metadata above the article.
+    '索引号', '主题分类', '发布机构', '成文日期', '文件编号', '有\\s*效\\s*性', '浏览次数', '点击(?:数|量|次数)[:：]', '访问量[:：]',
+    '发布(?:日期|时间)[:：]', '来源[:：]', '字号[:：]', '当前位置[:：]', '【\\s*[大中小]\\s*】',
+    // Tools and navigation.
+    '【?\\s*(?:打印|关闭)(?:本页|窗口)?\\s*】', '扫一扫', '分享到[:：]?', '上一篇[:：]', '下一篇[:：]', '责任编辑[:：]', '相关链接',
+    // Site footer.
+    '主办单位[:：]', '承办单位[:：]', '网站标识码', 'ICP备', '公网安备', '版权所有', '技术支持[:：]', '网站地图',
+  ].join('|'),
+);
 const FURNITURE_MAX_LENGTH = 100;
 
 export function prepareLines(source: readonly SourceLine[]): DocLine[] {

@@ -38,7 +38,11 @@ describe('label variants are read without complaint', () => {
   });
 
   it('page furniture and Word bookmarks', () => {
-    const r = read((t) => `索引号：11130000/2024-00001 主题分类：综合政务\n发布时间：2024-01-20 浏览次数：99\n[bookmark: _GoBack]${t}\n【打印本页】【关闭窗口】\n`);
+    const r = read(
+      (t) =>
+        `索引号：11130000/2024-00001 主题分类：综合政务\n发布时间：2024-01-20 浏览次数：99\n[bookmark: _GoBack]${t}\n【打印本页】【关闭窗口】\n` +
+        '上一篇：关于某某的通知\n主办单位：某某县人民政府办公室 网站标识码：1300000001\n冀ICP备00000000号\n',
+    );
     expect(r.problems).toEqual([]);
     expect(r.data).toEqual(data);
   });
@@ -74,6 +78,19 @@ describe('defects are recovered from and reported', () => {
     const r = read((t) => t.replace(/(规章(?:\t\d+){3})/, '$1\t77'));
     expect(r.data.cells['t2.rules.issued']).toBe(data.cells['t2.rules.issued']);
     expect(r.problems.find((p) => p.code === 'row.values')?.severity).toBe('warning');
+  });
+
+  it('a grid left out is reported once, by its title (gov-2019 第二十条第（九）项)', () => {
+    const r = read((t) => t.replace(/第二十条第（九）项[^\n]*\n[^\n]*\n政府集中采购[^\n]*\n/, ''), 'gov-2019');
+    expect(r.data.cells['t2.procurement.items']).toBeUndefined();
+    expect(r.problems.map((p) => [p.code, p.place])).toEqual([['grid.missing', 't2.item9']]);
+    expect(r.problems[0]?.message).toContain('第二十条第（九）项');
+  });
+
+  it('a table heading with no table under it', () => {
+    const r = read((t) => t.replace(/(四、政府信息公开行政复议、行政诉讼情况\n\n)(?:[^\n]*\t[^\n]*\n)+/, '$1'));
+    expect(Object.keys(r.data.cells).filter((id) => id.startsWith('t4.'))).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.place])).toEqual([['grid.missing', 't4']]);
   });
 
   it('a heading numbered “2.” is read as 二 and reported', () => {

@@ -178,7 +178,7 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
 
   const rowsFound = done.filter(Boolean).length;
   if (rowsFound === 0) {
-    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.gridMissing(section.heading, section.heading) });
+    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.tableEmpty(section.heading) });
     return { cells, problems, rowsFound };
   }
   for (const grid of grids) {
@@ -339,7 +339,7 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
   const run = tokens.filter((t) => t.value);
   const slots = rowSlots(grid);
   if (run.length === 0) {
-    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.gridMissing(section.heading, grid.title ?? section.heading) });
+    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.tableEmpty(section.heading) });
     return { cells, problems, rowsFound: 0 };
   }
   let offset = 0;
