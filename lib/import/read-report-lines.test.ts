@@ -99,6 +99,12 @@ describe('defects are recovered from and reported', () => {
     expect(r.problems.map((p) => [p.code, p.place])).toEqual([['section.numbering', 't2']]);
   });
 
+  it('a heading run into the first sentence of its text (one Word paragraph) is split off', () => {
+    const r = read((t) => t.replace('五、存在的主要问题及改进情况\n\n', '五、存在的主要问题及改进情况。'));
+    expect(r.data).toEqual(data);
+    expect(r.problems).toEqual([]);
+  });
+
   it('a missing section heading: its content is not read into the previous section as figures', () => {
     const r = read((t) => t.replace('五、存在的主要问题及改进情况\n', ''));
     expect(r.data.narrative.s5).toBeUndefined();

@@ -20,6 +20,7 @@ import { prepareLines, tokenize, type DocLine } from './prepare-lines';
 import { readOverview } from './read-overview';
 import { readPeriod } from './read-period';
 import { readTable } from './read-table';
+import { splitInlineHeadings } from './split-inline-headings';
 import type { ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
 
 const layoutName = (layout: Layout): string => `${layout.basis}格式`;
@@ -59,7 +60,7 @@ export function emptyReadResult(source: ReportSource, status: 'notReport' | 'ref
 }
 
 export function readReportLines(source: readonly SourceLine[], origin: ReportSource): ReadResult {
-  const lines = prepareLines(source);
+  const lines = splitInlineHeadings(prepareLines(source), layouts[DEFAULT_LAYOUT_ID]);
   if (lines.length === 0) {
     return emptyReadResult(origin, 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
   }
