@@ -46,7 +46,7 @@ describe('checkFiles', () => {
     expect(text).toContain('格式：gov-2021（国办公开办函〔2021〕30号）');
     expect(text).toContain('年度：2023');
     expect(text).toContain('[错误] “前言”中统计期限的日期“20231月1日”不是有效日期');
-    expect(text).toContain('[提示] 统计期限中的日期“20231月1日”无法识别');
+    expect(text).toContain('[提示] 统计期限中的日期“20231月1日”不是有效日期，起止日期未读入（可能应为“2023年1月1日”）');
   });
 
   it('is 0 for warnings only (seed 003: 我乡 in a 镇)', async () => {

@@ -83,7 +83,7 @@ export const importMessages = {
     `表头写作${q(printed)}，模板为${q(header)}；已按模板的列读取，请更正表头`,
 
   // ------------------------------------------------------------ 统计期限
-  periodUnreadable: (raw: string): string =>
-    `统计期限中的日期${q(raw)}无法识别，未读取统计期限；请写成“2023年1月1日”这样的完整日期`,
+  periodUnreadable: (raw: string, suggestion: string | undefined): string =>
+    `统计期限中的日期${q(raw)}不是有效日期，起止日期未读入${suggestion ? `（可能应为${q(suggestion)}）` : ''}；请写成“2023年1月1日”这样的完整日期`,
   periodMissing: (): string => '未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）',
 } as const;

@@ -118,9 +118,17 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   const s1Texts = listNarrativeFields(layout)
     .filter((f) => f.sectionId === 's1')
     .map((f) => narrative.get(f.id) ?? '');
-  const period = readPeriod([narrative.get('preamble') ?? '', ...s1Texts, lines.map((l) => l.text).join('\n')]);
+  const period = readPeriod(
+    [narrative.get('preamble') ?? '', ...s1Texts, narrative.get('s5') ?? '', narrative.get('s6') ?? ''],
+    title?.year,
+  );
   if (period.kind === 'unreadable') {
-    problems.push({ code: 'period.unreadable', severity: 'warning', place: 'meta.periodStart', message: importMessages.periodUnreadable(period.raw) });
+    problems.push({
+      code: 'period.unreadable',
+      severity: 'warning',
+      place: 'meta.periodStart',
+      message: importMessages.periodUnreadable(period.raw, period.suggestion),
+    });
   } else if (period.kind === 'none') {
     problems.push({ code: 'period.missing', severity: 'warning', place: 'meta.periodStart', message: importMessages.periodMissing() });
   }

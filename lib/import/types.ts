@@ -2,15 +2,15 @@
  * What the report readers return. Universal: no I/O here, so the text and
  * HTML readers can run in a browser as well as on the server.
  */
+import type { OrganizationKind } from '../rules/types';
 import type { FieldId, LayoutId, ReportData } from '../template/types';
 
 /**
- * The kind of body a report belongs to, guessed from its name. Same
- * vocabulary as lib/rules (`Organization['kind']`), so a guess can be passed
- * to the rule engine as is: township = 乡, town = 镇, subdistrict = 街道,
- * county = 县(区、市、旗)人民政府, department = any other office.
+ * The kind of body a report belongs to, guessed from its name: the rule
+ * engine's own vocabulary, so a guess is passed to it as is (township = 乡,
+ * town = 镇, subdistrict = 街道, county = 县级人民政府, department = 部门).
  */
-export type OrganizationKind = 'county' | 'township' | 'town' | 'subdistrict' | 'department';
+export type { OrganizationKind };
 
 /** Where the report came from; decides nothing but is shown to the user. */
 export type ReportSource = 'text' | 'html' | 'docx';
