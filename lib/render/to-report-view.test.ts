@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLayout, layoutIds, listCells } from '@/lib/template';
 import type { HeaderNode, Layout } from '@/lib/template';
+import { seeds } from '@/fixtures';
 import { sampleReportData } from './sample-report-data';
 import { toGridSlots } from './to-grid-slots';
 import { splitParagraphs, toReportView } from './to-report-view';
@@ -76,6 +77,7 @@ describe.each(layoutIds)('toReportView with layout %s', (layoutId) => {
   it('keeps sections in template order with their headings', () => {
     expect(view.sections.map((s) => s.heading)).toEqual(layout.sections.map((s) => s.heading));
     expect(view.title).toBe('董封乡人民政府2023年政府信息公开工作年度报告');
+    expect(view.titleLines).toEqual(['董封乡人民政府', '2023年政府信息公开工作年度报告']);
     expect(view.layoutId).toBe(layout.id);
     expect(view.layoutVersion).toBe(layout.version);
   });
@@ -193,5 +195,39 @@ describe('toReportView values and text', () => {
   it('splitParagraphs drops blank lines and indents only', () => {
     expect(splitParagraphs('a\u2028b\n\u3000\u3000\nc ')).toEqual(['a', 'b', 'c']);
     expect(splitParagraphs(undefined)).toEqual([]);
+  });
+});
+
+describe.each(seeds.map((s) => [s.id, s] as const))('toReportView with %s', (_id, seed) => {
+  const layout = getLayout(seed.layoutId);
+  const view = toReportView(layout, seed.data, { organizationName: seed.organization.name, year: seed.data.meta.year });
+
+  it('lists every layout cell exactly once; absent figures print as —', () => {
+    const seen = grids(view).flatMap(valueCells);
+    expect(seen.map((c) => c.cellId).sort()).toEqual(listCells(layout).map((c) => c.id).sort());
+    for (const cell of seen) {
+      const raw = seed.data.cells[cell.cellId];
+      expect(cell.value).toBe(raw ?? null);
+      if (raw === null || raw === undefined) expect(cell.text).toBe('—');
+      else expect(Number(cell.text)).toBe(raw);
+    }
+  });
+
+  it('tiles every grid exactly', () => {
+    for (const grid of grids(view)) {
+      const { slots, conflicts } = toGridSlots(grid);
+      expect(conflicts).toEqual([]);
+      for (const line of slots) expect(line.every((s) => s !== null)).toBe(true);
+    }
+  });
+
+  it('keeps every narrative character, paragraph by paragraph', () => {
+    const printed = [
+      ...view.preamble.paragraphs,
+      ...view.sections.flatMap((s) => (s.kind === 'narrative' ? [...s.paragraphs, ...s.parts.flatMap((p) => p.paragraphs)] : [])),
+    ].join('');
+    const source = Object.values(seed.data.narrative).join('').replace(/[\s\u3000]/g, '');
+    expect(printed.replace(/[\s\u3000]/g, '')).toHaveLength(source.length);
+    expect(view.title).toBe(`${seed.organization.name}${seed.data.meta.year}年政府信息公开工作年度报告`);
   });
 });

@@ -142,6 +142,11 @@ export interface ReportView {
   readonly layoutVersion: string;
   /** e.g. 董封乡人民政府2023年政府信息公开工作年度报告 */
   readonly title: string;
+  /**
+   * The title split where an official document would break it when it does
+   * not fit one line: the body's name, then 2023年政府信息公开工作年度报告.
+   */
+  readonly titleLines: readonly string[];
   readonly organizationName: string;
   readonly year: number;
   /** ISO 8601 as given (a Date becomes its toISOString()), or null. */
@@ -163,6 +168,7 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
     layoutId: layout.id,
     layoutVersion: layout.version,
     title: reportTitle({ organizationName, year: options.year }),
+    titleLines: [organizationName, reportTitle({ organizationName: '', year: options.year })].filter((l) => l !== ''),
     organizationName,
     year: options.year,
     publishedAt,
