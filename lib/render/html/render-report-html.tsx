@@ -24,8 +24,6 @@ import path from 'node:path';
 import { ReportDocument } from '@/components/report-document/report-document';
 import type { ReportView } from '@/lib/render/to-report-view';
 
-const STYLESHEET = path.join('components', 'report-document', 'report-document.css');
-
 /** No script, no fetch, no frames; inline styles only. Fonts fall back to the reader's own. */
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -33,7 +31,8 @@ const CONTENT_SECURITY_POLICY =
 let cachedCss: string | undefined;
 
 function readStylesheet(): string {
-  cachedCss ??= readFileSync(path.join(process.cwd(), STYLESHEET), 'utf8');
+  // A literal path, so Next's file tracing ships exactly this file.
+  cachedCss ??= readFileSync(path.join(process.cwd(), 'components/report-document/report-document.css'), 'utf8');
   return cachedCss;
 }
 

@@ -23,12 +23,36 @@ import { splitCjkLineUnits } from './split-cjk-line-units';
 
 export const PDF_FONT_FAMILY = 'NotoSerifSC';
 
-const FONT_PACKAGE_DIRECTORY = path.join('node_modules', '@expo-google-fonts', 'noto-serif-sc');
+interface FontFile {
+  readonly weight: 400 | 700;
+  readonly src: string;
+}
 
-const FONT_FILES = [
-  { weight: 400, file: path.join('400Regular', 'NotoSerifSC_400Regular.ttf') },
-  { weight: 700, file: path.join('700Bold', 'NotoSerifSC_700Bold.ttf') },
-] as const;
+/**
+ * The default font files. Literal paths under process.cwd(), so Turbopack's
+ * file tracing ships exactly these two files (a computed path would make it
+ * trace the whole project).
+ */
+function defaultFontFiles(): FontFile[] {
+  return [
+    {
+      weight: 400,
+      src: path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+    },
+    {
+      weight: 700,
+      src: path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'),
+    },
+  ];
+}
+
+/** The same files under another directory (the package's own layout). */
+function fontFilesIn(directory: string): FontFile[] {
+  return [
+    { weight: 400, src: path.join(/* turbopackIgnore: true */ directory, '400Regular', 'NotoSerifSC_400Regular.ttf') },
+    { weight: 700, src: path.join(/* turbopackIgnore: true */ directory, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+  ];
+}
 
 export interface PdfFonts {
   readonly family: string;
@@ -38,27 +62,21 @@ export interface PdfFonts {
 
 let registered: Promise<PdfFonts> | undefined;
 
-/** Default font directory: the package under the project's node_modules. */
-export function defaultPdfFontDirectory(): string {
-  return path.join(process.cwd(), FONT_PACKAGE_DIRECTORY);
-}
-
 /**
  * Register the fonts and the hyphenation callback once per process and load
  * the font files (the first call parses ~30 MB of TTF; later calls are free).
  */
-export function registerPdfFonts(fontDirectory: string = defaultPdfFontDirectory()): Promise<PdfFonts> {
-  registered ??= loadFonts(fontDirectory).catch((error: unknown) => {
+export function registerPdfFonts(fontDirectory?: string): Promise<PdfFonts> {
+  registered ??= loadFonts(fontDirectory === undefined ? defaultFontFiles() : fontFilesIn(fontDirectory)).catch((error: unknown) => {
     registered = undefined;
     throw error;
   });
   return registered;
 }
 
-async function loadFonts(fontDirectory: string): Promise<PdfFonts> {
-  const sources = FONT_FILES.map(({ weight, file }) => {
-    const src = path.join(fontDirectory, file);
-    if (!existsSync(src)) {
+async function loadFonts(files: readonly FontFile[]): Promise<PdfFonts> {
+  const sources = files.map(({ weight, src }) => {
+    if (!existsSync(/* turbopackIgnore: true */ src)) {
       throw new Error(
         `PDF font missing: ${src}. Install @expo-google-fonts/noto-serif-sc or pass the font directory to registerPdfFonts().`,
       );
@@ -69,7 +87,7 @@ async function loadFonts(fontDirectory: string): Promise<PdfFonts> {
   Font.registerHyphenationCallback(splitCjkLineUnits);
 
   const fonts = await Promise.all(
-    FONT_FILES.map(async ({ weight }) => {
+    files.map(async ({ weight }) => {
       const source = Font.getFont({ fontFamily: PDF_FONT_FAMILY, fontWeight: weight });
       await source.load();
       if (!source.data) throw new Error(`PDF font ${PDF_FONT_FAMILY} ${weight} did not load`);
