@@ -1,15 +1,17 @@
 /**
- * Column widths of a table section in the PDF, in points. react-pdf has no
- * table layout, so widths are decided here from the view model:
+ * Column widths of a table section in the PDF (and the DOCX), in points.
+ * react-pdf has no table layout, so widths are decided here from the view
+ * model:
  *
  * - A grid without row labels (table 四) splits the width evenly.
- * - Otherwise the row-label block ("stub") gets a share that grows with its
- *   longest label and shrinks with the number of figure columns, between
- *   22% and 45% of the width; figure columns share the rest evenly.
- * - Inside a stub of several levels (table 三: 三、本年度办理结果 → （三）不予公开 →
- *   1.属于国家秘密), each group level is as narrow as its labels allow (about
- *   a quarter of the label per line, never narrower than its widest
- *   unbreakable unit such as （三）), and the leaf level takes the rest.
+ * - Otherwise the row-label block ("stub") is its group levels plus a leaf
+ *   level wide enough for the longest leaf label on two lines (three when
+ *   the grid has more than three figure columns), kept between 22% and 45%
+ *   of the width; figure columns share the rest evenly.
+ * - Group levels (table 三: 三、本年度办理结果 → （三）不予公开 → 1.属于国家秘密) are
+ *   as narrow as their labels allow: about a quarter of the label per line,
+ *   never narrower than the widest unbreakable unit such as （三）, plus half
+ *   a character of slack. The leaf level keeps at least 40% of the stub.
  * - All grids of one section share the stub width, so the four blocks of
  *   table 二 line up as one table.
  *
