@@ -35,6 +35,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Lets the staff layout send an anonymous visitor back here after signing in. A client
+  // cannot forge it usefully: it is overwritten here and only ever used as a same-site path.
+  requestHeaders.set("x-nianbao-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

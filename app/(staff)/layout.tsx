@@ -1,13 +1,19 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/session";
 import { signOutAction } from "./sign-out-action";
 
 const roleLabels = { CLERK: "填报人员", REVIEWER: "审核人员", ADMIN: "系统管理员" } as const;
 
+/** The sign-in page, returning to a same-site path only (never `//host` or a URL). */
+function signInPathFor(path: string | null): string {
+  return path && path.startsWith("/") && !path.startsWith("//") ? `/login?next=${encodeURIComponent(path)}` : "/login";
+}
+
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(signInPathFor((await headers()).get("x-nianbao-path")));
   return (
     <>
       <header className="site-header">
