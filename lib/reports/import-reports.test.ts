@@ -161,6 +161,18 @@ describe("a clerk imports a previous year's report", () => {
     expect(report.publications[1]!.correctionNote).toMatch(/重新导入/);
   });
 
+  it("two simultaneous imports of one year: one wins, the other is told, nothing forks", async () => {
+    const clerk = await actorFor("yczfb");
+    const organizationId = organizations.get("yczfb")!;
+    const upload = { organizationId, fileName: "2021.txt", bytes: textFile("阳城县人民政府办公室", 2021), today, confirmOrganization: false };
+    const outcomes = await Promise.allSettled([verbs.importHistoryReport(clerk, upload), verbs.importHistoryReport(clerk, upload)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected")!;
+    expect(rejected.reason).toMatchObject({ code: "CONFLICT" });
+    const reports = await client.report.findMany({ where: { organizationId, year: 2021 }, select: { publications: { select: { sequence: true } }, auditEvents: { select: { action: true } } } });
+    expect(reports).toEqual([{ publications: [{ sequence: 1 }], auditEvents: [{ action: "report.import" }] }]);
+  });
+
   it("refuses the current reporting year and later, changing nothing", async () => {
     const clerk = await actorFor("dongfeng");
     for (const year of [2026, 2027]) {
