@@ -70,7 +70,7 @@ test("a clerk previews last year's report file and imports it as the published r
   await page.context().close();
 });
 
-test("the import endpoint refuses other roles and cross-site requests", async ({ browser }) => {
+test("the import endpoint refuses other roles, oversized uploads and cross-site requests", async ({ browser }) => {
   const file = { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: currentYear - 3 })) };
   const reviewer = await pageAs(browser, "yangcheng-review");
   const asReviewer = await reviewer.request.post("/api/import/history", { headers: { origin: new URL(reviewer.url()).origin }, multipart: { intent: "preview", file } });
@@ -78,6 +78,13 @@ test("the import endpoint refuses other roles and cross-site requests", async ({
   await reviewer.context().close();
 
   const clerk = await pageAs(browser, "fengcheng");
+  const origin = new URL(clerk.url()).origin;
+  const oversized = await clerk.request.post("/api/import/history", {
+    headers: { origin },
+    multipart: { intent: "preview", file: { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) } },
+  });
+  expect(oversized.status()).toBe(400);
+  expect((await oversized.json()).error.message).toMatch(/超过上限 5\.0 MB/);
   const crossSite = await clerk.request.post("/api/import/history", { headers: { origin: "https://attacker.example" }, multipart: { intent: "import", file } });
   expect(crossSite.status()).toBe(404);
   expect((await crossSite.json()).error.message).toBe("请求来源无效。");
