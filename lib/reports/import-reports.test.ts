@@ -4,7 +4,11 @@
 // hostile files — writes nothing at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "../../fixtures/import/adapted-seed-report";
+import { sampleReport } from "../../fixtures/import/sample-report";
+import { writeReportDocx } from "../../fixtures/import/write-report-docx";
+import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
 import { writeZip } from "../../fixtures/import/write-zip";
+import { getLayout } from "../template";
 import type { PrismaClient } from "../generated/prisma/client";
 import { applyMigrations } from "../../scripts/lib/migrate";
 import { createScriptClient } from "../../scripts/lib/prisma-client";
@@ -276,6 +280,25 @@ describe("an administrator imports many files for a county", () => {
     const imported = await client.report.findMany({ where: { year: 2024, status: "PUBLISHED", organization: { parentId: organizations.get("yangcheng")! } }, select: { organizationId: true, publications: { select: { sequence: true } } } });
     expect(imported.map((report) => report.organizationId).sort()).toEqual([organizations.get("fengcheng")!, organizations.get("beiliu")!].sort());
     expect(imported.every((report) => report.publications.length === 1)).toBe(true);
+  });
+
+  it("reads .docx and .html files the same way, storing exactly the figures they print", async () => {
+    const admin = await actorFor("admin");
+    const docxData = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2022 });
+    const htmlData = sampleReport("gov-2019", { organizationName: "阳城县人民政府办公室", year: 2020 });
+    const files = [
+      { fileName: "白桑乡2022.docx", bytes: await writeReportDocx(getLayout("gov-2021"), docxData) },
+      { fileName: "县政府办2020.html", bytes: encoder.encode(writeReportHtmlTable(getLayout("gov-2019"), htmlData)) },
+    ];
+    const results = await verbs.importReportBatch(admin, { countyId: organizations.get("yangcheng")!, files, today });
+    expect(results.map((result) => [result.outcome, result.organizationName, result.year, result.layoutId])).toEqual([
+      ["imported", "白桑乡人民政府", 2022, "gov-2021"],
+      ["imported", "阳城县人民政府办公室", 2020, "gov-2019"],
+    ]);
+    for (const [result, data] of [[results[0]!, docxData], [results[1]!, htmlData]] as const) {
+      const stored = await client.report.findUniqueOrThrow({ where: { id: result.reportId! }, select: { data: true } });
+      expect((stored.data as { cells: unknown }).cells).toEqual(JSON.parse(JSON.stringify(data.cells)));
+    }
   });
 
   it("refuses non-administrators, too many files and an organization that is not a county, changing nothing", async () => {
