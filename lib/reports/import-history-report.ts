@@ -26,6 +26,7 @@ export async function importHistoryReport(
     fileName: upload.fileName,
     fileBytes: upload.bytes,
     origin: "clerkUpload",
+    confirmedOrganizationMismatch: preview.organizationWarning !== null,
     actorId: actor?.userId ?? null,
     now: new Date(),
     replacing: existing && preview.replacesImport ? { reportId: existing.id, version: existing.version } : undefined,

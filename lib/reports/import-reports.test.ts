@@ -197,6 +197,8 @@ describe("a clerk imports a previous year's report", () => {
     await expectRefusedUnchanged(() => verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false }), "INVALID_INPUT", /请确认这是本单位的报告/);
     const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: true });
     expect(result.year).toBe(2022);
+    const audit = await client.auditEvent.findFirstOrThrow({ where: { reportId: result.reportId }, select: { detail: true } });
+    expect(audit.detail).toMatchObject({ origin: "clerkUpload", printedOrganizationName: "白桑乡人民政府", confirmedOrganizationMismatch: true });
   });
 
   it("never overwrites a report someone works on", async () => {

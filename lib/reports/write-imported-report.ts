@@ -22,6 +22,8 @@ export type ImportedReportInput = {
   origin: ImportOrigin;
   actorId: string | null;
   now: Date;
+  /** The importer confirmed the file is theirs although its title names another body (audited). */
+  confirmedOrganizationMismatch?: boolean;
   /** Replaces a report that an earlier import created and nobody has worked on since. */
   replacing?: { reportId: string; version: number };
 };
@@ -63,6 +65,7 @@ export async function writeImportedReport(client: PrismaClient, input: ImportedR
     layoutId: layout.id,
     printedOrganizationName: reading.organizationName.slice(0, 200),
     problems: reading.problems.length,
+    ...(input.confirmedOrganizationMismatch ? { confirmedOrganizationMismatch: true } : {}),
   };
 
   try {
