@@ -21,3 +21,9 @@ export type {
   ReportSource,
   SourceLine,
 } from './types';
+export { organizationNameCore, isSameOrganizationName, matchOrganizationByName } from './match-organization-name';
+export type { NamedOrganization, OrganizationMatch } from './match-organization-name';
+export { placeLabel } from './place-label';
+export { summarizeReading } from './summarize-reading';
+export type { ReadingSummary, ImportPlaceNote } from './summarize-reading';
+export { UPLOAD_EXTENSIONS, MAX_UPLOAD_FILE_BYTES, MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, formatMegabytes } from './upload-limits';

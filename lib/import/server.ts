@@ -7,3 +7,4 @@ export { readReportBytes, sourceForName, extensionOf, READABLE_EXTENSIONS, MAX_F
 export { readReportFile } from './read-report-file';
 export { checkDocxArchive } from './check-docx-archive';
 export type { ArchiveCheck } from './check-docx-archive';
+export { readUpload } from './read-upload';

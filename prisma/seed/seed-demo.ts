@@ -1,12 +1,13 @@
 // Loads the demo organizations and accounts. Idempotent: runs on every start and changes
 // nothing the second time (organizations are matched by name under their parent, users by
-// username; existing passwords are never reset).
+// username; existing passwords are never reset; published seed reports by organization and year).
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/password";
 import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./demo-organizations";
+import { seedPublishedReports } from "./seed-published-reports";
 
-export async function seedDemo(db: PrismaClient): Promise<{ organizations: Map<string, string>; createdUsers: number }> {
+export async function seedDemo(db: PrismaClient): Promise<{ organizations: Map<string, string>; createdUsers: number; createdReports: number }> {
   const organizations = new Map<string, string>();
   for (const organization of demoOrganizations) {
     const parentId = organization.parentKey ? organizations.get(organization.parentKey) : undefined;
@@ -40,5 +41,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ organizations: Map<s
     });
     createdUsers += 1;
   }
-  return { organizations, createdUsers };
+
+  // The seed reports as their bodies' published reports (rendered once, skipped on restart).
+  const { created: createdReports } = await seedPublishedReports(db, organizations);
+  return { organizations, createdUsers, createdReports };
 }

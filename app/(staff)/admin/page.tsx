@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -12,6 +13,9 @@ export default async function AdminHomePage() {
   return (
     <main id="main" className="page">
       <h1>系统管理</h1>
+      <p>
+        <Link href="/admin/import">批量导入往年报告</Link>：为一个县（区）的各单位一次导入已公布的年度报告文件。
+      </p>
       <h2>机构与账号</h2>
       {counties.map((county) => (
         <section key={county.id} aria-labelledby={`county-${county.id}`}>

@@ -37,6 +37,9 @@ export default async function ClerkHomePage() {
       </section>
       <section aria-labelledby="history">
         <h2 id="history">历年报告</h2>
+        <p>
+          往年报告已在别处公布？<Link href="/clerk/import">导入往年报告</Link>，作为本年度填写和核对的依据。
+        </p>
         {reports.length === 0 ? (
           <p className="muted">暂无报告。</p>
         ) : (

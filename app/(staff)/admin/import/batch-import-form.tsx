@@ -1,0 +1,120 @@
+"use client";
+import { useRef, useState } from "react";
+import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
+import type { BatchFileResult } from "@/lib/reports/import-report-batch";
+
+const outcomeLabels: Record<BatchFileResult["outcome"], string> = { imported: "已导入", skipped: "已跳过", unreadable: "无法读取" };
+
+export function BatchImportForm({ counties }: { counties: { id: string; name: string }[] }) {
+  const errorRef = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [results, setResults] = useState<BatchFileResult[] | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  const fail = (message: string) => {
+    setError(message);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  const submit = async (form: HTMLFormElement) => {
+    setError(null);
+    setResults(null);
+    const data = new FormData(form);
+    const files = data.getAll("files").filter((value): value is File => typeof value !== "string" && value.size + value.name.length > 0);
+    if (!data.get("countyId")) return fail("请选择一个县（区）。");
+    if (files.length === 0) return fail("请选择要导入的报告文件。");
+    // Quick answers only; the server enforces the same caps.
+    if (files.length > MAX_BATCH_FILES) return fail(`一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${files.length} 个。`);
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    if (total > MAX_BATCH_TOTAL_BYTES) return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
+    setIsPending(true);
+    try {
+      const response = await fetch("/api/import/batch", { method: "POST", body: data });
+      const body = (await response.json().catch(() => null)) as { results?: BatchFileResult[]; error?: { message?: string } } | null;
+      if (!response.ok || !body?.results) return fail(body?.error?.message ?? "导入未成功，请稍后重试。");
+      setResults(body.results);
+    } catch {
+      fail("网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。");
+    } finally {
+      setIsPending(false);
+    }
+  };
+
+  const count = (outcome: BatchFileResult["outcome"]) => results?.filter((result) => result.outcome === outcome).length ?? 0;
+
+  return (
+    <div>
+      {error && (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
+          <h2>未能导入</h2>
+          <p>{error}</p>
+        </div>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(event.currentTarget);
+        }}
+        noValidate
+      >
+        <div className="field">
+          <label htmlFor="countyId">县（区）</label>
+          <select className="input" id="countyId" name="countyId" defaultValue="">
+            <option value="" disabled>
+              请选择
+            </option>
+            {counties.map((county) => (
+              <option key={county.id} value={county.id}>
+                {county.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="files">报告文件（可多选）</label>
+          <input id="files" name="files" type="file" multiple accept={UPLOAD_EXTENSIONS.join(",")} />
+        </div>
+        <button className="button" type="submit" disabled={isPending}>
+          {isPending ? "正在导入…" : "开始导入"}
+        </button>
+      </form>
+
+      {results && (
+        <section aria-labelledby="batch-results">
+          <h2 id="batch-results">导入结果</h2>
+          <p role="status">
+            共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取 {count("unreadable")} 个。
+          </p>
+          <table className="table" data-testid="batch-results">
+            <thead>
+              <tr>
+                <th scope="col">文件</th>
+                <th scope="col">结果</th>
+                <th scope="col">单位</th>
+                <th scope="col">年度</th>
+                <th scope="col">说明</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((result, index) => (
+                <tr key={`${result.fileName}-${index}`}>
+                  <th scope="row">{result.fileName}</th>
+                  <td>{outcomeLabels[result.outcome]}</td>
+                  <td>{result.organizationName ?? "—"}</td>
+                  <td>{result.year ?? "—"}</td>
+                  <td>
+                    {result.outcome === "imported"
+                      ? result.problemCount > 0
+                        ? `按原文导入；读取时发现 ${result.problemCount} 处缺失或与模板不一致的内容，已保持原样`
+                        : "按原文导入"
+                      : result.reason}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ImportPlaceNote, ReadingSummary } from "@/lib/import";
+
+const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" } as const;
+
+function NotesTable({ caption, notes, labels, testId }: { caption: string; notes: readonly ImportPlaceNote[]; labels: Record<"error" | "warning", string>; testId: string }) {
+  return (
+    <table className="table" data-testid={testId}>
+      <caption style={{ textAlign: "left", fontWeight: 600 }}>
+        {caption}（{notes.length}）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">位置</th>
+          <th scope="col">类型</th>
+          <th scope="col">说明</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notes.map((note, index) => (
+          <tr key={`${note.place}-${index}`}>
+            <th scope="row">{note.placeLabel}</th>
+            <td>{labels[note.severity]}</td>
+            <td>{note.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What the reader found in a file: body, year, layout, and every problem by place. */
+export function ReadingSummaryView({ summary }: { summary: ReadingSummary }) {
+  return (
+    <>
+      <dl className="summary-list" data-testid="reading-summary">
+        <dt>文件</dt>
+        <dd>{summary.fileName}</dd>
+        {summary.status === "read" && (
+          <>
+            <dt>机关</dt>
+            <dd>{summary.organizationName || "（未读出）"}</dd>
+            <dt>年度</dt>
+            <dd>{summary.year ?? "（未读出）"}</dd>
+            <dt>报告格式</dt>
+            <dd>
+              {summary.layoutId}（{summary.layoutBasis}）
+            </dd>
+            <dt>文件类型</dt>
+            <dd>{sourceNames[summary.source]}</dd>
+            <dt>表格数据</dt>
+            <dd>
+              读到 {summary.cellsRead} / {summary.cellsTotal} 项
+            </dd>
+          </>
+        )}
+      </dl>
+      {summary.status === "read" && (
+        <>
+          {summary.problems.length > 0 ? (
+            <NotesTable caption="未能读取或与模板不一致的内容" notes={summary.problems} labels={{ error: "缺失", warning: "提示" }} testId="reading-problems" />
+          ) : (
+            <p>全部内容均已按模板读出。</p>
+          )}
+          {summary.findings.length > 0 ? (
+            <NotesTable caption="校验发现的问题" notes={summary.findings} labels={{ error: "错误", warning: "警告" }} testId="reading-findings" />
+          ) : (
+            <p>校验未发现问题。</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

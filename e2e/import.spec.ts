@@ -1,0 +1,124 @@
+import { adaptedSeedReport } from "../fixtures/import/adapted-seed-report";
+import { reportingYear } from "../lib/reports/reporting-year";
+import { expect, pageAs, test } from "./support/fixtures";
+
+// Importing published reports: the demo seeds are published at startup, a clerk imports
+// last year's report (preview, then confirm), an administrator imports a county's files.
+// The clerk journey uses 白桑乡 and the batch 凤城镇/北留镇 two years back, so the years other
+// journeys work on (董封乡, this year and last) stay as seeded.
+const currentYear = reportingYear(new Date());
+const textFile = (name: string, organizationName: string, year: number) => ({
+  name,
+  mimeType: "text/plain",
+  buffer: Buffer.from(adaptedSeedReport({ organizationName, year }), "utf8"),
+});
+
+test("the five seed reports are published at startup and listed in the public catalogue", async ({ page }) => {
+  await page.goto("/");
+  const catalogue = page.getByTestId("publications");
+  for (const [organization, year] of [
+    ["董封乡人民政府", 2023],
+    ["祥云镇人民政府", 2020],
+    ["宽城满族自治县人民政府办公室", 2023],
+    ["朝阳镇人民政府", 2023],
+    ["盐池县王乐井乡人民政府", 2023],
+  ] as const) {
+    await expect(catalogue.getByRole("row").filter({ hasText: organization }).filter({ hasText: String(year) })).toHaveCount(1);
+  }
+});
+
+test("a clerk previews last year's report file and imports it as the published report of that year", async ({ browser }) => {
+  const page = await pageAs(browser, "baisang");
+  await page.goto("/clerk");
+  await page.getByRole("link", { name: "导入往年报告" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "导入往年报告" })).toBeVisible();
+  const fileInput = page.getByLabel("报告文件");
+
+  // This year's report cannot be imported: it is written in the app.
+  await fileInput.setInputFiles(textFile(`白桑乡${currentYear}.txt`, "白桑乡人民政府", currentYear));
+  await page.getByRole("button", { name: "读取文件" }).click();
+  await expect(page.getByTestId("import-refusals")).toContainText(`只能导入 ${currentYear} 年以前已公布的报告`);
+  await expect(page.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+
+  // Another body's report needs an explicit confirmation.
+  await fileInput.setInputFiles(textFile("董封乡.txt", "董封乡人民政府", currentYear - 1));
+  await page.getByRole("button", { name: "读取文件" }).click();
+  await expect(page.getByTestId("import-preview")).toContainText("与本单位“白桑乡人民政府”不一致");
+  await expect(page.getByRole("button", { name: /确认导入/ })).toBeDisabled();
+
+  // Its own report of last year: what was read, by place, then the import.
+  const previousYear = currentYear - 1;
+  await fileInput.setInputFiles(textFile(`白桑乡${previousYear}年报.txt`, "白桑乡人民政府", previousYear));
+  await page.getByRole("button", { name: "读取文件" }).click();
+  const summary = page.getByTestId("reading-summary");
+  await expect(summary).toContainText("白桑乡人民政府");
+  await expect(summary).toContainText(String(previousYear));
+  await expect(summary).toContainText("gov-2021");
+  await expect(summary).toContainText("读到 115 / 200 项");
+  const problems = page.getByTestId("reading-problems");
+  await expect(problems.getByRole("row").filter({ hasText: "四、政府信息公开行政复议、行政诉讼情况" })).toContainText("未找到");
+  await expect(page.getByTestId("reading-findings")).toContainText("（七）总计");
+  await page.getByRole("button", { name: `确认导入 ${previousYear} 年度报告` }).click();
+
+  await expect(page).toHaveURL(/\/clerk\/reports\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("report-title")).toContainText(`白桑乡人民政府 ${previousYear} 年`);
+  await expect(page.getByText("已发布").first()).toBeVisible();
+  await page.goto("/clerk");
+  await expect(page.getByRole("row").filter({ hasText: `${previousYear} 年` })).toContainText("已发布");
+  await page.goto(`/?q=${encodeURIComponent("白桑乡")}`);
+  await expect(page.getByTestId("publications").getByRole("row").filter({ hasText: String(previousYear) })).toContainText("白桑乡人民政府");
+  await page.context().close();
+});
+
+test("the import endpoint refuses other roles, oversized uploads and cross-site requests", async ({ browser }) => {
+  const file = { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: currentYear - 3 })) };
+  const reviewer = await pageAs(browser, "yangcheng-review");
+  const asReviewer = await reviewer.request.post("/api/import/history", { headers: { origin: new URL(reviewer.url()).origin }, multipart: { intent: "preview", file } });
+  expect(asReviewer.status()).toBe(404);
+  await reviewer.context().close();
+
+  const clerk = await pageAs(browser, "fengcheng");
+  const origin = new URL(clerk.url()).origin;
+  const oversized = await clerk.request.post("/api/import/history", {
+    headers: { origin },
+    multipart: { intent: "preview", file: { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) } },
+  });
+  expect(oversized.status()).toBe(400);
+  expect((await oversized.json()).error.message).toMatch(/超过上限 5\.0 MB/);
+  const crossSite = await clerk.request.post("/api/import/history", { headers: { origin: "https://attacker.example" }, multipart: { intent: "import", file } });
+  expect(crossSite.status()).toBe(404);
+  expect((await crossSite.json()).error.message).toBe("请求来源无效。");
+  await clerk.context().close();
+});
+
+test("an administrator imports a county's files at once and sees each file's result", async ({ browser }) => {
+  const year = currentYear - 2;
+  const page = await pageAs(browser, "admin");
+  await page.getByRole("link", { name: "批量导入往年报告" }).click();
+  await page.getByLabel("县（区）").selectOption({ label: "阳城县" });
+  await page.getByLabel("报告文件（可多选）").setInputFiles([
+    textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
+    textFile(`北留镇${year}.txt`, "阳城县北留镇", year),
+    textFile("董封乡2023.txt", "董封乡人民政府", 2023),
+    textFile(`王乐井乡${year}.txt`, "盐池县王乐井乡人民政府", year),
+    { name: "扫描件.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 31) % 256)) },
+  ]);
+  await page.getByRole("button", { name: "开始导入" }).click();
+
+  const results = page.getByTestId("batch-results");
+  const row = (fileName: string) => results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
+  await expect(row(`凤城镇${year}.txt`)).toContainText("已导入");
+  await expect(row(`凤城镇${year}.txt`)).toContainText("凤城镇人民政府");
+  await expect(row(`北留镇${year}.txt`)).toContainText("已导入");
+  await expect(row("董封乡2023.txt")).toContainText("已有 2023 年度报告（已发布），未覆盖");
+  await expect(row(`王乐井乡${year}.txt`)).toContainText("阳城县下没有名为“盐池县王乐井乡人民政府”的单位");
+  await expect(row("扫描件.txt")).toContainText("无法读取");
+  await expect(row("扫描件.txt")).toContainText("不是文字");
+  await expect(page.getByRole("status")).toContainText("已导入 2 个，已跳过 2 个，无法读取 1 个");
+
+  await page.goto(`/?year=${year}`);
+  const catalogue = page.getByTestId("publications");
+  await expect(catalogue).toContainText("凤城镇人民政府");
+  await expect(catalogue).toContainText("北留镇人民政府");
+  await page.context().close();
+});

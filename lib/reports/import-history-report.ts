@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
+import { assessHistoryImport, type HistoryImportUpload } from "./preview-history-import";
+import { writeImportedReport } from "./write-imported-report";
+
+/**
+ * A clerk imports their organization's report of a past year from its published file, so
+ * that year's figures are on record (the year-to-year checks and the wizard's carry-over
+ * start from it) and it is in the public catalogue. Stored as a published report with its
+ * publication snapshot; an earlier import of that year nobody has worked on is replaced by
+ * a new published version; anything else is refused and nothing is written.
+ */
+export async function importHistoryReport(
+  actor: Actor,
+  upload: HistoryImportUpload & { confirmOrganization: boolean },
+): Promise<{ reportId: string; year: number; replaced: boolean }> {
+  const { preview, reading, organization, existing } = await assessHistoryImport(actor, upload);
+  if (preview.refusals.length > 0) throw new AppError("INVALID_INPUT", preview.refusals.join(" "), { preview });
+  if (preview.organizationWarning && !upload.confirmOrganization) throw new AppError("INVALID_INPUT", preview.organizationWarning, { preview });
+  if (reading.status !== "read" || reading.year === null) throw new AppError("INVALID_INPUT", "文件无法读取为年度报告。");
+  const { reportId } = await writeImportedReport(db, {
+    organization: { id: organization.id, name: organization.name },
+    reading: { ...reading, year: reading.year },
+    fileName: upload.fileName,
+    fileBytes: upload.bytes,
+    origin: "clerkUpload",
+    confirmedOrganizationMismatch: preview.organizationWarning !== null,
+    actorId: actor?.userId ?? null,
+    now: new Date(),
+    replacing: existing && preview.replacesImport ? { reportId: existing.id, version: existing.version } : undefined,
+  });
+  return { reportId, year: reading.year, replaced: preview.replacesImport };
+}

@@ -1,0 +1,316 @@
+// The import verbs against a real PostgreSQL (throw-away cluster, migrated, demo data
+// seeded): the seed's published reports, a clerk's previous-year import, an administrator's
+// batch, and that every refusal — wrong year, another body, existing work, wrong role,
+// hostile files — writes nothing at all.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaptedSeedReport } from "../../fixtures/import/adapted-seed-report";
+import { sampleReport } from "../../fixtures/import/sample-report";
+import { writeReportDocx } from "../../fixtures/import/write-report-docx";
+import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
+import { writeZip } from "../../fixtures/import/write-zip";
+import { getLayout } from "../template";
+import type { PrismaClient } from "../generated/prisma/client";
+import { applyMigrations } from "../../scripts/lib/migrate";
+import { createScriptClient } from "../../scripts/lib/prisma-client";
+import { startThrowawayServer, type ThrowawayServer } from "../../scripts/lib/throwaway-database";
+import { seedDemo } from "../../prisma/seed/seed-demo";
+import { publishedSeeds } from "../../prisma/seed/seed-published-reports";
+import type { Actor } from "../workflow/policy";
+
+// Reporting year 2026 (November): 2025 and earlier can be imported.
+const today = new Date(2026, 10, 23);
+const encoder = new TextEncoder();
+const textFile = (organizationName: string, year: number) => encoder.encode(adaptedSeedReport({ organizationName, year }));
+
+let server: ThrowawayServer;
+let client: PrismaClient;
+let organizations: Map<string, string>;
+let verbs: {
+  importHistoryReport: typeof import("./import-history-report").importHistoryReport;
+  previewHistoryImport: typeof import("./preview-history-import").previewHistoryImport;
+  importReportBatch: typeof import("./import-report-batch").importReportBatch;
+  loadPreviousYearData: typeof import("./evaluate-stored-report").loadPreviousYearData;
+  disconnect: () => Promise<void>;
+};
+let seedResult: Awaited<ReturnType<typeof seedDemo>>;
+
+async function actorFor(username: string): Promise<NonNullable<Actor>> {
+  const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, role: true, organizationId: true } });
+  return { userId: user.id, role: user.role, organizationId: user.organizationId };
+}
+
+/** Everything an import could write. */
+async function databaseState() {
+  const [reports, publications, revisions, auditEvents] = await Promise.all([
+    client.report.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, data: true } }),
+    client.publication.count(),
+    client.reportRevision.count(),
+    client.auditEvent.count(),
+  ]);
+  return { reports, publications, revisions, auditEvents };
+}
+
+async function expectRefusedUnchanged(run: () => Promise<unknown>, code: string, message?: RegExp) {
+  const before = await databaseState();
+  const error = await run().then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toMatchObject({ code });
+  if (message) expect((error as { userMessage: string }).userMessage).toMatch(message);
+  expect(await databaseState()).toEqual(before);
+}
+
+beforeAll(async () => {
+  server = await startThrowawayServer(process.env.DATABASE_URL);
+  const url = await server.createDatabase("import_reports_test");
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= "import-reports-test-secret-0123456789abcdef";
+  client = createScriptClient(url);
+  seedResult = await seedDemo(client);
+  organizations = seedResult.organizations;
+  const [history, preview, batch, evaluate, dbModule] = await Promise.all([
+    import("./import-history-report"),
+    import("./preview-history-import"),
+    import("./import-report-batch"),
+    import("./evaluate-stored-report"),
+    import("../server/db"),
+  ]);
+  verbs = {
+    importHistoryReport: history.importHistoryReport,
+    previewHistoryImport: preview.previewHistoryImport,
+    importReportBatch: batch.importReportBatch,
+    loadPreviousYearData: evaluate.loadPreviousYearData,
+    disconnect: () => dbModule.db.$disconnect(),
+  };
+}, 180_000);
+
+afterAll(async () => {
+  await verbs?.disconnect();
+  await client?.$disconnect();
+  await server?.stop();
+});
+
+describe("demo seed: the five seed reports as published reports", () => {
+  it("stores each seed as its body's published report with one publication and an import audit event", async () => {
+    expect(seedResult.createdReports).toBe(5);
+    for (const seed of publishedSeeds) {
+      const report = await client.report.findUniqueOrThrow({
+        where: { organizationId_year: { organizationId: organizations.get(seed.organizationKey)!, year: seed.year } },
+        select: { status: true, templateId: true, publications: { select: { sequence: true, pdf: true, pdfSha256: true, html: true } }, auditEvents: { select: { action: true, detail: true } } },
+      });
+      expect(report.status).toBe("PUBLISHED");
+      expect(report.templateId).toBe(seed.year >= 2021 ? "gov-2021" : "gov-2019");
+      expect(report.publications).toHaveLength(1);
+      expect(Buffer.from(report.publications[0]!.pdf.subarray(0, 5)).toString()).toBe("%PDF-");
+      expect(report.publications[0]!.html).toContain("政府信息公开工作年度报告");
+      expect(report.auditEvents).toEqual([{ action: "report.import", detail: expect.objectContaining({ origin: "seed", fileName: seed.file }) }]);
+    }
+  });
+
+  it("keeps the seeds' missing rows missing, never 0", async () => {
+    const report = await client.report.findUniqueOrThrow({
+      where: { organizationId_year: { organizationId: organizations.get("dongfeng")!, year: 2023 } },
+      select: { data: true },
+    });
+    const cells = (report.data as { cells: Record<string, number | null> }).cells;
+    expect(cells["t3.r1.natural"]).toBe(0);
+    expect(cells["t3.r3_7.natural"] ?? null).toBeNull();
+    expect(cells["t4.review.total"] ?? null).toBeNull();
+  });
+
+  it("a second run changes nothing and renders nothing", async () => {
+    const before = await databaseState();
+    const again = await seedDemo(client);
+    expect(again.createdReports).toBe(0);
+    expect(await databaseState()).toEqual(before);
+  });
+});
+
+describe("a clerk imports a previous year's report", () => {
+  it("previews what was read, then imports it as the published report the next year starts from", async () => {
+    const clerk = await actorFor("dongfeng");
+    const upload = { organizationId: organizations.get("dongfeng")!, fileName: "董封乡2025年报.txt", bytes: textFile("董封乡人民政府", 2025), today };
+    const before = await databaseState();
+    const preview = await verbs.previewHistoryImport(clerk, upload);
+    expect(await databaseState()).toEqual(before);
+    expect(preview).toMatchObject({ refusals: [], organizationWarning: null, replacesImport: false, currentYear: 2026 });
+    expect(preview.reading).toMatchObject({ status: "read", year: 2025, layoutId: "gov-2021", organizationName: "董封乡人民政府" });
+    expect(preview.reading.problems.map((problem) => problem.placeLabel)).toContain("四、政府信息公开行政复议、行政诉讼情况");
+    expect(preview.reading.findings.length).toBeGreaterThan(0);
+
+    const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
+    expect(result).toMatchObject({ year: 2025, replaced: false });
+    const report = await client.report.findUniqueOrThrow({
+      where: { id: result.reportId },
+      select: { status: true, year: true, version: true, publications: { select: { sequence: true, publishedById: true } }, auditEvents: { select: { action: true, actorId: true } } },
+    });
+    expect(report).toMatchObject({ status: "PUBLISHED", year: 2025, version: 1, publications: [{ sequence: 1, publishedById: clerk.userId }], auditEvents: [{ action: "report.import", actorId: clerk.userId }] });
+
+    const previous = await verbs.loadPreviousYearData(organizations.get("dongfeng")!, 2026);
+    expect(previous?.meta.year).toBe(2025);
+    expect(previous?.cells["t3.r1.natural"]).toBe(0);
+  });
+
+  it("importing the same year again replaces the untouched import with a new published version", async () => {
+    const clerk = await actorFor("dongfeng");
+    const upload = { organizationId: organizations.get("dongfeng")!, fileName: "董封乡2025年报-更正.txt", bytes: textFile("董封乡人民政府", 2025), today };
+    expect((await verbs.previewHistoryImport(clerk, upload)).replacesImport).toBe(true);
+    const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
+    expect(result.replaced).toBe(true);
+    const report = await client.report.findUniqueOrThrow({ where: { id: result.reportId }, select: { version: true, publications: { orderBy: { sequence: "asc" }, select: { sequence: true, correctionNote: true } } } });
+    expect(report.version).toBe(2);
+    expect(report.publications.map((publication) => publication.sequence)).toEqual([1, 2]);
+    expect(report.publications[1]!.correctionNote).toMatch(/重新导入/);
+  });
+
+  it("two simultaneous imports of one year: one wins, the other is told, nothing forks", async () => {
+    const clerk = await actorFor("yczfb");
+    const organizationId = organizations.get("yczfb")!;
+    const upload = { organizationId, fileName: "2021.txt", bytes: textFile("阳城县人民政府办公室", 2021), today, confirmOrganization: false };
+    const outcomes = await Promise.allSettled([verbs.importHistoryReport(clerk, upload), verbs.importHistoryReport(clerk, upload)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected")!;
+    expect(rejected.reason).toMatchObject({ code: "CONFLICT" });
+    const reports = await client.report.findMany({ where: { organizationId, year: 2021 }, select: { publications: { select: { sequence: true } }, auditEvents: { select: { action: true } } } });
+    expect(reports).toEqual([{ publications: [{ sequence: 1 }], auditEvents: [{ action: "report.import" }] }]);
+  });
+
+  it("refuses the current reporting year and later, changing nothing", async () => {
+    const clerk = await actorFor("dongfeng");
+    for (const year of [2026, 2027]) {
+      await expectRefusedUnchanged(
+        () => verbs.importHistoryReport(clerk, { organizationId: organizations.get("dongfeng")!, fileName: "x.txt", bytes: textFile("董封乡人民政府", year), today, confirmOrganization: true }),
+        "INVALID_INPUT",
+        /只能导入 2026 年以前/,
+      );
+    }
+  });
+
+  it("asks for confirmation when the title names another body, and imports once confirmed", async () => {
+    const clerk = await actorFor("dongfeng");
+    const upload = { organizationId: organizations.get("dongfeng")!, fileName: "白桑乡.txt", bytes: textFile("白桑乡人民政府", 2022), today };
+    const preview = await verbs.previewHistoryImport(clerk, upload);
+    expect(preview.refusals).toEqual([]);
+    expect(preview.organizationWarning).toMatch(/白桑乡人民政府.*不一致/);
+    await expectRefusedUnchanged(() => verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false }), "INVALID_INPUT", /请确认这是本单位的报告/);
+    const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: true });
+    expect(result.year).toBe(2022);
+    const audit = await client.auditEvent.findFirstOrThrow({ where: { reportId: result.reportId }, select: { detail: true } });
+    expect(audit.detail).toMatchObject({ origin: "clerkUpload", printedOrganizationName: "白桑乡人民政府", confirmedOrganizationMismatch: true });
+  });
+
+  it("never overwrites a report someone works on", async () => {
+    const clerk = await actorFor("dongfeng");
+    const organizationId = organizations.get("dongfeng")!;
+    await client.report.create({ data: { organizationId, year: 2024, templateId: "gov-2021", templateVersion: "2021.1", data: { cells: {}, narrative: {}, meta: { organizationName: "董封乡人民政府", year: 2024 } } } });
+    const upload = { organizationId, fileName: "2024.txt", bytes: textFile("董封乡人民政府", 2024), today, confirmOrganization: false };
+    expect((await verbs.previewHistoryImport(clerk, upload)).refusals.join()).toMatch(/已有报告（草稿）/);
+    await expectRefusedUnchanged(() => verbs.importHistoryReport(clerk, upload), "INVALID_INPUT", /避免覆盖/);
+    // A seed report is published by import but is another body's year… the seeded 2023 one
+    // was imported and is untouched, so it could be replaced; once a reviewer acts on it, not.
+    const seeded = await client.report.findUniqueOrThrow({ where: { organizationId_year: { organizationId, year: 2023 } }, select: { id: true } });
+    await client.auditEvent.create({ data: { action: "report.reopenForCorrection", reportId: seeded.id, organizationId, fromStatus: "PUBLISHED", toStatus: "PUBLISHED" } });
+    await expectRefusedUnchanged(
+      () => verbs.importHistoryReport(clerk, { organizationId, fileName: "2023.txt", bytes: textFile("董封乡人民政府", 2023), today, confirmOrganization: false }),
+      "INVALID_INPUT",
+      /已有报告（已发布）/,
+    );
+  });
+
+  it("refuses other roles and other organizations before reading, changing nothing", async () => {
+    const organizationId = organizations.get("dongfeng")!;
+    const upload = { organizationId, fileName: "x.txt", bytes: textFile("董封乡人民政府", 2021), today, confirmOrganization: false };
+    for (const username of ["fengcheng", "yangcheng-review", "admin"]) {
+      const actor = await actorFor(username);
+      await expectRefusedUnchanged(() => verbs.importHistoryReport(actor, upload), "FORBIDDEN");
+      await expectRefusedUnchanged(() => verbs.previewHistoryImport(actor, upload), "FORBIDDEN");
+    }
+    await expectRefusedUnchanged(() => verbs.importHistoryReport(null, upload), "UNAUTHENTICATED");
+  });
+
+  it("refuses hostile files with the reader's zh-CN message, changing nothing", async () => {
+    const clerk = await actorFor("dongfeng");
+    const organizationId = organizations.get("dongfeng")!;
+    const bomb = writeZip([{ name: "word/document.xml", data: new Uint8Array(70 * 1024 * 1024), deflate: true, claimedSize: 1024 }]);
+    const binary = new Uint8Array(4096).map((_, index) => (index * 7919) % 256);
+    const cases: [string, Uint8Array, RegExp][] = [
+      ["report.pdf", textFile("董封乡人民政府", 2021), /不支持/],
+      ["report.doc", textFile("董封乡人民政府", 2021), /另存为” \.docx/],
+      ["big.txt", new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), /超过上限 5\.0 MB/],
+      ["binary.txt", binary, /不是文字/],
+      ["bomb.docx", bomb, /解压后的内容超过/],
+      ["empty.txt", new Uint8Array(0), /空的/],
+      ["notes.txt", encoder.encode("会议纪要\n今天讨论了工作安排。"), /不是政府信息公开工作年度报告/],
+    ];
+    for (const [fileName, bytes, message] of cases) {
+      const preview = await verbs.previewHistoryImport(clerk, { organizationId, fileName, bytes, today });
+      expect(preview.refusals.join(), fileName).toMatch(message);
+      await expectRefusedUnchanged(() => verbs.importHistoryReport(clerk, { organizationId, fileName, bytes, today, confirmOrganization: true }), "INVALID_INPUT", message);
+    }
+  });
+});
+
+describe("an administrator imports many files for a county", () => {
+  it("imports what matches, skips with a reason, reports unreadable files", async () => {
+    const admin = await actorFor("admin");
+    const files = [
+      { fileName: "凤城镇2024.txt", bytes: textFile("凤城镇人民政府", 2024) },
+      { fileName: "北留镇2024.txt", bytes: textFile("阳城县北留镇", 2024) },
+      { fileName: "北留镇2024-副本.txt", bytes: textFile("北留镇人民政府", 2024) },
+      { fileName: "董封乡2023.txt", bytes: textFile("董封乡人民政府", 2023) },
+      { fileName: "王乐井乡2024.txt", bytes: textFile("盐池县王乐井乡人民政府", 2024) },
+      { fileName: "凤城镇2026.txt", bytes: textFile("凤城镇人民政府", 2026) },
+      { fileName: "图片.txt", bytes: new Uint8Array(2048).map((_, index) => (index * 31) % 256) },
+      { fileName: "旧格式.doc", bytes: textFile("凤城镇人民政府", 2022) },
+    ];
+    const results = await verbs.importReportBatch(admin, { countyId: organizations.get("yangcheng")!, files, today });
+    expect(results.map((result) => [result.fileName, result.outcome, result.organizationName])).toEqual([
+      ["凤城镇2024.txt", "imported", "凤城镇人民政府"],
+      ["北留镇2024.txt", "imported", "北留镇人民政府"],
+      ["北留镇2024-副本.txt", "skipped", "北留镇人民政府"],
+      ["董封乡2023.txt", "skipped", "董封乡人民政府"],
+      ["王乐井乡2024.txt", "skipped", null],
+      ["凤城镇2026.txt", "skipped", null],
+      ["图片.txt", "unreadable", null],
+      ["旧格式.doc", "unreadable", null],
+    ]);
+    expect(results[2]!.reason).toMatch(/已有 2024 年度报告（已发布）/);
+    expect(results[4]!.reason).toMatch(/阳城县下没有名为“盐池县王乐井乡人民政府”的单位/);
+    expect(results[6]!.reason).toMatch(/不是文字/);
+    const imported = await client.report.findMany({ where: { year: 2024, status: "PUBLISHED", organization: { parentId: organizations.get("yangcheng")! } }, select: { organizationId: true, publications: { select: { sequence: true } } } });
+    expect(imported.map((report) => report.organizationId).sort()).toEqual([organizations.get("fengcheng")!, organizations.get("beiliu")!].sort());
+    expect(imported.every((report) => report.publications.length === 1)).toBe(true);
+  });
+
+  it("reads .docx and .html files the same way, storing exactly the figures they print", async () => {
+    const admin = await actorFor("admin");
+    const docxData = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2022 });
+    const htmlData = sampleReport("gov-2019", { organizationName: "阳城县人民政府办公室", year: 2020 });
+    const files = [
+      { fileName: "白桑乡2022.docx", bytes: await writeReportDocx(getLayout("gov-2021"), docxData) },
+      { fileName: "县政府办2020.html", bytes: encoder.encode(writeReportHtmlTable(getLayout("gov-2019"), htmlData)) },
+    ];
+    const results = await verbs.importReportBatch(admin, { countyId: organizations.get("yangcheng")!, files, today });
+    expect(results.map((result) => [result.outcome, result.organizationName, result.year, result.layoutId])).toEqual([
+      ["imported", "白桑乡人民政府", 2022, "gov-2021"],
+      ["imported", "阳城县人民政府办公室", 2020, "gov-2019"],
+    ]);
+    for (const [result, data] of [[results[0]!, docxData], [results[1]!, htmlData]] as const) {
+      const stored = await client.report.findUniqueOrThrow({ where: { id: result.reportId! }, select: { data: true } });
+      expect((stored.data as { cells: unknown }).cells).toEqual(JSON.parse(JSON.stringify(data.cells)));
+    }
+  });
+
+  it("refuses non-administrators, too many files and an organization that is not a county, changing nothing", async () => {
+    const countyId = organizations.get("yangcheng")!;
+    const files = [{ fileName: "白桑乡2021.txt", bytes: textFile("白桑乡人民政府", 2021) }];
+    for (const username of ["yangcheng-review", "dongfeng"]) {
+      await expectRefusedUnchanged(async () => verbs.importReportBatch(await actorFor(username), { countyId, files, today }), "FORBIDDEN");
+    }
+    const admin = await actorFor("admin");
+    await expectRefusedUnchanged(() => verbs.importReportBatch(admin, { countyId, files: Array.from({ length: 21 }, () => files[0]!), today }), "INVALID_INPUT", /最多导入 20 个/);
+    await expectRefusedUnchanged(() => verbs.importReportBatch(admin, { countyId: organizations.get("baisang")!, files, today }), "INVALID_INPUT", /县（区）/);
+  });
+});

@@ -1,0 +1,104 @@
+import "server-only";
+import { evaluateReport, type OrganizationKind } from "@/lib/rules";
+import { isSameOrganizationName, summarizeReading, type ReadingSummary, type ReadResult } from "@/lib/import";
+import { readUpload } from "@/lib/import/server";
+import { getLayout } from "@/lib/template";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import type { Actor } from "@/lib/workflow/policy";
+import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
+import { loadPreviousYearData } from "./evaluate-stored-report";
+import { reportingYear } from "./reporting-year";
+import { isReplaceableImport } from "./write-imported-report";
+
+export type HistoryImportUpload = { organizationId: string; fileName: string; bytes: Uint8Array; today: Date };
+
+export type HistoryImportPreview = {
+  reading: ReadingSummary;
+  organizationName: string;
+  /** The year the office is working on now; only earlier years can be imported. */
+  currentYear: number;
+  /** Why the file cannot be imported (zh-CN); empty when it can. */
+  refusals: string[];
+  /** The title names another body (or none): importing needs the clerk's explicit confirmation. */
+  organizationWarning: string | null;
+  /** An earlier import of the same year that this one would replace (a new published version). */
+  replacesImport: boolean;
+};
+
+const ruleKinds: Record<string, OrganizationKind> = { COUNTY: "county", TOWNSHIP: "township", TOWN: "town", SUBDISTRICT: "subdistrict", DEPARTMENT: "department" };
+
+/** The earliest year the template covers (gov-2019). */
+export const FIRST_IMPORT_YEAR = 2019;
+
+/**
+ * Reads a clerk's previous-year report file and says what importing it would do, writing
+ * nothing: what was read (by place), the rule engine's findings, and every reason to refuse
+ * — not a report, no year, a year not yet past, another body's name (needs confirmation),
+ * a report of that year someone already works on. importHistoryReport runs the same
+ * assessment again before writing, so the preview is advice, never trusted.
+ */
+export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpload) {
+  const scope = await loadOrganizationScope(upload.organizationId);
+  authorize(actor, "report.importHistory", scope, "FORBIDDEN");
+  const organization = await db.organization.findUnique({
+    where: { id: upload.organizationId },
+    select: { id: true, name: true, kind: true, parent: { select: { name: true } } },
+  });
+  if (!organization) throw new AppError("NOT_FOUND");
+
+  const reading: ReadResult = await readUpload(upload.fileName, upload.bytes);
+  const currentYear = reportingYear(upload.today);
+  const refusals: string[] = [];
+  let organizationWarning: string | null = null;
+  let existing: { id: string; status: string; version: number } | null = null;
+  let replacesImport = false;
+  let findings: ReturnType<typeof evaluateReport> = [];
+
+  if (reading.status !== "read") {
+    refusals.push(...reading.problems.filter((problem) => problem.severity === "error").map((problem) => problem.message));
+    if (refusals.length === 0) refusals.push("文件无法读取为年度报告。");
+  } else if (reading.year === null) {
+    refusals.push("未能从文件中读出报告年度，无法导入；请确认标题中写明了年度（如“2024年政府信息公开工作年度报告”）。");
+  } else {
+    const year = reading.year;
+    if (year >= currentYear) refusals.push(`文件是 ${year} 年度的报告。只能导入 ${currentYear} 年以前已公布的报告；${currentYear} 年度报告请在系统中填写。`);
+    else if (year < FIRST_IMPORT_YEAR) refusals.push(`文件是 ${year} 年度的报告，系统只支持 ${FIRST_IMPORT_YEAR} 年及以后的报告格式。`);
+    const countyNames = organization.parent ? [organization.parent.name] : [];
+    if (!isSameOrganizationName(reading.organizationName, { name: organization.name, countyNames })) {
+      organizationWarning = reading.organizationName
+        ? `文件标题中的机关是“${reading.organizationName}”，与本单位“${organization.name}”不一致。请确认这是本单位的报告后再导入。`
+        : `未能从文件标题中读出机关名称。请确认这是“${organization.name}”的报告后再导入。`;
+    }
+    existing = await db.report.findUnique({ where: { organizationId_year: { organizationId: organization.id, year } }, select: { id: true, status: true, version: true } });
+    if (existing) {
+      replacesImport = await isReplaceableImport(db, existing);
+      if (!replacesImport) {
+        refusals.push(`本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`);
+      }
+    }
+    const kind = ruleKinds[organization.kind];
+    findings = evaluateReport({
+      data: reading.data,
+      layout: getLayout(reading.layoutId),
+      previousYear: await loadPreviousYearData(organization.id, year),
+      organization: kind ? { name: organization.name, kind } : undefined,
+    });
+  }
+
+  const preview: HistoryImportPreview = {
+    reading: summarizeReading(upload.fileName, reading, findings),
+    organizationName: organization.name,
+    currentYear,
+    refusals,
+    organizationWarning,
+    replacesImport,
+  };
+  return { preview, reading, organization, existing };
+}
+
+export async function previewHistoryImport(actor: Actor, upload: HistoryImportUpload): Promise<HistoryImportPreview> {
+  return (await assessHistoryImport(actor, upload)).preview;
+}

@@ -1,0 +1,77 @@
+// The five seed reports (fixtures/seeds-text, copies of ../shared/seeds) as the published
+// reports of their bodies: read with lib/import, stored as they were published (missing
+// rows stay missing, never 0) with their publication snapshot. Idempotent: a body that has
+// its report for that year is skipped before anything is read or rendered, so a restart
+// costs five lookups; a first start renders five PDFs (~1 s each cold, see
+// bench/seed-published-reports.bench.ts).
+import { register } from "node:module";
+import path from "node:path";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type PublishedSeed = { file: string; organizationKey: string; year: number };
+
+export const publishedSeeds: readonly PublishedSeed[] = [
+  { file: "000_fc5fadd985b29ebf.txt", organizationKey: "dongfeng", year: 2023 },
+  { file: "001_1e620b80bbedd808.txt", organizationKey: "xiangyun", year: 2020 },
+  { file: "002_e73d5a6c979587d5.txt", organizationKey: "kczfb", year: 2023 },
+  { file: "003_92e3c06b75c4ee09.txt", organizationKey: "chaoyang", year: 2023 },
+  { file: "004_f3987e0d89fa98e7.txt", organizationKey: "wangyuejing", year: 2023 },
+];
+
+const seedsDirectory = path.resolve(import.meta.dirname, "../../fixtures/seeds-text");
+
+let isServerOnlyAllowed = false;
+
+/**
+ * The renderers and lib/publications are marked `server-only`, a package that throws unless
+ * loaded under React's "react-server" condition (as inside Next.js). This script is server
+ * code run by plain Node (tsx, Playwright's global setup), so the marker resolves to an
+ * empty module here — what vitest.config.ts does with an alias. Modules that carry the
+ * marker must therefore be imported dynamically, after this hook is in place.
+ */
+function allowServerOnlyModules(): void {
+  if (isServerOnlyAllowed) return;
+  const hooks = `export async function resolve(specifier, context, next) {
+    return specifier === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : next(specifier, context);
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+  isServerOnlyAllowed = true;
+}
+
+export async function seedPublishedReports(db: PrismaClient, organizations: ReadonlyMap<string, string>, now = new Date()): Promise<{ created: number }> {
+  const pending: { seed: PublishedSeed; organizationId: string }[] = [];
+  for (const seed of publishedSeeds) {
+    const organizationId = organizations.get(seed.organizationKey);
+    if (!organizationId) throw new Error(`seed: organization ${seed.organizationKey} is missing`);
+    const existing = await db.report.findUnique({ where: { organizationId_year: { organizationId, year: seed.year } }, select: { id: true } });
+    if (!existing) pending.push({ seed, organizationId });
+  }
+  if (pending.length === 0) return { created: 0 };
+
+  allowServerOnlyModules();
+  const [{ readReportFile }, { isSameOrganizationName }, { writeImportedReport }, fs] = await Promise.all([
+    import("@/lib/import/server"),
+    import("@/lib/import"),
+    import("@/lib/reports/write-imported-report"),
+    import("node:fs/promises"),
+  ]);
+  for (const { seed, organizationId } of pending) {
+    const filePath = path.join(seedsDirectory, seed.file);
+    const reading = await readReportFile(filePath);
+    const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, parent: { select: { name: true } } } });
+    if (reading.status !== "read" || reading.year !== seed.year) throw new Error(`seed: ${seed.file} did not read as a ${seed.year} report (${reading.status}, ${reading.year})`);
+    if (!isSameOrganizationName(reading.organizationName, { name: organization.name, countyNames: organization.parent ? [organization.parent.name] : [] })) {
+      throw new Error(`seed: ${seed.file} is the report of ${reading.organizationName}, not of ${organization.name}`);
+    }
+    await writeImportedReport(db, {
+      organization,
+      reading: { ...reading, year: seed.year },
+      fileName: seed.file,
+      fileBytes: await fs.readFile(filePath),
+      origin: "seed",
+      actorId: null,
+      now,
+    });
+  }
+  return { created: pending.length };
+}
