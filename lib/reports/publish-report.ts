@@ -38,7 +38,10 @@ export async function publishReport(actor: Actor, input: PublishReportInput): Pr
   if (correctionNote !== null && correctionNote.length === 0) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
 
   const layout = layoutOf(report);
-  const data = parseStoredData(layout, report.data);
+  // The published data carries the organization's name as published, so the frozen JSON and
+  // CSV never depend on a later rename.
+  const stored = parseStoredData(layout, report.data);
+  const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
   const publishedAt = new Date();
   const snapshot = await renderPublication({ layout, data, organizationName: report.organization.name, year: report.year, sequence, publishedAt, correctionNote });
 
