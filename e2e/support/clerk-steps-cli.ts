@@ -17,8 +17,8 @@ async function run(step: string, args: Args): Promise<unknown> {
     case "start":
       return { reportId: await startReportAsClerk(clerk, args.year!) };
     case "save": {
-      const data = cleanReportData(args.organizationName!, args.year!, args.cells);
-      Object.assign(data.narrative, args.narrative ?? {});
+      const clean = cleanReportData(args.organizationName!, args.year!, args.cells);
+      const data = { ...clean, narrative: { ...clean.narrative, ...args.narrative } };
       return { version: await saveReportDataAsClerk(clerk, args.reportId!, data) };
     }
     case "submit":

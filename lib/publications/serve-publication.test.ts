@@ -46,8 +46,8 @@ beforeAll(async () => {
   // Published: 董封乡, with hostile narrative.
   const clerk = await m.steps.actorFor("dongfeng");
   const reportId = await m.steps.startReportAsClerk(clerk, year);
-  const data = m.steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 7777 });
-  data.narrative.s5 = `${hostile.script}\n${hostile.image}\n${hostile.longLine}\n${hostile.rare}`;
+  const clean = m.steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 7777 });
+  const data = { ...clean, narrative: { ...clean.narrative, s5: `${hostile.script}\n${hostile.image}\n${hostile.longLine}\n${hostile.rare}` } };
   await m.steps.saveReportDataAsClerk(clerk, reportId, data);
   const version = await m.steps.submitReportAsClerk(clerk, reportId);
   await m.approve.approveReport(reviewer, { reportId, expectedVersion: version, publish: true });

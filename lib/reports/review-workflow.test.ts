@@ -93,8 +93,8 @@ describe("review of a submitted report", () => {
     expect((await failure(comment.addReviewComment(reviewer, { reportId, target: "section:s5", body: "x", expectedVersion: returned.version }))).code).toBe("FORBIDDEN");
 
     // The clerk fixes one figure and one paragraph and resubmits.
-    const fixed = steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321 });
-    fixed.narrative.s5 = "五、存在的主要问题及改进情况：已补充改进措施。";
+    const clean = steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321 });
+    const fixed = { ...clean, narrative: { ...clean.narrative, s5: "五、存在的主要问题及改进情况：已补充改进措施。" } };
     await steps.saveReportDataAsClerk(clerk, reportId, fixed);
     const resubmitted = await steps.submitReportAsClerk(clerk, reportId);
 
