@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CommentTargetOption } from "@/lib/review/comment-target-options";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
@@ -12,7 +12,22 @@ export function CommentForm({ reportId, version, targets, maxLength, addComment 
   const [target, setTarget] = useState("");
   const [body, setBody] = useState("");
   const { run, error, isPending } = useReviewAction();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const message = errorText(error);
+  // A click on a figure in the document picks that cell as the comment's place.
+  useEffect(() => {
+    const known = new Set(targets.map((option) => option.target));
+    const onClick = (event: MouseEvent) => {
+      const cell = (event.target as Element | null)?.closest?.("[data-cell-id]");
+      const target = cell ? `cell:${cell.getAttribute("data-cell-id")}` : null;
+      if (target && known.has(target)) {
+        setTarget(target);
+        bodyRef.current?.focus();
+      }
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, [targets]);
   return (
     <form
       className="review-comment-form"
@@ -50,8 +65,8 @@ export function CommentForm({ reportId, version, targets, maxLength, addComment 
       </div>
       <div className="field">
         <label htmlFor="comment-body">批注内容</label>
-        <p className="field__hint">不超过 {maxLength} 字。填报人员会在填报页面的对应位置看到这条批注。</p>
-        <textarea id="comment-body" className="input" rows={3} value={body} maxLength={maxLength} onChange={(event) => setBody(event.target.value)} />
+        <p className="field__hint">不超过 {maxLength} 字。也可以点击报告中的数字选择该单元格。填报人员会在填报页面的对应位置看到这条批注。</p>
+        <textarea ref={bodyRef} id="comment-body" className="input" rows={3} value={body} maxLength={maxLength} onChange={(event) => setBody(event.target.value)} />
       </div>
       <button className="button button--secondary" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : "添加批注"}
