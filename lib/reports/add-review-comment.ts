@@ -18,7 +18,9 @@ export const addReviewCommentInput = z.strictObject({
     .string({ error: "请填写批注内容" })
     .trim()
     .min(1, { error: "请填写批注内容" })
-    .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` }),
+    .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), { error: "批注含有无法显示的控制字符，请删除后重试。" }),
   /** The report version the reviewer was looking at: a comment on data that changed since is refused. */
   expectedVersion: z.number().int().positive(),
 });

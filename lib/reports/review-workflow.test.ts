@@ -81,6 +81,9 @@ describe("review of a submitted report", () => {
     expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:t2.rules.issued", body: "长".repeat(1001), expectedVersion: version }).error?.issues[0]?.message).toBe("批注不超过 1000 字");
     expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:t2.rules.issued", body: "   ", expectedVersion: version }).error?.issues[0]?.message).toBe("请填写批注内容");
     expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:<script>", body: "x", expectedVersion: version }).error?.issues[0]?.message).toBe("批注位置无效");
+    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "a\u0000b", expectedVersion: version }).error?.issues[0]?.message).toBe("批注含有无法显示的控制字符，请删除后重试。");
+    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "<script>alert(1)</script>\n😀𠀀", expectedVersion: version }).success).toBe(true);
+    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "x", expectedVersion: version, authorId: "forged" }).success).toBe(false);
     // Another county's reviewer and the clerk cannot comment; the other county cannot even see it.
     expect((await failure(comment.addReviewComment(await steps.actorFor("yanchi-review"), { reportId, target: "section:s5", body: "x", expectedVersion: version }))).code).toBe("NOT_FOUND");
     expect((await failure(comment.addReviewComment(clerk, { reportId, target: "section:s5", body: "x", expectedVersion: version }))).code).toBe("FORBIDDEN");
@@ -136,6 +139,21 @@ describe("review of a submitted report", () => {
     expect(refused.code).toBe("INVALID_STATE");
     expect(refused.userMessage).toMatch(/^报告还有 \d+ 处错误，改正后才能审核通过。$/);
     expect((await failure(approve.approveReport(await steps.actorFor("yanchi-review"), { reportId, expectedVersion: version }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("warnings", () => {
+  it("shows each warning of the server's rule run with the clerk's reason", async () => {
+    const { steps, review } = modules;
+    const clerk = await steps.actorFor("wangyuejing");
+    const reportId = await steps.startReportAsClerk(clerk, year);
+    const clean = steps.cleanReportData("盐池县王乐井乡人民政府", year);
+    // The text says 36 requests, the table 35: a warning, not an error.
+    await steps.saveReportDataAsClerk(clerk, reportId, { ...clean, narrative: { ...clean.narrative, "s1.onRequest": "（二）依申请公开：本年度共收到政府信息公开申请36件。" } });
+    await steps.submitReportAsClerk(clerk, reportId, "其中1件为重复申请，已合并办理。");
+    const page = await review.getReviewReport(await steps.actorFor("yanchi-review"), reportId);
+    expect(page.errors).toEqual([]);
+    expect(page.warnings.map(({ finding, reason }) => [finding.ruleId, reason])).toEqual([["narrative.tableMismatch.requestsReceived", "其中1件为重复申请，已合并办理。"]]);
   });
 });
 
