@@ -1,27 +1,56 @@
 import { formatDate } from "@/lib/format/date-time";
-import { listPublications } from "@/lib/publications/list-publications";
+import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
 import { runWithAuthorizationCheck } from "@/lib/server/authorize";
 
 // Rendered per request from published data only; no session is read.
 export const dynamic = "force-dynamic";
 
-export default async function PublicHomePage({ searchParams }: { searchParams: Promise<{ q?: string; year?: string }> }) {
-  const { q, year } = await searchParams;
+type SearchParams = { q?: string | string[]; year?: string | string[]; county?: string | string[] };
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export default async function PublicHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const year = single(raw.year);
   const yearNumber = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
-  const query = typeof q === "string" ? q : undefined;
-  const publications = await runWithAuthorizationCheck("page /", () => listPublications(null, { query, year: yearNumber }));
+  const query = single(raw.q)?.slice(0, 50);
+  const countyId = single(raw.county);
+  const { publications, facets } = await runWithAuthorizationCheck("page /", async () => ({
+    publications: await listPublications(null, { query, year: yearNumber, countyId }),
+    facets: await listPublicationFacets(null),
+  }));
   return (
     <main id="main" className="page">
       <h1>政府信息公开工作年度报告</h1>
       <p className="lead">查阅各乡镇、街道和县直部门已发布的年度报告，可下载 PDF、网页版和数据。</p>
-      <form method="get" action="/" role="search" className="no-print">
+      <form method="get" action="/" role="search" className="no-print public-search">
         <div className="field">
-          <label htmlFor="q">单位或地区名称</label>
+          <label htmlFor="county">地区</label>
+          <select className="input" id="county" name="county" defaultValue={countyId ?? ""}>
+            <option value="">全部地区</option>
+            {facets.counties.map((county) => (
+              <option key={county.id} value={county.id}>
+                {county.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q">单位名称</label>
           <input className="input" id="q" name="q" defaultValue={query} maxLength={50} />
         </div>
         <div className="field">
           <label htmlFor="year">年度</label>
-          <input className="input" id="year" name="year" inputMode="numeric" pattern="\d{4}" defaultValue={yearNumber} style={{ maxWidth: "8rem" }} />
+          <select className="input" id="year" name="year" defaultValue={yearNumber ?? ""} style={{ maxWidth: "10rem" }}>
+            <option value="">全部年度</option>
+            {facets.years.map((value) => (
+              <option key={value} value={value}>
+                {value} 年度
+              </option>
+            ))}
+          </select>
         </div>
         <button className="button" type="submit">
           查找
@@ -48,7 +77,10 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
                 </th>
                 <td>{publication.county ?? "—"}</td>
                 <td>{publication.year}</td>
-                <td>{formatDate(publication.publishedAt)}</td>
+                <td>
+                  {formatDate(publication.publishedAt)}
+                  {publication.sequence > 1 ? `（第 ${publication.sequence} 版，已更正）` : ""}
+                </td>
               </tr>
             ))}
           </tbody>

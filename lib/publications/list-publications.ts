@@ -5,31 +5,56 @@ import type { Actor } from "@/lib/workflow/policy";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
-/** The newest published version of each report, for the public catalogue. */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The newest published version of each report, for the public catalogue. A report counts
+ * as published once it has a Publication: one reopened for a correction stays listed with
+ * the version citizens already have. Nothing never published is listed.
+ */
 export async function listPublications(actor: Actor, filter: PublicationFilter) {
   authorize(actor, "publication.read", { isPublished: true });
   const query = filter.query?.trim().slice(0, 50);
+  const countyId = filter.countyId && uuidPattern.test(filter.countyId) ? filter.countyId : undefined;
   const reports = await db.report.findMany({
     where: {
-      status: "PUBLISHED",
+      publications: { some: {} },
       ...(filter.year ? { year: filter.year } : {}),
-      organization: {
-        ...(query ? { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } : {}),
-        ...(filter.countyId ? { OR: [{ id: filter.countyId }, { parentId: filter.countyId }] } : {}),
-      },
+      AND: [
+        query ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } } : {},
+        countyId ? { organization: { OR: [{ id: countyId }, { parentId: countyId }] } } : {},
+      ],
     },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
     take: 200,
     select: {
       id: true,
       year: true,
-      publishedAt: true,
-      organization: { select: { name: true, parent: { select: { name: true } } } },
+      organization: { select: { name: true, kind: true, parent: { select: { name: true } } } },
       publications: { orderBy: { sequence: "desc" }, take: 1, select: { id: true, sequence: true, publishedAt: true } },
     },
   });
   return reports.flatMap((report) => {
     const latest = report.publications[0];
-    return latest ? [{ reportId: report.id, year: report.year, organization: report.organization.name, county: report.organization.parent?.name ?? null, publicationId: latest.id, sequence: latest.sequence, publishedAt: latest.publishedAt }] : [];
+    if (!latest) return [];
+    const county = report.organization.kind === "COUNTY" ? report.organization.name : (report.organization.parent?.name ?? null);
+    return [{ reportId: report.id, year: report.year, organization: report.organization.name, county, publicationId: latest.id, sequence: latest.sequence, publishedAt: latest.publishedAt }];
   });
+}
+
+/** Counties with at least one published report in them, and the years published, for the search form. */
+export async function listPublicationFacets(actor: Actor) {
+  authorize(actor, "publication.read", { isPublished: true });
+  const [counties, years] = await Promise.all([
+    db.organization.findMany({
+      where: {
+        kind: "COUNTY",
+        OR: [{ reports: { some: { publications: { some: {} } } } }, { children: { some: { reports: { some: { publications: { some: {} } } } } } }],
+      },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.report.findMany({ where: { publications: { some: {} } }, distinct: ["year"], orderBy: { year: "desc" }, select: { year: true } }),
+  ]);
+  return { counties, years: years.map((row) => row.year) };
 }

@@ -1,50 +1,114 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import "@/components/review/review.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
-import { listCountyReports } from "@/lib/reports/list-county-reports";
+import { listReviewQueue, queueStatusLabels, queueStatuses, reviewQueueParams, type QueueSort, type ReviewQueueParams } from "@/lib/reports/list-review-queue";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { AppError } from "@/lib/server/errors";
 import { loadStaffPage } from "@/lib/server/page-guard";
-import type { ReportStatus } from "@/lib/workflow/transitions";
 
 export const metadata: Metadata = { title: "审核工作台" };
 
-export default async function ReviewHomePage() {
-  const { rows, year, user } = await loadStaffPage("/review", ["REVIEWER"], async ({ user, actor }) => {
+const sortLabels: Record<QueueSort, string> = { name: "单位", status: "状态", updated: "最后修改" };
+
+function queueHref(params: ReviewQueueParams & { year: number }, change: Partial<ReviewQueueParams>): string {
+  const next = { ...params, ...change };
+  const search = new URLSearchParams({ year: String(next.year), sort: next.sort, dir: next.dir });
+  if (next.status) search.set("status", next.status);
+  return `/review?${search}`;
+}
+
+/** A column header that sorts by it; a second click reverses the order. */
+function SortHeader({ params, sort }: { params: ReviewQueueParams & { year: number }; sort: QueueSort }) {
+  const isCurrent = params.sort === sort;
+  const dir = isCurrent && params.dir === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={isCurrent ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={queueHref(params, { sort, dir })}>
+        {sortLabels[sort]}
+        {isCurrent ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const parsed = reviewQueueParams.parse({ year: raw.year, status: raw.status, sort: raw.sort, dir: raw.dir });
+  const params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
+  const { rows, user } = await loadStaffPage("/review", ["REVIEWER"], async ({ user, actor }) => {
     if (!user.organizationId) throw new AppError("NOT_FOUND");
-    const year = reportingYear(new Date());
-    return { rows: await listCountyReports(actor, user.organizationId, year), year };
+    return { rows: await listReviewQueue(actor, user.organizationId, params) };
   });
+  const currentYear = reportingYear(new Date());
+  const years = Array.from({ length: currentYear - 2018 }, (_, index) => currentYear - index);
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 审核工作台</h1>
-      <h2>{year} 年度报告进度</h2>
+      <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
+        <div className="field">
+          <label htmlFor="queue-year">年度</label>
+          <select id="queue-year" name="year" className="input" defaultValue={params.year}>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year} 年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-status">状态</label>
+          <select id="queue-status" name="status" className="input" defaultValue={params.status ?? ""}>
+            <option value="">全部</option>
+            {queueStatuses.map((status) => (
+              <option key={status} value={status}>
+                {queueStatusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <div className="field">
+          <button className="button button--secondary" type="submit">
+            筛选
+          </button>
+        </div>
+      </form>
+      <h2>
+        {params.year} 年度报告进度（{rows.length} 个单位）
+      </h2>
       <table className="table" data-testid="review-queue">
         <thead>
           <tr>
-            <th scope="col">单位</th>
+            <SortHeader params={params} sort="name" />
             <th scope="col">类型</th>
-            <th scope="col">状态</th>
-            <th scope="col">最后修改</th>
+            <SortHeader params={params} sort="status" />
+            <SortHeader params={params} sort="updated" />
+            <th scope="col">校验问题</th>
+            <th scope="col">未处理批注</th>
             <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ organization, report }) => (
-            <tr key={organization.id}>
+          {rows.map(({ organization, report, status, lastChange, findings, openComments }) => (
+            <tr key={organization.id} data-status={status}>
               <th scope="row">{organization.name}</th>
-              <td>{organizationKindLabels[organization.kind]}</td>
+              <td>{organizationKindLabels[organization.kind as keyof typeof organizationKindLabels]}</td>
               <td>
-                <StatusTag status={(report?.status as ReportStatus | undefined) ?? null} />
+                <StatusTag status={status === "NOT_STARTED" ? null : status} />
               </td>
-              <td>{report ? formatDateTime(report.updatedAt) : "—"}</td>
-              <td>{report ? <Link href={`/review/reports/${report.id}`}>查看</Link> : "—"}</td>
+              <td>{lastChange ? formatDateTime(lastChange) : "—"}</td>
+              <td>{findings ? (findings.errors + findings.warnings === 0 ? "无" : `错误 ${findings.errors} · 提示 ${findings.warnings}`) : "—"}</td>
+              <td>{report ? openComments : "—"}</td>
+              <td>{report ? <Link href={`/review/reports/${report.id}`}>{status === "SUBMITTED" ? "审核" : "查看"}</Link> : "—"}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && <p>没有符合条件的单位。</p>}
     </main>
   );
 }

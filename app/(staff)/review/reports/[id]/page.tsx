@@ -1,32 +1,88 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ReportDocument } from "@/components/report-document/report-document";
+import "@/components/report-document/report-document.css";
+import { ChangeList } from "@/components/review/change-list";
+import { CommentForm } from "@/components/review/comment-form";
+import { CommentList } from "@/components/review/comment-list";
+import { DecisionBar } from "@/components/review/decision-bar";
+import { ReviewFindings } from "@/components/review/review-findings";
+import { ReviewHistory } from "@/components/review/review-history";
+import "@/components/review/review.css";
 import { StatusTag } from "@/components/ui/status-tag";
-import { formatDateTime } from "@/lib/format/date-time";
-import { getReport } from "@/lib/reports/get-report";
+import { formatDate, formatDateTime } from "@/lib/format/date-time";
+import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
+import { getReviewReport } from "@/lib/reports/get-review-report";
 import { loadStaffPage } from "@/lib/server/page-guard";
-import type { ReportStatus } from "@/lib/workflow/transitions";
+import { addReviewCommentAction, approveReportAction, publishReportAction, reopenReportAction, returnReportAction } from "../../actions";
 
 export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded } = await loadStaffPage(`/review/reports/${id}`, ["REVIEWER", "ADMIN"], async ({ actor }) => ({ loaded: await getReport(actor, id) }));
-  const { report } = loaded;
+  const { review } = await loadStaffPage(`/review/reports/${id}`, ["REVIEWER", "ADMIN"], async ({ actor }) => ({ review: await getReviewReport(actor, id) }));
+  const { report } = review;
   return (
-    <main id="main" className="page">
+    <main id="main" className="page review-page">
+      <p>
+        <Link href="/review">← 返回审核工作台</Link>
+      </p>
       <h1 data-testid="report-title">
-        {report.organization.name} {report.year} 年政府信息公开工作年度报告
+        {report.organizationName} {report.year} 年政府信息公开工作年度报告
       </h1>
       <dl className="summary-list">
         <dt>状态</dt>
-        <dd>
-          <StatusTag status={report.status as ReportStatus} />
+        <dd data-testid="report-status">
+          <StatusTag status={report.status} />
         </dd>
-        <dt>最后保存</dt>
+        <dt>最后修改</dt>
         <dd>{formatDateTime(report.updatedAt)}</dd>
+        {report.submittedAt && (
+          <>
+            <dt>提交时间</dt>
+            <dd>{formatDateTime(report.submittedAt)}</dd>
+          </>
+        )}
+        {review.publications.length > 0 && (
+          <>
+            <dt>已发布版本</dt>
+            <dd>
+              <ul className="review-publications">
+                {review.publications.map((publication) => (
+                  <li key={publication.sequence}>
+                    <a href={`/reports/${report.id}/v/${publication.sequence}`}>第 {publication.sequence} 版</a>（{formatDate(publication.publishedAt)}）
+                    {publication.correctionNote && <span className="review-text"> 更正说明：{publication.correctionNote}</span>}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
       <p>
         <a href={`/api/reports/${report.id}/data`}>下载报告数据（JSON）</a>
       </p>
+
+      <div className="review-layout">
+        <div className="review-layout__document">
+          <h2 className="review-layout__label">报告全文（发布后的样式）</h2>
+          <ReportDocument view={review.view} idPrefix="review" />
+        </div>
+        <aside className="review-layout__panel" aria-label="审核">
+          <ReviewFindings errors={review.errors} warnings={review.warnings} />
+          <ChangeList changes={review.changes} />
+          <CommentList comments={review.comments} targets={review.targets} />
+          {review.can.comment && <CommentForm reportId={report.id} version={report.version} targets={review.targets} maxLength={MAX_REVIEW_COMMENT_LENGTH} addComment={addReviewCommentAction} />}
+          <DecisionBar
+            reportId={report.id}
+            version={report.version}
+            allowed={review.can.transitions}
+            isCorrection={review.publications.length > 0}
+            actions={{ returnReport: returnReportAction, approveReport: approveReportAction, publishReport: publishReportAction, reopenReport: reopenReportAction }}
+          />
+          <ReviewHistory events={review.history} />
+        </aside>
+      </div>
     </main>
   );
 }

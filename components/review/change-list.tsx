@@ -1,0 +1,57 @@
+import type { ReportChange } from "@/lib/review/diff-report-data";
+import { formatDateTime } from "@/lib/format/date-time";
+
+function figure(value: number | null): string {
+  return value === null ? "（空）" : String(value);
+}
+
+/** What the clerk changed since the report was last sent back. */
+export function ChangeList({ changes }: { changes: { since: Date; list: readonly ReportChange[] } | null }) {
+  return (
+    <section aria-labelledby="changes-heading" data-testid="review-changes">
+      <h2 id="changes-heading">退回后的修改</h2>
+      {!changes ? (
+        <p className="muted">本报告未曾退回，没有可比较的版本。</p>
+      ) : changes.list.length === 0 ? (
+        <p>自 {formatDateTime(changes.since)} 退回以来没有修改。</p>
+      ) : (
+        <>
+          <p>自 {formatDateTime(changes.since)} 退回以来修改了 {changes.list.length} 处：</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">位置</th>
+                <th scope="col">退回时</th>
+                <th scope="col">现在</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.list.map((change) => (
+                <tr key={`${change.kind}:${change.id}`} data-change-id={change.id}>
+                  <th scope="row">{change.label}</th>
+                  {change.kind === "cell" ? (
+                    <>
+                      <td>{figure(change.before)}</td>
+                      <td>
+                        <ins>{figure(change.after)}</ins>
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="review-text">
+                        <del>{change.before || "（空）"}</del>
+                      </td>
+                      <td className="review-text">
+                        <ins>{change.after || "（空）"}</ins>
+                      </td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

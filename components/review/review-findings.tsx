@@ -1,0 +1,37 @@
+import type { Finding } from "@/lib/rules";
+
+/** The server's rule run: errors block approval; each warning shows the clerk's reason. */
+export function ReviewFindings({ errors, warnings }: { errors: readonly Finding[]; warnings: readonly { finding: Finding; key: string; reason: string | null }[] }) {
+  return (
+    <section aria-labelledby="findings-heading" data-testid="review-findings">
+      <h2 id="findings-heading">校验结果</h2>
+      {errors.length === 0 && warnings.length === 0 && <p>服务器重新校验：没有发现错误或提示。</p>}
+      {errors.length > 0 && (
+        <div className="notice notice--warning">
+          <h3>错误 {errors.length} 处（须退回改正）</h3>
+          <ul>
+            {errors.map((finding, index) => (
+              <li key={index}>{finding.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="notice">
+          <h3>提示 {warnings.length} 条及填报人员的说明</h3>
+          <ul>
+            {warnings.map(({ finding, key, reason }) => (
+              <li key={key}>
+                <p>{finding.message}</p>
+                <p>
+                  <strong>说明：</strong>
+                  {reason ?? <span className="muted">（未说明）</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

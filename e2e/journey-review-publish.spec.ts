@@ -1,0 +1,91 @@
+import { execFileSync } from "node:child_process";
+import { expect, pageAs, test } from "./support/fixtures";
+import { clerkSteps } from "./support/clerk-steps";
+
+// The whole path of a report: the clerk submits, the county reviewer returns it with a
+// comment on a cell, the clerk fixes and resubmits, the reviewer approves and publishes,
+// and an anonymous visitor finds it and downloads the PDF, whose text carries the figures.
+// The clerk's steps go through clerkSteps (server operations with the real clerk account)
+// until the wizard's UI steps replace them.
+const organizationName = "白桑乡人民政府";
+const clerk = "baisang";
+
+function currentReportingYear(): number {
+  const today = new Date();
+  return today.getMonth() >= 10 ? today.getFullYear() : today.getFullYear() - 1;
+}
+
+test("a report goes from submission through a return to publication and a public PDF", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const year = currentReportingYear();
+
+  // Clerk: fill in and submit.
+  const { reportId } = await clerkSteps.start(clerk, year);
+  await clerkSteps.fill(clerk, reportId, { organizationName, year, cells: { "t2.rules.issued": 31 } });
+  await clerkSteps.submit(clerk, reportId);
+
+  // Reviewer: finds it in the queue, comments on a cell and returns it.
+  const reviewer = await pageAs(browser, "yangcheng-review");
+  await reviewer.goto("/review");
+  await reviewer.getByLabel("状态").selectOption("SUBMITTED");
+  await reviewer.getByRole("button", { name: "筛选" }).click();
+  await expect(reviewer).toHaveURL(/status=SUBMITTED/);
+  const row = reviewer.getByTestId("review-queue").getByRole("row").filter({ hasText: organizationName });
+  await expect(row).toContainText("已提交");
+  await row.getByRole("link", { name: "审核" }).click();
+  await expect(reviewer).toHaveURL(`/review/reports/${reportId}`);
+  await expect(reviewer.getByTestId("report-title")).toContainText(organizationName);
+  await expect(reviewer.locator('[data-cell-id="t2.rules.issued"]')).toHaveText("31");
+  await expect(reviewer.getByTestId("review-findings")).toContainText("没有发现错误或提示");
+
+  // Clicking the figure in the document picks its cell as the comment's place.
+  await reviewer.locator('[data-cell-id="t2.rules.issued"]').click();
+  await expect(reviewer.getByLabel("批注位置")).toHaveValue("cell:t2.rules.issued");
+  await reviewer.getByLabel("批注内容").fill("规章制发件数与门户网站公布的不一致，请核实。");
+  await reviewer.getByRole("button", { name: "添加批注" }).click();
+  await expect(reviewer.getByTestId("review-comments").locator('[data-target="cell:t2.rules.issued"]')).toContainText("规章制发件数与门户网站公布的不一致");
+
+  // Returning needs a comment: the empty attempt is refused with a zh-CN message.
+  await reviewer.getByRole("button", { name: "退回修改" }).click();
+  await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("退回时请说明需要修改的内容。");
+  await reviewer.getByLabel(/审核意见/).fill("请按批注核实规章件数。");
+  await reviewer.getByRole("button", { name: "退回修改" }).click();
+  await expect(reviewer.getByTestId("report-status")).toHaveText("已退回");
+
+  // Clerk: fixes the figure and resubmits.
+  await clerkSteps.fill(clerk, reportId, { organizationName, year, cells: { "t2.rules.issued": 4321 } });
+  await clerkSteps.submit(clerk, reportId);
+
+  // Reviewer: sees what changed since the return, approves and publishes.
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("report-status")).toHaveText("已提交");
+  const change = reviewer.getByTestId("review-changes").locator('[data-change-id="t2.rules.issued"]');
+  await expect(change).toContainText("31");
+  await expect(change).toContainText("4321");
+  await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
+  await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+  await expect(reviewer.getByRole("link", { name: "第 1 版" })).toBeVisible();
+
+  // Anonymous visitor: finds the report by region and year, opens it, downloads the PDF.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/");
+  await visitor.getByLabel("地区").selectOption({ label: "阳城县" });
+  await visitor.getByLabel("年度").selectOption(String(year));
+  await visitor.getByRole("button", { name: "查找" }).click();
+  await visitor.getByTestId("publications").getByRole("link", { name: organizationName }).click();
+  await expect(visitor).toHaveURL(`/reports/${reportId}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText(organizationName);
+  await expect(visitor.locator('[data-cell-id="t2.rules.issued"]')).toHaveText("4321");
+
+  const downloading = visitor.waitForEvent("download");
+  await visitor.getByRole("link", { name: /^PDF/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${organizationName}${year}年政府信息公开工作年度报告.pdf`);
+  const file = await download.path();
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  expect(text).toContain(organizationName);
+  expect(text).toMatch(/\b4321\b/);
+  expect(text).toMatch(/\b1204\b/);
+  await visitorContext.close();
+});

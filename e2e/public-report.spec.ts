@@ -1,0 +1,96 @@
+import { expect, pageAs, test } from "./support/fixtures";
+import { clerkSteps } from "./support/clerk-steps";
+
+// The public report pages with no sign-in: only published reports exist for a visitor,
+// pages are served from the snapshot with a strict static CSP and cache headers, read on a
+// phone, print without the site frame, and show hostile narrative as plain text.
+const year = (() => {
+  const today = new Date();
+  return today.getMonth() >= 10 ? today.getFullYear() : today.getFullYear() - 1;
+})();
+
+const hostileText = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">${"长".repeat(300)}${"B".repeat(200)} 𠀀 😀`;
+
+test.describe("public report pages", () => {
+  let publishedId: string;
+  let submittedId: string;
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000);
+    // 北留镇: submitted, never published. 凤城镇: published with hostile narrative.
+    submittedId = (await clerkSteps.start("beiliu", year)).reportId;
+    await clerkSteps.fill("beiliu", submittedId, { organizationName: "北留镇人民政府", year });
+    await clerkSteps.submit("beiliu", submittedId);
+
+    publishedId = (await clerkSteps.start("fengcheng", year)).reportId;
+    await clerkSteps.fill("fengcheng", publishedId, { organizationName: "凤城镇人民政府", year, cells: { "t2.rules.issued": 2468 }, narrative: { s6: hostileText } });
+    await clerkSteps.submit("fengcheng", publishedId);
+    const reviewer = await pageAs(browser, "yangcheng-review");
+    await reviewer.goto(`/review/reports/${publishedId}`);
+    await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
+    await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+    await reviewer.context().close();
+  });
+
+  test("a report that is not published answers 404 in every format and is not listed", async ({ page, request }) => {
+    for (const suffix of ["", "/pdf", "/json", "/csv", "/v/1", "/v/1/pdf"]) {
+      const response = await request.get(`/reports/${submittedId}${suffix}`);
+      expect(response.status(), suffix).toBe(404);
+      expect(await response.text()).not.toContain("北留");
+    }
+    await page.goto("/?q=北留");
+    await expect(page.getByText("没有找到符合条件的报告。")).toBeVisible();
+  });
+
+  test("the published page is static: strict CSP, no script, cache headers and 304", async ({ request }) => {
+    const response = await request.get(`/reports/${publishedId}`);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(headers["content-security-policy"]).not.toContain("nonce");
+    expect(headers["cache-control"]).toBe("public, max-age=60, must-revalidate");
+    expect(await response.text()).not.toMatch(/<script/i);
+    const notModified = await request.get(`/reports/${publishedId}`, { headers: { "If-None-Match": headers.etag! } });
+    expect(notModified.status()).toBe(304);
+
+    const versioned = await request.get(`/reports/${publishedId}/v/1`);
+    expect(versioned.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const pdf = await request.get(`/reports/${publishedId}/pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(pdf.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("凤城镇人民政府")}`);
+    expect(pdf.headers().etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const json = await (await request.get(`/reports/${publishedId}/json`)).json();
+    expect(json.cells["t2.rules.issued"]).toBe(2468);
+    const csv = await (await request.get(`/reports/${publishedId}/csv`)).text();
+    expect(csv).toContain("t2.rules.issued,");
+  });
+
+  test("hostile narrative is shown as text and runs nothing", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`/reports/${publishedId}`);
+    await expect(page.getByText("<script>window.__pwned = 1</script>", { exact: false })).toBeVisible();
+    await expect(page.getByText('<img src=x onerror="window.__pwned = 2">', { exact: false })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test("reads on a phone without sideways scrolling of the page, and prints without the site frame", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`/reports/${publishedId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    // Wide tables scroll inside their own region instead.
+    await expect(page.locator("table").first()).toBeVisible();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("link", { name: /^PDF/ })).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await context.close();
+  });
+});

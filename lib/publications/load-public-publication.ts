@@ -1,0 +1,64 @@
+import "server-only";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `null` = the latest version; otherwise the version number from a versioned URL. */
+export type PublicationRef = { reportId: string; sequence: number | null };
+
+/** Parses the sequence segment of a versioned URL (1, 2, …); anything else is not found. */
+export function parseSequence(segment: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(segment)) throw new AppError("NOT_FOUND");
+  return Number(segment);
+}
+
+/**
+ * Which publication a public URL names, with just enough to answer a conditional request
+ * (ETag from the PDF's SHA-256) before loading the snapshot. Reports never published —
+ * drafts, submitted, returned, approved — have no publication and are not found, exactly
+ * like ids that do not exist. A published report being corrected keeps its published
+ * versions online: they are the public record until the correction is published.
+ */
+export async function findPublicPublication(ref: PublicationRef) {
+  if (!uuidPattern.test(ref.reportId)) {
+    authorize(null, "publication.read", { isPublished: false });
+  }
+  const publication = await db.publication.findFirst({
+    where: { reportId: ref.reportId, ...(ref.sequence === null ? {} : { sequence: ref.sequence }) },
+    orderBy: { sequence: "desc" },
+    select: { id: true, sequence: true, pdfSha256: true },
+  });
+  authorize(null, "publication.read", { isPublished: publication !== null });
+  return publication!;
+}
+
+/** The frozen snapshot of one publication and the report it belongs to. */
+export async function loadPublicPublication(publicationId: string) {
+  return db.publication.findUniqueOrThrow({
+    where: { id: publicationId },
+    select: {
+      id: true,
+      reportId: true,
+      sequence: true,
+      templateId: true,
+      data: true,
+      html: true,
+      pdf: true,
+      pdfSha256: true,
+      correctionNote: true,
+      publishedAt: true,
+      report: { select: { year: true, organization: { select: { name: true, parent: { select: { name: true } } } } } },
+    },
+  });
+}
+
+/** Every published version of a report, newest first, with its 更正说明. */
+export async function listPublicVersions(reportId: string) {
+  return db.publication.findMany({
+    where: { reportId },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+  });
+}

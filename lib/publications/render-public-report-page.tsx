@@ -1,0 +1,122 @@
+/**
+ * The public page of a published report: the frozen snapshot (Publication.html, rendered
+ * once at publication) inside a small static frame with the downloads and the list of
+ * versions. No script at all, so the strict static CSP of /reports/* holds and the page can
+ * be cached. The snapshot's body is our own static markup (React-escaped at publication),
+ * inserted as-is; everything else here is escaped by React.
+ */
+import { formatDate } from "@/lib/format/date-time";
+
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const frameCss = `
+.pub-bar{background:#1d70b8;color:#fff;font-family:system-ui,sans-serif}
+.pub-bar__inner{max-width:60rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+.pub-bar a{color:#fff;font-weight:700}
+.pub-panel{max-width:60rem;margin:0 auto;padding:1rem;font-family:system-ui,sans-serif;line-height:1.5}
+.pub-panel h2{font-size:1.1rem;margin:.5rem 0}
+.pub-downloads{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none;margin:0 0 .5rem}
+.pub-notice{border-left:6px solid #f47738;background:#f3f2f1;padding:.75rem 1rem;margin:.5rem 0}
+.pub-versions{padding-left:1.25rem}
+.pub-versions li{margin-bottom:.5rem}
+.pub-note{white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0 0}
+.pub-hash{font-family:monospace;font-size:.8rem;overflow-wrap:anywhere;color:#505a5f}
+@media print{.pub-bar,.pub-panel{display:none}}
+`;
+
+type StaticRenderer = (element: React.ReactElement) => string;
+let renderer: Promise<StaticRenderer> | undefined;
+function loadRenderer(): Promise<StaticRenderer> {
+  // Same reason as lib/render/html: Next.js refuses a static react-dom/server import in route handlers.
+  renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "react-dom/server").then((server) => server.renderToStaticMarkup);
+  return renderer;
+}
+
+/** The inline stylesheet and the body of a stored snapshot document. */
+export function splitSnapshot(html: string): { css: string; body: string } {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1];
+  if (body === undefined) throw new Error("publication snapshot has no body");
+  return { css, body };
+}
+
+export type PublicPageInput = {
+  reportId: string;
+  title: string;
+  snapshotHtml: string;
+  sequence: number;
+  publishedAt: Date;
+  pdfSha256: string;
+  pdfBytes: number;
+  /** Every version, newest first (latest URL), or null on a versioned URL (immutable). */
+  versions: readonly { sequence: number; publishedAt: Date; correctionNote: string | null }[] | null;
+  /** On a versioned URL: whether a newer version exists is unknown to an immutable page. */
+  isVersionedUrl: boolean;
+};
+
+function kilobytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export async function renderPublicReportPage(input: PublicPageInput): Promise<string> {
+  const renderToStaticMarkup = await loadRenderer();
+  const { css, body } = splitSnapshot(input.snapshotHtml);
+  const base = input.isVersionedUrl ? `/reports/${input.reportId}/v/${input.sequence}` : `/reports/${input.reportId}`;
+  const markup = renderToStaticMarkup(
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta httpEquiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: css.replace(/<\/style/gi, "<\\/style") }} />
+        <style dangerouslySetInnerHTML={{ __html: frameCss }} />
+      </head>
+      <body>
+        <header className="pub-bar">
+          <div className="pub-bar__inner">
+            <a href="/">年报 · 查找报告</a>
+          </div>
+        </header>
+        <nav className="pub-panel" aria-label="下载与版本">
+          {input.isVersionedUrl && (
+            <p className="pub-notice">
+              这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。<a href={`/reports/${input.reportId}`}>查看最新版本</a>
+            </p>
+          )}
+          <h2>下载</h2>
+          <ul className="pub-downloads">
+            <li>
+              <a href={`${base}/pdf`} download>
+                PDF（{kilobytes(input.pdfBytes)}）
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/json`}>数据（JSON）</a>
+            </li>
+            <li>
+              <a href={`${base}/csv`}>数据（CSV）</a>
+            </li>
+          </ul>
+          <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
+        </nav>
+        <div dangerouslySetInnerHTML={{ __html: body }} />
+        {input.versions && (
+          <section className="pub-panel" aria-labelledby="pub-versions-heading">
+            <h2 id="pub-versions-heading">版本记录</h2>
+            <ol className="pub-versions" reversed data-testid="publication-versions">
+              {input.versions.map((version) => (
+                <li key={version.sequence}>
+                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，{formatDate(version.publishedAt)} 发布
+                  {version.sequence === input.sequence ? "（当前版本）" : ""}
+                  {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </body>
+    </html>,
+  );
+  return `<!DOCTYPE html>${markup}`;
+}

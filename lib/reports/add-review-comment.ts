@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { findCommentTarget } from "@/lib/review/comment-target-options";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { commentTargetField } from "@/lib/workflow/comment-target";
+import type { Actor } from "@/lib/workflow/policy";
+import { layoutOf } from "./evaluate-stored-report";
+import { getReport } from "./get-report";
+
+export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
+
+export const addReviewCommentInput = z.strictObject({
+  reportId: z.uuid({ error: "报告编号无效" }),
+  target: commentTargetField,
+  body: z
+    .string({ error: "请填写批注内容" })
+    .trim()
+    .min(1, { error: "请填写批注内容" })
+    .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), { error: "批注含有无法显示的控制字符，请删除后重试。" }),
+  /** The report version the reviewer was looking at: a comment on data that changed since is refused. */
+  expectedVersion: z.number().int().positive(),
+});
+
+export type AddReviewCommentInput = z.infer<typeof addReviewCommentInput>;
+
+/**
+ * A reviewer's remark on a cell, a row or a section of a submitted report. The target
+ * must exist in the report's own layout; the comment records the report version it was
+ * written against so the clerk's wizard can show it next to the right figure.
+ */
+export async function addReviewComment(actor: Actor, input: AddReviewCommentInput): Promise<{ id: string }> {
+  const { report, subject } = await getReport(actor, input.reportId);
+  authorize(actor, "report.comment", subject, "FORBIDDEN");
+  if (!findCommentTarget(layoutOf(report), input.target)) throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
+  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
+  return db.$transaction(async (tx) => {
+    // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
+    const current = await tx.report.findFirst({ where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion }, select: { id: true } });
+    if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
+    const comment = await tx.reviewComment.create({
+      data: { reportId: report.id, target: input.target, body: input.body, reportVersion: input.expectedVersion, authorId: actor?.userId ?? null },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: { action: "report.comment", actorId: actor?.userId ?? null, organizationId: report.organizationId, reportId: report.id, comment: input.body, detail: { target: input.target } },
+    });
+    return comment;
+  });
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { z } from "zod";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import type { Actor } from "@/lib/workflow/policy";
+import { reportStatuses, statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
+import { evaluateStoredReport } from "./evaluate-stored-report";
+
+/** A queue row's status: the report's, or NOT_STARTED when the organization has none yet. */
+export type QueueStatus = ReportStatus | "NOT_STARTED";
+export const queueStatuses = ["NOT_STARTED", ...reportStatuses] as const satisfies readonly QueueStatus[];
+export const queueStatusLabels: Record<QueueStatus, string> = { NOT_STARTED: "未开始", ...statusLabels };
+
+export const queueSorts = ["name", "status", "updated"] as const;
+export type QueueSort = (typeof queueSorts)[number];
+
+/** The queue's URL search params, read leniently: anything unknown falls back to the default. */
+export const reviewQueueParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  status: z.enum(queueStatuses).optional().catch(undefined),
+  sort: z.enum(queueSorts).default("status").catch("status"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+});
+export type ReviewQueueParams = z.infer<typeof reviewQueueParams>;
+
+export type ReviewQueueRow = {
+  organization: { id: string; name: string; kind: string };
+  report: { id: string; version: number; updatedAt: Date; submittedAt: Date | null } | null;
+  status: QueueStatus;
+  lastChange: Date | null;
+  /** Errors and warnings of the server's rule run over the stored data (null: not started). */
+  findings: { errors: number; warnings: number } | null;
+  openComments: number;
+};
+
+// Reports waiting for the reviewer come first when sorting by status.
+const statusOrder: Record<QueueStatus, number> = { SUBMITTED: 0, APPROVED: 1, RETURNED: 2, DRAFT: 3, NOT_STARTED: 4, PUBLISHED: 5 };
+
+/**
+ * The reviewer's queue: every organization of the county (the county itself included) with
+ * its report for `year`, filtered by status and sorted by name, status or last change.
+ */
+export async function listReviewQueue(actor: Actor, countyId: string, params: { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" }): Promise<ReviewQueueRow[]> {
+  authorize(actor, "review.queue", await loadOrganizationScope(countyId));
+  const organizations = await db.organization.findMany({
+    where: { OR: [{ id: countyId }, { parentId: countyId }] },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      reports: {
+        where: { year: params.year },
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          updatedAt: true,
+          submittedAt: true,
+          year: true,
+          templateId: true,
+          data: true,
+          _count: { select: { comments: { where: { resolvedAt: null } } } },
+        },
+      },
+    },
+  });
+
+  const rows = await Promise.all(
+    organizations.map(async ({ reports, ...organization }): Promise<ReviewQueueRow> => {
+      const report = reports[0];
+      if (!report) return { organization, report: null, status: "NOT_STARTED", lastChange: null, findings: null, openComments: 0 };
+      let findings: ReviewQueueRow["findings"] = null;
+      try {
+        const evaluated = await evaluateStoredReport({ ...report, organization });
+        findings = {
+          errors: evaluated.findings.filter((finding) => finding.severity === "error").length,
+          warnings: evaluated.findings.filter((finding) => finding.severity === "warning").length,
+        };
+      } catch {
+        findings = null; // unreadable stored data shows as "—"; the report page says why
+      }
+      return {
+        organization,
+        report: { id: report.id, version: report.version, updatedAt: report.updatedAt, submittedAt: report.submittedAt },
+        status: report.status as ReportStatus,
+        lastChange: report.updatedAt,
+        findings,
+        openComments: report._count.comments,
+      };
+    }),
+  );
+
+  const filtered = params.status ? rows.filter((row) => row.status === params.status) : rows;
+  const byName = (a: ReviewQueueRow, b: ReviewQueueRow) => a.organization.name.localeCompare(b.organization.name, "zh-CN");
+  const compare: Record<QueueSort, (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
+    name: byName,
+    status: (a, b) => statusOrder[a.status] - statusOrder[b.status] || byName(a, b),
+    updated: (a, b) => (a.lastChange?.getTime() ?? 0) - (b.lastChange?.getTime() ?? 0) || byName(a, b),
+  };
+  const sign = params.dir === "desc" ? -1 : 1;
+  return filtered.sort((a, b) => sign * compare[params.sort](a, b));
+}

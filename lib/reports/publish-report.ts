@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
+import { renderPublication } from "@/lib/publications/render-publication";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
+import { layoutOf, parseStoredData } from "./evaluate-stored-report";
+import { getReport } from "./get-report";
+import { transitionReport } from "./transition-report";
+
+export const MAX_CORRECTION_NOTE_LENGTH = 2_000;
+
+export const publishReportInput = z.strictObject({
+  reportId: z.uuid({ error: "报告编号无效" }),
+  expectedVersion: z.number().int().positive(),
+  /** 更正说明: required when the report was published before (a correction). */
+  correctionNote: z.string().trim().max(MAX_CORRECTION_NOTE_LENGTH, { error: `更正说明不超过 ${MAX_CORRECTION_NOTE_LENGTH} 字` }).optional(),
+});
+
+export type PublishReportInput = z.infer<typeof publishReportInput>;
+
+/**
+ * Publishes an approved report: freezes the view, HTML and PDF as the next Publication.
+ * Rendering (about half a second) happens before the transaction; the transaction then
+ * checks that no one published or changed the report meanwhile, moves it to 已发布 and
+ * stores the snapshot. A correction (the report was published before) needs a 更正说明.
+ */
+export async function publishReport(actor: Actor, input: PublishReportInput): Promise<{ status: string; version: number; sequence: number }> {
+  const { report, subject } = await getReport(actor, input.reportId);
+  // Asked before the expensive rendering; transitionReport asks again inside.
+  authorize(actor, "report.transition", { ...subject, transition: "publish" }, "FORBIDDEN");
+  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
+
+  const sequence = (await db.publication.count({ where: { reportId: report.id } })) + 1;
+  const correctionNote = sequence > 1 ? (input.correctionNote ?? "") : null;
+  if (correctionNote !== null && correctionNote.length === 0) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
+
+  const layout = layoutOf(report);
+  // The published data carries the organization's name as published, so the frozen JSON and
+  // CSV never depend on a later rename.
+  const stored = parseStoredData(layout, report.data);
+  const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
+  const publishedAt = new Date();
+  const snapshot = await renderPublication({ layout, data, organizationName: report.organization.name, year: report.year, sequence, publishedAt, correctionNote });
+
+  const result = await transitionReport(actor, { reportId: report.id, transition: "publish", expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined }, async (tx) => {
+    if ((await nextPublicationSequence(tx, report.id)) !== sequence) throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
+    await insertPublication(tx, { reportId: report.id, sequence, layout, data, snapshot, publishedAt, publishedById: actor?.userId ?? null, correctionNote });
+  });
+  return { ...result, sequence };
+}
