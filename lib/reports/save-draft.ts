@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { withComputedTotals } from "@/lib/report-form/computed-totals";
+import type { ServerCopy } from "@/lib/report-form/draft-saver";
 import { cellsById, draftReportSchema, listNarrativeFields, type ReportData } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
@@ -25,7 +26,7 @@ export const saveDraftInput = z.strictObject({
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
 /** What a refused save because of a newer version carries back: the server's side, to compare. */
-export type DraftConflict = { version: number; status: ReportStatus; data: ReportData; updatedAt: string };
+export type DraftConflict = ServerCopy;
 
 export type SavedDraft = { version: number; savedAt: string };
 
