@@ -71,8 +71,8 @@ export async function goToStep(page: Page, title: string | RegExp): Promise<void
   await expect(page.getByTestId("step-title")).toHaveText(title);
 }
 
-export async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+export async function expectSaved(page: Page, timeout = 15_000): Promise<void> {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout });
 }
 
 export async function storedReport(reportId: string): Promise<{ version: number; status: string; data: ReportData }> {
