@@ -1,14 +1,15 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
-import type { SaveStatus } from "@/lib/report-form/draft-saver";
+import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
 import { IssueList } from "./error-summary";
 import { useWizard } from "./wizard-context";
 
 export type SubmitResult = { ok: true } | { ok: false; message: string };
 
 /** 检查并提交: every problem of the report; errors block, each warning needs a reason. */
-export function CheckStep({ onSubmit, saveStatus }: { onSubmit: (acknowledgements: Record<string, string>) => Promise<SubmitResult>; saveStatus: SaveStatus }) {
+export function CheckStep({ onSubmit, saver }: { onSubmit: (acknowledgements: Record<string, string>) => Promise<SubmitResult>; saver: DraftSaver<ServerCopy> }) {
   const { issues } = useWizard();
+  const saveStatus = useSyncExternalStore(saver.subscribe, () => saver.getState().status, () => saver.getState().status);
   const items = useSyncExternalStore(issues.subscribe, issues.getAll, issues.getAll);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<SubmitResult | null>(null);

@@ -1,27 +1,31 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { diffReportData } from "@/lib/report-form/data-diff";
-import type { ServerCopy } from "@/lib/report-form/draft-saver";
+import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import { noteRender } from "@/lib/report-form/render-probe";
 import type { Layout, ReportData } from "@/lib/template";
 
 const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
 /** Two versions side by side (what differs), and the clerk's choice. Nothing is overwritten unasked. */
 export function ConflictPanel({
+  saver,
   layout,
-  mine,
-  server,
-  message,
+  readMine,
   onChoose,
 }: {
+  saver: DraftSaver<ServerCopy>;
   layout: Layout;
-  mine: ReportData;
-  server: ServerCopy;
-  message: string | null;
+  readMine: () => ReportData;
   onChoose: (keepMine: boolean) => Promise<void>;
 }) {
+  noteRender("ConflictPanel");
+  const state = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
   const [isBusy, setIsBusy] = useState(false);
-  const differences = diffReportData(layout, mine, server.data);
+  if (state.status !== "conflict" || !state.conflict) return null;
+  const server = state.conflict;
+  const message = state.message;
+  const differences = diffReportData(layout, readMine(), server.data);
   const choose = async (keepMine: boolean) => {
     setIsBusy(true);
     try {

@@ -1,10 +1,12 @@
 "use client";
+import { noteRender } from "@/lib/report-form/render-probe";
 import { useSyncExternalStore } from "react";
 import type { SummaryItem } from "@/lib/report-form/issue-store";
 import { fieldElementId, useWizard } from "./wizard-context";
 
 /** GOV.UK error summary: every problem of the step, each a link to its field. */
 export function ErrorSummary({ stepId }: { stepId: string }) {
+  noteRender("ErrorSummary");
   const { issues } = useWizard();
   const items = useSyncExternalStore(issues.subscribe, () => issues.getSummary(stepId), () => issues.getSummary(stepId));
   return <IssueList items={items} title="请检查以下问题" testId="error-summary" />;

@@ -1,4 +1,5 @@
 "use client";
+import { noteRender } from "@/lib/report-form/render-probe";
 import { useMemo } from "react";
 import { stepOfField } from "@/lib/report-form/steps";
 import { listNarrativeFields, standardPreamble, type ReportData } from "@/lib/template";
@@ -9,6 +10,7 @@ import { useWizard } from "./wizard-context";
 
 /** A narrative step: its texts (step 一 starts with the standard opening), last year's text offered. */
 export function NarrativeStep({ stepId, previousYear }: { stepId: string; previousYear: ReportData | null }) {
+  noteRender("NarrativeStep");
   const { layout, setValue, meta } = useWizard();
   const fields = useMemo(() => listNarrativeFields(layout).filter((field) => stepOfField(layout, field.id) === stepId), [layout, stepId]);
   const hasPreamble = fields.some((field) => field.id === layout.preamble.id);

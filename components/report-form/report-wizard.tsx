@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { evaluateReport, type Organization } from "@/lib/rules";
 import { planCarryOver, type CarryOverPlan } from "@/lib/report-form/carry-over";
@@ -99,7 +99,6 @@ export function ReportWizard(props: ReportWizardProps) {
         },
       }),
   );
-  const saverState = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
 
   // The rule engine, off the typing path: debounced, results published through the store.
   const evaluateTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -246,7 +245,7 @@ export function ReportWizard(props: ReportWizardProps) {
   };
 
   const resolveConflict = async (keepMine: boolean) => {
-    const server = saverState.conflict;
+    const server = saver.getState().conflict;
     if (!server) return;
     if (!keepMine) applyValues(server.data, true);
     await saver.resolve(server.version, keepMine);
@@ -268,16 +267,14 @@ export function ReportWizard(props: ReportWizardProps) {
     <WizardContext.Provider value={context}>
       <div className="wizard">
         <div className="wizard__bar">
-          <SaveStatus state={saverState} onRetry={() => saver.retryNow()} />
+          <SaveStatus saver={saver} />
         </div>
         {notice && (
           <p className="notice" role="status">
             {notice}
           </p>
         )}
-        {saverState.status === "conflict" && saverState.conflict && (
-          <ConflictPanel layout={layout} mine={currentData()} server={saverState.conflict} message={saverState.message} onChoose={resolveConflict} />
-        )}
+        <ConflictPanel saver={saver} layout={layout} readMine={currentData} onChoose={resolveConflict} />
         {comments.unplaced.length > 0 && (
           <div className="notice notice--warning">
             <p>其他审核意见：</p>
@@ -319,7 +316,7 @@ export function ReportWizard(props: ReportWizardProps) {
             </h2>
             {step.section?.kind === "table" && <TableStep section={step.section} pasteResults={pasteResults} />}
             {step.section?.kind === "narrative" && <NarrativeStep stepId={step.id} previousYear={previousYear} />}
-            {step.id === CHECK_STEP_ID && <CheckStep onSubmit={submit} saveStatus={saverState.status} />}
+            {step.id === CHECK_STEP_ID && <CheckStep onSubmit={submit} saver={saver} />}
             <nav className="wizard__pager" aria-label="上一步和下一步">
               {steps.indexOf(step) > 0 && (
                 <button type="button" className="button button--secondary" onClick={() => goToStep(steps[steps.indexOf(step) - 1]!.id)}>

@@ -1,5 +1,7 @@
 "use client";
-import type { SaverState, ServerCopy } from "@/lib/report-form/draft-saver";
+import { useSyncExternalStore } from "react";
+import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import { noteRender } from "@/lib/report-form/render-probe";
 
 function time(iso: string | null): string {
   if (!iso) return "";
@@ -8,7 +10,10 @@ function time(iso: string | null): string {
 }
 
 /** 已保存 HH:MM / 保存中… / 未保存，重试中 / 冲突: always visible, announced politely. */
-export function SaveStatus({ state, onRetry }: { state: SaverState<ServerCopy>; onRetry: () => void }) {
+export function SaveStatus({ saver }: { saver: DraftSaver<ServerCopy> }) {
+  noteRender("SaveStatus");
+  const state = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
+  const onRetry = () => saver.retryNow();
   const text =
     state.status === "saved"
       ? `已保存${state.savedAt ? ` ${time(state.savedAt)}` : ""}`

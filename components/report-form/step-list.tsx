@@ -1,4 +1,5 @@
 "use client";
+import { noteRender } from "@/lib/report-form/render-probe";
 import { memo, useSyncExternalStore } from "react";
 import type { StepStatus } from "@/lib/report-form/issue-store";
 import { CHECK_STEP_ID, type WizardStep } from "@/lib/report-form/steps";
@@ -12,9 +13,15 @@ const statusLabels: Record<StepStatus, string> = {
 };
 
 const StepItem = memo(function StepItem({ step, isCurrent, onSelect, commentCount }: { step: WizardStep; isCurrent: boolean; onSelect: (id: string) => void; commentCount: number }) {
+  noteRender("StepItem");
   const { issues } = useWizard();
   const status = useSyncExternalStore(issues.subscribe, () => issues.getStatus(step.id), () => issues.getStatus(step.id));
-  const progress = useSyncExternalStore(issues.subscribe, () => issues.getProgress(step.id), () => issues.getProgress(step.id));
+  // A string snapshot, so a new findings run re-renders only the steps whose progress changed.
+  const readProgress = () => {
+    const progress = issues.getProgress(step.id);
+    return progress && progress.total > 0 ? ` ${progress.filled}/${progress.total}` : "";
+  };
+  const progress = useSyncExternalStore(issues.subscribe, readProgress, readProgress);
   const isCheck = step.id === CHECK_STEP_ID;
   return (
     <li className={isCurrent ? "task-list__item task-list__item--current" : "task-list__item"}>
@@ -24,7 +31,7 @@ const StepItem = memo(function StepItem({ step, isCurrent, onSelect, commentCoun
       {!isCheck && (
         <span className={`tag tag--step-${status}`} data-testid={`step-status-${step.id}`}>
           {statusLabels[status]}
-          {progress && progress.total > 0 ? ` ${progress.filled}/${progress.total}` : ""}
+          {progress}
         </span>
       )}
       {commentCount > 0 && <span className="tag tag--comment">审核意见 {commentCount}</span>}
@@ -44,6 +51,7 @@ export function StepList({
   onSelect: (id: string) => void;
   commentCounts: ReadonlyMap<string, number>;
 }) {
+  noteRender("StepList");
   return (
     <nav className="task-list" aria-label="填报步骤">
       <ol>

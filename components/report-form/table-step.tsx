@@ -1,4 +1,5 @@
 "use client";
+import { noteRender } from "@/lib/report-form/render-probe";
 import { gridViewsOf } from "@/lib/report-form/grid-views";
 import type { PastePlan } from "@/lib/report-form/paste";
 import type { TableSection } from "@/lib/template";
@@ -44,6 +45,7 @@ function PasteSummary({ plan }: { plan: PastePlan }) {
 
 /** A table step: the step's problems, then each grid of the section drawn by the one grid component. */
 export function TableStep({ section, pasteResults }: { section: TableSection; pasteResults: ReadonlyMap<string, PastePlan> }) {
+  noteRender("TableStep");
   const { layout, comments } = useWizard();
   const grids = gridViewsOf(layout, section.id);
   return (

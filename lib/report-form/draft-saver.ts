@@ -80,6 +80,8 @@ export class DraftSaver<C> {
   getState = (): SaverState<C> => this.current;
 
   private set(patch: Partial<SaverState<C>>): void {
+    const keys = Object.keys(patch) as (keyof SaverState<C>)[];
+    if (keys.every((key) => Object.is(this.current[key], patch[key]))) return;
     this.current = { ...this.current, ...patch };
     for (const listener of this.listeners) listener();
   }
