@@ -4,7 +4,7 @@ import { getLayout, listCells, listNarrativeFields } from "../lib/template";
 import { computedCellPlan } from "../lib/report-form/computed-totals";
 import { wizardSteps } from "../lib/report-form/steps";
 import { expect, test } from "./support/fixtures";
-import { cell, createReport, expectSaved, field, goToStep, openReport, storedReport } from "./wizard-helpers";
+import { cell, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
 
 const layout = getLayout("gov-2021");
 const computed = computedCellPlan(layout);
@@ -128,4 +128,35 @@ test("every step of both layouts passes an axe scan with no serious or critical 
     }
     await page.context().close();
   }
+});
+
+test("a warning needs a reason before submitting, and the reason is stored with the report", async ({ browser }) => {
+  // Last year 结转下年度 was 2 (自然人); this year's 上年结转 says 0: the cross-year check warns.
+  const previousCells = { ...seed002Corrected.cells, "t3.r4.natural": 2, "t3.r4.total": 2, "t3.r1.natural": 37, "t3.r1.total": 37 };
+  await createReport("yczfb", 2021, { status: "PUBLISHED", data: (blank) => ({ ...blank, cells: previousCells }) });
+  const reportId = await createReport("yczfb", 2022, {
+    data: (blank) => ({
+      ...blank,
+      cells: { ...seed002Corrected.cells },
+      narrative: { ...seed002Corrected.narrative, preamble: blank.narrative.preamble },
+    }),
+  });
+  const page = await openReport(browser, "yczfb", reportId);
+  await goToStep(page, "检查并提交");
+  const warnings = page.getByTestId("warnings");
+  await expect(warnings).toContainText("上年结转");
+  const submit = page.getByRole("button", { name: "提交审核" });
+  await expect(submit).toBeDisabled();
+  // One warning per column that differs (自然人, 总计): each needs its reason.
+  const reasons = warnings.getByRole("textbox");
+  await expect(reasons).toHaveCount(2);
+  await reasons.nth(0).fill("上年结转的 2 件已于上年底办结，台账已更正。");
+  await expect(submit).toBeDisabled();
+  await reasons.nth(1).fill("同上。");
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(page.getByTestId("read-only")).toBeVisible();
+  const stored = await withDatabase((db) => db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, acknowledgements: true } }));
+  expect(stored.status).toBe("SUBMITTED");
+  expect(Object.values(stored.acknowledgements as Record<string, string>)).toContain("上年结转的 2 件已于上年底办结，台账已更正。");
 });

@@ -92,9 +92,13 @@ test("with the network down the work stays in the browser, survives a reload and
   await expect(page.getByTestId("save-status")).toContainText("未保存，重试中");
   expect((await storedReport(reportId)).version).toBe(version);
 
-  // Closing the tab now would warn (beforeunload); reloading keeps the work from the browser copy.
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.reload();
+  // Leaving now warns (beforeunload); reloading anyway keeps the work from the browser copy.
+  const warning = page.waitForEvent("dialog");
+  const reload = page.reload();
+  const dialog = await warning;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.accept();
+  await reload;
   await restore();
   await expect(page.getByText("已恢复此前在本浏览器中未保存的内容")).toBeVisible();
   await expectSaved(page);
