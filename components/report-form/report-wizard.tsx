@@ -177,16 +177,18 @@ export function ReportWizard(props: ReportWizardProps) {
     };
   }, [saver]);
 
+  const currentStep = useRef(stepId);
   const goToStep = useCallback(
     (next: string) => {
-      setStepId((previous) => {
-        if (previous !== next) {
-          issues.reveal(previous);
-          void saver.flush();
-        }
-        return next;
-      });
+      const previous = currentStep.current;
+      if (previous !== next) {
+        // Leaving a step: its "fill this in" messages are due, and the work is saved now.
+        issues.reveal(previous);
+        void saver.flush();
+      }
       if (next === CHECK_STEP_ID) issues.revealAll();
+      currentStep.current = next;
+      setStepId(next);
     },
     [issues, saver],
   );
