@@ -109,11 +109,14 @@ describe("saveDraft", () => {
     expect(await stored(id)).toEqual(before);
   });
 
-  it("refuses a submitted report", async () => {
+  it("refuses a submitted report, saying why", async () => {
     const { id } = await newReport(2024);
     await client.report.update({ where: { id }, data: { status: "SUBMITTED" } });
     const before = await stored(id);
-    expect((await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
+    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }));
+    expect(refused.code).toBe("INVALID_STATE");
+    expect(refused.message).toContain("已提交审核");
+    expect((await refusal(saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
     expect(await stored(id)).toEqual(before);
   });
 

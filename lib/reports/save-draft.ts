@@ -30,6 +30,8 @@ export type DraftConflict = ServerCopy;
 
 export type SavedDraft = { version: number; savedAt: string };
 
+const NOT_EDITABLE = "报告已提交审核（或已审核、已发布），不能再修改；请刷新页面查看。如需修改，请联系审核人员退回。";
+
 async function conflictDetails(reportId: string): Promise<DraftConflict | undefined> {
   const loaded = await loadReport(reportId);
   if (!loaded) return undefined;
@@ -54,8 +56,10 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   const loaded = await loadReport(input.reportId);
   if (!loaded) throw new AppError(actor ? "NOT_FOUND" : "UNAUTHENTICATED");
   authorize(actor, "report.read", loaded.subject);
-  authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
   const { report } = loaded;
+  // Submitted (e.g. from another tab) or approved: say so, rather than "no permission".
+  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, await conflictDetails(report.id));
+  authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
   const layout = layoutOf(report);
   const stored = parseStoredData(layout, report.data);
 
@@ -88,7 +92,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   if (!saved) {
     // Someone saved, submitted or was returned in between: say which, with their version.
     const details = await conflictDetails(report.id);
-    if (details && !editableStatuses.includes(details.status)) throw new AppError("INVALID_STATE", "报告已提交或已审核，不能再修改。", details);
+    if (details && !editableStatuses.includes(details.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
     throw new AppError("CONFLICT", undefined, details);
   }
   return { version, savedAt: saved.updatedAt.toISOString() };
