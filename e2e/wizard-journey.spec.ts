@@ -160,3 +160,23 @@ test("a warning needs a reason before submitting, and the reason is stored with 
   expect(stored.status).toBe("SUBMITTED");
   expect(Object.values(stored.acknowledgements as Record<string, string>)).toContain("上年结转的 2 件已于上年底办结，台账已更正。");
 });
+
+test("gov-2019 table 二: a decrease is typed as a negative number, money keeps at most 4 decimals", async ({ browser }) => {
+  const reportId = await createReport("wangyuejing", 2020);
+  const page = await openReport(browser, "wangyuejing", reportId);
+  await goToStep(page, "二、主动公开政府信息情况");
+  await page.getByRole("textbox", { name: "行政许可·本年增/减", exact: true }).fill("-3");
+  await page.getByRole("textbox", { name: "政府集中采购·采购总金额（单位：万元，保留4位小数）", exact: true }).fill("1.23456");
+  await expect(page.locator('[id="message-t2.procurement.amount"]')).toContainText("4 位小数");
+  await cell(page, "t2.procurement.amount").fill("12.3456万元");
+  await expect(page.locator('[id="message-t2.procurement.amount"]')).toHaveCount(0);
+  // A count cannot be negative.
+  await cell(page, "t2.licensing.prevItems").fill("-1");
+  await expect(page.locator('[id="message-t2.licensing.prevItems"]')).toBeVisible();
+  await cell(page, "t2.licensing.prevItems").fill("8");
+  await expectSaved(page);
+  const stored = await storedReport(reportId);
+  expect(stored.data.cells["t2.licensing.change"]).toBe(-3);
+  expect(stored.data.cells["t2.procurement.amount"]).toBe(12.3456);
+  expect(stored.data.cells["t2.licensing.prevItems"]).toBe(8);
+});
