@@ -242,7 +242,10 @@ export function ReportWizard(props: ReportWizardProps) {
   const applyCarryOver = () => {
     if (!previousYear) return;
     const plan = planCarryOver(layout, currentData(), previousYear);
-    for (const cell of plan.cells) setValue(cellFieldName(cell.cellId), cell.value);
+    for (const cell of plan.cells) {
+      issues.setEntryError(cell.cellId, null);
+      setValue(cellFieldName(cell.cellId), cell.value);
+    }
     setCarryOver(plan);
   };
 
