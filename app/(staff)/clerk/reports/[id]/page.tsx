@@ -1,34 +1,94 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ReportDocument } from "@/components/report-document/report-document";
+import "@/components/report-document/report-document.css";
+import { ReportWizard } from "@/components/report-form/report-wizard";
+import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
+import { toReportView } from "@/lib/render/to-report-view";
+import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
+import { getReturnComment } from "@/lib/reports/get-return-comment";
+import { listReportComments } from "@/lib/reports/list-report-comments";
+import type { OrganizationKind } from "@/lib/rules";
+import { can } from "@/lib/workflow/policy";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import type { ReportStatus } from "@/lib/workflow/transitions";
+import { saveDraftAction, submitReportAction } from "./actions";
 
-export const metadata: Metadata = { title: "年度报告" };
+export const metadata: Metadata = { title: "填写年度报告" };
+
+const organizationKinds: readonly string[] = ["county", "township", "town", "subdistrict", "department"];
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded } = await loadStaffPage(`/clerk/reports/${id}`, ["CLERK"], async ({ actor }) => ({ loaded: await getReport(actor, id) }));
+  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage(`/clerk/reports/${id}`, ["CLERK"], async ({ actor }) => {
+    const loaded = await getReport(actor, id);
+    const isEditable = can(actor, "report.edit", loaded.subject);
+    const [comments, returnComment, previousYear] = await Promise.all([
+      listReportComments(actor, id),
+      loaded.report.status === "RETURNED" ? getReturnComment(actor, id) : Promise.resolve(null),
+      isEditable ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year) : Promise.resolve(undefined),
+    ]);
+    return { loaded, comments, returnComment, previousYear, isEditable };
+  });
   const { report } = loaded;
+  const layout = layoutOf(report);
+  const data = parseStoredData(layout, report.data);
+  const kind = report.organization.kind.toLowerCase();
+  const organization = organizationKinds.includes(kind) ? { name: report.organization.name, kind: kind as OrganizationKind } : undefined;
+  const status = report.status as ReportStatus;
+
   return (
-    <main id="main" className="page">
+    <main id="main" className="page page--wide">
+      <p>
+        <Link href="/clerk">← 返回我的报告</Link>
+      </p>
       <h1 data-testid="report-title">
         {report.organization.name} {report.year} 年政府信息公开工作年度报告
       </h1>
-      <dl className="summary-list">
-        <dt>状态</dt>
-        <dd>
-          <StatusTag status={report.status as ReportStatus} />
-        </dd>
-        <dt>报告格式</dt>
-        <dd>{report.templateId}</dd>
-        <dt>最后保存</dt>
-        <dd>{formatDateTime(report.updatedAt)}</dd>
-      </dl>
       <p>
-        <a href={`/api/reports/${report.id}/data`}>下载报告数据（JSON）</a>
+        <StatusTag status={status} /> <span className="muted">报告格式：{layout.basis}</span>
       </p>
+      {returnComment && (
+        <div className="notice notice--warning" data-testid="return-comment">
+          <h2 className="notice__title">审核退回意见</h2>
+          <p>{returnComment.comment}</p>
+          <p className="muted">
+            {returnComment.reviewerName ?? "审核人员"} · {formatDateTime(returnComment.at)}
+            {comments.length > 0 ? ` · 另有 ${comments.length} 条意见已标注在相应位置` : ""}
+          </p>
+        </div>
+      )}
+      {isEditable ? (
+        <ReportWizard
+          reportId={report.id}
+          version={report.version}
+          savedAt={report.updatedAt.toISOString()}
+          layoutId={layout.id}
+          data={data}
+          organization={organization}
+          previousYear={previousYear ?? null}
+          comments={comments.map((comment) => ({
+            id: comment.id,
+            target: comment.target,
+            body: comment.body,
+            authorName: comment.authorName,
+            createdAt: comment.createdAt.toISOString(),
+            isResolved: comment.resolvedAt !== null,
+          }))}
+          saveDraft={saveDraftAction}
+          submitReport={submitReportAction}
+        />
+      ) : (
+        <>
+          <p className="notice" data-testid="read-only">
+            报告{status === "SUBMITTED" ? "已提交，正在审核" : status === "APPROVED" ? "已审核通过" : "已发布"}，不能修改。如需修改，请联系审核人员退回。最后保存于 {formatDateTime(report.updatedAt)}。
+          </p>
+          <ReportDocument view={toReportView(layout, data, { organizationName: report.organization.name, year: report.year })} />
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,77 @@
+"use client";
+import { useState, useSyncExternalStore } from "react";
+import { diffReportData } from "@/lib/report-form/data-diff";
+import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import { noteRender } from "@/lib/report-form/render-probe";
+import type { Layout, ReportData } from "@/lib/template";
+
+const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
+
+/** Two versions side by side (what differs), and the clerk's choice. Nothing is overwritten unasked. */
+export function ConflictPanel({
+  saver,
+  layout,
+  readMine,
+  onChoose,
+}: {
+  saver: DraftSaver<ServerCopy>;
+  layout: Layout;
+  readMine: () => ReportData;
+  onChoose: (keepMine: boolean) => Promise<void>;
+}) {
+  noteRender("ConflictPanel");
+  const state = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
+  const [isBusy, setIsBusy] = useState(false);
+  if (state.status !== "conflict" || !state.conflict) return null;
+  const server = state.conflict;
+  const message = state.message;
+  const differences = diffReportData(layout, readMine(), server.data);
+  const choose = async (keepMine: boolean) => {
+    setIsBusy(true);
+    try {
+      await onChoose(keepMine);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return (
+    <section className="error-summary conflict" aria-labelledby="conflict-title" data-testid="conflict">
+      <h2 id="conflict-title" className="error-summary__title">
+        报告已在别处修改（如另一个标签页或同事），您的修改尚未保存
+      </h2>
+      <p>{message}</p>
+      <p>
+        服务器上的版本保存于 {new Date(server.updatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}。两者有 {differences.length} 处不同：
+      </p>
+      <div className="form-grid__scroll">
+        <table className="table conflict__table">
+          <caption className="visually-hidden">两个版本的不同之处</caption>
+          <thead>
+            <tr>
+              <th scope="col">位置</th>
+              <th scope="col">您的内容（本页）</th>
+              <th scope="col">已保存的内容（服务器）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((d) => (
+              <tr key={d.fieldId}>
+                <th scope="row">{d.label}</th>
+                <td>{d.mine === "" ? <span className="muted">（空）</span> : shorten(d.mine)}</td>
+                <td>{d.theirs === "" ? <span className="muted">（空）</span> : shorten(d.theirs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <button type="button" className="button" disabled={isBusy} onClick={() => choose(true)}>
+          保留我的内容
+        </button>{" "}
+        <button type="button" className="button button--secondary" disabled={isBusy} onClick={() => choose(false)}>
+          采用已保存的内容
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+import { memo, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useWatch } from "react-hook-form";
+import { formatCellInput, parseCellInput } from "@/lib/report-form/cell-input";
+import { cellFieldName } from "@/lib/report-form/form-values";
+import { nextEditableCell, type Direction, type GridShape } from "@/lib/report-form/grid-shape";
+import { isBlockPaste, parseClipboardTable, planPaste } from "@/lib/report-form/paste";
+import { noteRender } from "@/lib/report-form/render-probe";
+import type { CellType } from "@/lib/template";
+import { CommentNotes } from "./comment-notes";
+import { useFieldIssue } from "./field-issue";
+import { fieldElementId, messageElementId, useWizard } from "./wizard-context";
+
+function focusCell(cellId: string | undefined): void {
+  if (!cellId) return;
+  const input = document.getElementById(fieldElementId(cellId));
+  if (input instanceof HTMLInputElement) {
+    input.focus();
+    input.select();
+  }
+}
+
+/**
+ * One figure the clerk types. Subscribes to its own value only (useWatch), keeps what was
+ * typed while it is not yet a number, and hands refusals to the issue store so they show
+ * here and in the step's error summary.
+ */
+export const NumberCell = memo(function NumberCell({ cellId, type, label, shape }: { cellId: string; type: CellType; label: string; shape: GridShape }) {
+  noteRender("NumberCell");
+  const { control, setValue, getValues, issues, comments, layout, onPasted } = useWizard();
+  const name = cellFieldName(cellId);
+  const value = useWatch({ control, name, exact: true }) as number | null | undefined;
+  const [text, setText] = useState(() => formatCellInput(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Changed from outside (paste, carry-over, the other version chosen): show it.
+    setShown(value);
+    setText(formatCellInput(value));
+  }
+  const issue = useFieldIssue(cellId);
+  const cellComments = comments.byCell.get(cellId);
+
+  const commit = (next: number | null): void => {
+    setShown(next);
+    if (next !== (getValues(name) ?? null)) setValue(name, next);
+  };
+
+  const onChange = (raw: string): void => {
+    setText(raw);
+    const parsed = parseCellInput(raw, type);
+    if (parsed.ok) {
+      issues.setEntryError(cellId, null);
+      commit(parsed.value);
+    } else if (!parsed.isIncomplete) {
+      issues.setEntryError(cellId, parsed.message);
+    }
+  };
+
+  const onBlur = (): void => {
+    const parsed = parseCellInput(text, type);
+    if (parsed.ok) setText(formatCellInput(parsed.value));
+    else issues.setEntryError(cellId, parsed.message);
+  };
+
+  const move = (direction: Direction): void => focusCell(nextEditableCell(shape, cellId, direction));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.nativeEvent.isComposing) return;
+    const input = event.currentTarget;
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    const direction: Direction | null =
+      event.key === "Enter"
+        ? event.shiftKey
+          ? "up"
+          : "down"
+        : event.key === "ArrowUp"
+          ? "up"
+          : event.key === "ArrowDown"
+            ? "down"
+            : event.key === "ArrowLeft" && atStart
+              ? "left"
+              : event.key === "ArrowRight" && atEnd
+                ? "right"
+                : null;
+    if (!direction) return;
+    event.preventDefault();
+    move(direction);
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>): void => {
+    const pasted = event.clipboardData.getData("text/plain");
+    if (!isBlockPaste(pasted)) return;
+    event.preventDefault();
+    const plan = planPaste(layout, shape, cellId, parseClipboardTable(pasted), (id) => getValues(cellFieldName(id)) ?? null);
+    for (const fill of plan.fills) {
+      issues.setEntryError(fill.cellId, null);
+      setValue(cellFieldName(fill.cellId), fill.value);
+    }
+    onPasted(shape.gridId, plan);
+  };
+
+  const id = fieldElementId(cellId);
+  const messageId = messageElementId(cellId);
+  return (
+    <td className={issue ? `form-cell form-cell--${issue.severity}` : "form-cell"}>
+      <input
+        id={id}
+        className="form-cell__input"
+        type="text"
+        inputMode={type === "count" ? "numeric" : "decimal"}
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={label}
+        aria-invalid={issue?.severity === "error" ? true : undefined}
+        aria-describedby={issue || cellComments ? messageId : undefined}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        data-cell={cellId}
+      />
+      {(issue || cellComments) && (
+        <div id={messageId}>
+          {issue && (
+            <span className={`form-cell__message form-cell__message--${issue.severity}`} data-testid="cell-message">
+              {issue.message}
+            </span>
+          )}
+          <CommentNotes comments={cellComments} />
+        </div>
+      )}
+    </td>
+  );
+});

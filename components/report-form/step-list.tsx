@@ -1,0 +1,64 @@
+"use client";
+import { noteRender } from "@/lib/report-form/render-probe";
+import { memo, useSyncExternalStore } from "react";
+import type { StepStatus } from "@/lib/report-form/issue-store";
+import { CHECK_STEP_ID, type WizardStep } from "@/lib/report-form/steps";
+import { useWizard } from "./wizard-context";
+
+const statusLabels: Record<StepStatus, string> = {
+  notStarted: "未开始",
+  inProgress: "填写中",
+  complete: "已完成",
+  hasErrors: "有错误",
+};
+
+const StepItem = memo(function StepItem({ step, isCurrent, onSelect, commentCount }: { step: WizardStep; isCurrent: boolean; onSelect: (id: string) => void; commentCount: number }) {
+  noteRender("StepItem");
+  const { issues } = useWizard();
+  const status = useSyncExternalStore(issues.subscribe, () => issues.getStatus(step.id), () => issues.getStatus(step.id));
+  // A string snapshot, so a new findings run re-renders only the steps whose progress changed.
+  const readProgress = () => {
+    const progress = issues.getProgress(step.id);
+    return progress && progress.total > 0 ? ` ${progress.filled}/${progress.total}` : "";
+  };
+  const progress = useSyncExternalStore(issues.subscribe, readProgress, readProgress);
+  const isCheck = step.id === CHECK_STEP_ID;
+  return (
+    <li className={isCurrent ? "task-list__item task-list__item--current" : "task-list__item"}>
+      <button type="button" className="task-list__link" aria-current={isCurrent ? "step" : undefined} onClick={() => onSelect(step.id)} data-step={step.id}>
+        {step.title}
+      </button>
+      {!isCheck && (
+        <span className={`tag tag--step-${status}`} data-testid={`step-status-${step.id}`}>
+          {statusLabels[status]}
+          {progress}
+        </span>
+      )}
+      {commentCount > 0 && <span className="tag tag--comment">审核意见 {commentCount}</span>}
+    </li>
+  );
+});
+
+/** GOV.UK task list: every step, its status and progress; any step can be reopened. */
+export function StepList({
+  steps,
+  currentStepId,
+  onSelect,
+  commentCounts,
+}: {
+  steps: readonly WizardStep[];
+  currentStepId: string;
+  onSelect: (id: string) => void;
+  commentCounts: ReadonlyMap<string, number>;
+}) {
+  noteRender("StepList");
+  return (
+    <nav className="task-list" aria-label="填报步骤">
+      <ol>
+        {steps.map((step) => (
+          <StepItem key={step.id} step={step} isCurrent={step.id === currentStepId} onSelect={onSelect} commentCount={commentCounts.get(step.id) ?? 0} />
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,113 @@
+// Helpers of the wizard's browser tests: each test works on its own (organization, year)
+// report, created here straight in the e2e database, so parallel workers never collide.
+import type { Browser, Locator, Page } from "@playwright/test";
+import { blankReportData } from "../lib/reports/blank-report-data";
+import { toStoredReportData } from "../lib/reports/report-json";
+import { layoutForYear, type ReportData } from "../lib/template";
+import { createScriptClient } from "../scripts/lib/prisma-client";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
+import { expect } from "./support/fixtures";
+import { e2eState } from "./support/state";
+
+export async function withDatabase<T>(work: (db: ReturnType<typeof createScriptClient>) => Promise<T>): Promise<T> {
+  const { databaseUrl } = await e2eState.read();
+  const db = createScriptClient(databaseUrl);
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * A fresh report of `username`'s organization for `year` (any earlier one of that year is
+ * deleted first), optionally with data and a status. Returns its id.
+ */
+export async function createReport(
+  username: string,
+  year: number,
+  options: { data?: (blank: ReportData) => ReportData; status?: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" } = {},
+): Promise<string> {
+  return withDatabase(async (db) => {
+    const user = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, organization: { select: { id: true, name: true } } } });
+    const organization = user.organization!;
+    const layout = layoutForYear(year)!;
+    const blank = blankReportData(layout, organization.name, year);
+    const data = toStoredReportData(options.data ? options.data(blank) : blank);
+    await db.report.deleteMany({ where: { organizationId: organization.id, year } });
+    const report = await db.report.create({
+      data: {
+        organizationId: organization.id,
+        year,
+        templateId: layout.id,
+        templateVersion: layout.version,
+        status: options.status ?? "DRAFT",
+        data,
+        revisions: { create: { version: 1, status: options.status ?? "DRAFT", data, authorId: user.id } },
+      },
+      select: { id: true },
+    });
+    return report.id;
+  });
+}
+
+/**
+ * Signs in through the form like support/fixtures' signIn, but waits out the sign-in
+ * throttle: sign-in.spec deliberately fails logins from the same address, and a parallel
+ * worker signing in during that pause is told “请在 N 秒后再试”.
+ */
+export async function signInPatiently(page: Page, username: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    const outcome = await Promise.race([
+      page.getByTestId("current-user").waitFor().then(() => "in" as const),
+      page.getByText(/请在 \d+ 秒后再试/).waitFor().then(() => "paused" as const),
+    ]);
+    if (outcome === "in") return;
+    if (attempt >= 3) throw new Error(`${username}: sign-in still paused after ${attempt + 1} attempts`);
+    const seconds = Number(/请在 (\d+) 秒后再试/.exec((await page.getByText(/请在 \d+ 秒后再试/).textContent()) ?? "")?.[1] ?? 10);
+    await page.waitForTimeout((seconds + 1) * 1000);
+  }
+}
+
+export async function clerkPage(browser: Browser, username: string, baseURL?: string): Promise<Page> {
+  const context = await browser.newContext(baseURL ? { baseURL } : {});
+  const page = await context.newPage();
+  await signInPatiently(page, username);
+  return page;
+}
+
+export async function openReport(browser: Browser, username: string, reportId: string): Promise<Page> {
+  const page = await clerkPage(browser, username);
+  await page.goto(`/clerk/reports/${reportId}`);
+  await expect(page.getByTestId("save-status")).toBeVisible();
+  return page;
+}
+
+/** The input (or computed total) of a cell, by its stable cell id. */
+export function cell(page: Page, cellId: string): Locator {
+  return page.locator(`[id="field-${cellId}"]`);
+}
+
+export function field(page: Page, fieldId: string): Locator {
+  return page.locator(`[id="field-${fieldId}"]`);
+}
+
+export async function goToStep(page: Page, title: string | RegExp): Promise<void> {
+  await page.getByRole("navigation", { name: "填报步骤" }).getByRole("button", { name: title }).click();
+  await expect(page.getByTestId("step-title")).toHaveText(title);
+}
+
+export async function expectSaved(page: Page, timeout = 15_000): Promise<void> {
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout });
+}
+
+export async function storedReport(reportId: string): Promise<{ version: number; status: string; data: ReportData }> {
+  return withDatabase(async (db) => {
+    const report = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { version: true, status: true, data: true } });
+    return { version: report.version, status: report.status, data: report.data as unknown as ReportData };
+  });
+}

@@ -1,0 +1,148 @@
+import type { Page } from "@playwright/test";
+import { startAppServer } from "../scripts/lib/app-server";
+import { expect, test } from "./support/fixtures";
+import { e2eState } from "./support/state";
+import { cell, clerkPage, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+
+/** Server actions are POSTs to the page's own URL carrying a Next-Action header. */
+async function failSaves(page: Page): Promise<() => Promise<void>> {
+  const handler = async (route: import("@playwright/test").Route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await route.abort("internetdisconnected");
+    else await route.continue();
+  };
+  await page.route("**/clerk/reports/**", handler);
+  return () => page.unroute("**/clerk/reports/**", handler);
+}
+
+test("pasting a block copied from a spreadsheet fills the grid from the focused cell and says what was refused", async ({ browser }) => {
+  const reportId = await createReport("baisang", 2023);
+  const page = await openReport(browser, "baisang", reportId);
+  await goToStep(page, "三、收到和处理政府信息公开申请情况");
+  // Two rows as Excel copies them: tab-separated, CRLF, a full-width figure, a word, a 总计 column.
+  const tsv = "12\t1\t0\t0\t0\t0\t13\r\n３\t0\t无\t0\t0\t0\t99\r\n";
+  await cell(page, "t3.r1.natural").focus();
+  await page.evaluate((text) => {
+    const target = document.activeElement!;
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  const summary = page.getByTestId("paste-summary");
+  await expect(summary).toContainText("已填入 11 格");
+  await expect(summary).toContainText("2 个合计值未写入");
+  await expect(summary).toContainText("二、上年结转政府信息公开申请数量·科研机构");
+  await expect(summary).toContainText("“无”");
+  // The pasted 99 disagrees with 3 + 0 + 0 + 0 + 0 = 3.
+  await expect(summary).toContainText("粘贴的是 99");
+  await expect(cell(page, "t3.r1.natural")).toHaveValue("12");
+  await expect(cell(page, "t3.r2.natural")).toHaveValue("3");
+  await expect(cell(page, "t3.r2.research")).toHaveValue("");
+  await expect(cell(page, "t3.r1.total")).toHaveText("13");
+  await expectSaved(page);
+  const stored = await storedReport(reportId);
+  expect(stored.data.cells["t3.r1.natural"]).toBe(12);
+  expect(stored.data.cells["t3.r2.natural"]).toBe(3);
+  expect(stored.data.cells["t3.r2.research"]).toBeNull();
+});
+
+test("two tabs edit the same report: the second save meets the conflict screen and the clerk chooses", async ({ browser }) => {
+  const reportId = await createReport("huamachi", 2023);
+  const first = await openReport(browser, "huamachi", reportId);
+  const second = await openReport(browser, "huamachi", reportId);
+  await goToStep(first, "五、存在的主要问题及改进情况");
+  await goToStep(second, "五、存在的主要问题及改进情况");
+
+  await field(first, "s5").fill("第一个标签页写的问题。");
+  await expectSaved(first);
+  await field(second, "s5").fill("第二个标签页写的问题。");
+  const conflict = second.getByTestId("conflict");
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(second.getByTestId("save-status")).toHaveAttribute("data-status", "conflict");
+  // Both versions of the differing text are shown.
+  await expect(conflict).toContainText("五、存在的主要问题及改进情况");
+  await expect(conflict).toContainText("第一个标签页写的问题。");
+  await expect(conflict).toContainText("第二个标签页写的问题。");
+  // Nothing was overwritten while the clerk had not chosen.
+  expect((await storedReport(reportId)).data.narrative.s5).toBe("第一个标签页写的问题。");
+
+  await conflict.getByRole("button", { name: "保留我的内容" }).click();
+  await expectSaved(second);
+  await expect(conflict).toHaveCount(0);
+  expect((await storedReport(reportId)).data.narrative.s5).toBe("第二个标签页写的问题。");
+
+  // Now the first tab is behind; it takes the saved version instead of its own.
+  await field(first, "s5").fill("第一个标签页又改了。");
+  const again = first.getByTestId("conflict");
+  await expect(again).toBeVisible({ timeout: 15_000 });
+  await again.getByRole("button", { name: "采用已保存的内容" }).click();
+  await expect(field(first, "s5")).toHaveValue("第二个标签页写的问题。");
+  await expectSaved(first);
+  const stored = await storedReport(reportId);
+  expect(stored.data.narrative.s5).toBe("第二个标签页写的问题。");
+});
+
+test("with the network down the work stays in the browser, survives a reload and is saved when the network is back", async ({ browser }) => {
+  const reportId = await createReport("wangyuejing", 2022);
+  const page = await openReport(browser, "wangyuejing", reportId);
+  const { version } = await storedReport(reportId);
+  await goToStep(page, "三、收到和处理政府信息公开申请情况");
+  const restore = await failSaves(page);
+  await cell(page, "t3.r1.natural").fill("42");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
+  await expect(page.getByTestId("save-status")).toContainText("未保存，重试中");
+  expect((await storedReport(reportId)).version).toBe(version);
+
+  // Leaving now warns (beforeunload); reloading anyway keeps the work from the browser copy.
+  const warning = page.waitForEvent("dialog");
+  const reload = page.reload();
+  const dialog = await warning;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.accept();
+  await reload;
+  await restore();
+  await expect(page.getByText("已恢复此前在本浏览器中未保存的内容")).toBeVisible();
+  await expectSaved(page);
+  await goToStep(page, "三、收到和处理政府信息公开申请情况");
+  await expect(cell(page, "t3.r1.natural")).toHaveValue("42");
+  expect((await storedReport(reportId)).data.cells["t3.r1.natural"]).toBe(42);
+
+  // Without a reload: the saver retries by itself once saves go through again.
+  const restoreAgain = await failSaves(page);
+  await cell(page, "t3.r1.business").fill("7");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
+  await restoreAgain();
+  await expectSaved(page);
+  expect((await storedReport(reportId)).data.cells["t3.r1.business"]).toBe(7);
+});
+
+test("the app server is killed mid-edit and started again: nothing typed is lost", async ({ browser }) => {
+  test.setTimeout(150_000);
+  // A server of its own (same build, same database), so killing it disturbs no other test.
+  const state = await e2eState.read();
+  const port = Number(new URL(state.baseURL).port) + 100;
+  const start = () => startAppServer({ port, databaseUrl: state.databaseUrl, authSecret: state.authSecret, quiet: true });
+  let app = await start();
+  try {
+    const reportId = await createReport("fengcheng", 2022);
+    const page = await clerkPage(browser, "fengcheng", app.url);
+    const context = page.context();
+    await page.goto(`/clerk/reports/${reportId}`);
+    await goToStep(page, "六、其他需要报告的事项");
+    await expectSaved(page);
+
+    app.process.kill("SIGKILL");
+    await expect.poll(() => fetch(`${app.url}/api/health`).then(() => "up", () => "down"), { timeout: 20_000 }).toBe("down");
+    await field(page, "s6").fill("服务器停机时写下的内容。");
+    await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
+    expect((await storedReport(reportId)).data.narrative.s6 ?? "").toBe("");
+
+    app = await start();
+    // The saver retries by itself (back-off up to 30 s); the clerk may also press 立即重试.
+    await expectSaved(page, 45_000);
+    expect((await storedReport(reportId)).data.narrative.s6).toBe("服务器停机时写下的内容。");
+    await withDatabase(async (db) => expect(await db.reportRevision.count({ where: { reportId } })).toBe(2));
+    await context.close();
+  } finally {
+    await app.stop();
+  }
+});

@@ -1,0 +1,71 @@
+/**
+ * The browser's copy of unsaved work, so nothing typed is lost when the
+ * network or the server is down or the tab is closed. Keyed by report id and
+ * the server version the copy was based on; written before each save request
+ * and removed only when the server has acknowledged it.
+ */
+export interface DraftPayload {
+  readonly cells: Record<string, number | null>;
+  readonly narrative: Record<string, string>;
+}
+
+export interface LocalDraft {
+  readonly reportId: string;
+  readonly baseVersion: number;
+  readonly payload: DraftPayload;
+  /** ISO time of the last change. */
+  readonly changedAt: string;
+}
+
+/** The part of `Storage` used, so tests can pass a Map-backed one. */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+const PREFIX = 'nianbao:draft:';
+
+export function localDraftKey(reportId: string, baseVersion: number): string {
+  return `${PREFIX}${reportId}:v${baseVersion}`;
+}
+
+function isPayload(value: unknown): value is DraftPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const { cells, narrative } = value as Record<string, unknown>;
+  return typeof cells === 'object' && cells !== null && typeof narrative === 'object' && narrative !== null;
+}
+
+export function writeLocalDraft(storage: DraftStorage, draft: LocalDraft): boolean {
+  try {
+    storage.setItem(localDraftKey(draft.reportId, draft.baseVersion), JSON.stringify(draft));
+    return true;
+  } catch {
+    // Quota exceeded or storage disabled: the server save is still attempted.
+    return false;
+  }
+}
+
+export function removeLocalDrafts(storage: DraftStorage, reportId: string, upToVersion: number): void {
+  for (const draft of readLocalDrafts(storage, reportId)) {
+    if (draft.baseVersion <= upToVersion) storage.removeItem(localDraftKey(reportId, draft.baseVersion));
+  }
+}
+
+/** Every copy kept for the report, newest base version first. */
+export function readLocalDrafts(storage: DraftStorage, reportId: string): LocalDraft[] {
+  const out: LocalDraft[] = [];
+  const prefix = `${PREFIX}${reportId}:v`;
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  for (const key of keys) {
+    try {
+      const parsed = JSON.parse(storage.getItem(key) ?? 'null') as Partial<LocalDraft> | null;
+      if (parsed && parsed.reportId === reportId && typeof parsed.baseVersion === 'number' && isPayload(parsed.payload)) {
+        out.push({ reportId, baseVersion: parsed.baseVersion, payload: parsed.payload, changedAt: String(parsed.changedAt ?? '') });
+      }
+    } catch {
+      storage.removeItem(key);
+    }
+  }
+  return out.sort((a, b) => b.baseVersion - a.baseVersion);
+}

@@ -1,0 +1,144 @@
+// saveDraft against a real PostgreSQL (a throw-away cluster, migrated and seeded with the
+// demo organizations): the version guard, the revision trail, the policy and the input
+// checks, each proven by what is (or is not) in the database afterwards.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/workflow/policy";
+import { seedDemo } from "../../prisma/seed/seed-demo";
+import { applyMigrations } from "../../scripts/lib/migrate";
+import { createScriptClient } from "../../scripts/lib/prisma-client";
+import { startThrowawayServer, type ThrowawayServer } from "../../scripts/lib/throwaway-database";
+
+let server: ThrowawayServer;
+let client: PrismaClient;
+let saveDraft: typeof import("./save-draft").saveDraft;
+let startReport: typeof import("./start-report").startReport;
+let clerk: Actor;
+let otherClerk: Actor;
+let reviewer: Actor;
+
+async function actorOf(username: string): Promise<Actor> {
+  const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, role: true, organizationId: true } });
+  return { userId: user.id, role: user.role, organizationId: user.organizationId };
+}
+
+async function newReport(year: number): Promise<{ id: string }> {
+  return startReport(clerk, clerk!.organizationId!, year);
+}
+
+async function stored(id: string) {
+  const report = await client.report.findUniqueOrThrow({ where: { id }, select: { version: true, data: true } });
+  const revisions = await client.reportRevision.findMany({ where: { reportId: id }, orderBy: { version: "asc" }, select: { version: true, authorId: true, data: true } });
+  return { ...report, revisions };
+}
+
+async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
+  try {
+    await work;
+  } catch (error) {
+    const e = error as { code: string; userMessage: string; details: unknown };
+    return { code: e.code, message: e.userMessage, details: e.details };
+  }
+  throw new Error("expected the save to be refused");
+}
+
+beforeAll(async () => {
+  server = await startThrowawayServer(process.env.DATABASE_URL);
+  const url = await server.createDatabase(`save_draft_${process.pid}`);
+  await applyMigrations(url);
+  client = createScriptClient(url);
+  await seedDemo(client);
+  // lib/server/env reads these on first use; the modules under test are imported after.
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+  ({ saveDraft } = await import("./save-draft"));
+  ({ startReport } = await import("./start-report"));
+  clerk = await actorOf("dongfeng");
+  otherClerk = await actorOf("fengcheng");
+  reviewer = await actorOf("yangcheng-review");
+}, 120_000);
+
+afterAll(async () => {
+  await client?.$disconnect();
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  await server?.stop();
+});
+
+describe("saveDraft", () => {
+  it("stores the values, computes the totals, bumps the version and writes a revision", async () => {
+    const { id } = await newReport(2021);
+    const saved = await saveDraft(clerk, {
+      reportId: id,
+      expectedVersion: 1,
+      cells: { "t3.r1.natural": 35, "t3.r1.business": 2 },
+      narrative: { s5: "存在的问题。" },
+    });
+    expect(saved.version).toBe(2);
+    const after = await stored(id);
+    expect(after.version).toBe(2);
+    const data = after.data as { cells: Record<string, number | null>; narrative: Record<string, string>; meta: { organizationName: string } };
+    expect(data.cells["t3.r1.natural"]).toBe(35);
+    expect(data.cells["t3.r1.total"]).toBe(37);
+    expect(data.narrative.s5).toBe("存在的问题。");
+    expect(data.meta.organizationName).toBe("董封乡人民政府");
+    expect(after.revisions.map((r) => r.version)).toEqual([1, 2]);
+    expect(after.revisions[1]?.authorId).toBe(clerk!.userId);
+    expect(after.revisions[1]?.data).toEqual(after.data);
+  });
+
+  it("refuses a save based on an older version with CONFLICT and the server's side, changing nothing", async () => {
+    const { id } = await newReport(2022);
+    await saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 1 }, narrative: {} });
+    const before = await stored(id);
+    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 99 }, narrative: {} }));
+    expect(refused.code).toBe("CONFLICT");
+    const details = refused.details as { version: number; data: { cells: Record<string, number | null> } };
+    expect(details.version).toBe(2);
+    expect(details.data.cells["t3.r1.natural"]).toBe(1);
+    expect(await stored(id)).toEqual(before);
+  });
+
+  it("refuses a clerk of another body (as not found) and a reviewer, changing nothing", async () => {
+    const { id } = await newReport(2023);
+    const before = await stored(id);
+    expect((await refusal(saveDraft(otherClerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("NOT_FOUND");
+    expect((await refusal(saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
+    expect((await refusal(saveDraft(null, { reportId: id, expectedVersion: 1, cells: {}, narrative: {} }))).code).toBe("UNAUTHENTICATED");
+    expect(await stored(id)).toEqual(before);
+  });
+
+  it("refuses a submitted report, saying why", async () => {
+    const { id } = await newReport(2024);
+    await client.report.update({ where: { id }, data: { status: "SUBMITTED" } });
+    const before = await stored(id);
+    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }));
+    expect(refused.code).toBe("INVALID_STATE");
+    expect(refused.message).toContain("已提交审核");
+    expect((await refusal(saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
+    expect(await stored(id)).toEqual(before);
+  });
+
+  it.each([
+    ["an unknown cell id", { "t9.nowhere.x": 1 }, {}],
+    ["a fraction in a count cell", { "t3.r1.natural": 1.5 }, {}],
+    ["a negative count", { "t3.r1.natural": -1 }, {}],
+    ["an unknown text id", {}, { hacked: "x" }],
+    ["text over 20 000 characters", {}, { s5: "字".repeat(20_001) }],
+    ["control characters in text", {}, { s5: "a\u0000b" }],
+  ])("refuses %s with a zh-CN message and changes nothing", async (_name, cells, narrative) => {
+    const { id } = await newReport(2025);
+    const before = await stored(id);
+    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: before.version, cells, narrative }));
+    expect(refused.code).toBe("INVALID_INPUT");
+    expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await stored(id)).toEqual(before);
+  });
+
+  it("ignores forged meta: body name and year stay the server's", async () => {
+    const { id } = await newReport(2020);
+    const { saveDraftInput } = await import("./save-draft");
+    expect(saveDraftInput.safeParse({ reportId: id, expectedVersion: 1, cells: {}, narrative: {}, meta: { organizationName: "别的机关" } }).success).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { withComputedTotals } from "@/lib/report-form/computed-totals";
+import type { ServerCopy } from "@/lib/report-form/draft-saver";
+import { cellsById, draftReportSchema, listNarrativeFields, type ReportData } from "@/lib/template";
+import { authorize } from "@/lib/server/authorize";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
+import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions";
+import { layoutOf, parseStoredData } from "./evaluate-stored-report";
+import { loadReport } from "./load-report";
+import { toStoredReportData } from "./report-json";
+
+/**
+ * The envelope of a save. Cells and texts are checked against the report's own layout
+ * (draftReportSchema) once the report is loaded; here only their outer shape.
+ */
+export const saveDraftInput = z.strictObject({
+  reportId: z.uuid({ error: "报告编号无效" }),
+  expectedVersion: z.number().int().positive(),
+  cells: z.record(z.string().max(100), z.number().nullable()),
+  narrative: z.record(z.string().max(100), z.string()),
+});
+
+export type SaveDraftInput = z.infer<typeof saveDraftInput>;
+
+/** What a refused save because of a newer version carries back: the server's side, to compare. */
+export type DraftConflict = ServerCopy;
+
+export type SavedDraft = { version: number; savedAt: string };
+
+const NOT_EDITABLE = "报告已提交审核（或已审核、已发布），不能再修改；请刷新页面查看。如需修改，请联系审核人员退回。";
+
+async function conflictDetails(reportId: string): Promise<DraftConflict | undefined> {
+  const loaded = await loadReport(reportId);
+  if (!loaded) return undefined;
+  const layout = layoutOf(loaded.report);
+  return {
+    version: loaded.report.version,
+    status: loaded.report.status as ReportStatus,
+    data: parseStoredData(layout, loaded.report.data),
+    updatedAt: loaded.report.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Stores the clerk's draft. Lenient about completeness (the draft schema), strict about
+ * shape: unknown ids, wrong types and oversized text are refused and nothing is written.
+ * The write is guarded by the version the clerk's copy was based on; if someone saved in
+ * between, the save is refused with CONFLICT and the server's version, so the clerk can
+ * compare and choose. Totals are recomputed from their parts, and meta (body name, year,
+ * 统计期限) is the server's: neither can be forged through a save.
+ */
+export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
+  const loaded = await loadReport(input.reportId);
+  if (!loaded) throw new AppError(actor ? "NOT_FOUND" : "UNAUTHENTICATED");
+  authorize(actor, "report.read", loaded.subject);
+  const { report } = loaded;
+  // Submitted (e.g. from another tab) or approved: say so, rather than "no permission".
+  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, await conflictDetails(report.id));
+  authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
+  const layout = layoutOf(report);
+  const stored = parseStoredData(layout, report.data);
+
+  const parsed = draftReportSchema(layout).safeParse({ cells: input.cells, narrative: input.narrative, meta: stored.meta });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const id = String(issue?.path[1] ?? "");
+    const where = cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
+    throw new AppError("INVALID_INPUT", `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`, {
+      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
+  }
+  const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
+  const json = toStoredReportData(data);
+
+  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, await conflictDetails(report.id));
+
+  const version = input.expectedVersion + 1;
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.report.updateMany({
+      where: { id: report.id, version: input.expectedVersion, status: { in: [...editableStatuses] } },
+      data: { data: json, version: { increment: 1 } },
+    });
+    if (updated.count === 0) return null;
+    await tx.reportRevision.create({
+      data: { reportId: report.id, version, status: report.status, data: json, authorId: actor?.userId ?? null },
+    });
+    return tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { updatedAt: true } });
+  });
+  if (!saved) {
+    // Someone saved, submitted or was returned in between: say which, with their version.
+    const details = await conflictDetails(report.id);
+    if (details && !editableStatuses.includes(details.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
+    throw new AppError("CONFLICT", undefined, details);
+  }
+  return { version, savedAt: saved.updatedAt.toISOString() };
+}
