@@ -38,7 +38,7 @@ test.describe("public report pages", () => {
       expect(response.status(), suffix).toBe(404);
       expect(await response.text()).not.toContain("北留");
     }
-    await page.goto("/?q=北留");
+    await page.goto(`/?q=北留&year=${year}`);
     await expect(page.getByText("没有找到符合条件的报告。")).toBeVisible();
   });
 

@@ -194,7 +194,7 @@ describe("correction of a published report", () => {
   it("reopens, needs a 更正说明, publishes version 2 and keeps version 1", async () => {
     const { steps, reopen, approve, publish, review, db } = modules;
     const reviewer = await steps.actorFor("yangcheng-review");
-    const reportId = (await db.report.findFirstOrThrow({ where: { status: "PUBLISHED", organization: { name: "董封乡人民政府" } }, select: { id: true } })).id;
+    const reportId = (await db.report.findFirstOrThrow({ where: { status: "PUBLISHED", year, organization: { name: "董封乡人民政府" } }, select: { id: true } })).id;
     const clerk = await steps.actorFor("dongfeng");
     const current = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { version: true } });
     expect(reopen.reopenReportInput.safeParse({ reportId, expectedVersion: current.version, comment: "" }).success).toBe(false);

@@ -45,6 +45,9 @@ export const demoUsers: DemoUser[] = [
   { username: "yanchi-review", name: "盐池县政务公开办 审核员", role: "REVIEWER", organizationKey: "yanchi" },
   { username: "wangyuejing", name: "王乐井乡 填报员", role: "CLERK", organizationKey: "wangyuejing" },
   { username: "huamachi", name: "花马池镇 填报员", role: "CLERK", organizationKey: "huamachi" },
+  { username: "xiangyun", name: "祥云镇 填报员", role: "CLERK", organizationKey: "xiangyun" },
+  { username: "kczfb", name: "宽城县政府办 填报员", role: "CLERK", organizationKey: "kczfb" },
+  { username: "chaoyang", name: "朝阳镇 填报员", role: "CLERK", organizationKey: "chaoyang" },
 ];
 
 /** Every demo account shares this password; it is printed when the app starts. */
