@@ -79,8 +79,9 @@ async function main(): Promise<void> {
     await applyMigrations(database.url);
     const client = createScriptClient(database.url);
     try {
-      const { createdUsers } = await seedDemo(client);
-      log(createdUsers > 0 ? `已载入演示数据（新建 ${createdUsers} 个账号）` : "演示数据已存在");
+      const { createdUsers, createdReports } = await seedDemo(client);
+      const created = [createdUsers > 0 && `${createdUsers} 个账号`, createdReports > 0 && `${createdReports} 份已发布的报告`].filter(Boolean);
+      log(created.length > 0 ? `已载入演示数据（新建 ${created.join("、")}）` : "演示数据已存在");
     } finally {
       await client.$disconnect();
     }
