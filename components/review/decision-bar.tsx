@@ -1,4 +1,5 @@
 "use client";
+import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useState } from "react";
 import type { TransitionName } from "@/lib/workflow/transitions";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
@@ -28,12 +29,7 @@ export function DecisionBar({ reportId, version, allowed, isCorrection, actions 
   return (
     <section className="review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">审核决定</h2>
-      {message && (
-        <div className="error-summary" role="alert">
-          <h2>操作未完成</h2>
-          <p>{message}</p>
-        </div>
-      )}
+      <ProblemAlert title="操作未完成" message={message} />
       {(may("return") || may("reopenForCorrection")) && (
         <div className="field">
           <label htmlFor="decision-comment">{may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}</label>

@@ -1,19 +1,18 @@
 "use client";
-import { useRef, useState } from "react";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = { imported: "已导入", skipped: "已跳过", unreadable: "无法读取" };
 
 export function BatchImportForm({ counties }: { counties: { id: string; name: string }[] }) {
-  const errorRef = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [results, setResults] = useState<BatchFileResult[] | null>(null);
   const [isPending, setIsPending] = useState(false);
 
   const fail = (message: string) => {
     setError(message);
-    requestAnimationFrame(() => errorRef.current?.focus());
   };
 
   const submit = async (form: HTMLFormElement) => {
@@ -44,12 +43,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
 
   return (
     <div>
-      {error && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
-          <h2>未能导入</h2>
-          <p>{error}</p>
-        </div>
-      )}
+      <ProblemAlert title="未能导入" message={error} />
       <form
         onSubmit={(event) => {
           event.preventDefault();

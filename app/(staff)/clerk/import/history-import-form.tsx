@@ -1,5 +1,6 @@
 "use client";
-import { useId, useRef, useState } from "react";
+import { ProblemAlert } from "@/components/ui/problem-alert";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { HistoryImportPreview } from "@/lib/reports/preview-history-import";
@@ -33,7 +34,6 @@ async function post(file: File, intent: "preview" | "import", confirmOrganizatio
 export function HistoryImportForm() {
   const router = useRouter();
   const inputId = useId();
-  const errorRef = useRef<HTMLDivElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<HistoryImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +42,6 @@ export function HistoryImportForm() {
 
   const fail = (message: string) => {
     setError(message);
-    requestAnimationFrame(() => errorRef.current?.focus());
   };
 
   const read = async () => {
@@ -73,12 +72,7 @@ export function HistoryImportForm() {
 
   return (
     <div>
-      {error && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={errorRef}>
-          <h2>未能导入</h2>
-          <p>{error}</p>
-        </div>
-      )}
+      <ProblemAlert title="未能导入" message={error} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
