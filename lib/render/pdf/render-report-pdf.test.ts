@@ -15,6 +15,7 @@ import { sampleReportData } from '../sample-report-data';
 import { toReportView } from '../to-report-view';
 import type { ReportView, ValueCellView } from '../to-report-view';
 import { renderReportPdf } from './render-report-pdf';
+import { isAuthorHeading } from './report-pdf-document';
 
 function hasPdftotext(): boolean {
   try {
@@ -130,6 +131,22 @@ describe.skipIf(!canExtract).each(seeds.map((s) => [s.id, s] as const))('renderR
       expect(NO_LINE_END, line).not.toContain(Array.from(line).at(-1));
       expect(line, 'hyphen at a line end').not.toMatch(/[\u3400-\u9fff]-$/);
     }
+  });
+
+  it('leaves no heading alone at the foot of a page', () => {
+    const headings = new Set(
+      [
+        ...view.sections.flatMap((s) => (s.kind === 'narrative' ? [s.heading, ...s.parts.map((p) => p.heading), ...s.paragraphs, ...s.parts.flatMap((p) => p.paragraphs)] : [])),
+        ...view.preamble.paragraphs,
+      ]
+        .filter((line) => isAuthorHeading(line) || view.sections.some((s) => s.kind === 'narrative' && (s.heading === line || s.parts.some((p) => p.heading === line))))
+        .map(normalize),
+    );
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    pages.slice(0, -1).forEach((page, i) => {
+      const lines = page.split('\n').filter((line) => line.trim() !== '' && !PAGE_NUMBER_LINE.test(line));
+      expect(headings.has(normalize(lines.at(-1) ?? '')), `page ${i + 1} ends with “${lines.at(-1)?.trim()}”`).toBe(false);
+    });
   });
 
   it('repeats the header of table 三 on every page it spans', () => {

@@ -108,6 +108,15 @@ function fitsOneLine(text: string, size: number): boolean {
 /** Keep a heading on the page of the first lines that follow it. */
 const HEADING_PRESENCE = 3 * BODY_SIZE * BODY_LINE_HEIGHT;
 
+/**
+ * Authors number their own sub-headings inside the narrative (（二）政府信息主动公开工作情况,
+ * 三、…, 1.…): a short one-line paragraph opening with such a number is kept with the lines
+ * after it, like a template heading, instead of being left alone at a page foot.
+ */
+export function isAuthorHeading(text: string): boolean {
+  return text.length <= 40 && fitsOneLine(text, BODY_SIZE) && /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])/.test(text) && !/[。；;]$/.test(text);
+}
+
 function Paragraphs({
   paragraphs,
   style,
@@ -120,7 +129,7 @@ function Paragraphs({
   return (
     <>
       {paragraphs.map((text, i) => (
-        <Text key={i} style={style}>
+        <Text key={i} style={style} minPresenceAhead={isAuthorHeading(text) ? HEADING_PRESENCE : undefined}>
           {print(text)}
         </Text>
       ))}
