@@ -22,6 +22,7 @@
  */
 
 /** Must not start a line: glued to the preceding unit. */
+import { graphemes } from './graphemes';
 const NO_LINE_START = new Set(
   Array.from(
     '、。，．,.：:；;？?！!）)］]｝}〕〉》」』】〙〗〟’”｠»' +
@@ -45,16 +46,6 @@ export const MAX_UNIT_LENGTH = 16;
  */
 const WORD_CHARACTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}\p{Mn}!-/:-@[-`{-~]+$/u;
 
-const segmenter: Intl.Segmenter | null =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter('zh', { granularity: 'grapheme' })
-    : null;
-
-/** Grapheme clusters, so an emoji sequence or a base+combining mark is never split. */
-function graphemes(text: string): string[] {
-  if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
-  return Array.from(text);
-}
 
 function isWordGrapheme(g: string): boolean {
   return WORD_CHARACTER.test(g);

@@ -22,6 +22,7 @@
  * Universal and pure; the glyph test is passed in.
  */
 
+import { graphemes } from './graphemes';
 export const MISSING_GLYPH_MARK = '〓';
 
 const NO_BREAK_SPACE = '\u00A0';
@@ -32,15 +33,6 @@ const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u20
 /** C0/C1 controls; tabs become spaces. */
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-const segmenter: Intl.Segmenter | null =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter('zh', { granularity: 'grapheme' })
-    : null;
-
-function graphemes(text: string): string[] {
-  if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
-  return Array.from(text);
-}
 
 /**
  * `hasGlyph(codePoint)` says whether every font the text may be set in can
