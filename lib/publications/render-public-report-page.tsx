@@ -6,8 +6,8 @@
  * inserted as-is; everything else here is escaped by React.
  */
 import { formatDate } from "@/lib/format/date-time";
+import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "@/lib/render/html/static-markup";
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const frameCss = `
 .pub-bar{background:#1d70b8;color:#fff;font-family:system-ui,sans-serif}
@@ -23,14 +23,6 @@ const frameCss = `
 .pub-hash{font-family:monospace;font-size:.8rem;overflow-wrap:anywhere;color:#505a5f}
 @media print{.pub-bar,.pub-panel{display:none}}
 `;
-
-type StaticRenderer = (element: React.ReactElement) => string;
-let renderer: Promise<StaticRenderer> | undefined;
-function loadRenderer(): Promise<StaticRenderer> {
-  // Same reason as lib/render/html: Next.js refuses a static react-dom/server import in route handlers.
-  renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "react-dom/server").then((server) => server.renderToStaticMarkup);
-  return renderer;
-}
 
 /** The inline stylesheet and the body of a stored snapshot document. */
 export function splitSnapshot(html: string): { css: string; body: string } {
@@ -59,14 +51,14 @@ function kilobytes(bytes: number): string {
 }
 
 export async function renderPublicReportPage(input: PublicPageInput): Promise<string> {
-  const renderToStaticMarkup = await loadRenderer();
+  const renderToStaticMarkup = await loadStaticRenderer();
   const { css, body } = splitSnapshot(input.snapshotHtml);
   const base = input.isVersionedUrl ? `/reports/${input.reportId}/v/${input.sequence}` : `/reports/${input.reportId}`;
   const markup = renderToStaticMarkup(
     <html lang="zh-CN">
       <head>
         <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <meta httpEquiv="Content-Security-Policy" content={STATIC_DOCUMENT_CSP} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}</title>
         <style dangerouslySetInnerHTML={{ __html: css.replace(/<\/style/gi, "<\\/style") }} />
