@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SiteHeader } from "@/components/ui/site-header";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/session";
@@ -16,26 +17,19 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (!user) redirect(signInPathFor((await headers()).get("x-nianbao-path")));
   return (
     <>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link className="site-header__brand" href="/">
-            年报<small>政府信息公开工作年度报告</small>
-          </Link>
-          <nav className="site-header__nav" aria-label="工作导航">
-            {user.role === "CLERK" && <Link href="/clerk">我的报告</Link>}
-            {user.role === "REVIEWER" && <Link href="/review">审核工作台</Link>}
-            {user.role === "ADMIN" && <Link href="/admin">系统管理</Link>}
-            <span className="site-header__user" data-testid="current-user">
-              {user.name}（{user.organizationName ?? "全部机构"} · {roleLabels[user.role]}）
-            </span>
-            <form action={signOutAction}>
-              <button className="link-button" type="submit">
-                退出登录
-              </button>
-            </form>
-          </nav>
-        </div>
-      </header>
+      <SiteHeader navLabel="工作导航">
+        {user.role === "CLERK" && <Link href="/clerk">我的报告</Link>}
+        {user.role === "REVIEWER" && <Link href="/review">审核工作台</Link>}
+        {user.role === "ADMIN" && <Link href="/admin">系统管理</Link>}
+        <span className="site-header__user" data-testid="current-user">
+          {user.name}（{user.organizationName ?? "全部机构"} · {roleLabels[user.role]}）
+        </span>
+        <form action={signOutAction}>
+          <button className="link-button" type="submit">
+            退出登录
+          </button>
+        </form>
+      </SiteHeader>
       {children}
     </>
   );
