@@ -1,5 +1,5 @@
 import "server-only";
-import { evaluateReport, type Finding, type OrganizationKind } from "@/lib/rules";
+import { evaluateReport, type Finding, type Organization, type OrganizationKind } from "@/lib/rules";
 import { draftReportSchema, getLayout, type Layout, type ReportData } from "@/lib/template";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -11,6 +11,12 @@ const ruleKinds: Record<string, OrganizationKind> = {
   SUBDISTRICT: "subdistrict",
   DEPARTMENT: "department",
 };
+
+/** An organization as the rule engine's identity checks know it (every stored kind maps). */
+export function ruleOrganization(organization: { name: string; kind: string }): Organization | undefined {
+  const kind = ruleKinds[organization.kind];
+  return kind ? { name: organization.name, kind } : undefined;
+}
 
 /** The layout a stored report was written against; unknown ids are a data error. */
 export function layoutOf(report: { templateId: string }): Layout {
@@ -46,7 +52,6 @@ export async function evaluateStoredReport(report: {
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
   const previousYear = await loadPreviousYearData(report.organization.id, report.year);
-  const kind = ruleKinds[report.organization.kind];
-  const findings = evaluateReport({ data, layout, previousYear, organization: kind ? { name: report.organization.name, kind } : undefined });
+  const findings = evaluateReport({ data, layout, previousYear, organization: ruleOrganization(report.organization) });
   return { layout, data, findings };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { evaluateReport, type OrganizationKind } from "@/lib/rules";
+import { evaluateReport } from "@/lib/rules";
 import { isSameOrganizationName, summarizeReading, type ReadingSummary, type ReadResult } from "@/lib/import";
 import { readUpload } from "@/lib/import/server";
 import { getLayout } from "@/lib/template";
@@ -9,7 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
-import { loadPreviousYearData } from "./evaluate-stored-report";
+import { loadPreviousYearData, ruleOrganization } from "./evaluate-stored-report";
 import { reportingYear } from "./reporting-year";
 import { isReplaceableImport } from "./write-imported-report";
 
@@ -27,8 +27,6 @@ export type HistoryImportPreview = {
   /** An earlier import of the same year that this one would replace (a new published version). */
   replacesImport: boolean;
 };
-
-const ruleKinds: Record<string, OrganizationKind> = { COUNTY: "county", TOWNSHIP: "township", TOWN: "town", SUBDISTRICT: "subdistrict", DEPARTMENT: "department" };
 
 /** The earliest year the template covers (gov-2019). */
 export const FIRST_IMPORT_YEAR = 2019;
@@ -79,12 +77,11 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
         refusals.push(`本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`);
       }
     }
-    const kind = ruleKinds[organization.kind];
     findings = evaluateReport({
       data: reading.data,
       layout: getLayout(reading.layoutId),
       previousYear: await loadPreviousYearData(organization.id, year),
-      organization: kind ? { name: organization.name, kind } : undefined,
+      organization: ruleOrganization(organization),
     });
   }
 

@@ -7,11 +7,10 @@ import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
-import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
+import { layoutOf, loadPreviousYearData, parseStoredData, ruleOrganization } from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
 import { listReportComments } from "@/lib/reports/list-report-comments";
-import type { OrganizationKind } from "@/lib/rules";
 import { can } from "@/lib/workflow/policy";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import type { ReportStatus } from "@/lib/workflow/transitions";
@@ -19,7 +18,6 @@ import { saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填写年度报告" };
 
-const organizationKinds: readonly string[] = ["county", "township", "town", "subdistrict", "department"];
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -36,8 +34,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
   const { report } = loaded;
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
-  const kind = report.organization.kind.toLowerCase();
-  const organization = organizationKinds.includes(kind) ? { name: report.organization.name, kind: kind as OrganizationKind } : undefined;
+  const organization = ruleOrganization(report.organization);
   const status = report.status as ReportStatus;
 
   return (
