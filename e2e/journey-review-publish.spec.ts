@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { reportingYear } from "../lib/reports/reporting-year";
 import { expect, pageAs, test } from "./support/fixtures";
 import { clerkSteps } from "./support/clerk-steps";
 import { cell, expectSaved, goToStep, openReport } from "./wizard-helpers";
@@ -13,14 +14,9 @@ import { cell, expectSaved, goToStep, openReport } from "./wizard-helpers";
 const organizationName = "盐池县王乐井乡人民政府";
 const clerk = "wangyuejing";
 
-function currentReportingYear(): number {
-  const today = new Date();
-  return today.getMonth() >= 10 ? today.getFullYear() : today.getFullYear() - 1;
-}
-
 test("a report goes from submission through a return to publication and a public PDF", async ({ browser }) => {
   test.setTimeout(180_000);
-  const year = currentReportingYear();
+  const year = reportingYear(new Date());
 
   // Clerk: fill in and submit.
   const { reportId } = await clerkSteps.start(clerk, year);

@@ -1,13 +1,11 @@
 import { expect, pageAs, test } from "./support/fixtures";
+import { reportingYear } from "../lib/reports/reporting-year";
 import { clerkSteps } from "./support/clerk-steps";
 
 // The public report pages with no sign-in: only published reports exist for a visitor,
 // pages are served from the snapshot with a strict static CSP and cache headers, read on a
 // phone, print without the site frame, and show hostile narrative as plain text.
-const year = (() => {
-  const today = new Date();
-  return today.getMonth() >= 10 ? today.getFullYear() : today.getFullYear() - 1;
-})();
+const year = reportingYear(new Date());
 
 const hostileText = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">${"长".repeat(300)}${"B".repeat(200)} 𠀀 😀`;
 

@@ -1,4 +1,5 @@
 import { expect, pageAs, test } from "./support/fixtures";
+import { reportingYear } from "../lib/reports/reporting-year";
 import { clerkSteps } from "./support/clerk-steps";
 
 // Correcting a published report: the reviewer reopens it (a reason is required), the clerk
@@ -9,8 +10,7 @@ const clerk = "yczfb";
 
 test("a published report is corrected into version 2 and version 1 stays online", async ({ browser }) => {
   test.setTimeout(180_000);
-  const today = new Date();
-  const year = today.getMonth() >= 10 ? today.getFullYear() : today.getFullYear() - 1;
+  const year = reportingYear(new Date());
   const { reportId } = await clerkSteps.start(clerk, year);
   await clerkSteps.fill(clerk, reportId, { organizationName, year, cells: { "t2.normative.issued": 13 } });
   await clerkSteps.submit(clerk, reportId);

@@ -47,10 +47,6 @@ export function toActor(user: SignedInUser | null): Actor {
   return user ? { userId: user.id, role: user.role, organizationId: user.organizationId } : null;
 }
 
-export async function getActor(): Promise<Actor> {
-  return toActor(await getCurrentUser());
-}
-
 /** Where each role lands after signing in. */
 export function homePathFor(role: Role): string {
   return role === "CLERK" ? "/clerk" : role === "REVIEWER" ? "/review" : "/admin";
