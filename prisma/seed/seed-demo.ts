@@ -26,10 +26,13 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions = {}):
   }
 
   let createdUsers = 0;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Hashed only when an account is missing: argon2 is deliberately slow, and a restart
+  // creates no account.
+  let passwordHash: string | undefined;
   for (const user of demoUsers) {
     const existing = await db.user.findUnique({ where: { username: user.username }, select: { id: true } });
     if (existing) continue;
+    passwordHash ??= await hashPassword(DEMO_PASSWORD);
     const id = randomUUID();
     await db.user.create({
       data: {
