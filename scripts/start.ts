@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ensureAuthSecret } from "./lib/app-secrets";
+import { waitForHealth } from "./lib/app-server";
 import { applyMigrations } from "./lib/migrate";
 import { buildApp, isBuildCurrent } from "./lib/next-build";
 import { findFreePort, isPortFree, startEmbeddedPostgres, type RunningDatabase } from "./lib/postgres";
@@ -31,21 +32,6 @@ async function startDatabase(): Promise<RunningDatabase> {
   }
   log("启动内置 PostgreSQL（数据保存在 .data/postgres）…");
   return startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log });
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`应用进程已退出（退出码 ${child.exitCode}）`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("应用在 120 秒内未就绪");
 }
 
 async function main(): Promise<void> {
@@ -113,7 +99,7 @@ async function main(): Promise<void> {
         void stop(1);
       }
     });
-    await waitForHealth(`http://127.0.0.1:${port}`, app);
+    await waitForHealth(`http://127.0.0.1:${port}`, app, 120_000);
     printWelcome(appUrl);
   } catch (error) {
     console.error(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);

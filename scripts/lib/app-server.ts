@@ -5,6 +5,18 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** Waits until the app answers /api/health; throws if its process exits or time runs out. */
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`应用进程已退出（退出码 ${child.exitCode}）`);
+    const isUp = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (isUp) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`应用在 ${timeoutMs / 1000} 秒内未就绪`);
+}
+
 export type AppServer = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> };
 
 export async function startAppServer(options: { port: number; databaseUrl: string; authSecret: string; quiet?: boolean }): Promise<AppServer> {
@@ -14,13 +26,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, APP_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const isUp = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
-    if (isUp) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitForHealth(url, child, 60_000);
   return {
     url,
     port: options.port,
