@@ -9,7 +9,7 @@ import { importMessages } from './import-messages';
 import { MAX_DOCX_BYTES, MAX_INPUT_BYTES } from './limits';
 import { readReportDocx } from './read-report-docx';
 import { readReportHtml } from './read-report-html';
-import { emptyReadResult } from './read-report-lines';
+import { refusedReading } from './read-report-lines';
 import { readReportText } from './read-report-text';
 import type { ReadResult, ReportSource } from './types';
 
@@ -44,15 +44,11 @@ export function sourceForName(fileName: string): ReportSource | undefined {
 export async function readReportBytes(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const named = sourceForName(fileName);
   if (!named) {
-    return emptyReadResult('text', 'refused', [
-      { code: 'input.unsupported', severity: 'error', place: 'file', message: importMessages.unsupported(extensionOf(fileName)) },
-    ]);
+    return refusedReading('input.unsupported', importMessages.unsupported(extensionOf(fileName)));
   }
   if (named === 'docx' || isZip(bytes)) return readReportDocx(bytes);
   if (bytes.byteLength > MAX_INPUT_BYTES) {
-    return emptyReadResult(named, 'refused', [
-      { code: 'input.tooLarge', severity: 'error', place: 'file', message: importMessages.tooLarge(bytes.byteLength, MAX_INPUT_BYTES) },
-    ]);
+    return refusedReading('input.tooLarge', importMessages.tooLarge(bytes.byteLength, MAX_INPUT_BYTES), named);
   }
   const text = decodeText(bytes);
   return named === 'html' || looksLikeHtml(text) ? readReportHtml(text) : readReportText(text);

@@ -10,11 +10,8 @@ import { checkDocxArchive } from './check-docx-archive';
 import { importMessages } from './import-messages';
 import { MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from './limits';
 import { readReportHtml } from './read-report-html';
-import { emptyReadResult } from './read-report-lines';
-import type { ProblemCode, ReadResult } from './types';
-
-const refuse = (code: ProblemCode, message: string): ReadResult =>
-  emptyReadResult('docx', 'refused', [{ code, severity: 'error', place: 'file', message }]);
+import { emptyReadResult, refusedReading } from './read-report-lines';
+import type { ReadResult } from './types';
 
 /** Reading an image would cost memory for nothing: the report is in the text and tables. */
 const dropImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
@@ -23,18 +20,18 @@ export async function readReportDocx(bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.byteLength === 0) {
     return emptyReadResult('docx', 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
   }
-  if (bytes.byteLength > MAX_DOCX_BYTES) return refuse('input.tooLarge', importMessages.tooLarge(bytes.byteLength, MAX_DOCX_BYTES));
+  if (bytes.byteLength > MAX_DOCX_BYTES) return refusedReading('input.tooLarge', importMessages.tooLarge(bytes.byteLength, MAX_DOCX_BYTES), 'docx');
   const archive = checkDocxArchive(bytes);
   if (!archive.ok) {
     switch (archive.reason) {
       case 'tooLarge':
-        return refuse('archive.tooLarge', importMessages.archiveTooLarge(MAX_DOCX_UNZIPPED_BYTES));
+        return refusedReading('archive.tooLarge', importMessages.archiveTooLarge(MAX_DOCX_UNZIPPED_BYTES), 'docx');
       case 'unsafe':
-        return refuse('archive.unsafe', importMessages.archiveUnsafe());
+        return refusedReading('archive.unsafe', importMessages.archiveUnsafe(), 'docx');
       case 'notDocx':
-        return refuse('input.damaged', importMessages.archiveMissingDocument());
+        return refusedReading('input.damaged', importMessages.archiveMissingDocument(), 'docx');
       case 'damaged':
-        return refuse('input.damaged', importMessages.damaged());
+        return refusedReading('input.damaged', importMessages.damaged(), 'docx');
     }
   }
   let html: string;
@@ -45,7 +42,7 @@ export async function readReportDocx(bytes: Uint8Array): Promise<ReadResult> {
     );
     html = converted.value;
   } catch {
-    return refuse('input.damaged', importMessages.damaged());
+    return refusedReading('input.damaged', importMessages.damaged(), 'docx');
   }
   return readReportHtml(html, 'docx');
 }

@@ -6,30 +6,27 @@
 import { readFile, stat } from 'node:fs/promises';
 import { importMessages } from './import-messages';
 import { MAX_FILE_BYTES, readReportBytes, sourceForName } from './read-report-bytes';
-import { emptyReadResult } from './read-report-lines';
-import type { ProblemCode, ReadResult } from './types';
-
-const fail = (code: ProblemCode, message: string): ReadResult =>
-  emptyReadResult('text', 'refused', [{ code, severity: 'error', place: 'file', message }]);
+import { refusedReading } from './read-report-lines';
+import type { ReadResult } from './types';
 
 export async function readReportFile(path: string): Promise<ReadResult> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return fail('input.unreadable', importMessages.unreadable(path));
+    if (!info.isFile()) return refusedReading('input.unreadable', importMessages.unreadable(path));
     size = info.size;
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    return code === 'ENOENT' ? fail('input.missing', importMessages.missing(path)) : fail('input.unreadable', importMessages.unreadable(path));
+    return code === 'ENOENT' ? refusedReading('input.missing', importMessages.missing(path)) : refusedReading('input.unreadable', importMessages.unreadable(path));
   }
   if (size > MAX_FILE_BYTES && sourceForName(path) !== undefined) {
-    return fail('input.tooLarge', importMessages.tooLarge(size, MAX_FILE_BYTES));
+    return refusedReading('input.tooLarge', importMessages.tooLarge(size, MAX_FILE_BYTES));
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch {
-    return fail('input.unreadable', importMessages.unreadable(path));
+    return refusedReading('input.unreadable', importMessages.unreadable(path));
   }
   return readReportBytes(bytes, path);
 }

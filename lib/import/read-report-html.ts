@@ -6,20 +6,18 @@ import { htmlToLines } from './html-to-lines';
 import { importMessages } from './import-messages';
 import { isTextLike } from './is-text-like';
 import { MAX_INPUT_BYTES } from './limits';
-import { emptyReadResult, readReportLines } from './read-report-lines';
+import { emptyReadResult, readReportLines, refusedReading } from './read-report-lines';
 import type { ReadResult, ReportSource } from './types';
 
 export function readReportHtml(html: string, source: ReportSource = 'html'): ReadResult {
   if (html.length > MAX_INPUT_BYTES) {
-    return emptyReadResult(source, 'refused', [
-      { code: 'input.tooLarge', severity: 'error', place: 'file', message: importMessages.tooLarge(html.length, MAX_INPUT_BYTES) },
-    ]);
+    return refusedReading('input.tooLarge', importMessages.tooLarge(html.length, MAX_INPUT_BYTES), source);
   }
   if (html.trim().length === 0) {
     return emptyReadResult(source, 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
   }
   if (!isTextLike(html)) {
-    return emptyReadResult(source, 'refused', [{ code: 'input.binary', severity: 'error', place: 'file', message: importMessages.binary() }]);
+    return refusedReading('input.binary', importMessages.binary(), source);
   }
   return readReportLines(htmlToLines(html), source);
 }

@@ -21,7 +21,7 @@ import { readOverview } from './read-overview';
 import { readPeriod } from './read-period';
 import { readTable } from './read-table';
 import { splitInlineHeadings } from './split-inline-headings';
-import type { ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
+import type { ProblemCode, ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
 
 const layoutName = (layout: Layout): string => `${layout.basis}格式`;
 
@@ -43,6 +43,11 @@ function sortProblems(problems: readonly ReadProblem[], layout: Layout): ReadPro
   const ids = layout.sections.map((s) => s.id as string);
   const rank = (place: string): number => ids.findIndex((id) => place === id || place.startsWith(`${id}.`));
   return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.place) - rank(b.p.place) || a.i - b.i).map(({ p }) => p);
+}
+
+/** A file refused before reading (wrong kind, too large, unreadable): one file-level error. */
+export function refusedReading(code: ProblemCode, message: string, source: ReportSource = 'text'): ReadResult {
+  return emptyReadResult(source, 'refused', [{ code, severity: 'error', place: 'file', message }]);
 }
 
 /** An empty reading of `layout`: what a refused or non-report input returns. */

@@ -6,20 +6,18 @@
  */
 import { importMessages } from './import-messages';
 import { readReportBytes, extensionOf } from './read-report-bytes';
-import { emptyReadResult } from './read-report-lines';
+import { refusedReading } from './read-report-lines';
 import type { ReadResult } from './types';
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS } from './upload-limits';
 
 export async function readUpload(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   const extension = extensionOf(fileName);
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
-    return emptyReadResult('text', 'refused', [{ code: 'input.unsupported', severity: 'error', place: 'file', message: importMessages.unsupported(extension) }]);
+    return refusedReading('input.unsupported', importMessages.unsupported(extension));
   }
   if (bytes.byteLength > MAX_UPLOAD_FILE_BYTES) {
-    return emptyReadResult('text', 'refused', [
-      { code: 'input.tooLarge', severity: 'error', place: 'file', message: importMessages.tooLarge(bytes.byteLength, MAX_UPLOAD_FILE_BYTES) },
-    ]);
+    return refusedReading('input.tooLarge', importMessages.tooLarge(bytes.byteLength, MAX_UPLOAD_FILE_BYTES));
   }
-  if (bytes.byteLength === 0) return emptyReadResult('text', 'refused', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
+  if (bytes.byteLength === 0) return refusedReading('input.empty', importMessages.empty());
   return readReportBytes(bytes, fileName);
 }
