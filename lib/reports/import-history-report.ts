@@ -16,9 +16,9 @@ export async function importHistoryReport(
   actor: Actor,
   upload: HistoryImportUpload & { confirmOrganization: boolean },
 ): Promise<{ reportId: string; year: number; replaced: boolean }> {
-  const { preview, reading, organization, existing } = await assessHistoryImport(actor, upload);
-  if (preview.refusals.length > 0) throw new AppError("INVALID_INPUT", preview.refusals.join(" "), { preview });
-  if (preview.organizationWarning && !upload.confirmOrganization) throw new AppError("INVALID_INPUT", preview.organizationWarning, { preview });
+  const { reading, organization, existing, refusals, organizationWarning, replacesImport } = await assessHistoryImport(actor, upload);
+  if (refusals.length > 0) throw new AppError("INVALID_INPUT", refusals.join(" "));
+  if (organizationWarning && !upload.confirmOrganization) throw new AppError("INVALID_INPUT", organizationWarning);
   if (reading.status !== "read" || reading.year === null) throw new AppError("INVALID_INPUT", "文件无法读取为年度报告。");
   const { reportId } = await writeImportedReport(db, {
     organization: { id: organization.id, name: organization.name },
@@ -26,10 +26,10 @@ export async function importHistoryReport(
     fileName: upload.fileName,
     fileBytes: upload.bytes,
     origin: "clerkUpload",
-    confirmedOrganizationMismatch: preview.organizationWarning !== null,
+    confirmedOrganizationMismatch: organizationWarning !== null,
     actorId: actor?.userId ?? null,
     now: new Date(),
-    replacing: existing && preview.replacesImport ? { reportId: existing.id, version: existing.version } : undefined,
+    replacing: existing && replacesImport ? { reportId: existing.id, version: existing.version } : undefined,
   });
-  return { reportId, year: reading.year, replaced: preview.replacesImport };
+  return { reportId, year: reading.year, replaced: replacesImport };
 }

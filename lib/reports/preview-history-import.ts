@@ -32,8 +32,8 @@ export type HistoryImportPreview = {
 export const FIRST_IMPORT_YEAR = 2019;
 
 /**
- * Reads a clerk's previous-year report file and says what importing it would do, writing
- * nothing: what was read (by place), the rule engine's findings, and every reason to refuse
+ * Reads a clerk's previous-year report file and says whether it may be imported, writing
+ * nothing: what was read, and every reason to refuse
  * — not a report, no year, a year not yet past, another body's name (needs confirmation),
  * a report of that year someone already works on. importHistoryReport runs the same
  * assessment again before writing, so the preview is advice, never trusted.
@@ -53,7 +53,6 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
   let organizationWarning: string | null = null;
   let existing: { id: string; status: string; version: number } | null = null;
   let replacesImport = false;
-  let findings: ReturnType<typeof evaluateReport> = [];
 
   if (reading.status !== "read") {
     refusals.push(...reading.problems.filter((problem) => problem.severity === "error").map((problem) => problem.message));
@@ -77,25 +76,22 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
         refusals.push(`本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`);
       }
     }
-    findings = evaluateReport({
-      data: reading.data,
-      layout: getLayout(reading.layoutId),
-      previousYear: await loadPreviousYearData(organization.id, year),
-      organization: ruleOrganization(organization),
-    });
   }
-
-  const preview: HistoryImportPreview = {
-    reading: summarizeReading(upload.fileName, reading, findings),
-    organizationName: organization.name,
-    currentYear,
-    refusals,
-    organizationWarning,
-    replacesImport,
-  };
-  return { preview, reading, organization, existing };
+  return { reading, organization, existing, currentYear, refusals, organizationWarning, replacesImport };
 }
 
+/** What importing the file would do, with the rule engine's findings on what was read. */
 export async function previewHistoryImport(actor: Actor, upload: HistoryImportUpload): Promise<HistoryImportPreview> {
-  return (await assessHistoryImport(actor, upload)).preview;
+  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } = await assessHistoryImport(actor, upload);
+  // Findings are advice for the clerk; the import itself does not depend on them.
+  const findings =
+    reading.status === "read" && reading.year !== null
+      ? evaluateReport({
+          data: reading.data,
+          layout: getLayout(reading.layoutId),
+          previousYear: await loadPreviousYearData(organization.id, reading.year),
+          organization: ruleOrganization(organization),
+        })
+      : [];
+  return { reading: summarizeReading(upload.fileName, reading, findings), organizationName: organization.name, currentYear, refusals, organizationWarning, replacesImport };
 }
