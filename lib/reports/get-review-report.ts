@@ -18,7 +18,8 @@ import { loadReturnBaseline } from "./load-return-baseline";
  * return, the comments, the history and the published versions, and what the actor may do.
  */
 export async function getReviewReport(actor: Actor, reportId: string) {
-  const { report, subject } = await getReport(actor, reportId);
+  const loaded = await getReport(actor, reportId);
+  const { report, subject } = loaded;
   const { layout, data, findings } = await evaluateStoredReport(report);
   const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
   const reasonOf = (finding: Finding) => {
@@ -37,7 +38,7 @@ export async function getReviewReport(actor: Actor, reportId: string) {
   }
 
   const [comments, history, publications] = await Promise.all([
-    listReportComments(actor, report.id),
+    listReportComments(actor, loaded),
     db.auditEvent.findMany({
       where: { reportId: report.id, toStatus: { not: null } },
       orderBy: { createdAt: "asc" },

@@ -1,7 +1,8 @@
 import "server-only";
+import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/workflow/policy";
-import { getReport } from "./get-report";
+import type { LoadedReport } from "./load-report";
 
 export type ReportComment = {
   id: string;
@@ -14,11 +15,14 @@ export type ReportComment = {
   resolvedAt: Date | null;
 };
 
-/** The review comments on a report, oldest first; whoever may read the report sees them. */
-export async function listReportComments(actor: Actor, reportId: string): Promise<ReportComment[]> {
-  await getReport(actor, reportId);
+/**
+ * The review comments on a report, oldest first; whoever may read the report sees them.
+ * Takes the report the page already loaded (getReport), so it is not read again.
+ */
+export async function listReportComments(actor: Actor, loaded: LoadedReport): Promise<ReportComment[]> {
+  authorize(actor, "report.read", loaded.subject);
   const rows = await db.reviewComment.findMany({
-    where: { reportId },
+    where: { reportId: loaded.report.id },
     orderBy: { createdAt: "asc" },
     select: { id: true, target: true, body: true, reportVersion: true, createdAt: true, resolvedAt: true, author: { select: { name: true } } },
   });

@@ -25,8 +25,8 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
     const loaded = await getReport(actor, id);
     const isEditable = can(actor, "report.edit", loaded.subject);
     const [comments, returnComment, previousYear] = await Promise.all([
-      listReportComments(actor, id),
-      loaded.report.status === "RETURNED" ? getReturnComment(actor, id) : Promise.resolve(null),
+      listReportComments(actor, loaded),
+      loaded.report.status === "RETURNED" ? getReturnComment(actor, loaded) : Promise.resolve(null),
       isEditable ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year) : Promise.resolve(undefined),
     ]);
     return { loaded, comments, returnComment, previousYear, isEditable };
