@@ -9,7 +9,8 @@ import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
-import { loadReport } from "./load-report";
+import { getReport } from "./get-report";
+import { loadReport, type LoadedReport } from "./load-report";
 import { toStoredReportData } from "./report-json";
 
 /**
@@ -32,15 +33,13 @@ export type SavedDraft = { version: number; savedAt: string };
 
 const NOT_EDITABLE = "报告已提交审核（或已审核、已发布），不能再修改；请刷新页面查看。如需修改，请联系审核人员退回。";
 
-async function conflictDetails(reportId: string): Promise<DraftConflict | undefined> {
-  const loaded = await loadReport(reportId);
-  if (!loaded) return undefined;
-  const layout = layoutOf(loaded.report);
+/** The server's copy of a report, for the clerk to compare with their own. */
+function serverCopyOf(report: LoadedReport["report"]): DraftConflict {
   return {
-    version: loaded.report.version,
-    status: loaded.report.status as ReportStatus,
-    data: parseStoredData(layout, loaded.report.data),
-    updatedAt: loaded.report.updatedAt.toISOString(),
+    version: report.version,
+    status: report.status as ReportStatus,
+    data: parseStoredData(layoutOf(report), report.data),
+    updatedAt: report.updatedAt.toISOString(),
   };
 }
 
@@ -53,12 +52,10 @@ async function conflictDetails(reportId: string): Promise<DraftConflict | undefi
  * 统计期限) is the server's: neither can be forged through a save.
  */
 export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
-  const loaded = await loadReport(input.reportId);
-  if (!loaded) throw new AppError(actor ? "NOT_FOUND" : "UNAUTHENTICATED");
-  authorize(actor, "report.read", loaded.subject);
+  const loaded = await getReport(actor, input.reportId);
   const { report } = loaded;
   // Submitted (e.g. from another tab) or approved: say so, rather than "no permission".
-  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, await conflictDetails(report.id));
+  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, serverCopyOf(report));
   authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
   const layout = layoutOf(report);
   const stored = parseStoredData(layout, report.data);
@@ -75,7 +72,7 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
   const json = toStoredReportData(data);
 
-  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, await conflictDetails(report.id));
+  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, serverCopyOf(report));
 
   const version = input.expectedVersion + 1;
   const saved = await db.$transaction(async (tx) => {
@@ -91,7 +88,8 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   });
   if (!saved) {
     // Someone saved, submitted or was returned in between: say which, with their version.
-    const details = await conflictDetails(report.id);
+    const current = await loadReport(report.id);
+    const details = current ? serverCopyOf(current.report) : undefined;
     if (details && !editableStatuses.includes(details.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
     throw new AppError("CONFLICT", undefined, details);
   }
