@@ -11,7 +11,7 @@
  * Only empty cells are filled; a figure the clerk already entered is never
  * overwritten, and a difference is listed so the clerk can look at it.
  */
-import { cellsById, leafNodes, listNarrativeFields, type Grid, type Layout, type NarrativeId, type ReportData } from '@/lib/template';
+import { cellsById, findGrid, leafNodes, listNarrativeFields, type Layout, type NarrativeId, type ReportData } from '@/lib/template';
 
 export interface CarriedCell {
   readonly cellId: string;
@@ -39,15 +39,6 @@ export interface CarryOverPlan {
   readonly differences: readonly CarryOverDifference[];
   /** Last year's text per narrative field (non-blank, preamble excluded). */
   readonly narrative: readonly OfferedText[];
-}
-
-function findGrid(layout: Layout, gridId: string): Grid | undefined {
-  for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
-    const grid = section.grids.find((g) => g.id === gridId);
-    if (grid) return grid;
-  }
-  return undefined;
 }
 
 /** Pairs (this year's cell id ← last year's cell id) the layout's cross-year rules define. */

@@ -3,7 +3,7 @@
  * for what the form does by position: moving with the arrow keys and Enter,
  * and laying a pasted block onto the grid from the focused cell.
  */
-import { cellsById, leafNodes, type CellType, type Grid, type Layout } from '@/lib/template';
+import { cellsById, findGrid, leafNodes, type CellType, type Layout } from '@/lib/template';
 import { computedCellPlan } from './computed-totals';
 
 export interface GridCellInfo {
@@ -26,15 +26,6 @@ export interface GridShape {
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
 const shapeCache = new WeakMap<Layout, Map<string, GridShape>>();
-
-function findGrid(layout: Layout, gridId: string): Grid | undefined {
-  for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
-    const grid = section.grids.find((g) => g.id === gridId);
-    if (grid) return grid;
-  }
-  return undefined;
-}
 
 export function gridShape(layout: Layout, gridId: string): GridShape {
   let byGrid = shapeCache.get(layout);

@@ -4,7 +4,7 @@
  * read cells and narrative fields from here instead of walking trees.
  */
 import { leafNodes } from './define-layout';
-import type { CellDef, CellType, HeaderNode, Layout, NarrativeId, TableId } from './types';
+import type { CellDef, CellType, Grid, HeaderNode, Layout, NarrativeId, TableId } from './types';
 
 export interface LayoutCell extends CellDef {
   readonly tableId: TableId;
@@ -133,12 +133,18 @@ export function listNarrativeFields(layout: Layout): readonly NarrativeField[] {
   return fields;
 }
 
-/** Leaf rows and columns of a grid, in order. */
-export function gridLeaves(layout: Layout, gridId: string): { rows: HeaderNode[]; columns: HeaderNode[] } | undefined {
+/** A grid of one of the layout's tables, by its id. */
+export function findGrid(layout: Layout, gridId: string): Grid | undefined {
   for (const section of layout.sections) {
     if (section.kind !== 'table') continue;
     const grid = section.grids.find((g) => g.id === gridId);
-    if (grid) return { rows: leafNodes(grid.rows), columns: leafNodes(grid.columns) };
+    if (grid) return grid;
   }
   return undefined;
+}
+
+/** Leaf rows and columns of a grid, in order. */
+export function gridLeaves(layout: Layout, gridId: string): { rows: HeaderNode[]; columns: HeaderNode[] } | undefined {
+  const grid = findGrid(layout, gridId);
+  return grid && { rows: leafNodes(grid.rows), columns: leafNodes(grid.columns) };
 }

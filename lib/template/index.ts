@@ -31,7 +31,7 @@ export function layoutForYear(year: number): Layout | undefined {
 }
 
 export * from './types';
-export { listCells, cellsById, getCell, cellTypeOf, listNarrativeFields, gridLeaves } from './catalog';
+export { listCells, cellsById, getCell, cellTypeOf, listNarrativeFields, findGrid, gridLeaves } from './catalog';
 export type { LayoutCell, NarrativeField } from './catalog';
 export { standardPreamble, reportTitle, periodSentence } from './preamble';
 export type { PreambleInput } from './preamble';
