@@ -28,12 +28,13 @@ export type PublishReportInput = z.infer<typeof publishReportInput>;
  * stores the snapshot. A correction (the report was published before) needs a 更正说明.
  */
 export async function publishReport(actor: Actor, input: PublishReportInput): Promise<{ status: string; version: number; sequence: number }> {
-  const { report, subject } = await getReport(actor, input.reportId);
+  const loaded = await getReport(actor, input.reportId);
+  const { report, subject } = loaded;
   // Asked before the expensive rendering; transitionReport asks again inside.
   authorize(actor, "report.transition", { ...subject, transition: "publish" }, "FORBIDDEN");
   if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
 
-  const sequence = (await db.publication.count({ where: { reportId: report.id } })) + 1;
+  const sequence = await nextPublicationSequence(db, report.id);
   const correctionNote = sequence > 1 ? (input.correctionNote ?? "") : null;
   if (correctionNote !== null && correctionNote.length === 0) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
 
@@ -48,6 +49,6 @@ export async function publishReport(actor: Actor, input: PublishReportInput): Pr
   const result = await transitionReport(actor, { reportId: report.id, transition: "publish", expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined }, async (tx) => {
     if ((await nextPublicationSequence(tx, report.id)) !== sequence) throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
     await insertPublication(tx, { reportId: report.id, sequence, layout, data, snapshot, publishedAt, publishedById: actor?.userId ?? null, correctionNote });
-  });
+  }, loaded);
   return { ...result, sequence };
 }

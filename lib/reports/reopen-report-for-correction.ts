@@ -21,10 +21,11 @@ export const reopenReportInput = z.strictObject({
  * its 更正说明.
  */
 export async function reopenReportForCorrection(actor: Actor, input: z.infer<typeof reopenReportInput>) {
-  const { report } = await getReport(actor, input.reportId);
+  const loaded = await getReport(actor, input.reportId);
   return transitionReport(
     actor,
     { reportId: input.reportId, transition: "reopenForCorrection", expectedVersion: input.expectedVersion, comment: input.comment },
-    recordReturnSnapshot(actor, report.data),
+    recordReturnSnapshot(actor, loaded.report.data),
+    loaded,
   );
 }

@@ -22,11 +22,12 @@ export const returnReportInput = z.strictObject({
  * so the next review can show what changed since (see loadReturnBaseline).
  */
 export async function returnReport(actor: Actor, input: z.infer<typeof returnReportInput>) {
-  const { report } = await getReport(actor, input.reportId);
+  const loaded = await getReport(actor, input.reportId);
   return transitionReport(
     actor,
     { reportId: input.reportId, transition: "return", expectedVersion: input.expectedVersion, comment: input.comment },
-    recordReturnSnapshot(actor, report.data),
+    recordReturnSnapshot(actor, loaded.report.data),
+    loaded,
   );
 }
 

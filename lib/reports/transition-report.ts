@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/workflow/policy";
 import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
 import { findingKey } from "./finding-key";
-import { loadReport } from "./load-report";
+import { getReport } from "./get-report";
+import type { LoadedReport } from "./load-report";
 
 export const MAX_COMMENT_LENGTH = 2_000;
 export const MAX_REASON_LENGTH = 500;
@@ -39,9 +40,15 @@ const timestampOf: Partial<Record<ReportStatus, "submittedAt" | "approvedAt" | "
  * status change, the audit event and any effect are one transaction guarded by the
  * expected status and version, so a double click or two reviewers cannot both win.
  */
-export async function transitionReport(actor: Actor, input: TransitionInput, effect?: TransitionEffect): Promise<{ status: ReportStatus; version: number }> {
-  const loaded = await loadReport(input.reportId);
-  if (!loaded) throw new AppError(actor ? "NOT_FOUND" : "UNAUTHENTICATED");
+export async function transitionReport(
+  actor: Actor,
+  input: TransitionInput,
+  effect?: TransitionEffect,
+  /** The report as the caller already read it (the effect was built from this read). */
+  preloaded?: LoadedReport,
+): Promise<{ status: ReportStatus; version: number }> {
+  if (preloaded && preloaded.report.id !== input.reportId) throw new AppError("INTERNAL", "报告编号不一致。");
+  const loaded = preloaded ?? (await getReport(actor, input.reportId));
   authorize(actor, "report.read", loaded.subject);
   authorize(actor, "report.transition", { ...loaded.subject, transition: input.transition }, "FORBIDDEN");
   const { report } = loaded;
