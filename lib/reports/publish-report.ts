@@ -27,6 +27,13 @@ export type PublishReportInput = z.infer<typeof publishReportInput>;
  * checks that no one published or changed the report meanwhile, moves it to 已发布 and
  * stores the snapshot. A correction (the report was published before) needs a 更正说明.
  */
+/** The 更正说明 a publication carries: none for the first, required for every later one. */
+export function correctionNoteFor(sequence: number, note: string | undefined): string | null {
+  if (sequence === 1) return null;
+  if (!note) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
+  return note;
+}
+
 export async function publishReport(actor: Actor, input: PublishReportInput): Promise<{ status: string; version: number; sequence: number }> {
   const loaded = await getReport(actor, input.reportId);
   const { report, subject } = loaded;
@@ -35,8 +42,7 @@ export async function publishReport(actor: Actor, input: PublishReportInput): Pr
   if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
 
   const sequence = await nextPublicationSequence(db, report.id);
-  const correctionNote = sequence > 1 ? (input.correctionNote ?? "") : null;
-  if (correctionNote !== null && correctionNote.length === 0) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
+  const correctionNote = correctionNoteFor(sequence, input.correctionNote);
 
   const layout = layoutOf(report);
   // The published data carries the organization's name as published, so the frozen JSON and
