@@ -17,10 +17,9 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
   const yearNumber = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
   const query = single(raw.q)?.slice(0, 50);
   const countyId = single(raw.county);
-  const { publications, facets } = await runWithAuthorizationCheck("page /", async () => ({
-    publications: await listPublications(null, { query, year: yearNumber, countyId }),
-    facets: await listPublicationFacets(null),
-  }));
+  const [publications, facets] = await runWithAuthorizationCheck("page /", () =>
+    Promise.all([listPublications(null, { query, year: yearNumber, countyId }), listPublicationFacets(null)]),
+  );
   return (
     <main id="main" className="page">
       <h1>政府信息公开工作年度报告</h1>
