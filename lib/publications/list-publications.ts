@@ -1,11 +1,11 @@
 import "server-only";
+import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/workflow/policy";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The newest published version of each report, for the public catalogue. A report counts
@@ -15,7 +15,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export async function listPublications(actor: Actor, filter: PublicationFilter) {
   authorize(actor, "publication.read", { isPublished: true });
   const query = filter.query?.trim().slice(0, 50);
-  const countyId = filter.countyId && uuidPattern.test(filter.countyId) ? filter.countyId : undefined;
+  const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
   const reports = await db.report.findMany({
     where: {
       publications: { some: {} },

@@ -1,9 +1,9 @@
 import "server-only";
+import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
 export type PublicationRef = { reportId: string; sequence: number | null };
@@ -22,7 +22,7 @@ export function parseSequence(segment: string): number {
  * versions online: they are the public record until the correction is published.
  */
 export async function findPublicPublication(ref: PublicationRef) {
-  if (!uuidPattern.test(ref.reportId)) {
+  if (!isUuid(ref.reportId)) {
     authorize(null, "publication.read", { isPublished: false });
   }
   const publication = await db.publication.findFirst({

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { ReportSubject } from "@/lib/workflow/policy";
 import type { ReportStatus } from "@/lib/workflow/transitions";
@@ -24,7 +25,7 @@ const reportSelect = {
 
 /** Loads a report and where its organization sits; no authorization (callers authorize). */
 export async function loadReport(reportId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reportId)) return null;
+  if (!isUuid(reportId)) return null;
   const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });
   if (!report) return null;
   const scope = await loadOrganizationScope(report.organizationId);
