@@ -5,8 +5,7 @@ import { blankReportData } from "../lib/reports/blank-report-data";
 import { toStoredReportData } from "../lib/reports/report-json";
 import { layoutForYear, type ReportData } from "../lib/template";
 import { createScriptClient } from "../scripts/lib/prisma-client";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
-import { expect } from "./support/fixtures";
+import { expect, pageAs } from "./support/fixtures";
 import { e2eState } from "./support/state";
 
 export async function withDatabase<T>(work: (db: ReturnType<typeof createScriptClient>) => Promise<T>): Promise<T> {
@@ -51,37 +50,8 @@ export async function createReport(
   });
 }
 
-/**
- * Signs in through the form like support/fixtures' signIn, but waits out the sign-in
- * throttle: sign-in.spec deliberately fails logins from the same address, and a parallel
- * worker signing in during that pause is told “请在 N 秒后再试”.
- */
-export async function signInPatiently(page: Page, username: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    await page.goto("/login");
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    const outcome = await Promise.race([
-      page.getByTestId("current-user").waitFor().then(() => "in" as const),
-      page.getByText(/请在 \d+ 秒后再试/).waitFor().then(() => "paused" as const),
-    ]);
-    if (outcome === "in") return;
-    if (attempt >= 3) throw new Error(`${username}: sign-in still paused after ${attempt + 1} attempts`);
-    const seconds = Number(/请在 (\d+) 秒后再试/.exec((await page.getByText(/请在 \d+ 秒后再试/).textContent()) ?? "")?.[1] ?? 10);
-    await page.waitForTimeout((seconds + 1) * 1000);
-  }
-}
-
-export async function clerkPage(browser: Browser, username: string, baseURL?: string): Promise<Page> {
-  const context = await browser.newContext(baseURL ? { baseURL } : {});
-  const page = await context.newPage();
-  await signInPatiently(page, username);
-  return page;
-}
-
 export async function openReport(browser: Browser, username: string, reportId: string): Promise<Page> {
-  const page = await clerkPage(browser, username);
+  const page = await pageAs(browser, username);
   await page.goto(`/clerk/reports/${reportId}`);
   await expect(page.getByTestId("save-status")).toBeVisible();
   return page;

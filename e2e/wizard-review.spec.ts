@@ -1,5 +1,5 @@
-import { expect, test } from "./support/fixtures";
-import { cell, clerkPage, createReport, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+import { expect, pageAs, test } from "./support/fixtures";
+import { cell, createReport, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
 
 test("a returned report shows the return comment at the top and each review comment at its place", async ({ browser }) => {
   const reportId = await createReport("dongfeng", 2021, { status: "RETURNED" });
@@ -42,7 +42,7 @@ test("a returned report shows the return comment at the top and each review comm
 
 test("a submitted report is read-only to the clerk", async ({ browser }) => {
   const reportId = await createReport("dongfeng", 2020, { status: "SUBMITTED" });
-  const clerk = await clerkPage(browser, "dongfeng");
+  const clerk = await pageAs(browser, "dongfeng");
   await clerk.goto(`/clerk/reports/${reportId}`);
   await expect(clerk.getByTestId("read-only")).toBeVisible();
   await expect(clerk.locator("main input, main textarea")).toHaveCount(0);

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { startAppServer } from "../scripts/lib/app-server";
-import { expect, test } from "./support/fixtures";
+import { expect, pageAs, test } from "./support/fixtures";
 import { e2eState } from "./support/state";
-import { cell, clerkPage, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+import { cell, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
 
 /** Server actions are POSTs to the page's own URL carrying a Next-Action header. */
 async function failSaves(page: Page): Promise<() => Promise<void>> {
@@ -124,7 +124,7 @@ test("the app server is killed mid-edit and started again: nothing typed is lost
   let app = await start();
   try {
     const reportId = await createReport("fengcheng", 2022);
-    const page = await clerkPage(browser, "fengcheng", app.url);
+    const page = await pageAs(browser, "fengcheng", app.url);
     const context = page.context();
     await page.goto(`/clerk/reports/${reportId}`);
     await goToStep(page, "六、其他需要报告的事项");
