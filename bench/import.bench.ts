@@ -5,17 +5,17 @@
  * report). Inputs are built in memory, so disk speed is not measured.
  * Not a test: nothing here fails on a slow machine.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { sampleReport } from '../fixtures/import/sample-report';
-import { writeReportDocx } from '../fixtures/import/write-report-docx';
-import { writeReportHtmlTable } from '../fixtures/import/write-report-html-table';
-import { readReportHtml, readReportText, type ReadResult } from '../lib/import';
-import { readReportDocx } from '../lib/import/server';
-import { evaluateReport } from '../lib/rules';
-import { getLayout } from '../lib/template';
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sampleReport } from "../fixtures/import/sample-report";
+import { writeReportDocx } from "../fixtures/import/write-report-docx";
+import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table";
+import { readReportHtml, readReportText, type ReadResult } from "../lib/import";
+import { readReportDocx } from "../lib/import/server";
+import { evaluateReport } from "../lib/rules";
+import { getLayout } from "../lib/template";
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
+const repoRoot = path.resolve(import.meta.dirname, "..");
 const TARGET_MS = 50;
 
 interface Case {
@@ -27,7 +27,9 @@ interface Case {
 }
 
 function check(reading: ReadResult): number {
-  const organization = reading.organizationKind ? { name: reading.organizationName, kind: reading.organizationKind } : undefined;
+  const organization = reading.organizationKind
+    ? { name: reading.organizationName, kind: reading.organizationKind }
+    : undefined;
   return evaluateReport({ data: reading.data, layout: getLayout(reading.layoutId), organization }).length;
 }
 
@@ -45,54 +47,83 @@ async function time(c: Case): Promise<{ median: number; p95: number; min: number
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), min: samples[0] ?? Number.NaN, max: samples[samples.length - 1] ?? Number.NaN };
+  return {
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    min: samples[0] ?? Number.NaN,
+    max: samples[samples.length - 1] ?? Number.NaN,
+  };
 }
 
-const seed002 = readFileSync(path.join(repoRoot, 'fixtures/seeds-text/002_e73d5a6c979587d5.txt'), 'utf8');
-const seed001 = readFileSync(path.join(repoRoot, 'fixtures/seeds-text/001_1e620b80bbedd808.txt'), 'utf8');
-const layout = getLayout('gov-2021');
-const sample = sampleReport('gov-2021');
+const seed002 = readFileSync(path.join(repoRoot, "fixtures/seeds-text/002_e73d5a6c979587d5.txt"), "utf8");
+const seed001 = readFileSync(path.join(repoRoot, "fixtures/seeds-text/001_1e620b80bbedd808.txt"), "utf8");
+const layout = getLayout("gov-2021");
+const sample = sampleReport("gov-2021");
 const docx = await writeReportDocx(layout, sample);
 const html = writeReportHtmlTable(layout, sample);
 
 /** Worst case the size cap allows: ~4 MB of random short words under a table heading. */
 function hostileText(): string {
-  const alphabet = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+  const alphabet =
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经";
   let state = 1;
   const next = (n: number): number => {
     state = (state * 1103515245 + 12345) >>> 0;
     return state % n;
   };
-  const parts = ['某某镇2023年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'];
-  for (let chars = 0; chars < 1_300_000; ) {
-    let word = '';
-    for (let i = 4 + next(18); i > 0; i--) word += alphabet[next(alphabet.length)] ?? '';
+  const parts = [
+    "某某镇2023年政府信息公开工作年度报告",
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+  ];
+  for (let chars = 0; chars < 1_300_000;) {
+    let word = "";
+    for (let i = 4 + next(18); i > 0; i--) word += alphabet[next(alphabet.length)] ?? "";
     parts.push(word);
     chars += word.length + 1;
   }
-  return parts.join('\n');
+  return parts.join("\n");
 }
 const hostile = hostileText();
 
 const cases: Case[] = [
-  { name: 'seed 002 text: read', iterations: 300, run: async () => readReportText(seed002) },
-  { name: 'seed 002 text: read + check', iterations: 300, run: async () => check(readReportText(seed002)) },
-  { name: 'seed 001 text (gov-2019): read + check', iterations: 300, run: async () => check(readReportText(seed001)) },
-  { name: 'CMS HTML page (<table>): read + check', iterations: 200, run: async () => check(readReportHtml(html)) },
-  { name: `.docx (${(docx.byteLength / 1024).toFixed(0)} KB): read`, iterations: 100, run: async () => readReportDocx(docx) },
-  { name: '.docx: read + check', iterations: 100, run: async () => check(await readReportDocx(docx)) },
-  { name: `hostile text (${(hostile.length / 1e6).toFixed(1)} M chars, 120k words): read`, iterations: 5, run: async () => readReportText(hostile), targeted: false },
+  { name: "seed 002 text: read", iterations: 300, run: async () => readReportText(seed002) },
+  { name: "seed 002 text: read + check", iterations: 300, run: async () => check(readReportText(seed002)) },
+  { name: "seed 001 text (gov-2019): read + check", iterations: 300, run: async () => check(readReportText(seed001)) },
+  { name: "CMS HTML page (<table>): read + check", iterations: 200, run: async () => check(readReportHtml(html)) },
+  {
+    name: `.docx (${(docx.byteLength / 1024).toFixed(0)} KB): read`,
+    iterations: 100,
+    run: async () => readReportDocx(docx),
+  },
+  { name: ".docx: read + check", iterations: 100, run: async () => check(await readReportDocx(docx)) },
+  {
+    name: `hostile text (${(hostile.length / 1e6).toFixed(1)} M chars, 120k words): read`,
+    iterations: 5,
+    run: async () => readReportText(hostile),
+    targeted: false,
+  },
 ];
 
-const rows: string[][] = [['case', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', `< ${TARGET_MS} ms`]];
+const rows: string[][] = [["case", "runs", "median ms", "p95 ms", "min ms", "max ms", `< ${TARGET_MS} ms`]];
 for (const c of cases) {
   const t = await time(c);
-  rows.push([c.name, String(c.iterations), t.median.toFixed(2), t.p95.toFixed(2), t.min.toFixed(2), t.max.toFixed(2), c.targeted === false ? '—' : t.p95 < TARGET_MS ? 'yes' : 'NO']);
+  rows.push([
+    c.name,
+    String(c.iterations),
+    t.median.toFixed(2),
+    t.p95.toFixed(2),
+    t.min.toFixed(2),
+    t.max.toFixed(2),
+    c.targeted === false ? "—" : t.p95 < TARGET_MS ? "yes" : "NO",
+  ]);
 }
 
-const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length))) ?? [];
-const line = (r: readonly string[]): string => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('  ');
+const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? "").length))) ?? [];
+const line = (r: readonly string[]): string =>
+  r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join("  ");
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 console.log(line(rows[0] ?? []));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows.slice(1)) console.log(line(r));

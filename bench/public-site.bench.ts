@@ -65,7 +65,9 @@ for (let i = 0; i < WARM_RUNS; i += 1) {
   await renderReportPdf(view);
   warm.push(performance.now() - start);
 }
-console.log(`PDF of a full report (${view.title}): cold ${coldMs.toFixed(0)} ms · warm median of ${WARM_RUNS} ${median(warm).toFixed(0)} ms · ${(pdf.length / 1024).toFixed(1)} KB`);
+console.log(
+  `PDF of a full report (${view.title}): cold ${coldMs.toFixed(0)} ms · warm median of ${WARM_RUNS} ${median(warm).toFixed(0)} ms · ${(pdf.length / 1024).toFixed(1)} KB`,
+);
 const html = await renderReportHtml(view);
 console.log(`HTML snapshot: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB`);
 
@@ -106,7 +108,13 @@ try {
   const authSecret = randomBytes(32).toString("base64url");
   if (!(await isBuildCurrent())) {
     console.log("building the app (sources changed since the last build)…");
-    await buildApp({ ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" });
+    await buildApp({
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
   }
   app = await startAppServer({ port: await freePort(), databaseUrl, authSecret, quiet: true });
 

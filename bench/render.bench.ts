@@ -7,12 +7,12 @@
  * The report is the seed with the most narrative text. No assertions: timings
  * depend on the machine; this is a measuring tape, not a test.
  */
-import { performance } from 'node:perf_hooks';
-import { seeds } from '@/fixtures';
-import { renderReportHtml } from '@/lib/render/html/render-report-html';
-import { renderReportPdf } from '@/lib/render/pdf/render-report-pdf';
-import { toReportView } from '@/lib/render/to-report-view';
-import { getLayout } from '@/lib/template';
+import { performance } from "node:perf_hooks";
+import { seeds } from "@/fixtures";
+import { renderReportHtml } from "@/lib/render/html/render-report-html";
+import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
+import { toReportView } from "@/lib/render/to-report-view";
+import { getLayout } from "@/lib/template";
 
 const WARM_RUNS = 5;
 
@@ -43,12 +43,12 @@ async function measure(label: string, run: () => Promise<{ length: number }>): P
 }
 
 const seed = [...seeds].sort((a, b) => narrativeLength(b) - narrativeLength(a))[0];
-if (!seed) throw new Error('no seed fixtures');
+if (!seed) throw new Error("no seed fixtures");
 const view = toReportView(getLayout(seed.layoutId), seed.data, {
   organizationName: seed.organization.name,
   year: seed.data.meta.year,
-  publishedAt: '2024-01-26T02:00:00Z',
+  publishedAt: "2024-01-26T02:00:00Z",
 });
 console.log(`report: ${seed.id} (${view.title}), ${narrativeLength(seed)} characters of narrative`);
-await measure('PDF', () => renderReportPdf(view));
-await measure('HTML', async () => Buffer.from(await renderReportHtml(view)));
+await measure("PDF", () => renderReportPdf(view));
+await measure("HTML", async () => Buffer.from(await renderReportHtml(view)));

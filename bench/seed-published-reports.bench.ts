@@ -23,7 +23,10 @@ try {
     const organizations = new Map<string, string>();
     for (const organization of demoOrganizations) {
       const parentId = organization.parentKey ? organizations.get(organization.parentKey) : undefined;
-      const created = await client.organization.create({ data: { name: organization.name, kind: organization.kind, parentId: parentId ?? null }, select: { id: true } });
+      const created = await client.organization.create({
+        data: { name: organization.name, kind: organization.kind, parentId: parentId ?? null },
+        select: { id: true },
+      });
       organizations.set(organization.key, created.id);
     }
     let start = performance.now();
@@ -33,7 +36,9 @@ try {
     const second = await seedPublishedReports(client, organizations);
     const secondMs = performance.now() - start;
     const pdfBytes = await client.publication.aggregate({ _sum: { sequence: true } });
-    console.log(`first start:  ${first.created} reports read, rendered and stored in ${(firstMs / 1000).toFixed(2)} s (${(firstMs / Math.max(first.created, 1)).toFixed(0)} ms per report, module loading included)`);
+    console.log(
+      `first start:  ${first.created} reports read, rendered and stored in ${(firstMs / 1000).toFixed(2)} s (${(firstMs / Math.max(first.created, 1)).toFixed(0)} ms per report, module loading included)`,
+    );
     console.log(`restart:      ${second.created} reports, ${secondMs.toFixed(1)} ms`);
     console.log(`publications: ${pdfBytes._sum.sequence ?? 0}`);
   } finally {

@@ -4,13 +4,13 @@
  * Target: < 50 µs median for a full validation in Node, and re-validation
  * after a one-cell change cheaper still. Times are printed, never asserted.
  */
-import { performance } from 'node:perf_hooks';
-import { seed002, seed002Corrected } from '../fixtures';
-import { evaluateReport } from '../lib/rules';
-import { draftReportSchema, getLayout } from '../lib/template';
-import type { ReportData } from '../lib/template/types';
+import { performance } from "node:perf_hooks";
+import { seed002, seed002Corrected } from "../fixtures";
+import { evaluateReport } from "../lib/rules";
+import { draftReportSchema, getLayout } from "../lib/template";
+import type { ReportData } from "../lib/template/types";
 
-const layout = getLayout('gov-2021');
+const layout = getLayout("gov-2021");
 const organization = seed002.organization;
 const SAMPLES = 5000;
 const WARMUP = 2000;
@@ -40,13 +40,13 @@ function measure<T>(name: string, prepare: (i: number) => T, run: (input: T) => 
 /** Every narrative string new (as after loading another report): all text parsing misses the memo. */
 function withFreshText(data: ReportData, i: number): ReportData {
   const narrative: Record<string, string> = {};
-  for (const [id, text] of Object.entries(data.narrative)) narrative[id] = `${text ?? ''}\n（${i}）`;
+  for (const [id, text] of Object.entries(data.narrative)) narrative[id] = `${text ?? ""}\n（${i}）`;
   return { ...data, narrative };
 }
 
 /** One cell changed, as the form produces on a keystroke: a new cells object, same texts. */
 function withOneCellChanged(data: ReportData, i: number): ReportData {
-  const cells = { ...data.cells, 't3.r3_1.natural': 6 + (i % 3), 't3.r3_1.total': 6 + (i % 5) };
+  const cells = { ...data.cells, "t3.r3_1.natural": 6 + (i % 3), "t3.r3_1.total": 6 + (i % 5) };
   return { ...data, cells };
 }
 
@@ -55,22 +55,49 @@ const first = evaluateReport({ data: seed002Corrected, layout, organization });
 const coldMs = performance.now() - coldStart;
 
 const rows: Row[] = [
-  measure('full validation, same report again', () => seed002Corrected, (data) => evaluateReport({ data, layout, organization })),
-  measure('full validation, all text unseen', (i) => withFreshText(seed002Corrected, i), (data) => evaluateReport({ data, layout, organization })),
-  measure('re-validation after one-cell change', (i) => withOneCellChanged(seed002Corrected, i), (data) => evaluateReport({ data, layout, organization })),
-  measure('as published (2 period findings)', () => seed002.data, (data) => evaluateReport({ data, layout, organization })),
-  measure('for comparison: zod draft schema parse', () => seed002Corrected, (data) => draftReportSchema(layout).safeParse(data)),
+  measure(
+    "full validation, same report again",
+    () => seed002Corrected,
+    (data) => evaluateReport({ data, layout, organization }),
+  ),
+  measure(
+    "full validation, all text unseen",
+    (i) => withFreshText(seed002Corrected, i),
+    (data) => evaluateReport({ data, layout, organization }),
+  ),
+  measure(
+    "re-validation after one-cell change",
+    (i) => withOneCellChanged(seed002Corrected, i),
+    (data) => evaluateReport({ data, layout, organization }),
+  ),
+  measure(
+    "as published (2 period findings)",
+    () => seed002.data,
+    (data) => evaluateReport({ data, layout, organization }),
+  ),
+  measure(
+    "for comparison: zod draft schema parse",
+    () => seed002Corrected,
+    (data) => draftReportSchema(layout).safeParse(data),
+  ),
 ];
 
 const fmt = (n: number): string => n.toFixed(1).padStart(9);
-console.log(`rule engine on seed 002 (gov-2021, ${Object.keys(seed002Corrected.cells).length} cells), Node ${process.version}`);
+console.log(
+  `rule engine on seed 002 (gov-2021, ${Object.keys(seed002Corrected.cells).length} cells), Node ${process.version}`,
+);
 console.log(`first call incl. layout compile: ${(coldMs * 1000).toFixed(0)} µs (${first.length} findings)`);
 console.log(`${SAMPLES} samples after ${WARMUP} warm-up runs each; µs per call\n`);
-console.log(`${'case'.padEnd(40)}${'median'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'mean'.padStart(9)}`);
+console.log(`${"case".padEnd(40)}${"median".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"mean".padStart(9)}`);
 for (const row of rows) {
   const sorted = [...row.samples].sort((a, b) => a - b);
   const mean = sorted.reduce((s, v) => s + v, 0) / sorted.length;
-  console.log(`${row.name.padEnd(40)}${fmt(quantile(sorted, 0.5))}${fmt(quantile(sorted, 0.95))}${fmt(quantile(sorted, 0.99))}${fmt(mean)}`);
+  console.log(
+    `${row.name.padEnd(40)}${fmt(quantile(sorted, 0.5))}${fmt(quantile(sorted, 0.95))}${fmt(quantile(sorted, 0.99))}${fmt(mean)}`,
+  );
 }
-const median = quantile([...(rows[0]?.samples ?? [])].sort((a, b) => a - b), 0.5);
-console.log(`\ntarget < 50 µs median for a full validation: ${median < 50 ? 'met' : 'NOT met'}`);
+const median = quantile(
+  [...(rows[0]?.samples ?? [])].sort((a, b) => a - b),
+  0.5,
+);
+console.log(`\ntarget < 50 µs median for a full validation: ${median < 50 ? "met" : "NOT met"}`);

@@ -49,7 +49,13 @@ await seedDemo(db);
 const authSecret = randomBytes(32).toString("base64url");
 if (!(await isBuildCurrent())) {
   console.log("building the app (sources changed)…");
-  await buildApp({ ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" });
+  await buildApp({
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
 }
 const port = await findFreePort();
 const app = await startAppServer({ port, databaseUrl, authSecret, quiet: true });
@@ -60,14 +66,27 @@ const browser = await chromium.launch({
 
 try {
   const layout = getLayout("gov-2021");
-  const user = await db.user.findUniqueOrThrow({ where: { username: "beiliu" }, select: { id: true, organization: { select: { id: true, name: true } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { username: "beiliu" },
+    select: { id: true, organization: { select: { id: true, name: true } } },
+  });
   const data = toStoredReportData(blankReportData(layout, user.organization!.name, 2023));
   const report = await db.report.create({
-    data: { organizationId: user.organization!.id, year: 2023, templateId: layout.id, templateVersion: layout.version, data },
+    data: {
+      organizationId: user.organization!.id,
+      year: 2023,
+      templateId: layout.id,
+      templateVersion: layout.version,
+      data,
+    },
     select: { id: true },
   });
 
-  const context = await browser.newContext({ baseURL: app.url, locale: "zh-CN", viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: app.url,
+    locale: "zh-CN",
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("用户名").fill("beiliu");
@@ -103,29 +122,50 @@ try {
     await page.locator(`[id="field-${c.id}"]`).focus();
     await page.evaluate(() => (window as unknown as { __nianbaoRenders: { reset(): void } }).__nianbaoRenders.reset());
     await page.keyboard.press(String((i % 9) + 1));
-    await page.waitForFunction((n) => (window as unknown as { __bench: { updates: number } }).__bench.updates >= n, i + 1);
-    rendersAtKey.push(await page.evaluate(() => (window as unknown as { __nianbaoRenders: { total(): number } }).__nianbaoRenders.total()));
+    await page.waitForFunction(
+      (n) => (window as unknown as { __bench: { updates: number } }).__bench.updates >= n,
+      i + 1,
+    );
+    rendersAtKey.push(
+      await page.evaluate(() =>
+        (window as unknown as { __nianbaoRenders: { total(): number } }).__nianbaoRenders.total(),
+      ),
+    );
     // The rule engine runs 120 ms after the last change; its results re-render only what changed.
     await page.waitForTimeout(180);
-    const counts = await page.evaluate(() => (window as unknown as { __nianbaoRenders: { read(): Record<string, number> } }).__nianbaoRenders.read());
+    const counts = await page.evaluate(() =>
+      (window as unknown as { __nianbaoRenders: { read(): Record<string, number> } }).__nianbaoRenders.read(),
+    );
     rendersWithRules.push(Object.values(counts).reduce((a, b) => a + b, 0));
     for (const [name, count] of Object.entries(counts)) byComponent.set(name, (byComponent.get(name) ?? 0) + count);
   }
-  const latencies = await page.evaluate(() => (window as unknown as { __bench: { latencies: number[] } }).__bench.latencies);
+  const latencies = await page.evaluate(
+    () => (window as unknown as { __bench: { latencies: number[] } }).__bench.latencies,
+  );
   const expectedTotal = inputs.reduce((sum, _c, i) => sum + ((i % 9) + 1), 0);
   const shown = await page.locator(`[id="field-${TOTAL_CELL}"]`).textContent();
 
-  console.log(`table 三, ${KEYSTROKES} keystrokes into empty cells (report ${report.id}); grand total shows ${shown} (expected ${expectedTotal})`);
-  console.log(`keystroke → total updated  median ${fmt(percentile(latencies, 50))} ms · p95 ${fmt(percentile(latencies, 95))} ms · max ${fmt(Math.max(...latencies))} ms  (target p95 < ${TARGET_MS} ms)`);
-  console.log(`renders per keystroke      median ${fmt(percentile(rendersAtKey, 50))}    · p95 ${fmt(percentile(rendersAtKey, 95))}    · max ${fmt(Math.max(...rendersAtKey))}`);
-  console.log(`… including rule results   median ${fmt(percentile(rendersWithRules, 50))}    · p95 ${fmt(percentile(rendersWithRules, 95))}    · max ${fmt(Math.max(...rendersWithRules))}`);
+  console.log(
+    `table 三, ${KEYSTROKES} keystrokes into empty cells (report ${report.id}); grand total shows ${shown} (expected ${expectedTotal})`,
+  );
+  console.log(
+    `keystroke → total updated  median ${fmt(percentile(latencies, 50))} ms · p95 ${fmt(percentile(latencies, 95))} ms · max ${fmt(Math.max(...latencies))} ms  (target p95 < ${TARGET_MS} ms)`,
+  );
+  console.log(
+    `renders per keystroke      median ${fmt(percentile(rendersAtKey, 50))}    · p95 ${fmt(percentile(rendersAtKey, 95))}    · max ${fmt(Math.max(...rendersAtKey))}`,
+  );
+  console.log(
+    `… including rule results   median ${fmt(percentile(rendersWithRules, 50))}    · p95 ${fmt(percentile(rendersWithRules, 95))}    · max ${fmt(Math.max(...rendersWithRules))}`,
+  );
   console.log(
     `components rendered, per keystroke on average: ${[...byComponent]
       .sort((a, b) => b[1] - a[1])
       .map(([name, count]) => `${name} ${(count / KEYSTROKES).toFixed(2)}`)
       .join(", ")}`,
   );
-  console.log(`(the form has ${listCells(layout).length} cells; a re-render of the whole grid would be ${listCells(layout).filter((c) => c.tableId === "t3").length}+ components per keystroke)`);
+  console.log(
+    `(the form has ${listCells(layout).length} cells; a re-render of the whole grid would be ${listCells(layout).filter((c) => c.tableId === "t3").length}+ components per keystroke)`,
+  );
 } finally {
   await browser.close();
   await app.stop();

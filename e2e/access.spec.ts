@@ -11,7 +11,11 @@ test.describe("who may see a report", () => {
     await clerk.goto("/clerk");
     const start = clerk.getByRole("button", { name: /开始填写/ });
     if (await start.isVisible()) await start.click();
-    else await clerk.getByRole("link", { name: /继续填写|查看报告/ }).first().click();
+    else
+      await clerk
+        .getByRole("link", { name: /继续填写|查看报告/ })
+        .first()
+        .click();
     await expect(clerk).toHaveURL(/\/clerk\/reports\/[0-9a-f-]{36}$/);
     reportPath = new URL(clerk.url()).pathname;
     reportId = reportPath.split("/").at(-1)!;

@@ -24,7 +24,13 @@ export default async function globalSetup(config: FullConfig) {
 
   const authSecret = randomBytes(32).toString("base64url");
   if (!(await isBuildCurrent())) {
-    await buildApp({ ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" });
+    await buildApp({
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
   }
   const app = await startAppServer({ port, databaseUrl, authSecret, quiet: !process.env.E2E_SERVER_LOG });
   await e2eState.write({ databaseUrl, baseURL, authSecret, serverPid: app.process.pid ?? 0 });

@@ -23,11 +23,18 @@ test("the five seed reports are published at startup and listed in the public ca
     ["朝阳镇人民政府", 2023],
     ["盐池县王乐井乡人民政府", 2023],
   ] as const) {
-    await expect(catalogue.getByRole("row").filter({ hasText: organization }).filter({ hasText: String(year) })).toHaveCount(1);
+    await expect(
+      catalogue
+        .getByRole("row")
+        .filter({ hasText: organization })
+        .filter({ hasText: String(year) }),
+    ).toHaveCount(1);
   }
 });
 
-test("a clerk previews last year's report file and imports it as the published report of that year", async ({ browser }) => {
+test("a clerk previews last year's report file and imports it as the published report of that year", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "baisang");
   await page.goto("/clerk");
   await page.getByRole("link", { name: "导入往年报告" }).click();
@@ -56,7 +63,9 @@ test("a clerk previews last year's report file and imports it as the published r
   await expect(summary).toContainText("gov-2021");
   await expect(summary).toContainText("读到 115 / 200 项");
   const problems = page.getByTestId("reading-problems");
-  await expect(problems.getByRole("row").filter({ hasText: "四、政府信息公开行政复议、行政诉讼情况" })).toContainText("未找到");
+  await expect(problems.getByRole("row").filter({ hasText: "四、政府信息公开行政复议、行政诉讼情况" })).toContainText(
+    "未找到",
+  );
   await expect(page.getByTestId("reading-findings")).toContainText("（七）总计");
   await page.getByRole("button", { name: `确认导入 ${previousYear} 年度报告` }).click();
 
@@ -66,14 +75,26 @@ test("a clerk previews last year's report file and imports it as the published r
   await page.goto("/clerk");
   await expect(page.getByRole("row").filter({ hasText: `${previousYear} 年` })).toContainText("已发布");
   await page.goto(`/?q=${encodeURIComponent("白桑乡")}`);
-  await expect(page.getByTestId("publications").getByRole("row").filter({ hasText: String(previousYear) })).toContainText("白桑乡人民政府");
+  await expect(
+    page
+      .getByTestId("publications")
+      .getByRole("row")
+      .filter({ hasText: String(previousYear) }),
+  ).toContainText("白桑乡人民政府");
   await page.context().close();
 });
 
 test("the import endpoint refuses other roles, oversized uploads and cross-site requests", async ({ browser }) => {
-  const file = { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: currentYear - 3 })) };
+  const file = {
+    name: "x.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: currentYear - 3 })),
+  };
   const reviewer = await pageAs(browser, "yangcheng-review");
-  const asReviewer = await reviewer.request.post("/api/import/history", { headers: { origin: new URL(reviewer.url()).origin }, multipart: { intent: "preview", file } });
+  const asReviewer = await reviewer.request.post("/api/import/history", {
+    headers: { origin: new URL(reviewer.url()).origin },
+    multipart: { intent: "preview", file },
+  });
   expect(asReviewer.status()).toBe(404);
   await reviewer.context().close();
 
@@ -81,11 +102,17 @@ test("the import endpoint refuses other roles, oversized uploads and cross-site 
   const origin = new URL(clerk.url()).origin;
   const oversized = await clerk.request.post("/api/import/history", {
     headers: { origin },
-    multipart: { intent: "preview", file: { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) } },
+    multipart: {
+      intent: "preview",
+      file: { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) },
+    },
   });
   expect(oversized.status()).toBe(400);
   expect((await oversized.json()).error.message).toMatch(/超过上限 5\.0 MB/);
-  const crossSite = await clerk.request.post("/api/import/history", { headers: { origin: "https://attacker.example" }, multipart: { intent: "import", file } });
+  const crossSite = await clerk.request.post("/api/import/history", {
+    headers: { origin: "https://attacker.example" },
+    multipart: { intent: "import", file },
+  });
   expect(crossSite.status()).toBe(404);
   expect((await crossSite.json()).error.message).toBe("请求来源无效。");
   await clerk.context().close();
@@ -96,17 +123,24 @@ test("an administrator imports a county's files at once and sees each file's res
   const page = await pageAs(browser, "admin");
   await page.getByRole("link", { name: "批量导入往年报告" }).click();
   await page.getByLabel("县（区）").selectOption({ label: "阳城县" });
-  await page.getByLabel("报告文件（可多选）").setInputFiles([
-    textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
-    textFile(`北留镇${year}.txt`, "阳城县北留镇", year),
-    textFile("董封乡2023.txt", "董封乡人民政府", 2023),
-    textFile(`王乐井乡${year}.txt`, "盐池县王乐井乡人民政府", year),
-    { name: "扫描件.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 31) % 256)) },
-  ]);
+  await page
+    .getByLabel("报告文件（可多选）")
+    .setInputFiles([
+      textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
+      textFile(`北留镇${year}.txt`, "阳城县北留镇", year),
+      textFile("董封乡2023.txt", "董封乡人民政府", 2023),
+      textFile(`王乐井乡${year}.txt`, "盐池县王乐井乡人民政府", year),
+      {
+        name: "扫描件.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 31) % 256)),
+      },
+    ]);
   await page.getByRole("button", { name: "开始导入" }).click();
 
   const results = page.getByTestId("batch-results");
-  const row = (fileName: string) => results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
+  const row = (fileName: string) =>
+    results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
   await expect(row(`凤城镇${year}.txt`)).toContainText("已导入");
   await expect(row(`凤城镇${year}.txt`)).toContainText("凤城镇人民政府");
   await expect(row(`北留镇${year}.txt`)).toContainText("已导入");

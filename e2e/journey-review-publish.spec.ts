@@ -42,11 +42,15 @@ test("a report goes from submission through a return to publication and a public
   await expect(reviewer.getByLabel("批注位置")).toHaveValue("cell:t2.rules.issued");
   await reviewer.getByLabel("批注内容").fill("规章制发件数与门户网站公布的不一致，请核实。");
   await reviewer.getByRole("button", { name: "添加批注" }).click();
-  await expect(reviewer.getByTestId("review-comments").locator('[data-target="cell:t2.rules.issued"]')).toContainText("规章制发件数与门户网站公布的不一致");
+  await expect(reviewer.getByTestId("review-comments").locator('[data-target="cell:t2.rules.issued"]')).toContainText(
+    "规章制发件数与门户网站公布的不一致",
+  );
 
   // Returning needs a comment: the empty attempt is refused with a zh-CN message.
   await reviewer.getByRole("button", { name: "退回修改" }).click();
-  await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("退回时请说明需要修改的内容。");
+  await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText(
+    "退回时请说明需要修改的内容。",
+  );
   await reviewer.getByLabel(/审核意见/).fill("请按批注核实规章件数。");
   await reviewer.getByRole("button", { name: "退回修改" }).click();
   await expect(reviewer.getByTestId("report-status")).toHaveText("已退回");

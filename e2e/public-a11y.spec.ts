@@ -16,7 +16,9 @@ test("the public pages and the review page have no axe violations", async ({ bro
   const reviewer = await pageAs(browser, "yanchi-review");
   await reviewer.goto(`/review/reports/${reportId}`);
   await expect(reviewer.getByTestId("report-title")).toBeVisible();
-  const reviewResults = await new AxeBuilder({ page: reviewer }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const reviewResults = await new AxeBuilder({ page: reviewer })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(reviewResults.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
   await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
   await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
@@ -24,6 +26,14 @@ test("the public pages and the review page have no axe violations", async ({ bro
   for (const path of ["/", `/reports/${reportId}`, `/reports/${reportId}/v/1`]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${path} ${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
   }
 });

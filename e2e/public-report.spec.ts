@@ -21,7 +21,12 @@ test.describe("public report pages", () => {
     await clerkSteps.submit("beiliu", submittedId);
 
     publishedId = (await clerkSteps.start("fengcheng", year)).reportId;
-    await clerkSteps.fill("fengcheng", publishedId, { organizationName: "凤城镇人民政府", year, cells: { "t2.rules.issued": 2468 }, narrative: { s6: hostileText } });
+    await clerkSteps.fill("fengcheng", publishedId, {
+      organizationName: "凤城镇人民政府",
+      year,
+      cells: { "t2.rules.issued": 2468 },
+      narrative: { s6: hostileText },
+    });
     await clerkSteps.submit("fengcheng", publishedId);
     const reviewer = await pageAs(browser, "yangcheng-review");
     await reviewer.goto(`/review/reports/${publishedId}`);
@@ -77,12 +82,16 @@ test.describe("public report pages", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("reads on a phone without sideways scrolling of the page, and prints without the site frame", async ({ browser }) => {
+  test("reads on a phone without sideways scrolling of the page, and prints without the site frame", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
     const page = await context.newPage();
     await page.goto(`/reports/${publishedId}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(1);
     // Wide tables scroll inside their own region instead.
     await expect(page.locator("table").first()).toBeVisible();

@@ -33,7 +33,9 @@ test("a published report is corrected into version 2 and version 1 stays online"
   await clerkSteps.fill(clerk, reportId, { organizationName, year, cells: { "t2.normative.issued": 17 } });
   await clerkSteps.submit(clerk, reportId);
   await reviewer.reload();
-  await expect(reviewer.getByTestId("review-changes").locator('[data-change-id="t2.normative.issued"]')).toContainText("17");
+  await expect(reviewer.getByTestId("review-changes").locator('[data-change-id="t2.normative.issued"]')).toContainText(
+    "17",
+  );
   await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
   await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("请填写更正说明");
   await expect(reviewer.getByTestId("report-status")).toHaveText("已提交");

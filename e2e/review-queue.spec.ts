@@ -6,7 +6,14 @@ test("the queue filters by status and year and sorts by name, status and last ch
   const page = await pageAs(browser, "yangcheng-review");
   await page.goto("/review");
   const queue = page.getByTestId("review-queue");
-  for (const name of ["阳城县", "董封乡人民政府", "凤城镇人民政府", "北留镇人民政府", "白桑乡人民政府", "阳城县人民政府办公室"]) {
+  for (const name of [
+    "阳城县",
+    "董封乡人民政府",
+    "凤城镇人民政府",
+    "北留镇人民政府",
+    "白桑乡人民政府",
+    "阳城县人民政府办公室",
+  ]) {
     await expect(queue.getByRole("rowheader", { name, exact: true })).toBeVisible();
   }
   await expect(queue).not.toContainText("盐池");
@@ -15,7 +22,8 @@ test("the queue filters by status and year and sorts by name, status and last ch
   await page.goto("/review?status=NOT_STARTED");
   await expect(page.getByLabel("状态")).toHaveValue("NOT_STARTED");
   await expect(queue.getByRole("rowheader", { name: "阳城县", exact: true })).toBeVisible();
-  for (const row of await queue.locator("tbody tr").all()) await expect(row).toHaveAttribute("data-status", "NOT_STARTED");
+  for (const row of await queue.locator("tbody tr").all())
+    await expect(row).toHaveAttribute("data-status", "NOT_STARTED");
 
   // Sorting by name, then reversed by a second click on the same header.
   await page.goto("/review");
@@ -31,7 +39,8 @@ test("the queue filters by status and year and sorts by name, status and last ch
   // Another year: nothing started in 2019.
   await page.goto("/review?year=2019");
   await expect(page.getByRole("heading", { level: 2, name: /^2019 年度报告进度/ })).toBeVisible();
-  for (const row of await queue.locator("tbody tr").all()) await expect(row).toHaveAttribute("data-status", "NOT_STARTED");
+  for (const row of await queue.locator("tbody tr").all())
+    await expect(row).toHaveAttribute("data-status", "NOT_STARTED");
   // Nonsense params fall back to the defaults instead of failing.
   expect((await page.goto("/review?year=abc&status=<b>&sort=x&dir=y"))?.status()).toBe(200);
 });

@@ -25,10 +25,16 @@ export async function withDatabase<T>(work: (db: ReturnType<typeof createScriptC
 export async function createReport(
   username: string,
   year: number,
-  options: { data?: (blank: ReportData) => ReportData; status?: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" } = {},
+  options: {
+    data?: (blank: ReportData) => ReportData;
+    status?: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
+  } = {},
 ): Promise<string> {
   return withDatabase(async (db) => {
-    const user = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, organization: { select: { id: true, name: true } } } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { username },
+      select: { id: true, organization: { select: { id: true, name: true } } },
+    });
     const organization = user.organization!;
     const layout = layoutForYear(year)!;
     const blank = blankReportData(layout, organization.name, year);
@@ -77,7 +83,10 @@ export async function expectSaved(page: Page, timeout = 15_000): Promise<void> {
 
 export async function storedReport(reportId: string): Promise<{ version: number; status: string; data: ReportData }> {
   return withDatabase(async (db) => {
-    const report = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { version: true, status: true, data: true } });
+    const report = await db.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { version: true, status: true, data: true },
+    });
     return { version: report.version, status: report.status, data: report.data as unknown as ReportData };
   });
 }

@@ -4,7 +4,16 @@ import { getLayout, layoutForYear, listCells, listNarrativeFields } from "../lib
 import { computedCellPlan } from "../lib/report-form/computed-totals";
 import { wizardSteps } from "../lib/report-form/steps";
 import { expect, test } from "./support/fixtures";
-import { cell, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+import {
+  cell,
+  createReport,
+  expectSaved,
+  field,
+  goToStep,
+  openReport,
+  storedReport,
+  withDatabase,
+} from "./wizard-helpers";
 
 const layout = getLayout("gov-2021");
 const computed = computedCellPlan(layout);
@@ -44,7 +53,9 @@ test("a clerk types seed 002's figures and texts through the wizard and submits 
   expect(tableSteps).toHaveLength(3);
   // The accessible name of an input is its row and column.
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
-  await expect(page.getByRole("textbox", { name: "一、本年新收政府信息公开申请数量·自然人", exact: true })).toHaveValue("35");
+  await expect(page.getByRole("textbox", { name: "一、本年新收政府信息公开申请数量·自然人", exact: true })).toHaveValue(
+    "35",
+  );
   await expect(page.getByTestId("step-status-t3")).toHaveText(/已完成/);
 
   await goToStep(page, "检查并提交");
@@ -56,10 +67,13 @@ test("a clerk types seed 002's figures and texts through the wizard and submits 
   const stored = await storedReport(reportId);
   expect(stored.status).toBe("SUBMITTED");
   for (const c of listCells(layout)) expect(stored.data.cells[c.id], c.id).toBe(seed002Corrected.cells[c.id]);
-  for (const text of narratives) expect(stored.data.narrative[text.id] ?? "").toBe(seed002Corrected.narrative[text.id] ?? "");
+  for (const text of narratives)
+    expect(stored.data.narrative[text.id] ?? "").toBe(seed002Corrected.narrative[text.id] ?? "");
 });
 
-test("a wrong figure shows its message at the cell and in the step's summary, and blocks submission", async ({ browser }) => {
+test("a wrong figure shows its message at the cell and in the step's summary, and blocks submission", async ({
+  browser,
+}) => {
   const reportId = await createReport("beiliu", 2022);
   const page = await openReport(browser, "beiliu", reportId);
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
@@ -124,7 +138,10 @@ test("every step of both layouts passes an axe scan with no serious or critical 
       await goToStep(page, step.title);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), `${year} ${step.title}`).toEqual([]);
+      expect(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+        `${year} ${step.title}`,
+      ).toEqual([]);
     }
     await page.context().close();
   }
@@ -132,7 +149,13 @@ test("every step of both layouts passes an axe scan with no serious or critical 
 
 test("a warning needs a reason before submitting, and the reason is stored with the report", async ({ browser }) => {
   // Last year 结转下年度 was 2 (自然人); this year's 上年结转 says 0: the cross-year check warns.
-  const previousCells = { ...seed002Corrected.cells, "t3.r4.natural": 2, "t3.r4.total": 2, "t3.r1.natural": 37, "t3.r1.total": 37 };
+  const previousCells = {
+    ...seed002Corrected.cells,
+    "t3.r4.natural": 2,
+    "t3.r4.total": 2,
+    "t3.r1.natural": 37,
+    "t3.r1.total": 37,
+  };
   await createReport("yczfb", 2021, { status: "PUBLISHED", data: (blank) => ({ ...blank, cells: previousCells }) });
   const reportId = await createReport("yczfb", 2022, {
     data: (blank) => ({
@@ -156,17 +179,25 @@ test("a warning needs a reason before submitting, and the reason is stored with 
   await expect(submit).toBeEnabled();
   await submit.click();
   await expect(page.getByTestId("read-only")).toBeVisible();
-  const stored = await withDatabase((db) => db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, acknowledgements: true } }));
+  const stored = await withDatabase((db) =>
+    db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, acknowledgements: true } }),
+  );
   expect(stored.status).toBe("SUBMITTED");
-  expect(Object.values(stored.acknowledgements as Record<string, string>)).toContain("上年结转的 2 件已于上年底办结，台账已更正。");
+  expect(Object.values(stored.acknowledgements as Record<string, string>)).toContain(
+    "上年结转的 2 件已于上年底办结，台账已更正。",
+  );
 });
 
-test("gov-2019 table 二: a decrease is typed as a negative number, money keeps at most 4 decimals", async ({ browser }) => {
+test("gov-2019 table 二: a decrease is typed as a negative number, money keeps at most 4 decimals", async ({
+  browser,
+}) => {
   const reportId = await createReport("wangyuejing", 2020);
   const page = await openReport(browser, "wangyuejing", reportId);
   await goToStep(page, "二、主动公开政府信息情况");
   await page.getByRole("textbox", { name: "行政许可·本年增/减", exact: true }).fill("-3");
-  await page.getByRole("textbox", { name: "政府集中采购·采购总金额（单位：万元，保留4位小数）", exact: true }).fill("1.23456");
+  await page
+    .getByRole("textbox", { name: "政府集中采购·采购总金额（单位：万元，保留4位小数）", exact: true })
+    .fill("1.23456");
   await expect(page.locator('[id="message-t2.procurement.amount"]')).toContainText("4 位小数");
   await cell(page, "t2.procurement.amount").fill("12.3456万元");
   await expect(page.locator('[id="message-t2.procurement.amount"]')).toHaveCount(0);

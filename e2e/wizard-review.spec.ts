@@ -1,19 +1,41 @@
 import { expect, pageAs, test } from "./support/fixtures";
 import { cell, createReport, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
 
-test("a returned report shows the return comment at the top and each review comment at its place", async ({ browser }) => {
+test("a returned report shows the return comment at the top and each review comment at its place", async ({
+  browser,
+}) => {
   const reportId = await createReport("dongfeng", 2021, { status: "RETURNED" });
   await withDatabase(async (db) => {
     const reviewer = await db.user.findUniqueOrThrow({ where: { username: "yangcheng-review" }, select: { id: true } });
     const report = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { organizationId: true } });
     await db.auditEvent.create({
-      data: { action: "report.return", actorId: reviewer.id, organizationId: report.organizationId, reportId, fromStatus: "SUBMITTED", toStatus: "RETURNED", comment: "请核对表三并补充监督保障部分。" },
+      data: {
+        action: "report.return",
+        actorId: reviewer.id,
+        organizationId: report.organizationId,
+        reportId,
+        fromStatus: "SUBMITTED",
+        toStatus: "RETURNED",
+        comment: "请核对表三并补充监督保障部分。",
+      },
     });
     await db.reviewComment.createMany({
       data: [
-        { reportId, target: "cell:t3.r1.natural", body: "自然人申请数与登记台账不符。", reportVersion: 1, authorId: reviewer.id },
+        {
+          reportId,
+          target: "cell:t3.r1.natural",
+          body: "自然人申请数与登记台账不符。",
+          reportVersion: 1,
+          authorId: reviewer.id,
+        },
         { reportId, target: "row:t3.r4", body: "结转数请说明。", reportVersion: 1, authorId: reviewer.id },
-        { reportId, target: "section:s1.oversight", body: "监督保障写得太简略。", reportVersion: 1, authorId: reviewer.id },
+        {
+          reportId,
+          target: "section:s1.oversight",
+          body: "监督保障写得太简略。",
+          reportVersion: 1,
+          authorId: reviewer.id,
+        },
         { reportId, target: "section:t4", body: "行政复议情况请核实。", reportVersion: 1, authorId: reviewer.id },
       ],
     });
@@ -26,7 +48,9 @@ test("a returned report shows the return comment at the top and each review comm
   await expect(page.locator('[id="message-s1.oversight"]')).toContainText("监督保障写得太简略。");
   await expect(field(page, "s1.oversight")).toHaveAttribute("aria-describedby", /message-s1\.oversight/);
   // The step list says where the comments are.
-  await expect(page.getByRole("navigation", { name: "填报步骤" }).getByRole("listitem").filter({ hasText: "三、收到和处理" })).toContainText("审核意见 2");
+  await expect(
+    page.getByRole("navigation", { name: "填报步骤" }).getByRole("listitem").filter({ hasText: "三、收到和处理" }),
+  ).toContainText("审核意见 2");
 
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
   await expect(page.locator('[id="message-t3.r1.natural"]')).toContainText("自然人申请数与登记台账不符。");
@@ -37,7 +61,9 @@ test("a returned report shows the return comment at the top and each review comm
   // A returned report is editable again.
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
   await cell(page, "t3.r1.natural").fill("4");
-  await expect.poll(async () => (await storedReport(reportId)).data.cells["t3.r1.natural"], { timeout: 15_000 }).toBe(4);
+  await expect
+    .poll(async () => (await storedReport(reportId)).data.cells["t3.r1.natural"], { timeout: 15_000 })
+    .toBe(4);
 });
 
 test("a submitted report is read-only to the clerk", async ({ browser }) => {
@@ -75,5 +101,7 @@ test("a new year's report starts from last year's: carry-over, stock in force, t
   await page.getByText("查看上年度的“五、存在的主要问题及改进情况”").click();
   await page.getByRole("button", { name: "以上年文字为起点" }).click();
   await expect(field(page, "s5")).toHaveValue("去年的问题与改进。");
-  await expect.poll(async () => (await storedReport(reportId)).data.narrative.s5, { timeout: 15_000 }).toBe("去年的问题与改进。");
+  await expect
+    .poll(async () => (await storedReport(reportId)).data.narrative.s5, { timeout: 15_000 })
+    .toBe("去年的问题与改进。");
 });

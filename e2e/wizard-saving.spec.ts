@@ -2,19 +2,31 @@ import type { Page } from "@playwright/test";
 import { startAppServer } from "../scripts/lib/app-server";
 import { expect, pageAs, test } from "./support/fixtures";
 import { e2eState } from "./support/state";
-import { cell, createReport, expectSaved, field, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+import {
+  cell,
+  createReport,
+  expectSaved,
+  field,
+  goToStep,
+  openReport,
+  storedReport,
+  withDatabase,
+} from "./wizard-helpers";
 
 /** Server actions are POSTs to the page's own URL carrying a Next-Action header. */
 async function failSaves(page: Page): Promise<() => Promise<void>> {
   const handler = async (route: import("@playwright/test").Route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await route.abort("internetdisconnected");
+    if (route.request().method() === "POST" && route.request().headers()["next-action"])
+      await route.abort("internetdisconnected");
     else await route.continue();
   };
   await page.route("**/clerk/reports/**", handler);
   return () => page.unroute("**/clerk/reports/**", handler);
 }
 
-test("pasting a block copied from a spreadsheet fills the grid from the focused cell and says what was refused", async ({ browser }) => {
+test("pasting a block copied from a spreadsheet fills the grid from the focused cell and says what was refused", async ({
+  browser,
+}) => {
   const reportId = await createReport("baisang", 2023);
   const page = await openReport(browser, "baisang", reportId);
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
@@ -45,7 +57,9 @@ test("pasting a block copied from a spreadsheet fills the grid from the focused 
   expect(stored.data.cells["t3.r2.research"]).toBeNull();
 });
 
-test("two tabs edit the same report: the second save meets the conflict screen and the clerk chooses", async ({ browser }) => {
+test("two tabs edit the same report: the second save meets the conflict screen and the clerk chooses", async ({
+  browser,
+}) => {
   const reportId = await createReport("huamachi", 2023);
   const first = await openReport(browser, "huamachi", reportId);
   const second = await openReport(browser, "huamachi", reportId);
@@ -81,7 +95,9 @@ test("two tabs edit the same report: the second save meets the conflict screen a
   expect(stored.data.narrative.s5).toBe("第二个标签页写的问题。");
 });
 
-test("with the network down the work stays in the browser, survives a reload and is saved when the network is back", async ({ browser }) => {
+test("with the network down the work stays in the browser, survives a reload and is saved when the network is back", async ({
+  browser,
+}) => {
   const reportId = await createReport("wangyuejing", 2022);
   const page = await openReport(browser, "wangyuejing", reportId);
   const { version } = await storedReport(reportId);
@@ -120,7 +136,8 @@ test("the app server is killed mid-edit and started again: nothing typed is lost
   // A server of its own (same build, same database), so killing it disturbs no other test.
   const state = await e2eState.read();
   const port = Number(new URL(state.baseURL).port) + 100;
-  const start = () => startAppServer({ port, databaseUrl: state.databaseUrl, authSecret: state.authSecret, quiet: true });
+  const start = () =>
+    startAppServer({ port, databaseUrl: state.databaseUrl, authSecret: state.authSecret, quiet: true });
   let app = await start();
   try {
     const reportId = await createReport("fengcheng", 2022);
@@ -131,7 +148,16 @@ test("the app server is killed mid-edit and started again: nothing typed is lost
     await expectSaved(page);
 
     app.process.kill("SIGKILL");
-    await expect.poll(() => fetch(`${app.url}/api/health`).then(() => "up", () => "down"), { timeout: 20_000 }).toBe("down");
+    await expect
+      .poll(
+        () =>
+          fetch(`${app.url}/api/health`).then(
+            () => "up",
+            () => "down",
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe("down");
     await field(page, "s6").fill("服务器停机时写下的内容。");
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
     expect((await storedReport(reportId)).data.narrative.s6 ?? "").toBe("");

@@ -15,7 +15,11 @@ const files = fs
 let failed = 0;
 for (const file of files) {
   console.log(`\n### ${file}`);
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join("bench", file)], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join("bench", file)],
+    { cwd: root, stdio: "inherit" },
+  );
   if (result.status !== 0) failed += 1;
 }
 if (failed > 0) {

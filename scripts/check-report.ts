@@ -6,9 +6,9 @@
  * found, 2 a file could not be read (missing, unreadable, unknown type, not
  * a report).
  */
-import { checkFiles } from '../lib/import/check-files';
-import { checkRunJson } from '../lib/import/check-run-json';
-import { formatCheckRun } from '../lib/import/format-check-run';
+import { checkFiles } from "../lib/import/check-files";
+import { checkRunJson } from "../lib/import/check-run-json";
+import { formatCheckRun } from "../lib/import/format-check-run";
 
 const USAGE = `用法：npm run check -- [--json] <报告文件>...
   支持 .txt、.html、.htm、.docx；--json 以 JSON 输出（含各数据项和校验结果的编号）。
@@ -16,16 +16,16 @@ const USAGE = `用法：npm run check -- [--json] <报告文件>...
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = argv.filter((a) => a !== '--');
-  if (args.includes('--help') || args.includes('-h')) {
+  const args = argv.filter((a) => a !== "--");
+  if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const unknown = files.filter((a) => a.startsWith('--'));
+  const json = args.includes("--json");
+  const files = args.filter((a) => a !== "--json");
+  const unknown = files.filter((a) => a.startsWith("--"));
   if (files.length === 0 || unknown.length > 0) {
-    process.stderr.write(unknown.length > 0 ? `未知选项：${unknown.join(' ')}\n${USAGE}` : USAGE);
+    process.stderr.write(unknown.length > 0 ? `未知选项：${unknown.join(" ")}\n${USAGE}` : USAGE);
     return 2;
   }
   const run = await checkFiles(files);

@@ -13,11 +13,18 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const hasSnapshot = await fs.stat(paths.snapshot).then(() => true, () => false);
+const hasSnapshot = await fs.stat(paths.snapshot).then(
+  () => true,
+  () => false,
+);
 // The CLI's config needs a reachable database even for a datamodel-only diff.
 const server = await startThrowawayServer();
 try {
-  const sql = await diffSchemas(hasSnapshot ? paths.snapshot : null, paths.schema, await server.createDatabase("migration_diff"));
+  const sql = await diffSchemas(
+    hasSnapshot ? paths.snapshot : null,
+    paths.schema,
+    await server.createDatabase("migration_diff"),
+  );
   if (/^-- This is an empty migration\.?\s*$/.test(sql.trim()) || !sql.trim()) {
     console.log("prisma/schema.prisma 与最新迁移一致，无需新迁移。");
   } else {

@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT 无效：${process.env.PORT}`);
   if (!(await isPortFree(port))) {
-    throw new Error(`端口 ${port} 已被占用。请关闭占用该端口的程序，或用 PORT=${await findFreePort()} npm start 换一个端口。`);
+    throw new Error(
+      `端口 ${port} 已被占用。请关闭占用该端口的程序，或用 PORT=${await findFreePort()} npm start 换一个端口。`,
+    );
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
@@ -66,7 +68,10 @@ async function main(): Promise<void> {
     const client = createScriptClient(database.url);
     try {
       const { createdUsers, createdReports } = await seedDemo(client);
-      const created = [createdUsers > 0 && `${createdUsers} 个账号`, createdReports > 0 && `${createdReports} 份已发布的报告`].filter(Boolean);
+      const created = [
+        createdUsers > 0 && `${createdUsers} 个账号`,
+        createdReports > 0 && `${createdReports} 份已发布的报告`,
+      ].filter(Boolean);
       log(created.length > 0 ? `已载入演示数据（新建 ${created.join("、")}）` : "演示数据已存在");
     } finally {
       await client.$disconnect();

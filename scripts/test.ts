@@ -1,4 +1,4 @@
-// npm test: type checking, unit tests (Vitest, with a throw-away PostgreSQL where a test
+// npm test: type checking, lint and format checks, unit tests (Vitest, with a throw-away PostgreSQL where a test
 // needs one) and browser tests (Playwright + Debian Chromium against the production build).
 // Runs every stage even when one fails, then prints one summary line.
 import { spawn } from "node:child_process";
@@ -9,12 +9,22 @@ import { findFreePort } from "./lib/postgres";
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-type Stage = { name: string; command: string; args: string[]; env?: Record<string, string>; count?: () => Promise<{ passed: number; failed: number } | null> };
+type Stage = {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  count?: () => Promise<{ passed: number; failed: number } | null>;
+};
 
 function run(stage: Stage): Promise<number> {
   return new Promise((resolve) => {
     console.log(`\n=== ${stage.name} ===`);
-    const child = spawn(stage.command, stage.args, { cwd: root, stdio: "inherit", env: { ...process.env, ...stage.env } });
+    const child = spawn(stage.command, stage.args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...stage.env },
+    });
     child.on("close", (code) => resolve(code ?? 1));
     child.on("error", () => resolve(1));
   });
@@ -27,6 +37,8 @@ async function readJson(file: string): Promise<unknown> {
 const e2ePort = process.env.E2E_PORT ?? String(await findFreePort());
 const stages: Stage[] = [
   { name: "类型检查 (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
+  { name: "代码规范 (eslint)", command: bin("eslint"), args: ["--max-warnings=0", "."] },
+  { name: "代码格式 (prettier)", command: bin("prettier"), args: ["--check", "--log-level=warn", "."] },
   {
     name: "单元测试 (vitest)",
     command: bin("vitest"),
@@ -42,7 +54,9 @@ const stages: Stage[] = [
     args: ["test"],
     env: { E2E_PORT: e2ePort, CI: "1" },
     count: async () => {
-      const report = (await readJson("test-results/e2e.json")) as { stats: { expected: number; unexpected: number; flaky: number } };
+      const report = (await readJson("test-results/e2e.json")) as {
+        stats: { expected: number; unexpected: number; flaky: number };
+      };
       return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
     },
   },

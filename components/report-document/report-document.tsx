@@ -21,7 +21,7 @@ import type {
   ReportView,
   TableSectionView,
   ValueCellView,
-} from '@/lib/render/to-report-view';
+} from "@/lib/render/to-report-view";
 
 export interface ReportDocumentProps {
   readonly view: ReportView;
@@ -31,7 +31,7 @@ export interface ReportDocumentProps {
 
 /** Element ids from view keys: letters, digits, - and _ only. */
 function domId(...parts: readonly string[]): string {
-  return parts.join('-').replace(/[^A-Za-z0-9_-]/g, '-');
+  return parts.join("-").replace(/[^A-Za-z0-9_-]/g, "-");
 }
 
 /** Rough minimum width so a wide grid scrolls in its wrapper instead of crushing its columns. */
@@ -52,7 +52,13 @@ function Paragraphs({ paragraphs }: { readonly paragraphs: readonly string[] }) 
   );
 }
 
-function NarrativeSection({ section, idPrefix }: { readonly section: NarrativeSectionView; readonly idPrefix: string }) {
+function NarrativeSection({
+  section,
+  idPrefix,
+}: {
+  readonly section: NarrativeSectionView;
+  readonly idPrefix: string;
+}) {
   const headingId = domId(idPrefix, section.id);
   return (
     <section className="rd-section" aria-labelledby={headingId}>
@@ -86,13 +92,13 @@ function HeaderCell({ cell, gridKey }: { readonly cell: HeaderCellView; readonly
 }
 
 function ValueCell({ cell, gridKey }: { readonly cell: ValueCellView; readonly gridKey: string }) {
-  const headers = cell.headerKeys.map((key) => domId(gridKey, key)).join(' ');
+  const headers = cell.headerKeys.map((key) => domId(gridKey, key)).join(" ");
   return (
     <td
       data-cell-id={cell.cellId}
       headers={headers}
-      className={cell.isComputed ? 'rd-computed' : undefined}
-      data-missing={cell.value === null ? 'true' : undefined}
+      className={cell.isComputed ? "rd-computed" : undefined}
+      data-missing={cell.value === null ? "true" : undefined}
     >
       {cell.value === null ? (
         <>
@@ -107,7 +113,11 @@ function ValueCell({ cell, gridKey }: { readonly cell: ValueCellView; readonly g
 }
 
 function BodyCell({ cell, gridKey }: { readonly cell: BodyCellView; readonly gridKey: string }) {
-  return cell.kind === 'header' ? <HeaderCell cell={cell} gridKey={gridKey} /> : <ValueCell cell={cell} gridKey={gridKey} />;
+  return cell.kind === "header" ? (
+    <HeaderCell cell={cell} gridKey={gridKey} />
+  ) : (
+    <ValueCell cell={cell} gridKey={gridKey} />
+  );
 }
 
 function GridTable({
@@ -120,14 +130,14 @@ function GridTable({
   readonly idPrefix: string;
 }) {
   const gridKey = domId(idPrefix, grid.id);
-  const captionId = domId(gridKey, 'caption');
+  const captionId = domId(gridKey, "caption");
   // A single-grid table is already named by the section's h2; its caption
   // stays for assistive technology but is not printed twice.
   const isCaptionVisible = grid.caption !== section.heading;
   return (
     <div className="rd-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="rd-table" style={{ minWidth: minTableWidth(grid) }}>
-        <caption id={captionId} className={isCaptionVisible ? undefined : 'rd-visually-hidden'}>
+        <caption id={captionId} className={isCaptionVisible ? undefined : "rd-visually-hidden"}>
           {grid.caption}
         </caption>
         <thead>
@@ -143,7 +153,7 @@ function GridTable({
           {grid.bodyRows.map((row) => (
             <tr key={row.id}>
               {row.cells.map((cell) => (
-                <BodyCell key={cell.kind === 'header' ? cell.key : cell.cellId} cell={cell} gridKey={gridKey} />
+                <BodyCell key={cell.kind === "header" ? cell.key : cell.cellId} cell={cell} gridKey={gridKey} />
               ))}
             </tr>
           ))}
@@ -167,17 +177,17 @@ function TableSection({ section, idPrefix }: { readonly section: TableSectionVie
   );
 }
 
-export function ReportDocument({ view, idPrefix = 'report' }: ReportDocumentProps) {
+export function ReportDocument({ view, idPrefix = "report" }: ReportDocumentProps) {
   return (
-    <article className="rd-document" lang="zh-CN" dir="ltr" aria-labelledby={domId(idPrefix, 'title')}>
+    <article className="rd-document" lang="zh-CN" dir="ltr" aria-labelledby={domId(idPrefix, "title")}>
       <header>
-        <h1 id={domId(idPrefix, 'title')} className="rd-title">
+        <h1 id={domId(idPrefix, "title")} className="rd-title">
           {view.title}
         </h1>
         {view.correction ? (
           <aside className="rd-correction" aria-label="更正说明">
             <p className="rd-correction-title">
-              {view.correction.version === null ? '更正说明' : `更正说明（第${view.correction.version}版）`}
+              {view.correction.version === null ? "更正说明" : `更正说明（第${view.correction.version}版）`}
             </p>
             <Paragraphs paragraphs={view.correction.paragraphs} />
           </aside>
@@ -185,7 +195,7 @@ export function ReportDocument({ view, idPrefix = 'report' }: ReportDocumentProp
       </header>
       <Paragraphs paragraphs={view.preamble.paragraphs} />
       {view.sections.map((section) =>
-        section.kind === 'table' ? (
+        section.kind === "table" ? (
           <TableSection key={section.id} section={section} idPrefix={idPrefix} />
         ) : (
           <NarrativeSection key={section.id} section={section} idPrefix={idPrefix} />

@@ -7,9 +7,19 @@ import { useWizard } from "./wizard-context";
 export type SubmitResult = { ok: true } | { ok: false; message: string };
 
 /** 检查并提交: every problem of the report; errors block, each warning needs a reason. */
-export function CheckStep({ onSubmit, saver }: { onSubmit: (acknowledgements: Record<string, string>) => Promise<SubmitResult>; saver: DraftSaver<ServerCopy> }) {
+export function CheckStep({
+  onSubmit,
+  saver,
+}: {
+  onSubmit: (acknowledgements: Record<string, string>) => Promise<SubmitResult>;
+  saver: DraftSaver<ServerCopy>;
+}) {
   const { issues } = useWizard();
-  const saveStatus = useSyncExternalStore(saver.subscribe, () => saver.getState().status, () => saver.getState().status);
+  const saveStatus = useSyncExternalStore(
+    saver.subscribe,
+    () => saver.getState().status,
+    () => saver.getState().status,
+  );
   const items = useSyncExternalStore(issues.subscribe, issues.getAll, issues.getAll);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<SubmitResult | null>(null);
@@ -74,7 +84,9 @@ export function CheckStep({ onSubmit, saver }: { onSubmit: (acknowledgements: Re
         </button>
       </p>
       {!canSubmit && !isSubmitting && (
-        <p className="muted">{errors.length > 0 ? "请先改正全部错误。" : missingReasons.length > 0 ? "请为每条提示填写理由。" : ""}</p>
+        <p className="muted">
+          {errors.length > 0 ? "请先改正全部错误。" : missingReasons.length > 0 ? "请为每条提示填写理由。" : ""}
+        </p>
       )}
     </div>
   );

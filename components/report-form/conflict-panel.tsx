@@ -41,7 +41,8 @@ export function ConflictPanel({
       </h2>
       <p>{message}</p>
       <p>
-        服务器上的版本保存于 {new Date(server.updatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}。两者有 {differences.length} 处不同：
+        服务器上的版本保存于 {new Date(server.updatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}。两者有{" "}
+        {differences.length} 处不同：
       </p>
       <div className="form-grid__scroll">
         <table className="table conflict__table">

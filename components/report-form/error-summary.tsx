@@ -8,7 +8,11 @@ import { fieldElementId, useWizard } from "./wizard-context";
 export function ErrorSummary({ stepId }: { stepId: string }) {
   noteRender("ErrorSummary");
   const { issues } = useWizard();
-  const items = useSyncExternalStore(issues.subscribe, () => issues.getSummary(stepId), () => issues.getSummary(stepId));
+  const items = useSyncExternalStore(
+    issues.subscribe,
+    () => issues.getSummary(stepId),
+    () => issues.getSummary(stepId),
+  );
   return <IssueList items={items} title="请检查以下问题" testId="error-summary" />;
 }
 

@@ -9,7 +9,15 @@ import { NumberCell } from "./number-cell";
 import { TotalCell } from "./total-cell";
 import { useWizard } from "./wizard-context";
 
-const GridRow = memo(function GridRow({ tableId, row, shape }: { tableId: TableId; row: BodyRowView; shape: GridShape }) {
+const GridRow = memo(function GridRow({
+  tableId,
+  row,
+  shape,
+}: {
+  tableId: TableId;
+  row: BodyRowView;
+  shape: GridShape;
+}) {
   noteRender("GridRow");
   const { layout, comments } = useWizard();
   const catalog = cellsById(layout);
@@ -20,13 +28,20 @@ const GridRow = memo(function GridRow({ tableId, row, shape }: { tableId: TableI
       {row.cells.map((cell) => {
         if (cell.kind === "header") {
           return (
-            <th key={cell.key} scope={cell.scope} colSpan={cell.colSpan} rowSpan={cell.rowSpan} className="form-grid__row-label">
+            <th
+              key={cell.key}
+              scope={cell.scope}
+              colSpan={cell.colSpan}
+              rowSpan={cell.rowSpan}
+              className="form-grid__row-label"
+            >
               {cell.text}
               {cell === lastHeader && <CommentNotes comments={rowComments} />}
             </th>
           );
         }
-        const label = catalog.get(cell.cellId)?.label ?? [...cell.rowPath, ...cell.columnPath].filter(Boolean).join("·");
+        const label =
+          catalog.get(cell.cellId)?.label ?? [...cell.rowPath, ...cell.columnPath].filter(Boolean).join("·");
         return cell.isComputed ? (
           <TotalCell key={cell.cellId} cellId={cell.cellId} label={label} />
         ) : (

@@ -31,7 +31,8 @@ export const NarrativeField = memo(function NarrativeField({
   const id = fieldElementId(fieldId);
   const messageId = messageElementId(fieldId);
   const hintId = `hint-${fieldId}`;
-  const describedBy = [hint ? hintId : null, issue || fieldComments ? messageId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, issue || fieldComments ? messageId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={issue ? `field field--${issue.severity}` : "field"}>
       <label className="field__label" htmlFor={id}>
@@ -67,7 +68,12 @@ export const NarrativeField = memo(function NarrativeField({
         <details className="last-year">
           <summary>查看上年度的“{heading}”</summary>
           <p className="last-year__text">{lastYear}</p>
-          <button type="button" className="button button--secondary" disabled={value.trim() !== ""} onClick={() => setValue(name, lastYear)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={value.trim() !== ""}
+            onClick={() => setValue(name, lastYear)}
+          >
             以上年文字为起点
           </button>
           {value.trim() !== "" && <span className="muted">（本栏已有内容，如需使用请先清空）</span>}

@@ -12,10 +12,16 @@ import { useWizard } from "./wizard-context";
 export function NarrativeStep({ stepId, previousYear }: { stepId: string; previousYear: ReportData | null }) {
   noteRender("NarrativeStep");
   const { layout, setValue, meta } = useWizard();
-  const fields = useMemo(() => listNarrativeFields(layout).filter((field) => stepOfField(layout, field.id) === stepId), [layout, stepId]);
+  const fields = useMemo(
+    () => listNarrativeFields(layout).filter((field) => stepOfField(layout, field.id) === stepId),
+    [layout, stepId],
+  );
   const hasPreamble = fields.some((field) => field.id === layout.preamble.id);
   const restorePreamble = () =>
-    setValue(narrativeFieldName(layout.preamble.id), standardPreamble(layout, { organizationName: meta.organizationName, year: meta.year }));
+    setValue(
+      narrativeFieldName(layout.preamble.id),
+      standardPreamble(layout, { organizationName: meta.organizationName, year: meta.year }),
+    );
   return (
     <div className="narrative-step">
       <ErrorSummary stepId={stepId} />
@@ -30,7 +36,9 @@ export function NarrativeStep({ stepId, previousYear }: { stepId: string; previo
               ? `已按《中华人民共和国政府信息公开条例》和${layout.basis}填好标准开头（含统计期限），可修改。`
               : undefined
           }
-          lastYear={field.id === layout.preamble.id ? undefined : previousYear?.narrative[field.id]?.trim() || undefined}
+          lastYear={
+            field.id === layout.preamble.id ? undefined : previousYear?.narrative[field.id]?.trim() || undefined
+          }
         />
       ))}
       {hasPreamble && (

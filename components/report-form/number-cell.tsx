@@ -25,7 +25,17 @@ function focusCell(cellId: string | undefined): void {
  * typed while it is not yet a number, and hands refusals to the issue store so they show
  * here and in the step's error summary.
  */
-export const NumberCell = memo(function NumberCell({ cellId, type, label, shape }: { cellId: string; type: CellType; label: string; shape: GridShape }) {
+export const NumberCell = memo(function NumberCell({
+  cellId,
+  type,
+  label,
+  shape,
+}: {
+  cellId: string;
+  type: CellType;
+  label: string;
+  shape: GridShape;
+}) {
   noteRender("NumberCell");
   const { control, setValue, getValues, issues, comments, layout, onPasted } = useWizard();
   const name = cellFieldName(cellId);
@@ -92,7 +102,13 @@ export const NumberCell = memo(function NumberCell({ cellId, type, label, shape 
     const pasted = event.clipboardData.getData("text/plain");
     if (!isBlockPaste(pasted)) return;
     event.preventDefault();
-    const plan = planPaste(layout, shape, cellId, parseClipboardTable(pasted), (id) => getValues(cellFieldName(id)) ?? null);
+    const plan = planPaste(
+      layout,
+      shape,
+      cellId,
+      parseClipboardTable(pasted),
+      (id) => getValues(cellFieldName(id)) ?? null,
+    );
     for (const fill of plan.fills) {
       issues.setEntryError(fill.cellId, null);
       setValue(cellFieldName(fill.cellId), fill.value);

@@ -33,8 +33,14 @@ export interface ReportWizardProps {
   readonly organization?: Organization;
   readonly previousYear: ReportData | null;
   readonly comments: readonly WizardComment[];
-  readonly saveDraft: (input: { reportId: string; expectedVersion: number } & DraftPayload) => Promise<ActionAnswer<{ version: number; savedAt: string }>>;
-  readonly submitReport: (input: { reportId: string; expectedVersion: number; acknowledgements: Record<string, string> }) => Promise<ActionAnswer<{ status: string; version: number }>>;
+  readonly saveDraft: (
+    input: { reportId: string; expectedVersion: number } & DraftPayload,
+  ) => Promise<ActionAnswer<{ version: number; savedAt: string }>>;
+  readonly submitReport: (input: {
+    reportId: string;
+    expectedVersion: number;
+    acknowledgements: Record<string, string>;
+  }) => Promise<ActionAnswer<{ status: string; version: number }>>;
 }
 
 const EVALUATE_DELAY_MS = 120;
@@ -92,9 +98,12 @@ export function ReportWizard(props: ReportWizardProps) {
         save: async (payload, expectedVersion): Promise<SaveOutcome<ServerCopy>> => {
           const result = await saveDraft({ reportId, expectedVersion, ...payload });
           if (result.ok) return { ok: true, ...result.data };
-          if (result.code === "CONFLICT" && result.details) return { ok: false, kind: "conflict", conflict: result.details as ServerCopy, message: result.message };
-          if (result.code === "UNAVAILABLE" || result.code === "INTERNAL") return { ok: false, kind: "retry", message: result.message };
-          if (result.code === "UNAUTHENTICATED") return { ok: false, kind: "retry", message: "登录已过期：请在新标签页重新登录，本页内容会自动保存" };
+          if (result.code === "CONFLICT" && result.details)
+            return { ok: false, kind: "conflict", conflict: result.details as ServerCopy, message: result.message };
+          if (result.code === "UNAVAILABLE" || result.code === "INTERNAL")
+            return { ok: false, kind: "retry", message: result.message };
+          if (result.code === "UNAUTHENTICATED")
+            return { ok: false, kind: "retry", message: "登录已过期：请在新标签页重新登录，本页内容会自动保存" };
           return { ok: false, kind: "refused", message: result.message };
         },
       }),
@@ -150,7 +159,10 @@ export function ReportWizard(props: ReportWizardProps) {
         setNotice("已恢复此前在本浏览器中未保存的内容，正在保存。");
         saver.change();
       } else {
-        saver.enterConflict({ version: props.version, status: "DRAFT", data: props.data, updatedAt: props.savedAt }, "本浏览器中有未保存的内容，但服务器上的报告已更新。");
+        saver.enterConflict(
+          { version: props.version, status: "DRAFT", data: props.data, updatedAt: props.savedAt },
+          "本浏览器中有未保存的内容，但服务器上的报告已更新。",
+        );
       }
       return;
     }
@@ -238,7 +250,10 @@ export function ReportWizard(props: ReportWizardProps) {
 
   // Starting from last year's report.
   const [carryOver, setCarryOver] = useState<CarryOverPlan | null>(null);
-  const offeredCarryOver = useMemo(() => (previousYear ? planCarryOver(layout, props.data, previousYear) : null), [layout, previousYear, props.data]);
+  const offeredCarryOver = useMemo(
+    () => (previousYear ? planCarryOver(layout, props.data, previousYear) : null),
+    [layout, previousYear, props.data],
+  );
   const applyCarryOver = () => {
     if (!previousYear) return;
     const plan = planCarryOver(layout, currentData(), previousYear);
@@ -297,7 +312,8 @@ export function ReportWizard(props: ReportWizardProps) {
             </h2>
             {carryOver ? (
               <p role="status">
-                已带入 {carryOver.cells.length} 项：{carryOver.cells.map((cell) => `${cell.label} ${cell.value}`).join("；") || "无"}。
+                已带入 {carryOver.cells.length} 项：
+                {carryOver.cells.map((cell) => `${cell.label} ${cell.value}`).join("；") || "无"}。
                 {carryOver.differences.length > 0 &&
                   ` 以下已填写的数字与上年不同，未改动，请核对：${carryOver.differences.map((d) => `${d.label}（本年 ${d.current}，上年 ${d.lastYear}）`).join("；")}。`}
               </p>
@@ -324,7 +340,11 @@ export function ReportWizard(props: ReportWizardProps) {
             {step.id === CHECK_STEP_ID && <CheckStep onSubmit={submit} saver={saver} />}
             <nav className="wizard__pager" aria-label="上一步和下一步">
               {steps.indexOf(step) > 0 && (
-                <button type="button" className="button button--secondary" onClick={() => goToStep(steps[steps.indexOf(step) - 1]!.id)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => goToStep(steps[steps.indexOf(step) - 1]!.id)}
+                >
                   上一步
                 </button>
               )}

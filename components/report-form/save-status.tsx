@@ -6,7 +6,9 @@ import { noteRender } from "@/lib/report-form/render-probe";
 function time(iso: string | null): string {
   if (!iso) return "";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
+  return Number.isNaN(date.getTime())
+    ? ""
+    : date.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
 }
 
 /** 已保存 HH:MM / 保存中… / 未保存，重试中 / 冲突: always visible, announced politely. */
@@ -27,7 +29,13 @@ export function SaveStatus({ saver }: { saver: DraftSaver<ServerCopy> }) {
               ? "未保存：报告已在别处修改，请选择保留哪个版本"
               : "未保存";
   return (
-    <p className={`save-status save-status--${state.status}`} role="status" aria-live="polite" data-testid="save-status" data-status={state.status}>
+    <p
+      className={`save-status save-status--${state.status}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-status={state.status}
+    >
       {text}
       {state.status === "retrying" && (
         <>

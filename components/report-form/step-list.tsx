@@ -12,10 +12,24 @@ const statusLabels: Record<StepStatus, string> = {
   hasErrors: "有错误",
 };
 
-const StepItem = memo(function StepItem({ step, isCurrent, onSelect, commentCount }: { step: WizardStep; isCurrent: boolean; onSelect: (id: string) => void; commentCount: number }) {
+const StepItem = memo(function StepItem({
+  step,
+  isCurrent,
+  onSelect,
+  commentCount,
+}: {
+  step: WizardStep;
+  isCurrent: boolean;
+  onSelect: (id: string) => void;
+  commentCount: number;
+}) {
   noteRender("StepItem");
   const { issues } = useWizard();
-  const status = useSyncExternalStore(issues.subscribe, () => issues.getStatus(step.id), () => issues.getStatus(step.id));
+  const status = useSyncExternalStore(
+    issues.subscribe,
+    () => issues.getStatus(step.id),
+    () => issues.getStatus(step.id),
+  );
   // A string snapshot, so a new findings run re-renders only the steps whose progress changed.
   const readProgress = () => {
     const progress = issues.getProgress(step.id);
@@ -25,7 +39,13 @@ const StepItem = memo(function StepItem({ step, isCurrent, onSelect, commentCoun
   const isCheck = step.id === CHECK_STEP_ID;
   return (
     <li className={isCurrent ? "task-list__item task-list__item--current" : "task-list__item"}>
-      <button type="button" className="task-list__link" aria-current={isCurrent ? "step" : undefined} onClick={() => onSelect(step.id)} data-step={step.id}>
+      <button
+        type="button"
+        className="task-list__link"
+        aria-current={isCurrent ? "step" : undefined}
+        onClick={() => onSelect(step.id)}
+        data-step={step.id}
+      >
         {step.title}
       </button>
       {!isCheck && (
@@ -56,7 +76,13 @@ export function StepList({
     <nav className="task-list" aria-label="填报步骤">
       <ol>
         {steps.map((step) => (
-          <StepItem key={step.id} step={step} isCurrent={step.id === currentStepId} onSelect={onSelect} commentCount={commentCounts.get(step.id) ?? 0} />
+          <StepItem
+            key={step.id}
+            step={step}
+            isCurrent={step.id === currentStepId}
+            onSelect={onSelect}
+            commentCount={commentCounts.get(step.id) ?? 0}
+          />
         ))}
       </ol>
     </nav>

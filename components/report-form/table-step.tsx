@@ -13,7 +13,13 @@ function PasteSummary({ plan }: { plan: PastePlan }) {
   if (plan.totalsSkipped > 0) parts.push(`${plan.totalsSkipped} 个合计值未写入（由系统自动计算）`);
   if (plan.outside > 0) parts.push(`${plan.outside} 个值超出表格范围，未填入`);
   return (
-    <div className={plan.refused.length > 0 || plan.totalMismatches.length > 0 ? "notice notice--warning" : "notice notice--success"} role="status" data-testid="paste-summary">
+    <div
+      className={
+        plan.refused.length > 0 || plan.totalMismatches.length > 0 ? "notice notice--warning" : "notice notice--success"
+      }
+      role="status"
+      data-testid="paste-summary"
+    >
       <p>粘贴结果：{parts.join("；")}。</p>
       {plan.refused.length > 0 && (
         <>
@@ -44,7 +50,13 @@ function PasteSummary({ plan }: { plan: PastePlan }) {
 }
 
 /** A table step: the step's problems, then each grid of the section drawn by the one grid component. */
-export function TableStep({ section, pasteResults }: { section: TableSection; pasteResults: ReadonlyMap<string, PastePlan> }) {
+export function TableStep({
+  section,
+  pasteResults,
+}: {
+  section: TableSection;
+  pasteResults: ReadonlyMap<string, PastePlan>;
+}) {
   noteRender("TableStep");
   const { layout, comments } = useWizard();
   const grids = gridViewsOf(layout, section.id);
@@ -53,7 +65,8 @@ export function TableStep({ section, pasteResults }: { section: TableSection; pa
       <CommentNotes comments={comments.bySection.get(section.id)} />
       <ErrorSummary stepId={section.id} />
       <p className="field__hint">
-        可直接输入数字（全角数字、千分位逗号均可），按 Tab、回车或方向键在格子间移动；可从 Excel、WPS 表格复制一块数据，在起始格子中粘贴。合计由系统自动计算。
+        可直接输入数字（全角数字、千分位逗号均可），按 Tab、回车或方向键在格子间移动；可从 Excel、WPS
+        表格复制一块数据，在起始格子中粘贴。合计由系统自动计算。
       </p>
       {grids.map((grid) => (
         <div key={grid.id} className="form-grid__block">

@@ -16,7 +16,9 @@ export function ChangeList({ changes }: { changes: { since: Date; list: readonly
         <p>自 {formatDateTime(changes.since)} 退回以来没有修改。</p>
       ) : (
         <>
-          <p>自 {formatDateTime(changes.since)} 退回以来修改了 {changes.list.length} 处：</p>
+          <p>
+            自 {formatDateTime(changes.since)} 退回以来修改了 {changes.list.length} 处：
+          </p>
           <table className="table">
             <thead>
               <tr>

@@ -3,12 +3,29 @@ import { useEffect, useRef, useState } from "react";
 import type { CommentTargetOption } from "@/lib/review/comment-target-options";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
-export type AddCommentAction = (input: { reportId: string; target: string; body: string; expectedVersion: number }) => Promise<ReviewActionResult>;
+export type AddCommentAction = (input: {
+  reportId: string;
+  target: string;
+  body: string;
+  expectedVersion: number;
+}) => Promise<ReviewActionResult>;
 
 const groupLabels = { section: "章节", row: "表格行", cell: "单元格" } as const;
 
 /** Writes a comment on a section, a table row or a cell of the report under review. */
-export function CommentForm({ reportId, version, targets, maxLength, addComment }: { reportId: string; version: number; targets: readonly CommentTargetOption[]; maxLength: number; addComment: AddCommentAction }) {
+export function CommentForm({
+  reportId,
+  version,
+  targets,
+  maxLength,
+  addComment,
+}: {
+  reportId: string;
+  version: number;
+  targets: readonly CommentTargetOption[];
+  maxLength: number;
+  addComment: AddCommentAction;
+}) {
   const [target, setTarget] = useState("");
   const [body, setBody] = useState("");
   const { run, error, isPending } = useReviewAction();
@@ -48,7 +65,13 @@ export function CommentForm({ reportId, version, targets, maxLength, addComment 
       )}
       <div className="field">
         <label htmlFor="comment-target">批注位置</label>
-        <select id="comment-target" className="input" value={target} onChange={(event) => setTarget(event.target.value)} required>
+        <select
+          id="comment-target"
+          className="input"
+          value={target}
+          onChange={(event) => setTarget(event.target.value)}
+          required
+        >
           <option value="">请选择章节、表格行或单元格</option>
           {(["section", "row", "cell"] as const).map((kind) => (
             <optgroup key={kind} label={groupLabels[kind]}>
@@ -65,8 +88,18 @@ export function CommentForm({ reportId, version, targets, maxLength, addComment 
       </div>
       <div className="field">
         <label htmlFor="comment-body">批注内容</label>
-        <p className="field__hint">不超过 {maxLength} 字。也可以点击报告中的数字选择该单元格。填报人员会在填报页面的对应位置看到这条批注。</p>
-        <textarea ref={bodyRef} id="comment-body" className="input" rows={3} value={body} maxLength={maxLength} onChange={(event) => setBody(event.target.value)} />
+        <p className="field__hint">
+          不超过 {maxLength} 字。也可以点击报告中的数字选择该单元格。填报人员会在填报页面的对应位置看到这条批注。
+        </p>
+        <textarea
+          ref={bodyRef}
+          id="comment-body"
+          className="input"
+          rows={3}
+          value={body}
+          maxLength={maxLength}
+          onChange={(event) => setBody(event.target.value)}
+        />
       </div>
       <button className="button button--secondary" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : "添加批注"}

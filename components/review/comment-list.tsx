@@ -1,10 +1,24 @@
 import { formatDateTime } from "@/lib/format/date-time";
 import type { CommentTargetOption } from "@/lib/review/comment-target-options";
 
-type Comment = { id: string; target: string; body: string; authorName: string | null; reportVersion: number; createdAt: Date; resolvedAt: Date | null };
+type Comment = {
+  id: string;
+  target: string;
+  body: string;
+  authorName: string | null;
+  reportVersion: number;
+  createdAt: Date;
+  resolvedAt: Date | null;
+};
 
 /** The review comments on a report, each with the place it points to. */
-export function CommentList({ comments, targets }: { comments: readonly Comment[]; targets: readonly CommentTargetOption[] }) {
+export function CommentList({
+  comments,
+  targets,
+}: {
+  comments: readonly Comment[];
+  targets: readonly CommentTargetOption[];
+}) {
   const labelOf = new Map(targets.map((option) => [option.target, option.label]));
   return (
     <section aria-labelledby="comments-heading" data-testid="review-comments">
@@ -19,7 +33,8 @@ export function CommentList({ comments, targets }: { comments: readonly Comment[
                 <strong>{labelOf.get(comment.target) ?? comment.target}</strong>
                 <span className="muted">
                   {" "}
-                  · {comment.authorName ?? "审核人员"} · {formatDateTime(comment.createdAt)} · 第 {comment.reportVersion} 版
+                  · {comment.authorName ?? "审核人员"} · {formatDateTime(comment.createdAt)} · 第{" "}
+                  {comment.reportVersion} 版
                 </span>
               </p>
               <p className="review-text">{comment.body}</p>

@@ -8,7 +8,9 @@ type Base = { reportId: string; expectedVersion: number };
 /** The server actions the page hands down (components do not import app code). */
 export type DecisionActions = {
   returnReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
-  approveReport: (input: Base & { comment?: string; publish?: boolean; correctionNote?: string }) => Promise<ReviewActionResult>;
+  approveReport: (
+    input: Base & { comment?: string; publish?: boolean; correctionNote?: string },
+  ) => Promise<ReviewActionResult>;
   publishReport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
 };
@@ -18,7 +20,19 @@ export type DecisionActions = {
  * (a comment is required), approve (optionally publishing at once), publish, and reopen a
  * published report for a correction. A correction's publication needs a 更正说明.
  */
-export function DecisionBar({ reportId, version, allowed, isCorrection, actions }: { reportId: string; version: number; allowed: readonly TransitionName[]; isCorrection: boolean; actions: DecisionActions }) {
+export function DecisionBar({
+  reportId,
+  version,
+  allowed,
+  isCorrection,
+  actions,
+}: {
+  reportId: string;
+  version: number;
+  allowed: readonly TransitionName[];
+  isCorrection: boolean;
+  actions: DecisionActions;
+}) {
   const [comment, setComment] = useState("");
   const [correctionNote, setCorrectionNote] = useState("");
   const { run, error, isPending } = useReviewAction();
@@ -32,44 +46,100 @@ export function DecisionBar({ reportId, version, allowed, isCorrection, actions 
       <ProblemAlert title="操作未完成" message={message} />
       {(may("return") || may("reopenForCorrection")) && (
         <div className="field">
-          <label htmlFor="decision-comment">{may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}</label>
-          <textarea id="decision-comment" className="input" rows={3} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} />
+          <label htmlFor="decision-comment">
+            {may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
+          </label>
+          <textarea
+            id="decision-comment"
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
         </div>
       )}
       {isCorrection && canPublish && (
         <div className="field">
           <label htmlFor="correction-note">更正说明（发布更正版本时必填，将随报告公开）</label>
-          <textarea id="correction-note" className="input" rows={3} maxLength={2000} value={correctionNote} onChange={(event) => setCorrectionNote(event.target.value)} />
+          <textarea
+            id="correction-note"
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={correctionNote}
+            onChange={(event) => setCorrectionNote(event.target.value)}
+          />
         </div>
       )}
       <div className="review-decision__buttons">
         {may("return") && (
-          <button className="button button--warning" type="button" disabled={isPending} onClick={() => run(() => actions.returnReport({ reportId, expectedVersion: version, comment }))}>
+          <button
+            className="button button--warning"
+            type="button"
+            disabled={isPending}
+            onClick={() => run(() => actions.returnReport({ reportId, expectedVersion: version, comment }))}
+          >
             退回修改
           </button>
         )}
         {may("approve") && (
           <>
-            <button className="button button--secondary" type="button" disabled={isPending} onClick={() => run(() => actions.approveReport({ reportId, expectedVersion: version, comment: comment || undefined }))}>
+            <button
+              className="button button--secondary"
+              type="button"
+              disabled={isPending}
+              onClick={() =>
+                run(() => actions.approveReport({ reportId, expectedVersion: version, comment: comment || undefined }))
+              }
+            >
               审核通过
             </button>
             <button
               className="button"
               type="button"
               disabled={isPending}
-              onClick={() => run(() => actions.approveReport({ reportId, expectedVersion: version, comment: comment || undefined, publish: true, correctionNote: correctionNote || undefined }))}
+              onClick={() =>
+                run(() =>
+                  actions.approveReport({
+                    reportId,
+                    expectedVersion: version,
+                    comment: comment || undefined,
+                    publish: true,
+                    correctionNote: correctionNote || undefined,
+                  }),
+                )
+              }
             >
               审核通过并发布
             </button>
           </>
         )}
         {may("publish") && (
-          <button className="button" type="button" disabled={isPending} onClick={() => run(() => actions.publishReport({ reportId, expectedVersion: version, correctionNote: correctionNote || undefined }))}>
+          <button
+            className="button"
+            type="button"
+            disabled={isPending}
+            onClick={() =>
+              run(() =>
+                actions.publishReport({
+                  reportId,
+                  expectedVersion: version,
+                  correctionNote: correctionNote || undefined,
+                }),
+              )
+            }
+          >
             发布
           </button>
         )}
         {may("reopenForCorrection") && (
-          <button className="button button--warning" type="button" disabled={isPending} onClick={() => run(() => actions.reopenReport({ reportId, expectedVersion: version, comment }))}>
+          <button
+            className="button button--warning"
+            type="button"
+            disabled={isPending}
+            onClick={() => run(() => actions.reopenReport({ reportId, expectedVersion: version, comment }))}
+          >
             发起更正
           </button>
         )}

@@ -1,7 +1,13 @@
 import type { Finding } from "@/lib/rules";
 
 /** The server's rule run: errors block approval; each warning shows the clerk's reason. */
-export function ReviewFindings({ errors, warnings }: { errors: readonly Finding[]; warnings: readonly { finding: Finding; key: string; reason: string | null }[] }) {
+export function ReviewFindings({
+  errors,
+  warnings,
+}: {
+  errors: readonly Finding[];
+  warnings: readonly { finding: Finding; key: string; reason: string | null }[];
+}) {
   return (
     <section aria-labelledby="findings-heading" data-testid="review-findings">
       <h2 id="findings-heading">校验结果</h2>

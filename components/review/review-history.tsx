@@ -2,7 +2,14 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 
-type Event = { id: string; action: string; toStatus: string | null; comment: string | null; createdAt: Date; actorName: string | null };
+type Event = {
+  id: string;
+  action: string;
+  toStatus: string | null;
+  comment: string | null;
+  createdAt: Date;
+  actorName: string | null;
+};
 
 /** The report's status changes, with who made them and what they wrote. */
 export function ReviewHistory({ events }: { events: readonly Event[] }) {
@@ -12,7 +19,8 @@ export function ReviewHistory({ events }: { events: readonly Event[] }) {
       <ol className="review-history">
         {events.map((event) => (
           <li key={event.id}>
-            {formatDateTime(event.createdAt)} · {event.actorName ?? "—"} · <StatusTag status={event.toStatus as ReportStatus} />
+            {formatDateTime(event.createdAt)} · {event.actorName ?? "—"} ·{" "}
+            <StatusTag status={event.toStatus as ReportStatus} />
             {event.comment && <p className="review-text">{event.comment}</p>}
           </li>
         ))}

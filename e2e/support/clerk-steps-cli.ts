@@ -6,10 +6,23 @@
  *
  *   tsx --conditions=react-server e2e/support/clerk-steps-cli.ts <step> <json args>
  */
-import { actorFor, cleanReportData, saveReportDataAsClerk, startReportAsClerk, submitReportAsClerk } from "@/lib/reports/testing/clerk-steps";
+import {
+  actorFor,
+  cleanReportData,
+  saveReportDataAsClerk,
+  startReportAsClerk,
+  submitReportAsClerk,
+} from "@/lib/reports/testing/clerk-steps";
 import { db } from "@/lib/server/db";
 
-type Args = { username: string; year?: number; reportId?: string; organizationName?: string; cells?: Record<string, number>; narrative?: Record<string, string> };
+type Args = {
+  username: string;
+  year?: number;
+  reportId?: string;
+  organizationName?: string;
+  cells?: Record<string, number>;
+  narrative?: Record<string, string>;
+};
 
 async function run(step: string, args: Args): Promise<unknown> {
   const clerk = await actorFor(args.username);

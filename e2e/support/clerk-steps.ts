@@ -14,10 +14,14 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 async function clerkStep<T>(step: string, args: Record<string, unknown>): Promise<T> {
   const { databaseUrl, authSecret } = await e2eState.read();
-  const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "e2e/support/clerk-steps-cli.ts", step, JSON.stringify(args)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "test" },
-  });
+  const { stdout } = await run(
+    path.join(root, "node_modules/.bin/tsx"),
+    ["--conditions=react-server", "e2e/support/clerk-steps-cli.ts", step, JSON.stringify(args)],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "test" },
+    },
+  );
   return JSON.parse(stdout) as T;
 }
 
@@ -25,8 +29,16 @@ export const clerkSteps = {
   /** Opens (creates) the clerk's report for `year`. */
   start: (username: string, year: number) => clerkStep<{ reportId: string }>("start", { username, year }),
   /** Fills the whole report with figures that pass every rule, with the given cells and narrative changed. */
-  fill: (username: string, reportId: string, input: { organizationName: string; year: number; cells?: Record<string, number>; narrative?: Record<string, string> }) =>
-    clerkStep<{ version: number }>("save", { username, reportId, ...input }),
+  fill: (
+    username: string,
+    reportId: string,
+    input: {
+      organizationName: string;
+      year: number;
+      cells?: Record<string, number>;
+      narrative?: Record<string, string>;
+    },
+  ) => clerkStep<{ version: number }>("save", { username, reportId, ...input }),
   /** Submits, giving a reason for every warning. */
   submit: (username: string, reportId: string) => clerkStep<{ version: number }>("submit", { username, reportId }),
 };

@@ -3,10 +3,10 @@
  * Universal: no Intl dependency beyond what every runtime ships, so the
  * browser preview and the server snapshot print the same characters.
  */
-import type { CellType } from '@/lib/template';
+import type { CellType } from "@/lib/template";
 
 /** What a missing figure prints as; a missing figure is never shown as 0. */
-export const MISSING_VALUE_TEXT = '—';
+export const MISSING_VALUE_TEXT = "—";
 
 export interface FormatCellValueOptions {
   /**
@@ -28,11 +28,11 @@ export function formatCellValue(
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING_VALUE_TEXT;
   switch (type) {
-    case 'count':
-    case 'signedCount':
+    case "count":
+    case "signedCount":
       // Stored values are integers; rounding only guards against float noise from imports.
       return formatPlain(Math.round(value), 0);
-    case 'money':
+    case "money":
       return options.decimals === undefined ? formatShortest(value) : formatPlain(value, options.decimals);
   }
 }
@@ -46,7 +46,7 @@ function formatPlain(value: number, decimals: number): string {
 /** At most four decimals (the schema's limit), trailing zeros dropped. */
 function formatShortest(value: number): string {
   const text = formatPlain(value, 4);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /** Decimals a money column's label fixes, e.g. 采购总金额（单位：万元，保留4位小数） → 4. */

@@ -14,11 +14,11 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * time carries that day, not the UTC one. Returns null for unparseable input.
  */
 export function formatDateZh(input: Date | string): string | null {
-  if (typeof input === 'string') {
+  if (typeof input === "string") {
     const match = DATE_ONLY.exec(input);
     if (match) return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
   }
-  const time = typeof input === 'string' ? Date.parse(input) : input.getTime();
+  const time = typeof input === "string" ? Date.parse(input) : input.getTime();
   if (!Number.isFinite(time)) return null;
   const china = new Date(time + CHINA_OFFSET_MS);
   return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日`;

@@ -6,12 +6,12 @@
  * (zlib's maxOutputLength), so the sizes the archive claims are not
  * trusted. Server-only: uses node:zlib.
  */
-import { inflateRawSync } from 'node:zlib';
-import { MAX_DOCX_ENTRIES, MAX_DOCX_UNZIPPED_BYTES } from './limits';
+import { inflateRawSync } from "node:zlib";
+import { MAX_DOCX_ENTRIES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
 
 export type ArchiveCheck =
   | { readonly ok: true; readonly unzippedBytes: number }
-  | { readonly ok: false; readonly reason: 'damaged' | 'tooLarge' | 'unsafe' | 'notDocx' };
+  | { readonly ok: false; readonly reason: "damaged" | "tooLarge" | "unsafe" | "notDocx" };
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -31,20 +31,22 @@ function findEndOfCentralDirectory(view: DataView): number {
 
 export function checkDocxArchive(bytes: Uint8Array, limit: number = MAX_DOCX_UNZIPPED_BYTES): ArchiveCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < EOCD_MIN || view.getUint32(0, true) !== LOCAL_SIGNATURE) return { ok: false, reason: 'damaged' };
+  if (bytes.byteLength < EOCD_MIN || view.getUint32(0, true) !== LOCAL_SIGNATURE)
+    return { ok: false, reason: "damaged" };
   const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) return { ok: false, reason: 'damaged' };
+  if (eocd < 0) return { ok: false, reason: "damaged" };
   const entries = view.getUint16(eocd + 10, true);
   const directoryOffset = view.getUint32(eocd + 16, true);
   // ZIP64 markers: no genuine report needs them under our size caps.
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return { ok: false, reason: 'unsafe' };
-  if (entries > MAX_DOCX_ENTRIES) return { ok: false, reason: 'unsafe' };
+  if (entries === 0xffff || directoryOffset === 0xffffffff) return { ok: false, reason: "unsafe" };
+  if (entries > MAX_DOCX_ENTRIES) return { ok: false, reason: "unsafe" };
 
   let at = directoryOffset;
   let total = 0;
   let hasDocument = false;
   for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return { ok: false, reason: 'damaged' };
+    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return { ok: false, reason: "damaged" };
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -53,29 +55,31 @@ export function checkDocxArchive(bytes: Uint8Array, limit: number = MAX_DOCX_UNZ
     const localOffset = view.getUint32(at + 42, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
-    if (name === 'word/document.xml') hasDocument = true;
+    if (name === "word/document.xml") hasDocument = true;
 
-    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) return { ok: false, reason: 'damaged' };
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE)
+      return { ok: false, reason: "damaged" };
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     const dataEnd = dataStart + compressedSize;
-    if (dataEnd > bytes.byteLength) return { ok: false, reason: 'damaged' };
+    if (dataEnd > bytes.byteLength) return { ok: false, reason: "damaged" };
 
     if (method === STORED) {
       total += compressedSize;
     } else if (method === DEFLATED) {
       const budget = limit - total;
-      if (budget <= 0) return { ok: false, reason: 'tooLarge' };
+      if (budget <= 0) return { ok: false, reason: "tooLarge" };
       try {
         total += inflateRawSync(bytes.subarray(dataStart, dataEnd), { maxOutputLength: budget }).byteLength;
       } catch (error) {
-        const code = error instanceof Error && 'code' in error ? error.code : undefined;
-        return { ok: false, reason: code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : 'damaged' };
+        const code = error instanceof Error && "code" in error ? error.code : undefined;
+        return { ok: false, reason: code === "ERR_BUFFER_TOO_LARGE" ? "tooLarge" : "damaged" };
       }
     } else {
       // JSZip reads only stored and deflated entries; anything else is not a Word file.
-      return { ok: false, reason: 'unsafe' };
+      return { ok: false, reason: "unsafe" };
     }
-    if (total > limit) return { ok: false, reason: 'tooLarge' };
+    if (total > limit) return { ok: false, reason: "tooLarge" };
   }
-  return hasDocument ? { ok: true, unzippedBytes: total } : { ok: false, reason: 'notDocx' };
+  return hasDocument ? { ok: true, unzippedBytes: total } : { ok: false, reason: "notDocx" };
 }

@@ -4,104 +4,108 @@
  * logic is tested in process; a few runs of the real script prove the
  * wiring and the exit codes.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { seed002Corrected } from '../../fixtures';
-import { writeReportText } from '../../fixtures/import/write-report-text';
-import { getLayout } from '../template';
-import { checkFiles } from './check-files';
-import { checkRunJson } from './check-run-json';
-import { formatCheckRun } from './format-check-run';
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { seed002Corrected } from "../../fixtures";
+import { writeReportText } from "../../fixtures/import/write-report-text";
+import { getLayout } from "../template";
+import { checkFiles } from "./check-files";
+import { checkRunJson } from "./check-run-json";
+import { formatCheckRun } from "./format-check-run";
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const seed = (name: string): string => path.join(repoRoot, 'fixtures/seeds-text', name);
-const seed002 = seed('002_e73d5a6c979587d5.txt');
-const seed003 = seed('003_92e3c06b75c4ee09.txt');
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const seed = (name: string): string => path.join(repoRoot, "fixtures/seeds-text", name);
+const seed002 = seed("002_e73d5a6c979587d5.txt");
+const seed003 = seed("003_92e3c06b75c4ee09.txt");
 
-const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-check-'));
+const dir = mkdtempSync(path.join(tmpdir(), "nianbao-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Seed 002 with its 统计期限 written correctly: the engine finds nothing in it. */
-const cleanFile = path.join(dir, 'clean.txt');
-writeFileSync(cleanFile, writeReportText(getLayout('gov-2021'), seed002Corrected));
+const cleanFile = path.join(dir, "clean.txt");
+writeFileSync(cleanFile, writeReportText(getLayout("gov-2021"), seed002Corrected));
 
-describe('checkFiles', () => {
-  it('is 0 for a clean report, and says so', async () => {
+describe("checkFiles", () => {
+  it("is 0 for a clean report, and says so", async () => {
     const run = await checkFiles([cleanFile]);
     expect(run.exitCode).toBe(0);
     expect(run.files[0]?.findings).toEqual([]);
     expect(run.files[0]?.reading.problems).toEqual([]);
     const text = formatCheckRun(run);
-    expect(text).toContain('机关：宽城满族自治县人民政府办公室（政府部门）');
-    expect(text).toContain('统计期限：2023-01-01 至 2023-12-31');
-    expect(text).toContain('未发现问题');
+    expect(text).toContain("机关：宽城满族自治县人民政府办公室（政府部门）");
+    expect(text).toContain("统计期限：2023-01-01 至 2023-12-31");
+    expect(text).toContain("未发现问题");
   });
 
-  it('is 1 when the engine finds an error (seed 002’s period), and prints it in zh-CN', async () => {
+  it("is 1 when the engine finds an error (seed 002’s period), and prints it in zh-CN", async () => {
     const run = await checkFiles([seed002]);
     expect(run.exitCode).toBe(1);
     const text = formatCheckRun(run);
-    expect(text).toContain('格式：gov-2021（国办公开办函〔2021〕30号）');
-    expect(text).toContain('年度：2023');
-    expect(text).toContain('[错误] “前言”中统计期限的日期“20231月1日”不是有效日期');
-    expect(text).toContain('[提示] 统计期限中的日期“20231月1日”不是有效日期，起止日期未读入（可能应为“2023年1月1日”）');
+    expect(text).toContain("格式：gov-2021（国办公开办函〔2021〕30号）");
+    expect(text).toContain("年度：2023");
+    expect(text).toContain("[错误] “前言”中统计期限的日期“20231月1日”不是有效日期");
+    expect(text).toContain("[提示] 统计期限中的日期“20231月1日”不是有效日期，起止日期未读入（可能应为“2023年1月1日”）");
   });
 
-  it('is 0 for warnings only (seed 003: 我乡 in a 镇)', async () => {
+  it("is 0 for warnings only (seed 003: 我乡 in a 镇)", async () => {
     const run = await checkFiles([seed003]);
     expect(run.exitCode).toBe(0);
-    expect(formatCheckRun(run)).toContain('[警告] “五、存在的主要问题及改进情况”中写有“我乡”');
+    expect(formatCheckRun(run)).toContain("[警告] “五、存在的主要问题及改进情况”中写有“我乡”");
   });
 
-  it('is 2 when any file cannot be read, even next to readable ones', async () => {
-    const run = await checkFiles([seed002, path.join(dir, 'missing.docx')]);
+  it("is 2 when any file cannot be read, even next to readable ones", async () => {
+    const run = await checkFiles([seed002, path.join(dir, "missing.docx")]);
     expect(run.exitCode).toBe(2);
-    expect(formatCheckRun(run)).toContain('结果：无法读取');
-    expect(formatCheckRun(run)).toContain('共 2 个文件：1 个有错误，1 个无法读取。');
+    expect(formatCheckRun(run)).toContain("结果：无法读取");
+    expect(formatCheckRun(run)).toContain("共 2 个文件：1 个有错误，1 个无法读取。");
   });
 
-  it('--json carries the ids of cells, problems and findings', async () => {
+  it("--json carries the ids of cells, problems and findings", async () => {
     const json: unknown = JSON.parse(checkRunJson(await checkFiles([seed002])));
     expect(json).toMatchObject({
       exitCode: 1,
       files: [
         {
-          status: 'read',
-          layoutId: 'gov-2021',
+          status: "read",
+          layoutId: "gov-2021",
           year: 2023,
-          organizationKind: 'department',
-          problems: [{ code: 'period.unreadable', place: 'meta.periodStart' }],
-          findings: [{ ruleId: 'period.invalidDate', cellIds: ['preamble'] }, { ruleId: 'period.invalidDate' }],
-          data: { cells: { 't3.r1.total': 35, 't4.review.total': 4 } },
+          organizationKind: "department",
+          problems: [{ code: "period.unreadable", place: "meta.periodStart" }],
+          findings: [{ ruleId: "period.invalidDate", cellIds: ["preamble"] }, { ruleId: "period.invalidDate" }],
+          data: { cells: { "t3.r1.total": 35, "t4.review.total": 4 } },
         },
       ],
     });
   });
 });
 
-describe('scripts/check-report.ts', () => {
+describe("scripts/check-report.ts", () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'scripts/check-report.ts'), ...args], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "scripts/check-report.ts"), ...args],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+      },
+    );
 
-  it('exits 0, 1 and 2 as documented', () => {
+  it("exits 0, 1 and 2 as documented", () => {
     expect(run(cleanFile).status).toBe(0);
-    expect(run('--', seed002).status).toBe(1);
-    const missing = run(path.join(dir, 'nope.txt'));
+    expect(run("--", seed002).status).toBe(1);
+    const missing = run(path.join(dir, "nope.txt"));
     expect(missing.status).toBe(2);
-    expect(missing.stdout).toContain('找不到文件');
+    expect(missing.stdout).toContain("找不到文件");
   }, 60_000);
 
-  it('prints JSON with --json and usage without files', () => {
-    const json = run('--json', seed003);
+  it("prints JSON with --json and usage without files", () => {
+    const json = run("--json", seed003);
     expect(json.status).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ files: [{ organizationName: '朝阳镇' }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ files: [{ organizationName: "朝阳镇" }] });
     const usage = run();
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('用法');
+    expect(usage.stderr).toContain("用法");
   }, 60_000);
 });

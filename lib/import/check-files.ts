@@ -3,10 +3,10 @@
  * `npm run check -- <file>...` does, kept out of the script so it can be
  * tested. Server-only (reads files).
  */
-import { evaluateReport, type Finding } from '../rules';
-import { getLayout } from '../template';
-import { readReportFile } from './read-report-file';
-import type { ReadResult } from './types';
+import { evaluateReport, type Finding } from "../rules";
+import { getLayout } from "../template";
+import { readReportFile } from "./read-report-file";
+import type { ReadResult } from "./types";
 
 export interface FileCheck {
   readonly file: string;
@@ -24,15 +24,19 @@ export interface CheckRun {
 }
 
 export function checkReading(file: string, reading: ReadResult): FileCheck {
-  if (reading.status !== 'read') return { file, reading, findings: [] };
-  const organization = reading.organizationKind ? { name: reading.organizationName, kind: reading.organizationKind } : undefined;
+  if (reading.status !== "read") return { file, reading, findings: [] };
+  const organization = reading.organizationKind
+    ? { name: reading.organizationName, kind: reading.organizationKind }
+    : undefined;
   const findings = evaluateReport({ data: reading.data, layout: getLayout(reading.layoutId), organization });
   return { file, reading, findings };
 }
 
 export function exitCodeOf(files: readonly FileCheck[]): ExitCode {
-  if (files.some((f) => f.reading.status !== 'read')) return 2;
-  const hasError = files.some((f) => f.findings.some((x) => x.severity === 'error') || f.reading.problems.some((p) => p.severity === 'error'));
+  if (files.some((f) => f.reading.status !== "read")) return 2;
+  const hasError = files.some(
+    (f) => f.findings.some((x) => x.severity === "error") || f.reading.problems.some((p) => p.severity === "error"),
+  );
   return hasError ? 1 : 0;
 }
 

@@ -1,5 +1,5 @@
 /** The command line's `--json` output: the same content, with every id. */
-import type { CheckRun } from './check-files';
+import type { CheckRun } from "./check-files";
 
 export function checkRunJson(run: CheckRun): string {
   return `${JSON.stringify(

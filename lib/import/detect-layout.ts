@@ -6,9 +6,9 @@
  * layout brings its own distinguishing words. The year decides only when
  * the tables say nothing.
  */
-import { layoutForYear, layouts } from '../template';
-import type { HeaderNode, Layout, LayoutId } from '../template/types';
-import { labelKey } from './label-key';
+import { layoutForYear, layouts } from "../template";
+import type { HeaderNode, Layout, LayoutId } from "../template/types";
+import { labelKey } from "./label-key";
 
 /** Shorter keys (其他, 规章, 总计) are too common to tell layouts apart. */
 const MIN_KEY_LENGTH = 4;
@@ -23,7 +23,7 @@ function headerKeys(nodes: readonly HeaderNode[], into: Set<string>): void {
 function labelKeysOf(layout: Layout): Set<string> {
   const keys = new Set<string>();
   for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     for (const grid of section.grids) {
       if (grid.title) keys.add(labelKey(grid.title));
       headerKeys(grid.columns, keys);
@@ -56,12 +56,12 @@ function distinctiveKeys(): ReadonlyMap<LayoutId, ReadonlySet<string>> {
 export interface LayoutDecision {
   readonly layout: Layout;
   /** `content`: the wording decided; `year`: only the year did; `default`: neither. */
-  readonly basis: 'content' | 'year' | 'default';
+  readonly basis: "content" | "year" | "default";
   /** The layout the report year calls for, when the year is known. */
   readonly forYear: Layout | undefined;
 }
 
-export const DEFAULT_LAYOUT_ID: LayoutId = 'gov-2021';
+export const DEFAULT_LAYOUT_ID: LayoutId = "gov-2021";
 
 /** `keys`: label keys of every cell of the document (see labelKey). */
 export function detectLayout(keys: Iterable<string>, year: number | undefined): LayoutDecision {
@@ -80,7 +80,7 @@ export function detectLayout(keys: Iterable<string>, year: number | undefined): 
       tie = true;
     }
   }
-  if (best && !tie) return { layout: layouts[best.id], basis: 'content', forYear };
-  if (forYear) return { layout: forYear, basis: 'year', forYear };
-  return { layout: layouts[DEFAULT_LAYOUT_ID], basis: 'default', forYear };
+  if (best && !tie) return { layout: layouts[best.id], basis: "content", forYear };
+  if (forYear) return { layout: forYear, basis: "year", forYear };
+  return { layout: layouts[DEFAULT_LAYOUT_ID], basis: "default", forYear };
 }

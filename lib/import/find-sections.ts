@@ -6,11 +6,11 @@
  * its words together, with tolerance for either, and never by a table row
  * that happens to start with 一、…四、 (their words differ).
  */
-import { importMessages } from './import-messages';
-import { bigramRecall, labelKey, matchLabel, normalizeWidth, numberValue } from './label-key';
-import type { DocLine } from './prepare-lines';
-import type { ReadProblem } from './types';
-import type { Layout, Section } from '../template/types';
+import { importMessages } from "./import-messages";
+import { bigramRecall, labelKey, matchLabel, normalizeWidth, numberValue } from "./label-key";
+import type { DocLine } from "./prepare-lines";
+import type { ReadProblem } from "./types";
+import type { Layout, Section } from "../template/types";
 
 export interface SectionRegion {
   readonly section: Section;
@@ -33,7 +33,7 @@ const NUMBERED = /^(?:第)?([一二三四五六七八九十]|\d{1,2})(?:部分)?
 /** Words a heading may carry beyond the template's before it reads as a paragraph. */
 const EXTRA_WORDS = 10;
 
-type Wording = 'exact' | 'close' | 'similar' | 'none';
+type Wording = "exact" | "close" | "similar" | "none";
 
 interface HeadingMatch {
   readonly section: Section;
@@ -43,9 +43,9 @@ interface HeadingMatch {
 
 function wordingOf(printedKey: string, expectedKey: string): Wording {
   const match = matchLabel(printedKey, expectedKey);
-  if (match !== 'none') return match;
-  if (printedKey.length > expectedKey.length + EXTRA_WORDS) return 'none';
-  return bigramRecall(printedKey, expectedKey) >= 0.6 ? 'similar' : 'none';
+  if (match !== "none") return match;
+  if (printedKey.length > expectedKey.length + EXTRA_WORDS) return "none";
+  return bigramRecall(printedKey, expectedKey) >= 0.6 ? "similar" : "none";
 }
 
 const RANK: Record<Wording, number> = { exact: 3, close: 2, similar: 1, none: 0 };
@@ -64,21 +64,21 @@ function matchHeading(text: string, sections: readonly SectionKey[]): HeadingMat
   const compact = normalizeWidth(text);
   if (compact.length > MAX_HEADING_LENGTH) return undefined;
   const numbered = NUMBERED.exec(compact);
-  const number = numbered ? numberValue(numbered[1] ?? '') : undefined;
-  const printedKey = labelKey(numbered ? (numbered[2] ?? '') : compact);
+  const number = numbered ? numberValue(numbered[1] ?? "") : undefined;
+  const printedKey = labelKey(numbered ? (numbered[2] ?? "") : compact);
   if (printedKey.length === 0) return undefined;
   if (number === undefined) {
     // Without a number only the template's exact words make a heading.
     const exact = sections.find((s) => s.key === printedKey);
-    return exact ? { section: exact.section, wording: 'exact', canonicalNumber: false } : undefined;
+    return exact ? { section: exact.section, wording: "exact", canonicalNumber: false } : undefined;
   }
   let best: HeadingMatch | undefined;
   for (const { section, key } of sections) {
     const wording = wordingOf(printedKey, key);
-    if (wording === 'none') continue;
+    if (wording === "none") continue;
     const numberMatches = number !== undefined && number === numberValue(section.number);
     // Wrong or no numbering is forgiven only when the words are the template's own.
-    if (!numberMatches && wording !== 'exact') continue;
+    if (!numberMatches && wording !== "exact") continue;
     const candidate: HeadingMatch = {
       section,
       wording,
@@ -106,8 +106,8 @@ export function findSections(lines: readonly DocLine[], layout: Layout): Section
       if (!duplicated.has(section.id)) {
         duplicated.add(section.id);
         problems.push({
-          code: 'section.duplicate',
-          severity: 'warning',
+          code: "section.duplicate",
+          severity: "warning",
           place: section.id,
           message: importMessages.sectionDuplicate(section.heading),
         });
@@ -115,17 +115,17 @@ export function findSections(lines: readonly DocLine[], layout: Layout): Section
       return;
     }
     hits.push({ section, line: index });
-    if (match.wording !== 'exact' && match.wording !== 'close') {
+    if (match.wording !== "exact" && match.wording !== "close") {
       problems.push({
-        code: 'section.wording',
-        severity: 'warning',
+        code: "section.wording",
+        severity: "warning",
         place: section.id,
         message: importMessages.sectionWording(line.text.trim(), section.heading),
       });
     } else if (!match.canonicalNumber) {
       problems.push({
-        code: 'section.numbering',
-        severity: 'warning',
+        code: "section.numbering",
+        severity: "warning",
         place: section.id,
         message: importMessages.sectionNumbering(line.text.trim(), section.heading),
       });
@@ -137,8 +137,8 @@ export function findSections(lines: readonly DocLine[], layout: Layout): Section
     const previous = hits[i - 1];
     if (previous && order.indexOf(previous.section.id) > order.indexOf(hit.section.id)) {
       problems.push({
-        code: 'section.order',
-        severity: 'warning',
+        code: "section.order",
+        severity: "warning",
         place: hit.section.id,
         message: importMessages.sectionOrder(hit.section.heading),
       });
@@ -158,8 +158,8 @@ export function findSections(lines: readonly DocLine[], layout: Layout): Section
   for (const section of layout.sections) {
     if (regions.has(section.id)) continue;
     problems.push({
-      code: 'section.missing',
-      severity: 'error',
+      code: "section.missing",
+      severity: "error",
       place: section.id,
       message: importMessages.sectionMissing(section.heading),
     });

@@ -4,8 +4,8 @@
  * with the body's name on a line of its own (seed 000: 董封乡人民政府 /
  * 2023 年政府信息公开工作年度报告).
  */
-import { normalizeWidth } from './label-key';
-import type { DocLine } from './prepare-lines';
+import { normalizeWidth } from "./label-key";
+import type { DocLine } from "./prepare-lines";
 
 export interface TitleInfo {
   readonly organizationName: string;
@@ -25,8 +25,11 @@ function isNameLine(text: string): boolean {
 
 function cleanName(name: string): string {
   // A breadcrumb (首页>政务公开>…) can run into the title on CMS pages: keep its last step.
-  const lastStep = name.split(/[>»]/).pop() ?? '';
-  return lastStep.replace(/^(?:关于|《)+/, '').replace(/[《》"“”]/g, '').trim();
+  const lastStep = name.split(/[>»]/).pop() ?? "";
+  return lastStep
+    .replace(/^(?:关于|《)+/, "")
+    .replace(/[《》"“”]/g, "")
+    .trim();
 }
 
 /** Looks at lines [0, end): the part of the document before 一、总体情况. */
@@ -42,12 +45,12 @@ export function findTitle(lines: readonly DocLine[], end: number): TitleInfo | u
     lastLine = i;
     const year = Number(match[1]);
     let name = cleanName(compact.slice(0, match.index));
-    if (name === '') {
+    if (name === "") {
       const previous = lines[i - 1];
       if (previous && isNameLine(previous.text)) name = cleanName(normalizeWidth(previous.text));
     }
     // The first title with a name wins; later copies (the article's own title) only extend the title block.
-    if (!found || (found.name === '' && name !== '')) found = { name, year, line: i };
+    if (!found || (found.name === "" && name !== "")) found = { name, year, line: i };
   }
   return found ? { organizationName: found.name, year: found.year, lastLine } : undefined;
 }

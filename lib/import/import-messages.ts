@@ -10,26 +10,27 @@ export const importMessages = {
   // ------------------------------------------------------------ the file
   missing: (path: string): string => `找不到文件${q(path)}，请检查路径`,
   unreadable: (path: string): string => `无法打开文件${q(path)}（可能是目录或没有读取权限）`,
-  empty: (): string => '文件是空的，没有可读取的内容',
+  empty: (): string => "文件是空的，没有可读取的内容",
   tooLarge: (bytes: number, limit: number): string =>
     `文件大小为 ${megabytes(bytes)}，超过上限 ${megabytes(limit)}，未读取。年度报告通常不超过 1 MB，请确认选择的文件是否正确`,
-  binary: (): string => '文件内容不是文字（可能是图片、压缩包或其他二进制文件），未读取；请提供 .txt、.html 或 .docx 格式的年度报告',
+  binary: (): string =>
+    "文件内容不是文字（可能是图片、压缩包或其他二进制文件），未读取；请提供 .txt、.html 或 .docx 格式的年度报告",
   unsupported: (extension: string): string =>
-    extension === '.doc'
-      ? '旧版 Word 文档（.doc）无法读取，请在 Word 中“另存为” .docx 格式后再试'
-      : `不支持 ${q(extension || '无扩展名')} 格式的文件；请提供 .txt、.html、.htm 或 .docx 格式的年度报告`,
-  damaged: (): string => 'Word 文档已损坏或不是有效的 .docx 文件，无法打开；请在 Word 中重新保存后再试',
-  notReport: (): string =>
-    '未找到年度报告的标题、章节标题或统计表格，这似乎不是政府信息公开工作年度报告，未读取',
+    extension === ".doc"
+      ? "旧版 Word 文档（.doc）无法读取，请在 Word 中“另存为” .docx 格式后再试"
+      : `不支持 ${q(extension || "无扩展名")} 格式的文件；请提供 .txt、.html、.htm 或 .docx 格式的年度报告`,
+  damaged: (): string => "Word 文档已损坏或不是有效的 .docx 文件，无法打开；请在 Word 中重新保存后再试",
+  notReport: (): string => "未找到年度报告的标题、章节标题或统计表格，这似乎不是政府信息公开工作年度报告，未读取",
   archiveTooLarge: (limit: number): string =>
     `Word 文档解压后的内容超过 ${megabytes(limit)}（可能含有大量图片，或是恶意构造的压缩文件），为安全起见未读取；请删除图片后再试`,
-  archiveUnsafe: (): string => 'Word 文档的压缩结构异常（可能是恶意构造的文件），为安全起见未读取',
-  archiveMissingDocument: (): string => '文件是压缩包，但其中没有 Word 正文（word/document.xml），不是有效的 .docx 文件',
+  archiveUnsafe: (): string => "Word 文档的压缩结构异常（可能是恶意构造的文件），为安全起见未读取",
+  archiveMissingDocument: (): string =>
+    "文件是压缩包，但其中没有 Word 正文（word/document.xml），不是有效的 .docx 文件",
 
   // ------------------------------------------------------------ title, year, layout
   titleMissing: (): string =>
-    '未找到报告标题（如“××乡人民政府2023年政府信息公开工作年度报告”），无法读出机关名称，请核对标题',
-  yearMissing: (): string => '未能从标题或统计期限中读出报告年度，请在标题中写明年度（如“2023年”）',
+    "未找到报告标题（如“××乡人民政府2023年政府信息公开工作年度报告”），无法读出机关名称，请核对标题",
+  yearMissing: (): string => "未能从标题或统计期限中读出报告年度，请在标题中写明年度（如“2023年”）",
   yearLayoutMismatch: (year: number, expected: string, actual: string): string =>
     `报告年度为 ${year} 年，应使用${expected}，但表格采用的是${actual}；已按表格的格式读取，请核对`,
   layoutUndecided: (chosen: string): string => `表格中没有可区分新旧格式的栏目，已按${chosen}读取`,
@@ -51,16 +52,22 @@ export const importMessages = {
   partPlaced: (printed: string, part: string): string =>
     `小标题${q(printed)}对应模板的${q(part)}，但编号或顺序与模板不同；已归入${q(part)}，请按模板顺序排列`,
   partsNone: (section: string, parts: readonly string[]): string =>
-    `${q(section)}没有按模板分为${parts.map(q).join('')}等部分，全文已读入${q(section)}，请按模板分段`,
+    `${q(section)}没有按模板分为${parts.map(q).join("")}等部分，全文已读入${q(section)}，请按模板分段`,
 
   // ------------------------------------------------------------ tables
   gridMissing: (table: string, grid: string): string => `${q(table)}中未找到${q(grid)}的数据`,
   tableEmpty: (table: string): string => `${q(table)}部分没有读到任何表格数据，请核对表格是否完整`,
   rowMissing: (table: string, row: string): string => `${q(table)}表中缺少${q(row)}一行，该行数据未读取`,
-  rowTooFew: (row: string, expected: number, values: readonly string[], filled: readonly string[], unread: readonly string[]): string =>
-    `${q(row)}应有 ${expected} 个数值，只读到 ${values.length} 个（${values.join('、')}）；已按顺序填入${filled
+  rowTooFew: (
+    row: string,
+    expected: number,
+    values: readonly string[],
+    filled: readonly string[],
+    unread: readonly string[],
+  ): string =>
+    `${q(row)}应有 ${expected} 个数值，只读到 ${values.length} 个（${values.join("、")}）；已按顺序填入${filled
       .map(q)
-      .join('、')}，${unread.map(q).join('、')}未读取，请核对各数值对应的列`,
+      .join("、")}，${unread.map(q).join("、")}未读取，请核对各数值对应的列`,
   rowsMissing: (table: string, first: string, last: string, count: number): string =>
     `${q(table)}表中缺少从${q(first)}到${q(last)}共 ${count} 行，这些行的数据未读取`,
   rowsTooFew: (
@@ -74,16 +81,16 @@ export const importMessages = {
   ): string =>
     `从${q(first)}到${q(last)}共 ${count} 行，每行应有 ${expected} 个数值，只读到 ${got} 个；已按顺序填入${filled
       .map(q)
-      .join('、')}，${unread.map(q).join('、')}未读取，请核对各数值对应的列`,
+      .join("、")}，${unread.map(q).join("、")}未读取，请核对各数值对应的列`,
   rowNone: (row: string): string => `${q(row)}一行没有填写数值`,
   rowTooMany: (row: string, expected: number, values: readonly string[]): string =>
-    `${q(row)}应有 ${expected} 个数值，读到 ${values.length} 个（${values.join('、')}）；已取前 ${expected} 个，其余未读取，请核对是否缺少行标题`,
+    `${q(row)}应有 ${expected} 个数值，读到 ${values.length} 个（${values.join("、")}）；已取前 ${expected} 个，其余未读取，请核对是否缺少行标题`,
   cellBlank: (cell: string, raw: string): string => `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
   headerWording: (printed: string, header: string): string =>
     `表头写作${q(printed)}，模板为${q(header)}；已按模板的列读取，请更正表头`,
 
   // ------------------------------------------------------------ 统计期限
   periodUnreadable: (raw: string, suggestion: string | undefined): string =>
-    `统计期限中的日期${q(raw)}不是有效日期，起止日期未读入${suggestion ? `（可能应为${q(suggestion)}）` : ''}；请写成“2023年1月1日”这样的完整日期`,
-  periodMissing: (): string => '未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）',
+    `统计期限中的日期${q(raw)}不是有效日期，起止日期未读入${suggestion ? `（可能应为${q(suggestion)}）` : ""}；请写成“2023年1月1日”这样的完整日期`,
+  periodMissing: (): string => "未找到统计期限（如“本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止”）",
 } as const;

@@ -3,14 +3,14 @@
  * Universal: safe to import in the browser. The .docx and file readers use
  * Node APIs and live in './server'.
  */
-export { readReportText, textToLines } from './read-report-text';
-export { readReportHtml } from './read-report-html';
-export { readReportLines } from './read-report-lines';
-export { htmlToLines } from './html-to-lines';
-export { decodeText } from './decode-text';
-export { guessOrganizationKind } from './guess-organization-kind';
-export { labelKey } from './label-key';
-export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from './limits';
+export { readReportText, textToLines } from "./read-report-text";
+export { readReportHtml } from "./read-report-html";
+export { readReportLines } from "./read-report-lines";
+export { htmlToLines } from "./html-to-lines";
+export { decodeText } from "./decode-text";
+export { guessOrganizationKind } from "./guess-organization-kind";
+export { labelKey } from "./label-key";
+export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
 export type {
   OrganizationKind,
   ProblemCode,
@@ -20,10 +20,16 @@ export type {
   ReadStatus,
   ReportSource,
   SourceLine,
-} from './types';
-export { organizationNameCore, isSameOrganizationName, matchOrganizationByName } from './match-organization-name';
-export type { NamedOrganization, OrganizationMatch } from './match-organization-name';
-export { placeLabel } from './place-label';
-export { summarizeReading } from './summarize-reading';
-export type { ReadingSummary, ImportPlaceNote } from './summarize-reading';
-export { UPLOAD_EXTENSIONS, MAX_UPLOAD_FILE_BYTES, MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, formatMegabytes } from './upload-limits';
+} from "./types";
+export { organizationNameCore, isSameOrganizationName, matchOrganizationByName } from "./match-organization-name";
+export type { NamedOrganization, OrganizationMatch } from "./match-organization-name";
+export { placeLabel } from "./place-label";
+export { summarizeReading } from "./summarize-reading";
+export type { ReadingSummary, ImportPlaceNote } from "./summarize-reading";
+export {
+  UPLOAD_EXTENSIONS,
+  MAX_UPLOAD_FILE_BYTES,
+  MAX_BATCH_FILES,
+  MAX_BATCH_TOTAL_BYTES,
+  formatMegabytes,
+} from "./upload-limits";

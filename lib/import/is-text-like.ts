@@ -13,7 +13,8 @@ export function isTextLike(text: string): boolean {
     const code = sample.charCodeAt(i);
     if (code === 0) return false;
     // C0 controls other than tab, LF, FF, CR; DEL; U+FFFD from undecodable bytes.
-    if ((code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 0x7f || code === 0xfffd) suspicious++;
+    if ((code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 0x7f || code === 0xfffd)
+      suspicious++;
   }
   return suspicious / sample.length < 0.01;
 }

@@ -11,18 +11,18 @@ const NOISE = /[\p{P}\p{S}\p{Z}\s\p{Cc}\p{Cf}]/gu;
 
 /** NFKC (full-width digits, letters and brackets to ASCII) and no whitespace. */
 export function normalizeWidth(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+  return text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
 }
 
 export function labelKey(text: string): string {
   let rest = normalizeWidth(text);
   // Numbering can be stacked (“三、(一)”); strip it all.
   for (let i = 0; i < 3; i++) {
-    const next = rest.replace(LEADING_NUMBER, '');
+    const next = rest.replace(LEADING_NUMBER, "");
     if (next === rest) break;
     rest = next;
   }
-  return rest.replace(NOISE, '');
+  return rest.replace(NOISE, "");
 }
 
 /** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
@@ -62,7 +62,7 @@ function sharesCharacters(printed: string, expected: string, typos: number): boo
   return true;
 }
 
-export type LabelMatch = 'exact' | 'close' | 'none';
+export type LabelMatch = "exact" | "close" | "none";
 
 /**
  * How a printed label (as a key) relates to a layout label (as a key).
@@ -71,17 +71,17 @@ export type LabelMatch = 'exact' | 'close' | 'none';
  * 部分公开（区分处理的……）).
  */
 export function matchLabel(printed: string, expected: string): LabelMatch {
-  if (printed.length === 0 || expected.length === 0) return 'none';
-  if (printed === expected) return 'exact';
+  if (printed.length === 0 || expected.length === 0) return "none";
+  if (printed === expected) return "exact";
   const typos = allowedTypos(expected.length);
   if (typos > 0 && Math.abs(printed.length - expected.length) <= typos && sharesCharacters(printed, expected, typos)) {
-    if (editDistance(printed, expected, typos) <= typos) return 'close';
+    if (editDistance(printed, expected, typos) <= typos) return "close";
   }
-  if (printed.length >= 4 && expected.startsWith(printed)) return 'close';
-  return 'none';
+  if (printed.length >= 4 && expected.startsWith(printed)) return "close";
+  return "none";
 }
 
-const NUMERALS = '一二三四五六七八九十';
+const NUMERALS = "一二三四五六七八九十";
 
 /** 一 → 1 … 十 → 10; Arabic digits as such; undefined for anything else. */
 export function numberValue(text: string): number | undefined {

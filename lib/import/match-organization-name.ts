@@ -6,15 +6,20 @@
  * the 乡/镇/街道 suffix is part of it). Universal and pure.
  */
 
-const trailingWords = ['人民政府', '办事处'];
+const trailingWords = ["人民政府", "办事处"];
 
 /** The part of a name that identifies the body, given the names of the counties above it. */
 export function organizationNameCore(name: string, countyNames: readonly string[] = []): string {
-  let core = name.replace(/\s+/g, '');
+  let core = name.replace(/\s+/g, "");
   for (const county of countyNames) {
-    const prefix = county.replace(/\s+/g, '');
+    const prefix = county.replace(/\s+/g, "");
     // 宽城满族自治县人民政府办公室 keeps its county: without it only 人民政府办公室 would remain.
-    if (prefix && core.startsWith(prefix) && core.length > prefix.length && !core.slice(prefix.length).startsWith('人民政府')) {
+    if (
+      prefix &&
+      core.startsWith(prefix) &&
+      core.length > prefix.length &&
+      !core.slice(prefix.length).startsWith("人民政府")
+    ) {
       core = core.slice(prefix.length);
       break;
     }
@@ -37,14 +42,18 @@ export function isSameOrganizationName(printed: string, organization: NamedOrgan
   return organizationNameCore(printed, countyNames) === organizationNameCore(organization.name, countyNames);
 }
 
-export type OrganizationMatch<T> = { readonly organization: T } | { readonly organization: null; readonly reason: 'noName' | 'none' | 'ambiguous' };
+export type OrganizationMatch<T> =
+  { readonly organization: T } | { readonly organization: null; readonly reason: "noName" | "none" | "ambiguous" };
 
 /** The one organization among `candidates` a printed name designates, or why there is none. */
-export function matchOrganizationByName<T extends NamedOrganization>(printed: string, candidates: readonly T[]): OrganizationMatch<T> {
-  if (!printed.trim()) return { organization: null, reason: 'noName' };
+export function matchOrganizationByName<T extends NamedOrganization>(
+  printed: string,
+  candidates: readonly T[],
+): OrganizationMatch<T> {
+  if (!printed.trim()) return { organization: null, reason: "noName" };
   const exact = candidates.filter((candidate) => candidate.name === printed.trim());
   if (exact.length === 1) return { organization: exact[0]! };
   const matches = candidates.filter((candidate) => isSameOrganizationName(printed, candidate));
   if (matches.length === 1) return { organization: matches[0]! };
-  return { organization: null, reason: matches.length === 0 ? 'none' : 'ambiguous' };
+  return { organization: null, reason: matches.length === 0 ? "none" : "ambiguous" };
 }

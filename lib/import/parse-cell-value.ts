@@ -4,12 +4,12 @@
  * slashes where nothing was entered. A dash is not a 0: the reader never
  * turns “nothing written” into a figure.
  */
-import { normalizeWidth } from './label-key';
+import { normalizeWidth } from "./label-key";
 
 export type CellValue =
-  | { readonly kind: 'number'; readonly value: number; readonly raw: string }
+  | { readonly kind: "number"; readonly value: number; readonly raw: string }
   /** Printed, but says “nothing here” (“/”, “—”, “无”); occupies its column, holds no figure. */
-  | { readonly kind: 'blank'; readonly raw: string };
+  | { readonly kind: "blank"; readonly raw: string };
 
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -21,8 +21,8 @@ export function parseCellValue(text: string): CellValue | undefined {
   const raw = text.trim();
   const compact = normalizeWidth(raw);
   if (compact.length === 0 || compact.length > 20) return undefined;
-  if (PLAIN.test(compact)) return { kind: 'number', value: Number(compact), raw };
-  if (GROUPED.test(compact)) return { kind: 'number', value: Number(compact.replace(/,/g, '')), raw };
-  if (BLANK.test(compact)) return { kind: 'blank', raw };
+  if (PLAIN.test(compact)) return { kind: "number", value: Number(compact), raw };
+  if (GROUPED.test(compact)) return { kind: "number", value: Number(compact.replace(/,/g, "")), raw };
+  if (BLANK.test(compact)) return { kind: "blank", raw };
   return undefined;
 }

@@ -3,14 +3,14 @@
  * `meta.periodStart`, `file`) as the words a person finds it by, taken from the layout.
  * Universal and pure.
  */
-import { getCell, listCells, listNarrativeFields, type Layout } from '../template';
+import { getCell, listCells, listNarrativeFields, type Layout } from "../template";
 
 const metaLabels: Record<string, string> = {
-  'meta.organizationName': '机关名称',
-  'meta.year': '报告年度',
-  'meta.periodStart': '统计期限',
-  'meta.periodEnd': '统计期限',
-  file: '整个文件',
+  "meta.organizationName": "机关名称",
+  "meta.year": "报告年度",
+  "meta.periodStart": "统计期限",
+  "meta.periodEnd": "统计期限",
+  file: "整个文件",
 };
 
 export function placeLabel(layout: Layout, place: string): string {
@@ -24,11 +24,14 @@ export function placeLabel(layout: Layout, place: string): string {
   const table = layout.sections.find((section) => section.id === place);
   if (table) return table.heading;
   const cell = getCell(layout, place);
-  const tableOf = (tableId: string): string => layout.sections.find((section) => section.id === tableId)?.heading ?? tableId;
+  const tableOf = (tableId: string): string =>
+    layout.sections.find((section) => section.id === tableId)?.heading ?? tableId;
   if (cell) return `${tableOf(cell.tableId)}·${cell.label}`;
   // A row: `<table>.<row>`.
-  const [tableId, rowId] = place.split('.');
-  const rowCell = rowId ? listCells(layout).find((candidate) => candidate.tableId === tableId && candidate.row === rowId) : undefined;
+  const [tableId, rowId] = place.split(".");
+  const rowCell = rowId
+    ? listCells(layout).find((candidate) => candidate.tableId === tableId && candidate.row === rowId)
+    : undefined;
   if (rowCell) return `${tableOf(rowCell.tableId)}·${rowCell.rowName}`;
   return place;
 }

@@ -3,9 +3,9 @@
  * cells, with the furniture of the publishing site removed (索引号, 浏览次数,
  * 打印本页 …) and Word's leftovers ([bookmark: _GoBack]) stripped.
  */
-import { labelKey } from './label-key';
-import { parseCellValue, type CellValue } from './parse-cell-value';
-import type { SourceLine } from './types';
+import { labelKey } from "./label-key";
+import { parseCellValue, type CellValue } from "./parse-cell-value";
+import type { SourceLine } from "./types";
 
 export interface DocLine {
   /** Non-empty cells, trimmed, as printed. */
@@ -32,22 +32,47 @@ const WORD_ARTEFACTS = /\[bookmark:[^\]]*\]|\[\[?(?:image|图片)[^\]]*\]\]?/gi;
 const FURNITURE = new RegExp(
   [
     // Document metadata above the article.
-    '索引号', '主题分类', '发布机构', '成文日期', '文件编号', '有\\s*效\\s*性', '浏览次数', '点击(?:数|量|次数)[:：]', '访问量[:：]',
-    '发布(?:日期|时间)[:：]', '来源[:：]', '字号[:：]', '当前位置[:：]', '【\\s*[大中小]\\s*】',
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "成文日期",
+    "文件编号",
+    "有\\s*效\\s*性",
+    "浏览次数",
+    "点击(?:数|量|次数)[:：]",
+    "访问量[:：]",
+    "发布(?:日期|时间)[:：]",
+    "来源[:：]",
+    "字号[:：]",
+    "当前位置[:：]",
+    "【\\s*[大中小]\\s*】",
     // Tools and navigation.
-    '【?\\s*(?:打印|关闭)(?:本页|窗口)?\\s*】', '扫一扫', '分享到[:：]?', '上一篇[:：]', '下一篇[:：]', '责任编辑[:：]', '相关链接',
+    "【?\\s*(?:打印|关闭)(?:本页|窗口)?\\s*】",
+    "扫一扫",
+    "分享到[:：]?",
+    "上一篇[:：]",
+    "下一篇[:：]",
+    "责任编辑[:：]",
+    "相关链接",
     // Site footer.
-    '主办单位[:：]', '承办单位[:：]', '网站标识码', 'ICP备', '公网安备', '版权所有', '技术支持[:：]', '网站地图',
-  ].join('|'),
+    "主办单位[:：]",
+    "承办单位[:：]",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+    "技术支持[:：]",
+    "网站地图",
+  ].join("|"),
 );
 const FURNITURE_MAX_LENGTH = 100;
 
 export function prepareLines(source: readonly SourceLine[]): DocLine[] {
   const out: DocLine[] = [];
   for (const line of source) {
-    const cells = line.cells.map((c) => c.replace(WORD_ARTEFACTS, '').trim()).filter((c) => c.length > 0);
+    const cells = line.cells.map((c) => c.replace(WORD_ARTEFACTS, "").trim()).filter((c) => c.length > 0);
     if (cells.length === 0) continue;
-    const text = cells.join(' ');
+    const text = cells.join(" ");
     if (text.length <= FURNITURE_MAX_LENGTH && FURNITURE.test(text)) continue;
     out.push({ cells, text });
   }

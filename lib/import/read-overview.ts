@@ -8,10 +8,10 @@
  * form prints it); the author's words are kept, except a heading line that
  * only restates the template's (seed 000: “1、主动公开方面”).
  */
-import type { NarrativeId, NarrativeSection } from '../template/types';
-import { importMessages } from './import-messages';
-import { bigramRecall, labelKey, numberValue } from './label-key';
-import type { ReadProblem } from './types';
+import type { NarrativeId, NarrativeSection } from "../template/types";
+import { importMessages } from "./import-messages";
+import { bigramRecall, labelKey, numberValue } from "./label-key";
+import type { ReadProblem } from "./types";
 
 export interface OverviewReading {
   /** Narrative values by id; a part with no text is absent. */
@@ -35,9 +35,9 @@ interface Block {
   readonly lines: string[];
 }
 
-function markerOf(line: string, style: 'paren' | 'arabic'): { number: number; rest: string } | undefined {
-  const match = (style === 'paren' ? PAREN_MARKER : ARABIC_MARKER).exec(line);
-  const number = match ? numberValue(match[1] ?? '') : undefined;
+function markerOf(line: string, style: "paren" | "arabic"): { number: number; rest: string } | undefined {
+  const match = (style === "paren" ? PAREN_MARKER : ARABIC_MARKER).exec(line);
+  const number = match ? numberValue(match[1] ?? "") : undefined;
   return match && number !== undefined ? { number, rest: line.slice(match[0].length).trim() } : undefined;
 }
 
@@ -54,15 +54,15 @@ export function readOverview(lines: readonly string[], section: NarrativeSection
   const problems: ReadProblem[] = [];
   const parts = section.parts;
   if (parts.length === 0) {
-    if (lines.length > 0) narrative.set(section.id, lines.join('\n'));
+    if (lines.length > 0) narrative.set(section.id, lines.join("\n"));
     return { narrative, problems };
   }
 
   // The first marker decides the style; the other style is then ordinary text (lists inside a part).
-  let style: 'paren' | 'arabic' | undefined;
+  let style: "paren" | "arabic" | undefined;
   for (const line of lines) {
-    if (PAREN_MARKER.test(line)) style = 'paren';
-    else if (ARABIC_MARKER.test(line) && markerOf(line, 'arabic')?.number === 1) style = 'arabic';
+    if (PAREN_MARKER.test(line)) style = "paren";
+    else if (ARABIC_MARKER.test(line) && markerOf(line, "arabic")?.number === 1) style = "arabic";
     if (style) break;
   }
 
@@ -83,16 +83,19 @@ export function readOverview(lines: readonly string[], section: NarrativeSection
   }
 
   if (blocks.length === 0) {
-    if (lines.length > 0) narrative.set(section.id, lines.join('\n'));
+    if (lines.length > 0) narrative.set(section.id, lines.join("\n"));
     problems.push({
-      code: 'parts.none',
-      severity: 'warning',
+      code: "parts.none",
+      severity: "warning",
       place: section.id,
-      message: importMessages.partsNone(section.heading, parts.map((p) => p.heading)),
+      message: importMessages.partsNone(
+        section.heading,
+        parts.map((p) => p.heading),
+      ),
     });
     return { narrative, problems };
   }
-  if (lead.length > 0) narrative.set(section.id, lead.join('\n'));
+  if (lead.length > 0) narrative.set(section.id, lead.join("\n"));
 
   // Greedy: the strongest (block, part) naming first, then what is left in order.
   const partKeys = parts.map((p) => labelKey(p.heading));
@@ -126,16 +129,31 @@ export function readOverview(lines: readonly string[], section: NarrativeSection
     if (p === undefined || !part) return;
     const namesPart = (scores[b]?.[p] ?? 0) >= NAMES_PART;
     const text = namesPart && block.headingOnly ? block.lines.slice(1) : block.lines;
-    if (text.length > 0) narrative.set(part.id, text.join('\n'));
+    if (text.length > 0) narrative.set(part.id, text.join("\n"));
     if (!namesPart) {
-      problems.push({ code: 'part.wording', severity: 'warning', place: part.id, message: importMessages.partWording(block.printed, part.heading) });
+      problems.push({
+        code: "part.wording",
+        severity: "warning",
+        place: part.id,
+        message: importMessages.partWording(block.printed, part.heading),
+      });
     } else if (p !== block.number - 1) {
-      problems.push({ code: 'part.order', severity: 'warning', place: part.id, message: importMessages.partPlaced(block.printed, part.heading) });
+      problems.push({
+        code: "part.order",
+        severity: "warning",
+        place: part.id,
+        message: importMessages.partPlaced(block.printed, part.heading),
+      });
     }
   });
   parts.forEach((part, p) => {
     if (taken.has(p)) return;
-    problems.push({ code: 'part.missing', severity: 'error', place: part.id, message: importMessages.partMissing(section.heading, part.heading) });
+    problems.push({
+      code: "part.missing",
+      severity: "error",
+      place: part.id,
+      message: importMessages.partMissing(section.heading, part.heading),
+    });
   });
   return { narrative, problems };
 }

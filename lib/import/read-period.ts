@@ -6,13 +6,13 @@
  * stays unset and the problem names the date as written, with the engine's
  * suggested correction when there is one.
  */
-import { resolvePeriodDate, statedPeriod } from '../rules';
-import { MAX_NARRATIVE_LENGTH } from '../template';
+import { resolvePeriodDate, statedPeriod } from "../rules";
+import { MAX_NARRATIVE_LENGTH } from "../template";
 
 export type PeriodReading =
-  | { readonly kind: 'period'; readonly start: string; readonly end: string }
-  | { readonly kind: 'unreadable'; readonly raw: string; readonly suggestion?: string }
-  | { readonly kind: 'none' };
+  | { readonly kind: "period"; readonly start: string; readonly end: string }
+  | { readonly kind: "unreadable"; readonly raw: string; readonly suggestion?: string }
+  | { readonly kind: "none" };
 
 /**
  * The first 统计期限 the texts state, in the order given (preamble first).
@@ -22,15 +22,16 @@ export type PeriodReading =
  */
 export function readPeriod(texts: readonly string[], reportYear: number | undefined): PeriodReading {
   for (const text of texts) {
-    if (text === '' || text.length > MAX_NARRATIVE_LENGTH) continue;
+    if (text === "" || text.length > MAX_NARRATIVE_LENGTH) continue;
     const stated = statedPeriod(text);
     if (!stated) continue;
     const year = reportYear ?? stated.start.year ?? Number.NaN;
     const start = resolvePeriodDate(stated.start, year);
     const end = resolvePeriodDate(stated.end, year);
-    if (!start.ok) return { kind: 'unreadable', raw: start.raw, ...(start.suggestion ? { suggestion: start.suggestion } : {}) };
-    if (!end.ok) return { kind: 'unreadable', raw: end.raw, ...(end.suggestion ? { suggestion: end.suggestion } : {}) };
-    return { kind: 'period', start: start.iso, end: end.iso };
+    if (!start.ok)
+      return { kind: "unreadable", raw: start.raw, ...(start.suggestion ? { suggestion: start.suggestion } : {}) };
+    if (!end.ok) return { kind: "unreadable", raw: end.raw, ...(end.suggestion ? { suggestion: end.suggestion } : {}) };
+    return { kind: "period", start: start.iso, end: end.iso };
   }
-  return { kind: 'none' };
+  return { kind: "none" };
 }

@@ -5,33 +5,36 @@
  * in the archive check), so it is exported from lib/import/server.ts, not
  * from the universal index.
  */
-import mammoth from 'mammoth';
-import { checkDocxArchive } from './check-docx-archive';
-import { importMessages } from './import-messages';
-import { MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from './limits';
-import { readReportHtml } from './read-report-html';
-import { emptyReadResult, refusedReading } from './read-report-lines';
-import type { ReadResult } from './types';
+import mammoth from "mammoth";
+import { checkDocxArchive } from "./check-docx-archive";
+import { importMessages } from "./import-messages";
+import { MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
+import { readReportHtml } from "./read-report-html";
+import { emptyReadResult, refusedReading } from "./read-report-lines";
+import type { ReadResult } from "./types";
 
 /** Reading an image would cost memory for nothing: the report is in the text and tables. */
-const dropImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+const dropImage = mammoth.images.imgElement(() => Promise.resolve({ src: "" }));
 
 export async function readReportDocx(bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.byteLength === 0) {
-    return emptyReadResult('docx', 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
+    return emptyReadResult("docx", "notReport", [
+      { code: "input.empty", severity: "error", place: "file", message: importMessages.empty() },
+    ]);
   }
-  if (bytes.byteLength > MAX_DOCX_BYTES) return refusedReading('input.tooLarge', importMessages.tooLarge(bytes.byteLength, MAX_DOCX_BYTES), 'docx');
+  if (bytes.byteLength > MAX_DOCX_BYTES)
+    return refusedReading("input.tooLarge", importMessages.tooLarge(bytes.byteLength, MAX_DOCX_BYTES), "docx");
   const archive = checkDocxArchive(bytes);
   if (!archive.ok) {
     switch (archive.reason) {
-      case 'tooLarge':
-        return refusedReading('archive.tooLarge', importMessages.archiveTooLarge(MAX_DOCX_UNZIPPED_BYTES), 'docx');
-      case 'unsafe':
-        return refusedReading('archive.unsafe', importMessages.archiveUnsafe(), 'docx');
-      case 'notDocx':
-        return refusedReading('input.damaged', importMessages.archiveMissingDocument(), 'docx');
-      case 'damaged':
-        return refusedReading('input.damaged', importMessages.damaged(), 'docx');
+      case "tooLarge":
+        return refusedReading("archive.tooLarge", importMessages.archiveTooLarge(MAX_DOCX_UNZIPPED_BYTES), "docx");
+      case "unsafe":
+        return refusedReading("archive.unsafe", importMessages.archiveUnsafe(), "docx");
+      case "notDocx":
+        return refusedReading("input.damaged", importMessages.archiveMissingDocument(), "docx");
+      case "damaged":
+        return refusedReading("input.damaged", importMessages.damaged(), "docx");
     }
   }
   let html: string;
@@ -42,7 +45,7 @@ export async function readReportDocx(bytes: Uint8Array): Promise<ReadResult> {
     );
     html = converted.value;
   } catch {
-    return refusedReading('input.damaged', importMessages.damaged(), 'docx');
+    return refusedReading("input.damaged", importMessages.damaged(), "docx");
   }
-  return readReportHtml(html, 'docx');
+  return readReportHtml(html, "docx");
 }

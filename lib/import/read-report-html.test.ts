@@ -4,51 +4,51 @@
  * flattened “one value per <p>” style. A known report written in each
  * style must read back equal, for both layouts and for any figures.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { arbitraryReport } from '../../fixtures/import/arbitrary-report';
-import { sampleReport } from '../../fixtures/import/sample-report';
-import { writeReportHtmlParagraphs } from '../../fixtures/import/write-report-html-paragraphs';
-import { writeReportHtmlTable } from '../../fixtures/import/write-report-html-table';
-import { writeReportText } from '../../fixtures/import/write-report-text';
-import { getLayout } from '../template';
-import type { LayoutId } from '../template/types';
-import { guessOrganizationKind } from './guess-organization-kind';
-import { htmlToLines } from './html-to-lines';
-import { readReportHtml } from './read-report-html';
-import { readReportText } from './read-report-text';
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { arbitraryReport } from "../../fixtures/import/arbitrary-report";
+import { sampleReport } from "../../fixtures/import/sample-report";
+import { writeReportHtmlParagraphs } from "../../fixtures/import/write-report-html-paragraphs";
+import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
+import { writeReportText } from "../../fixtures/import/write-report-text";
+import { getLayout } from "../template";
+import type { LayoutId } from "../template/types";
+import { guessOrganizationKind } from "./guess-organization-kind";
+import { htmlToLines } from "./html-to-lines";
+import { readReportHtml } from "./read-report-html";
+import { readReportText } from "./read-report-text";
 
-const layoutIds: LayoutId[] = ['gov-2021', 'gov-2019'];
+const layoutIds: LayoutId[] = ["gov-2021", "gov-2019"];
 
-describe.each(layoutIds)('%s round trip', (layoutId) => {
+describe.each(layoutIds)("%s round trip", (layoutId) => {
   const layout = getLayout(layoutId);
   const data = sampleReport(layoutId);
 
-  it('through a CMS page with <table> rowspan/colspan: equal, no problems', () => {
+  it("through a CMS page with <table> rowspan/colspan: equal, no problems", () => {
     const html = writeReportHtmlTable(layout, data);
     expect(html).toMatch(/rowspan="\d+"/);
     expect(html).toMatch(/colspan="\d+"/);
     const r = readReportHtml(html);
-    expect(r.status).toBe('read');
-    expect(r.source).toBe('html');
+    expect(r.status).toBe("read");
+    expect(r.source).toBe("html");
     expect(r.layoutId).toBe(layoutId);
     expect(r.problems).toEqual([]);
     expect(r.data).toEqual(data);
   });
 
-  it('through a page with one value per <p>/<div>: equal, no problems', () => {
+  it("through a page with one value per <p>/<div>: equal, no problems", () => {
     const r = readReportHtml(writeReportHtmlParagraphs(layout, data));
     expect(r.problems).toEqual([]);
     expect(r.data).toEqual(data);
   });
 
-  it('through tab-separated text: equal, no problems', () => {
+  it("through tab-separated text: equal, no problems", () => {
     const r = readReportText(writeReportText(layout, data));
     expect(r.problems).toEqual([]);
     expect(r.data).toEqual(data);
   });
 
-  it('for any figures, in all three styles', () => {
+  it("for any figures, in all three styles", () => {
     fc.assert(
       fc.property(arbitraryReport(layoutId), (report) => {
         for (const r of [
@@ -66,37 +66,42 @@ describe.each(layoutIds)('%s round trip', (layoutId) => {
   });
 });
 
-describe('htmlToLines', () => {
-  it('turns table rows into cells and paragraphs into lines, skipping scripts and styles', () => {
+describe("htmlToLines", () => {
+  it("turns table rows into cells and paragraphs into lines, skipping scripts and styles", () => {
     const lines = htmlToLines(
-      '<style>p{}</style><script>x()</script><p>甲<b>乙</b></p><div>丙<br>丁</div>' +
+      "<style>p{}</style><script>x()</script><p>甲<b>乙</b></p><div>丙<br>丁</div>" +
         '<table><tr><th rowspan="2">规章</th><td> 0</td><td>&nbsp;1 </td></tr></table>',
     );
-    expect(lines.map((l) => l.cells)).toEqual([['甲乙'], ['丙'], ['丁'], ['规章', '0', '1']]);
+    expect(lines.map((l) => l.cells)).toEqual([["甲乙"], ["丙"], ["丁"], ["规章", "0", "1"]]);
   });
 
-  it('joins a header cell broken over lines (社会公益<br>组织) with a space the label key ignores', () => {
-    expect(htmlToLines('<table><tr><td><p>社会公益</p><p>组织</p></td><td>0</td></tr></table>')[0]?.cells).toEqual(['社会公益 组织', '0']);
+  it("joins a header cell broken over lines (社会公益<br>组织) with a space the label key ignores", () => {
+    expect(htmlToLines("<table><tr><td><p>社会公益</p><p>组织</p></td><td>0</td></tr></table>")[0]?.cells).toEqual([
+      "社会公益 组织",
+      "0",
+    ]);
   });
 
-  it('walks into layout tables that wrap the article instead of reading them as one row', () => {
+  it("walks into layout tables that wrap the article instead of reading them as one row", () => {
     const lines = htmlToLines(
-      '<table><tr><td><p>一、总体情况</p><table><tr><td>行政许可</td><td>5</td></tr></table></td><td>侧栏</td></tr></table>',
+      "<table><tr><td><p>一、总体情况</p><table><tr><td>行政许可</td><td>5</td></tr></table></td><td>侧栏</td></tr></table>",
     );
-    expect(lines.map((l) => l.cells)).toEqual([['一、总体情况'], ['行政许可', '5'], ['侧栏']]);
+    expect(lines.map((l) => l.cells)).toEqual([["一、总体情况"], ["行政许可", "5"], ["侧栏"]]);
   });
 
-  it('ignores comments and Word conditional markup', () => {
+  it("ignores comments and Word conditional markup", () => {
     const lines = htmlToLines('<!--[if gte mso 9]><xml>x</xml><![endif]--><p class="MsoNormal">正文<o:p></o:p></p>');
-    expect(lines.map((l) => l.cells)).toEqual([['正文']]);
+    expect(lines.map((l) => l.cells)).toEqual([["正文"]]);
   });
 });
 
-describe('readReportHtml on a page that is not a report', () => {
-  it('says so instead of returning an empty report', () => {
-    const r = readReportHtml('<html><body><h1>新闻中心</h1><p>今天天气晴。</p><p>2023年政府信息公开工作年度报告已发布，欢迎查阅。</p></body></html>');
-    expect(r.status).toBe('notReport');
-    expect(r.problems.map((p) => p.code)).toEqual(['input.notReport']);
+describe("readReportHtml on a page that is not a report", () => {
+  it("says so instead of returning an empty report", () => {
+    const r = readReportHtml(
+      "<html><body><h1>新闻中心</h1><p>今天天气晴。</p><p>2023年政府信息公开工作年度报告已发布，欢迎查阅。</p></body></html>",
+    );
+    expect(r.status).toBe("notReport");
+    expect(r.problems.map((p) => p.code)).toEqual(["input.notReport"]);
     expect(r.data.cells).toEqual({});
   });
 });

@@ -2,22 +2,24 @@
  * HTML reports: a page of a government site, or the HTML mammoth makes of
  * a .docx. Universal (runs in the browser as well).
  */
-import { htmlToLines } from './html-to-lines';
-import { importMessages } from './import-messages';
-import { isTextLike } from './is-text-like';
-import { MAX_INPUT_BYTES } from './limits';
-import { emptyReadResult, readReportLines, refusedReading } from './read-report-lines';
-import type { ReadResult, ReportSource } from './types';
+import { htmlToLines } from "./html-to-lines";
+import { importMessages } from "./import-messages";
+import { isTextLike } from "./is-text-like";
+import { MAX_INPUT_BYTES } from "./limits";
+import { emptyReadResult, readReportLines, refusedReading } from "./read-report-lines";
+import type { ReadResult, ReportSource } from "./types";
 
-export function readReportHtml(html: string, source: ReportSource = 'html'): ReadResult {
+export function readReportHtml(html: string, source: ReportSource = "html"): ReadResult {
   if (html.length > MAX_INPUT_BYTES) {
-    return refusedReading('input.tooLarge', importMessages.tooLarge(html.length, MAX_INPUT_BYTES), source);
+    return refusedReading("input.tooLarge", importMessages.tooLarge(html.length, MAX_INPUT_BYTES), source);
   }
   if (html.trim().length === 0) {
-    return emptyReadResult(source, 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
+    return emptyReadResult(source, "notReport", [
+      { code: "input.empty", severity: "error", place: "file", message: importMessages.empty() },
+    ]);
   }
   if (!isTextLike(html)) {
-    return refusedReading('input.binary', importMessages.binary(), source);
+    return refusedReading("input.binary", importMessages.binary(), source);
   }
   return readReportLines(htmlToLines(html), source);
 }

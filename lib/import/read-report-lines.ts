@@ -8,20 +8,20 @@
  * layout's own definition (rows, columns, sub-parts). Nothing in here names
  * a row or a column.
  */
-import { layouts, listCells, listNarrativeFields } from '../template';
-import type { CellId, Layout, NarrativeId, ReportData } from '../template/types';
-import { DEFAULT_LAYOUT_ID, detectLayout } from './detect-layout';
-import { findSections, type SectionMap } from './find-sections';
-import { findTitle } from './find-title';
-import { labelKey } from './label-key';
-import { guessOrganizationKind } from './guess-organization-kind';
-import { importMessages } from './import-messages';
-import { prepareLines, tokenize, type DocLine } from './prepare-lines';
-import { readOverview } from './read-overview';
-import { readPeriod } from './read-period';
-import { readTable } from './read-table';
-import { splitInlineHeadings } from './split-inline-headings';
-import type { ProblemCode, ReadProblem, ReadResult, ReportSource, SourceLine } from './types';
+import { layouts, listCells, listNarrativeFields } from "../template";
+import type { CellId, Layout, NarrativeId, ReportData } from "../template/types";
+import { DEFAULT_LAYOUT_ID, detectLayout } from "./detect-layout";
+import { findSections, type SectionMap } from "./find-sections";
+import { findTitle } from "./find-title";
+import { labelKey } from "./label-key";
+import { guessOrganizationKind } from "./guess-organization-kind";
+import { importMessages } from "./import-messages";
+import { prepareLines, tokenize, type DocLine } from "./prepare-lines";
+import { readOverview } from "./read-overview";
+import { readPeriod } from "./read-period";
+import { readTable } from "./read-table";
+import { splitInlineHeadings } from "./split-inline-headings";
+import type { ProblemCode, ReadProblem, ReadResult, ReportSource, SourceLine } from "./types";
 
 const layoutName = (layout: Layout): string => `${layout.basis}格式`;
 
@@ -42,24 +42,31 @@ function linesText(lines: readonly DocLine[], from: number, to: number): string[
 function sortProblems(problems: readonly ReadProblem[], layout: Layout): ReadProblem[] {
   const ids = layout.sections.map((s) => s.id as string);
   const rank = (place: string): number => ids.findIndex((id) => place === id || place.startsWith(`${id}.`));
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p.place) - rank(b.p.place) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p.place) - rank(b.p.place) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /** A file refused before reading (wrong kind, too large, unreadable): one file-level error. */
-export function refusedReading(code: ProblemCode, message: string, source: ReportSource = 'text'): ReadResult {
-  return emptyReadResult(source, 'refused', [{ code, severity: 'error', place: 'file', message }]);
+export function refusedReading(code: ProblemCode, message: string, source: ReportSource = "text"): ReadResult {
+  return emptyReadResult(source, "refused", [{ code, severity: "error", place: "file", message }]);
 }
 
 /** An empty reading of `layout`: what a refused or non-report input returns. */
-export function emptyReadResult(source: ReportSource, status: 'notReport' | 'refused', problems: readonly ReadProblem[]): ReadResult {
+export function emptyReadResult(
+  source: ReportSource,
+  status: "notReport" | "refused",
+  problems: readonly ReadProblem[],
+): ReadResult {
   return {
     status,
     source,
     layoutId: DEFAULT_LAYOUT_ID,
     year: null,
-    organizationName: '',
+    organizationName: "",
     organizationKind: null,
-    data: { cells: {}, narrative: {}, meta: { organizationName: '', year: 0 } },
+    data: { cells: {}, narrative: {}, meta: { organizationName: "", year: 0 } },
     problems,
   };
 }
@@ -67,7 +74,9 @@ export function emptyReadResult(source: ReportSource, status: 'notReport' | 'ref
 export function readReportLines(source: readonly SourceLine[], origin: ReportSource): ReadResult {
   const lines = splitInlineHeadings(prepareLines(source), layouts[DEFAULT_LAYOUT_ID]);
   if (lines.length === 0) {
-    return emptyReadResult(origin, 'notReport', [{ code: 'input.empty', severity: 'error', place: 'file', message: importMessages.empty() }]);
+    return emptyReadResult(origin, "notReport", [
+      { code: "input.empty", severity: "error", place: "file", message: importMessages.empty() },
+    ]);
   }
   const problems: ReadProblem[] = [];
 
@@ -87,7 +96,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   const cells = new Map<CellId, number>();
   let rowsFound = 0;
   for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     const region = sections.regions.get(section.id);
     if (!region) continue;
     const reading = readTable(tokenize(lines, region.start, region.end, MAX_TABLE_TOKENS), section);
@@ -97,16 +106,18 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   }
 
   if (sections.regions.size < 2 && rowsFound === 0) {
-    return emptyReadResult(origin, 'notReport', [{ code: 'input.notReport', severity: 'error', place: 'file', message: importMessages.notReport() }]);
+    return emptyReadResult(origin, "notReport", [
+      { code: "input.notReport", severity: "error", place: "file", message: importMessages.notReport() },
+    ]);
   }
 
   // ---------------------------------------------------------------- narrative
   const narrative = new Map<NarrativeId, string>();
   const preambleStart = title ? title.lastLine + 1 : 0;
   const preamble = linesText(lines, preambleStart, sections.firstHeading);
-  if (preamble.length > 0) narrative.set('preamble', preamble.join('\n'));
+  if (preamble.length > 0) narrative.set("preamble", preamble.join("\n"));
   for (const section of layout.sections) {
-    if (section.kind !== 'narrative') continue;
+    if (section.kind !== "narrative") continue;
     const region = sections.regions.get(section.id);
     if (!region) continue;
     const text = linesText(lines, region.start, region.end);
@@ -116,41 +127,61 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   }
 
   // ---------------------------------------------------------------- title, year, period
-  const organizationName = title?.organizationName ?? '';
-  if (!title || organizationName === '') {
-    problems.push({ code: 'title.missing', severity: 'error', place: 'meta.organizationName', message: importMessages.titleMissing() });
+  const organizationName = title?.organizationName ?? "";
+  if (!title || organizationName === "") {
+    problems.push({
+      code: "title.missing",
+      severity: "error",
+      place: "meta.organizationName",
+      message: importMessages.titleMissing(),
+    });
   }
   const s1Texts = listNarrativeFields(layout)
-    .filter((f) => f.sectionId === 's1')
-    .map((f) => narrative.get(f.id) ?? '');
+    .filter((f) => f.sectionId === "s1")
+    .map((f) => narrative.get(f.id) ?? "");
   const period = readPeriod(
-    [narrative.get('preamble') ?? '', ...s1Texts, narrative.get('s5') ?? '', narrative.get('s6') ?? ''],
+    [narrative.get("preamble") ?? "", ...s1Texts, narrative.get("s5") ?? "", narrative.get("s6") ?? ""],
     title?.year,
   );
-  if (period.kind === 'unreadable') {
+  if (period.kind === "unreadable") {
     problems.push({
-      code: 'period.unreadable',
-      severity: 'warning',
-      place: 'meta.periodStart',
+      code: "period.unreadable",
+      severity: "warning",
+      place: "meta.periodStart",
       message: importMessages.periodUnreadable(period.raw, period.suggestion),
     });
-  } else if (period.kind === 'none') {
-    problems.push({ code: 'period.missing', severity: 'warning', place: 'meta.periodStart', message: importMessages.periodMissing() });
+  } else if (period.kind === "none") {
+    problems.push({
+      code: "period.missing",
+      severity: "warning",
+      place: "meta.periodStart",
+      message: importMessages.periodMissing(),
+    });
   }
-  const periodYear = period.kind === 'period' ? Number(period.start.slice(0, 4)) : undefined;
+  const periodYear = period.kind === "period" ? Number(period.start.slice(0, 4)) : undefined;
   const year = title?.year ?? periodYear ?? null;
   if (year === null) {
-    problems.push({ code: 'year.missing', severity: 'error', place: 'meta.year', message: importMessages.yearMissing() });
-  }
-  if (decision.basis === 'content' && decision.forYear && decision.forYear.id !== layout.id && year !== null) {
     problems.push({
-      code: 'year.layoutMismatch',
-      severity: 'warning',
-      place: 'meta.year',
+      code: "year.missing",
+      severity: "error",
+      place: "meta.year",
+      message: importMessages.yearMissing(),
+    });
+  }
+  if (decision.basis === "content" && decision.forYear && decision.forYear.id !== layout.id && year !== null) {
+    problems.push({
+      code: "year.layoutMismatch",
+      severity: "warning",
+      place: "meta.year",
       message: importMessages.yearLayoutMismatch(year, layoutName(decision.forYear), layoutName(layout)),
     });
-  } else if (decision.basis === 'default') {
-    problems.push({ code: 'layout.undecided', severity: 'warning', place: 'meta.year', message: importMessages.layoutUndecided(layoutName(layout)) });
+  } else if (decision.basis === "default") {
+    problems.push({
+      code: "layout.undecided",
+      severity: "warning",
+      place: "meta.year",
+      message: importMessages.layoutUndecided(layoutName(layout)),
+    });
   }
 
   // ---------------------------------------------------------------- result, in the layout's order
@@ -162,7 +193,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   const narrativeValues: { [id in NarrativeId]?: string } = {};
   for (const field of listNarrativeFields(layout)) {
     const value = narrative.get(field.id);
-    if (value !== undefined && value !== '') narrativeValues[field.id] = value;
+    if (value !== undefined && value !== "") narrativeValues[field.id] = value;
   }
   const data: ReportData = {
     cells: cellValues,
@@ -170,16 +201,16 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     meta: {
       organizationName,
       year: year ?? 0,
-      ...(period.kind === 'period' ? { periodStart: period.start, periodEnd: period.end } : {}),
+      ...(period.kind === "period" ? { periodStart: period.start, periodEnd: period.end } : {}),
     },
   };
   return {
-    status: 'read',
+    status: "read",
     source: origin,
     layoutId: layout.id,
     year,
     organizationName,
-    organizationKind: organizationName === '' ? null : guessOrganizationKind(organizationName),
+    organizationKind: organizationName === "" ? null : guessOrganizationKind(organizationName),
     data,
     problems: sortProblems(problems, layout),
   };

@@ -10,11 +10,11 @@
  * absent, and a row with too few figures fills its first columns only and
  * says so.
  */
-import type { CellId, Grid, HeaderNode, TableSection } from '../template/types';
-import { importMessages } from './import-messages';
-import { labelKey, matchLabel } from './label-key';
-import type { Token } from './prepare-lines';
-import type { ReadProblem } from './types';
+import type { CellId, Grid, HeaderNode, TableSection } from "../template/types";
+import { importMessages } from "./import-messages";
+import { labelKey, matchLabel } from "./label-key";
+import type { Token } from "./prepare-lines";
+import type { ReadProblem } from "./types";
 
 export interface TableReading {
   readonly cells: ReadonlyMap<CellId, number>;
@@ -38,9 +38,14 @@ interface RowSlot {
 /** A label spread over this many cells (“社会公益” / “组织”, “三、” / “本年度办理结果”) is still one label. */
 const MAX_LABEL_PARTS = 3;
 
-function leafColumns(nodes: readonly HeaderNode[], path: readonly string[] = []): { node: HeaderNode; path: string[] }[] {
+function leafColumns(
+  nodes: readonly HeaderNode[],
+  path: readonly string[] = [],
+): { node: HeaderNode; path: string[] }[] {
   return nodes.flatMap((n) =>
-    n.children && n.children.length > 0 ? leafColumns(n.children, [...path, n.label]) : [{ node: n, path: [...path, n.label] }],
+    n.children && n.children.length > 0
+      ? leafColumns(n.children, [...path, n.label])
+      : [{ node: n, path: [...path, n.label] }],
   );
 }
 
@@ -48,7 +53,7 @@ function rowSlots(grid: Grid): RowSlot[] {
   const leaves = leafColumns(grid.columns);
   const columns = leaves.map((l) => l.node);
   // Without row labels the leaf alone (结果维持) is ambiguous across blocks.
-  const columnNames = leaves.map((l) => (grid.stubHeader === null ? l.path.join('·') : l.node.label));
+  const columnNames = leaves.map((l) => (grid.stubHeader === null ? l.path.join("·") : l.node.label));
   const idOf = new Map(grid.cells.map((c) => [`${c.row}\u0000${c.column}`, c.id]));
   const out: RowSlot[] = [];
   const walk = (nodes: readonly HeaderNode[], parent: HeaderNode | undefined): void => {
@@ -86,7 +91,7 @@ interface RowMatch {
 }
 
 function joinedKey(tokens: readonly Token[], at: number, parts: number): string | undefined {
-  let key = '';
+  let key = "";
   for (let k = 0; k < parts; k++) {
     const token = tokens[at + k];
     if (!token || token.value) return undefined;
@@ -120,7 +125,7 @@ function matchRow(
     if (key === undefined) break;
     for (let s = next; s < slots.length; s++) {
       const slot = slots[s];
-      if (slot && !done[s] && matchLabel(key, slot.key) === 'close') return { slot: s, parts, exact: false };
+      if (slot && !done[s] && matchLabel(key, slot.key) === "close") return { slot: s, parts, exact: false };
     }
   }
   return undefined;
@@ -164,7 +169,12 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
       if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key)) {
         done[match.slot] = true;
         next = match.slot + 1;
-        problems.push({ code: 'row.values', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowNone(slot.name) });
+        problems.push({
+          code: "row.values",
+          severity: "error",
+          place: `${section.id}.${slot.row.id}`,
+          message: importMessages.rowNone(slot.name),
+        });
       }
       continue;
     }
@@ -174,17 +184,32 @@ function readLabelledGrids(tokens: readonly Token[], section: TableSection): Tab
     if (short) shortfalls.push({ slot: match.slot, values: short });
     i = end - 1;
   }
-  reportShortfalls([...shortfalls].sort((a, b) => a.slot - b.slot), slots, section, problems);
+  reportShortfalls(
+    [...shortfalls].sort((a, b) => a.slot - b.slot),
+    slots,
+    section,
+    problems,
+  );
 
   const rowsFound = done.filter(Boolean).length;
   if (rowsFound === 0) {
-    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.tableEmpty(section.heading) });
+    problems.push({
+      code: "grid.missing",
+      severity: "error",
+      place: section.id,
+      message: importMessages.tableEmpty(section.heading),
+    });
     return { cells, problems, rowsFound };
   }
   for (const grid of grids) {
     const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.grid === grid);
     if (own.every(({ i }) => !done[i]) && grid.title) {
-      problems.push({ code: 'grid.missing', severity: 'error', place: grid.id, message: importMessages.gridMissing(section.heading, grid.title) });
+      problems.push({
+        code: "grid.missing",
+        severity: "error",
+        place: grid.id,
+        message: importMessages.gridMissing(section.heading, grid.title),
+      });
       continue;
     }
     reportMissingRows(
@@ -208,11 +233,11 @@ function checkHeader(
   if (token.key.length < 4 || columnKeys.has(token.key) || knownKeys.has(token.key) || reported.has(token.key)) return;
   for (const expected of columnKeys) {
     // A prefix is a header split over lines (社会公益 / 组织), not a misprint.
-    if (expected.startsWith(token.key) || matchLabel(token.key, expected) !== 'close') continue;
+    if (expected.startsWith(token.key) || matchLabel(token.key, expected) !== "close") continue;
     reported.add(token.key);
     problems.push({
-      code: 'header.wording',
-      severity: 'warning',
+      code: "header.wording",
+      severity: "warning",
       place: section.id,
       message: importMessages.headerWording(token.text, labelOfKey(section, expected) ?? expected),
     });
@@ -243,27 +268,47 @@ interface Shortfall {
 }
 
 /** Set the row's cells from its figures; returns the shortfall when too few were printed. */
-function assignRow(slot: RowSlot, run: readonly Token[], section: TableSection, cells: Map<CellId, number>, problems: ReadProblem[]): readonly string[] | undefined {
+function assignRow(
+  slot: RowSlot,
+  run: readonly Token[],
+  section: TableSection,
+  cells: Map<CellId, number>,
+  problems: ReadProblem[],
+): readonly string[] | undefined {
   const width = slot.columns.length;
   const raws = run.map((t) => t.text.trim());
   run.slice(0, width).forEach((token, c) => {
     const id = slot.cellIds[c];
     const column = slot.columnNames[c];
     if (!id || column === undefined || !token.value) return;
-    if (token.value.kind === 'number') {
+    if (token.value.kind === "number") {
       cells.set(id, token.value.value);
     } else {
-      problems.push({ code: 'cell.blank', severity: 'warning', place: id, message: importMessages.cellBlank(`${slot.name}·${column}`, token.value.raw) });
+      problems.push({
+        code: "cell.blank",
+        severity: "warning",
+        place: id,
+        message: importMessages.cellBlank(`${slot.name}·${column}`, token.value.raw),
+      });
     }
   });
   if (run.length > width) {
-    problems.push({ code: 'row.values', severity: 'warning', place: `${section.id}.${slot.row.id}`, message: importMessages.rowTooMany(slot.name, width, raws) });
+    problems.push({
+      code: "row.values",
+      severity: "warning",
+      place: `${section.id}.${slot.row.id}`,
+      message: importMessages.rowTooMany(slot.name, width, raws),
+    });
   }
   return run.length < width ? raws : undefined;
 }
 
 /** Consecutive indexes as runs: [1,2,3,7] → [[1,2,3],[7]]. */
-function consecutiveRuns<T>(items: readonly T[], indexOf: (item: T) => number, sameRun: (a: T, b: T) => boolean = () => true): T[][] {
+function consecutiveRuns<T>(
+  items: readonly T[],
+  indexOf: (item: T) => number,
+  sameRun: (a: T, b: T) => boolean = () => true,
+): T[][] {
   const runs: T[][] = [];
   for (const item of items) {
     const run = runs[runs.length - 1];
@@ -277,8 +322,17 @@ function consecutiveRuns<T>(items: readonly T[], indexOf: (item: T) => number, s
 /** Rows in a run of this length or more are reported as one problem (seed 001 has 21 rows short of a figure). */
 const GROUP_FROM = 3;
 
-function reportShortfalls(shortfalls: readonly Shortfall[], slots: readonly RowSlot[], section: TableSection, problems: ReadProblem[]): void {
-  const runs = consecutiveRuns(shortfalls, (s) => s.slot, (a, b) => a.values.length === b.values.length && slots[a.slot]?.grid === slots[b.slot]?.grid);
+function reportShortfalls(
+  shortfalls: readonly Shortfall[],
+  slots: readonly RowSlot[],
+  section: TableSection,
+  problems: ReadProblem[],
+): void {
+  const runs = consecutiveRuns(
+    shortfalls,
+    (s) => s.slot,
+    (a, b) => a.values.length === b.values.length && slots[a.slot]?.grid === slots[b.slot]?.grid,
+  );
   for (const run of runs) {
     const first = run[0];
     const last = run[run.length - 1];
@@ -289,10 +343,10 @@ function reportShortfalls(shortfalls: readonly Shortfall[], slots: readonly RowS
     const unread = slot.columnNames.slice(first.values.length);
     const place = `${section.id}.${slot.row.id}`;
     if (run.length >= GROUP_FROM) {
-      const lastName = slots[last.slot]?.name ?? '';
+      const lastName = slots[last.slot]?.name ?? "";
       problems.push({
-        code: 'row.values',
-        severity: 'error',
+        code: "row.values",
+        severity: "error",
         place,
         message: importMessages.rowsTooFew(slot.name, lastName, run.length, width, first.values.length, filled, unread),
       });
@@ -302,8 +356,8 @@ function reportShortfalls(shortfalls: readonly Shortfall[], slots: readonly RowS
       const own = slots[item.slot];
       if (!own) continue;
       problems.push({
-        code: 'row.values',
-        severity: 'error',
+        code: "row.values",
+        severity: "error",
         place: `${section.id}.${own.row.id}`,
         message: importMessages.rowTooFew(own.name, width, item.values, filled, unread),
       });
@@ -311,15 +365,20 @@ function reportShortfalls(shortfalls: readonly Shortfall[], slots: readonly RowS
   }
 }
 
-function reportMissingRows(missing: readonly number[], slots: readonly RowSlot[], section: TableSection, problems: ReadProblem[]): void {
+function reportMissingRows(
+  missing: readonly number[],
+  slots: readonly RowSlot[],
+  section: TableSection,
+  problems: ReadProblem[],
+): void {
   for (const run of consecutiveRuns(missing, (i) => i)) {
     const first = run[0] === undefined ? undefined : slots[run[0]];
     const last = slots[run[run.length - 1] ?? -1];
     if (!first || !last) continue;
     if (run.length >= GROUP_FROM) {
       problems.push({
-        code: 'row.missing',
-        severity: 'error',
+        code: "row.missing",
+        severity: "error",
         place: `${section.id}.${first.row.id}`,
         message: importMessages.rowsMissing(section.heading, first.name, last.name, run.length),
       });
@@ -327,7 +386,13 @@ function reportMissingRows(missing: readonly number[], slots: readonly RowSlot[]
     }
     for (const i of run) {
       const slot = slots[i];
-      if (slot) problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowMissing(section.heading, slot.name) });
+      if (slot)
+        problems.push({
+          code: "row.missing",
+          severity: "error",
+          place: `${section.id}.${slot.row.id}`,
+          message: importMessages.rowMissing(section.heading, slot.name),
+        });
     }
   }
 }
@@ -339,7 +404,12 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
   const run = tokens.filter((t) => t.value);
   const slots = rowSlots(grid);
   if (run.length === 0) {
-    problems.push({ code: 'grid.missing', severity: 'error', place: section.id, message: importMessages.tableEmpty(section.heading) });
+    problems.push({
+      code: "grid.missing",
+      severity: "error",
+      place: section.id,
+      message: importMessages.tableEmpty(section.heading),
+    });
     return { cells, problems, rowsFound: 0 };
   }
   let offset = 0;
@@ -348,7 +418,12 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
     const part = run.slice(offset, offset + slot.columns.length);
     offset += slot.columns.length;
     if (part.length === 0) {
-      problems.push({ code: 'row.missing', severity: 'error', place: `${section.id}.${slot.row.id}`, message: importMessages.rowMissing(section.heading, slot.name || section.heading) });
+      problems.push({
+        code: "row.missing",
+        severity: "error",
+        place: `${section.id}.${slot.row.id}`,
+        message: importMessages.rowMissing(section.heading, slot.name || section.heading),
+      });
       continue;
     }
     rowsFound++;
@@ -358,10 +433,14 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
   }
   if (run.length > offset) {
     problems.push({
-      code: 'row.values',
-      severity: 'warning',
+      code: "row.values",
+      severity: "warning",
       place: section.id,
-      message: importMessages.rowTooMany(section.heading, offset, run.map((t) => t.text)),
+      message: importMessages.rowTooMany(
+        section.heading,
+        offset,
+        run.map((t) => t.text),
+      ),
     });
   }
   return { cells, problems, rowsFound };
@@ -370,7 +449,8 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
 export function readTable(tokens: readonly Token[], section: TableSection): TableReading {
   const readings: TableReading[] = [];
   if (section.grids.some((g) => g.stubHeader !== null)) readings.push(readLabelledGrids(tokens, section));
-  for (const grid of section.grids) if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, grid));
+  for (const grid of section.grids)
+    if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, grid));
   const cells = new Map<CellId, number>();
   for (const r of readings) for (const [id, v] of r.cells) cells.set(id, v);
   return {

@@ -2,9 +2,9 @@
  * Server-only readers: .docx (node:zlib for the zip-bomb check) and files
  * on disk (node:fs). Not re-exported from the universal index.
  */
-export { readReportDocx } from './read-report-docx';
-export { readReportBytes, sourceForName, extensionOf, READABLE_EXTENSIONS, MAX_FILE_BYTES } from './read-report-bytes';
-export { readReportFile } from './read-report-file';
-export { checkDocxArchive } from './check-docx-archive';
-export type { ArchiveCheck } from './check-docx-archive';
-export { readUpload } from './read-upload';
+export { readReportDocx } from "./read-report-docx";
+export { readReportBytes, sourceForName, extensionOf, READABLE_EXTENSIONS, MAX_FILE_BYTES } from "./read-report-bytes";
+export { readReportFile } from "./read-report-file";
+export { checkDocxArchive } from "./check-docx-archive";
+export type { ArchiveCheck } from "./check-docx-archive";
+export { readUpload } from "./read-upload";

@@ -4,13 +4,13 @@
  * each with the place in words. Plain JSON, so a route handler can send it as is.
  * Universal and pure.
  */
-import type { Finding } from '../rules';
-import { getLayout, listCells } from '../template';
-import { placeLabel } from './place-label';
-import type { ReadResult, ReadStatus, ReportSource } from './types';
+import type { Finding } from "../rules";
+import { getLayout, listCells } from "../template";
+import { placeLabel } from "./place-label";
+import type { ReadResult, ReadStatus, ReportSource } from "./types";
 
 export interface ImportPlaceNote {
-  readonly severity: 'error' | 'warning';
+  readonly severity: "error" | "warning";
   readonly place: string;
   readonly placeLabel: string;
   readonly message: string;
@@ -44,11 +44,17 @@ export function summarizeReading(fileName: string, reading: ReadResult, findings
     layoutBasis: layout.basis,
     year: reading.year,
     organizationName: reading.organizationName,
-    cellsRead: cells.filter((cell) => reading.data.cells[cell.id] !== null && reading.data.cells[cell.id] !== undefined).length,
+    cellsRead: cells.filter((cell) => reading.data.cells[cell.id] !== null && reading.data.cells[cell.id] !== undefined)
+      .length,
     cellsTotal: cells.length,
-    problems: reading.problems.map((problem) => ({ severity: problem.severity, place: problem.place, placeLabel: placeLabel(layout, problem.place), message: problem.message })),
+    problems: reading.problems.map((problem) => ({
+      severity: problem.severity,
+      place: problem.place,
+      placeLabel: placeLabel(layout, problem.place),
+      message: problem.message,
+    })),
     findings: findings.map((finding) => {
-      const place = finding.cellIds[0] ?? 'file';
+      const place = finding.cellIds[0] ?? "file";
       return { severity: finding.severity, place, placeLabel: placeLabel(layout, place), message: finding.message };
     }),
   };

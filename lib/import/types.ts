@@ -2,8 +2,8 @@
  * What the report readers return. Universal: no I/O here, so the text and
  * HTML readers can run in a browser as well as on the server.
  */
-import type { OrganizationKind } from '../rules/types';
-import type { FieldId, LayoutId, ReportData } from '../template/types';
+import type { OrganizationKind } from "../rules/types";
+import type { FieldId, LayoutId, ReportData } from "../template/types";
 
 /**
  * The kind of body a report belongs to, guessed from its name: the rule
@@ -13,7 +13,7 @@ import type { FieldId, LayoutId, ReportData } from '../template/types';
 export type { OrganizationKind };
 
 /** Where the report came from; decides nothing but is shown to the user. */
-export type ReportSource = 'text' | 'html' | 'docx';
+export type ReportSource = "text" | "html" | "docx";
 
 /**
  * `read`: the input is a report, values were recovered (possibly with
@@ -21,46 +21,46 @@ export type ReportSource = 'text' | 'html' | 'docx';
  * title, no section, no table). `refused`: not read at all (too large, not
  * text, damaged or dangerous archive).
  */
-export type ReadStatus = 'read' | 'notReport' | 'refused';
+export type ReadStatus = "read" | "notReport" | "refused";
 
 export type ProblemCode =
-  | 'input.empty'
-  | 'input.missing'
-  | 'input.unreadable'
-  | 'input.tooLarge'
-  | 'input.binary'
-  | 'input.unsupported'
-  | 'input.damaged'
-  | 'input.notReport'
-  | 'archive.tooLarge'
-  | 'archive.unsafe'
-  | 'title.missing'
-  | 'year.missing'
-  | 'year.layoutMismatch'
-  | 'layout.undecided'
-  | 'section.missing'
-  | 'section.duplicate'
-  | 'section.numbering'
-  | 'section.wording'
-  | 'section.order'
-  | 'part.missing'
-  | 'part.wording'
-  | 'part.order'
-  | 'parts.none'
-  | 'grid.missing'
-  | 'row.missing'
-  | 'row.values'
-  | 'cell.blank'
-  | 'header.wording'
-  | 'period.unreadable'
-  | 'period.missing';
+  | "input.empty"
+  | "input.missing"
+  | "input.unreadable"
+  | "input.tooLarge"
+  | "input.binary"
+  | "input.unsupported"
+  | "input.damaged"
+  | "input.notReport"
+  | "archive.tooLarge"
+  | "archive.unsafe"
+  | "title.missing"
+  | "year.missing"
+  | "year.layoutMismatch"
+  | "layout.undecided"
+  | "section.missing"
+  | "section.duplicate"
+  | "section.numbering"
+  | "section.wording"
+  | "section.order"
+  | "part.missing"
+  | "part.wording"
+  | "part.order"
+  | "parts.none"
+  | "grid.missing"
+  | "row.missing"
+  | "row.values"
+  | "cell.blank"
+  | "header.wording"
+  | "period.unreadable"
+  | "period.missing";
 
 /**
  * `error`: something the layout requires could not be read (a section, a
  * row, a value); the report is incomplete as read. `warning`: read, but
  * not as the template words or numbers it (the reviewer should know).
  */
-export type ProblemSeverity = 'error' | 'warning';
+export type ProblemSeverity = "error" | "warning";
 
 export interface ReadProblem {
   readonly code: ProblemCode;
@@ -69,7 +69,7 @@ export interface ReadProblem {
    * What the problem is about: a section id (`t3`, `s5`), a row (`t3.r3_7`),
    * a cell or narrative id, a meta field (`meta.periodStart`) or `file`.
    */
-  readonly place: FieldId | 'file';
+  readonly place: FieldId | "file";
   /** zh-CN, for the person who will fix the report. */
   readonly message: string;
 }

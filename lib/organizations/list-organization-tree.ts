@@ -18,5 +18,8 @@ export async function listOrganizationTree(actor: Actor) {
     },
   });
   const counties = organizations.filter((organization) => organization.parentId === null);
-  return counties.map((county) => ({ ...county, children: organizations.filter((organization) => organization.parentId === county.id) }));
+  return counties.map((county) => ({
+    ...county,
+    children: organizations.filter((organization) => organization.parentId === county.id),
+  }));
 }

@@ -10,7 +10,16 @@ import type { PublicationSnapshot } from "./render-publication";
  */
 export async function insertPublication(
   tx: Prisma.TransactionClient,
-  input: { reportId: string; sequence: number; layout: Layout; data: ReportData; snapshot: PublicationSnapshot; publishedAt: Date; publishedById: string | null; correctionNote?: string | null },
+  input: {
+    reportId: string;
+    sequence: number;
+    layout: Layout;
+    data: ReportData;
+    snapshot: PublicationSnapshot;
+    publishedAt: Date;
+    publishedById: string | null;
+    correctionNote?: string | null;
+  },
 ) {
   return tx.publication.create({
     data: {
@@ -32,6 +41,10 @@ export async function insertPublication(
 
 /** The sequence number the next publication of a report takes (1 for the first). */
 export async function nextPublicationSequence(tx: Prisma.TransactionClient, reportId: string): Promise<number> {
-  const last = await tx.publication.findFirst({ where: { reportId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  const last = await tx.publication.findFirst({
+    where: { reportId },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true },
+  });
   return (last?.sequence ?? 0) + 1;
 }

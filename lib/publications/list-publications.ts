@@ -6,7 +6,6 @@ import type { Actor } from "@/lib/workflow/policy";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
-
 /**
  * The newest published version of each report, for the public catalogue. A report counts
  * as published once it has a Publication: one reopened for a correction stays listed with
@@ -21,7 +20,9 @@ export async function listPublications(actor: Actor, filter: PublicationFilter) 
       publications: { some: {} },
       ...(filter.year ? { year: filter.year } : {}),
       AND: [
-        query ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } } : {},
+        query
+          ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } }
+          : {},
         countyId ? { organization: { OR: [{ id: countyId }, { parentId: countyId }] } } : {},
       ],
     },
@@ -37,8 +38,19 @@ export async function listPublications(actor: Actor, filter: PublicationFilter) 
   return reports.flatMap((report) => {
     const latest = report.publications[0];
     if (!latest) return [];
-    const county = report.organization.kind === "COUNTY" ? report.organization.name : (report.organization.parent?.name ?? null);
-    return [{ reportId: report.id, year: report.year, organization: report.organization.name, county, publicationId: latest.id, sequence: latest.sequence, publishedAt: latest.publishedAt }];
+    const county =
+      report.organization.kind === "COUNTY" ? report.organization.name : (report.organization.parent?.name ?? null);
+    return [
+      {
+        reportId: report.id,
+        year: report.year,
+        organization: report.organization.name,
+        county,
+        publicationId: latest.id,
+        sequence: latest.sequence,
+        publishedAt: latest.publishedAt,
+      },
+    ];
   });
 }
 
@@ -49,12 +61,20 @@ export async function listPublicationFacets(actor: Actor) {
     db.organization.findMany({
       where: {
         kind: "COUNTY",
-        OR: [{ reports: { some: { publications: { some: {} } } } }, { children: { some: { reports: { some: { publications: { some: {} } } } } } }],
+        OR: [
+          { reports: { some: { publications: { some: {} } } } },
+          { children: { some: { reports: { some: { publications: { some: {} } } } } } },
+        ],
       },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.report.findMany({ where: { publications: { some: {} } }, distinct: ["year"], orderBy: { year: "desc" }, select: { year: true } }),
+    db.report.findMany({
+      where: { publications: { some: {} } },
+      distinct: ["year"],
+      orderBy: { year: "desc" },
+      select: { year: true },
+    }),
   ]);
   return { counties, years: years.map((row) => row.year) };
 }

@@ -4,7 +4,6 @@ import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 
-
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
 export type PublicationRef = { reportId: string; sequence: number | null };
 

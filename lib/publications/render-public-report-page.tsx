@@ -8,7 +8,6 @@
 import { formatDate } from "@/lib/format/date-time";
 import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "@/lib/render/html/static-markup";
 
-
 const frameCss = `
 .pub-bar{background:#1d70b8;color:#fff;font-family:system-ui,sans-serif}
 .pub-bar__inner{max-width:60rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
@@ -73,7 +72,8 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
         <nav className="pub-panel" aria-label="下载与版本">
           {input.isVersionedUrl && (
             <p className="pub-notice">
-              这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。<a href={`/reports/${input.reportId}`}>查看最新版本</a>
+              这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。
+              <a href={`/reports/${input.reportId}`}>查看最新版本</a>
             </p>
           )}
           <h2>下载</h2>
@@ -99,7 +99,8 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
             <ol className="pub-versions" reversed data-testid="publication-versions">
               {input.versions.map((version) => (
                 <li key={version.sequence}>
-                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，{formatDate(version.publishedAt)} 发布
+                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
+                  {formatDate(version.publishedAt)} 发布
                   {version.sequence === input.sequence ? "（当前版本）" : ""}
                   {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
                 </li>

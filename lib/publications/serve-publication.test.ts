@@ -47,7 +47,10 @@ beforeAll(async () => {
   const clerk = await m.steps.actorFor("dongfeng");
   const reportId = await m.steps.startReportAsClerk(clerk, year);
   const clean = m.steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 7777 });
-  const data = { ...clean, narrative: { ...clean.narrative, s5: `${hostile.script}\n${hostile.image}\n${hostile.longLine}\n${hostile.rare}` } };
+  const data = {
+    ...clean,
+    narrative: { ...clean.narrative, s5: `${hostile.script}\n${hostile.image}\n${hostile.longLine}\n${hostile.rare}` },
+  };
   await m.steps.saveReportDataAsClerk(clerk, reportId, data);
   const version = await m.steps.submitReportAsClerk(clerk, reportId);
   await m.approve.approveReport(reviewer, { reportId, expectedVersion: version, publish: true });
@@ -64,13 +67,21 @@ beforeAll(async () => {
   const baisang = await m.steps.actorFor("baisang");
   const approved = await m.steps.startReportAsClerk(baisang, year);
   await m.steps.saveReportDataAsClerk(baisang, approved, m.steps.cleanReportData("白桑乡人民政府", year));
-  await m.approve.approveReport(reviewer, { reportId: approved, expectedVersion: await m.steps.submitReportAsClerk(baisang, approved) });
+  await m.approve.approveReport(reviewer, {
+    reportId: approved,
+    expectedVersion: await m.steps.submitReportAsClerk(baisang, approved),
+  });
   unpublished.APPROVED = approved;
   const yczfb = await m.steps.actorFor("yczfb");
   const returned = await m.steps.startReportAsClerk(yczfb, year);
   await m.steps.saveReportDataAsClerk(yczfb, returned, m.steps.cleanReportData("阳城县人民政府办公室", year));
   const returnedVersion = await m.steps.submitReportAsClerk(yczfb, returned);
-  await m.transition.transitionReport(reviewer, { reportId: returned, transition: "return", expectedVersion: returnedVersion, comment: "退回" });
+  await m.transition.transitionReport(reviewer, {
+    reportId: returned,
+    transition: "return",
+    expectedVersion: returnedVersion,
+    comment: "退回",
+  });
   unpublished.RETURNED = returned;
   expect(submittedVersion).toBeGreaterThan(1);
 }, 180_000);
@@ -91,21 +102,33 @@ function pdfText(pdf: ArrayBuffer): string {
 }
 
 describe("what the public can reach", () => {
-  it.each(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"])("a %s report is not found in any format, like an unknown id", async (status) => {
-    const reportId = unpublished[status]!;
-    for (const format of ["page", "pdf", "json", "csv"] as const) {
-      for (const sequence of [undefined, "1"]) {
-        const response = await m.serve.servePublication(get(`/reports/${reportId}`), { reportId, sequence }, format);
-        expect(response.status).toBe(404);
-        const body = await response.text();
-        expect(body).not.toMatch(/北留|白桑|凤城|阳城县人民政府办公室/);
-        expect(body).toBe(await (await m.serve.servePublication(get("/"), { reportId: "00000000-0000-4000-8000-000000000000" }, format)).text());
+  it.each(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"])(
+    "a %s report is not found in any format, like an unknown id",
+    async (status) => {
+      const reportId = unpublished[status]!;
+      for (const format of ["page", "pdf", "json", "csv"] as const) {
+        for (const sequence of [undefined, "1"]) {
+          const response = await m.serve.servePublication(get(`/reports/${reportId}`), { reportId, sequence }, format);
+          expect(response.status).toBe(404);
+          const body = await response.text();
+          expect(body).not.toMatch(/北留|白桑|凤城|阳城县人民政府办公室/);
+          expect(body).toBe(
+            await (
+              await m.serve.servePublication(get("/"), { reportId: "00000000-0000-4000-8000-000000000000" }, format)
+            ).text(),
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it("refuses malformed ids and versions with 404", async () => {
-    for (const params of [{ reportId: "../../etc/passwd" }, { reportId: published.reportId, sequence: "0" }, { reportId: published.reportId, sequence: "2" }, { reportId: published.reportId, sequence: "1e3" }]) {
+    for (const params of [
+      { reportId: "../../etc/passwd" },
+      { reportId: published.reportId, sequence: "0" },
+      { reportId: published.reportId, sequence: "2" },
+      { reportId: published.reportId, sequence: "1e3" },
+    ]) {
       expect((await m.serve.servePublication(get("/"), params, "page")).status).toBe(404);
     }
   });
@@ -122,7 +145,10 @@ describe("what the public can reach", () => {
     expect(await m.list.listPublications(null, { query: "阳城" })).toHaveLength(1);
     expect(await m.list.listPublications(null, { query: "北留" })).toHaveLength(0);
     expect(await m.list.listPublications(null, { year: year - 1 })).toHaveLength(0);
-    expect(await m.list.listPublicationFacets(null)).toEqual({ counties: [{ id: yangcheng.id, name: "阳城县" }], years: [year] });
+    expect(await m.list.listPublicationFacets(null)).toEqual({
+      counties: [{ id: yangcheng.id, name: "阳城县" }],
+      years: [year],
+    });
   });
 });
 
@@ -145,14 +171,22 @@ describe("a published report", () => {
     expect(html).toContain('data-testid="publication-versions"');
     // No script of any kind: the strict static CSP needs none.
     expect(html).not.toMatch(/<script/i);
-    const again = await m.serve.servePublication(get(`/reports/${reportId}`, { "If-None-Match": etag }), { reportId }, "page");
+    const again = await m.serve.servePublication(
+      get(`/reports/${reportId}`, { "If-None-Match": etag }),
+      { reportId },
+      "page",
+    );
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
   });
 
   it("serves each version at an immutable URL", async () => {
     const { reportId } = published;
-    const response = await m.serve.servePublication(get(`/reports/${reportId}/v/1`), { reportId, sequence: "1" }, "page");
+    const response = await m.serve.servePublication(
+      get(`/reports/${reportId}/v/1`),
+      { reportId, sequence: "1" },
+      "page",
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const html = await response.text();
@@ -162,7 +196,10 @@ describe("a published report", () => {
 
   it("serves the stored PDF with its hash as ETag and a Chinese file name (RFC 5987)", async () => {
     const { reportId } = published;
-    const stored = await m.db.publication.findFirstOrThrow({ where: { reportId }, select: { pdf: true, pdfSha256: true } });
+    const stored = await m.db.publication.findFirstOrThrow({
+      where: { reportId },
+      select: { pdf: true, pdfSha256: true },
+    });
     const response = await m.serve.servePublication(get(`/reports/${reportId}/pdf`), { reportId }, "pdf");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
@@ -176,7 +213,15 @@ describe("a published report", () => {
     const text = pdfText(body);
     expect(text).toMatch(/\b7777\b/);
     expect(text).toMatch(/\b1204\b/);
-    expect((await m.serve.servePublication(get(`/reports/${reportId}/pdf`, { "If-None-Match": `"${stored.pdfSha256}"` }), { reportId }, "pdf")).status).toBe(304);
+    expect(
+      (
+        await m.serve.servePublication(
+          get(`/reports/${reportId}/pdf`, { "If-None-Match": `"${stored.pdfSha256}"` }),
+          { reportId },
+          "pdf",
+        )
+      ).status,
+    ).toBe(304);
   });
 
   it("serves JSON and CSV from the frozen data, keyed by stable cell ids", async () => {
@@ -218,9 +263,18 @@ describe("a published report", () => {
     expect((await m.serve.servePublication(get("/"), { reportId }, "page")).status).toBe(200);
     expect(await m.list.listPublications(null, {})).toHaveLength(1);
 
-    await m.steps.saveReportDataAsClerk(clerk, reportId, m.steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 7778 }));
+    await m.steps.saveReportDataAsClerk(
+      clerk,
+      reportId,
+      m.steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 7778 }),
+    );
     const submitted = await m.steps.submitReportAsClerk(clerk, reportId);
-    await m.approve.approveReport(reviewer, { reportId, expectedVersion: submitted, publish: true, correctionNote: "规章制发件数更正为 7778。" });
+    await m.approve.approveReport(reviewer, {
+      reportId,
+      expectedVersion: submitted,
+      publish: true,
+      correctionNote: "规章制发件数更正为 7778。",
+    });
 
     const latest = await m.serve.servePublication(get("/"), { reportId }, "page");
     expect(latest.headers.get("etag")).toMatch(/^"page-2-/);

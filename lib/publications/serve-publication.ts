@@ -5,7 +5,12 @@ import { renderReportJson } from "@/lib/render/json";
 import { toReportView } from "@/lib/render/to-report-view";
 import { runWithAuthorizationCheck } from "@/lib/server/authorize";
 import { isAppError, isDatabaseUnavailable } from "@/lib/server/errors";
-import { findPublicPublication, listPublicVersions, loadPublicPublication, parseSequence } from "./load-public-publication";
+import {
+  findPublicPublication,
+  listPublicVersions,
+  loadPublicPublication,
+  parseSequence,
+} from "./load-public-publication";
 import { renderPublicReportPage } from "./render-public-report-page";
 
 export type PublicFormat = "page" | "pdf" | "json" | "csv";
@@ -22,7 +27,10 @@ function etagMatches(header: string | null, etag: string): boolean {
 
 /** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name for browsers that read it. */
 export function contentDisposition(kind: "attachment" | "inline", fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -48,77 +56,110 @@ const notFoundPage = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf
  * Answers a public request for a published report in one of its formats, from the frozen
  * snapshot only. No session is read: the answer is the same for everyone, so it is cached.
  */
-export async function servePublication(request: Request, params: { reportId: string; sequence?: string }, format: PublicFormat): Promise<Response> {
+export async function servePublication(
+  request: Request,
+  params: { reportId: string; sequence?: string },
+  format: PublicFormat,
+): Promise<Response> {
   try {
     return await runWithAuthorizationCheck(`public ${format}`, async () => {
       const isVersionedUrl = params.sequence !== undefined;
-      const found = await findPublicPublication({ reportId: params.reportId, sequence: isVersionedUrl ? parseSequence(params.sequence!) : null });
-      const etag = format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
+      const found = await findPublicPublication({
+        reportId: params.reportId,
+        sequence: isVersionedUrl ? parseSequence(params.sequence!) : null,
+      });
+      const etag =
+        format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
       const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
-      if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: cacheHeaders });
+      if (etagMatches(request.headers.get("if-none-match"), etag))
+        return new Response(null, { status: 304, headers: cacheHeaders });
 
       const cacheKey = `${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
-      const cached = responseCache.get(cacheKey) ?? remember(cacheKey, await renderFormat(found.id, format, isVersionedUrl));
-      return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), { headers: { ...cacheHeaders, ...cached.headers } });
+      const cached =
+        responseCache.get(cacheKey) ?? remember(cacheKey, await renderFormat(found.id, format, isVersionedUrl));
+      return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
+        headers: { ...cacheHeaders, ...cached.headers },
+      });
     });
   } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "UNAUTHENTICATED")) {
-      return new Response(notFoundPage, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    if (
+      isAppError(error) &&
+      (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "UNAUTHENTICATED")
+    ) {
+      return new Response(notFoundPage, {
+        status: 404,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+      });
     }
     const unavailable = isDatabaseUnavailable(error);
     console.error(`[public ${format}] failed:`, error);
-    return new Response(unavailable ? "服务暂时不可用，请稍后重试。" : "系统出错，请稍后重试。", { status: unavailable ? 503 : 500, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(unavailable ? "服务暂时不可用，请稍后重试。" : "系统出错，请稍后重试。", {
+      status: unavailable ? 503 : 500,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
 }
 
 /** Renders one format of one publication from its stored snapshot. */
 async function renderFormat(publicationId: string, format: PublicFormat, isVersionedUrl: boolean): Promise<CachedBody> {
-    const publication = await loadPublicPublication(publicationId);
-    const organizationName = publication.report.organization.name;
-    const title = `${organizationName}${publication.report.year}年政府信息公开工作年度报告`;
-    const fileBase = `${title}${publication.sequence > 1 ? `（第${publication.sequence}版）` : ""}`;
-    const asciiBase = `report-${publication.report.year}-v${publication.sequence}`;
+  const publication = await loadPublicPublication(publicationId);
+  const organizationName = publication.report.organization.name;
+  const title = `${organizationName}${publication.report.year}年政府信息公开工作年度报告`;
+  const fileBase = `${title}${publication.sequence > 1 ? `（第${publication.sequence}版）` : ""}`;
+  const asciiBase = `report-${publication.report.year}-v${publication.sequence}`;
 
-    if (format === "pdf") {
-      return {
-        body: new Uint8Array(publication.pdf),
-        headers: { "Content-Type": "application/pdf", "Content-Length": String(publication.pdf.length), "Content-Disposition": contentDisposition("attachment", `${fileBase}.pdf`, `${asciiBase}.pdf`) },
-      };
-    }
-    if (format === "page") {
-      const versions = isVersionedUrl ? null : (await listPublicVersions(publication.reportId)).filter((version) => version.sequence <= publication.sequence);
-      const html = await renderPublicReportPage({
-        reportId: publication.reportId,
-        title,
-        snapshotHtml: publication.html,
-        sequence: publication.sequence,
-        publishedAt: publication.publishedAt,
-        pdfSha256: publication.pdfSha256,
-        pdfBytes: publication.pdf.length,
-        versions,
-        isVersionedUrl,
-      });
-      return { body: html, headers: { "Content-Type": "text/html; charset=utf-8" } };
-    }
-
-    const layout = getLayout(publication.templateId);
-    if (!layout) throw new Error(`publication ${publication.id}: unknown layout ${publication.templateId}`);
-    const data = publication.data as unknown as ReportData;
-    const view = toReportView(layout, data, {
-      organizationName: data.meta?.organizationName || organizationName,
-      year: publication.report.year,
-      publishedAt: publication.publishedAt,
-      version: publication.sequence,
-      correctionNote: publication.correctionNote,
-    });
-    if (format === "json") {
-      return {
-        body: renderReportJson(view),
-        headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": contentDisposition("inline", `${fileBase}.json`, `${asciiBase}.json`) },
-      };
-    }
+  if (format === "pdf") {
     return {
-      body: renderReportCsv(view),
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition("attachment", `${fileBase}.csv`, `${asciiBase}.csv`) },
+      body: new Uint8Array(publication.pdf),
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Length": String(publication.pdf.length),
+        "Content-Disposition": contentDisposition("attachment", `${fileBase}.pdf`, `${asciiBase}.pdf`),
+      },
     };
+  }
+  if (format === "page") {
+    const versions = isVersionedUrl
+      ? null
+      : (await listPublicVersions(publication.reportId)).filter((version) => version.sequence <= publication.sequence);
+    const html = await renderPublicReportPage({
+      reportId: publication.reportId,
+      title,
+      snapshotHtml: publication.html,
+      sequence: publication.sequence,
+      publishedAt: publication.publishedAt,
+      pdfSha256: publication.pdfSha256,
+      pdfBytes: publication.pdf.length,
+      versions,
+      isVersionedUrl,
+    });
+    return { body: html, headers: { "Content-Type": "text/html; charset=utf-8" } };
+  }
+
+  const layout = getLayout(publication.templateId);
+  if (!layout) throw new Error(`publication ${publication.id}: unknown layout ${publication.templateId}`);
+  const data = publication.data as unknown as ReportData;
+  const view = toReportView(layout, data, {
+    organizationName: data.meta?.organizationName || organizationName,
+    year: publication.report.year,
+    publishedAt: publication.publishedAt,
+    version: publication.sequence,
+    correctionNote: publication.correctionNote,
+  });
+  if (format === "json") {
+    return {
+      body: renderReportJson(view),
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": contentDisposition("inline", `${fileBase}.json`, `${asciiBase}.json`),
+      },
+    };
+  }
+  return {
+    body: renderReportCsv(view),
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition("attachment", `${fileBase}.csv`, `${asciiBase}.csv`),
+    },
+  };
 }

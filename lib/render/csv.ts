@@ -12,22 +12,22 @@
  *
  * Universal and pure.
  */
-import Papa from 'papaparse';
-import type { Layout, ReportData } from '@/lib/template';
-import { toReportView } from './to-report-view';
-import type { ReportView, ReportViewOptions, ValueCellView } from './to-report-view';
+import Papa from "papaparse";
+import type { Layout, ReportData } from "@/lib/template";
+import { toReportView } from "./to-report-view";
+import type { ReportView, ReportViewOptions, ValueCellView } from "./to-report-view";
 
-export const CSV_COLUMNS = ['cell_id', 'table', 'row_label', 'column_label', 'value'] as const;
+export const CSV_COLUMNS = ["cell_id", "table", "row_label", "column_label", "value"] as const;
 
-const BYTE_ORDER_MARK = '\uFEFF';
+const BYTE_ORDER_MARK = "\uFEFF";
 
 function joinLabels(labels: readonly string[]): string {
-  return labels.filter((label) => label !== '').join('·');
+  return labels.filter((label) => label !== "").join("·");
 }
 
 /** Plain decimal text of a figure; never exponent notation. */
 function figureText(value: number | null): string {
-  if (value === null) return '';
+  if (value === null) return "";
   return Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toFixed(4)));
 }
 
@@ -41,31 +41,31 @@ export function renderReportCsv(
   let resolved: ReportView;
   if (isReportView(viewOrLayout)) resolved = viewOrLayout;
   else if (data && options) resolved = toReportView(viewOrLayout, data, options);
-  else throw new Error('renderReportCsv: pass a view, or a layout with data and options');
+  else throw new Error("renderReportCsv: pass a view, or a layout with data and options");
   const rows: string[][] = [];
   for (const section of resolved.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     for (const grid of section.grids) {
       for (const row of grid.bodyRows) {
         for (const cell of row.cells) {
-          if (cell.kind !== 'value') continue;
+          if (cell.kind !== "value") continue;
           rows.push(csvRow(section.heading, grid.title, cell));
         }
       }
     }
   }
-  return BYTE_ORDER_MARK + Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' });
+  return BYTE_ORDER_MARK + Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: "\r\n" });
 }
 
 function isReportView(value: ReportView | Layout): value is ReportView {
-  return 'layoutId' in value;
+  return "layoutId" in value;
 }
 
 function csvRow(table: string, gridTitle: string | null, cell: ValueCellView): string[] {
   return [
     cell.cellId,
     table,
-    joinLabels([gridTitle ?? '', ...cell.rowPath]),
+    joinLabels([gridTitle ?? "", ...cell.rowPath]),
     joinLabels(cell.columnPath),
     figureText(cell.value),
   ];

@@ -11,8 +11,8 @@
  *
  * Universal and pure.
  */
-import type { LayoutId, NarrativeId } from '@/lib/template';
-import type { ReportView } from './to-report-view';
+import type { LayoutId, NarrativeId } from "@/lib/template";
+import type { ReportView } from "./to-report-view";
 
 export interface ReportJson {
   readonly layout: LayoutId;
@@ -30,16 +30,16 @@ export interface ReportJson {
 export function toReportJson(view: ReportView): ReportJson {
   const cells: Record<string, number | null> = {};
   const narrative: { [id in NarrativeId]?: string } = {};
-  narrative[view.preamble.id] = view.preamble.paragraphs.join('\n');
+  narrative[view.preamble.id] = view.preamble.paragraphs.join("\n");
   for (const section of view.sections) {
-    if (section.kind === 'narrative') {
-      narrative[section.id] = section.paragraphs.join('\n');
-      for (const part of section.parts) narrative[part.id] = part.paragraphs.join('\n');
+    if (section.kind === "narrative") {
+      narrative[section.id] = section.paragraphs.join("\n");
+      for (const part of section.parts) narrative[part.id] = part.paragraphs.join("\n");
       continue;
     }
     for (const grid of section.grids) {
       for (const row of grid.bodyRows) {
-        for (const cell of row.cells) if (cell.kind === 'value') cells[cell.cellId] = cell.value;
+        for (const cell of row.cells) if (cell.kind === "value") cells[cell.cellId] = cell.value;
       }
     }
   }
@@ -53,7 +53,7 @@ export function toReportJson(view: ReportView): ReportJson {
     narrative,
     publishedAt: view.publishedAt,
     version: view.version,
-    correctionNote: view.correction === null ? null : view.correction.paragraphs.join('\n'),
+    correctionNote: view.correction === null ? null : view.correction.paragraphs.join("\n"),
   };
 }
 

@@ -4,8 +4,8 @@
  * with a few paragraphs. The seed fixtures (fixtures/seeds) are the real
  * reports; this one exercises every cell id and both layouts regardless.
  */
-import { listCells, listNarrativeFields } from '@/lib/template';
-import type { Layout, NarrativeId, ReportData } from '@/lib/template';
+import { listCells, listNarrativeFields } from "@/lib/template";
+import type { Layout, NarrativeId, ReportData } from "@/lib/template";
 
 export interface SampleReportOptions {
   readonly organizationName?: string;
@@ -17,16 +17,16 @@ export interface SampleReportOptions {
 }
 
 const PARAGRAPH =
-  '本年度，我乡坚持以公开为常态、不公开为例外，围绕群众关注的热点问题，依托政府门户网站主动公开政府信息128条，' +
-  '其中“三公”经费、财政预决算等重点领域信息45条（含政策解读6篇）。全年共收到依申请公开12件，均已按《条例》规定办结。';
+  "本年度，我乡坚持以公开为常态、不公开为例外，围绕群众关注的热点问题，依托政府门户网站主动公开政府信息128条，" +
+  "其中“三公”经费、财政预决算等重点领域信息45条（含政策解读6篇）。全年共收到依申请公开12件，均已按《条例》规定办结。";
 
 export function sampleReportData(layout: Layout, options: SampleReportOptions = {}): ReportData {
   const missing = new Set(options.missing ?? []);
   const cells: Record<string, number | null> = {};
   listCells(layout).forEach((cell, index) => {
     if (missing.has(cell.id)) cells[cell.id] = null;
-    else if (cell.type === 'money') cells[cell.id] = Number(((index + 1) * 1.2345).toFixed(4));
-    else if (cell.type === 'signedCount') cells[cell.id] = index % 2 === 0 ? -index : index;
+    else if (cell.type === "money") cells[cell.id] = Number(((index + 1) * 1.2345).toFixed(4));
+    else if (cell.type === "signedCount") cells[cell.id] = index % 2 === 0 ? -index : index;
     else cells[cell.id] = index + 1;
   });
   const narrative: { [id in NarrativeId]?: string } = {};
@@ -37,6 +37,6 @@ export function sampleReportData(layout: Layout, options: SampleReportOptions = 
   return {
     cells,
     narrative,
-    meta: { organizationName: options.organizationName ?? '董封乡人民政府', year: options.year ?? 2023 },
+    meta: { organizationName: options.organizationName ?? "董封乡人民政府", year: options.year ?? 2023 },
   };
 }

@@ -5,7 +5,7 @@
  * (DOCX vertical merge) need to know what covers every slot, and the tests
  * use it to prove spans tile the grid exactly.
  */
-import type { BodyCellView, GridView, HeaderCellView } from './to-report-view';
+import type { BodyCellView, GridView, HeaderCellView } from "./to-report-view";
 
 export interface GridSlot {
   readonly cell: BodyCellView;
@@ -22,7 +22,7 @@ export interface GridSlots {
 }
 
 function spanOf(cell: BodyCellView): { colSpan: number; rowSpan: number } {
-  return cell.kind === 'header' ? { colSpan: cell.colSpan, rowSpan: cell.rowSpan } : { colSpan: 1, rowSpan: 1 };
+  return cell.kind === "header" ? { colSpan: cell.colSpan, rowSpan: cell.rowSpan } : { colSpan: 1, rowSpan: 1 };
 }
 
 export function toGridSlots(grid: GridView): GridSlots {
@@ -35,7 +35,7 @@ export function toGridSlots(grid: GridView): GridSlots {
   rows.forEach((cells, rowIndex) => {
     for (const cell of cells) {
       const { colSpan, rowSpan } = spanOf(cell);
-      const name = cell.kind === 'header' ? cell.key : cell.cellId;
+      const name = cell.kind === "header" ? cell.key : cell.cellId;
       for (let r = rowIndex; r < rowIndex + rowSpan; r += 1) {
         for (let c = cell.column; c < cell.column + colSpan; c += 1) {
           const line = slots[r];

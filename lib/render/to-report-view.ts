@@ -15,9 +15,9 @@
  *   authors' 　　 indents included) is dropped; renderers indent themselves.
  *   Nothing is invented: a blank preamble or section prints no text.
  */
-import { decimalsFromLabel, formatCellValue } from '@/lib/format/format-cell-value';
-import { formatDateZh } from '@/lib/format/format-date-zh';
-import { leafNodes, reportTitle } from '@/lib/template';
+import { decimalsFromLabel, formatCellValue } from "@/lib/format/format-cell-value";
+import { formatDateZh } from "@/lib/format/format-date-zh";
+import { leafNodes, reportTitle } from "@/lib/template";
 import type {
   CellDef,
   CellType,
@@ -30,7 +30,7 @@ import type {
   SectionNumber,
   TableId,
   TableSection,
-} from '@/lib/template';
+} from "@/lib/template";
 
 export interface ReportViewOptions {
   readonly organizationName: string;
@@ -48,7 +48,7 @@ export interface ReportViewOptions {
  * (`row`/`rowgroup`) and the stub corner above the row labels (`col`).
  */
 export interface HeaderCellView {
-  readonly kind: 'header';
+  readonly kind: "header";
   /**
    * Unique within the grid: `stub`, `col:<node id>` or `row:<node id>`.
    * Value cells list the keys of their headers in `headerKeys`.
@@ -59,13 +59,13 @@ export interface HeaderCellView {
   readonly column: number;
   readonly colSpan: number;
   readonly rowSpan: number;
-  readonly scope: 'col' | 'colgroup' | 'row' | 'rowgroup';
+  readonly scope: "col" | "colgroup" | "row" | "rowgroup";
   /** Depth in its header tree (1 = top level); 0 for the stub corner. */
   readonly level: number;
 }
 
 export interface ValueCellView {
-  readonly kind: 'value';
+  readonly kind: "value";
   /** The layout's stable cell id, e.g. t3.r3_7.total. */
   readonly cellId: string;
   /** The figure as printed. */
@@ -107,7 +107,7 @@ export interface GridView {
 }
 
 export interface TableSectionView {
-  readonly kind: 'table';
+  readonly kind: "table";
   readonly id: TableId;
   readonly number: SectionNumber;
   readonly heading: string;
@@ -124,7 +124,7 @@ export interface NarrativePartView extends NarrativeBlockView {
 }
 
 export interface NarrativeSectionView extends NarrativeBlockView {
-  readonly kind: 'narrative';
+  readonly kind: "narrative";
   readonly number: SectionNumber;
   readonly heading: string;
   readonly parts: readonly NarrativePartView[];
@@ -168,7 +168,7 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
     layoutId: layout.id,
     layoutVersion: layout.version,
     title: reportTitle({ organizationName, year: options.year }),
-    titleLines: [organizationName, reportTitle({ organizationName: '', year: options.year })].filter((l) => l !== ''),
+    titleLines: [organizationName, reportTitle({ organizationName: "", year: options.year })].filter((l) => l !== ""),
     organizationName,
     year: options.year,
     publishedAt,
@@ -177,9 +177,9 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
     correction: note.length > 0 ? { version: options.version ?? null, paragraphs: note } : null,
     preamble: { id: layout.preamble.id, paragraphs: splitParagraphs(data.narrative[layout.preamble.id]) },
     sections: layout.sections.map((section): SectionView => {
-      if (section.kind === 'table') return toTableSectionView(section, data);
+      if (section.kind === "table") return toTableSectionView(section, data);
       return {
-        kind: 'narrative',
+        kind: "narrative",
         id: section.id,
         number: section.number,
         heading: section.heading,
@@ -203,19 +203,19 @@ export function splitParagraphs(text: string | null | undefined): string[] {
   if (!text) return [];
   return text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
     .filter((line) => line.length > 0);
 }
 
 function toIsoString(value: Date | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
+  if (typeof value === "string") return value;
   return Number.isFinite(value.getTime()) ? value.toISOString() : null;
 }
 
 function toTableSectionView(section: TableSection, data: ReportData): TableSectionView {
   return {
-    kind: 'table',
+    kind: "table",
     id: section.id,
     number: section.number,
     heading: section.heading,
@@ -262,20 +262,20 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
   const columnDepth = treeDepth(grid.columns);
   // A grid prints row labels unless it has no stub header and no row label
   // at all (table 四: one unlabelled row of figures).
-  const hasRowLabels = grid.stubHeader !== null || rowLeaves.some((leaf) => leaf.path.some((n) => n.label !== ''));
+  const hasRowLabels = grid.stubHeader !== null || rowLeaves.some((leaf) => leaf.path.some((n) => n.label !== ""));
   const stubColumnCount = hasRowLabels ? treeDepth(grid.rows) : 0;
   const columnCount = stubColumnCount + columnLeaves.length;
 
   const headerRows: HeaderCellView[][] = Array.from({ length: columnDepth }, () => []);
   if (stubColumnCount > 0) {
     headerRows[0]?.push({
-      kind: 'header',
-      key: 'stub',
-      text: grid.stubHeader ?? '',
+      kind: "header",
+      key: "stub",
+      text: grid.stubHeader ?? "",
       column: 0,
       colSpan: stubColumnCount,
       rowSpan: columnDepth,
-      scope: 'col',
+      scope: "col",
       level: 0,
     });
   }
@@ -284,13 +284,13 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
     for (const node of nodes) {
       const span = leafNodes([node]).length;
       headerRows[depth - 1]?.push({
-        kind: 'header',
+        kind: "header",
         key: `col:${node.id}`,
         text: node.label,
         column: nextColumn,
         colSpan: span,
         rowSpan: isGroup(node) ? 1 : columnDepth - depth + 1,
-        scope: isGroup(node) ? 'colgroup' : 'col',
+        scope: isGroup(node) ? "colgroup" : "col",
         level: depth,
       });
       if (isGroup(node)) placeColumns(node.children, depth + 1);
@@ -310,25 +310,25 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
           const leaves = leafNodes([node]);
           if (leaves[0]?.id !== row.node.id) return;
           cells.push({
-            kind: 'header',
+            kind: "header",
             key: `row:${node.id}`,
             text: node.label,
             column: i,
             colSpan: 1,
             rowSpan: leaves.length,
-            scope: 'rowgroup',
+            scope: "rowgroup",
             level,
           });
         } else {
           // A leaf fills the remaining label columns, so shallow rows (一、本年新收…) span them all.
           cells.push({
-            kind: 'header',
+            kind: "header",
             key: `row:${node.id}`,
             text: node.label,
             column: i,
             colSpan: stubColumnCount - i,
             rowSpan: 1,
-            scope: 'row',
+            scope: "row",
             level,
           });
         }
@@ -339,10 +339,10 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
       const def = cellByPair.get(`${row.node.id}\u0000${column.node.id}`);
       if (!def) throw new Error(`layout grid ${grid.id}: no cell for row ${row.node.id}, column ${column.node.id}`);
       const raw = data.cells[def.id];
-      const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
-      const decimals = def.type === 'money' ? decimalsFromLabel(column.node.label) : undefined;
+      const value = typeof raw === "number" && Number.isFinite(raw) ? raw : null;
+      const decimals = def.type === "money" ? decimalsFromLabel(column.node.label) : undefined;
       cells.push({
-        kind: 'value',
+        kind: "value",
         cellId: def.id,
         text: formatCellValue(value, def.type, decimals === undefined ? {} : { decimals }),
         value,

@@ -11,7 +11,15 @@
  * Only empty cells are filled; a figure the clerk already entered is never
  * overwritten, and a difference is listed so the clerk can look at it.
  */
-import { cellsById, findGrid, leafNodes, listNarrativeFields, type Layout, type NarrativeId, type ReportData } from '@/lib/template';
+import {
+  cellsById,
+  findGrid,
+  leafNodes,
+  listNarrativeFields,
+  type Layout,
+  type NarrativeId,
+  type ReportData,
+} from "@/lib/template";
 
 export interface CarriedCell {
   readonly cellId: string;
@@ -45,11 +53,11 @@ export interface CarryOverPlan {
 export function carryOverPairs(layout: Layout): readonly { readonly to: string; readonly from: string }[] {
   const pairs: { to: string; from: string }[] = [];
   for (const rule of layout.rules) {
-    if (rule.kind !== 'carryOver' && rule.kind !== 'stockBound') continue;
+    if (rule.kind !== "carryOver" && rule.kind !== "stockBound") continue;
     const grid = findGrid(layout, rule.grid);
     if (!grid) continue;
     const at = new Map(grid.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell.id]));
-    if (rule.kind === 'carryOver') {
+    if (rule.kind === "carryOver") {
       for (const column of leafNodes(grid.columns)) {
         const to = at.get(`${rule.to}\u0000${column.id}`);
         // Both layouts in force share table 三's ids, so last year's cell has this layout's id.
@@ -72,10 +80,10 @@ export function planCarryOver(layout: Layout, current: ReportData, previous: Rep
   const differences: CarryOverDifference[] = [];
   for (const { to, from } of carryOverPairs(layout)) {
     const lastYear = previous.cells[from];
-    if (typeof lastYear !== 'number' || !Number.isFinite(lastYear)) continue;
+    if (typeof lastYear !== "number" || !Number.isFinite(lastYear)) continue;
     const label = catalog.get(to)?.label ?? to;
     const present = current.cells[to];
-    if (typeof present !== 'number') cells.push({ cellId: to, label, value: lastYear });
+    if (typeof present !== "number") cells.push({ cellId: to, label, value: lastYear });
     else if (present !== lastYear) differences.push({ cellId: to, label, current: present, lastYear });
   }
   const narrative = listNarrativeFields(layout).flatMap((field): OfferedText[] => {

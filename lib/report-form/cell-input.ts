@@ -11,7 +11,7 @@
  * derived zod schema (`cellValueSchema`), so the form refuses exactly what
  * the save and submit gates would refuse, with the same wording.
  */
-import { cellValueSchema, decimalPlaces, MAX_MONEY_DECIMALS, type CellType } from '@/lib/template';
+import { cellValueSchema, decimalPlaces, MAX_MONEY_DECIMALS, type CellType } from "@/lib/template";
 
 export type CellInputResult =
   | { readonly ok: true; readonly value: number | null }
@@ -44,30 +44,34 @@ export function quoteEntry(text: string): string {
 
 /** Width, spaces, IME punctuation; no judgement yet. */
 function normalizeText(raw: string, type: CellType): string {
-  let text = raw.normalize('NFKC').replace(WHITESPACE, '');
+  let text = raw.normalize("NFKC").replace(WHITESPACE, "");
   // NFKC leaves these alone: the minus sign, the ideographic full stop (typed for "." in
   // Chinese input mode) and the ideographic comma some IMEs give for ",".
-  text = text.replace(/\u2212/g, '-').replace(/。/g, '.');
-  text = text.replace(unitSuffix[type], '');
+  text = text.replace(/\u2212/g, "-").replace(/。/g, ".");
+  text = text.replace(unitSuffix[type], "");
   return text;
 }
 
 /** Parses one cell entry. Blank means "not filled in" (null), never 0. */
 export function parseCellInput(raw: string, type: CellType): CellInputResult {
   const text = normalizeText(raw, type);
-  if (text === '') return { ok: true, value: null };
+  if (text === "") return { ok: true, value: null };
   const quoted = quoteEntry(raw.trim());
 
   let digits: string;
   if (PLAIN.test(text)) digits = text;
-  else if (GROUPED.test(text)) digits = text.replace(/,/g, '');
-  else if (type === 'signedCount' && /^[+-]$/.test(text)) {
+  else if (GROUPED.test(text)) digits = text.replace(/,/g, "");
+  else if (type === "signedCount" && /^[+-]$/.test(text)) {
     return { ok: false, isIncomplete: true, message: `${quoted}不是完整的数字：请填写完整的数字` };
   } else if (NOTHING.test(text)) {
     return { ok: false, isIncomplete: false, message: `${quoted}不是数字：没有发生的请填 0` };
-  } else if (text.includes(',') && PREFIX.test(text)) {
+  } else if (text.includes(",") && PREFIX.test(text)) {
     // “1,2” may be on its way to “1,234”; said only when the clerk leaves the cell.
-    return { ok: false, isIncomplete: true, message: `${quoted}的千分位逗号位置不对：请每三位一个逗号（如 1,234），或不用逗号` };
+    return {
+      ok: false,
+      isIncomplete: true,
+      message: `${quoted}的千分位逗号位置不对：请每三位一个逗号（如 1,234），或不用逗号`,
+    };
   } else if (PREFIX.test(text)) {
     return { ok: false, isIncomplete: true, message: `${quoted}不是完整的数字：请填写完整的数字` };
   } else {
@@ -75,22 +79,31 @@ export function parseCellInput(raw: string, type: CellType): CellInputResult {
   }
 
   const value = Number(digits);
-  if (!Number.isFinite(value)) return { ok: false, isIncomplete: false, message: `${quoted}不是数字：请只填写数字（如 35）` };
+  if (!Number.isFinite(value))
+    return { ok: false, isIncomplete: false, message: `${quoted}不是数字：请只填写数字（如 35）` };
   const normalized = Object.is(value, -0) ? 0 : value;
   const checked = cellValueSchema(type).safeParse(normalized);
   if (!checked.success) {
-    return { ok: false, isIncomplete: false, message: `${quoted}：${checked.error.issues[0]?.message ?? '请输入数字'}` };
+    return {
+      ok: false,
+      isIncomplete: false,
+      message: `${quoted}：${checked.error.issues[0]?.message ?? "请输入数字"}`,
+    };
   }
-  if (type === 'money' && decimalPlaces(normalized) > MAX_MONEY_DECIMALS) {
-    return { ok: false, isIncomplete: false, message: `${quoted}：金额最多保留 ${MAX_MONEY_DECIMALS} 位小数，请四舍五入` };
+  if (type === "money" && decimalPlaces(normalized) > MAX_MONEY_DECIMALS) {
+    return {
+      ok: false,
+      isIncomplete: false,
+      message: `${quoted}：金额最多保留 ${MAX_MONEY_DECIMALS} 位小数，请四舍五入`,
+    };
   }
   return { ok: true, value: normalized };
 }
 
 /** A stored figure as the cell shows it for editing: plain digits, no grouping; '' when not filled in. */
 export function formatCellInput(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
   // Money is stored with at most 4 decimals; toFixed + trim avoids "1e-7" style output.
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(MAX_MONEY_DECIMALS).replace(/\.?0+$/, '');
-  return text === '-0' ? '0' : text;
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(MAX_MONEY_DECIMALS).replace(/\.?0+$/, "");
+  return text === "-0" ? "0" : text;
 }

@@ -3,9 +3,9 @@
  * a table, or on a section (a step, or a narrative part within it). A
  * target the layout does not know is still shown, at the top, never dropped.
  */
-import { cellsById, listNarrativeFields, type Layout } from '@/lib/template';
-import { parseCommentTarget } from '@/lib/workflow/comment-target';
-import { stepOfField } from './steps';
+import { cellsById, listNarrativeFields, type Layout } from "@/lib/template";
+import { parseCommentTarget } from "@/lib/workflow/comment-target";
+import { stepOfField } from "./steps";
 
 export interface WizardComment {
   readonly id: string;
@@ -53,13 +53,13 @@ export function placeComments(layout: Layout, comments: readonly WizardComment[]
 
   for (const comment of comments) {
     const target = parseCommentTarget(comment.target);
-    if (target?.kind === 'cell' && cells.has(target.cellId)) {
+    if (target?.kind === "cell" && cells.has(target.cellId)) {
       push(byCell, target.cellId, comment);
       count(cells.get(target.cellId)!.tableId);
-    } else if (target?.kind === 'row' && tables.get(target.tableId)?.has(target.rowId)) {
+    } else if (target?.kind === "row" && tables.get(target.tableId)?.has(target.rowId)) {
       push(byRow, `${target.tableId}.${target.rowId}`, comment);
       count(target.tableId);
-    } else if (target?.kind === 'section' && (narrativeIds.has(target.sectionId) || tables.has(target.sectionId))) {
+    } else if (target?.kind === "section" && (narrativeIds.has(target.sectionId) || tables.has(target.sectionId))) {
       push(bySection, target.sectionId, comment);
       count(tables.has(target.sectionId) ? target.sectionId : stepOfField(layout, target.sectionId));
     } else {

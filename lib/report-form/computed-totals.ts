@@ -12,7 +12,7 @@
  * far (as a spreadsheet shows it); it is empty only when none of its parts
  * is. Missing parts are reported by the completeness rule, not hidden by 0.
  */
-import { MAX_MONEY_DECIMALS, type CellDef, type CellType, type Grid, type Layout } from '@/lib/template';
+import { MAX_MONEY_DECIMALS, type CellDef, type CellType, type Grid, type Layout } from "@/lib/template";
 
 export interface ComputedCell {
   readonly id: string;
@@ -26,7 +26,8 @@ export interface ComputedCell {
 
 function gridsOf(layout: Layout): Map<string, Grid> {
   const grids = new Map<string, Grid>();
-  for (const section of layout.sections) if (section.kind === 'table') for (const grid of section.grids) grids.set(grid.id, grid);
+  for (const section of layout.sections)
+    if (section.kind === "table") for (const grid of section.grids) grids.set(grid.id, grid);
   return grids;
 }
 
@@ -41,15 +42,17 @@ export function computedCellPlan(layout: Layout): ReadonlyMap<string, ComputedCe
   const direct = new Map<string, { cell: CellDef; operands: string[]; ruleId: string }>();
   const grids = gridsOf(layout);
   for (const rule of layout.rules) {
-    if (rule.kind !== 'sumRows' && rule.kind !== 'sumColumns') continue;
+    if (rule.kind !== "sumRows" && rule.kind !== "sumColumns") continue;
     const grid = grids.get(rule.grid);
     if (!grid) continue;
     const at = new Map(grid.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
     for (const cell of grid.cells) {
-      const isTarget = rule.kind === 'sumRows' ? cell.row === rule.target : cell.column === rule.target;
+      const isTarget = rule.kind === "sumRows" ? cell.row === rule.target : cell.column === rule.target;
       if (!isTarget || direct.has(cell.id)) continue;
       const operands = rule.of
-        .map((part) => (rule.kind === 'sumRows' ? at.get(`${part}\u0000${cell.column}`) : at.get(`${cell.row}\u0000${part}`)))
+        .map((part) =>
+          rule.kind === "sumRows" ? at.get(`${part}\u0000${cell.column}`) : at.get(`${cell.row}\u0000${part}`),
+        )
         .filter((operand): operand is CellDef => operand !== undefined)
         .map((operand) => operand.id);
       direct.set(cell.id, { cell, operands, ruleId: rule.id });
@@ -79,25 +82,35 @@ export function computedCellPlan(layout: Layout): ReadonlyMap<string, ComputedCe
   const plan = new Map<string, ComputedCell>();
   for (const [id, entry] of direct) {
     const inputs = expand(id, new Set());
-    plan.set(id, { id, type: entry.cell.type, inputs: [...inputs.keys()], weights: [...inputs.values()], ruleId: entry.ruleId });
+    plan.set(id, {
+      id,
+      type: entry.cell.type,
+      inputs: [...inputs.keys()],
+      weights: [...inputs.values()],
+      ruleId: entry.ruleId,
+    });
   }
   planCache.set(layout, plan);
   return plan;
 }
 
 /** Σ weight × value over the parts filled in; null when none is. */
-export function sumParts(values: readonly (number | null | undefined)[], weights: readonly number[], type: CellType): number | null {
+export function sumParts(
+  values: readonly (number | null | undefined)[],
+  weights: readonly number[],
+  type: CellType,
+): number | null {
   let sum = 0;
   let isAnyFilled = false;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
     sum += v * (weights[i] ?? 1);
     isAnyFilled = true;
   }
   if (!isAnyFilled) return null;
   // Money sums in binary floating point (0.1 + 0.2); the template keeps 4 decimals.
-  return type === 'money' ? Number(sum.toFixed(MAX_MONEY_DECIMALS)) : sum;
+  return type === "money" ? Number(sum.toFixed(MAX_MONEY_DECIMALS)) : sum;
 }
 
 /** The cells with every computed total replaced by the sum of its parts. */

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DraftSaver, type SaveOutcome } from './draft-saver';
-import { readLocalDrafts, type DraftPayload, type DraftStorage } from './local-draft';
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DraftSaver, type SaveOutcome } from "./draft-saver";
+import { readLocalDrafts, type DraftPayload, type DraftStorage } from "./local-draft";
 
 function memoryStorage(): DraftStorage {
   const map = new Map<string, string>();
@@ -15,9 +15,9 @@ function memoryStorage(): DraftStorage {
   };
 }
 
-const REPORT = '6f1c1c4e-0000-4000-8000-000000000001';
+const REPORT = "6f1c1c4e-0000-4000-8000-000000000001";
 
-describe('DraftSaver', () => {
+describe("DraftSaver", () => {
   let payload: DraftPayload;
   let storage: DraftStorage;
   let calls: { payload: DraftPayload; version: number }[];
@@ -49,71 +49,71 @@ describe('DraftSaver', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('saves once after the quiet time, coalescing edits, and clears the browser copy on acknowledgement', async () => {
+  it("saves once after the quiet time, coalescing edits, and clears the browser copy on acknowledgement", async () => {
     const s = saver();
     s.change();
     payload = { cells: { a: 2 }, narrative: {} };
     s.change();
-    expect(s.getState().status).toBe('dirty');
+    expect(s.getState().status).toBe("dirty");
     await vi.advanceTimersByTimeAsync(999);
     expect(calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toEqual([{ payload: { cells: { a: 2 }, narrative: {} }, version: 3 }]);
     expect(readLocalDrafts(storage, REPORT).map((d) => d.baseVersion)).toEqual([3]);
-    answers[0]!({ ok: true, version: 4, savedAt: '2026-01-01T00:00:00Z' });
+    answers[0]!({ ok: true, version: 4, savedAt: "2026-01-01T00:00:00Z" });
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.getState()).toMatchObject({ status: 'saved', version: 4, hasUnsavedWork: false });
+    expect(s.getState()).toMatchObject({ status: "saved", version: 4, hasUnsavedWork: false });
     expect(readLocalDrafts(storage, REPORT)).toEqual([]);
   });
 
-  it('keeps one request in flight and sends edits made meanwhile on the new version', async () => {
+  it("keeps one request in flight and sends edits made meanwhile on the new version", async () => {
     const s = saver();
     s.change();
     const flushed = s.flush();
     payload = { cells: { a: 5 }, narrative: {} };
     s.change();
     expect(calls).toHaveLength(1);
-    answers[0]!({ ok: true, version: 4, savedAt: 'x' });
+    answers[0]!({ ok: true, version: 4, savedAt: "x" });
     await vi.advanceTimersByTimeAsync(0);
     // flush() goes on until the edits made meanwhile are saved too, on the new version.
     expect(calls[1]).toEqual({ payload: { cells: { a: 5 }, narrative: {} }, version: 4 });
     expect(readLocalDrafts(storage, REPORT).map((d) => [d.baseVersion, d.payload.cells.a])).toEqual([[4, 5]]);
-    answers[1]!({ ok: true, version: 5, savedAt: 'y' });
+    answers[1]!({ ok: true, version: 5, savedAt: "y" });
     await flushed;
-    expect(s.getState()).toMatchObject({ status: 'saved', version: 5 });
+    expect(s.getState()).toMatchObject({ status: "saved", version: 5 });
     expect(readLocalDrafts(storage, REPORT)).toEqual([]);
   });
 
-  it('retries after a network failure and keeps the browser copy until the server has it', async () => {
+  it("retries after a network failure and keeps the browser copy until the server has it", async () => {
     const s = saver();
     s.change();
     void s.flush();
-    answers[0]!({ ok: false, kind: 'retry', message: '网络连接中断' });
+    answers[0]!({ ok: false, kind: "retry", message: "网络连接中断" });
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.getState().status).toBe('retrying');
+    expect(s.getState().status).toBe("retrying");
     expect(readLocalDrafts(storage, REPORT)).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(500);
     expect(calls).toHaveLength(2);
-    answers[1]!({ ok: true, version: 4, savedAt: 'x' });
+    answers[1]!({ ok: true, version: 4, savedAt: "x" });
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.getState().status).toBe('saved');
+    expect(s.getState().status).toBe("saved");
     expect(readLocalDrafts(storage, REPORT)).toEqual([]);
   });
 
-  it('stops on a conflict until the clerk chooses, then saves on the server version', async () => {
+  it("stops on a conflict until the clerk chooses, then saves on the server version", async () => {
     const s = saver();
     s.change();
     void s.flush();
-    answers[0]!({ ok: false, kind: 'conflict', conflict: 'server copy', message: '已被他人修改' });
+    answers[0]!({ ok: false, kind: "conflict", conflict: "server copy", message: "已被他人修改" });
     await vi.advanceTimersByTimeAsync(0);
-    expect(s.getState()).toMatchObject({ status: 'conflict', conflict: 'server copy' });
+    expect(s.getState()).toMatchObject({ status: "conflict", conflict: "server copy" });
     s.change();
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls).toHaveLength(1);
     const resolved = s.resolve(7, true);
     expect(calls[1]?.version).toBe(7);
-    answers[1]!({ ok: true, version: 8, savedAt: 'x' });
+    answers[1]!({ ok: true, version: 8, savedAt: "x" });
     await resolved;
-    expect(s.getState()).toMatchObject({ status: 'saved', version: 8, conflict: null });
+    expect(s.getState()).toMatchObject({ status: "saved", version: 8, conflict: null });
   });
 });

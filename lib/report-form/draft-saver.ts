@@ -9,13 +9,13 @@
  * Framework-free: the form calls `change()` on every edit and `flush()` when
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
  */
-import type { ReportData } from '@/lib/template';
-import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from './local-draft';
+import type { ReportData } from "@/lib/template";
+import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from "./local-draft";
 
 /** The server's copy, sent back when a save is refused because someone saved in between. */
 export interface ServerCopy {
   readonly version: number;
-  readonly status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED';
+  readonly status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
   readonly data: ReportData;
   /** ISO time of the server's last save. */
   readonly updatedAt: string;
@@ -23,13 +23,13 @@ export interface ServerCopy {
 
 export type SaveOutcome<C> =
   | { readonly ok: true; readonly version: number; readonly savedAt: string }
-  | { readonly ok: false; readonly kind: 'conflict'; readonly conflict: C; readonly message: string }
+  | { readonly ok: false; readonly kind: "conflict"; readonly conflict: C; readonly message: string }
   /** Network down, server or database unavailable: keep the copy, try again. */
-  | { readonly ok: false; readonly kind: 'retry'; readonly message: string }
+  | { readonly ok: false; readonly kind: "retry"; readonly message: string }
   /** Refused for good (invalid input, no longer editable): the clerk must act. */
-  | { readonly ok: false; readonly kind: 'refused'; readonly message: string };
+  | { readonly ok: false; readonly kind: "refused"; readonly message: string };
 
-export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'retrying' | 'conflict' | 'refused';
+export type SaveStatus = "saved" | "dirty" | "saving" | "retrying" | "conflict" | "refused";
 
 export interface SaverState<C> {
   readonly status: SaveStatus;
@@ -69,7 +69,14 @@ export class DraftSaver<C> {
 
   constructor(options: DraftSaverOptions<C>) {
     this.options = options;
-    this.current = { status: 'saved', version: options.version, savedAt: options.savedAt, message: null, conflict: null, hasUnsavedWork: false };
+    this.current = {
+      status: "saved",
+      version: options.version,
+      savedAt: options.savedAt,
+      message: null,
+      conflict: null,
+      hasUnsavedWork: false,
+    };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -122,13 +129,14 @@ export class DraftSaver<C> {
         if (this.isDirty) this.keepLocalCopy();
       }, 300);
     }
-    if (this.current.status === 'conflict' || this.current.status === 'refused') {
+    if (this.current.status === "conflict" || this.current.status === "refused") {
       // No autosave until the clerk has chosen, but the work is kept in the browser.
       this.keepLocalCopy();
       if (!this.current.hasUnsavedWork) this.set({ hasUnsavedWork: true });
       return;
     }
-    if (this.current.status !== 'saving' && this.current.status !== 'retrying') this.set({ status: 'dirty', hasUnsavedWork: true });
+    if (this.current.status !== "saving" && this.current.status !== "retrying")
+      this.set({ status: "dirty", hasUnsavedWork: true });
     this.schedule(this.options.debounceMs ?? 2000);
   }
 
@@ -140,19 +148,19 @@ export class DraftSaver<C> {
     }
     while (this.inFlight) await this.inFlight;
     if (!this.isDirty || this.isDisposed) return;
-    if (this.current.status === 'conflict' || this.current.status === 'refused') return;
+    if (this.current.status === "conflict" || this.current.status === "refused") return;
     this.inFlight = this.run();
     try {
       await this.inFlight;
     } finally {
       this.inFlight = null;
     }
-    if (this.isDirty && this.current.status === 'dirty') await this.flush();
+    if (this.isDirty && this.current.status === "dirty") await this.flush();
   }
 
   /** Tries again at once (the browser came back online, or the clerk asked). */
   retryNow(): void {
-    if (this.current.status === 'retrying') {
+    if (this.current.status === "retrying") {
       this.retries = 0;
       void this.flush();
     }
@@ -162,12 +170,12 @@ export class DraftSaver<C> {
     this.isDirty = false;
     this.keepLocalCopy();
     const baseVersion = this.current.version;
-    this.set({ status: 'saving', message: null });
+    this.set({ status: "saving", message: null });
     let outcome: SaveOutcome<C>;
     try {
       outcome = await this.options.save(this.options.read(), baseVersion);
     } catch {
-      outcome = { ok: false, kind: 'retry', message: '网络连接中断' };
+      outcome = { ok: false, kind: "retry", message: "网络连接中断" };
     }
     if (this.isDisposed) return;
     if (outcome.ok) {
@@ -179,22 +187,22 @@ export class DraftSaver<C> {
       if (this.isDirty) {
         // Edits made during the request: keep them under the new version and save them next.
         this.keepLocalCopy();
-        this.set({ status: 'dirty', hasUnsavedWork: true });
+        this.set({ status: "dirty", hasUnsavedWork: true });
       } else {
-        this.set({ status: 'saved', hasUnsavedWork: false });
+        this.set({ status: "saved", hasUnsavedWork: false });
       }
       return;
     }
     this.isDirty = true;
-    if (outcome.kind === 'conflict') {
-      this.set({ status: 'conflict', conflict: outcome.conflict, message: outcome.message, hasUnsavedWork: true });
-    } else if (outcome.kind === 'refused') {
-      this.set({ status: 'refused', message: outcome.message, hasUnsavedWork: true });
+    if (outcome.kind === "conflict") {
+      this.set({ status: "conflict", conflict: outcome.conflict, message: outcome.message, hasUnsavedWork: true });
+    } else if (outcome.kind === "refused") {
+      this.set({ status: "refused", message: outcome.message, hasUnsavedWork: true });
     } else {
       const delays = this.options.retryDelaysMs ?? [2000, 4000, 8000, 15000, 30000];
       const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 30000;
       this.retries += 1;
-      this.set({ status: 'retrying', message: outcome.message, hasUnsavedWork: true });
+      this.set({ status: "retrying", message: outcome.message, hasUnsavedWork: true });
       this.schedule(delay);
     }
   }
@@ -207,21 +215,28 @@ export class DraftSaver<C> {
   resolve(version: number, keepMine: boolean): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.options.storage) removeLocalDrafts(this.options.storage, this.options.reportId, Math.max(version, this.current.version));
+    if (this.options.storage)
+      removeLocalDrafts(this.options.storage, this.options.reportId, Math.max(version, this.current.version));
     this.isDirty = keepMine;
-    this.set({ version, conflict: null, message: null, status: keepMine ? 'dirty' : 'saved', hasUnsavedWork: keepMine });
+    this.set({
+      version,
+      conflict: null,
+      message: null,
+      status: keepMine ? "dirty" : "saved",
+      hasUnsavedWork: keepMine,
+    });
     return keepMine ? this.flush() : Promise.resolve();
   }
 
   /** A copy kept in the browser was based on an older version than the server's: the clerk must choose. */
   enterConflict(conflict: C, message: string): void {
     this.isDirty = true;
-    this.set({ status: 'conflict', conflict, message, hasUnsavedWork: true });
+    this.set({ status: "conflict", conflict, message, hasUnsavedWork: true });
   }
 
   /** After a submit moved the report to `version`. */
   acknowledge(version: number, savedAt: string): void {
-    this.set({ version, savedAt, status: 'saved', hasUnsavedWork: false });
+    this.set({ version, savedAt, status: "saved", hasUnsavedWork: false });
   }
 
   dispose(): void {

@@ -10,8 +10,15 @@
  * computed-totals.ts) and written into the ReportData that is saved and
  * checked, so a stored total always agrees with its parts.
  */
-import { listCells, listNarrativeFields, type Layout, type NarrativeId, type ReportData, type ReportMeta } from '@/lib/template';
-import { computedCellPlan, withComputedTotals } from './computed-totals';
+import {
+  listCells,
+  listNarrativeFields,
+  type Layout,
+  type NarrativeId,
+  type ReportData,
+  type ReportMeta,
+} from "@/lib/template";
+import { computedCellPlan, withComputedTotals } from "./computed-totals";
 
 export interface ReportFormValues {
   cells: Record<string, number | null>;
@@ -21,8 +28,8 @@ export interface ReportFormValues {
 export type CellFieldName = `cells.${string}`;
 export type NarrativeFieldName = `narrative.${string}`;
 
-const encode = (id: string): string => id.replace(/\./g, '__');
-const decode = (key: string): string => key.replace(/__/g, '.');
+const encode = (id: string): string => id.replace(/\./g, "__");
+const decode = (key: string): string => key.replace(/__/g, ".");
 
 export function cellFieldName(cellId: string): CellFieldName {
   return `cells.${encode(cellId)}`;
@@ -34,7 +41,7 @@ export function narrativeFieldName(id: NarrativeId): NarrativeFieldName {
 
 /** The template id a form field name stands for (`cells.t3__r1__natural` → `t3.r1.natural`). */
 export function fieldIdOf(name: string): string {
-  const dot = name.indexOf('.');
+  const dot = name.indexOf(".");
   return decode(dot >= 0 ? name.slice(dot + 1) : name);
 }
 
@@ -66,10 +73,10 @@ export function toFormValues(layout: Layout, data: ReportData): ReportFormValues
   const cells: Record<string, number | null> = {};
   for (const [key, id] of keys.inputCells) {
     const value = data.cells[id];
-    cells[key] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+    cells[key] = typeof value === "number" && Number.isFinite(value) ? value : null;
   }
   const narrative: Record<string, string> = {};
-  for (const [key, id] of keys.narrative) narrative[key] = data.narrative[id] ?? '';
+  for (const [key, id] of keys.narrative) narrative[key] = data.narrative[id] ?? "";
   return { cells, narrative };
 }
 
@@ -79,10 +86,10 @@ export function toReportData(layout: Layout, values: ReportFormValues, meta: Rep
   const cells: Record<string, number | null> = {};
   for (const [key, id] of keys.inputCells) {
     const value = values.cells[key];
-    cells[id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+    cells[id] = typeof value === "number" && Number.isFinite(value) ? value : null;
   }
   const narrative: Partial<Record<NarrativeId, string>> = {};
-  for (const [key, id] of keys.narrative) narrative[id] = values.narrative[key] ?? '';
+  for (const [key, id] of keys.narrative) narrative[id] = values.narrative[key] ?? "";
   return { cells: withComputedTotals(layout, cells), narrative, meta };
 }
 

@@ -3,8 +3,8 @@
  * for what the form does by position: moving with the arrow keys and Enter,
  * and laying a pasted block onto the grid from the focused cell.
  */
-import { cellsById, findGrid, leafNodes, type CellType, type Layout } from '@/lib/template';
-import { computedCellPlan } from './computed-totals';
+import { cellsById, findGrid, leafNodes, type CellType, type Layout } from "@/lib/template";
+import { computedCellPlan } from "./computed-totals";
 
 export interface GridCellInfo {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface GridShape {
   readonly positions: ReadonlyMap<string, { readonly row: number; readonly column: number }>;
 }
 
-export type Direction = 'up' | 'down' | 'left' | 'right';
+export type Direction = "up" | "down" | "left" | "right";
 
 const shapeCache = new WeakMap<Layout, Map<string, GridShape>>();
 
@@ -48,7 +48,12 @@ export function gridShape(layout: Layout, gridId: string): GridShape {
       const cell = at.get(`${rowId}\u0000${columnId}`);
       if (!cell) throw new Error(`grid ${gridId}: no cell at ${rowId} × ${columnId}`);
       positions.set(cell.id, { row, column });
-      return { id: cell.id, type: cell.type, isComputed: plan.has(cell.id), label: catalog.get(cell.id)?.label ?? cell.id };
+      return {
+        id: cell.id,
+        type: cell.type,
+        isComputed: plan.has(cell.id),
+        label: catalog.get(cell.id)?.label ?? cell.id,
+      };
     }),
   );
   const shape: GridShape = { gridId, rowIds, columnIds, cells, positions };

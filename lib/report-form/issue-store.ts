@@ -11,10 +11,10 @@
  * has left it, and everywhere on the final check. Arithmetic, cross-year,
  * narrative and identity findings show live.
  */
-import { findingKey } from '@/lib/reports/finding-key';
-import type { Finding, Severity } from '@/lib/rules';
-import { cellsById, listCells, listNarrativeFields, type Layout } from '@/lib/template';
-import { CHECK_STEP_ID, stepOfField, wizardSteps, type StepProgress } from './steps';
+import { findingKey } from "@/lib/reports/finding-key";
+import type { Finding, Severity } from "@/lib/rules";
+import { cellsById, listCells, listNarrativeFields, type Layout } from "@/lib/template";
+import { CHECK_STEP_ID, stepOfField, wizardSteps, type StepProgress } from "./steps";
 
 export interface FieldIssue {
   readonly key: string;
@@ -33,13 +33,13 @@ export interface SummaryItem {
   readonly finding: Finding | null;
 }
 
-export type StepStatus = 'notStarted' | 'inProgress' | 'complete' | 'hasErrors';
+export type StepStatus = "notStarted" | "inProgress" | "complete" | "hasErrors";
 
 const EMPTY: readonly SummaryItem[] = Object.freeze([]);
 
 /** Findings that say "fill this in". */
-export function isCompletenessFinding(finding: Pick<Finding, 'ruleId'>): boolean {
-  return finding.ruleId === 'completeness.cells' || finding.ruleId.startsWith('narrative.required');
+export function isCompletenessFinding(finding: Pick<Finding, "ruleId">): boolean {
+  return finding.ruleId === "completeness.cells" || finding.ruleId.startsWith("narrative.required");
 }
 
 function sameItems(a: readonly SummaryItem[], b: readonly SummaryItem[]): boolean {
@@ -117,7 +117,7 @@ export class IssueStore {
 
   getFieldIssue = (fieldId: string): FieldIssue | undefined => this.fieldIssues.get(fieldId);
   getSummary = (stepId: string): readonly SummaryItem[] => this.summaries.get(stepId) ?? EMPTY;
-  getStatus = (stepId: string): StepStatus => this.statuses.get(stepId) ?? 'notStarted';
+  getStatus = (stepId: string): StepStatus => this.statuses.get(stepId) ?? "notStarted";
   getProgress = (stepId: string): StepProgress | undefined => this.progress.get(stepId);
   /** Everything, revealed or not: the final check. */
   getAll = (): readonly SummaryItem[] => this.all;
@@ -145,7 +145,7 @@ export class IssueStore {
         fieldId,
         stepId: this.stepOf(fieldId),
         message: `${entry.label}：${entry.message}`,
-        severity: 'error',
+        severity: "error",
         finding: null,
       });
     }
@@ -160,22 +160,26 @@ export class IssueStore {
         finding,
       });
     }
-    const rank = (item: SummaryItem): number => (item.severity === 'error' ? 0 : 1);
-    const position = (item: SummaryItem): number => (item.fieldId === null ? -1 : (this.order.get(item.fieldId) ?? Number.MAX_SAFE_INTEGER));
+    const rank = (item: SummaryItem): number => (item.severity === "error" ? 0 : 1);
+    const position = (item: SummaryItem): number =>
+      item.fieldId === null ? -1 : (this.order.get(item.fieldId) ?? Number.MAX_SAFE_INTEGER);
     items.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
 
     let isChanged = false;
 
     // Each field shows one message: a refused entry first, then errors, then warnings.
     const nextFields = new Map<string, FieldIssue>();
-    for (const [fieldId, entry] of this.entries) nextFields.set(fieldId, { key: `entry@${fieldId}`, message: entry.message, severity: 'error' });
+    for (const [fieldId, entry] of this.entries)
+      nextFields.set(fieldId, { key: `entry@${fieldId}`, message: entry.message, severity: "error" });
     for (const item of items) {
-      if (item.finding === null || item.fieldId === null || nextFields.has(item.fieldId) || !this.isShown(item)) continue;
+      if (item.finding === null || item.fieldId === null || nextFields.has(item.fieldId) || !this.isShown(item))
+        continue;
       nextFields.set(item.fieldId, { key: item.key, message: item.message, severity: item.severity });
     }
     for (const [fieldId, issue] of nextFields) {
       const previous = this.fieldIssues.get(fieldId);
-      if (previous && previous.message === issue.message && previous.severity === issue.severity) nextFields.set(fieldId, previous);
+      if (previous && previous.message === issue.message && previous.severity === issue.severity)
+        nextFields.set(fieldId, previous);
       else isChanged = true;
     }
     if (!isChanged) for (const fieldId of this.fieldIssues.keys()) if (!nextFields.has(fieldId)) isChanged = true;
@@ -209,16 +213,18 @@ export class IssueStore {
     for (const stepId of this.stepIds) {
       if (stepId === CHECK_STEP_ID) continue;
       const stepItems = items.filter((item) => item.stepId === stepId);
-      const isBroken = stepItems.some((item) => item.severity === 'error' && (item.finding === null || !isCompletenessFinding(item.finding)));
+      const isBroken = stepItems.some(
+        (item) => item.severity === "error" && (item.finding === null || !isCompletenessFinding(item.finding)),
+      );
       const isMissing = stepItems.some((item) => item.finding !== null && isCompletenessFinding(item.finding));
       const progress = this.progress.get(stepId);
       const status: StepStatus = isBroken
-        ? 'hasErrors'
+        ? "hasErrors"
         : !progress || progress.filled === 0
-          ? 'notStarted'
+          ? "notStarted"
           : progress.filled === progress.total && !isMissing
-            ? 'complete'
-            : 'inProgress';
+            ? "complete"
+            : "inProgress";
       nextStatuses.set(stepId, status);
       if (this.statuses.get(stepId) !== status) isChanged = true;
     }

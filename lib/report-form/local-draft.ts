@@ -18,18 +18,18 @@ export interface LocalDraft {
 }
 
 /** The part of `Storage` used, so tests can pass a Map-backed one. */
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-const PREFIX = 'nianbao:draft:';
+const PREFIX = "nianbao:draft:";
 
 export function localDraftKey(reportId: string, baseVersion: number): string {
   return `${PREFIX}${reportId}:v${baseVersion}`;
 }
 
 function isPayload(value: unknown): value is DraftPayload {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== "object" || value === null) return false;
   const { cells, narrative } = value as Record<string, unknown>;
-  return typeof cells === 'object' && cells !== null && typeof narrative === 'object' && narrative !== null;
+  return typeof cells === "object" && cells !== null && typeof narrative === "object" && narrative !== null;
 }
 
 export function writeLocalDraft(storage: DraftStorage, draft: LocalDraft): boolean {
@@ -59,9 +59,19 @@ export function readLocalDrafts(storage: DraftStorage, reportId: string): LocalD
   }
   for (const key of keys) {
     try {
-      const parsed = JSON.parse(storage.getItem(key) ?? 'null') as Partial<LocalDraft> | null;
-      if (parsed && parsed.reportId === reportId && typeof parsed.baseVersion === 'number' && isPayload(parsed.payload)) {
-        out.push({ reportId, baseVersion: parsed.baseVersion, payload: parsed.payload, changedAt: String(parsed.changedAt ?? '') });
+      const parsed = JSON.parse(storage.getItem(key) ?? "null") as Partial<LocalDraft> | null;
+      if (
+        parsed &&
+        parsed.reportId === reportId &&
+        typeof parsed.baseVersion === "number" &&
+        isPayload(parsed.payload)
+      ) {
+        out.push({
+          reportId,
+          baseVersion: parsed.baseVersion,
+          payload: parsed.payload,
+          changedAt: String(parsed.changedAt ?? ""),
+        });
       }
     } catch {
       storage.removeItem(key);

@@ -7,23 +7,28 @@
  * the computed value; what cannot be read, and what falls outside the grid,
  * is reported. Nothing is dropped without saying so.
  */
-import Papa from 'papaparse';
-import { parseCellInput } from './cell-input';
-import { computedCellPlan, sumParts } from './computed-totals';
-import type { GridShape } from './grid-shape';
-import type { Layout } from '@/lib/template';
+import Papa from "papaparse";
+import { parseCellInput } from "./cell-input";
+import { computedCellPlan, sumParts } from "./computed-totals";
+import type { GridShape } from "./grid-shape";
+import type { Layout } from "@/lib/template";
 
 /** Rows of cells. Excel's trailing line break and quoting (cells with line breaks or tabs) are handled. */
 export function parseClipboardTable(text: string): string[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { delimiter: '\t', newline: '\n', quoteChar: '"', skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, "\n"), {
+    delimiter: "\t",
+    newline: "\n",
+    quoteChar: '"',
+    skipEmptyLines: false,
+  });
   const rows = parsed.data.map((row) => row.map((cell) => cell));
-  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell.trim() === '')) rows.pop();
+  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell.trim() === "")) rows.pop();
   return rows;
 }
 
 /** Whether pasted text is a block (more than one cell) rather than one value for one input. */
 export function isBlockPaste(text: string): boolean {
-  return /[\t\n\r]/.test(text.replace(/[\r\n]+$/, ''));
+  return /[\t\n\r]/.test(text.replace(/[\r\n]+$/, ""));
 }
 
 export interface PasteFill {
@@ -79,7 +84,7 @@ export function planPaste(
 
   rows.forEach((row, i) => {
     row.forEach((text, j) => {
-      const isBlank = text.trim() === '';
+      const isBlank = text.trim() === "";
       const cell = shape.cells[start.row + i]?.[start.column + j];
       if (!cell) {
         if (!isBlank) outside += 1;
@@ -92,7 +97,8 @@ export function planPaste(
       const parsed = parseCellInput(text, cell.type);
       if (cell.isComputed) {
         totalsSkipped += 1;
-        if (parsed.ok && parsed.value !== null) pastedTotals.push({ cellId: cell.id, label: cell.label, pasted: parsed.value });
+        if (parsed.ok && parsed.value !== null)
+          pastedTotals.push({ cellId: cell.id, label: cell.label, pasted: parsed.value });
         return;
       }
       if (!parsed.ok) refused.push({ cellId: cell.id, label: cell.label, message: parsed.message });

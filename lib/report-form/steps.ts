@@ -11,10 +11,10 @@ import {
   type ReportData,
   type Section,
   type SectionNumber,
-} from '@/lib/template';
-import { computedCellPlan } from './computed-totals';
+} from "@/lib/template";
+import { computedCellPlan } from "./computed-totals";
 
-export const CHECK_STEP_ID = 'check';
+export const CHECK_STEP_ID = "check";
 
 export interface WizardStep {
   /** The section id (s1, t2, t3, t4, s5, s6) or `check`. */
@@ -36,7 +36,7 @@ export function wizardSteps(layout: Layout): readonly WizardStep[] {
     title: section.heading,
     section,
   }));
-  steps.push({ id: CHECK_STEP_ID, number: null, title: '检查并提交', section: null });
+  steps.push({ id: CHECK_STEP_ID, number: null, title: "检查并提交", section: null });
   stepsCache.set(layout, steps);
   return steps;
 }
@@ -49,11 +49,11 @@ export function wizardSteps(layout: Layout): readonly WizardStep[] {
 export function stepOfField(layout: Layout, fieldId: string): string {
   const cell = cellsById(layout).get(fieldId);
   if (cell) return cell.tableId;
-  const firstNarrative = layout.sections.find((s) => s.kind === 'narrative')?.id ?? CHECK_STEP_ID;
-  if (fieldId.startsWith('meta.')) return firstNarrative;
+  const firstNarrative = layout.sections.find((s) => s.kind === "narrative")?.id ?? CHECK_STEP_ID;
+  if (fieldId.startsWith("meta.")) return firstNarrative;
   const field = listNarrativeFields(layout).find((f) => f.id === fieldId);
   if (!field) return CHECK_STEP_ID;
-  return field.sectionId === 'preamble' ? firstNarrative : field.sectionId;
+  return field.sectionId === "preamble" ? firstNarrative : field.sectionId;
 }
 
 export interface StepProgress {
@@ -89,8 +89,8 @@ export function stepProgress(layout: Layout, data: ReportData): ReadonlyMap<stri
   for (const [stepId, fields] of progressFields(layout)) {
     if (stepId === CHECK_STEP_ID) continue;
     let filled = 0;
-    for (const id of fields.cells) if (typeof data.cells[id] === 'number') filled += 1;
-    for (const id of fields.texts) if ((data.narrative[id] ?? '').trim() !== '') filled += 1;
+    for (const id of fields.cells) if (typeof data.cells[id] === "number") filled += 1;
+    for (const id of fields.texts) if ((data.narrative[id] ?? "").trim() !== "") filled += 1;
     out.set(stepId, { filled, total: fields.cells.length + fields.texts.length });
   }
   return out;

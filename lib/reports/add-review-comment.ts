@@ -20,7 +20,9 @@ export const addReviewCommentInput = z.strictObject({
     .min(1, { error: "请填写批注内容" })
     .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), { error: "批注含有无法显示的控制字符，请删除后重试。" }),
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+      error: "批注含有无法显示的控制字符，请删除后重试。",
+    }),
   /** The report version the reviewer was looking at: a comment on data that changed since is refused. */
   expectedVersion: z.number().int().positive(),
 });
@@ -35,18 +37,36 @@ export type AddReviewCommentInput = z.infer<typeof addReviewCommentInput>;
 export async function addReviewComment(actor: Actor, input: AddReviewCommentInput): Promise<{ id: string }> {
   const { report, subject } = await getReport(actor, input.reportId);
   authorize(actor, "report.comment", subject, "FORBIDDEN");
-  if (!findCommentTarget(layoutOf(report), input.target)) throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
-  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
+  if (!findCommentTarget(layoutOf(report), input.target))
+    throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
   return db.$transaction(async (tx) => {
     // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
-    const current = await tx.report.findFirst({ where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion }, select: { id: true } });
+    const current = await tx.report.findFirst({
+      where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
+      select: { id: true },
+    });
     if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
     const comment = await tx.reviewComment.create({
-      data: { reportId: report.id, target: input.target, body: input.body, reportVersion: input.expectedVersion, authorId: actor?.userId ?? null },
+      data: {
+        reportId: report.id,
+        target: input.target,
+        body: input.body,
+        reportVersion: input.expectedVersion,
+        authorId: actor?.userId ?? null,
+      },
       select: { id: true },
     });
     await tx.auditEvent.create({
-      data: { action: "report.comment", actorId: actor?.userId ?? null, organizationId: report.organizationId, reportId: report.id, comment: input.body, detail: { target: input.target } },
+      data: {
+        action: "report.comment",
+        actorId: actor?.userId ?? null,
+        organizationId: report.organizationId,
+        reportId: report.id,
+        comment: input.body,
+        detail: { target: input.target },
+      },
     });
     return comment;
   });

@@ -1,4 +1,11 @@
-import { listCells, listNarrativeFields, standardPreamble, type Layout, type NarrativeId, type ReportData } from "@/lib/template";
+import {
+  listCells,
+  listNarrativeFields,
+  standardPreamble,
+  type Layout,
+  type NarrativeId,
+  type ReportData,
+} from "@/lib/template";
 
 /**
  * A new report: every cell empty (null, never 0: 0 is a figure the clerk reports), the

@@ -28,13 +28,17 @@ export function layoutOf(report: { templateId: string }): Layout {
 /** Stored JSON read back through the layout's draft schema: never trusted as-is. */
 export function parseStoredData(layout: Layout, stored: unknown): ReportData {
   const parsed = draftReportSchema(layout).safeParse(stored);
-  if (!parsed.success) throw new AppError("INTERNAL", "报告数据已损坏，请联系管理员。", parsed.error.issues.slice(0, 5));
+  if (!parsed.success)
+    throw new AppError("INTERNAL", "报告数据已损坏，请联系管理员。", parsed.error.issues.slice(0, 5));
   return parsed.data;
 }
 
 /** Last year's report of the same organization, for the year-to-year checks. */
 export async function loadPreviousYearData(organizationId: string, year: number): Promise<ReportData | undefined> {
-  const previous = await db.report.findUnique({ where: { organizationId_year: { organizationId, year: year - 1 } }, select: { templateId: true, data: true } });
+  const previous = await db.report.findUnique({
+    where: { organizationId_year: { organizationId, year: year - 1 } },
+    select: { templateId: true, data: true },
+  });
   if (!previous) return undefined;
   const layout = getLayout(previous.templateId);
   if (!layout) return undefined;

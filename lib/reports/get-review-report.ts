@@ -31,7 +31,11 @@ export async function getReviewReport(actor: Actor, reportId: string) {
   let changes: { since: Date; version: number; list: ReportChange[] } | null = null;
   if (baseline) {
     try {
-      changes = { since: baseline.createdAt, version: baseline.version, list: diffReportData(layout, parseStoredData(layout, baseline.data), data) };
+      changes = {
+        since: baseline.createdAt,
+        version: baseline.version,
+        list: diffReportData(layout, parseStoredData(layout, baseline.data), data),
+      };
     } catch {
       changes = null; // a snapshot the current schema cannot read is not shown rather than guessed at
     }
@@ -42,18 +46,42 @@ export async function getReviewReport(actor: Actor, reportId: string) {
     db.auditEvent.findMany({
       where: { reportId: report.id, toStatus: { not: null } },
       orderBy: { createdAt: "asc" },
-      select: { id: true, action: true, fromStatus: true, toStatus: true, comment: true, createdAt: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        action: true,
+        fromStatus: true,
+        toStatus: true,
+        comment: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
     }),
-    db.publication.findMany({ where: { reportId: report.id }, orderBy: { sequence: "asc" }, select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true } }),
+    db.publication.findMany({
+      where: { reportId: report.id },
+      orderBy: { sequence: "asc" },
+      select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+    }),
   ]);
 
   const status = report.status as ReportStatus;
-  const allowed = (Object.keys(transitions) as TransitionName[]).filter((transition) => can(actor, "report.transition", { ...subject, transition }));
+  const allowed = (Object.keys(transitions) as TransitionName[]).filter((transition) =>
+    can(actor, "report.transition", { ...subject, transition }),
+  );
   return {
-    report: { id: report.id, year: report.year, status, version: report.version, updatedAt: report.updatedAt, submittedAt: report.submittedAt, organizationName: report.organization.name },
+    report: {
+      id: report.id,
+      year: report.year,
+      status,
+      version: report.version,
+      updatedAt: report.updatedAt,
+      submittedAt: report.submittedAt,
+      organizationName: report.organization.name,
+    },
     view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
     errors: findings.filter((finding) => finding.severity === "error"),
-    warnings: findings.filter((finding) => finding.severity === "warning").map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
+    warnings: findings
+      .filter((finding) => finding.severity === "warning")
+      .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
     changes,
     comments,
     history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),

@@ -16,10 +16,14 @@ export async function importHistoryReport(
   actor: Actor,
   upload: HistoryImportUpload & { confirmOrganization: boolean },
 ): Promise<{ reportId: string; year: number; replaced: boolean }> {
-  const { reading, organization, existing, refusals, organizationWarning, replacesImport } = await assessHistoryImport(actor, upload);
+  const { reading, organization, existing, refusals, organizationWarning, replacesImport } = await assessHistoryImport(
+    actor,
+    upload,
+  );
   if (refusals.length > 0) throw new AppError("INVALID_INPUT", refusals.join(" "));
   if (organizationWarning && !upload.confirmOrganization) throw new AppError("INVALID_INPUT", organizationWarning);
-  if (reading.status !== "read" || reading.year === null) throw new AppError("INVALID_INPUT", "文件无法读取为年度报告。");
+  if (reading.status !== "read" || reading.year === null)
+    throw new AppError("INVALID_INPUT", "文件无法读取为年度报告。");
   const { reportId } = await writeImportedReport(db, {
     organization: { id: organization.id, name: organization.name },
     reading: { ...reading, year: reading.year },

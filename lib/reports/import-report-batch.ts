@@ -33,7 +33,10 @@ export type BatchFileResult = {
  * title, and stored as that body's published report of its year unless the body already has
  * a report for that year. One file's failure never stops the others; each gets a result.
  */
-export async function importReportBatch(actor: Actor, input: { countyId: string; files: readonly BatchFile[]; today: Date }): Promise<BatchFileResult[]> {
+export async function importReportBatch(
+  actor: Actor,
+  input: { countyId: string; files: readonly BatchFile[]; today: Date },
+): Promise<BatchFileResult[]> {
   authorize(actor, "admin.importBatch", await loadOrganizationScope(input.countyId), "FORBIDDEN");
   const county = await db.organization.findUnique({
     where: { id: input.countyId },
@@ -41,23 +44,45 @@ export async function importReportBatch(actor: Actor, input: { countyId: string;
   });
   if (!county || county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
   if (input.files.length === 0) throw new AppError("INVALID_INPUT", "请选择要导入的报告文件。");
-  if (input.files.length > MAX_BATCH_FILES) throw new AppError("INVALID_INPUT", `一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${input.files.length} 个。`);
+  if (input.files.length > MAX_BATCH_FILES)
+    throw new AppError(
+      "INVALID_INPUT",
+      `一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${input.files.length} 个。`,
+    );
   const total = input.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  if (total > MAX_BATCH_TOTAL_BYTES) throw new AppError("INVALID_INPUT", `文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
+  if (total > MAX_BATCH_TOTAL_BYTES)
+    throw new AppError(
+      "INVALID_INPUT",
+      `文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`,
+    );
 
-  const candidates = [{ id: county.id, name: county.name, countyNames: [] }, ...county.children.map((child) => ({ ...child, countyNames: [county.name] }))];
+  const candidates = [
+    { id: county.id, name: county.name, countyNames: [] },
+    ...county.children.map((child) => ({ ...child, countyNames: [county.name] })),
+  ];
   const currentYear = reportingYear(input.today);
   const results: BatchFileResult[] = [];
   for (const file of input.files) {
-    const base = { fileName: file.fileName, organizationName: null, year: null, layoutId: null, reportId: null, problemCount: 0 };
+    const base = {
+      fileName: file.fileName,
+      organizationName: null,
+      year: null,
+      layoutId: null,
+      reportId: null,
+      problemCount: 0,
+    };
     const reading = await readUpload(file.fileName, file.bytes);
     if (reading.status !== "read") {
-      const message = reading.problems.filter((problem) => problem.severity === "error").map((problem) => problem.message).join("；");
+      const message = reading.problems
+        .filter((problem) => problem.severity === "error")
+        .map((problem) => problem.message)
+        .join("；");
       results.push({ ...base, outcome: "unreadable", reason: message || "文件无法读取为年度报告" });
       continue;
     }
     const read = { ...base, year: reading.year, layoutId: reading.layoutId, problemCount: reading.problems.length };
-    const skip = (reason: string, organizationName: string | null = null) => results.push({ ...read, organizationName, outcome: "skipped", reason });
+    const skip = (reason: string, organizationName: string | null = null) =>
+      results.push({ ...read, organizationName, outcome: "skipped", reason });
     if (reading.year === null) {
       skip("未能读出报告年度");
       continue;
@@ -83,9 +108,15 @@ export async function importReportBatch(actor: Actor, input: { countyId: string;
       continue;
     }
     const organization = match.organization;
-    const existing = await db.report.findUnique({ where: { organizationId_year: { organizationId: organization.id, year: reading.year } }, select: { status: true } });
+    const existing = await db.report.findUnique({
+      where: { organizationId_year: { organizationId: organization.id, year: reading.year } },
+      select: { status: true },
+    });
     if (existing) {
-      skip(`已有 ${reading.year} 年度报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），未覆盖`, organization.name);
+      skip(
+        `已有 ${reading.year} 年度报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），未覆盖`,
+        organization.name,
+      );
       continue;
     }
     try {

@@ -14,7 +14,10 @@ export async function listCountyReports(actor: Actor, countyId: string, year: nu
       id: true,
       name: true,
       kind: true,
-      reports: { where: { year }, select: { id: true, status: true, version: true, updatedAt: true, submittedAt: true } },
+      reports: {
+        where: { year },
+        select: { id: true, status: true, version: true, updatedAt: true, submittedAt: true },
+      },
     },
   });
   return organizations.map(({ reports, ...organization }) => ({ organization, report: reports[0] ?? null }));

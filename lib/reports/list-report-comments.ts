@@ -24,7 +24,15 @@ export async function listReportComments(actor: Actor, loaded: LoadedReport): Pr
   const rows = await db.reviewComment.findMany({
     where: { reportId: loaded.report.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, target: true, body: true, reportVersion: true, createdAt: true, resolvedAt: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      target: true,
+      body: true,
+      reportVersion: true,
+      createdAt: true,
+      resolvedAt: true,
+      author: { select: { name: true } },
+    },
   });
   return rows.map(({ author, ...comment }) => ({ ...comment, authorName: author?.name ?? null }));
 }

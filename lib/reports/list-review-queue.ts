@@ -35,13 +35,24 @@ export type ReviewQueueRow = {
 };
 
 // Reports waiting for the reviewer come first when sorting by status.
-const statusOrder: Record<QueueStatus, number> = { SUBMITTED: 0, APPROVED: 1, RETURNED: 2, DRAFT: 3, NOT_STARTED: 4, PUBLISHED: 5 };
+const statusOrder: Record<QueueStatus, number> = {
+  SUBMITTED: 0,
+  APPROVED: 1,
+  RETURNED: 2,
+  DRAFT: 3,
+  NOT_STARTED: 4,
+  PUBLISHED: 5,
+};
 
 /**
  * The reviewer's queue: every organization of the county (the county itself included) with
  * its report for `year`, filtered by status and sorted by name, status or last change.
  */
-export async function listReviewQueue(actor: Actor, countyId: string, params: { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" }): Promise<ReviewQueueRow[]> {
+export async function listReviewQueue(
+  actor: Actor,
+  countyId: string,
+  params: { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" },
+): Promise<ReviewQueueRow[]> {
   authorize(actor, "review.queue", await loadOrganizationScope(countyId));
   const organizations = await db.organization.findMany({
     where: { OR: [{ id: countyId }, { parentId: countyId }] },
@@ -69,7 +80,8 @@ export async function listReviewQueue(actor: Actor, countyId: string, params: { 
   const rows = await Promise.all(
     organizations.map(async ({ reports, ...organization }): Promise<ReviewQueueRow> => {
       const report = reports[0];
-      if (!report) return { organization, report: null, status: "NOT_STARTED", lastChange: null, findings: null, openComments: 0 };
+      if (!report)
+        return { organization, report: null, status: "NOT_STARTED", lastChange: null, findings: null, openComments: 0 };
       let findings: ReviewQueueRow["findings"] = null;
       try {
         const evaluated = await evaluateStoredReport({ ...report, organization });
@@ -82,7 +94,12 @@ export async function listReviewQueue(actor: Actor, countyId: string, params: { 
       }
       return {
         organization,
-        report: { id: report.id, version: report.version, updatedAt: report.updatedAt, submittedAt: report.submittedAt },
+        report: {
+          id: report.id,
+          version: report.version,
+          updatedAt: report.updatedAt,
+          submittedAt: report.submittedAt,
+        },
         status: report.status as ReportStatus,
         lastChange: report.updatedAt,
         findings,
@@ -92,7 +109,8 @@ export async function listReviewQueue(actor: Actor, countyId: string, params: { 
   );
 
   const filtered = params.status ? rows.filter((row) => row.status === params.status) : rows;
-  const byName = (a: ReviewQueueRow, b: ReviewQueueRow) => a.organization.name.localeCompare(b.organization.name, "zh-CN");
+  const byName = (a: ReviewQueueRow, b: ReviewQueueRow) =>
+    a.organization.name.localeCompare(b.organization.name, "zh-CN");
   const compare: Record<QueueSort, (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
     name: byName,
     status: (a, b) => statusOrder[a.status] - statusOrder[b.status] || byName(a, b),

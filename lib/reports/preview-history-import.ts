@@ -55,25 +55,36 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
   let replacesImport = false;
 
   if (reading.status !== "read") {
-    refusals.push(...reading.problems.filter((problem) => problem.severity === "error").map((problem) => problem.message));
+    refusals.push(
+      ...reading.problems.filter((problem) => problem.severity === "error").map((problem) => problem.message),
+    );
     if (refusals.length === 0) refusals.push("文件无法读取为年度报告。");
   } else if (reading.year === null) {
     refusals.push("未能从文件中读出报告年度，无法导入；请确认标题中写明了年度（如“2024年政府信息公开工作年度报告”）。");
   } else {
     const year = reading.year;
-    if (year >= currentYear) refusals.push(`文件是 ${year} 年度的报告。只能导入 ${currentYear} 年以前已公布的报告；${currentYear} 年度报告请在系统中填写。`);
-    else if (year < FIRST_IMPORT_YEAR) refusals.push(`文件是 ${year} 年度的报告，系统只支持 ${FIRST_IMPORT_YEAR} 年及以后的报告格式。`);
+    if (year >= currentYear)
+      refusals.push(
+        `文件是 ${year} 年度的报告。只能导入 ${currentYear} 年以前已公布的报告；${currentYear} 年度报告请在系统中填写。`,
+      );
+    else if (year < FIRST_IMPORT_YEAR)
+      refusals.push(`文件是 ${year} 年度的报告，系统只支持 ${FIRST_IMPORT_YEAR} 年及以后的报告格式。`);
     const countyNames = organization.parent ? [organization.parent.name] : [];
     if (!isSameOrganizationName(reading.organizationName, { name: organization.name, countyNames })) {
       organizationWarning = reading.organizationName
         ? `文件标题中的机关是“${reading.organizationName}”，与本单位“${organization.name}”不一致。请确认这是本单位的报告后再导入。`
         : `未能从文件标题中读出机关名称。请确认这是“${organization.name}”的报告后再导入。`;
     }
-    existing = await db.report.findUnique({ where: { organizationId_year: { organizationId: organization.id, year } }, select: { id: true, status: true, version: true } });
+    existing = await db.report.findUnique({
+      where: { organizationId_year: { organizationId: organization.id, year } },
+      select: { id: true, status: true, version: true },
+    });
     if (existing) {
       replacesImport = await isReplaceableImport(db, existing);
       if (!replacesImport) {
-        refusals.push(`本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`);
+        refusals.push(
+          `本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`,
+        );
       }
     }
   }
@@ -82,7 +93,8 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
 
 /** What importing the file would do, with the rule engine's findings on what was read. */
 export async function previewHistoryImport(actor: Actor, upload: HistoryImportUpload): Promise<HistoryImportPreview> {
-  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } = await assessHistoryImport(actor, upload);
+  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } =
+    await assessHistoryImport(actor, upload);
   // Findings are advice for the clerk; the import itself does not depend on them.
   const findings =
     reading.status === "read" && reading.year !== null
@@ -93,5 +105,12 @@ export async function previewHistoryImport(actor: Actor, upload: HistoryImportUp
           organization: ruleOrganization(organization),
         })
       : [];
-  return { reading: summarizeReading(upload.fileName, reading, findings), organizationName: organization.name, currentYear, refusals, organizationWarning, replacesImport };
+  return {
+    reading: summarizeReading(upload.fileName, reading, findings),
+    organizationName: organization.name,
+    currentYear,
+    refusals,
+    organizationWarning,
+    replacesImport,
+  };
 }

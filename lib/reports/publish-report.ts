@@ -16,7 +16,11 @@ export const publishReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
   expectedVersion: z.number().int().positive(),
   /** 更正说明: required when the report was published before (a correction). */
-  correctionNote: z.string().trim().max(MAX_CORRECTION_NOTE_LENGTH, { error: `更正说明不超过 ${MAX_CORRECTION_NOTE_LENGTH} 字` }).optional(),
+  correctionNote: z
+    .string()
+    .trim()
+    .max(MAX_CORRECTION_NOTE_LENGTH, { error: `更正说明不超过 ${MAX_CORRECTION_NOTE_LENGTH} 字` })
+    .optional(),
 });
 
 export type PublishReportInput = z.infer<typeof publishReportInput>;
@@ -30,16 +34,21 @@ export type PublishReportInput = z.infer<typeof publishReportInput>;
 /** The 更正说明 a publication carries: none for the first, required for every later one. */
 export function correctionNoteFor(sequence: number, note: string | undefined): string | null {
   if (sequence === 1) return null;
-  if (!note) throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
+  if (!note)
+    throw new AppError("INVALID_INPUT", "这是对已发布报告的更正，请填写更正说明。", { field: "correctionNote" });
   return note;
 }
 
-export async function publishReport(actor: Actor, input: PublishReportInput): Promise<{ status: string; version: number; sequence: number }> {
+export async function publishReport(
+  actor: Actor,
+  input: PublishReportInput,
+): Promise<{ status: string; version: number; sequence: number }> {
   const loaded = await getReport(actor, input.reportId);
   const { report, subject } = loaded;
   // Asked before the expensive rendering; transitionReport asks again inside.
   authorize(actor, "report.transition", { ...subject, transition: "publish" }, "FORBIDDEN");
-  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
 
   const sequence = await nextPublicationSequence(db, report.id);
   const correctionNote = correctionNoteFor(sequence, input.correctionNote);
@@ -50,11 +59,39 @@ export async function publishReport(actor: Actor, input: PublishReportInput): Pr
   const stored = parseStoredData(layout, report.data);
   const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
   const publishedAt = new Date();
-  const snapshot = await renderPublication({ layout, data, organizationName: report.organization.name, year: report.year, sequence, publishedAt, correctionNote });
+  const snapshot = await renderPublication({
+    layout,
+    data,
+    organizationName: report.organization.name,
+    year: report.year,
+    sequence,
+    publishedAt,
+    correctionNote,
+  });
 
-  const result = await transitionReport(actor, { reportId: report.id, transition: "publish", expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined }, async (tx) => {
-    if ((await nextPublicationSequence(tx, report.id)) !== sequence) throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
-    await insertPublication(tx, { reportId: report.id, sequence, layout, data, snapshot, publishedAt, publishedById: actor?.userId ?? null, correctionNote });
-  }, loaded);
+  const result = await transitionReport(
+    actor,
+    {
+      reportId: report.id,
+      transition: "publish",
+      expectedVersion: input.expectedVersion,
+      comment: correctionNote ?? undefined,
+    },
+    async (tx) => {
+      if ((await nextPublicationSequence(tx, report.id)) !== sequence)
+        throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
+      await insertPublication(tx, {
+        reportId: report.id,
+        sequence,
+        layout,
+        data,
+        snapshot,
+        publishedAt,
+        publishedById: actor?.userId ?? null,
+        correctionNote,
+      });
+    },
+    loaded,
+  );
   return { ...result, sequence };
 }

@@ -51,7 +51,15 @@ export function recordReturnSnapshot(actor: Actor, data: unknown): TransitionEff
   return async (tx, updated) => {
     // skipDuplicates: a revision of this version written by anyone else must never make the return fail.
     await tx.reportRevision.createMany({
-      data: [{ reportId: updated.id, version: updated.version, status: "RETURNED", data: data as Prisma.InputJsonValue, authorId: actor?.userId ?? null }],
+      data: [
+        {
+          reportId: updated.id,
+          version: updated.version,
+          status: "RETURNED",
+          data: data as Prisma.InputJsonValue,
+          authorId: actor?.userId ?? null,
+        },
+      ],
       skipDuplicates: true,
     });
   };

@@ -61,7 +61,10 @@ async function submitted(clerkName: string, cells: Record<string, number> = {}) 
   const { steps } = modules;
   const clerk = await steps.actorFor(clerkName);
   const reportId = await steps.startReportAsClerk(clerk, year);
-  const organization = await modules.db.organization.findUniqueOrThrow({ where: { id: clerk.organizationId! }, select: { name: true } });
+  const organization = await modules.db.organization.findUniqueOrThrow({
+    where: { id: clerk.organizationId! },
+    select: { name: true },
+  });
   await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(organization.name, year, cells));
   const version = await steps.submitReportAsClerk(clerk, reportId);
   return { clerk, reportId, version, organizationName: organization.name };
@@ -74,26 +77,130 @@ describe("review of a submitted report", () => {
     const { clerk, reportId, version } = await submitted("dongfeng");
 
     // Comments: a cell, a row and a section of this layout; anything else is refused in zh-CN.
-    await comment.addReviewComment(reviewer, { reportId, target: "cell:t2.rules.issued", body: "规章件数请核实", expectedVersion: version });
-    await comment.addReviewComment(reviewer, { reportId, target: "row:t3.r3_1", body: "予以公开一行请核对", expectedVersion: version });
-    await comment.addReviewComment(reviewer, { reportId, target: "section:s5", body: "请补充改进措施", expectedVersion: version });
-    expect((await failure(comment.addReviewComment(reviewer, { reportId, target: "cell:t9.nothing.here", body: "x", expectedVersion: version }))).userMessage).toBe("批注位置不在本报告中，请重新选择。");
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:t2.rules.issued", body: "长".repeat(1001), expectedVersion: version }).error?.issues[0]?.message).toBe("批注不超过 1000 字");
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:t2.rules.issued", body: "   ", expectedVersion: version }).error?.issues[0]?.message).toBe("请填写批注内容");
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "cell:<script>", body: "x", expectedVersion: version }).error?.issues[0]?.message).toBe("批注位置无效");
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "a\u0000b", expectedVersion: version }).error?.issues[0]?.message).toBe("批注含有无法显示的控制字符，请删除后重试。");
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "<script>alert(1)</script>\n😀𠀀", expectedVersion: version }).success).toBe(true);
-    expect(comment.addReviewCommentInput.safeParse({ reportId, target: "section:s5", body: "x", expectedVersion: version, authorId: "forged" }).success).toBe(false);
+    await comment.addReviewComment(reviewer, {
+      reportId,
+      target: "cell:t2.rules.issued",
+      body: "规章件数请核实",
+      expectedVersion: version,
+    });
+    await comment.addReviewComment(reviewer, {
+      reportId,
+      target: "row:t3.r3_1",
+      body: "予以公开一行请核对",
+      expectedVersion: version,
+    });
+    await comment.addReviewComment(reviewer, {
+      reportId,
+      target: "section:s5",
+      body: "请补充改进措施",
+      expectedVersion: version,
+    });
+    expect(
+      (
+        await failure(
+          comment.addReviewComment(reviewer, {
+            reportId,
+            target: "cell:t9.nothing.here",
+            body: "x",
+            expectedVersion: version,
+          }),
+        )
+      ).userMessage,
+    ).toBe("批注位置不在本报告中，请重新选择。");
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "cell:t2.rules.issued",
+        body: "长".repeat(1001),
+        expectedVersion: version,
+      }).error?.issues[0]?.message,
+    ).toBe("批注不超过 1000 字");
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "cell:t2.rules.issued",
+        body: "   ",
+        expectedVersion: version,
+      }).error?.issues[0]?.message,
+    ).toBe("请填写批注内容");
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "cell:<script>",
+        body: "x",
+        expectedVersion: version,
+      }).error?.issues[0]?.message,
+    ).toBe("批注位置无效");
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "section:s5",
+        body: "a\u0000b",
+        expectedVersion: version,
+      }).error?.issues[0]?.message,
+    ).toBe("批注含有无法显示的控制字符，请删除后重试。");
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "section:s5",
+        body: "<script>alert(1)</script>\n😀𠀀",
+        expectedVersion: version,
+      }).success,
+    ).toBe(true);
+    expect(
+      comment.addReviewCommentInput.safeParse({
+        reportId,
+        target: "section:s5",
+        body: "x",
+        expectedVersion: version,
+        authorId: "forged",
+      }).success,
+    ).toBe(false);
     // Another county's reviewer and the clerk cannot comment; the other county cannot even see it.
-    expect((await failure(comment.addReviewComment(await steps.actorFor("yanchi-review"), { reportId, target: "section:s5", body: "x", expectedVersion: version }))).code).toBe("NOT_FOUND");
-    expect((await failure(comment.addReviewComment(clerk, { reportId, target: "section:s5", body: "x", expectedVersion: version }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          comment.addReviewComment(await steps.actorFor("yanchi-review"), {
+            reportId,
+            target: "section:s5",
+            body: "x",
+            expectedVersion: version,
+          }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          comment.addReviewComment(clerk, { reportId, target: "section:s5", body: "x", expectedVersion: version }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
 
     // Return: a comment is required; the data as seen is kept.
-    expect(returning.returnReportInput.safeParse({ reportId, expectedVersion: version, comment: " " }).error?.issues[0]?.message).toBe("退回时请说明需要修改的内容。");
-    const returned = await returning.returnReport(reviewer, { reportId, expectedVersion: version, comment: "请核实规章件数" });
+    expect(
+      returning.returnReportInput.safeParse({ reportId, expectedVersion: version, comment: " " }).error?.issues[0]
+        ?.message,
+    ).toBe("退回时请说明需要修改的内容。");
+    const returned = await returning.returnReport(reviewer, {
+      reportId,
+      expectedVersion: version,
+      comment: "请核实规章件数",
+    });
     expect(returned.status).toBe("RETURNED");
     // Comments are closed while the report is back with the clerk.
-    expect((await failure(comment.addReviewComment(reviewer, { reportId, target: "section:s5", body: "x", expectedVersion: returned.version }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          comment.addReviewComment(reviewer, {
+            reportId,
+            target: "section:s5",
+            body: "x",
+            expectedVersion: returned.version,
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
 
     // The clerk fixes one figure and one paragraph and resubmits.
     const clean = steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321 });
@@ -104,7 +211,12 @@ describe("review of a submitted report", () => {
     const page = await review.getReviewReport(reviewer, reportId);
     expect(page.report.status).toBe("SUBMITTED");
     expect(page.changes?.list.map((change) => [change.kind, change.id, change.before, change.after])).toEqual([
-      ["narrative", "s5", "五、存在的主要问题及改进情况：按照要求做好相关工作。", "五、存在的主要问题及改进情况：已补充改进措施。"],
+      [
+        "narrative",
+        "s5",
+        "五、存在的主要问题及改进情况：按照要求做好相关工作。",
+        "五、存在的主要问题及改进情况：已补充改进措施。",
+      ],
       ["cell", "t2.rules.issued", 2, 4321],
     ]);
     expect(page.comments.map((entry) => entry.target)).toEqual(["cell:t2.rules.issued", "row:t3.r3_1", "section:s5"]);
@@ -115,7 +227,9 @@ describe("review of a submitted report", () => {
     // Approve and publish: one immutable publication whose PDF carries the figures.
     const published = await approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted, publish: true });
     expect(published).toMatchObject({ status: "PUBLISHED", sequence: 1 });
-    const publication = await db.publication.findUniqueOrThrow({ where: { reportId_sequence: { reportId, sequence: 1 } } });
+    const publication = await db.publication.findUniqueOrThrow({
+      where: { reportId_sequence: { reportId, sequence: 1 } },
+    });
     expect(publication.correctionNote).toBeNull();
     const text = pdfText(publication.pdf);
     expect(text).toContain("董封乡人民政府");
@@ -138,7 +252,13 @@ describe("review of a submitted report", () => {
     const refused = await failure(approve.approveReport(reviewer, { reportId, expectedVersion: version }));
     expect(refused.code).toBe("INVALID_STATE");
     expect(refused.userMessage).toMatch(/^报告还有 \d+ 处错误，改正后才能审核通过。$/);
-    expect((await failure(approve.approveReport(await steps.actorFor("yanchi-review"), { reportId, expectedVersion: version }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          approve.approveReport(await steps.actorFor("yanchi-review"), { reportId, expectedVersion: version }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -149,11 +269,16 @@ describe("warnings", () => {
     const reportId = await steps.startReportAsClerk(clerk, year);
     const clean = steps.cleanReportData("盐池县王乐井乡人民政府", year);
     // The text says 36 requests, the table 35: a warning, not an error.
-    await steps.saveReportDataAsClerk(clerk, reportId, { ...clean, narrative: { ...clean.narrative, "s1.onRequest": "（二）依申请公开：本年度共收到政府信息公开申请36件。" } });
+    await steps.saveReportDataAsClerk(clerk, reportId, {
+      ...clean,
+      narrative: { ...clean.narrative, "s1.onRequest": "（二）依申请公开：本年度共收到政府信息公开申请36件。" },
+    });
     await steps.submitReportAsClerk(clerk, reportId, "其中1件为重复申请，已合并办理。");
     const page = await review.getReviewReport(await steps.actorFor("yanchi-review"), reportId);
     expect(page.errors).toEqual([]);
-    expect(page.warnings.map(({ finding, reason }) => [finding.ruleId, reason])).toEqual([["narrative.tableMismatch.requestsReceived", "其中1件为重复申请，已合并办理。"]]);
+    expect(page.warnings.map(({ finding, reason }) => [finding.ruleId, reason])).toEqual([
+      ["narrative.tableMismatch.requestsReceived", "其中1件为重复申请，已合并办理。"],
+    ]);
   });
 });
 
@@ -162,7 +287,10 @@ describe("races", () => {
     const { steps, approve, db } = modules;
     const { reportId, version } = await submitted("beiliu");
     const reviewer = await steps.actorFor("yangcheng-review");
-    const results = await Promise.allSettled([approve.approveReport(reviewer, { reportId, expectedVersion: version }), approve.approveReport(reviewer, { reportId, expectedVersion: version })]);
+    const results = await Promise.allSettled([
+      approve.approveReport(reviewer, { reportId, expectedVersion: version }),
+      approve.approveReport(reviewer, { reportId, expectedVersion: version }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("CONFLICT");
@@ -174,7 +302,10 @@ describe("races", () => {
     const reviewer = await steps.actorFor("yangcheng-review");
     const { reportId, version } = await submitted("baisang");
     const approved = await approve.approveReport(reviewer, { reportId, expectedVersion: version });
-    const results = await Promise.allSettled([publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }), publish.publishReport(reviewer, { reportId, expectedVersion: approved.version })]);
+    const results = await Promise.allSettled([
+      publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }),
+      publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.publication.count({ where: { reportId } })).toBe(1);
 
@@ -184,7 +315,10 @@ describe("races", () => {
       returning.returnReport(reviewer, { reportId: other.reportId, expectedVersion: other.version, comment: "请修改" }),
     ]);
     expect(race.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    const final = await db.report.findUniqueOrThrow({ where: { id: other.reportId }, select: { status: true, version: true } });
+    const final = await db.report.findUniqueOrThrow({
+      where: { id: other.reportId },
+      select: { status: true, version: true },
+    });
     expect(final.version).toBe(other.version + 1);
     expect(["APPROVED", "RETURNED"]).toContain(final.status);
   });
@@ -194,28 +328,59 @@ describe("correction of a published report", () => {
   it("reopens, needs a 更正说明, publishes version 2 and keeps version 1", async () => {
     const { steps, reopen, approve, publish, review, db } = modules;
     const reviewer = await steps.actorFor("yangcheng-review");
-    const reportId = (await db.report.findFirstOrThrow({ where: { status: "PUBLISHED", year, organization: { name: "董封乡人民政府" } }, select: { id: true } })).id;
+    const reportId = (
+      await db.report.findFirstOrThrow({
+        where: { status: "PUBLISHED", year, organization: { name: "董封乡人民政府" } },
+        select: { id: true },
+      })
+    ).id;
     const clerk = await steps.actorFor("dongfeng");
     const current = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { version: true } });
-    expect(reopen.reopenReportInput.safeParse({ reportId, expectedVersion: current.version, comment: "" }).success).toBe(false);
-    const reopened = await reopen.reopenReportForCorrection(reviewer, { reportId, expectedVersion: current.version, comment: "行政许可数字有误" });
+    expect(
+      reopen.reopenReportInput.safeParse({ reportId, expectedVersion: current.version, comment: "" }).success,
+    ).toBe(false);
+    const reopened = await reopen.reopenReportForCorrection(reviewer, {
+      reportId,
+      expectedVersion: current.version,
+      comment: "行政许可数字有误",
+    });
     expect(reopened.status).toBe("RETURNED");
 
-    await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321, "t2.licensing.decisions": 1250 }));
+    await steps.saveReportDataAsClerk(
+      clerk,
+      reportId,
+      steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321, "t2.licensing.decisions": 1250 }),
+    );
     const resubmitted = await steps.submitReportAsClerk(clerk, reportId);
     const page = await review.getReviewReport(reviewer, reportId);
-    expect(page.changes?.list.filter((change) => change.kind === "cell").map((change) => change.id)).toEqual(["t2.licensing.decisions"]);
+    expect(page.changes?.list.filter((change) => change.kind === "cell").map((change) => change.id)).toEqual([
+      "t2.licensing.decisions",
+    ]);
 
-    const refused = await failure(approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted, publish: true }));
+    const refused = await failure(
+      approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted, publish: true }),
+    );
     expect(refused.userMessage).toBe("这是对已发布报告的更正，请填写更正说明。");
     // Nothing changed: still submitted.
-    expect((await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } })).status).toBe("SUBMITTED");
+    expect((await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } })).status).toBe(
+      "SUBMITTED",
+    );
     const approved = await approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted });
-    expect((await failure(publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }))).code).toBe("INVALID_INPUT");
-    const republished = await publish.publishReport(reviewer, { reportId, expectedVersion: approved.version, correctionNote: "更正行政许可处理决定数量：1204 改为 1250。" });
+    expect((await failure(publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }))).code).toBe(
+      "INVALID_INPUT",
+    );
+    const republished = await publish.publishReport(reviewer, {
+      reportId,
+      expectedVersion: approved.version,
+      correctionNote: "更正行政许可处理决定数量：1204 改为 1250。",
+    });
     expect(republished.sequence).toBe(2);
 
-    const versions = await db.publication.findMany({ where: { reportId }, orderBy: { sequence: "asc" }, select: { sequence: true, correctionNote: true, pdf: true } });
+    const versions = await db.publication.findMany({
+      where: { reportId },
+      orderBy: { sequence: "asc" },
+      select: { sequence: true, correctionNote: true, pdf: true },
+    });
     expect(versions.map((version) => [version.sequence, version.correctionNote])).toEqual([
       [1, null],
       [2, "更正行政许可处理决定数量：1204 改为 1250。"],
@@ -233,10 +398,21 @@ describe("review queue", () => {
     const reviewer = await steps.actorFor("yangcheng-review");
     const county = reviewer.organizationId!;
     const all = await queue.listReviewQueue(reviewer, county, { year, sort: "name", dir: "asc" });
-    expect(all.map((row) => row.organization.name)).toEqual([...all.map((row) => row.organization.name)].sort((a, b) => a.localeCompare(b, "zh-CN")));
+    expect(all.map((row) => row.organization.name)).toEqual(
+      [...all.map((row) => row.organization.name)].sort((a, b) => a.localeCompare(b, "zh-CN")),
+    );
     expect(all.find((row) => row.organization.name === "阳城县")?.status).toBe("NOT_STARTED");
-    expect(all.find((row) => row.organization.name === "董封乡人民政府")).toMatchObject({ status: "PUBLISHED", findings: { errors: 0, warnings: 0 }, openComments: 3 });
-    const published = await queue.listReviewQueue(reviewer, county, { year, status: "PUBLISHED", sort: "name", dir: "asc" });
+    expect(all.find((row) => row.organization.name === "董封乡人民政府")).toMatchObject({
+      status: "PUBLISHED",
+      findings: { errors: 0, warnings: 0 },
+      openComments: 3,
+    });
+    const published = await queue.listReviewQueue(reviewer, county, {
+      year,
+      status: "PUBLISHED",
+      sort: "name",
+      dir: "asc",
+    });
     expect(published.every((row) => row.status === "PUBLISHED")).toBe(true);
     expect(published.length).toBeGreaterThanOrEqual(2);
     const byStatus = await queue.listReviewQueue(reviewer, county, { year, sort: "status", dir: "asc" });
@@ -244,8 +420,19 @@ describe("review queue", () => {
     const byUpdate = await queue.listReviewQueue(reviewer, county, { year, sort: "updated", dir: "desc" });
     const times = byUpdate.map((row) => row.lastChange?.getTime() ?? 0);
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(queue.reviewQueueParams.parse({ sort: "evil", dir: "sideways", status: "NOPE", year: "abc" })).toEqual({ sort: "status", dir: "asc", status: undefined, year: undefined });
+    expect(queue.reviewQueueParams.parse({ sort: "evil", dir: "sideways", status: "NOPE", year: "abc" })).toEqual({
+      sort: "status",
+      dir: "asc",
+      status: undefined,
+      year: undefined,
+    });
     // Another county's reviewer cannot list this county.
-    expect((await failure(queue.listReviewQueue(await steps.actorFor("yanchi-review"), county, { year, sort: "name", dir: "asc" }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          queue.listReviewQueue(await steps.actorFor("yanchi-review"), county, { year, sort: "name", dir: "asc" }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 });

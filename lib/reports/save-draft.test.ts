@@ -19,7 +19,10 @@ let otherClerk: Actor;
 let reviewer: Actor;
 
 async function actorOf(username: string): Promise<Actor> {
-  const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, role: true, organizationId: true } });
+  const user = await client.user.findUniqueOrThrow({
+    where: { username },
+    select: { id: true, role: true, organizationId: true },
+  });
   return { userId: user.id, role: user.role, organizationId: user.organizationId };
 }
 
@@ -29,7 +32,11 @@ async function newReport(year: number): Promise<{ id: string }> {
 
 async function stored(id: string) {
   const report = await client.report.findUniqueOrThrow({ where: { id }, select: { version: true, data: true } });
-  const revisions = await client.reportRevision.findMany({ where: { reportId: id }, orderBy: { version: "asc" }, select: { version: true, authorId: true, data: true } });
+  const revisions = await client.reportRevision.findMany({
+    where: { reportId: id },
+    orderBy: { version: "asc" },
+    select: { version: true, authorId: true, data: true },
+  });
   return { ...report, revisions };
 }
 
@@ -78,7 +85,11 @@ describe("saveDraft", () => {
     expect(saved.version).toBe(2);
     const after = await stored(id);
     expect(after.version).toBe(2);
-    const data = after.data as { cells: Record<string, number | null>; narrative: Record<string, string>; meta: { organizationName: string } };
+    const data = after.data as {
+      cells: Record<string, number | null>;
+      narrative: Record<string, string>;
+      meta: { organizationName: string };
+    };
     expect(data.cells["t3.r1.natural"]).toBe(35);
     expect(data.cells["t3.r1.total"]).toBe(37);
     expect(data.narrative.s5).toBe("存在的问题。");
@@ -92,7 +103,9 @@ describe("saveDraft", () => {
     const { id } = await newReport(2022);
     await saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 1 }, narrative: {} });
     const before = await stored(id);
-    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 99 }, narrative: {} }));
+    const refused = await refusal(
+      saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 99 }, narrative: {} }),
+    );
     expect(refused.code).toBe("CONFLICT");
     const details = refused.details as { version: number; data: { cells: Record<string, number | null> } };
     expect(details.version).toBe(2);
@@ -103,9 +116,23 @@ describe("saveDraft", () => {
   it("refuses a clerk of another body (as not found) and a reviewer, changing nothing", async () => {
     const { id } = await newReport(2023);
     const before = await stored(id);
-    expect((await refusal(saveDraft(otherClerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("NOT_FOUND");
-    expect((await refusal(saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
-    expect((await refusal(saveDraft(null, { reportId: id, expectedVersion: 1, cells: {}, narrative: {} }))).code).toBe("UNAUTHENTICATED");
+    expect(
+      (
+        await refusal(
+          saveDraft(otherClerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await refusal(
+          saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect((await refusal(saveDraft(null, { reportId: id, expectedVersion: 1, cells: {}, narrative: {} }))).code).toBe(
+      "UNAUTHENTICATED",
+    );
     expect(await stored(id)).toEqual(before);
   });
 
@@ -113,10 +140,18 @@ describe("saveDraft", () => {
     const { id } = await newReport(2024);
     await client.report.update({ where: { id }, data: { status: "SUBMITTED" } });
     const before = await stored(id);
-    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }));
+    const refused = await refusal(
+      saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+    );
     expect(refused.code).toBe("INVALID_STATE");
     expect(refused.message).toContain("已提交审核");
-    expect((await refusal(saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await refusal(
+          saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     expect(await stored(id)).toEqual(before);
   });
 
@@ -130,7 +165,9 @@ describe("saveDraft", () => {
   ])("refuses %s with a zh-CN message and changes nothing", async (_name, cells, narrative) => {
     const { id } = await newReport(2025);
     const before = await stored(id);
-    const refused = await refusal(saveDraft(clerk, { reportId: id, expectedVersion: before.version, cells, narrative }));
+    const refused = await refusal(
+      saveDraft(clerk, { reportId: id, expectedVersion: before.version, cells, narrative }),
+    );
     expect(refused.code).toBe("INVALID_INPUT");
     expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await stored(id)).toEqual(before);
@@ -139,6 +176,14 @@ describe("saveDraft", () => {
   it("ignores forged meta: body name and year stay the server's", async () => {
     const { id } = await newReport(2020);
     const { saveDraftInput } = await import("./save-draft");
-    expect(saveDraftInput.safeParse({ reportId: id, expectedVersion: 1, cells: {}, narrative: {}, meta: { organizationName: "别的机关" } }).success).toBe(false);
+    expect(
+      saveDraftInput.safeParse({
+        reportId: id,
+        expectedVersion: 1,
+        cells: {},
+        narrative: {},
+        meta: { organizationName: "别的机关" },
+      }).success,
+    ).toBe(false);
   });
 });

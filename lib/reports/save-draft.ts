@@ -55,19 +55,29 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   const loaded = await getReport(actor, input.reportId);
   const { report } = loaded;
   // Submitted (e.g. from another tab) or approved: say so, rather than "no permission".
-  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, serverCopyOf(report));
+  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status))
+    throw new AppError("INVALID_STATE", NOT_EDITABLE, serverCopyOf(report));
   authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
   const layout = layoutOf(report);
   const stored = parseStoredData(layout, report.data);
 
-  const parsed = draftReportSchema(layout).safeParse({ cells: input.cells, narrative: input.narrative, meta: stored.meta });
+  const parsed = draftReportSchema(layout).safeParse({
+    cells: input.cells,
+    narrative: input.narrative,
+    meta: stored.meta,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const id = String(issue?.path[1] ?? "");
-    const where = cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
-    throw new AppError("INVALID_INPUT", `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`, {
-      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
+    const where =
+      cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
+    throw new AppError(
+      "INVALID_INPUT",
+      `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`,
+      {
+        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
+    );
   }
   const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
   const json = toStoredReportData(data);
@@ -90,7 +100,8 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
     // Someone saved, submitted or was returned in between: say which, with their version.
     const current = await loadReport(report.id);
     const details = current ? serverCopyOf(current.report) : undefined;
-    if (details && !editableStatuses.includes(details.status)) throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
+    if (details && !editableStatuses.includes(details.status))
+      throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
     throw new AppError("CONFLICT", undefined, details);
   }
   return { version, savedAt: saved.updatedAt.toISOString() };

@@ -16,7 +16,10 @@ export async function startReport(actor: Actor, organizationId: string, year: nu
   authorize(actor, "report.create", await loadOrganizationScope(organizationId), "FORBIDDEN");
   const layout = layoutForYear(year);
   if (!layout) throw new AppError("INVALID_INPUT", `暂不支持 ${year} 年度的报告格式。`);
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true },
+  });
   const data = toStoredReportData(blankReportData(layout, organization.name, year));
   const report = await db.report.upsert({
     where: { organizationId_year: { organizationId, year } },
@@ -28,7 +31,9 @@ export async function startReport(actor: Actor, organizationId: string, year: nu
       templateVersion: layout.version,
       data,
       revisions: { create: { version: 1, status: "DRAFT", data, authorId: actor?.userId ?? null } },
-      auditEvents: { create: { action: "report.start", actorId: actor?.userId ?? null, organizationId, toStatus: "DRAFT" } },
+      auditEvents: {
+        create: { action: "report.start", actorId: actor?.userId ?? null, organizationId, toStatus: "DRAFT" },
+      },
     },
     select: { id: true },
   });

@@ -18,9 +18,21 @@ export const transitionInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
   transition: z.enum(Object.keys(transitions) as [TransitionName, ...TransitionName[]]),
   expectedVersion: z.number().int().positive(),
-  comment: z.string().trim().max(MAX_COMMENT_LENGTH, { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` }).optional(),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_LENGTH, { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` })
+    .optional(),
   /** The clerk's reason for each warning, keyed by findingKey (submit only). */
-  acknowledgements: z.record(z.string().max(300), z.string().trim().max(MAX_REASON_LENGTH, { error: `理由不超过 ${MAX_REASON_LENGTH} 字` })).optional(),
+  acknowledgements: z
+    .record(
+      z.string().max(300),
+      z
+        .string()
+        .trim()
+        .max(MAX_REASON_LENGTH, { error: `理由不超过 ${MAX_REASON_LENGTH} 字` }),
+    )
+    .optional(),
 });
 
 export type TransitionInput = z.infer<typeof transitionInput>;
@@ -52,20 +64,32 @@ export async function transitionReport(
   authorize(actor, "report.read", loaded.subject);
   authorize(actor, "report.transition", { ...loaded.subject, transition: input.transition }, "FORBIDDEN");
   const { report } = loaded;
-  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
-  if (input.transition === "return" && !input.comment) throw new AppError("INVALID_INPUT", "退回时请说明需要修改的内容。");
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
+  if (input.transition === "return" && !input.comment)
+    throw new AppError("INVALID_INPUT", "退回时请说明需要修改的内容。");
 
   let acknowledgements: Record<string, string> | undefined;
   if (input.transition === "submit" || input.transition === "approve" || input.transition === "publish") {
     const { findings } = await evaluateStoredReport(report);
     const errors = findings.filter((finding) => finding.severity === "error");
-    if (errors.length > 0) throw new AppError("INVALID_STATE", `报告还有 ${errors.length} 处错误，改正后才能${transitions[input.transition].label}。`, { findings });
+    if (errors.length > 0)
+      throw new AppError(
+        "INVALID_STATE",
+        `报告还有 ${errors.length} 处错误，改正后才能${transitions[input.transition].label}。`,
+        { findings },
+      );
     if (input.transition === "submit") {
       const warnings = findings.filter((finding) => finding.severity === "warning");
       const given = input.acknowledgements ?? {};
       const missing = warnings.filter((warning) => !given[findingKey(warning)]?.trim());
-      if (missing.length > 0) throw new AppError("INVALID_INPUT", `请为 ${missing.length} 条提示逐条说明理由后再提交。`, { findings: missing });
-      acknowledgements = Object.fromEntries(warnings.map((warning) => [findingKey(warning), given[findingKey(warning)]!.trim()]));
+      if (missing.length > 0)
+        throw new AppError("INVALID_INPUT", `请为 ${missing.length} 条提示逐条说明理由后再提交。`, {
+          findings: missing,
+        });
+      acknowledgements = Object.fromEntries(
+        warnings.map((warning) => [findingKey(warning), given[findingKey(warning)]!.trim()]),
+      );
     }
   }
 

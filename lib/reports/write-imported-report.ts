@@ -31,8 +31,16 @@ export type ImportedReportInput = {
 /** The read data as the report stores it: through the layout's draft schema, never as-is. */
 export function importedReportData(reading: ImportedReportInput["reading"], organizationName: string): ReportData {
   const layout = getLayout(reading.layoutId);
-  const parsed = draftReportSchema(layout).safeParse({ ...reading.data, meta: { ...reading.data.meta, organizationName, year: reading.year } });
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "文件中读到的内容不符合报告格式（可能含有控制字符或过长的段落），未导入。", parsed.error.issues.slice(0, 5));
+  const parsed = draftReportSchema(layout).safeParse({
+    ...reading.data,
+    meta: { ...reading.data.meta, organizationName, year: reading.year },
+  });
+  if (!parsed.success)
+    throw new AppError(
+      "INVALID_INPUT",
+      "文件中读到的内容不符合报告格式（可能含有控制字符或过长的段落），未导入。",
+      parsed.error.issues.slice(0, 5),
+    );
   return parsed.data;
 }
 
@@ -49,14 +57,25 @@ function isUniqueViolation(error: unknown): boolean {
  * written together. A concurrent import of the same organization and year fails with
  * CONFLICT instead of forking. Takes the Prisma client so the demo seed can use it too.
  */
-export async function writeImportedReport(client: PrismaClient, input: ImportedReportInput): Promise<{ reportId: string; publicationId: string; sequence: number }> {
+export async function writeImportedReport(
+  client: PrismaClient,
+  input: ImportedReportInput,
+): Promise<{ reportId: string; publicationId: string; sequence: number }> {
   const { reading, organization } = input;
   const layout = getLayout(reading.layoutId);
   const data = importedReportData(reading, organization.name);
   const stored = toStoredReportData(data);
   const sequence = input.replacing ? await nextSequence(client, input.replacing.reportId) : 1;
   const correctionNote = input.replacing ? "以重新导入的原公开文本替换上一版本。" : null;
-  const snapshot = await renderPublication({ layout, data, organizationName: organization.name, year: reading.year, sequence, publishedAt: input.now, correctionNote });
+  const snapshot = await renderPublication({
+    layout,
+    data,
+    organizationName: organization.name,
+    year: reading.year,
+    sequence,
+    publishedAt: input.now,
+    correctionNote,
+  });
   const detail: Prisma.InputJsonObject = {
     origin: input.origin,
     fileName: input.fileName.slice(0, 255),
@@ -75,12 +94,26 @@ export async function writeImportedReport(client: PrismaClient, input: ImportedR
       if (input.replacing) {
         const updated = await tx.report.updateMany({
           where: { id: input.replacing.reportId, status: "PUBLISHED", version: input.replacing.version },
-          data: { data: stored, templateId: layout.id, templateVersion: layout.version, version: { increment: 1 }, publishedAt: input.now },
+          data: {
+            data: stored,
+            templateId: layout.id,
+            templateVersion: layout.version,
+            version: { increment: 1 },
+            publishedAt: input.now,
+          },
         });
         if (updated.count === 0) throw new AppError("CONFLICT", "该年度报告刚被他人修改，请刷新页面后再试。");
         reportId = input.replacing.reportId;
         fromStatus = "PUBLISHED";
-        await tx.reportRevision.create({ data: { reportId, version: input.replacing.version + 1, status: "PUBLISHED", data: stored, authorId: input.actorId } });
+        await tx.reportRevision.create({
+          data: {
+            reportId,
+            version: input.replacing.version + 1,
+            status: "PUBLISHED",
+            data: stored,
+            authorId: input.actorId,
+          },
+        });
       } else {
         const created = await tx.report.create({
           data: {
@@ -97,20 +130,42 @@ export async function writeImportedReport(client: PrismaClient, input: ImportedR
         });
         reportId = created.id;
       }
-      const publication = await insertPublication(tx, { reportId, sequence, layout, data, snapshot, publishedAt: input.now, publishedById: input.actorId, correctionNote });
+      const publication = await insertPublication(tx, {
+        reportId,
+        sequence,
+        layout,
+        data,
+        snapshot,
+        publishedAt: input.now,
+        publishedById: input.actorId,
+        correctionNote,
+      });
       await tx.auditEvent.create({
-        data: { action: IMPORT_AUDIT_ACTION, actorId: input.actorId, organizationId: organization.id, reportId, fromStatus, toStatus: "PUBLISHED", detail },
+        data: {
+          action: IMPORT_AUDIT_ACTION,
+          actorId: input.actorId,
+          organizationId: organization.id,
+          reportId,
+          fromStatus,
+          toStatus: "PUBLISHED",
+          detail,
+        },
       });
       return { reportId, publicationId: publication.id, sequence };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `${organization.name} ${reading.year} 年度的报告刚由他人创建，未导入。`);
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", `${organization.name} ${reading.year} 年度的报告刚由他人创建，未导入。`);
     throw error;
   }
 }
 
 async function nextSequence(client: PrismaClient, reportId: string): Promise<number> {
-  const last = await client.publication.findFirst({ where: { reportId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  const last = await client.publication.findFirst({
+    where: { reportId },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true },
+  });
   return (last?.sequence ?? 0) + 1;
 }
 
@@ -119,7 +174,10 @@ async function nextSequence(client: PrismaClient, reportId: string): Promise<num
  * touched by nothing else since (every audit event of it is an import). Anything a person
  * worked on — a draft, a review, a correction — is never overwritten.
  */
-export async function isReplaceableImport(client: PrismaClient, report: { id: string; status: string }): Promise<boolean> {
+export async function isReplaceableImport(
+  client: PrismaClient,
+  report: { id: string; status: string },
+): Promise<boolean> {
   if (report.status !== "PUBLISHED") return false;
   const actions = await client.auditEvent.groupBy({ by: ["action"], where: { reportId: report.id } });
   return actions.length > 0 && actions.every((row) => row.action === IMPORT_AUDIT_ACTION);

@@ -16,20 +16,32 @@ function buildOptions(layout: Layout) {
   if (cached) return cached;
   const list: CommentTargetOption[] = [];
   for (const field of listNarrativeFields(layout)) {
-    list.push({ kind: "section", target: formatCommentTarget({ kind: "section", sectionId: field.id }), label: field.heading });
+    list.push({
+      kind: "section",
+      target: formatCommentTarget({ kind: "section", sectionId: field.id }),
+      label: field.heading,
+    });
   }
   const cells = listCells(layout);
   const seenRows = new Set<string>();
   for (const section of layout.sections) {
     if (section.kind !== "table") continue;
-    list.push({ kind: "section", target: formatCommentTarget({ kind: "section", sectionId: section.id }), label: section.heading });
+    list.push({
+      kind: "section",
+      target: formatCommentTarget({ kind: "section", sectionId: section.id }),
+      label: section.heading,
+    });
   }
   for (const cell of cells) {
     const rowKey = `${cell.tableId}.${cell.row}`;
     if (!seenRows.has(rowKey)) {
       seenRows.add(rowKey);
       const tableHeading = layout.sections.find((section) => section.id === cell.tableId)?.heading ?? cell.tableId;
-      list.push({ kind: "row", target: formatCommentTarget({ kind: "row", tableId: cell.tableId, rowId: cell.row }), label: `${tableHeading} · ${cell.rowName || "整行"}` });
+      list.push({
+        kind: "row",
+        target: formatCommentTarget({ kind: "row", tableId: cell.tableId, rowId: cell.row }),
+        label: `${tableHeading} · ${cell.rowName || "整行"}`,
+      });
     }
     list.push({ kind: "cell", target: formatCommentTarget({ kind: "cell", cellId: cell.id }), label: cell.label });
   }

@@ -33,7 +33,10 @@ describe("diffReportData", () => {
   const before = sampleReportData(layout);
 
   it("is empty for the same data, whatever the line endings and surrounding blanks", () => {
-    const same = { ...before, narrative: { ...before.narrative, s5: `  ${before.narrative.s5!.replace(/\n/g, "\r\n")}  ` } };
+    const same = {
+      ...before,
+      narrative: { ...before.narrative, s5: `  ${before.narrative.s5!.replace(/\n/g, "\r\n")}  ` },
+    };
     expect(diffReportData(layout, before, same)).toEqual([]);
   });
 
@@ -50,6 +53,9 @@ describe("diffReportData", () => {
       ["cell", "t3.r1.natural", 999],
       ["cell", "t4.review.total", null],
     ]);
-    expect(changes[2]).toMatchObject({ before: before.cells["t3.r1.natural"], label: expect.stringContaining("自然人") });
+    expect(changes[2]).toMatchObject({
+      before: before.cells["t3.r1.natural"],
+      label: expect.stringContaining("自然人"),
+    });
   });
 });

@@ -2,20 +2,20 @@
  * Reading a report's cells into the compiled index arrays, classifying each
  * value once, before any rule runs, so every rule reads numbers by index.
  */
-import { MAX_CELL_VALUE, MAX_MONEY_DECIMALS, decimalPlaces } from '../template';
-import type { CellType, ReportData } from '../template/types';
-import type { CompiledLayout } from './compile-layout';
+import { MAX_CELL_VALUE, MAX_MONEY_DECIMALS, decimalPlaces } from "../template";
+import type { CellType, ReportData } from "../template/types";
+import type { CompiledLayout } from "./compile-layout";
 
 /** Why a present value cannot be used. Stored as 1 + index in `CellReading.issues`; 0 = usable. */
-export const cellIssueKinds = ['notNumber', 'notInteger', 'negative', 'tooManyDecimals', 'outOfRange'] as const;
+export const cellIssueKinds = ["notNumber", "notInteger", "negative", "tooManyDecimals", "outOfRange"] as const;
 export type CellIssueKind = (typeof cellIssueKinds)[number];
 
 export function classifyCellValue(value: unknown, type: CellType): CellIssueKind | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return 'notNumber';
-  if (type !== 'money' && !Number.isInteger(value)) return 'notInteger';
-  if (type !== 'signedCount' && value < 0) return 'negative';
-  if (Math.abs(value) > MAX_CELL_VALUE) return 'outOfRange';
-  if (type === 'money' && decimalPlaces(value) > MAX_MONEY_DECIMALS) return 'tooManyDecimals';
+  if (typeof value !== "number" || !Number.isFinite(value)) return "notNumber";
+  if (type !== "money" && !Number.isInteger(value)) return "notInteger";
+  if (type !== "signedCount" && value < 0) return "negative";
+  if (Math.abs(value) > MAX_CELL_VALUE) return "outOfRange";
+  if (type === "money" && decimalPlaces(value) > MAX_MONEY_DECIMALS) return "tooManyDecimals";
   return undefined;
 }
 
@@ -53,8 +53,8 @@ export function readCells(compiled: CompiledLayout, data: ReportData): CellReadi
     const value: unknown = source[id];
     if (value === null || value === undefined) continue;
     missing[i] = 0;
-    const issue = classifyCellValue(value, types[i] ?? 'count');
-    if (issue === undefined && typeof value === 'number') values[i] = value;
+    const issue = classifyCellValue(value, types[i] ?? "count");
+    if (issue === undefined && typeof value === "number") values[i] = value;
     else issues[i] = issue === undefined ? 0 : cellIssueKinds.indexOf(issue) + 1;
   }
   return { values, missing, issues, unknownIds };

@@ -3,8 +3,8 @@
  * over a Float64Array instead of string look-ups (validation runs on every
  * keystroke in the form and at the submit gate).
  */
-import { leafNodes, listCells, listNarrativeFields, type LayoutCell, type NarrativeField } from '../template';
-import type { CellType, Grid, HeaderNode, Layout, TableId } from '../template/types';
+import { leafNodes, listCells, listNarrativeFields, type LayoutCell, type NarrativeField } from "../template";
+import type { CellType, Grid, HeaderNode, Layout, TableId } from "../template/types";
 
 export interface CompiledGrid {
   readonly grid: Grid;
@@ -34,7 +34,7 @@ export function compileLayout(layout: Layout): CompiledLayout {
   const indexOf = new Map(cells.map((c, i) => [c.id, i]));
   const grids = new Map<string, CompiledGrid>();
   for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     for (const grid of section.grids) {
       const at = new Map<string, number>();
       for (const cell of grid.cells) at.set(`${cell.row}\u0000${cell.column}`, indexOf.get(cell.id) ?? -1);

@@ -5,12 +5,12 @@
  * parses are memoized per string, so re-validating after one cell changes
  * costs little more than reading the cells.
  */
-import type { Layout } from '../template/types';
-import { readCells } from './cell-values';
-import { compileLayout } from './compile-layout';
-import { engineRules, prepareRule } from './registry';
-import { organizationKindFromName } from './text/kind-words';
-import type { Check, EvalState, EvaluateInput, Finding, Organization } from './types';
+import type { Layout } from "../template/types";
+import { readCells } from "./cell-values";
+import { compileLayout } from "./compile-layout";
+import { engineRules, prepareRule } from "./registry";
+import { organizationKindFromName } from "./text/kind-words";
+import type { Check, EvalState, EvaluateInput, Finding, Organization } from "./types";
 
 const checksCache = new WeakMap<Layout, readonly Check[]>();
 
@@ -50,5 +50,5 @@ export function evaluateReport(input: EvaluateInput): Finding[] {
 
 /** Whether any finding blocks submission. */
 export function hasBlockingFindings(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
+  return findings.some((f) => f.severity === "error");
 }

@@ -3,15 +3,15 @@
  * Messages are instructions (say what to do) and state the expected and the
  * actual value; labels come from the layout, never from code.
  */
-import type { CellType, NarrativeTopic } from '../template/types';
-import type { OrganizationKind } from './types';
+import type { CellType, NarrativeTopic } from "../template/types";
+import type { OrganizationKind } from "./types";
 
 /** Quote a label; inner double quotes become single ones (“3.危及‘三安全一稳定’”). */
-const q = (text: string): string => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+const q = (text: string): string => `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
 
 /** 2023-01-01 → 2023年1月1日. */
 export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
+  const [y, m, d] = iso.split("-");
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
@@ -21,8 +21,14 @@ export const messages = {
     `${target} 应为 ${expected}（各项之和），当前为 ${actual}`,
   sumOfColumns: (target: string, expected: number, actual: number): string =>
     `${target} 应为 ${expected}（各列之和），当前为 ${actual}`,
-  balance: (column: string, left: readonly string[], right: readonly string[], leftSum: number, rightSum: number): string =>
-    `${q(column)}列：${left.map(q).join('与')}之和为 ${leftSum}，应等于${right.map(q).join('与')}之和，当前为 ${rightSum}，请核对这几项`,
+  balance: (
+    column: string,
+    left: readonly string[],
+    right: readonly string[],
+    leftSum: number,
+    rightSum: number,
+  ): string =>
+    `${q(column)}列：${left.map(q).join("与")}之和为 ${leftSum}，应等于${right.map(q).join("与")}之和，当前为 ${rightSum}，请核对这几项`,
 
   // ------------------------------------------------------------ cross-year
   carryOver: (cell: string, fromRow: string, expected: number, actual: number): string =>
@@ -33,15 +39,17 @@ export const messages = {
   // ------------------------------------------------------------ cells
   notNumber: (cell: string): string => `${cell}：请输入数字`,
   notInteger: (cell: string, type: CellType): string =>
-    type === 'signedCount' ? `${cell}：请输入整数（减少请填负数）` : `${cell}：请输入整数`,
+    type === "signedCount" ? `${cell}：请输入整数（减少请填负数）` : `${cell}：请输入整数`,
   negative: (cell: string, type: CellType): string =>
-    type === 'money' ? `${cell}：金额不能为负数，请输入 0 或正数` : `${cell}：请输入 0 或正整数`,
+    type === "money" ? `${cell}：金额不能为负数，请输入 0 或正数` : `${cell}：请输入 0 或正整数`,
   tooManyDecimals: (cell: string, max: number): string => `${cell}：金额最多保留 ${max} 位小数，请四舍五入`,
   outOfRange: (cell: string): string => `${cell}：数值超过 10 亿，请核对是否多输了数字`,
   unknownCell: (id: string): string => `数据项“${id}”不属于本报告格式，请删除`,
   missingCells: (table: string, row: string, columns: readonly string[], all: boolean): string => {
-    const where = row === '' ? `${q(table)}表中` : `${q(table)}中${q(row)}一行`;
-    return all ? `请填写${where}的数据；没有发生的请填 0` : `请填写${where}的${columns.map(q).join('、')}；没有发生的请填 0`;
+    const where = row === "" ? `${q(table)}表中` : `${q(table)}中${q(row)}一行`;
+    return all
+      ? `请填写${where}的数据；没有发生的请填 0`
+      : `请填写${where}的${columns.map(q).join("、")}；没有发生的请填 0`;
   },
   missingTable: (table: string, count: number): string => `请填写${q(table)}的全部 ${count} 项数据；没有发生的请填 0`,
 
@@ -56,7 +64,7 @@ export const messages = {
     cells: readonly string[],
     tableValue: number,
   ): string =>
-    `${q(section)}中写明${topicPhrase[topic]} ${stated} 件，而表格中${cells.map(q).join('与')}${cells.length > 1 ? '合计' : ''}为 ${tableValue}，请核对文字或表格，使两者一致`,
+    `${q(section)}中写明${topicPhrase[topic]} ${stated} 件，而表格中${cells.map(q).join("与")}${cells.length > 1 ? "合计" : ""}为 ${tableValue}，请核对文字或表格，使两者一致`,
 
   // ------------------------------------------------------------ identity
   kindWord: (field: string, found: string, kind: OrganizationKind, suggested: string): string =>
@@ -69,22 +77,22 @@ export const messages = {
     suggestion
       ? `${q(field)}中统计期限的日期${q(raw)}不是有效日期，请改为${q(suggestion)}`
       : `${q(field)}中统计期限的日期${q(raw)}不是有效日期，请写成“2023年1月1日”这样的完整日期`,
-  periodMetaDate: (which: 'start' | 'end', value: string): string =>
-    `统计期限的${which === 'start' ? '起始' : '截止'}日期${q(value)}不是有效日期，请填写真实存在的日期（格式 YYYY-MM-DD）`,
+  periodMetaDate: (which: "start" | "end", value: string): string =>
+    `统计期限的${which === "start" ? "起始" : "截止"}日期${q(value)}不是有效日期，请填写真实存在的日期（格式 YYYY-MM-DD）`,
   periodNotFullYear: (year: number, start: string, end: string): string =>
     `统计期限应为${year}年1月1日至${year}年12月31日，当前为${formatIsoDate(start)}至${formatIsoDate(end)}，请修改`,
 } as const;
 
 const topicPhrase: Record<NarrativeTopic, string> = {
-  requestsReceived: '收到政府信息公开申请',
-  reviews: '政府信息公开行政复议',
-  lawsuits: '政府信息公开行政诉讼',
+  requestsReceived: "收到政府信息公开申请",
+  reviews: "政府信息公开行政复议",
+  lawsuits: "政府信息公开行政诉讼",
 };
 
 export const kindNames: Record<OrganizationKind, string> = {
-  county: '县级人民政府',
-  township: '乡',
-  town: '镇',
-  subdistrict: '街道',
-  department: '政府部门',
+  county: "县级人民政府",
+  township: "乡",
+  town: "镇",
+  subdistrict: "街道",
+  department: "政府部门",
 };

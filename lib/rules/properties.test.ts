@@ -3,14 +3,14 @@
  * construction yields no findings, and any single changed cell of tables 三
  * and 四 yields a blocking finding that points at that cell.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { getLayout, gridLeaves, leafIdsUnder, listCells } from '../template';
-import type { Layout, LayoutId, ReportData } from '../template/types';
-import { evaluateReport } from './evaluate-report';
-import { zeroReport } from './test-support';
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { getLayout, gridLeaves, leafIdsUnder, listCells } from "../template";
+import type { Layout, LayoutId, ReportData } from "../template/types";
+import { evaluateReport } from "./evaluate-report";
+import { zeroReport } from "./test-support";
 
-const layoutIds: readonly LayoutId[] = ['gov-2021', 'gov-2019'];
+const layoutIds: readonly LayoutId[] = ["gov-2021", "gov-2019"];
 
 function grid(layout: Layout, gridId: string) {
   const leaves = gridLeaves(layout, gridId);
@@ -20,9 +20,9 @@ function grid(layout: Layout, gridId: string) {
 
 function t3RowTree(layout: Layout) {
   for (const section of layout.sections) {
-    if (section.kind === 'table' && section.id === 't3' && section.grids[0]) return section.grids[0].rows;
+    if (section.kind === "table" && section.id === "t3" && section.grids[0]) return section.grids[0].rows;
   }
-  throw new Error('no table 三');
+  throw new Error("no table 三");
 }
 
 /** Draws numbers from a pre-generated pool, so one arbitrary feeds any layout. */
@@ -41,14 +41,14 @@ function buildConsistent(layout: Layout, pool: Pool, year: number): ReportData {
   const base = zeroReport(layout.id, year);
   const cells: Record<string, number> = {};
   // Table 二: any well-typed values (no arithmetic declared).
-  for (const cell of listCells(layout).filter((c) => c.tableId === 't2')) {
+  for (const cell of listCells(layout).filter((c) => c.tableId === "t2")) {
     const n = pool.next();
-    cells[cell.id] = cell.type === 'money' ? (n * 13) / 10_000 : cell.type === 'signedCount' ? n - 30 : n;
+    cells[cell.id] = cell.type === "money" ? (n * 13) / 10_000 : cell.type === "signedCount" ? n - 30 : n;
   }
   // Table 三: leaf figures per applicant column, then （七）, 一/二 split, totals.
-  const t3 = grid(layout, 't3');
-  const applicants = t3.columns.map((c) => c.id).filter((id) => id !== 'total');
-  const rows = leafIdsUnder(t3RowTree(layout), 'r3').filter((id) => id !== 'r3_7');
+  const t3 = grid(layout, "t3");
+  const applicants = t3.columns.map((c) => c.id).filter((id) => id !== "total");
+  const rows = leafIdsUnder(t3RowTree(layout), "r3").filter((id) => id !== "r3_7");
   for (const col of applicants) {
     let handled = 0;
     for (const row of rows) {
@@ -68,9 +68,9 @@ function buildConsistent(layout: Layout, pool: Pool, year: number): ReportData {
     cells[`t3.${row.id}.total`] = applicants.reduce((sum, col) => sum + (cells[`t3.${row.id}.${col}`] ?? 0), 0);
   }
   // Table 四: four outcomes per block, then the block total.
-  for (const block of ['review', 'suitDirect', 'suitAfterReview']) {
+  for (const block of ["review", "suitDirect", "suitAfterReview"]) {
     let total = 0;
-    for (const col of ['upheld', 'corrected', 'other', 'pending']) {
+    for (const col of ["upheld", "corrected", "other", "pending"]) {
       const v = pool.next();
       cells[`t4.${block}.${col}`] = v;
       total += v;
@@ -81,7 +81,9 @@ function buildConsistent(layout: Layout, pool: Pool, year: number): ReportData {
 }
 
 const consistentReport = (layout: Layout) =>
-  fc.array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 400 }).map((values) => buildConsistent(layout, new Pool(values), layout.id === 'gov-2019' ? 2020 : 2023));
+  fc
+    .array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 400 })
+    .map((values) => buildConsistent(layout, new Pool(values), layout.id === "gov-2019" ? 2020 : 2023));
 
 /** Any value different from the stored one, including ill-typed ones. */
 const otherValue = fc.oneof(
@@ -91,11 +93,13 @@ const otherValue = fc.oneof(
   fc.constant(2_000_000_000),
 );
 
-describe.each(layoutIds)('%s', (layoutId) => {
+describe.each(layoutIds)("%s", (layoutId) => {
   const layout = getLayout(layoutId);
-  const checkedCells = listCells(layout).filter((c) => c.tableId === 't3' || c.tableId === 't4').map((c) => c.id);
+  const checkedCells = listCells(layout)
+    .filter((c) => c.tableId === "t3" || c.tableId === "t4")
+    .map((c) => c.id);
 
-  it('finds nothing in any arithmetically consistent report', () => {
+  it("finds nothing in any arithmetically consistent report", () => {
     fc.assert(
       fc.property(consistentReport(layout), (data) => {
         expect(evaluateReport({ data, layout })).toEqual([]);
@@ -104,30 +108,45 @@ describe.each(layoutIds)('%s', (layoutId) => {
     );
   });
 
-  it('points an error at any single changed cell of tables 三 and 四', () => {
+  it("points an error at any single changed cell of tables 三 and 四", () => {
     fc.assert(
-      fc.property(consistentReport(layout), fc.nat({ max: checkedCells.length - 1 }), otherValue, (data, index, value) => {
-        const id = checkedCells[index] ?? '';
-        fc.pre(!Object.is(value, data.cells[id]) && value !== data.cells[id]);
-        const changed: ReportData = { ...data, cells: { ...data.cells, [id]: value } };
-        const errors = evaluateReport({ data: changed, layout }).filter((f) => f.severity === 'error');
-        expect(errors.some((f) => f.cellIds.includes(id)), `${id} = ${value}`).toBe(true);
-      }),
+      fc.property(
+        consistentReport(layout),
+        fc.nat({ max: checkedCells.length - 1 }),
+        otherValue,
+        (data, index, value) => {
+          const id = checkedCells[index] ?? "";
+          fc.pre(!Object.is(value, data.cells[id]) && value !== data.cells[id]);
+          const changed: ReportData = { ...data, cells: { ...data.cells, [id]: value } };
+          const errors = evaluateReport({ data: changed, layout }).filter((f) => f.severity === "error");
+          expect(
+            errors.some((f) => f.cellIds.includes(id)),
+            `${id} = ${value}`,
+          ).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
-  it('points a completeness error at any single cleared cell', () => {
+  it("points a completeness error at any single cleared cell", () => {
     const allCells = listCells(layout).map((c) => c.id);
     fc.assert(
-      fc.property(consistentReport(layout), fc.nat({ max: allCells.length - 1 }), fc.boolean(), (data, index, asNull) => {
-        const id = allCells[index] ?? '';
-        const cells = { ...data.cells };
-        if (asNull) cells[id] = null;
-        else delete cells[id];
-        const errors = evaluateReport({ data: { ...data, cells }, layout }).filter((f) => f.ruleId === 'completeness.cells');
-        expect(errors.some((f) => f.cellIds.includes(id))).toBe(true);
-      }),
+      fc.property(
+        consistentReport(layout),
+        fc.nat({ max: allCells.length - 1 }),
+        fc.boolean(),
+        (data, index, asNull) => {
+          const id = allCells[index] ?? "";
+          const cells = { ...data.cells };
+          if (asNull) cells[id] = null;
+          else delete cells[id];
+          const errors = evaluateReport({ data: { ...data, cells }, layout }).filter(
+            (f) => f.ruleId === "completeness.cells",
+          );
+          expect(errors.some((f) => f.cellIds.includes(id))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,9 +4,9 @@
  * kinds every report gets. A mapped type gives each evaluator exactly its
  * parameters, so dispatch needs no casts (style guide principle 3).
  */
-import type { LayoutRuleParams, NarrativeId } from '../template/types';
-import type { CompiledLayout } from './compile-layout';
-import type { Check, Severity } from './types';
+import type { LayoutRuleParams, NarrativeId } from "../template/types";
+import type { CompiledLayout } from "./compile-layout";
+import type { Check, Severity } from "./types";
 
 type NoParams = Record<never, never>;
 

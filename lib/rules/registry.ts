@@ -4,15 +4,15 @@
  * `Evaluators` makes the compiler check that every kind has an evaluator
  * taking exactly that kind's parameters.
  */
-import type { CompiledLayout } from './compile-layout';
-import { balance, sumColumns, sumRows } from './kinds/arithmetic';
-import { cellTypes, completeness } from './kinds/cells';
-import { carryOver, stockBound } from './kinds/cross-year';
-import { kindWord, organizationName } from './kinds/identity';
-import { duplicateHeading, narrativeFigure, narrativeRequired } from './kinds/narrative';
-import { period } from './kinds/period';
-import type { Evaluators, Rule, RuleKind } from './registry-types';
-import type { Check } from './types';
+import type { CompiledLayout } from "./compile-layout";
+import { balance, sumColumns, sumRows } from "./kinds/arithmetic";
+import { cellTypes, completeness } from "./kinds/cells";
+import { carryOver, stockBound } from "./kinds/cross-year";
+import { kindWord, organizationName } from "./kinds/identity";
+import { duplicateHeading, narrativeFigure, narrativeRequired } from "./kinds/narrative";
+import { period } from "./kinds/period";
+import type { Evaluators, Rule, RuleKind } from "./registry-types";
+import type { Check } from "./types";
 
 export const evaluators: Evaluators = {
   sumRows,
@@ -32,13 +32,13 @@ export const evaluators: Evaluators = {
 
 /** Rules every report gets, whatever its layout; ids are the prefixes of their findings. */
 export const engineRules: readonly Rule[] = [
-  { kind: 'cellTypes', id: 'cell' },
-  { kind: 'completeness', id: 'completeness.cells' },
-  { kind: 'narrativeRequired', id: 'narrative.required' },
-  { kind: 'duplicateHeading', id: 'narrative.duplicateHeading' },
-  { kind: 'period', id: 'period', fields: ['preamble', 's1'] },
-  { kind: 'organizationName', id: 'identity.organizationName' },
-  { kind: 'kindWord', id: 'identity.kindWord' },
+  { kind: "cellTypes", id: "cell" },
+  { kind: "completeness", id: "completeness.cells" },
+  { kind: "narrativeRequired", id: "narrative.required" },
+  { kind: "duplicateHeading", id: "narrative.duplicateHeading" },
+  { kind: "period", id: "period", fields: ["preamble", "s1"] },
+  { kind: "organizationName", id: "identity.organizationName" },
+  { kind: "kindWord", id: "identity.kindWord" },
 ];
 
 export function prepareRule<K extends RuleKind>(rule: Rule<K>, layout: CompiledLayout): Check {

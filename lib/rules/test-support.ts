@@ -1,8 +1,8 @@
 /** Report builders shared by the rule tests. */
-import { seed002Corrected } from '../../fixtures';
-import { getLayout, listCells, listNarrativeFields } from '../template';
-import type { LayoutId, NarrativeId, ReportData, ReportMeta } from '../template/types';
-import type { Finding } from './types';
+import { seed002Corrected } from "../../fixtures";
+import { getLayout, listCells, listNarrativeFields } from "../template";
+import type { LayoutId, NarrativeId, ReportData, ReportMeta } from "../template/types";
+import type { Finding } from "./types";
 
 /** Seed 002 with its period corrected: real figures, no findings. */
 export const cleanReport2021: ReportData = seed002Corrected;
@@ -13,11 +13,11 @@ export function zeroReport(layoutId: LayoutId, year: number): ReportData {
   const cells: Record<string, number> = {};
   for (const cell of listCells(layout)) cells[cell.id] = 0;
   const narrative: Partial<Record<NarrativeId, string>> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = '无。';
+  for (const field of listNarrativeFields(layout)) narrative[field.id] = "无。";
   return {
     cells,
     narrative,
-    meta: { organizationName: '测试县人民政府办公室', year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
+    meta: { organizationName: "测试县人民政府办公室", year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
   };
 }
 
@@ -31,7 +31,10 @@ export function withoutCells(base: ReportData, ids: readonly string[]): ReportDa
   return { ...base, cells };
 }
 
-export function withNarrative(base: ReportData, narrative: Partial<Record<NarrativeId, string | undefined>>): ReportData {
+export function withNarrative(
+  base: ReportData,
+  narrative: Partial<Record<NarrativeId, string | undefined>>,
+): ReportData {
   const merged: Partial<Record<NarrativeId, string>> = { ...base.narrative };
   for (const [id, text] of Object.entries(narrative)) {
     const key = listNarrativeFieldIds.find((k) => k === id);
@@ -47,15 +50,15 @@ export function withMeta(base: ReportData, meta: Partial<ReportMeta>): ReportDat
 }
 
 const listNarrativeFieldIds: readonly NarrativeId[] = [
-  'preamble',
-  's1',
-  's1.active',
-  's1.onRequest',
-  's1.management',
-  's1.platform',
-  's1.oversight',
-  's5',
-  's6',
+  "preamble",
+  "s1",
+  "s1.active",
+  "s1.onRequest",
+  "s1.management",
+  "s1.platform",
+  "s1.oversight",
+  "s5",
+  "s6",
 ];
 
 export const ruleIdsOf = (findings: readonly Finding[]): string[] => [...new Set(findings.map((f) => f.ruleId))].sort();

@@ -1,7 +1,7 @@
-import type { FieldId, Layout, ReportData } from '../template/types';
+import type { FieldId, Layout, ReportData } from "../template/types";
 
 /** `error` blocks submission; `warning` needs a stated reason to submit. */
-export type Severity = 'error' | 'warning';
+export type Severity = "error" | "warning";
 
 export interface Finding {
   /** Stable id, e.g. `t3.balance`, `narrative.required.s5`, `period.invalidDate`. */
@@ -18,7 +18,7 @@ export interface Finding {
   readonly actual?: number | string;
 }
 
-export type OrganizationKind = 'county' | 'township' | 'town' | 'subdistrict' | 'department';
+export type OrganizationKind = "county" | "township" | "town" | "subdistrict" | "department";
 
 export interface Organization {
   readonly name: string;

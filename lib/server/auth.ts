@@ -45,7 +45,11 @@ export const auth = betterAuth({
   plugins: [
     // Usernames are pinyin with hyphens (yangcheng-review); Better Auth's default allows
     // only letters, digits, dots and underscores.
-    username({ minUsernameLength: 3, maxUsernameLength: 40, usernameValidator: (name) => /^[a-z0-9][a-z0-9._-]*$/i.test(name) }),
+    username({
+      minUsernameLength: 3,
+      maxUsernameLength: 40,
+      usernameValidator: (name) => /^[a-z0-9][a-z0-9._-]*$/i.test(name),
+    }),
     nextCookies(),
   ],
 });

@@ -22,7 +22,12 @@ export function runWithAuthorizationCheck<T>(entryPoint: string, work: () => Pro
  * Asks the policy and throws when the answer is no. Reading something that is not yours
  * answers NOT_FOUND, the same as something that does not exist, so ids cannot be probed.
  */
-export function authorize<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A], refusal: "NOT_FOUND" | "FORBIDDEN" = "NOT_FOUND"): void {
+export function authorize<A extends Action>(
+  actor: Actor,
+  action: A,
+  subject: SubjectOf[A],
+  refusal: "NOT_FOUND" | "FORBIDDEN" = "NOT_FOUND",
+): void {
   const context = storage.getStore();
   if (context) context.isAuthorized = true;
   if (!can(actor, action, subject)) throw new AppError(actor ? refusal : "UNAUTHENTICATED");

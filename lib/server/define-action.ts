@@ -36,7 +36,9 @@ export function defineAction<S extends z.ZodType, T>(options: {
       }
       const user = await getCurrentUser();
       if (!user && !options.allowAnonymous) throw new AppError("UNAUTHENTICATED");
-      const data = await runWithAuthorizationCheck(options.name, () => options.run({ input: parsed.data, user, actor: toActor(user) }));
+      const data = await runWithAuthorizationCheck(options.name, () =>
+        options.run({ input: parsed.data, user, actor: toActor(user) }),
+      );
       return { ok: true, data };
     } catch (error) {
       return toFailure(error, options.name);

@@ -27,13 +27,19 @@ type RouteContext<P> = { request: Request; params: P; user: SignedInUser | null;
 export function defineRoute<P>(name: string, run: (context: RouteContext<P>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) throw new AppError("FORBIDDEN", "请求来源无效。");
+      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request))
+        throw new AppError("FORBIDDEN", "请求来源无效。");
       const user = await getCurrentUser();
       const params = await context.params;
-      return await runWithAuthorizationCheck(`route ${name}`, () => run({ request, params, user, actor: toActor(user) }));
+      return await runWithAuthorizationCheck(`route ${name}`, () =>
+        run({ request, params, user, actor: toActor(user) }),
+      );
     } catch (error) {
       const failure = toFailure(error, name);
-      return Response.json({ error: { code: failure.code, message: failure.message } }, { status: statusOf[failure.code], headers: { "Cache-Control": "no-store" } });
+      return Response.json(
+        { error: { code: failure.code, message: failure.message } },
+        { status: statusOf[failure.code], headers: { "Cache-Control": "no-store" } },
+      );
     }
   };
 }

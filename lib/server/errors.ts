@@ -34,6 +34,11 @@ export function isAppError(error: unknown): error is AppError {
 
 /** Prisma/pg failures that mean "the database is unreachable", so callers can say so. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|P1001|P1002|P1017|the database system is (starting up|shutting down)|Can't reach database/i.test(text);
+  const text =
+    error instanceof Error
+      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}`
+      : String(error);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|P1001|P1002|P1017|the database system is (starting up|shutting down)|Can't reach database/i.test(
+    text,
+  );
 }

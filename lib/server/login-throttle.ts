@@ -14,7 +14,15 @@ let limiters: { account: RateLimiterPostgres; address: RateLimiterPostgres } | u
 function getLimiters() {
   if (limiters) return limiters;
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, connectionTimeoutMillis: 5_000 });
-  const common = { storeClient: pool, storeType: "pool", tableName: "rate_limit", tableCreated: true, clearExpiredByTimeout: false, duration: WINDOW_SECONDS, blockDuration: BLOCK_SECONDS };
+  const common = {
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limit",
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    duration: WINDOW_SECONDS,
+    blockDuration: BLOCK_SECONDS,
+  };
   limiters = {
     account: new RateLimiterPostgres({ ...common, keyPrefix: "login-account", points: env().LOGIN_MAX_FAILURES }),
     address: new RateLimiterPostgres({ ...common, keyPrefix: "login-address", points: env().LOGIN_MAX_FAILURES * 4 }),

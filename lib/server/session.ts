@@ -30,7 +30,14 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, name: true, username: true, role: true, organizationId: true, organization: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      username: true,
+      role: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+    },
   });
   if (!user || !isRole(user.role)) return null;
   return {

@@ -17,7 +17,12 @@ function pauseMessage(seconds: number): string {
  * nextCookies plugin). Wrong username and wrong password give the same message; repeated
  * failures pause the account and the address.
  */
-export async function signIn(input: { username: string; password: string; address: string; requestHeaders: Headers }): Promise<{ home: string }> {
+export async function signIn(input: {
+  username: string;
+  password: string;
+  address: string;
+  requestHeaders: Headers;
+}): Promise<{ home: string }> {
   const throttle = await checkLoginThrottle(input.username, input.address);
   if (throttle.isBlocked) throw new AppError("RATE_LIMITED", pauseMessage(throttle.retryAfterSeconds));
   try {

@@ -3,8 +3,8 @@
  * form, the importer, the renderers, the schemas and the rule engine all
  * read cells and narrative fields from here instead of walking trees.
  */
-import { leafNodes } from './define-layout';
-import type { CellDef, CellType, Grid, HeaderNode, Layout, NarrativeId, TableId } from './types';
+import { leafNodes } from "./define-layout";
+import type { CellDef, CellType, Grid, HeaderNode, Layout, NarrativeId, TableId } from "./types";
 
 export interface LayoutCell extends CellDef {
   readonly tableId: TableId;
@@ -50,7 +50,7 @@ function leafPaths(nodes: readonly HeaderNode[]): Map<string, string[]> {
  * a numbered sub-row (“（三）不予公开·1.属于国家秘密”), since “1.” alone is ambiguous.
  */
 function rowName(path: readonly string[]): string {
-  const last = path[path.length - 1] ?? '';
+  const last = path[path.length - 1] ?? "";
   const parent = path[path.length - 2];
   return parent !== undefined && /^\d+\./.test(last) ? `${parent}·${last}` : last;
 }
@@ -59,7 +59,7 @@ function rowName(path: readonly string[]): string {
 function columnName(path: readonly string[], tableId: TableId): string {
   // Table 四 needs every level (行政诉讼·未经复议直接起诉·总计); table 三's
   // 申请人情况/法人或其他组织 add nothing to a leaf like 商业企业.
-  return tableId === 't4' ? path.join('·') : (path[path.length - 1] ?? '');
+  return tableId === "t4" ? path.join("·") : (path[path.length - 1] ?? "");
 }
 
 const cellCache = new WeakMap<Layout, readonly LayoutCell[]>();
@@ -70,7 +70,7 @@ export function listCells(layout: Layout): readonly LayoutCell[] {
   if (cached) return cached;
   const cells: LayoutCell[] = [];
   for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     for (const grid of section.grids) {
       const rows = leafPaths(grid.rows);
       const cols = leafPaths(grid.columns);
@@ -83,10 +83,10 @@ export function listCells(layout: Layout): readonly LayoutCell[] {
           ...cell,
           tableId: section.id,
           gridId: grid.id,
-          rowLabel: rowPath[rowPath.length - 1] ?? '',
-          columnLabel: colPath[colPath.length - 1] ?? '',
+          rowLabel: rowPath[rowPath.length - 1] ?? "",
+          columnLabel: colPath[colPath.length - 1] ?? "",
           rowName: row,
-          label: row === '' ? column : `${row}·${column}`,
+          label: row === "" ? column : `${row}·${column}`,
         });
       }
     }
@@ -120,10 +120,15 @@ export function listNarrativeFields(layout: Layout): readonly NarrativeField[] {
   const cached = narrativeCache.get(layout);
   if (cached) return cached;
   const fields: NarrativeField[] = [
-    { id: layout.preamble.id, heading: layout.preamble.label, required: layout.preamble.required, sectionId: 'preamble' },
+    {
+      id: layout.preamble.id,
+      heading: layout.preamble.label,
+      required: layout.preamble.required,
+      sectionId: "preamble",
+    },
   ];
   for (const section of layout.sections) {
-    if (section.kind !== 'narrative') continue;
+    if (section.kind !== "narrative") continue;
     fields.push({ id: section.id, heading: section.heading, required: section.required, sectionId: section.id });
     for (const part of section.parts) {
       fields.push({ id: part.id, heading: part.heading, required: part.required, sectionId: section.id });
@@ -136,7 +141,7 @@ export function listNarrativeFields(layout: Layout): readonly NarrativeField[] {
 /** A grid of one of the layout's tables, by its id. */
 export function findGrid(layout: Layout, gridId: string): Grid | undefined {
   for (const section of layout.sections) {
-    if (section.kind !== 'table') continue;
+    if (section.kind !== "table") continue;
     const grid = section.grids.find((g) => g.id === gridId);
     if (grid) return grid;
   }

@@ -3,7 +3,7 @@
  * (seven applicant columns, numbered sub-rows, five-column blocks) are
  * generated, not copy-pasted, and every layout is checked once at load.
  */
-import type { CellDef, CellType, Grid, HeaderNode, Layout, LayoutRule, Section } from './types';
+import type { CellDef, CellType, Grid, HeaderNode, Layout, LayoutRule, Section } from "./types";
 
 export function leaf(id: string, label: string): HeaderNode {
   return { id, label };
@@ -66,7 +66,7 @@ export function defineGrid(spec: GridSpec): Grid {
         id: spec.cellId(row.id, column.id),
         row: row.id,
         column: column.id,
-        type: spec.cellType ? spec.cellType(row.id, column.id) : 'count',
+        type: spec.cellType ? spec.cellType(row.id, column.id) : "count",
       });
     }
   }
@@ -75,15 +75,15 @@ export function defineGrid(spec: GridSpec): Grid {
 }
 
 function gridsOf(sections: readonly Section[]): Grid[] {
-  return sections.flatMap((s) => (s.kind === 'table' ? [...s.grids] : []));
+  return sections.flatMap((s) => (s.kind === "table" ? [...s.grids] : []));
 }
 
 /** The cells a sum rule computes (its totals) in `grid`. */
 function targetCells(rule: LayoutRule, grid: Grid): CellDef[] {
   switch (rule.kind) {
-    case 'sumRows':
+    case "sumRows":
       return grid.cells.filter((c) => c.row === rule.target);
-    case 'sumColumns':
+    case "sumColumns":
       return grid.cells.filter((c) => c.column === rule.target);
     default:
       return [];
@@ -94,7 +94,7 @@ function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>
   const fail = (what: string): never => {
     throw new Error(`layout rule ${rule.id}: ${what}`);
   };
-  if (rule.kind === 'narrativeFigure') {
+  if (rule.kind === "narrativeFigure") {
     for (const id of rule.cells) if (!cellIds.has(id)) fail(`unknown cell ${id}`);
     return;
   }
@@ -108,15 +108,15 @@ function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>
     for (const id of ids) if (!colIds.has(id)) fail(`unknown column ${id}`);
   };
   switch (rule.kind) {
-    case 'sumRows':
+    case "sumRows":
       return needRows([rule.target, ...rule.of]);
-    case 'sumColumns':
+    case "sumColumns":
       return needCols([rule.target, ...rule.of]);
-    case 'balance':
+    case "balance":
       return needRows([...rule.left, ...rule.right]);
-    case 'carryOver':
+    case "carryOver":
       return needRows([rule.from, rule.to]);
-    case 'stockBound':
+    case "stockBound":
       needRows(rule.rows);
       return needCols([rule.stock, rule.added]);
   }
@@ -144,7 +144,7 @@ export function defineLayout(spec: Layout): Layout {
     if (ruleIds.has(rule.id)) throw new Error(`layout ${spec.id}: duplicate rule ${rule.id}`);
     ruleIds.add(rule.id);
     assertRuleReferences(rule, grids, cellIds);
-    if (rule.kind === 'sumRows' || rule.kind === 'sumColumns') {
+    if (rule.kind === "sumRows" || rule.kind === "sumColumns") {
       const grid = grids.get(rule.grid);
       for (const cell of grid ? targetCells(rule, grid) : []) {
         computedBy.set(cell.id, [...(computedBy.get(cell.id) ?? []), rule.id]);
@@ -158,10 +158,10 @@ export function defineLayout(spec: Layout): Layout {
       return by ? { ...cell, computedBy: by } : cell;
     }),
   });
-  const sections = spec.sections.map((s): Section => (s.kind === 'table' ? { ...s, grids: s.grids.map(markGrid) } : s));
+  const sections = spec.sections.map((s): Section => (s.kind === "table" ? { ...s, grids: s.grids.map(markGrid) } : s));
   const narrativeIds = new Set<string>([spec.preamble.id]);
   for (const s of sections) {
-    if (s.kind !== 'narrative') continue;
+    if (s.kind !== "narrative") continue;
     for (const id of [s.id, ...s.parts.map((p) => p.id)]) {
       if (narrativeIds.has(id)) throw new Error(`layout ${spec.id}: duplicate narrative ${id}`);
       narrativeIds.add(id);

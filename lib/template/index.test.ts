@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { defineGrid, defineLayout, leaf } from './define-layout';
+import { describe, expect, it } from "vitest";
+import { defineGrid, defineLayout, leaf } from "./define-layout";
 import {
   getLayout,
   layoutForYear,
@@ -9,87 +9,98 @@ import {
   reportTitle,
   standardPreamble,
   type Layout,
-} from './index';
+} from "./index";
 
-describe('layout registry', () => {
+describe("layout registry", () => {
   it.each([
-    [2019, 'gov-2019'],
-    [2020, 'gov-2019'],
-    [2021, 'gov-2021'],
-    [2023, 'gov-2021'],
-    [2040, 'gov-2021'],
-  ])('report year %i uses %s', (year, id) => {
+    [2019, "gov-2019"],
+    [2020, "gov-2019"],
+    [2021, "gov-2021"],
+    [2023, "gov-2021"],
+    [2040, "gov-2021"],
+  ])("report year %i uses %s", (year, id) => {
     expect(layoutForYear(year)?.id).toBe(id);
   });
 
-  it('has no layout before 2019', () => {
+  it("has no layout before 2019", () => {
     expect(layoutForYear(2018)).toBeUndefined();
   });
 
-  it('looks layouts up by id and refuses unknown ids', () => {
-    expect(getLayout('gov-2019')).toBe(layouts['gov-2019']);
-    expect(getLayout('gov-1999')).toBeUndefined();
+  it("looks layouts up by id and refuses unknown ids", () => {
+    expect(getLayout("gov-2019")).toBe(layouts["gov-2019"]);
+    expect(getLayout("gov-1999")).toBeUndefined();
   });
 
-  it('labels cells with row and column', () => {
-    const byId = new Map(listCells(layouts['gov-2021']).map((c) => [c.id, c.label]));
-    expect(byId.get('t3.r3_7.natural')).toBe('（七）总计·自然人');
-    expect(byId.get('t3.r3_3_1.total')).toBe('（三）不予公开·1.属于国家秘密·总计');
-    expect(byId.get('t4.suitAfterReview.pending')).toBe('行政诉讼·复议后起诉·尚未审结');
-    expect(byId.get('t4.review.total')).toBe('行政复议·总计');
-    expect(byId.get('t2.normative.issued')).toBe('行政规范性文件·本年制发件数');
+  it("labels cells with row and column", () => {
+    const byId = new Map(listCells(layouts["gov-2021"]).map((c) => [c.id, c.label]));
+    expect(byId.get("t3.r3_7.natural")).toBe("（七）总计·自然人");
+    expect(byId.get("t3.r3_3_1.total")).toBe("（三）不予公开·1.属于国家秘密·总计");
+    expect(byId.get("t4.suitAfterReview.pending")).toBe("行政诉讼·复议后起诉·尚未审结");
+    expect(byId.get("t4.review.total")).toBe("行政复议·总计");
+    expect(byId.get("t2.normative.issued")).toBe("行政规范性文件·本年制发件数");
   });
 });
 
-describe('standard opening text', () => {
+describe("standard opening text", () => {
   it.each([
-    ['gov-2021', '国办公开办函〔2021〕30号'],
-    ['gov-2019', '国办公开办函〔2019〕60号'],
-  ] as const)('%s cites the 条例, %s and the 统计期限', (id, basis) => {
-    const text = standardPreamble(getLayout(id), { organizationName: ' 朝阳镇人民政府 ', year: 2023 });
-    expect(text).toContain('《中华人民共和国政府信息公开条例》');
+    ["gov-2021", "国办公开办函〔2021〕30号"],
+    ["gov-2019", "国办公开办函〔2019〕60号"],
+  ] as const)("%s cites the 条例, %s and the 统计期限", (id, basis) => {
+    const text = standardPreamble(getLayout(id), { organizationName: " 朝阳镇人民政府 ", year: 2023 });
+    expect(text).toContain("《中华人民共和国政府信息公开条例》");
     expect(text).toContain(`（${basis}）`);
-    expect(text).toContain('《朝阳镇人民政府2023年政府信息公开工作年度报告》');
-    expect(text.endsWith('本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。')).toBe(true);
+    expect(text).toContain("《朝阳镇人民政府2023年政府信息公开工作年度报告》");
+    expect(text.endsWith("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。")).toBe(true);
   });
 
-  it('builds the title and period sentence', () => {
-    expect(reportTitle({ organizationName: '董封乡人民政府', year: 2023 })).toBe('董封乡人民政府2023年政府信息公开工作年度报告');
-    expect(periodSentence(2020)).toBe('本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。');
+  it("builds the title and period sentence", () => {
+    expect(reportTitle({ organizationName: "董封乡人民政府", year: 2023 })).toBe(
+      "董封乡人民政府2023年政府信息公开工作年度报告",
+    );
+    expect(periodSentence(2020)).toBe("本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。");
   });
 });
 
-describe('defineLayout refuses broken definitions', () => {
-  const base = layouts['gov-2021'];
+describe("defineLayout refuses broken definitions", () => {
+  const base = layouts["gov-2021"];
   const grid = (id: string, cellId: (r: string, c: string) => string) =>
-    defineGrid({ id, stubHeader: null, columns: [leaf('a', 'A')], rows: [leaf('x', 'X'), leaf('y', 'Y')], cellId });
+    defineGrid({ id, stubHeader: null, columns: [leaf("a", "A")], rows: [leaf("x", "X"), leaf("y", "Y")], cellId });
   const withTable = (extra: Partial<Layout>): Layout =>
     defineLayout({
       ...base,
-      sections: [{ kind: 'table', id: 't2', number: '二', heading: 'h', grids: [grid('g', (r, c) => `t2.${r}.${c}`)] }],
+      sections: [{ kind: "table", id: "t2", number: "二", heading: "h", grids: [grid("g", (r, c) => `t2.${r}.${c}`)] }],
       rules: [],
       ...extra,
     });
 
-  it('accepts a well-formed one', () => {
+  it("accepts a well-formed one", () => {
     expect(withTable({}).sections).toHaveLength(1);
   });
 
   it.each([
-    ['duplicate cell ids', { sections: [{ kind: 'table', id: 't2', number: '二', heading: 'h', grids: [grid('g', () => 'same')] }] }],
-    ['a rule naming an unknown row', { rules: [{ kind: 'sumRows', id: 'r', grid: 'g', target: 'x', of: ['zz'] }] }],
-    ['a rule naming an unknown grid', { rules: [{ kind: 'balance', id: 'r', grid: 'nope', left: ['x'], right: ['y'] }] }],
-    ['a rule naming an unknown column', { rules: [{ kind: 'sumColumns', id: 'r', grid: 'g', target: 'a', of: ['b'] }] }],
     [
-      'duplicate rule ids',
+      "duplicate cell ids",
+      { sections: [{ kind: "table", id: "t2", number: "二", heading: "h", grids: [grid("g", () => "same")] }] },
+    ],
+    ["a rule naming an unknown row", { rules: [{ kind: "sumRows", id: "r", grid: "g", target: "x", of: ["zz"] }] }],
+    [
+      "a rule naming an unknown grid",
+      { rules: [{ kind: "balance", id: "r", grid: "nope", left: ["x"], right: ["y"] }] },
+    ],
+    [
+      "a rule naming an unknown column",
+      { rules: [{ kind: "sumColumns", id: "r", grid: "g", target: "a", of: ["b"] }] },
+    ],
+    [
+      "duplicate rule ids",
       {
         rules: [
-          { kind: 'sumRows', id: 'r', grid: 'g', target: 'x', of: ['y'] },
-          { kind: 'sumRows', id: 'r', grid: 'g', target: 'x', of: ['y'] },
+          { kind: "sumRows", id: "r", grid: "g", target: "x", of: ["y"] },
+          { kind: "sumRows", id: "r", grid: "g", target: "x", of: ["y"] },
         ],
       },
     ],
-  ] satisfies [string, Partial<Layout>][])('throws on %s', (_name, extra) => {
+  ] satisfies [string, Partial<Layout>][])("throws on %s", (_name, extra) => {
     expect(() => withTable(extra)).toThrow();
   });
 });

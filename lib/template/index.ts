@@ -2,13 +2,13 @@
  * The national layouts as data. Registry, look-ups and derived views.
  * Adding a layout: one file in layouts/, one entry in `layouts` below, its tests.
  */
-import { gov2019 } from './layouts/gov-2019';
-import { gov2021 } from './layouts/gov-2021';
-import type { Layout, LayoutId } from './types';
+import { gov2019 } from "./layouts/gov-2019";
+import { gov2021 } from "./layouts/gov-2021";
+import type { Layout, LayoutId } from "./types";
 
 export const layouts: Readonly<Record<LayoutId, Layout>> = {
-  'gov-2021': gov2021,
-  'gov-2019': gov2019,
+  "gov-2021": gov2021,
+  "gov-2019": gov2019,
 };
 
 export const layoutIds = Object.keys(layouts).filter(isLayoutId);
@@ -30,11 +30,11 @@ export function layoutForYear(year: number): Layout | undefined {
   );
 }
 
-export * from './types';
-export { listCells, cellsById, getCell, cellTypeOf, listNarrativeFields, findGrid, gridLeaves } from './catalog';
-export type { LayoutCell, NarrativeField } from './catalog';
-export { standardPreamble, reportTitle, periodSentence } from './preamble';
-export type { PreambleInput } from './preamble';
+export * from "./types";
+export { listCells, cellsById, getCell, cellTypeOf, listNarrativeFields, findGrid, gridLeaves } from "./catalog";
+export type { LayoutCell, NarrativeField } from "./catalog";
+export { standardPreamble, reportTitle, periodSentence } from "./preamble";
+export type { PreambleInput } from "./preamble";
 export {
   draftReportSchema,
   submitReportSchema,
@@ -46,6 +46,6 @@ export {
   MAX_CELL_VALUE,
   MAX_MONEY_DECIMALS,
   MAX_NARRATIVE_LENGTH,
-} from './schema';
-export type { DraftReportSchema, SubmitReportSchema } from './schema';
-export { leafNodes, leafIdsUnder } from './define-layout';
+} from "./schema";
+export type { DraftReportSchema, SubmitReportSchema } from "./schema";
+export { leafNodes, leafIdsUnder } from "./define-layout";

@@ -2,7 +2,7 @@
  * The standard opening text and report title. Wording follows what real
  * reports print (seeds 002 and 004) with the correct name of the notice.
  */
-import type { Layout } from './types';
+import type { Layout } from "./types";
 
 export interface PreambleInput {
   readonly organizationName: string;

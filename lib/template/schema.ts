@@ -4,9 +4,9 @@
  * submit schema additionally demands every cell and required text. Rules
  * that relate cells to each other live in lib/rules, not here.
  */
-import { z } from 'zod';
-import { listCells, listNarrativeFields } from './catalog';
-import type { CellType, Layout } from './types';
+import { z } from "zod";
+import { listCells, listNarrativeFields } from "./catalog";
+import type { CellType, Layout } from "./types";
 
 /** Largest figure any cell may hold; larger is a typing slip, not a statistic. */
 export const MAX_CELL_VALUE = 1_000_000_000;
@@ -22,13 +22,13 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 /** Decimal places of a finite number as written in shortest form (handles 1e-7). */
 export function decimalPlaces(value: number): number {
   const text = String(Math.abs(value));
-  const exp = text.indexOf('e-');
+  const exp = text.indexOf("e-");
   if (exp >= 0) {
     const mantissa = text.slice(0, exp);
-    const dot = mantissa.indexOf('.');
+    const dot = mantissa.indexOf(".");
     return (dot >= 0 ? mantissa.length - dot - 1 : 0) + Number(text.slice(exp + 2));
   }
-  const dot = text.indexOf('.');
+  const dot = text.indexOf(".");
   return dot >= 0 ? text.length - dot - 1 : 0;
 }
 
@@ -37,7 +37,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** True when `text` is YYYY-MM-DD and names a real calendar day. */
 export function isRealIsoDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
-  const [y, m, d] = text.split('-').map(Number);
+  const [y, m, d] = text.split("-").map(Number);
   if (y === undefined || m === undefined || d === undefined) return false;
   return isRealDate(y, m, d);
 }
@@ -50,27 +50,27 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 export function cellValueSchema(type: CellType): z.ZodNumber {
-  const number = z.number({ error: '请输入数字' }).finite({ error: '请输入数字' });
+  const number = z.number({ error: "请输入数字" }).finite({ error: "请输入数字" });
   switch (type) {
-    case 'count':
+    case "count":
       return number
-        .int({ error: '请输入整数' })
-        .min(0, { error: '请输入 0 或正整数' })
-        .max(MAX_CELL_VALUE, { error: '数值过大，请核对' });
-    case 'signedCount':
+        .int({ error: "请输入整数" })
+        .min(0, { error: "请输入 0 或正整数" })
+        .max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
+    case "signedCount":
       return number
-        .int({ error: '请输入整数（减少请填负数）' })
-        .min(-MAX_CELL_VALUE, { error: '数值过大，请核对' })
-        .max(MAX_CELL_VALUE, { error: '数值过大，请核对' });
-    case 'money':
-      return number.min(0, { error: '金额不能为负数' }).max(MAX_CELL_VALUE, { error: '数值过大，请核对' });
+        .int({ error: "请输入整数（减少请填负数）" })
+        .min(-MAX_CELL_VALUE, { error: "数值过大，请核对" })
+        .max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
+    case "money":
+      return number.min(0, { error: "金额不能为负数" }).max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
   }
 }
 
 function cellSchema(type: CellType): z.ZodType<number> {
   const base = cellValueSchema(type);
-  return type === 'money'
-    ? base.refine((v) => decimalPlaces(v) <= MAX_MONEY_DECIMALS, { error: '金额最多保留 4 位小数' })
+  return type === "money"
+    ? base.refine((v) => decimalPlaces(v) <= MAX_MONEY_DECIMALS, { error: "金额最多保留 4 位小数" })
     : base;
 }
 
@@ -78,9 +78,9 @@ const text = (max: number) =>
   z
     .string()
     .max(max, { error: `内容过长，请控制在 ${max} 字以内` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: '内容含有不可见的控制字符，请删除后重新粘贴' });
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: "内容含有不可见的控制字符，请删除后重新粘贴" });
 
-const isoDate = z.string().regex(ISO_DATE, { error: '日期格式应为 YYYY-MM-DD' });
+const isoDate = z.string().regex(ISO_DATE, { error: "日期格式应为 YYYY-MM-DD" });
 
 const draftMeta = z
   .object({
@@ -91,11 +91,11 @@ const draftMeta = z
   })
   .strict();
 
-const realDate = isoDate.refine(isRealIsoDate, { error: '请填写真实存在的日期' });
+const realDate = isoDate.refine(isRealIsoDate, { error: "请填写真实存在的日期" });
 
 const submitMeta = draftMeta.extend({
   organizationName: text(MAX_ORGANIZATION_NAME_LENGTH).refine((s) => s.trim().length > 0, {
-    error: '请填写机关名称',
+    error: "请填写机关名称",
   }),
   periodStart: realDate.optional(),
   periodEnd: realDate.optional(),

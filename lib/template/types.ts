@@ -8,7 +8,7 @@
  */
 
 /** Known layouts. Adding one means one file in layouts/ plus its tests. */
-export type LayoutId = 'gov-2021' | 'gov-2019';
+export type LayoutId = "gov-2021" | "gov-2019";
 
 /**
  * Stable cell id, see README.md: `t2.<row>.<col>`, `t3.<row>.<col>`,
@@ -17,21 +17,13 @@ export type LayoutId = 'gov-2021' | 'gov-2019';
  */
 export type CellId = string;
 
-export type TableId = 't2' | 't3' | 't4';
+export type TableId = "t2" | "t3" | "t4";
 
 /** Narrative (free-text) fields. Which ones exist depends on the layout. */
 export type NarrativeId =
-  | 'preamble'
-  | 's1'
-  | 's1.active'
-  | 's1.onRequest'
-  | 's1.management'
-  | 's1.platform'
-  | 's1.oversight'
-  | 's5'
-  | 's6';
+  "preamble" | "s1" | "s1.active" | "s1.onRequest" | "s1.management" | "s1.platform" | "s1.oversight" | "s5" | "s6";
 
-export type MetaFieldId = 'meta.organizationName' | 'meta.year' | 'meta.periodStart' | 'meta.periodEnd';
+export type MetaFieldId = "meta.organizationName" | "meta.year" | "meta.periodStart" | "meta.periodEnd";
 
 /** Anything a finding can point at: a cell, a narrative field or a meta field. */
 export type FieldId = CellId | NarrativeId | MetaFieldId;
@@ -40,7 +32,7 @@ export type FieldId = CellId | NarrativeId | MetaFieldId;
  * `count`: integer ≥ 0. `signedCount`: integer, may be negative (gov-2019 本年增/减).
  * `money`: 万元, ≥ 0, at most 4 decimal places.
  */
-export type CellType = 'count' | 'signedCount' | 'money';
+export type CellType = "count" | "signedCount" | "money";
 
 /** A node of a header tree (columns or rows). Leaves have no children. */
 export interface HeaderNode {
@@ -85,7 +77,7 @@ export interface Grid {
   readonly cells: readonly CellDef[];
 }
 
-export type SectionNumber = '一' | '二' | '三' | '四' | '五' | '六';
+export type SectionNumber = "一" | "二" | "三" | "四" | "五" | "六";
 
 export interface NarrativePart {
   readonly id: NarrativeId;
@@ -95,7 +87,7 @@ export interface NarrativePart {
 }
 
 export interface NarrativeSection {
-  readonly kind: 'narrative';
+  readonly kind: "narrative";
   readonly id: NarrativeId;
   readonly number: SectionNumber;
   /** Full heading as printed, e.g. 一、总体情况. */
@@ -107,7 +99,7 @@ export interface NarrativeSection {
 }
 
 export interface TableSection {
-  readonly kind: 'table';
+  readonly kind: "table";
   readonly id: TableId;
   readonly number: SectionNumber;
   readonly heading: string;
@@ -118,13 +110,13 @@ export type Section = NarrativeSection | TableSection;
 
 /** The opening paragraph before 一、总体情况; it carries the 统计期限. */
 export interface PreambleDef {
-  readonly id: 'preamble';
+  readonly id: "preamble";
   readonly label: string;
   readonly required: boolean;
 }
 
 /** Subjects that 一、总体情况 commonly states as figures. */
-export type NarrativeTopic = 'requestsReceived' | 'reviews' | 'lawsuits';
+export type NarrativeTopic = "requestsReceived" | "reviews" | "lawsuits";
 
 /**
  * Parameters of each rule kind a layout may declare. The rule engine keys

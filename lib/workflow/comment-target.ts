@@ -11,7 +11,10 @@
  */
 import { z } from "zod";
 
-export type CommentTarget = { kind: "cell"; cellId: string } | { kind: "row"; tableId: string; rowId: string } | { kind: "section"; sectionId: string };
+export type CommentTarget =
+  | { kind: "cell"; cellId: string }
+  | { kind: "row"; tableId: string; rowId: string }
+  | { kind: "section"; sectionId: string };
 
 const idPattern = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+){0,3}$/;
 
@@ -38,4 +41,7 @@ export function parseCommentTarget(value: string): CommentTarget | null {
 }
 
 /** A zod field for a target in a form or request; the layout check is the caller's. */
-export const commentTargetField = z.string().max(100).refine((value) => parseCommentTarget(value) !== null, { error: "批注位置无效" });
+export const commentTargetField = z
+  .string()
+  .max(100)
+  .refine((value) => parseCommentTarget(value) !== null, { error: "批注位置无效" });

@@ -32,8 +32,12 @@ describe("report.read", () => {
     }
   }
   it("a reviewer reads the county's own report", () => {
-    expect(can(actors.reviewerA, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(true);
-    expect(can(actors.reviewerB, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(false);
+    expect(can(actors.reviewerA, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(
+      true,
+    );
+    expect(can(actors.reviewerB, "report.read", { organizationId: countyA, ancestorIds: [], status: "DRAFT" })).toBe(
+      false,
+    );
   });
   it("a reviewer of another county reads nothing of county A", () => {
     expect(can(actors.reviewerB, "report.read", reportOf(townA2, "SUBMITTED"))).toBe(false);

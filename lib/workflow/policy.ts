@@ -48,7 +48,10 @@ function isOwnOrganization(actor: NonNullable<Actor>, scope: OrganizationScope):
 
 /** A reviewer's county covers the county itself and everything under it. */
 function isWithinCounty(actor: NonNullable<Actor>, scope: OrganizationScope): boolean {
-  return actor.organizationId !== null && (actor.organizationId === scope.organizationId || scope.ancestorIds.includes(actor.organizationId));
+  return (
+    actor.organizationId !== null &&
+    (actor.organizationId === scope.organizationId || scope.ancestorIds.includes(actor.organizationId))
+  );
 }
 
 type SignedIn = NonNullable<Actor>;
@@ -61,11 +64,20 @@ function signedIn<S>(rule: (actor: SignedIn, subject: S) => boolean): Rule<S> {
 
 /** One rule per action; the mapped type gives each its own subject type. */
 const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
-  "report.read": signedIn((actor, report) =>
-    actor.role === "ADMIN" || (actor.role === "CLERK" ? isOwnOrganization(actor, report) : actor.role === "REVIEWER" && isWithinCounty(actor, report)),
+  "report.read": signedIn(
+    (actor, report) =>
+      actor.role === "ADMIN" ||
+      (actor.role === "CLERK"
+        ? isOwnOrganization(actor, report)
+        : actor.role === "REVIEWER" && isWithinCounty(actor, report)),
   ),
-  "report.edit": signedIn((actor, report) => actor.role === "CLERK" && isOwnOrganization(actor, report) && editableStatuses.includes(report.status)),
-  "report.comment": signedIn((actor, report) => actor.role === "REVIEWER" && isWithinCounty(actor, report) && report.status === "SUBMITTED"),
+  "report.edit": signedIn(
+    (actor, report) =>
+      actor.role === "CLERK" && isOwnOrganization(actor, report) && editableStatuses.includes(report.status),
+  ),
+  "report.comment": signedIn(
+    (actor, report) => actor.role === "REVIEWER" && isWithinCounty(actor, report) && report.status === "SUBMITTED",
+  ),
   "report.transition": signedIn(
     (actor, report) =>
       canTransition(report.transition, report.status) &&
@@ -75,9 +87,13 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "report.create": signedIn((actor, scope) => actor.role === "CLERK" && isOwnOrganization(actor, scope)),
   "report.importHistory": signedIn((actor, scope) => actor.role === "CLERK" && isOwnOrganization(actor, scope)),
   "organization.read": signedIn(
-    (actor, scope) => actor.role === "ADMIN" || (actor.role === "REVIEWER" ? isWithinCounty(actor, scope) : isOwnOrganization(actor, scope)),
+    (actor, scope) =>
+      actor.role === "ADMIN" ||
+      (actor.role === "REVIEWER" ? isWithinCounty(actor, scope) : isOwnOrganization(actor, scope)),
   ),
-  "review.queue": signedIn((actor, scope) => actor.role === "ADMIN" || (actor.role === "REVIEWER" && isWithinCounty(actor, scope))),
+  "review.queue": signedIn(
+    (actor, scope) => actor.role === "ADMIN" || (actor.role === "REVIEWER" && isWithinCounty(actor, scope)),
+  ),
   // Published reports are public: anyone, signed in or not.
   "publication.read": (_actor, publication) => publication.isPublished,
   "admin.manage": signedIn((actor) => actor.role === "ADMIN"),

@@ -13,15 +13,32 @@ export type SeedDemoOptions = {
   withPublishedReports?: boolean;
 };
 
-export async function seedDemo(db: PrismaClient, options: SeedDemoOptions = {}): Promise<{ organizations: Map<string, string>; createdUsers: number; createdReports: number }> {
+export async function seedDemo(
+  db: PrismaClient,
+  options: SeedDemoOptions = {},
+): Promise<{ organizations: Map<string, string>; createdUsers: number; createdReports: number }> {
   const organizations = new Map<string, string>();
   for (const organization of demoOrganizations) {
     const parentId = organization.parentKey ? organizations.get(organization.parentKey) : undefined;
-    if (organization.parentKey && !parentId) throw new Error(`seed: parent ${organization.parentKey} must come before ${organization.key}`);
-    const existing = await db.organization.findFirst({ where: { name: organization.name, parentId: parentId ?? null }, select: { id: true } });
+    if (organization.parentKey && !parentId)
+      throw new Error(`seed: parent ${organization.parentKey} must come before ${organization.key}`);
+    const existing = await db.organization.findFirst({
+      where: { name: organization.name, parentId: parentId ?? null },
+      select: { id: true },
+    });
     const id =
       existing?.id ??
-      (await db.organization.create({ data: { name: organization.name, kind: organization.kind, parentId: parentId ?? null, divisionCode: organization.divisionCode ?? null }, select: { id: true } })).id;
+      (
+        await db.organization.create({
+          data: {
+            name: organization.name,
+            kind: organization.kind,
+            parentId: parentId ?? null,
+            divisionCode: organization.divisionCode ?? null,
+          },
+          select: { id: true },
+        })
+      ).id;
     organizations.set(organization.key, id);
   }
 
@@ -52,6 +69,7 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions = {}):
   }
 
   // The seed reports as their bodies' published reports (rendered once, skipped on restart).
-  const { created: createdReports } = options.withPublishedReports === false ? { created: 0 } : await seedPublishedReports(db, organizations);
+  const { created: createdReports } =
+    options.withPublishedReports === false ? { created: 0 } : await seedPublishedReports(db, organizations);
   return { organizations, createdUsers, createdReports };
 }

@@ -38,12 +38,19 @@ function allowServerOnlyModules(): void {
   isServerOnlyAllowed = true;
 }
 
-export async function seedPublishedReports(db: PrismaClient, organizations: ReadonlyMap<string, string>, now = new Date()): Promise<{ created: number }> {
+export async function seedPublishedReports(
+  db: PrismaClient,
+  organizations: ReadonlyMap<string, string>,
+  now = new Date(),
+): Promise<{ created: number }> {
   const pending: { seed: PublishedSeed; organizationId: string }[] = [];
   for (const seed of publishedSeeds) {
     const organizationId = organizations.get(seed.organizationKey);
     if (!organizationId) throw new Error(`seed: organization ${seed.organizationKey} is missing`);
-    const existing = await db.report.findUnique({ where: { organizationId_year: { organizationId, year: seed.year } }, select: { id: true } });
+    const existing = await db.report.findUnique({
+      where: { organizationId_year: { organizationId, year: seed.year } },
+      select: { id: true },
+    });
     if (!existing) pending.push({ seed, organizationId });
   }
   if (pending.length === 0) return { created: 0 };
@@ -58,9 +65,18 @@ export async function seedPublishedReports(db: PrismaClient, organizations: Read
   for (const { seed, organizationId } of pending) {
     const filePath = path.join(seedsDirectory, seed.file);
     const reading = await readReportFile(filePath);
-    const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, parent: { select: { name: true } } } });
-    if (reading.status !== "read" || reading.year !== seed.year) throw new Error(`seed: ${seed.file} did not read as a ${seed.year} report (${reading.status}, ${reading.year})`);
-    if (!isSameOrganizationName(reading.organizationName, { name: organization.name, countyNames: organization.parent ? [organization.parent.name] : [] })) {
+    const organization = await db.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { id: true, name: true, parent: { select: { name: true } } },
+    });
+    if (reading.status !== "read" || reading.year !== seed.year)
+      throw new Error(`seed: ${seed.file} did not read as a ${seed.year} report (${reading.status}, ${reading.year})`);
+    if (
+      !isSameOrganizationName(reading.organizationName, {
+        name: organization.name,
+        countyNames: organization.parent ? [organization.parent.name] : [],
+      })
+    ) {
       throw new Error(`seed: ${seed.file} is the report of ${reading.organizationName}, not of ${organization.name}`);
     }
     await writeImportedReport(db, {

@@ -10,7 +10,10 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`应用进程已退出（退出码 ${child.exitCode}）`);
-    const isUp = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const isUp = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (isUp) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -19,13 +22,29 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
 
 export type AppServer = { url: string; port: number; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startAppServer(options: { port: number; databaseUrl: string; authSecret: string; quiet?: boolean }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  databaseUrl: string;
+  authSecret: string;
+  quiet?: boolean;
+}): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, APP_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: options.databaseUrl,
+        AUTH_SECRET: options.authSecret,
+        APP_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+    },
+  );
   await waitForHealth(url, child, 60_000);
   return {
     url,

@@ -16,7 +16,10 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 
 async function writeDerivedSchema(source = schemaFile): Promise<string> {
   const schema = await fs.readFile(source, "utf8");
-  const withUrl = schema.replace(/datasource db \{\n(\s*)provider\s*=\s*"postgresql"\n/, (block, indent: string) => `${block}${indent}url = env("DATABASE_URL")\n`);
+  const withUrl = schema.replace(
+    /datasource db \{\n(\s*)provider\s*=\s*"postgresql"\n/,
+    (block, indent: string) => `${block}${indent}url = env("DATABASE_URL")\n`,
+  );
   if (withUrl === schema) throw new Error("prisma/schema.prisma: datasource block not in the expected form");
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "nianbao-prisma-"));
   const derived = path.join(dir, "schema.prisma");
@@ -75,7 +78,10 @@ export async function diffSchemas(fromSchema: string | null, toSchema: string, d
   try {
     const [from, to] = derived;
     const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
-    const result = await runMigrateCli(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to!, "--script"], databaseUrl);
+    const result = await runMigrateCli(
+      ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to!, "--script"],
+      databaseUrl,
+    );
     if (result.code !== 0) throw new Error(`prisma migrate diff failed:\n${result.stdout}\n${result.stderr}`);
     return result.stdout;
   } finally {

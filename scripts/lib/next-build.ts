@@ -6,7 +6,17 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sourceRoots = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const sourceRoots = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "proxy.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const stampFile = path.join(root, ".next", "nianbao-source-hash");
 
 async function listFiles(entry: string): Promise<string[]> {
@@ -15,7 +25,9 @@ async function listFiles(entry: string): Promise<string[]> {
   if (!stat) return [];
   if (stat.isFile()) return [full];
   const entries = await fs.readdir(full, { recursive: true, withFileTypes: true });
-  return entries.filter((item) => item.isFile() && !item.name.endsWith(".test.ts") && !item.name.endsWith(".test.tsx")).map((item) => path.join(item.parentPath, item.name));
+  return entries
+    .filter((item) => item.isFile() && !item.name.endsWith(".test.ts") && !item.name.endsWith(".test.tsx"))
+    .map((item) => path.join(item.parentPath, item.name));
 }
 
 /** A hash over the paths, sizes and modification times of everything the build reads. */
@@ -31,14 +43,21 @@ export async function sourceHash(): Promise<string> {
 }
 
 export async function isBuildCurrent(): Promise<boolean> {
-  const [stamp, buildId] = await Promise.all([fs.readFile(stampFile, "utf8").catch(() => ""), fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8").catch(() => "")]);
+  const [stamp, buildId] = await Promise.all([
+    fs.readFile(stampFile, "utf8").catch(() => ""),
+    fs.readFile(path.join(root, ".next", "BUILD_ID"), "utf8").catch(() => ""),
+  ]);
   return buildId !== "" && stamp === (await sourceHash());
 }
 
 export async function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
   const hash = await sourceHash();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`next build 失败（退出码 ${code}）`))));
   });

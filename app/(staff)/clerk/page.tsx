@@ -32,7 +32,9 @@ export default async function ClerkHomePage() {
           <>
             <p>本年度报告尚未开始。报告须于 {year + 1} 年 1 月 31 日前公布。</p>
             {reports.some((report) => report.year === year - 1) && (
-              <p className="muted">开始后，可在填写页面从 {year - 1} 年度报告带入“结转下年度继续办理”“现行有效件数”，并参考上年各部分文字。</p>
+              <p className="muted">
+                开始后，可在填写页面从 {year - 1} 年度报告带入“结转下年度继续办理”“现行有效件数”，并参考上年各部分文字。
+              </p>
             )}
             <StartReportButton year={year} />
           </>

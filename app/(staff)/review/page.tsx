@@ -4,7 +4,14 @@ import "@/components/review/review.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
-import { listReviewQueue, queueStatusLabels, queueStatuses, reviewQueueParams, type QueueSort, type ReviewQueueParams } from "@/lib/reports/list-review-queue";
+import {
+  listReviewQueue,
+  queueStatusLabels,
+  queueStatuses,
+  reviewQueueParams,
+  type QueueSort,
+  type ReviewQueueParams,
+} from "@/lib/reports/list-review-queue";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { AppError } from "@/lib/server/errors";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -34,7 +41,11 @@ function SortHeader({ params, sort }: { params: ReviewQueueParams & { year: numb
   );
 }
 
-export default async function ReviewHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = await searchParams;
   const parsed = reviewQueueParams.parse({ year: raw.year, status: raw.status, sort: raw.sort, dir: raw.dir });
   const params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
@@ -101,9 +112,21 @@ export default async function ReviewHomePage({ searchParams }: { searchParams: P
                 <StatusTag status={status === "NOT_STARTED" ? null : status} />
               </td>
               <td>{lastChange ? formatDateTime(lastChange) : "—"}</td>
-              <td>{findings ? (findings.errors + findings.warnings === 0 ? "无" : `错误 ${findings.errors} · 提示 ${findings.warnings}`) : "—"}</td>
+              <td>
+                {findings
+                  ? findings.errors + findings.warnings === 0
+                    ? "无"
+                    : `错误 ${findings.errors} · 提示 ${findings.warnings}`
+                  : "—"}
+              </td>
               <td>{report ? openComments : "—"}</td>
-              <td>{report ? <Link href={`/review/reports/${report.id}`}>{status === "SUBMITTED" ? "审核" : "查看"}</Link> : "—"}</td>
+              <td>
+                {report ? (
+                  <Link href={`/review/reports/${report.id}`}>{status === "SUBMITTED" ? "审核" : "查看"}</Link>
+                ) : (
+                  "—"
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

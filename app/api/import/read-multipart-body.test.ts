@@ -3,9 +3,16 @@ import { FORM_OVERHEAD_BYTES, readMultipartBody, uploadedFiles } from "./read-mu
 
 function multipartRequest(form: FormData): Promise<Request> {
   const encoded = new Response(form);
-  return encoded.arrayBuffer().then(
-    (body) => new Request("http://localhost/api/import/history", { method: "POST", body, headers: { "content-type": encoded.headers.get("content-type")! } }),
-  );
+  return encoded
+    .arrayBuffer()
+    .then(
+      (body) =>
+        new Request("http://localhost/api/import/history", {
+          method: "POST",
+          body,
+          headers: { "content-type": encoded.headers.get("content-type")! },
+        }),
+    );
 }
 
 describe("readMultipartBody", () => {
@@ -26,8 +33,16 @@ describe("readMultipartBody", () => {
   it("refuses a declared length over the cap without reading the body", async () => {
     let isPulled = false;
     const body = new ReadableStream({ pull: () => void (isPulled = true) }, { highWaterMark: 0 });
-    const request = new Request("http://localhost/x", { method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999" } } as RequestInit);
-    await expect(readMultipartBody(request, 1000)).rejects.toMatchObject({ code: "INVALID_INPUT", userMessage: expect.stringMatching(/超过上限/) });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999" },
+    } as RequestInit);
+    await expect(readMultipartBody(request, 1000)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      userMessage: expect.stringMatching(/超过上限/),
+    });
     expect(isPulled).toBe(false);
   });
 
@@ -41,16 +56,35 @@ describe("readMultipartBody", () => {
       },
       cancel: () => void (isCancelled = true),
     });
-    const request = new Request("http://localhost/x", { method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x" } } as RequestInit);
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    } as RequestInit);
     await expect(readMultipartBody(request, 1000)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(isCancelled).toBe(true);
     expect(chunksSent).toBeLessThan(10);
   });
 
   it("refuses bodies that are not multipart forms, or not parseable", async () => {
-    const json = new Request("http://localhost/x", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-    await expect(readMultipartBody(json, 1000)).rejects.toMatchObject({ code: "INVALID_INPUT", userMessage: "请通过页面上的表单上传文件。" });
-    const broken = new Request("http://localhost/x", { method: "POST", body: "garbage", headers: { "content-type": "multipart/form-data; boundary=zzz" } });
-    await expect(readMultipartBody(broken, 1000)).rejects.toMatchObject({ code: "INVALID_INPUT", userMessage: expect.stringMatching(/无法解析/) });
+    const json = new Request("http://localhost/x", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
+    await expect(readMultipartBody(json, 1000)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      userMessage: "请通过页面上的表单上传文件。",
+    });
+    const broken = new Request("http://localhost/x", {
+      method: "POST",
+      body: "garbage",
+      headers: { "content-type": "multipart/form-data; boundary=zzz" },
+    });
+    await expect(readMultipartBody(broken, 1000)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      userMessage: expect.stringMatching(/无法解析/),
+    });
   });
 });

@@ -12,8 +12,10 @@ export const FORM_OVERHEAD_BYTES = 64 * 1024;
  */
 export async function readMultipartBody(request: Request, maxBytes: number): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID_INPUT", "请通过页面上的表单上传文件。");
-  const tooLarge = () => new AppError("INVALID_INPUT", `上传的内容超过上限 ${formatMegabytes(maxBytes - FORM_OVERHEAD_BYTES)}，未读取。`);
+  if (!contentType.toLowerCase().startsWith("multipart/form-data"))
+    throw new AppError("INVALID_INPUT", "请通过页面上的表单上传文件。");
+  const tooLarge = () =>
+    new AppError("INVALID_INPUT", `上传的内容超过上限 ${formatMegabytes(maxBytes - FORM_OVERHEAD_BYTES)}，未读取。`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) throw new AppError("INVALID_INPUT", "没有收到上传的文件。");
@@ -41,5 +43,7 @@ export async function readMultipartBody(request: Request, maxBytes: number): Pro
 /** The uploaded files under `name`, each with its bytes; text fields under that name are ignored. */
 export async function uploadedFiles(form: FormData, name: string): Promise<{ fileName: string; bytes: Uint8Array }[]> {
   const files = form.getAll(name).filter((value): value is File => typeof value !== "string");
-  return Promise.all(files.map(async (file) => ({ fileName: file.name.slice(0, 255), bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all(
+    files.map(async (file) => ({ fileName: file.name.slice(0, 255), bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
 }

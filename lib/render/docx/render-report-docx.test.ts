@@ -1,12 +1,12 @@
-import { load } from 'cheerio';
-import mammoth from 'mammoth';
-import { describe, expect, it } from 'vitest';
-import { seeds } from '@/fixtures';
-import { getLayout } from '@/lib/template';
-import { sampleReportData } from '../sample-report-data';
-import { toReportView } from '../to-report-view';
-import type { ReportView, ValueCellView } from '../to-report-view';
-import { renderReportDocx } from './render-report-docx';
+import { load } from "cheerio";
+import mammoth from "mammoth";
+import { describe, expect, it } from "vitest";
+import { seeds } from "@/fixtures";
+import { getLayout } from "@/lib/template";
+import { sampleReportData } from "../sample-report-data";
+import { toReportView } from "../to-report-view";
+import type { ReportView, ValueCellView } from "../to-report-view";
+import { renderReportDocx } from "./render-report-docx";
 
 /** Read the DOCX back with mammoth (which maps gridSpan/vMerge to colspan/rowspan). */
 async function readBack(docx: Buffer): Promise<ReturnType<typeof load>> {
@@ -15,60 +15,72 @@ async function readBack(docx: Buffer): Promise<ReturnType<typeof load>> {
 }
 
 function grids(view: ReportView) {
-  return view.sections.flatMap((s) => (s.kind === 'table' ? [...s.grids] : []));
+  return view.sections.flatMap((s) => (s.kind === "table" ? [...s.grids] : []));
 }
 
-describe.each(seeds.map((s) => [s.id, s] as const))('renderReportDocx with %s', (_id, seed) => {
+describe.each(seeds.map((s) => [s.id, s] as const))("renderReportDocx with %s", (_id, seed) => {
   const view = toReportView(getLayout(seed.layoutId), seed.data, {
     organizationName: seed.organization.name,
     year: seed.data.meta.year,
-    publishedAt: '2024-01-26',
+    publishedAt: "2024-01-26",
   });
 
-  it('writes headings, every paragraph and one table per grid with merged cells', async () => {
+  it("writes headings, every paragraph and one table per grid with merged cells", async () => {
     const docx = await renderReportDocx(view);
-    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(docx.subarray(0, 2).toString("latin1")).toBe("PK");
     const $ = await readBack(docx);
-    expect($('h1').map((_, el) => $(el).text()).get()).toEqual(view.sections.map((s) => s.heading));
+    expect(
+      $("h1")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(view.sections.map((s) => s.heading));
     const text = $.root().text();
     for (const p of view.preamble.paragraphs) expect(text).toContain(p);
     for (const s of view.sections) {
-      if (s.kind !== 'narrative') continue;
+      if (s.kind !== "narrative") continue;
       for (const p of [...s.paragraphs, ...s.parts.flatMap((part) => part.paragraphs)]) expect(text).toContain(p);
     }
-    const tables = $('table');
+    const tables = $("table");
     expect(tables.length).toBe(grids(view).length);
     grids(view).forEach((grid, i) => {
       const table = tables.eq(i);
       const headerRows = grid.headerRows.length + (grid.title === null ? 0 : 1);
-      const rows = table.find('tr');
+      const rows = table.find("tr");
       expect(rows.length).toBe(headerRows + grid.bodyRows.length);
       grid.bodyRows.forEach((row, r) => {
-        const values = row.cells.filter((c): c is ValueCellView => c.kind === 'value').map((c) => c.text);
-        const cells = rows.eq(headerRows + r).find('td, th').map((_, el) => $(el).text()).get();
+        const values = row.cells.filter((c): c is ValueCellView => c.kind === "value").map((c) => c.text);
+        const cells = rows
+          .eq(headerRows + r)
+          .find("td, th")
+          .map((_, el) => $(el).text())
+          .get();
         expect(cells.slice(-values.length), `${grid.id}.${row.id}`).toEqual(values);
       });
       // Spans survive the round trip.
       for (const [r, row] of grid.headerRows.entries()) {
-        const spans = rows.eq(r + (grid.title === null ? 0 : 1)).find('td, th').map((_, el) => Number($(el).attr('colspan') ?? 1)).get();
+        const spans = rows
+          .eq(r + (grid.title === null ? 0 : 1))
+          .find("td, th")
+          .map((_, el) => Number($(el).attr("colspan") ?? 1))
+          .get();
         expect(spans).toEqual(row.map((c) => c.colSpan));
       }
     });
-    const group = $('td, th').filter((_, el) => $(el).text() === '三、本年度办理结果');
-    expect(group.attr('rowspan')).toBe(seed.layoutId === 'gov-2021' ? '22' : '20');
+    const group = $("td, th").filter((_, el) => $(el).text() === "三、本年度办理结果");
+    expect(group.attr("rowspan")).toBe(seed.layoutId === "gov-2021" ? "22" : "20");
   });
 });
 
-describe('renderReportDocx text safety', () => {
-  it('survives characters XML cannot carry and markup', async () => {
-    const layout = getLayout('gov-2021');
+describe("renderReportDocx text safety", () => {
+  it("survives characters XML cannot carry and markup", async () => {
+    const layout = getLayout("gov-2021");
     const view = toReportView(
       layout,
-      sampleReportData(layout, { narrative: { s6: '<w:p>标记</w:p>\u0001控制\uFFFF字符𠀀😀\u202E倒' } }),
-      { organizationName: '测试乡', year: 2023, correctionNote: '更正', version: 2 },
+      sampleReportData(layout, { narrative: { s6: "<w:p>标记</w:p>\u0001控制\uFFFF字符𠀀😀\u202E倒" } }),
+      { organizationName: "测试乡", year: 2023, correctionNote: "更正", version: 2 },
     );
     const $ = await readBack(await renderReportDocx(view));
-    expect($.root().text()).toContain('<w:p>标记</w:p>控制字符𠀀😀\u202E倒');
-    expect($.root().text()).toContain('更正说明（第2版）');
+    expect($.root().text()).toContain("<w:p>标记</w:p>控制字符𠀀😀\u202E倒");
+    expect($.root().text()).toContain("更正说明（第2版）");
   });
 });

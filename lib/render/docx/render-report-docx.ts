@@ -34,9 +34,9 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-} from 'docx';
-import type { BodyCellView, GridView, ReportView, TableSectionView } from '../to-report-view';
-import { computeColumnWidths } from '../pdf/compute-column-widths';
+} from "docx";
+import type { BodyCellView, GridView, ReportView, TableSectionView } from "../to-report-view";
+import { computeColumnWidths } from "../pdf/compute-column-widths";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const TWIPS_PER_PT = 20;
@@ -45,11 +45,11 @@ const MARGIN_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 const TEXT_BLOCK_PT = ((210 - MARGIN_MM.left - MARGIN_MM.right) * 72) / 25.4;
 
 const FONT = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  table: '仿宋_GB2312',
+  title: "方正小标宋简体",
+  body: "仿宋_GB2312",
+  heading1: "黑体",
+  heading2: "楷体_GB2312",
+  table: "仿宋_GB2312",
 } as const;
 /** Half-points. */
 const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
@@ -58,10 +58,11 @@ const BODY_LINE = 576;
 const TABLE_LINE = 300;
 
 /** Characters XML 1.0 cannot carry; Word refuses a document containing them. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, '');
+  return text.replace(XML_INVALID, "");
 }
 
 function fonts(name: string) {
@@ -69,7 +70,7 @@ function fonts(name: string) {
 }
 
 function run(text: string, font: string, size: number, bold = false): TextRun {
-  return new TextRun({ text: xmlSafe(text), font: fonts(font), size, bold, language: { eastAsia: 'zh-CN' } });
+  return new TextRun({ text: xmlSafe(text), font: fonts(font), size, bold, language: { eastAsia: "zh-CN" } });
 }
 
 function bodyParagraph(text: string, indent = true): Paragraph {
@@ -91,10 +92,14 @@ function heading(text: string, level: 1 | 2): Paragraph {
   });
 }
 
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const CELL_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE } as const;
 
-function cellParagraph(text: string, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean): Paragraph {
+function cellParagraph(
+  text: string,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  bold: boolean,
+): Paragraph {
   return new Paragraph({
     children: [run(text, FONT.table, SIZE.table, bold)],
     alignment,
@@ -109,10 +114,10 @@ function spanWidth(widths: readonly number[], from: number, span: number): numbe
 }
 
 function toTableCell(cell: BodyCellView, widths: readonly number[], isHeaderRow: boolean): TableCell {
-  const colSpan = cell.kind === 'header' ? cell.colSpan : 1;
-  const rowSpan = cell.kind === 'header' ? cell.rowSpan : 1;
+  const colSpan = cell.kind === "header" ? cell.colSpan : 1;
+  const rowSpan = cell.kind === "header" ? cell.rowSpan : 1;
   const alignment =
-    cell.kind === 'header' && cell.scope === 'row' && !isHeaderRow ? AlignmentType.LEFT : AlignmentType.CENTER;
+    cell.kind === "header" && cell.scope === "row" && !isHeaderRow ? AlignmentType.LEFT : AlignmentType.CENTER;
   return new TableCell({
     children: [cellParagraph(cell.text, alignment, isHeaderRow)],
     columnSpan: colSpan > 1 ? colSpan : undefined,
@@ -144,7 +149,11 @@ function gridTable(grid: GridView, widths: readonly number[]): Table {
   }
   for (const row of grid.headerRows) {
     rows.push(
-      new TableRow({ tableHeader: true, cantSplit: true, children: row.map((cell) => toTableCell(cell, widths, true)) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: row.map((cell) => toTableCell(cell, widths, true)),
+      }),
     );
   }
   for (const row of grid.bodyRows) {
@@ -179,13 +188,13 @@ function documentBody(view: ReportView): (Paragraph | Table)[] {
       }),
   );
   if (view.correction) {
-    const label = view.correction.version === null ? '更正说明' : `更正说明（第${view.correction.version}版）`;
+    const label = view.correction.version === null ? "更正说明" : `更正说明（第${view.correction.version}版）`;
     out.push(new Paragraph({ children: [run(label, FONT.heading1, SIZE.body)] }));
     for (const paragraph of view.correction.paragraphs) out.push(bodyParagraph(paragraph, false));
   }
   for (const paragraph of view.preamble.paragraphs) out.push(bodyParagraph(paragraph));
   for (const section of view.sections) {
-    if (section.kind === 'table') {
+    if (section.kind === "table") {
       out.push(...tableSection(section));
       continue;
     }
@@ -217,33 +226,33 @@ export function toReportDocx(view: ReportView): Document {
   return new Document({
     title: xmlSafe(view.title),
     creator: xmlSafe(view.organizationName),
-    description: '政府信息公开工作年度报告',
+    description: "政府信息公开工作年度报告",
     styles: {
       default: { document: { run: { font: fonts(FONT.body), size: SIZE.body } } },
       paragraphStyles: [
         {
-          id: 'Heading1',
-          name: 'Heading 1',
-          basedOn: 'Normal',
-          next: 'Normal',
+          id: "Heading1",
+          name: "Heading 1",
+          basedOn: "Normal",
+          next: "Normal",
           quickFormat: true,
-          run: { font: fonts(FONT.heading1), size: SIZE.body, bold: false, color: '000000' },
+          run: { font: fonts(FONT.heading1), size: SIZE.body, bold: false, color: "000000" },
         },
         {
-          id: 'Heading2',
-          name: 'Heading 2',
-          basedOn: 'Normal',
-          next: 'Normal',
+          id: "Heading2",
+          name: "Heading 2",
+          basedOn: "Normal",
+          next: "Normal",
           quickFormat: true,
-          run: { font: fonts(FONT.heading2), size: SIZE.body, bold: false, color: '000000' },
+          run: { font: fonts(FONT.heading2), size: SIZE.body, bold: false, color: "000000" },
         },
         {
-          id: 'Title',
-          name: 'Title',
-          basedOn: 'Normal',
-          next: 'Normal',
+          id: "Title",
+          name: "Title",
+          basedOn: "Normal",
+          next: "Normal",
           quickFormat: true,
-          run: { font: fonts(FONT.title), size: SIZE.title, bold: false, color: '000000' },
+          run: { font: fonts(FONT.title), size: SIZE.title, bold: false, color: "000000" },
         },
       ],
     },
@@ -268,7 +277,11 @@ export function toReportDocx(view: ReportView): Document {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fonts('宋体'), size: SIZE.pageNumber }),
+                  new TextRun({
+                    children: ["— ", PageNumber.CURRENT, " —"],
+                    font: fonts("宋体"),
+                    size: SIZE.pageNumber,
+                  }),
                 ],
               }),
             ],

@@ -13,24 +13,24 @@
  * vitest). With `output: 'standalone'` add that file to
  * outputFileTracingIncludes.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ReportDocument } from '@/components/report-document/report-document';
-import type { ReportView } from '@/lib/render/to-report-view';
-import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from './static-markup';
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ReportDocument } from "@/components/report-document/report-document";
+import type { ReportView } from "@/lib/render/to-report-view";
+import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "./static-markup";
 
 let cachedCss: string | undefined;
 
 function readStylesheet(): string {
   // A literal path, so Next's file tracing ships exactly this file.
-  cachedCss ??= readFileSync(path.join(process.cwd(), 'components/report-document/report-document.css'), 'utf8');
+  cachedCss ??= readFileSync(path.join(process.cwd(), "components/report-document/report-document.css"), "utf8");
   return cachedCss;
 }
 
 export async function renderReportHtml(view: ReportView): Promise<string> {
   const renderToStaticMarkup = await loadStaticRenderer();
   // `</style` cannot occur in our own stylesheet; guard anyway so a future edit cannot end the element early.
-  const css = readStylesheet().replace(/<\/style/gi, '<\\/style');
+  const css = readStylesheet().replace(/<\/style/gi, "<\\/style");
   const markup = renderToStaticMarkup(
     <html lang="zh-CN">
       <head>

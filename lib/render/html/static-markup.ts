@@ -9,13 +9,16 @@
  */
 
 /** No script, no fetch, no frames; inline styles only. Fonts fall back to the reader's own. */
-export const STATIC_DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const STATIC_DOCUMENT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 type StaticRenderer = (element: React.ReactElement) => string;
 
 let renderer: Promise<StaticRenderer> | undefined;
 
 export function loadStaticRenderer(): Promise<StaticRenderer> {
-  renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ 'react-dom/server').then((server) => server.renderToStaticMarkup);
+  renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "react-dom/server").then(
+    (server) => server.renderToStaticMarkup,
+  );
   return renderer;
 }

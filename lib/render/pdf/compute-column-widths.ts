@@ -17,8 +17,8 @@
  *
  * Universal and pure.
  */
-import type { GridView, HeaderCellView, TableSectionView } from '../to-report-view';
-import { splitLineUnits } from './split-cjk-line-units';
+import type { GridView, HeaderCellView, TableSectionView } from "../to-report-view";
+import { splitLineUnits } from "./split-cjk-line-units";
 
 export interface ColumnWidthOptions {
   /** Width available to the table, in points. */
@@ -49,7 +49,7 @@ function unitWidth(text: string): number {
 }
 
 function rowLabelCells(grid: GridView): HeaderCellView[] {
-  return grid.bodyRows.flatMap((row) => row.cells.filter((c): c is HeaderCellView => c.kind === 'header'));
+  return grid.bodyRows.flatMap((row) => row.cells.filter((c): c is HeaderCellView => c.kind === "header"));
 }
 
 /**
@@ -58,7 +58,7 @@ function rowLabelCells(grid: GridView): HeaderCellView[] {
  * narrower than its widest unbreakable unit such as （三）.
  */
 function groupLevelWidths(grid: GridView, options: ColumnWidthOptions): number[] {
-  const groups = rowLabelCells(grid).filter((c) => c.scope === 'rowgroup');
+  const groups = rowLabelCells(grid).filter((c) => c.scope === "rowgroup");
   const widths: number[] = [];
   for (let level = 0; level < grid.stubColumnCount - 1; level += 1) {
     const labels = groups.filter((c) => c.column === level).map((c) => c.text);
@@ -75,8 +75,8 @@ function groupLevelWidths(grid: GridView, options: ColumnWidthOptions): number[]
 /** Preferred width of the leaf level: the longest leaf label on two lines (three in a wide table). */
 function preferredLeafWidth(grid: GridView, options: ColumnWidthOptions): number {
   const valueColumns = grid.columnCount - grid.stubColumnCount;
-  const leaves = rowLabelCells(grid).filter((c) => c.scope === 'row' && c.colSpan === 1);
-  const labels = leaves.length > 0 ? leaves : rowLabelCells(grid).filter((c) => c.scope === 'row');
+  const leaves = rowLabelCells(grid).filter((c) => c.scope === "row" && c.colSpan === 1);
+  const labels = leaves.length > 0 ? leaves : rowLabelCells(grid).filter((c) => c.scope === "row");
   const longest = Math.max(0, ...labels.map((c) => unitWidth(c.text)));
   const lines = valueColumns > 3 ? 3 : 2;
   return Math.ceil(longest / lines) * options.fontSize + options.cellPadding;
@@ -110,7 +110,10 @@ export function computeColumnWidths(section: TableSectionView, options: ColumnWi
   for (const grid of section.grids) {
     const valueColumns = grid.columnCount - grid.stubColumnCount;
     if (grid.stubColumnCount === 0) {
-      out.set(grid.id, Array.from({ length: valueColumns }, () => options.width / valueColumns));
+      out.set(
+        grid.id,
+        Array.from({ length: valueColumns }, () => options.width / valueColumns),
+      );
       continue;
     }
     const valueWidth = (options.width - stubWidth) / valueColumns;

@@ -4,8 +4,8 @@
  * Falls back to code points where Intl.Segmenter is missing.
  */
 const segmenter: Intl.Segmenter | null =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter('zh', { granularity: 'grapheme' })
+  typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+    ? new Intl.Segmenter("zh", { granularity: "grapheme" })
     : null;
 
 export function graphemes(text: string): string[] {

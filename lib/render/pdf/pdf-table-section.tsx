@@ -19,12 +19,12 @@
  * Borders: the grid View draws the top and left rules, every cell its right
  * and bottom rule, so shared edges are drawn once.
  */
-import { Text, View } from '@react-pdf/renderer';
-import type { Styles } from '@react-pdf/renderer';
-import type { GridView, HeaderCellView, TableSectionView } from '../to-report-view';
-import { toGridSlots } from '../to-grid-slots';
-import type { GridSlot } from '../to-grid-slots';
-import { computeColumnWidths } from './compute-column-widths';
+import { Text, View } from "@react-pdf/renderer";
+import type { Styles } from "@react-pdf/renderer";
+import type { GridView, HeaderCellView, TableSectionView } from "../to-report-view";
+import { toGridSlots } from "../to-grid-slots";
+import type { GridSlot } from "../to-grid-slots";
+import { computeColumnWidths } from "./compute-column-widths";
 
 export interface PdfTableMetrics {
   /** Width of the text block, in points. */
@@ -105,24 +105,24 @@ function createStyles(metrics: PdfTableMetrics) {
   return {
     // The top rule belongs to the (repeated) header, not the grid: react-pdf
     // drops a split View's top border on the continuation page.
-    grid: { borderLeftWidth: RULE, borderColor: '#000', borderStyle: 'solid' } as Style,
+    grid: { borderLeftWidth: RULE, borderColor: "#000", borderStyle: "solid" } as Style,
     gridAfter: { marginBottom: metrics.fontSize } as Style,
-    header: { borderTopWidth: RULE, borderColor: '#000', borderStyle: 'solid' } as Style,
+    header: { borderTopWidth: RULE, borderColor: "#000", borderStyle: "solid" } as Style,
     cell: {
       borderRightWidth: RULE,
       borderBottomWidth: RULE,
-      borderColor: '#000',
-      borderStyle: 'solid',
+      borderColor: "#000",
+      borderStyle: "solid",
       paddingVertical: PAD_Y,
       paddingHorizontal: PAD_X,
-      justifyContent: 'center',
+      justifyContent: "center",
     } as Style,
-    headerText: { ...text, fontWeight: 700, textAlign: 'center' } as Style,
-    titleText: { ...text, fontWeight: 700, textAlign: 'center' } as Style,
-    rowLabelText: { ...text, textAlign: 'left' } as Style,
-    groupLabelText: { ...text, textAlign: 'center' } as Style,
-    valueText: { ...text, textAlign: 'center' } as Style,
-    row: { flexDirection: 'row' } as Style,
+    headerText: { ...text, fontWeight: 700, textAlign: "center" } as Style,
+    titleText: { ...text, fontWeight: 700, textAlign: "center" } as Style,
+    rowLabelText: { ...text, textAlign: "left" } as Style,
+    groupLabelText: { ...text, textAlign: "center" } as Style,
+    valueText: { ...text, textAlign: "center" } as Style,
+    row: { flexDirection: "row" } as Style,
   };
 }
 
@@ -140,9 +140,12 @@ function HeaderNodes({
   readonly context: TableContext;
 }) {
   return (
-    <View style={{ flexDirection: 'row', flexGrow: 1 }}>
+    <View style={{ flexDirection: "row", flexGrow: 1 }}>
       {nodes.map((node) => (
-        <View key={node.cell.key} style={{ width: sumWidths(widths, node.cell.column, node.cell.colSpan), flexDirection: 'column' }}>
+        <View
+          key={node.cell.key}
+          style={{ width: sumWidths(widths, node.cell.column, node.cell.colSpan), flexDirection: "column" }}
+        >
           <View style={node.children.length === 0 ? [styles.cell, { flexGrow: 1 }] : styles.cell}>
             <Text style={styles.headerText}>{context.print(node.cell.text)}</Text>
           </View>
@@ -161,8 +164,8 @@ function estimateRowHeights(grid: GridView, widths: readonly number[], metrics: 
   return grid.bodyRows.map((row) => {
     let lines = 1;
     for (const cell of row.cells) {
-      if (cell.kind === 'header' && cell.rowSpan > 1) continue;
-      const span = cell.kind === 'header' ? cell.colSpan : 1;
+      if (cell.kind === "header" && cell.rowSpan > 1) continue;
+      const span = cell.kind === "header" ? cell.colSpan : 1;
       lines = Math.max(lines, estimateLines(cell.text, sumWidths(widths, cell.column, span), metrics.fontSize));
     }
     return lines * line + 2 * PAD_Y + RULE;
@@ -200,24 +203,26 @@ function BodyRow({
     const slot = slots[column];
     if (!slot || slot.originColumn !== column) continue;
     const { cell } = slot;
-    const span = cell.kind === 'header' ? cell.colSpan : 1;
-    const rowSpan = cell.kind === 'header' ? cell.rowSpan : 1;
+    const span = cell.kind === "header" ? cell.colSpan : 1;
+    const rowSpan = cell.kind === "header" ? cell.rowSpan : 1;
     const width = sumWidths(widths, column, span);
     const isOrigin = slot.originRow === rowIndex;
     const isLastRow = slot.originRow + rowSpan - 1 === rowIndex;
     const key = `${column}`;
     const style: Style[] = [styles.cell, { width }];
     if (!isLastRow) style.push({ borderBottomWidth: 0 });
-    if (cell.kind === 'value') {
+    if (cell.kind === "value") {
       cells.push(
         <View key={key} style={style}>
-          <Text style={[styles.valueText, { fontSize: valueFontSize(cell.text, width, metrics.fontSize) }]}>{cell.text}</Text>
+          <Text style={[styles.valueText, { fontSize: valueFontSize(cell.text, width, metrics.fontSize) }]}>
+            {cell.text}
+          </Text>
         </View>,
       );
     } else if (rowSpan === 1) {
       cells.push(
         <View key={key} style={style}>
-          <Text style={cell.scope === 'row' ? styles.rowLabelText : styles.groupLabelText}>{print(cell.text)}</Text>
+          <Text style={cell.scope === "row" ? styles.rowLabelText : styles.groupLabelText}>{print(cell.text)}</Text>
         </View>,
       );
     } else if (!isOrigin) {
@@ -226,14 +231,13 @@ function BodyRow({
       // A label spanning rows: laid out outside the flow so it does not stretch its first row.
       const labelHeight = estimateLines(cell.text, width, metrics.fontSize) * metrics.fontSize * metrics.lineHeight;
       const groupHeight = rowHeights.slice(bodyIndex, bodyIndex + rowSpan).reduce((a, b) => a + b, 0);
-      const top =
-        groupHeight <= MAX_CENTRED_GROUP_HEIGHT ? Math.max(PAD_Y, (groupHeight - labelHeight) / 2) : PAD_Y;
+      const top = groupHeight <= MAX_CENTRED_GROUP_HEIGHT ? Math.max(PAD_Y, (groupHeight - labelHeight) / 2) : PAD_Y;
       // minPresenceAhead counts from the end of this row: keep what the label overhangs below it.
       const overhang = Math.min(groupHeight, top + labelHeight + GROUP_PRESENCE_EXTRA) - (rowHeights[bodyIndex] ?? 0);
       presence = Math.max(presence, overhang);
       cells.push(
         <View key={key} style={style}>
-          <Text style={[styles.groupLabelText, { position: 'absolute', top, left: PAD_X, right: PAD_X }]}>
+          <Text style={[styles.groupLabelText, { position: "absolute", top, left: PAD_X, right: PAD_X }]}>
             {print(cell.text)}
           </Text>
         </View>,
@@ -268,7 +272,10 @@ function PdfGrid({
   return (
     // Blocks of one section (table 二) are stacked as one table: each block's
     // top rule overlaps the previous block's bottom rule instead of doubling it.
-    <View style={[styles.grid, ...(isFirst ? [] : [{ marginTop: -RULE }]), ...(isLast ? [styles.gridAfter] : [])]} wrap={!keepWhole}>
+    <View
+      style={[styles.grid, ...(isFirst ? [] : [{ marginTop: -RULE }]), ...(isLast ? [styles.gridAfter] : [])]}
+      wrap={!keepWhole}
+    >
       <View style={styles.header} fixed minPresenceAhead={rowHeights[0] ?? 0}>
         {grid.title === null ? null : (
           <View style={styles.cell}>

@@ -16,12 +16,12 @@
  *
  * Server-only (reads files); everything else in lib/render/pdf is universal.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Font } from '@react-pdf/renderer';
-import { splitCjkLineUnits } from './split-cjk-line-units';
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Font } from "@react-pdf/renderer";
+import { splitCjkLineUnits } from "./split-cjk-line-units";
 
-export const PDF_FONT_FAMILY = 'NotoSerifSC';
+export const PDF_FONT_FAMILY = "NotoSerifSC";
 
 interface FontFile {
   readonly weight: 400 | 700;
@@ -37,11 +37,14 @@ function defaultFontFiles(): FontFile[] {
   return [
     {
       weight: 400,
-      src: path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+      src: path.join(
+        process.cwd(),
+        "node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf",
+      ),
     },
     {
       weight: 700,
-      src: path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'),
+      src: path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf"),
     },
   ];
 }
@@ -49,8 +52,8 @@ function defaultFontFiles(): FontFile[] {
 /** The same files under another directory (the package's own layout). */
 function fontFilesIn(directory: string): FontFile[] {
   return [
-    { weight: 400, src: path.join(/* turbopackIgnore: true */ directory, '400Regular', 'NotoSerifSC_400Regular.ttf') },
-    { weight: 700, src: path.join(/* turbopackIgnore: true */ directory, '700Bold', 'NotoSerifSC_700Bold.ttf') },
+    { weight: 400, src: path.join(/* turbopackIgnore: true */ directory, "400Regular", "NotoSerifSC_400Regular.ttf") },
+    { weight: 700, src: path.join(/* turbopackIgnore: true */ directory, "700Bold", "NotoSerifSC_700Bold.ttf") },
   ];
 }
 
@@ -67,10 +70,12 @@ let registered: Promise<PdfFonts> | undefined;
  * the font files (the first call parses ~30 MB of TTF; later calls are free).
  */
 export function registerPdfFonts(fontDirectory?: string): Promise<PdfFonts> {
-  registered ??= loadFonts(fontDirectory === undefined ? defaultFontFiles() : fontFilesIn(fontDirectory)).catch((error: unknown) => {
-    registered = undefined;
-    throw error;
-  });
+  registered ??= loadFonts(fontDirectory === undefined ? defaultFontFiles() : fontFilesIn(fontDirectory)).catch(
+    (error: unknown) => {
+      registered = undefined;
+      throw error;
+    },
+  );
   return registered;
 }
 
@@ -81,7 +86,7 @@ async function loadFonts(files: readonly FontFile[]): Promise<PdfFonts> {
         `PDF font missing: ${src}. Install @expo-google-fonts/noto-serif-sc or pass the font directory to registerPdfFonts().`,
       );
     }
-    return { src, fontWeight: weight, fontStyle: 'normal' as const };
+    return { src, fontWeight: weight, fontStyle: "normal" as const };
   });
   Font.register({ family: PDF_FONT_FAMILY, fonts: sources });
   Font.registerHyphenationCallback(splitCjkLineUnits);

@@ -10,11 +10,11 @@
  * calls reuse them (see bench/render.bench.ts for figures). Rendering is CPU
  * work of around a second: keep it out of database transactions.
  */
-import { renderToBuffer } from '@react-pdf/renderer';
-import type { ReportView } from '../to-report-view';
-import { registerPdfFonts } from './register-pdf-fonts';
-import { ReportPdfDocument } from './report-pdf-document';
-import { toPrintableText } from './to-printable-text';
+import { renderToBuffer } from "@react-pdf/renderer";
+import type { ReportView } from "../to-report-view";
+import { registerPdfFonts } from "./register-pdf-fonts";
+import { ReportPdfDocument } from "./report-pdf-document";
+import { toPrintableText } from "./to-printable-text";
 
 export interface RenderReportPdfOptions {
   /** Directory holding 400Regular/ and 700Bold/ of @expo-google-fonts/noto-serif-sc. */

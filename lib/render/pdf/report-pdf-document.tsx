@@ -21,11 +21,11 @@
  * Pure function of the view model plus the font family name and a
  * `print` function that makes text drawable (see to-printable-text.ts).
  */
-import { Fragment } from 'react';
-import { Document, Page, Text, View } from '@react-pdf/renderer';
-import type { Styles } from '@react-pdf/renderer';
-import type { NarrativeSectionView, ReportView } from '../to-report-view';
-import { PdfTableSection } from './pdf-table-section';
+import { Fragment } from "react";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import type { Styles } from "@react-pdf/renderer";
+import type { NarrativeSectionView, ReportView } from "../to-report-view";
+import { PdfTableSection } from "./pdf-table-section";
 
 type Style = Styles[string];
 
@@ -57,41 +57,41 @@ function createStyles(fontFamily: string) {
       paddingLeft: MARGIN.left,
       paddingRight: MARGIN.right,
       fontFamily,
-      color: '#000',
+      color: "#000",
     } as Style,
     title: {
       fontFamily,
       fontWeight: 700,
       fontSize: TITLE_SIZE,
       lineHeight: 1.5,
-      textAlign: 'center',
+      textAlign: "center",
     } as Style,
     titleBlock: { marginBottom: BODY_SIZE * BODY_LINE_HEIGHT } as Style,
-    paragraph: { ...body, textIndent: 2 * BODY_SIZE, textAlign: 'justify' } as Style,
+    paragraph: { ...body, textIndent: 2 * BODY_SIZE, textAlign: "justify" } as Style,
     heading: { ...body, fontWeight: 700, textIndent: 2 * BODY_SIZE } as Style,
     subheading: { ...body, fontWeight: 700, textIndent: 2 * BODY_SIZE } as Style,
     correction: {
       borderWidth: 0.75,
-      borderColor: '#000',
-      borderStyle: 'solid',
+      borderColor: "#000",
+      borderStyle: "solid",
       paddingVertical: 4,
       paddingHorizontal: 8,
       marginBottom: BODY_SIZE,
     } as Style,
     correctionTitle: { ...body, fontWeight: 700 } as Style,
-    correctionText: { ...body, textAlign: 'justify' } as Style,
-    signature: { marginTop: 2 * BODY_SIZE * BODY_LINE_HEIGHT, alignItems: 'flex-end' } as Style,
-    signatureLine: { ...body, textAlign: 'center', paddingRight: 4 * BODY_SIZE } as Style,
+    correctionText: { ...body, textAlign: "justify" } as Style,
+    signature: { marginTop: 2 * BODY_SIZE * BODY_LINE_HEIGHT, alignItems: "flex-end" } as Style,
+    signatureLine: { ...body, textAlign: "center", paddingRight: 4 * BODY_SIZE } as Style,
     content: { flexGrow: 1 } as Style,
     pageNumber: {
-      position: 'absolute',
+      position: "absolute",
       left: 0,
       right: 0,
       // 7 mm below the text block: its top edge sits at 35 - 7 = 28 mm from the bottom.
       bottom: (35 - 7) * MM - PAGE_NUMBER_SIZE * 1.2,
       fontFamily,
       fontSize: PAGE_NUMBER_SIZE,
-      textAlign: 'center',
+      textAlign: "center",
     } as Style,
   };
 }
@@ -114,7 +114,12 @@ const HEADING_PRESENCE = 3 * BODY_SIZE * BODY_LINE_HEIGHT;
  * after it, like a template heading, instead of being left alone at a page foot.
  */
 export function isAuthorHeading(text: string): boolean {
-  return text.length <= 40 && fitsOneLine(text, BODY_SIZE) && /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])/.test(text) && !/[。；;]$/.test(text);
+  return (
+    text.length <= 40 &&
+    fitsOneLine(text, BODY_SIZE) &&
+    /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])/.test(text) &&
+    !/[。；;]$/.test(text)
+  );
 }
 
 function Paragraphs({
@@ -207,7 +212,11 @@ export function ReportPdfDocument({ view, fontFamily, print }: ReportPdfDocument
         size="A4"
         style={styles.page}
         wrap
-        layout={({ children, pageNumber }) => <PageFrame pageNumber={pageNumber} styles={styles}>{children}</PageFrame>}
+        layout={({ children, pageNumber }) => (
+          <PageFrame pageNumber={pageNumber} styles={styles}>
+            {children}
+          </PageFrame>
+        )}
       >
         {/* One line if it fits; otherwise broken after the body's name, as official titles are. */}
         <View style={styles.titleBlock}>
@@ -220,14 +229,14 @@ export function ReportPdfDocument({ view, fontFamily, print }: ReportPdfDocument
         {view.correction ? (
           <View style={styles.correction} wrap={false}>
             <Text style={styles.correctionTitle}>
-              {view.correction.version === null ? '更正说明' : `更正说明（第${view.correction.version}版）`}
+              {view.correction.version === null ? "更正说明" : `更正说明（第${view.correction.version}版）`}
             </Text>
             <Paragraphs paragraphs={view.correction.paragraphs} style={styles.correctionText} print={print} />
           </View>
         ) : null}
         <Paragraphs paragraphs={view.preamble.paragraphs} style={styles.paragraph} print={print} />
         {view.sections.map((section) =>
-          section.kind === 'table' ? (
+          section.kind === "table" ? (
             <Fragment key={section.id}>
               <Text style={styles.heading} minPresenceAhead={HEADING_PRESENCE * 2}>
                 {print(section.heading)}

@@ -22,18 +22,18 @@
  */
 
 /** Must not start a line: glued to the preceding unit. */
-import { graphemes } from './graphemes';
+import { graphemes } from "./graphemes";
 const NO_LINE_START = new Set(
   Array.from(
-    '、。，．,.：:；;？?！!）)］]｝}〕〉》」』】〙〗〟’”｠»' +
-      '…‥—–～%％‰℃°·・々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ' +
+    "、。，．,.：:；;？?！!）)］]｝}〕〉》」』】〙〗〟’”｠»" +
+      "…‥—–～%％‰℃°·・々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" +
       // No-break spaces (the PDF's spaces, see to-printable-text.ts) hang at a line end.
-      '\u00A0',
+      "\u00A0",
   ),
 );
 
 /** Must not end a line: glued to the following unit. */
-const NO_LINE_END = new Set(Array.from('（(［[｛{〔〈《「『【〘〖〝‘“｟«'));
+const NO_LINE_END = new Set(Array.from("（(［[｛{〔〈《「『【〘〖〝‘“｟«"));
 
 /** Longer runs of Latin letters/digits, or of glued punctuation, may break anywhere. */
 export const MAX_UNIT_LENGTH = 16;
@@ -46,7 +46,6 @@ export const MAX_UNIT_LENGTH = 16;
  */
 const WORD_CHARACTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}\p{Mn}!-/:-@[-`{-~]+$/u;
 
-
 function isWordGrapheme(g: string): boolean {
   return WORD_CHARACTER.test(g);
 }
@@ -58,7 +57,7 @@ function firstChar(s: string): string {
 
 function lastChar(s: string): string {
   const chars = Array.from(s);
-  return chars[chars.length - 1] ?? '';
+  return chars[chars.length - 1] ?? "";
 }
 
 /** Atoms: whole Latin words / numbers, or single graphemes. */
@@ -92,7 +91,7 @@ export function splitLineUnits(word: string): string[] {
   const units: string[][] = [];
   let openers: string[] = [];
   for (const atom of toAtoms(word)) {
-    const text = atom.join('');
+    const text = atom.join("");
     const previous = units[units.length - 1];
     if (NO_LINE_START.has(firstChar(text)) && previous && openers.length === 0) {
       previous.push(...atom);
@@ -109,7 +108,7 @@ export function splitLineUnits(word: string): string[] {
   }
   if (openers.length > 0) units.push(openers);
   // A unit grown too long through gluing (a row of 。。。。) may break anywhere again.
-  return units.flatMap((u) => (u.length > MAX_UNIT_LENGTH ? u : [u.join('')]));
+  return units.flatMap((u) => (u.length > MAX_UNIT_LENGTH ? u : [u.join("")]));
 }
 
 /**
@@ -123,8 +122,8 @@ export function splitLineUnits(word: string): string[] {
  * textkit treats them as ordinary spaces.
  */
 export function splitCjkLineUnits(word: string): string[] {
-  if (word.trim() === '') return [word];
+  if (word.trim() === "") return [word];
   const out: string[] = [];
-  for (const unit of splitLineUnits(word)) out.push(unit, '');
+  for (const unit of splitLineUnits(word)) out.push(unit, "");
   return out;
 }

@@ -22,30 +22,30 @@
  * Universal and pure; the glyph test is passed in.
  */
 
-import { graphemes } from './graphemes';
-export const MISSING_GLYPH_MARK = '〓';
+import { graphemes } from "./graphemes";
+export const MISSING_GLYPH_MARK = "〓";
 
-const NO_BREAK_SPACE = '\u00A0';
+const NO_BREAK_SPACE = "\u00A0";
 
 /** Format characters with no visible glyph of their own. */
-const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E0FFF}]/gu;
+const INVISIBLE =
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E0FFF}]/gu;
 
 /** C0/C1 controls; tabs become spaces. */
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-
 
 /**
  * `hasGlyph(codePoint)` says whether every font the text may be set in can
  * draw the code point. A grapheme missing any glyph becomes one 〓.
  */
 export function toPrintableText(text: string, hasGlyph: (codePoint: number) => boolean): string {
-  const cleaned = text.replace(/[\t ]/g, NO_BREAK_SPACE).replace(CONTROLS, '');
-  let out = '';
+  const cleaned = text.replace(/[\t ]/g, NO_BREAK_SPACE).replace(CONTROLS, "");
+  let out = "";
   for (const grapheme of graphemes(cleaned)) {
-    const visible = grapheme.replace(INVISIBLE, '');
-    if (visible === '') continue;
-    if (visible === '\n' || visible === '\r\n' || visible === '\r') {
-      out += '\n';
+    const visible = grapheme.replace(INVISIBLE, "");
+    if (visible === "") continue;
+    if (visible === "\n" || visible === "\r\n" || visible === "\r") {
+      out += "\n";
       continue;
     }
     let printable = true;

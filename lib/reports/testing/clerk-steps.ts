@@ -22,23 +22,52 @@ import { transitionReport } from "../transition-report";
 
 /** The signed-in user a seeded username stands for, as the policy sees them. */
 export async function actorFor(username: string): Promise<NonNullable<Actor>> {
-  const user = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true, role: true, organizationId: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { username },
+    select: { id: true, role: true, organizationId: true },
+  });
   return { userId: user.id, role: user.role, organizationId: user.organizationId };
 }
 
 /** Figures that pass every rule (the 宽城 2023 report's table values) with short, plain narrative. */
-export function cleanReportData(organizationName: string, year: number, cells: Record<string, number | null> = {}): ReportData {
+export function cleanReportData(
+  organizationName: string,
+  year: number,
+  cells: Record<string, number | null> = {},
+): ReportData {
   const layout = layoutForYear(year) ?? getLayout("gov-2021");
   const base: Record<string, number | null> = {};
   // t3/t4 balance: every row zero except requests received and handled (35 + 25 + …).
-  for (const field of layout.sections.flatMap((section) => (section.kind === "table" ? section.grids.flatMap((grid) => grid.cells) : []))) base[field.id] = 0;
-  Object.assign(base, { "t2.rules.issued": 2, "t2.normative.issued": 13, "t2.normative.inForce": 58, "t2.licensing.decisions": 1204, "t2.fees.amount": 12.5 });
-  Object.assign(base, { "t3.r1.natural": 35, "t3.r1.total": 35, "t3.r3_1.natural": 10, "t3.r3_1.total": 10, "t3.r3_4_1.natural": 25, "t3.r3_4_1.total": 25, "t3.r3_7.natural": 35, "t3.r3_7.total": 35 });
+  for (const field of layout.sections.flatMap((section) =>
+    section.kind === "table" ? section.grids.flatMap((grid) => grid.cells) : [],
+  ))
+    base[field.id] = 0;
+  Object.assign(base, {
+    "t2.rules.issued": 2,
+    "t2.normative.issued": 13,
+    "t2.normative.inForce": 58,
+    "t2.licensing.decisions": 1204,
+    "t2.fees.amount": 12.5,
+  });
+  Object.assign(base, {
+    "t3.r1.natural": 35,
+    "t3.r1.total": 35,
+    "t3.r3_1.natural": 10,
+    "t3.r3_1.total": 10,
+    "t3.r3_4_1.natural": 25,
+    "t3.r3_4_1.total": 25,
+    "t3.r3_7.natural": 35,
+    "t3.r3_7.total": 35,
+  });
   Object.assign(base, cells);
   const narrative: Record<string, string> = {};
   for (const field of listNarrativeFields(layout)) narrative[field.id] = `${field.heading}：按照要求做好相关工作。`;
   narrative.preamble = standardPreamble(layout, { organizationName, year });
-  return { cells: base, narrative, meta: { organizationName, year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` } };
+  return {
+    cells: base,
+    narrative,
+    meta: { organizationName, year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
+  };
 }
 
 /** Opens the clerk's report for `year` (creating it), as the clerk page's button does. */
@@ -53,19 +82,35 @@ export async function saveReportDataAsClerk(clerk: Actor, reportId: string, data
   authorize(clerk, "report.edit", subject, "FORBIDDEN");
   const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
-    const updated = await tx.report.updateMany({ where: { id: reportId, version: report.version, status: report.status }, data: { data: stored, version: { increment: 1 } } });
+    const updated = await tx.report.updateMany({
+      where: { id: reportId, version: report.version, status: report.status },
+      data: { data: stored, version: { increment: 1 } },
+    });
     if (updated.count === 0) throw new AppError("CONFLICT");
     const version = report.version + 1;
-    await tx.reportRevision.create({ data: { reportId, version, status: report.status, data: stored, authorId: clerk?.userId ?? null } });
+    await tx.reportRevision.create({
+      data: { reportId, version, status: report.status, data: stored, authorId: clerk?.userId ?? null },
+    });
     return version;
   });
 }
 
 /** Submits as the clerk, giving a reason for every warning the server finds. */
-export async function submitReportAsClerk(clerk: Actor, reportId: string, reason = "已核实，数据无误。"): Promise<number> {
+export async function submitReportAsClerk(
+  clerk: Actor,
+  reportId: string,
+  reason = "已核实，数据无误。",
+): Promise<number> {
   const { report } = await getReport(clerk, reportId);
   const { findings } = await evaluateStoredReport(report);
-  const acknowledgements = Object.fromEntries(findings.filter((finding) => finding.severity === "warning").map((finding) => [findingKey(finding), reason]));
-  const result = await transitionReport(clerk, { reportId, transition: "submit", expectedVersion: report.version, acknowledgements });
+  const acknowledgements = Object.fromEntries(
+    findings.filter((finding) => finding.severity === "warning").map((finding) => [findingKey(finding), reason]),
+  );
+  const result = await transitionReport(clerk, {
+    reportId,
+    transition: "submit",
+    expectedVersion: report.version,
+    acknowledgements,
+  });
   return result.version;
 }

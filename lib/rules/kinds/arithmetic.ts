@@ -3,10 +3,10 @@
  * the per-column balance of table 三. All three compile to equations
  * left = right over cell indexes, checked by one loop.
  */
-import { gridOf, labelOf, type CompiledLayout } from '../compile-layout';
-import { messages } from '../messages';
-import type { RuleEvaluator } from '../registry-types';
-import type { Check, Finding } from '../types';
+import { gridOf, labelOf, type CompiledLayout } from "../compile-layout";
+import { messages } from "../messages";
+import type { RuleEvaluator } from "../registry-types";
+import type { Check, Finding } from "../types";
 
 interface Equation {
   readonly left: Int32Array;
@@ -39,7 +39,7 @@ function checkEquations(equations: readonly Equation[]): Check {
 }
 
 const ids = (compiled: CompiledLayout, indexes: Int32Array): string[] =>
-  Array.from(indexes, (i) => compiled.cells[i]?.id ?? '');
+  Array.from(indexes, (i) => compiled.cells[i]?.id ?? "");
 
 const indexesOf = (list: readonly number[]): Int32Array => Int32Array.from(list.filter((i) => i >= 0));
 
@@ -58,13 +58,13 @@ function totalEquations(
     .map(({ target, operands }) => {
       const left = Int32Array.of(target);
       const right = indexesOf(operands);
-      const label = compiled.cells[target]?.label ?? '';
+      const label = compiled.cells[target]?.label ?? "";
       return {
         left,
         right,
         fail: (actual: number, expected: number): Finding => ({
           ruleId,
-          severity: 'error',
+          severity: "error",
           cellIds: [...ids(compiled, left), ...ids(compiled, right)],
           message: message(label, expected, actual),
           expected,
@@ -75,8 +75,8 @@ function totalEquations(
 }
 
 /** Per column: the target row is the sum of the listed rows. */
-export const sumRows: RuleEvaluator<'sumRows'> = {
-  severity: 'error',
+export const sumRows: RuleEvaluator<"sumRows"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
     const pairs = grid.columns.map((column) => ({
@@ -88,8 +88,8 @@ export const sumRows: RuleEvaluator<'sumRows'> = {
 };
 
 /** Per row: the target column is the sum of the listed columns. */
-export const sumColumns: RuleEvaluator<'sumColumns'> = {
-  severity: 'error',
+export const sumColumns: RuleEvaluator<"sumColumns"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
     const pairs = grid.rows.map((row) => ({
@@ -101,8 +101,8 @@ export const sumColumns: RuleEvaluator<'sumColumns'> = {
 };
 
 /** Per column: the listed left rows sum to the listed right rows (table 三: 一 + 二 = 三（七） + 四). */
-export const balance: RuleEvaluator<'balance'> = {
-  severity: 'error',
+export const balance: RuleEvaluator<"balance"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
     const leftLabels = rule.left.map((row) => labelOf(grid.rows, row));
@@ -115,7 +115,7 @@ export const balance: RuleEvaluator<'balance'> = {
         right,
         fail: (expected, actual) => ({
           ruleId: rule.id,
-          severity: 'error',
+          severity: "error",
           cellIds: [...ids(compiled, right), ...ids(compiled, left)],
           message: messages.balance(column.label, leftLabels, rightLabels, expected, actual),
           expected,

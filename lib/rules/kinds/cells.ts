@@ -1,9 +1,9 @@
 /** Cell-level checks: value types and bounds, unknown ids, completeness. */
-import { MAX_MONEY_DECIMALS } from '../../template';
-import type { CellType } from '../../template/types';
-import { issueKindAt, type CellIssueKind } from '../cell-values';
-import { messages } from '../messages';
-import type { RuleEvaluator } from '../registry-types';
+import { MAX_MONEY_DECIMALS } from "../../template";
+import type { CellType } from "../../template/types";
+import { issueKindAt, type CellIssueKind } from "../cell-values";
+import { messages } from "../messages";
+import type { RuleEvaluator } from "../registry-types";
 
 const issueMessage: Record<CellIssueKind, (label: string, type: CellType) => string> = {
   notNumber: (label) => messages.notNumber(label),
@@ -14,8 +14,8 @@ const issueMessage: Record<CellIssueKind, (label: string, type: CellType) => str
 };
 
 /** Findings `cell.notNumber`, `cell.notInteger`, `cell.negative`, `cell.tooManyDecimals`, `cell.outOfRange`, `cell.unknown`. */
-export const cellTypes: RuleEvaluator<'cellTypes'> = {
-  severity: 'error',
+export const cellTypes: RuleEvaluator<"cellTypes"> = {
+  severity: "error",
   prepare(rule, compiled) {
     return (state, out) => {
       for (let i = 0; i < state.issues.length; i++) {
@@ -25,14 +25,14 @@ export const cellTypes: RuleEvaluator<'cellTypes'> = {
         const actual = state.data.cells[cell.id];
         out.push({
           ruleId: `${rule.id}.${kind}`,
-          severity: 'error',
+          severity: "error",
           cellIds: [cell.id],
           message: issueMessage[kind](cell.label, cell.type),
-          ...(typeof actual === 'number' ? { actual } : {}),
+          ...(typeof actual === "number" ? { actual } : {}),
         });
       }
       for (const id of state.unknownCellIds) {
-        out.push({ ruleId: `${rule.id}.unknown`, severity: 'error', cellIds: [id], message: messages.unknownCell(id) });
+        out.push({ ruleId: `${rule.id}.unknown`, severity: "error", cellIds: [id], message: messages.unknownCell(id) });
       }
     };
   },
@@ -54,12 +54,12 @@ interface TableGroup {
  * them), or one per table when the whole table is missing — seed 000 has no
  * table 四 at all, and fifteen findings would bury the one instruction.
  */
-export const completeness: RuleEvaluator<'completeness'> = {
-  severity: 'error',
+export const completeness: RuleEvaluator<"completeness"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const tables: TableGroup[] = [];
     for (const section of compiled.layout.sections) {
-      if (section.kind !== 'table') continue;
+      if (section.kind !== "table") continue;
       const rows: RowGroup[] = [];
       for (const grid of section.grids) {
         const g = compiled.grids.get(grid.id);
@@ -71,14 +71,14 @@ export const completeness: RuleEvaluator<'completeness'> = {
       }
       tables.push({ heading: section.heading, all: rows.flatMap((r) => r.indexes), rows });
     }
-    const idOf = (i: number): string => compiled.cells[i]?.id ?? '';
+    const idOf = (i: number): string => compiled.cells[i]?.id ?? "";
     return (state, out) => {
       const { missing } = state;
       for (const table of tables) {
         if (table.all.every((i) => missing[i] === 1)) {
           out.push({
             ruleId: rule.id,
-            severity: 'error',
+            severity: "error",
             cellIds: table.all.map(idOf),
             message: messages.missingTable(table.heading, table.all.length),
           });
@@ -89,12 +89,12 @@ export const completeness: RuleEvaluator<'completeness'> = {
           const gone = row.indexes.filter((i) => missing[i] === 1);
           out.push({
             ruleId: rule.id,
-            severity: 'error',
+            severity: "error",
             cellIds: gone.map(idOf),
             message: messages.missingCells(
               table.heading,
               row.label,
-              gone.map((i) => compiled.cells[i]?.columnLabel ?? ''),
+              gone.map((i) => compiled.cells[i]?.columnLabel ?? ""),
               gone.length === row.indexes.length,
             ),
           });

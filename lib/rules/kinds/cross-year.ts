@@ -3,19 +3,19 @@
  * a real difference (a corrected figure, a merger) is possible and the clerk
  * states the reason.
  */
-import { gridOf, labelOf } from '../compile-layout';
-import { messages } from '../messages';
-import type { RuleEvaluator } from '../registry-types';
-import type { ReportData } from '../../template/types';
+import { gridOf, labelOf } from "../compile-layout";
+import { messages } from "../messages";
+import type { RuleEvaluator } from "../registry-types";
+import type { ReportData } from "../../template/types";
 
 /** A usable number from last year's report (it may use the other layout, or lack the cell). */
 function previousValue(previous: ReportData, id: string): number | undefined {
   const v = previous.cells[id];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-export const carryOver: RuleEvaluator<'carryOver'> = {
-  severity: 'warning',
+export const carryOver: RuleEvaluator<"carryOver"> = {
+  severity: "warning",
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
     const fromLabel = labelOf(grid.rows, rule.from);
@@ -36,7 +36,7 @@ export const carryOver: RuleEvaluator<'carryOver'> = {
         if (actual === undefined || actual !== actual || expected === undefined || actual === expected) continue;
         out.push({
           ruleId: rule.id,
-          severity: 'warning',
+          severity: "warning",
           cellIds: [pair.toId],
           message: messages.carryOver(pair.label, fromLabel, expected, actual),
           expected,
@@ -47,8 +47,8 @@ export const carryOver: RuleEvaluator<'carryOver'> = {
   },
 };
 
-export const stockBound: RuleEvaluator<'stockBound'> = {
-  severity: 'warning',
+export const stockBound: RuleEvaluator<"stockBound"> = {
+  severity: "warning",
   prepare(rule, compiled) {
     const grid = gridOf(compiled, rule.grid);
     const addedLabel = labelOf(grid.columns, rule.added);
@@ -58,7 +58,15 @@ export const stockBound: RuleEvaluator<'stockBound'> = {
         const stock = compiled.cells[grid.indexAt(row.id, rule.stock)];
         const added = compiled.cells[grid.indexAt(row.id, rule.added)];
         return stock && added
-          ? [{ stock: grid.indexAt(row.id, rule.stock), added: grid.indexAt(row.id, rule.added), stockId: stock.id, addedId: added.id, label: stock.label }]
+          ? [
+              {
+                stock: grid.indexAt(row.id, rule.stock),
+                added: grid.indexAt(row.id, rule.added),
+                stockId: stock.id,
+                addedId: added.id,
+                label: stock.label,
+              },
+            ]
           : [];
       });
     return (state, out) => {
@@ -72,7 +80,7 @@ export const stockBound: RuleEvaluator<'stockBound'> = {
         if (stock !== stock || added !== added || stock <= before + added) continue;
         out.push({
           ruleId: rule.id,
-          severity: 'warning',
+          severity: "warning",
           cellIds: [row.stockId, row.addedId],
           message: messages.stockBound(row.label, stock, before, added, addedLabel),
           expected: before + added,

@@ -1,15 +1,15 @@
 /** Checks on the free text: required sections, repeated headings, figures against the tables. */
-import type { NarrativeId } from '../../template/types';
-import { messages } from '../messages';
-import type { RuleEvaluator } from '../registry-types';
-import { statedFigures } from '../text/figures';
-import { headingLines, normalizeHeading } from '../text/headings';
+import type { NarrativeId } from "../../template/types";
+import { messages } from "../messages";
+import type { RuleEvaluator } from "../registry-types";
+import { statedFigures } from "../text/figures";
+import { headingLines, normalizeHeading } from "../text/headings";
 
 const hasText = (text: string | undefined): boolean => text !== undefined && /\S/.test(text);
 
 /** `narrative.required.<id>` for each required field left blank. */
-export const narrativeRequired: RuleEvaluator<'narrativeRequired'> = {
-  severity: 'error',
+export const narrativeRequired: RuleEvaluator<"narrativeRequired"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const required = compiled.narrativeFields.filter((f) => f.required);
     return (state, out) => {
@@ -17,7 +17,7 @@ export const narrativeRequired: RuleEvaluator<'narrativeRequired'> = {
         if (hasText(state.data.narrative[field.id])) continue;
         out.push({
           ruleId: `${rule.id}.${field.id}`,
-          severity: 'error',
+          severity: "error",
           cellIds: [field.id],
           message: messages.narrativeRequired(field.heading),
         });
@@ -27,13 +27,14 @@ export const narrativeRequired: RuleEvaluator<'narrativeRequired'> = {
 };
 
 /** A layout heading typed again as a line of body text prints twice; the tool prints headings itself. */
-export const duplicateHeading: RuleEvaluator<'duplicateHeading'> = {
-  severity: 'warning',
+export const duplicateHeading: RuleEvaluator<"duplicateHeading"> = {
+  severity: "warning",
   prepare(rule, compiled) {
     const headings = new Map<string, string>();
     for (const section of compiled.layout.sections) {
       headings.set(normalizeHeading(section.heading), section.heading);
-      if (section.kind === 'narrative') for (const part of section.parts) headings.set(normalizeHeading(part.heading), part.heading);
+      if (section.kind === "narrative")
+        for (const part of section.parts) headings.set(normalizeHeading(part.heading), part.heading);
     }
     return (state, out) => {
       for (const field of compiled.narrativeFields) {
@@ -44,7 +45,7 @@ export const duplicateHeading: RuleEvaluator<'duplicateHeading'> = {
           if (heading === undefined) continue;
           out.push({
             ruleId: rule.id,
-            severity: 'warning',
+            severity: "warning",
             cellIds: [field.id],
             message: messages.duplicateHeading(field.heading, heading),
             actual: heading,
@@ -61,13 +62,13 @@ export const duplicateHeading: RuleEvaluator<'duplicateHeading'> = {
  * table. Only when every section that states one states the same figure,
  * and every cell it is compared with is filled.
  */
-export const narrativeFigure: RuleEvaluator<'narrativeFigure'> = {
-  severity: 'warning',
+export const narrativeFigure: RuleEvaluator<"narrativeFigure"> = {
+  severity: "warning",
   prepare(rule, compiled) {
     const indexes = rule.cells.map((id) => compiled.indexOf.get(id) ?? -1);
     const labels = rule.cells.map((id) => compiled.cells[compiled.indexOf.get(id) ?? -1]?.label ?? id);
     const sections = rule.sections.filter((id) => compiled.narrativeById.has(id));
-    const sectionHeading = compiled.narrativeById.get(sections[0] ?? 's1')?.heading ?? '';
+    const sectionHeading = compiled.narrativeById.get(sections[0] ?? "s1")?.heading ?? "";
     return (state, out) => {
       let stated: number | undefined;
       const where: NarrativeId[] = [];
@@ -90,7 +91,7 @@ export const narrativeFigure: RuleEvaluator<'narrativeFigure'> = {
       if (table === stated) return;
       out.push({
         ruleId: rule.id,
-        severity: 'warning',
+        severity: "warning",
         cellIds: [...rule.cells, ...where],
         message: messages.narrativeFigure(sectionHeading, rule.topic, stated, labels, table),
         expected: table,

@@ -3,20 +3,26 @@
  * dates and cover 1 January – 31 December of the report year. Errors: a
  * published report with an impossible date (seed 002) is wrong on its face.
  */
-import { isRealIsoDate } from '../../template';
-import type { FieldId } from '../../template/types';
-import { messages } from '../messages';
-import type { RuleEvaluator } from '../registry-types';
-import { resolvePeriodDate, statedPeriod } from '../text/period-text';
-import type { Finding } from '../types';
+import { isRealIsoDate } from "../../template";
+import type { FieldId } from "../../template/types";
+import { messages } from "../messages";
+import type { RuleEvaluator } from "../registry-types";
+import { resolvePeriodDate, statedPeriod } from "../text/period-text";
+import type { Finding } from "../types";
 
-function coverage(ruleId: string, year: number, start: string, end: string, cellIds: readonly FieldId[]): Finding | undefined {
+function coverage(
+  ruleId: string,
+  year: number,
+  start: string,
+  end: string,
+  cellIds: readonly FieldId[],
+): Finding | undefined {
   const expectedStart = `${year}-01-01`;
   const expectedEnd = `${year}-12-31`;
   if (start === expectedStart && end === expectedEnd) return undefined;
   return {
     ruleId,
-    severity: 'error',
+    severity: "error",
     cellIds,
     message: messages.periodNotFullYear(year, start, end),
     expected: `${expectedStart}/${expectedEnd}`,
@@ -25,8 +31,8 @@ function coverage(ruleId: string, year: number, start: string, end: string, cell
 }
 
 /** Findings `period.invalidDate` and `period.notFullYear`. */
-export const period: RuleEvaluator<'period'> = {
-  severity: 'error',
+export const period: RuleEvaluator<"period"> = {
+  severity: "error",
   prepare(rule, compiled) {
     const invalid = `${rule.id}.invalidDate`;
     const notFullYear = `${rule.id}.notFullYear`;
@@ -39,18 +45,27 @@ export const period: RuleEvaluator<'period'> = {
       const { periodStart, periodEnd } = meta;
       let metaOk = true;
       for (const [which, value, id] of [
-        ['start', periodStart, 'meta.periodStart'],
-        ['end', periodEnd, 'meta.periodEnd'],
+        ["start", periodStart, "meta.periodStart"],
+        ["end", periodEnd, "meta.periodEnd"],
       ] as const) {
         if (value === undefined) {
           metaOk = false;
         } else if (!isRealIsoDate(value)) {
           metaOk = false;
-          out.push({ ruleId: invalid, severity: 'error', cellIds: [id], message: messages.periodMetaDate(which, value), actual: value });
+          out.push({
+            ruleId: invalid,
+            severity: "error",
+            cellIds: [id],
+            message: messages.periodMetaDate(which, value),
+            actual: value,
+          });
         }
       }
       if (metaOk && periodStart !== undefined && periodEnd !== undefined) {
-        const finding = coverage(notFullYear, meta.year, periodStart, periodEnd, ['meta.periodStart', 'meta.periodEnd']);
+        const finding = coverage(notFullYear, meta.year, periodStart, periodEnd, [
+          "meta.periodStart",
+          "meta.periodEnd",
+        ]);
         if (finding) out.push(finding);
       }
       for (const field of fields) {
@@ -64,7 +79,7 @@ export const period: RuleEvaluator<'period'> = {
           if (date.ok) continue;
           out.push({
             ruleId: invalid,
-            severity: 'error',
+            severity: "error",
             cellIds: [field.id],
             message: messages.periodTextDate(field.heading, date.raw, date.suggestion),
             actual: date.raw,

@@ -5,15 +5,15 @@
  * “未收到政府信息公开申请”, “未发生……行政复议和行政诉讼”) count, and two
  * different figures for one topic count as no statement at all.
  */
-import type { NarrativeTopic } from '../../template/types';
-import { memoizeText } from './memo';
-import { clauses, normalizeProse } from './normalize';
+import type { NarrativeTopic } from "../../template/types";
+import { memoizeText } from "./memo";
+import { clauses, normalizeProse } from "./normalize";
 
 export type StatedFigures = Readonly<Partial<Record<NarrativeTopic, number>>>;
 
-const request = '(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?|信息公开申请|公开申请)';
-const receive = '(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?';
-const countWord = '(?:件|个|份|宗)';
+const request = "(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?|信息公开申请|公开申请)";
+const receive = "(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?";
+const countWord = "(?:件|个|份|宗)";
 
 const requestPatterns: readonly RegExp[] = [
   // 全年共收到依申请公开35件 / 共受理政府信息公开申请0件
@@ -28,7 +28,7 @@ const requestZero = new RegExp(
 );
 
 /** A negation in front of the topic within the clause; 未经 (未经复议直接起诉) and 无法/无正当 are not one. */
-const negation = '(?:未(?!经)|无(?!法|正当)|没有)';
+const negation = "(?:未(?!经)|无(?!法|正当)|没有)";
 
 function casePatterns(topic: string): readonly RegExp[] {
   return [
@@ -39,8 +39,8 @@ function casePatterns(topic: string): readonly RegExp[] {
   ];
 }
 
-const reviewPatterns = casePatterns('行政复议');
-const suitPatterns = casePatterns('行政诉讼');
+const reviewPatterns = casePatterns("行政复议");
+const suitPatterns = casePatterns("行政诉讼");
 const reviewZero = new RegExp(`${negation}[^，,。；;]{0,24}行政复议`);
 const suitZero = new RegExp(`${negation}[^，,。；;]{0,24}行政诉讼`);
 // “行政复议和行政诉讼案件0件” states both are zero; a non-zero joint figure says nothing about either.
@@ -71,33 +71,33 @@ class Collector {
 }
 
 function collectCases(clause: string, collector: Collector): void {
-  const mentionsReview = clause.includes('行政复议');
-  const mentionsSuit = clause.includes('行政诉讼');
+  const mentionsReview = clause.includes("行政复议");
+  const mentionsSuit = clause.includes("行政诉讼");
   if (!mentionsReview && !mentionsSuit) return;
   if (mentionsReview && mentionsSuit) {
     const joint = jointFigure.exec(clause);
     if (joint?.[1] !== undefined) {
       if (Number(joint[1]) === 0) {
-        collector.add('reviews', 0);
-        collector.add('lawsuits', 0);
+        collector.add("reviews", 0);
+        collector.add("lawsuits", 0);
       }
       return;
     }
   }
   const review = mentionsReview ? firstNumber(clause, reviewPatterns) : undefined;
   const suit = mentionsSuit ? firstNumber(clause, suitPatterns) : undefined;
-  if (review !== undefined) collector.add('reviews', review);
-  else if (mentionsReview && reviewZero.test(clause)) collector.add('reviews', 0);
-  if (suit !== undefined) collector.add('lawsuits', suit);
-  else if (mentionsSuit && suitZero.test(clause)) collector.add('lawsuits', 0);
+  if (review !== undefined) collector.add("reviews", review);
+  else if (mentionsReview && reviewZero.test(clause)) collector.add("reviews", 0);
+  if (suit !== undefined) collector.add("lawsuits", suit);
+  else if (mentionsSuit && suitZero.test(clause)) collector.add("lawsuits", 0);
 }
 
 function parseFigures(text: string): StatedFigures {
   const collector = new Collector();
   for (const clause of clauses(normalizeProse(text))) {
     const requests = firstNumber(clause, requestPatterns);
-    if (requests !== undefined) collector.add('requestsReceived', requests);
-    else if (requestZero.test(clause)) collector.add('requestsReceived', 0);
+    if (requests !== undefined) collector.add("requestsReceived", requests);
+    else if (requestZero.test(clause)) collector.add("requestsReceived", 0);
     collectCases(clause, collector);
   }
   return collector.result();

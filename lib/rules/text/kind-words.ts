@@ -2,11 +2,11 @@
  * First-person words a body uses for itself (我乡, 本镇, 我街道, 我县). A
  * 镇 writing 我乡 (seed 003) copied last year's text from a neighbour.
  */
-import type { OrganizationKind } from '../types';
-import { memoizeText } from './memo';
-import { normalizeProse } from './normalize';
+import type { OrganizationKind } from "../types";
+import { memoizeText } from "./memo";
+import { normalizeProse } from "./normalize";
 
-export type KindWordUnit = '乡' | '镇' | '街道' | '县';
+export type KindWordUnit = "乡" | "镇" | "街道" | "县";
 
 // 乡 followed by 镇/村/土/亲 is 乡镇, 乡村, 乡土, 乡亲, and 本乡本土 an idiom — not a self-reference.
 const patterns: Record<KindWordUnit, RegExp> = {
@@ -28,7 +28,7 @@ function parseKindWords(text: string): ReadonlyMap<KindWordUnit, readonly string
 }
 
 function isUnit(key: string): key is KindWordUnit {
-  return key === '乡' || key === '镇' || key === '街道' || key === '县';
+  return key === "乡" || key === "镇" || key === "街道" || key === "县";
 }
 
 export const kindWordsIn = memoizeText(parseKindWords);
@@ -37,21 +37,24 @@ export const kindWordsIn = memoizeText(parseKindWords);
  * Units a body of `kind` must not call itself, and the word to use instead.
  * 县 is absent for townships: 我县 there rightly means the county.
  */
-export const wrongUnits: Record<OrganizationKind, { readonly wrong: readonly KindWordUnit[]; readonly own: string | undefined }> = {
-  township: { wrong: ['镇', '街道'], own: '乡' },
-  town: { wrong: ['乡', '街道'], own: '镇' },
-  subdistrict: { wrong: ['乡', '镇'], own: '街道' },
-  county: { wrong: ['乡', '镇', '街道'], own: '县' },
+export const wrongUnits: Record<
+  OrganizationKind,
+  { readonly wrong: readonly KindWordUnit[]; readonly own: string | undefined }
+> = {
+  township: { wrong: ["镇", "街道"], own: "乡" },
+  town: { wrong: ["乡", "街道"], own: "镇" },
+  subdistrict: { wrong: ["乡", "镇"], own: "街道" },
+  county: { wrong: ["乡", "镇", "街道"], own: "县" },
   department: { wrong: [], own: undefined },
 };
 
 /** The kind a body's name implies (…乡人民政府 → township), if it clearly implies one. */
 export function organizationKindFromName(name: string): OrganizationKind | undefined {
-  const core = normalizeProse(name).replace(/(?:人民政府|政府|办事处)$/, '');
-  if (/街道$/.test(core)) return 'subdistrict';
-  if (/镇$/.test(core)) return 'town';
-  if (/乡$/.test(core)) return 'township';
-  if (/县$/.test(core)) return 'county';
+  const core = normalizeProse(name).replace(/(?:人民政府|政府|办事处)$/, "");
+  if (/街道$/.test(core)) return "subdistrict";
+  if (/镇$/.test(core)) return "town";
+  if (/乡$/.test(core)) return "township";
+  if (/县$/.test(core)) return "county";
   return undefined;
 }
 

@@ -6,7 +6,7 @@
 export function normalizeProse(text: string): string {
   return text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[\s\u3000\u00a0]+/g, '');
+    .replace(/[\s\u3000\u00a0]+/g, "");
 }
 
 /** Clauses: split at sentence and clause punctuation so a statement's scope stays local. */

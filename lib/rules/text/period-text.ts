@@ -4,9 +4,9 @@
  * 12 月 31 日”, “报告统计数据时限为……”), parsed into its dates. A date whose
  * parts are not a real day (seed 002: “20231月1日”) is reported as written.
  */
-import { isRealDate } from '../../template';
-import { memoizeText } from './memo';
-import { normalizeProse, sentences } from './normalize';
+import { isRealDate } from "../../template";
+import { memoizeText } from "./memo";
+import { normalizeProse, sentences } from "./normalize";
 
 export type PeriodDate =
   | { readonly ok: true; readonly raw: string; readonly iso: string }
@@ -25,10 +25,11 @@ export interface StatedPeriod {
   readonly end: PeriodToken;
 }
 
-const periodSentence = /统计(?:数据)?(?:的)?(?:期限|时限|时间|区间|周期)|统计数据(?:从|自|为)|数据统计(?:期限|时限|时间)/;
+const periodSentence =
+  /统计(?:数据)?(?:的)?(?:期限|时限|时间|区间|周期)|统计数据(?:从|自|为)|数据统计(?:期限|时限|时间)/;
 const dateToken = /(\d+)年(\d+)月(\d+)日|(\d+)月(\d+)日/g;
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
 /**
  * A month run into the year (“20231月” → 2023年1月, “202312月” → 2023年12月) is

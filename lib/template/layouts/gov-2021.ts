@@ -2,7 +2,7 @@
  * gov-2021: the format issued by 国办公开办函〔2021〕30号, used for report
  * years 2021 onward. Labels as the template prints them.
  */
-import { defineGrid, defineLayout, leaf } from '../define-layout';
+import { defineGrid, defineLayout, leaf } from "../define-layout";
 import {
   applicationsTable,
   narrativeFigureRules,
@@ -10,91 +10,91 @@ import {
   otherMattersSection,
   problemsSection,
   reviewsTable,
-} from '../parts';
-import type { CellType, Layout, LayoutRule, TableSection } from '../types';
+} from "../parts";
+import type { CellType, Layout, LayoutRule, TableSection } from "../types";
 
-const stub = '信息内容';
+const stub = "信息内容";
 const t2Cell = (row: string, column: string): string => `t2.${row}.${column}`;
-const decisions = [leaf('decisions', '本年处理决定数量')];
+const decisions = [leaf("decisions", "本年处理决定数量")];
 
 const proactiveTable: TableSection = {
-  kind: 'table',
-  id: 't2',
-  number: '二',
-  heading: '二、主动公开政府信息情况',
+  kind: "table",
+  id: "t2",
+  number: "二",
+  heading: "二、主动公开政府信息情况",
   grids: [
     defineGrid({
-      id: 't2.item1',
-      title: '第二十条第（一）项',
+      id: "t2.item1",
+      title: "第二十条第（一）项",
       stubHeader: stub,
-      columns: [leaf('issued', '本年制发件数'), leaf('repealed', '本年废止件数'), leaf('inForce', '现行有效件数')],
-      rows: [leaf('rules', '规章'), leaf('normative', '行政规范性文件')],
+      columns: [leaf("issued", "本年制发件数"), leaf("repealed", "本年废止件数"), leaf("inForce", "现行有效件数")],
+      rows: [leaf("rules", "规章"), leaf("normative", "行政规范性文件")],
       cellId: t2Cell,
     }),
     defineGrid({
-      id: 't2.item5',
-      title: '第二十条第（五）项',
+      id: "t2.item5",
+      title: "第二十条第（五）项",
       stubHeader: stub,
       columns: decisions,
-      rows: [leaf('licensing', '行政许可')],
+      rows: [leaf("licensing", "行政许可")],
       cellId: t2Cell,
     }),
     defineGrid({
-      id: 't2.item6',
-      title: '第二十条第（六）项',
+      id: "t2.item6",
+      title: "第二十条第（六）项",
       stubHeader: stub,
       columns: decisions,
-      rows: [leaf('penalty', '行政处罚'), leaf('enforcement', '行政强制')],
+      rows: [leaf("penalty", "行政处罚"), leaf("enforcement", "行政强制")],
       cellId: t2Cell,
     }),
     defineGrid({
-      id: 't2.item8',
-      title: '第二十条第（八）项',
+      id: "t2.item8",
+      title: "第二十条第（八）项",
       stubHeader: stub,
-      columns: [leaf('amount', '本年收费金额（单位：万元）')],
-      rows: [leaf('fees', '行政事业性收费')],
+      columns: [leaf("amount", "本年收费金额（单位：万元）")],
+      rows: [leaf("fees", "行政事业性收费")],
       cellId: t2Cell,
-      cellType: (): CellType => 'money',
+      cellType: (): CellType => "money",
     }),
   ],
 };
 
 const applications = applicationsTable(otherHandlingSplit);
 const reviews = reviewsTable();
-const overviewIds = ['s1', 's1.active', 's1.onRequest', 's1.management', 's1.platform', 's1.oversight'] as const;
+const overviewIds = ["s1", "s1.active", "s1.onRequest", "s1.management", "s1.platform", "s1.oversight"] as const;
 
 /** 现行有效件数 cannot exceed last year's plus 本年制发件数 (documents also lapse, so only an upper bound). */
 const inForceBound: LayoutRule = {
-  kind: 'stockBound',
-  id: 'crossYear.inForce',
-  grid: 't2.item1',
-  rows: ['rules', 'normative'],
-  stock: 'inForce',
-  added: 'issued',
+  kind: "stockBound",
+  id: "crossYear.inForce",
+  grid: "t2.item1",
+  rows: ["rules", "normative"],
+  stock: "inForce",
+  added: "issued",
 };
 
 export const gov2021: Layout = defineLayout({
-  id: 'gov-2021',
-  version: '2021.1',
-  title: '中华人民共和国政府信息公开工作年度报告格式',
-  basis: '国办公开办函〔2021〕30号',
-  basisTitle: '国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知',
+  id: "gov-2021",
+  version: "2021.1",
+  title: "中华人民共和国政府信息公开工作年度报告格式",
+  basis: "国办公开办函〔2021〕30号",
+  basisTitle: "国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
   appliesToYears: { from: 2021, to: null },
-  preamble: { id: 'preamble', label: '前言', required: false },
+  preamble: { id: "preamble", label: "前言", required: false },
   sections: [
     {
-      kind: 'narrative',
-      id: 's1',
-      number: '一',
-      heading: '一、总体情况',
+      kind: "narrative",
+      id: "s1",
+      number: "一",
+      heading: "一、总体情况",
       // The lead-in before （一） is optional; the five sub-parts carry the content.
       required: false,
       parts: [
-        { id: 's1.active', heading: '（一）主动公开', required: true },
-        { id: 's1.onRequest', heading: '（二）依申请公开', required: true },
-        { id: 's1.management', heading: '（三）政府信息管理', required: true },
-        { id: 's1.platform', heading: '（四）政府信息公开平台建设', required: true },
-        { id: 's1.oversight', heading: '（五）监督保障', required: true },
+        { id: "s1.active", heading: "（一）主动公开", required: true },
+        { id: "s1.onRequest", heading: "（二）依申请公开", required: true },
+        { id: "s1.management", heading: "（三）政府信息管理", required: true },
+        { id: "s1.platform", heading: "（四）政府信息公开平台建设", required: true },
+        { id: "s1.oversight", heading: "（五）监督保障", required: true },
       ],
     },
     proactiveTable,

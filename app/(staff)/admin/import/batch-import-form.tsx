@@ -4,7 +4,11 @@ import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
 
-const outcomeLabels: Record<BatchFileResult["outcome"], string> = { imported: "已导入", skipped: "已跳过", unreadable: "无法读取" };
+const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
+  imported: "已导入",
+  skipped: "已跳过",
+  unreadable: "无法读取",
+};
 
 export function BatchImportForm({ counties }: { counties: { id: string; name: string }[] }) {
   const [error, setError] = useState<string | null>(null);
@@ -19,17 +23,24 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     setError(null);
     setResults(null);
     const data = new FormData(form);
-    const files = data.getAll("files").filter((value): value is File => typeof value !== "string" && value.size + value.name.length > 0);
+    const files = data
+      .getAll("files")
+      .filter((value): value is File => typeof value !== "string" && value.size + value.name.length > 0);
     if (!data.get("countyId")) return fail("请选择一个县（区）。");
     if (files.length === 0) return fail("请选择要导入的报告文件。");
     // Quick answers only; the server enforces the same caps.
-    if (files.length > MAX_BATCH_FILES) return fail(`一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${files.length} 个。`);
+    if (files.length > MAX_BATCH_FILES)
+      return fail(`一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${files.length} 个。`);
     const total = files.reduce((sum, file) => sum + file.size, 0);
-    if (total > MAX_BATCH_TOTAL_BYTES) return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
+    if (total > MAX_BATCH_TOTAL_BYTES)
+      return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
     setIsPending(true);
     try {
       const response = await fetch("/api/import/batch", { method: "POST", body: data });
-      const body = (await response.json().catch(() => null)) as { results?: BatchFileResult[]; error?: { message?: string } } | null;
+      const body = (await response.json().catch(() => null)) as {
+        results?: BatchFileResult[];
+        error?: { message?: string };
+      } | null;
       if (!response.ok || !body?.results) return fail(body?.error?.message ?? "导入未成功，请稍后重试。");
       setResults(body.results);
     } catch {
@@ -39,7 +50,8 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     }
   };
 
-  const count = (outcome: BatchFileResult["outcome"]) => results?.filter((result) => result.outcome === outcome).length ?? 0;
+  const count = (outcome: BatchFileResult["outcome"]) =>
+    results?.filter((result) => result.outcome === outcome).length ?? 0;
 
   return (
     <div>
@@ -77,7 +89,8 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
         <section aria-labelledby="batch-results">
           <h2 id="batch-results">导入结果</h2>
           <p role="status">
-            共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取 {count("unreadable")} 个。
+            共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
+            {count("unreadable")} 个。
           </p>
           <table className="table" data-testid="batch-results">
             <thead>

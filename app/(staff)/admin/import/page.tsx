@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
+import {
+  MAX_BATCH_FILES,
+  MAX_BATCH_TOTAL_BYTES,
+  MAX_UPLOAD_FILE_BYTES,
+  UPLOAD_EXTENSIONS,
+  formatMegabytes,
+} from "@/lib/import/upload-limits";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -10,7 +16,9 @@ export const metadata: Metadata = { title: "批量导入往年报告" };
 
 export default async function AdminImportPage() {
   const { counties, year } = await loadStaffPage("/admin/import", ["ADMIN"], async ({ actor }) => ({
-    counties: (await listOrganizationTree(actor)).filter((county) => county.kind === "COUNTY").map((county) => ({ id: county.id, name: county.name })),
+    counties: (await listOrganizationTree(actor))
+      .filter((county) => county.kind === "COUNTY")
+      .map((county) => ({ id: county.id, name: county.name })),
     year: reportingYear(new Date()),
   }));
   return (
@@ -19,10 +27,13 @@ export default async function AdminImportPage() {
         <Link href="/admin">← 返回系统管理</Link>
       </p>
       <h1>批量导入往年报告</h1>
-      <p className="lead">选择一个县（区），上传其下各单位已公布的往年年度报告。系统逐个读取文件，按标题中的机关名称找到对应单位，作为该单位该年度的已发布报告保存。</p>
+      <p className="lead">
+        选择一个县（区），上传其下各单位已公布的往年年度报告。系统逐个读取文件，按标题中的机关名称找到对应单位，作为该单位该年度的已发布报告保存。
+      </p>
       <ul>
         <li>
-          支持 {UPLOAD_EXTENSIONS.join("、")} 格式；一次最多 {MAX_BATCH_FILES} 个文件，单个不超过 {formatMegabytes(MAX_UPLOAD_FILE_BYTES)}，合计不超过 {formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。
+          支持 {UPLOAD_EXTENSIONS.join("、")} 格式；一次最多 {MAX_BATCH_FILES} 个文件，单个不超过{" "}
+          {formatMegabytes(MAX_UPLOAD_FILE_BYTES)}，合计不超过 {formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。
         </li>
         <li>只导入 {year} 年以前的报告；单位在该年度已有报告（无论何种状态）的文件会跳过，不覆盖。</li>
         <li>报告按原文保存，原文缺少的行和数据保持空缺。</li>

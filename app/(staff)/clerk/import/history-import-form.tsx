@@ -11,12 +11,18 @@ type ErrorBody = { error?: { message?: string } };
 /** Client-side pre-check, for a quick answer only: the server enforces the same caps. */
 function precheck(file: File): string | null {
   const name = file.name.toLowerCase();
-  if (!UPLOAD_EXTENSIONS.some((extension) => name.endsWith(extension))) return `不支持该文件格式；请选择 ${UPLOAD_EXTENSIONS.join("、")} 格式的年度报告。`;
-  if (file.size > MAX_UPLOAD_FILE_BYTES) return `文件大小为 ${formatMegabytes(file.size)}，超过上限 ${formatMegabytes(MAX_UPLOAD_FILE_BYTES)}。`;
+  if (!UPLOAD_EXTENSIONS.some((extension) => name.endsWith(extension)))
+    return `不支持该文件格式；请选择 ${UPLOAD_EXTENSIONS.join("、")} 格式的年度报告。`;
+  if (file.size > MAX_UPLOAD_FILE_BYTES)
+    return `文件大小为 ${formatMegabytes(file.size)}，超过上限 ${formatMegabytes(MAX_UPLOAD_FILE_BYTES)}。`;
   return null;
 }
 
-async function post(file: File, intent: "preview" | "import", confirmOrganization = false): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
+async function post(
+  file: File,
+  intent: "preview" | "import",
+  confirmOrganization = false,
+): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
   const form = new FormData();
   form.set("file", file);
   form.set("intent", intent);
@@ -24,7 +30,8 @@ async function post(file: File, intent: "preview" | "import", confirmOrganizatio
   try {
     const response = await fetch("/api/import/history", { method: "POST", body: form });
     const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) return { ok: false, message: (body as ErrorBody | null)?.error?.message ?? "导入未成功，请稍后重试。" };
+    if (!response.ok)
+      return { ok: false, message: (body as ErrorBody | null)?.error?.message ?? "导入未成功，请稍后重试。" };
     return { ok: true, body };
   } catch {
     return { ok: false, message: "网络连接中断，文件未上传，请检查网络后重试。" };
@@ -117,19 +124,34 @@ export function HistoryImportForm() {
             </div>
           ) : (
             <>
-              {preview.replacesImport && <p className="notice">本单位 {preview.reading.year} 年度已有一份导入的报告。确认后将以本文件发布新版本，原版本仍可查阅。</p>}
+              {preview.replacesImport && (
+                <p className="notice">
+                  本单位 {preview.reading.year} 年度已有一份导入的报告。确认后将以本文件发布新版本，原版本仍可查阅。
+                </p>
+              )}
               {preview.organizationWarning && (
                 <div className="notice notice--warning">
                   <p>{preview.organizationWarning}</p>
                   <label>
-                    <input type="checkbox" checked={isConfirmed} onChange={(event) => setIsConfirmed(event.target.checked)} /> 我确认这是{preview.organizationName}的报告
+                    <input
+                      type="checkbox"
+                      checked={isConfirmed}
+                      onChange={(event) => setIsConfirmed(event.target.checked)}
+                    />{" "}
+                    我确认这是{preview.organizationName}的报告
                   </label>
                 </div>
               )}
               <p>
-                确认后，该报告将作为{preview.organizationName} {preview.reading.year} 年度的已发布报告保存，并在公开目录中列出；内容按原文保存，以上问题不会被修改。
+                确认后，该报告将作为{preview.organizationName} {preview.reading.year}{" "}
+                年度的已发布报告保存，并在公开目录中列出；内容按原文保存，以上问题不会被修改。
               </p>
-              <button className="button" type="button" disabled={!canImport || pending !== null} onClick={() => void confirmImport()}>
+              <button
+                className="button"
+                type="button"
+                disabled={!canImport || pending !== null}
+                onClick={() => void confirmImport()}
+              >
                 {pending === "import" ? "正在导入…" : `确认导入 ${preview.reading.year} 年度报告`}
               </button>
             </>

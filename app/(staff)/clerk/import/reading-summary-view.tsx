@@ -2,7 +2,17 @@ import type { ImportPlaceNote, ReadingSummary } from "@/lib/import";
 
 const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" } as const;
 
-function NotesTable({ caption, notes, labels, testId }: { caption: string; notes: readonly ImportPlaceNote[]; labels: Record<"error" | "warning", string>; testId: string }) {
+function NotesTable({
+  caption,
+  notes,
+  labels,
+  testId,
+}: {
+  caption: string;
+  notes: readonly ImportPlaceNote[];
+  labels: Record<"error" | "warning", string>;
+  testId: string;
+}) {
   return (
     <table className="table" data-testid={testId}>
       <caption style={{ textAlign: "left", fontWeight: 600 }}>
@@ -57,12 +67,22 @@ export function ReadingSummaryView({ summary }: { summary: ReadingSummary }) {
       {summary.status === "read" && (
         <>
           {summary.problems.length > 0 ? (
-            <NotesTable caption="未能读取或与模板不一致的内容" notes={summary.problems} labels={{ error: "缺失", warning: "提示" }} testId="reading-problems" />
+            <NotesTable
+              caption="未能读取或与模板不一致的内容"
+              notes={summary.problems}
+              labels={{ error: "缺失", warning: "提示" }}
+              testId="reading-problems"
+            />
           ) : (
             <p>全部内容均已按模板读出。</p>
           )}
           {summary.findings.length > 0 ? (
-            <NotesTable caption="校验发现的问题" notes={summary.findings} labels={{ error: "错误", warning: "警告" }} testId="reading-findings" />
+            <NotesTable
+              caption="校验发现的问题"
+              notes={summary.findings}
+              labels={{ error: "错误", warning: "警告" }}
+              testId="reading-findings"
+            />
           ) : (
             <p>校验未发现问题。</p>
           )}

@@ -17,6 +17,10 @@ export const POST = defineRoute<Record<string, never>>("importBatch", async ({ r
   const county = countyId.safeParse(form.get("countyId"));
   if (!county.success) throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
   // importReportBatch asks the policy about this county itself.
-  const results = await importReportBatch(actor, { countyId: county.data, files: await uploadedFiles(form, "files"), today: new Date() });
+  const results = await importReportBatch(actor, {
+    countyId: county.data,
+    files: await uploadedFiles(form, "files"),
+    today: new Date(),
+  });
   return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
 });

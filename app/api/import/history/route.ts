@@ -22,13 +22,20 @@ export const POST = defineRoute<Record<string, never>>("importHistory", async ({
   // Asked before the body is read: nobody else gets to upload anything.
   authorize(actor, "report.importHistory", await loadOrganizationScope(organizationId), "FORBIDDEN");
   const form = await readMultipartBody(request, MAX_UPLOAD_FILE_BYTES + FORM_OVERHEAD_BYTES);
-  const parsed = fields.safeParse({ intent: form.get("intent") ?? undefined, confirmOrganization: form.get("confirmOrganization") ?? undefined });
+  const parsed = fields.safeParse({
+    intent: form.get("intent") ?? undefined,
+    confirmOrganization: form.get("confirmOrganization") ?? undefined,
+  });
   if (!parsed.success) throw new AppError("INVALID_INPUT");
   const files = await uploadedFiles(form, "file");
   if (files.length !== 1) throw new AppError("INVALID_INPUT", "请选择一个报告文件。");
   const upload = { organizationId, fileName: files[0]!.fileName, bytes: files[0]!.bytes, today: new Date() };
   const headers = { "Cache-Control": "no-store" };
-  if (parsed.data.intent === "preview") return Response.json({ preview: await previewHistoryImport(actor, upload) }, { headers });
-  const result = await importHistoryReport(actor, { ...upload, confirmOrganization: parsed.data.confirmOrganization === "true" });
+  if (parsed.data.intent === "preview")
+    return Response.json({ preview: await previewHistoryImport(actor, upload) }, { headers });
+  const result = await importHistoryReport(actor, {
+    ...upload,
+    confirmOrganization: parsed.data.confirmOrganization === "true",
+  });
   return Response.json(result, { headers });
 });

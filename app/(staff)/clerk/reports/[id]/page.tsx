@@ -7,7 +7,12 @@ import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
-import { layoutOf, loadPreviousYearData, parseStoredData, ruleOrganization } from "@/lib/reports/evaluate-stored-report";
+import {
+  layoutOf,
+  loadPreviousYearData,
+  parseStoredData,
+  ruleOrganization,
+} from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
 import { listReportComments } from "@/lib/reports/list-report-comments";
@@ -18,19 +23,24 @@ import { saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填写年度报告" };
 
-
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage(`/clerk/reports/${id}`, ["CLERK"], async ({ actor }) => {
-    const loaded = await getReport(actor, id);
-    const isEditable = can(actor, "report.edit", loaded.subject);
-    const [comments, returnComment, previousYear] = await Promise.all([
-      listReportComments(actor, loaded),
-      loaded.report.status === "RETURNED" ? getReturnComment(actor, loaded) : Promise.resolve(null),
-      isEditable ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year) : Promise.resolve(undefined),
-    ]);
-    return { loaded, comments, returnComment, previousYear, isEditable };
-  });
+  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage(
+    `/clerk/reports/${id}`,
+    ["CLERK"],
+    async ({ actor }) => {
+      const loaded = await getReport(actor, id);
+      const isEditable = can(actor, "report.edit", loaded.subject);
+      const [comments, returnComment, previousYear] = await Promise.all([
+        listReportComments(actor, loaded),
+        loaded.report.status === "RETURNED" ? getReturnComment(actor, loaded) : Promise.resolve(null),
+        isEditable
+          ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
+          : Promise.resolve(undefined),
+      ]);
+      return { loaded, comments, returnComment, previousYear, isEditable };
+    },
+  );
   const { report } = loaded;
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
@@ -81,9 +91,12 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
       ) : (
         <>
           <p className="notice" data-testid="read-only">
-            报告{status === "SUBMITTED" ? "已提交，正在审核" : status === "APPROVED" ? "已审核通过" : "已发布"}，不能修改。如需修改，请联系审核人员退回。最后保存于 {formatDateTime(report.updatedAt)}。
+            报告{status === "SUBMITTED" ? "已提交，正在审核" : status === "APPROVED" ? "已审核通过" : "已发布"}
+            ，不能修改。如需修改，请联系审核人员退回。最后保存于 {formatDateTime(report.updatedAt)}。
           </p>
-          <ReportDocument view={toReportView(layout, data, { organizationName: report.organization.name, year: report.year })} />
+          <ReportDocument
+            view={toReportView(layout, data, { organizationName: report.organization.name, year: report.year })}
+          />
         </>
       )}
     </main>

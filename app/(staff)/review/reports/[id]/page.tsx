@@ -14,13 +14,21 @@ import { formatDate, formatDateTime } from "@/lib/format/date-time";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
 import { getReviewReport } from "@/lib/reports/get-review-report";
 import { loadStaffPage } from "@/lib/server/page-guard";
-import { addReviewCommentAction, approveReportAction, publishReportAction, reopenReportAction, returnReportAction } from "../../actions";
+import {
+  addReviewCommentAction,
+  approveReportAction,
+  publishReportAction,
+  reopenReportAction,
+  returnReportAction,
+} from "../../actions";
 
 export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { review } = await loadStaffPage(`/review/reports/${id}`, ["REVIEWER", "ADMIN"], async ({ actor }) => ({ review: await getReviewReport(actor, id) }));
+  const { review } = await loadStaffPage(`/review/reports/${id}`, ["REVIEWER", "ADMIN"], async ({ actor }) => ({
+    review: await getReviewReport(actor, id),
+  }));
   const { report } = review;
   return (
     <main id="main" className="page review-page">
@@ -50,8 +58,11 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
               <ul className="review-publications">
                 {review.publications.map((publication) => (
                   <li key={publication.sequence}>
-                    <a href={`/reports/${report.id}/v/${publication.sequence}`}>第 {publication.sequence} 版</a>（{formatDate(publication.publishedAt)}）
-                    {publication.correctionNote && <span className="review-text"> 更正说明：{publication.correctionNote}</span>}
+                    <a href={`/reports/${report.id}/v/${publication.sequence}`}>第 {publication.sequence} 版</a>（
+                    {formatDate(publication.publishedAt)}）
+                    {publication.correctionNote && (
+                      <span className="review-text"> 更正说明：{publication.correctionNote}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -72,13 +83,26 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           <ReviewFindings errors={review.errors} warnings={review.warnings} />
           <ChangeList changes={review.changes} />
           <CommentList comments={review.comments} targets={review.targets} />
-          {review.can.comment && <CommentForm reportId={report.id} version={report.version} targets={review.targets} maxLength={MAX_REVIEW_COMMENT_LENGTH} addComment={addReviewCommentAction} />}
+          {review.can.comment && (
+            <CommentForm
+              reportId={report.id}
+              version={report.version}
+              targets={review.targets}
+              maxLength={MAX_REVIEW_COMMENT_LENGTH}
+              addComment={addReviewCommentAction}
+            />
+          )}
           <DecisionBar
             reportId={report.id}
             version={report.version}
             allowed={review.can.transitions}
             isCorrection={review.publications.length > 0}
-            actions={{ returnReport: returnReportAction, approveReport: approveReportAction, publishReport: publishReportAction, reopenReport: reopenReportAction }}
+            actions={{
+              returnReport: returnReportAction,
+              approveReport: approveReportAction,
+              publishReport: publishReportAction,
+              reopenReport: reopenReportAction,
+            }}
           />
           <ReviewHistory events={review.history} />
         </aside>

@@ -7,7 +7,16 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute<{ id: string }>("reportData", async ({ params, actor }) => {
   const { report } = await getReport(actor, params.id);
   return Response.json(
-    { id: report.id, organization: report.organization.name, year: report.year, layout: report.templateId, layoutVersion: report.templateVersion, status: report.status, version: report.version, data: report.data },
+    {
+      id: report.id,
+      organization: report.organization.name,
+      year: report.year,
+      layout: report.templateId,
+      layoutVersion: report.templateVersion,
+      status: report.status,
+      version: report.version,
+      data: report.data,
+    },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 });
