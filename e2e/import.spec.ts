@@ -123,19 +123,17 @@ test("an administrator imports a county's files at once and sees each file's res
   const page = await pageAs(browser, "admin");
   await page.getByRole("link", { name: "批量导入往年报告" }).click();
   await page.getByLabel("县（区）").selectOption({ label: "阳城县" });
-  await page
-    .getByLabel("报告文件（可多选）")
-    .setInputFiles([
-      textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
-      textFile(`北留镇${year}.txt`, "阳城县北留镇", year),
-      textFile("董封乡2023.txt", "董封乡人民政府", 2023),
-      textFile(`王乐井乡${year}.txt`, "盐池县王乐井乡人民政府", year),
-      {
-        name: "扫描件.txt",
-        mimeType: "text/plain",
-        buffer: Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 31) % 256)),
-      },
-    ]);
+  await page.getByLabel("报告文件（可多选）").setInputFiles([
+    textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
+    textFile(`北留镇${year}.txt`, "阳城县北留镇", year),
+    textFile("董封乡2023.txt", "董封乡人民政府", 2023),
+    textFile(`王乐井乡${year}.txt`, "盐池县王乐井乡人民政府", year),
+    {
+      name: "扫描件.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 31) % 256)),
+    },
+  ]);
   await page.getByRole("button", { name: "开始导入" }).click();
 
   const results = page.getByTestId("batch-results");

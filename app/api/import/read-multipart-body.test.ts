@@ -3,16 +3,14 @@ import { FORM_OVERHEAD_BYTES, readMultipartBody, uploadedFiles } from "./read-mu
 
 function multipartRequest(form: FormData): Promise<Request> {
   const encoded = new Response(form);
-  return encoded
-    .arrayBuffer()
-    .then(
-      (body) =>
-        new Request("http://localhost/api/import/history", {
-          method: "POST",
-          body,
-          headers: { "content-type": encoded.headers.get("content-type")! },
-        }),
-    );
+  return encoded.arrayBuffer().then(
+    (body) =>
+      new Request("http://localhost/api/import/history", {
+        method: "POST",
+        body,
+        headers: { "content-type": encoded.headers.get("content-type")! },
+      }),
+  );
 }
 
 describe("readMultipartBody", () => {
