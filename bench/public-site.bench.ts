@@ -19,7 +19,7 @@ import autocannon from "autocannon";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
-import { sampleReportData } from "@/lib/render/sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "@/lib/render/to-report-view";
 import { getLayout } from "@/lib/template";
 import { startAppServer } from "@/scripts/lib/app-server";

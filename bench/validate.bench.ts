@@ -7,8 +7,9 @@
 import { performance } from "node:perf_hooks";
 import { seed002, seed002Corrected } from "../fixtures";
 import { evaluateReport } from "../lib/rules";
-import { draftReportSchema, getLayout } from "../lib/template";
-import type { ReportData } from "../lib/template/types";
+import { draftReportSchema } from "../lib/report-data";
+import { getLayout } from "../lib/template";
+import type { ReportData } from "../lib/report-data";
 
 const layout = getLayout("gov-2021");
 const organization = seed002.organization;

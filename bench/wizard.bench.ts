@@ -17,10 +17,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
-import { blankReportData } from "../lib/reports/blank-report-data";
-import { toStoredReportData } from "../lib/reports/report-json";
-import { computedCellPlan } from "../lib/report-form/computed-totals";
-import { getLayout, listCells } from "../lib/template";
+import { blankReportData, toStoredReportData } from "../lib/report-data";
+import { compileLayout, getLayout } from "../lib/template";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { startAppServer } from "../scripts/lib/app-server";
@@ -109,11 +107,10 @@ try {
     }).observe(total, { childList: true, characterData: true, subtree: true });
   }, TOTAL_CELL);
 
-  const computed = computedCellPlan(layout);
   // The cells the grand total depends on (the rows under 三), in reading order.
-  const dependsOn = new Set(computed.get(TOTAL_CELL)!.inputs);
-  const inputs = listCells(layout)
-    .filter((c) => dependsOn.has(c.id))
+  const dependsOn = new Set(compileLayout(layout).cell(TOTAL_CELL)!.total!.inputs);
+  const inputs = compileLayout(layout)
+    .cells.filter((c) => dependsOn.has(c.id))
     .slice(0, KEYSTROKES);
   const rendersAtKey: number[] = [];
   const rendersWithRules: number[] = [];
@@ -164,7 +161,7 @@ try {
       .join(", ")}`,
   );
   console.log(
-    `(the form has ${listCells(layout).length} cells; a re-render of the whole grid would be ${listCells(layout).filter((c) => c.tableId === "t3").length}+ components per keystroke)`,
+    `(the form has ${compileLayout(layout).cells.length} cells; a re-render of the whole grid would be ${compileLayout(layout).cells.filter((c) => c.tableId === "t3").length}+ components per keystroke)`,
   );
 } finally {
   await browser.close();

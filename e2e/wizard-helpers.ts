@@ -1,9 +1,8 @@
 // Helpers of the wizard's browser tests: each test works on its own (organization, year)
 // report, created here straight in the e2e database, so parallel workers never collide.
 import type { Browser, Locator, Page } from "@playwright/test";
-import { blankReportData } from "../lib/reports/blank-report-data";
-import { toStoredReportData } from "../lib/reports/report-json";
-import { layoutForYear, type ReportData } from "../lib/template";
+import { blankReportData, parseReportData, toStoredReportData, type ReportData } from "../lib/report-data";
+import { getLayout, layoutForYear } from "../lib/template";
 import { createScriptClient } from "../scripts/lib/prisma-client";
 import { expect, pageAs } from "./support/fixtures";
 import { e2eState } from "./support/state";
@@ -85,8 +84,12 @@ export async function storedReport(reportId: string): Promise<{ version: number;
   return withDatabase(async (db) => {
     const report = await db.report.findUniqueOrThrow({
       where: { id: reportId },
-      select: { version: true, status: true, data: true },
+      select: { version: true, status: true, templateId: true, data: true },
     });
-    return { version: report.version, status: report.status, data: report.data as unknown as ReportData };
+    const layout = getLayout(report.templateId);
+    if (!layout) throw new Error(`report ${reportId}: unknown layout ${report.templateId}`);
+    const reading = parseReportData(layout, report.data);
+    if (!reading.ok) throw new Error(`report ${reportId}: ${reading.error.message}`);
+    return { version: report.version, status: report.status, data: reading.data };
   });
 }

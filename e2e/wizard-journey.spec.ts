@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { seed002Corrected } from "../fixtures";
-import { getLayout, layoutForYear, listCells, listNarrativeFields } from "../lib/template";
-import { computedCellPlan } from "../lib/report-form/computed-totals";
+import { compileLayout, getLayout, layoutForYear } from "../lib/template";
 import { wizardSteps } from "../lib/report-form/steps";
 import { expect, test } from "./support/fixtures";
 import {
@@ -16,7 +15,7 @@ import {
 } from "./wizard-helpers";
 
 const layout = getLayout("gov-2021");
-const computed = computedCellPlan(layout);
+const compiled = compileLayout(layout);
 
 test("a clerk types seed 002's figures and texts through the wizard and submits it", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -31,7 +30,7 @@ test("a clerk types seed 002's figures and texts through the wizard and submits 
   await expect(preamble).toHaveValue(/国办公开办函〔2021〕30号/);
   await expect(preamble).toHaveValue(/2023年1月1日/);
 
-  const narratives = listNarrativeFields(layout).filter((f) => f.id !== "preamble");
+  const narratives = compiled.narrativeFields.filter((f) => f.id !== "preamble");
   const tableSteps = wizardSteps(layout).filter((step) => step.section?.kind === "table");
   for (const step of wizardSteps(layout)) {
     if (step.id === "check") continue;
@@ -42,10 +41,10 @@ test("a clerk types seed 002's figures and texts through the wizard and submits 
         if (value) await field(page, text.id).fill(value);
       }
     } else {
-      const cells = listCells(layout).filter((c) => c.tableId === step.id && !computed.has(c.id));
+      const cells = compiled.inputCells.filter((c) => c.tableId === step.id);
       for (const c of cells) await cell(page, c.id).fill(String(seed002Corrected.cells[c.id]));
       // Totals follow the parts, read-only.
-      for (const c of listCells(layout).filter((x) => x.tableId === step.id && computed.has(x.id))) {
+      for (const c of compiled.totals.filter((x) => x.tableId === step.id)) {
         await expect(cell(page, c.id)).toHaveText(String(seed002Corrected.cells[c.id]));
       }
     }
@@ -66,7 +65,7 @@ test("a clerk types seed 002's figures and texts through the wizard and submits 
 
   const stored = await storedReport(reportId);
   expect(stored.status).toBe("SUBMITTED");
-  for (const c of listCells(layout)) expect(stored.data.cells[c.id], c.id).toBe(seed002Corrected.cells[c.id]);
+  for (const c of compiled.cells) expect(stored.data.cells[c.id], c.id).toBe(seed002Corrected.cells[c.id]);
   for (const text of narratives)
     expect(stored.data.narrative[text.id] ?? "").toBe(seed002Corrected.narrative[text.id] ?? "");
 });

@@ -2,10 +2,10 @@ import { load } from "cheerio";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { sampleReportData } from "@/lib/render/sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "@/lib/render/to-report-view";
 import type { ReportView, ValueCellView } from "@/lib/render/to-report-view";
-import { getLayout, layoutIds, listCells } from "@/lib/template";
+import { getLayout, layoutIds, compileLayout } from "@/lib/template";
 import { ReportDocument } from "./report-document";
 
 function render(view: ReportView): ReturnType<typeof load> {
@@ -50,8 +50,8 @@ describe.each(layoutIds)("<ReportDocument> with layout %s", (layoutId) => {
       .map((_, el) => $(el).attr("data-cell-id"))
       .get();
     expect(ids.sort()).toEqual(
-      listCells(layout)
-        .map((c) => c.id)
+      compileLayout(layout)
+        .cells.map((c) => c.id)
         .sort(),
     );
     for (const cell of valueCells(view)) {

@@ -1,11 +1,16 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
-import { diffReportData } from "@/lib/report-form/data-diff";
-import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import { diffReportData, type ReportChange, type ReportData, type ServerCopy } from "@/lib/report-data";
+import { formatCellInput } from "@/lib/report-form/cell-input";
+import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { noteRender } from "@/lib/report-form/render-probe";
-import type { Layout, ReportData } from "@/lib/template";
+import type { Layout } from "@/lib/template";
 
 const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
+
+/** A side of a change as the clerk would read it: the figure as typed, or the text ('' = empty). */
+const sideText = (change: ReportChange, side: "before" | "after"): string =>
+  change.kind === "cell" ? formatCellInput(change[side]) : change[side];
 
 /** Two versions side by side (what differs), and the clerk's choice. Nothing is overwritten unasked. */
 export function ConflictPanel({
@@ -25,7 +30,10 @@ export function ConflictPanel({
   if (state.status !== "conflict" || !state.conflict) return null;
   const server = state.conflict;
   const message = state.message;
-  const differences = diffReportData(layout, readMine(), server.data);
+  // Totals are left out: they follow from the cells that differ.
+  const differences = diffReportData(layout, readMine(), server.data).filter(
+    (change) => change.kind === "narrative" || !change.isComputed,
+  );
   const choose = async (keepMine: boolean) => {
     setIsBusy(true);
     try {
@@ -55,11 +63,13 @@ export function ConflictPanel({
             </tr>
           </thead>
           <tbody>
-            {differences.map((d) => (
-              <tr key={d.fieldId}>
-                <th scope="row">{d.label}</th>
-                <td>{d.mine === "" ? <span className="muted">（空）</span> : shorten(d.mine)}</td>
-                <td>{d.theirs === "" ? <span className="muted">（空）</span> : shorten(d.theirs)}</td>
+            {differences.map((change) => (
+              <tr key={change.id}>
+                <th scope="row">{change.label}</th>
+                {(["before", "after"] as const).map((side) => {
+                  const text = sideText(change, side);
+                  return <td key={side}>{text === "" ? <span className="muted">（空）</span> : shorten(text)}</td>;
+                })}
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import { memo } from "react";
 import type { BodyRowView, GridView } from "@/lib/render/to-report-view";
 import { gridShape, type GridShape } from "@/lib/report-form/grid-shape";
 import { noteRender } from "@/lib/report-form/render-probe";
-import { cellsById, type TableId } from "@/lib/template";
+import { compileLayout, type TableId } from "@/lib/template";
 import { CommentNotes } from "./comment-notes";
 import { NumberCell } from "./number-cell";
 import { TotalCell } from "./total-cell";
@@ -20,7 +20,7 @@ const GridRow = memo(function GridRow({
 }) {
   noteRender("GridRow");
   const { layout, comments } = useWizard();
-  const catalog = cellsById(layout);
+  const compiled = compileLayout(layout);
   const rowComments = comments.byRow.get(`${tableId}.${row.id}`);
   const lastHeader = row.cells.filter((cell) => cell.kind === "header").at(-1);
   return (
@@ -41,7 +41,7 @@ const GridRow = memo(function GridRow({
           );
         }
         const label =
-          catalog.get(cell.cellId)?.label ?? [...cell.rowPath, ...cell.columnPath].filter(Boolean).join("·");
+          compiled.cell(cell.cellId)?.label ?? [...cell.rowPath, ...cell.columnPath].filter(Boolean).join("·");
         return cell.isComputed ? (
           <TotalCell key={cell.cellId} cellId={cell.cellId} label={label} />
         ) : (

@@ -2,7 +2,8 @@
 import { noteRender } from "@/lib/report-form/render-probe";
 import { useMemo } from "react";
 import { stepOfField } from "@/lib/report-form/steps";
-import { listNarrativeFields, standardPreamble, type ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { compileLayout, standardPreamble } from "@/lib/template";
 import { narrativeFieldName } from "@/lib/report-form/form-values";
 import { ErrorSummary } from "./error-summary";
 import { NarrativeField } from "./narrative-field";
@@ -13,7 +14,7 @@ export function NarrativeStep({ stepId, previousYear }: { stepId: string; previo
   noteRender("NarrativeStep");
   const { layout, setValue, meta } = useWizard();
   const fields = useMemo(
-    () => listNarrativeFields(layout).filter((field) => stepOfField(layout, field.id) === stepId),
+    () => compileLayout(layout).narrativeFields.filter((field) => stepOfField(layout, field.id) === stepId),
     [layout, stepId],
   );
   const hasPreamble = fields.some((field) => field.id === layout.preamble.id);

@@ -1,6 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import type { ServerCopy } from "@/lib/report-data";
+import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { noteRender } from "@/lib/report-form/render-probe";
 
 function time(iso: string | null): string {

@@ -1,8 +1,9 @@
 "use client";
 import { memo, useMemo } from "react";
 import { useWatch } from "react-hook-form";
-import { computedCellPlan, sumParts } from "@/lib/report-form/computed-totals";
+import { sumParts } from "@/lib/report-data";
 import { cellFieldName } from "@/lib/report-form/form-values";
+import { compileLayout } from "@/lib/template";
 import { noteRender } from "@/lib/report-form/render-probe";
 import { CommentNotes } from "./comment-notes";
 import { useFieldIssue } from "./field-issue";
@@ -12,10 +13,11 @@ import { fieldElementId, messageElementId, useWizard } from "./wizard-context";
 export const TotalCell = memo(function TotalCell({ cellId, label }: { cellId: string; label: string }) {
   noteRender("TotalCell");
   const { control, layout, comments } = useWizard();
-  const plan = computedCellPlan(layout).get(cellId);
+  const cell = compileLayout(layout).cell(cellId);
+  const plan = cell?.total ?? null;
   const names = useMemo(() => (plan ? plan.inputs.map(cellFieldName) : []), [plan]);
   const values = useWatch({ control, name: names, exact: true }) as (number | null | undefined)[];
-  const total = plan ? sumParts(values, plan.weights, plan.type) : null;
+  const total = cell && plan ? sumParts(values, plan.weights, cell.type) : null;
   const issue = useFieldIssue(cellId);
   const cellComments = comments.byCell.get(cellId);
   const messageId = messageElementId(cellId);

@@ -5,7 +5,8 @@ import type { PlacedComments } from "@/lib/report-form/comment-placement";
 import type { ReportFormValues } from "@/lib/report-form/form-values";
 import type { IssueStore } from "@/lib/report-form/issue-store";
 import type { PastePlan } from "@/lib/report-form/paste";
-import type { Layout, ReportMeta } from "@/lib/template";
+import type { ReportMeta } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 
 /** What every field of the wizard needs; stable for the life of the form, so reading it re-renders nothing. */
 export interface WizardContextValue {

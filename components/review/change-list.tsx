@@ -1,4 +1,4 @@
-import type { ReportChange } from "@/lib/review/diff-report-data";
+import type { ReportChange } from "@/lib/report-data";
 import { formatDateTime } from "@/lib/format/date-time";
 
 function figure(value: number | null): string {

@@ -10,8 +10,9 @@ export const MISSING_VALUE_TEXT = "—";
 
 export interface FormatCellValueOptions {
   /**
-   * Fixed number of decimals for money. When the template fixes it (保留4位小数)
-   * the printed figure is padded to it; when absent the shortest form is used.
+   * Fixed number of decimals for money. When the layout fixes it for the cell
+   * (保留4位小数, LayoutCell.decimals) the printed figure is padded to it; when
+   * absent the shortest form is used.
    */
   readonly decimals?: number;
 }
@@ -47,10 +48,4 @@ function formatPlain(value: number, decimals: number): string {
 function formatShortest(value: number): string {
   const text = formatPlain(value, 4);
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
-}
-
-/** Decimals a money column's label fixes, e.g. 采购总金额（单位：万元，保留4位小数） → 4. */
-export function decimalsFromLabel(label: string): number | undefined {
-  const match = /保留(\d+)位小数/.exec(label);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
 }

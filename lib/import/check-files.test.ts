@@ -71,7 +71,7 @@ describe("checkFiles", () => {
           status: "read",
           layoutId: "gov-2021",
           year: 2023,
-          organizationKind: "department",
+          organizationKind: "DEPARTMENT",
           problems: [{ code: "period.unreadable", place: "meta.periodStart" }],
           findings: [{ ruleId: "period.invalidDate", cellIds: ["preamble"] }, { ruleId: "period.invalidDate" }],
           data: { cells: { "t3.r1.total": 35, "t4.review.total": 4 } },

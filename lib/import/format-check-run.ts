@@ -2,17 +2,10 @@
  * The command line's readable report, zh-CN: per file the layout, year and
  * body, what the reader could not read, and the rule engine's findings.
  */
+import { organizationKinds } from "../report-data";
 import { getLayout } from "../template";
 import type { CheckRun, FileCheck } from "./check-files";
-import type { OrganizationKind, ReportSource } from "./types";
-
-const kindNames: Record<OrganizationKind, string> = {
-  township: "乡",
-  town: "镇",
-  subdistrict: "街道",
-  county: "县级人民政府",
-  department: "政府部门",
-};
+import type { ReportSource } from "./types";
 
 const sourceNames: Record<ReportSource, string> = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" };
 
@@ -32,7 +25,7 @@ function formatFile(check: FileCheck): string[] {
     (n, s) => n + (s.kind === "table" ? s.grids.reduce((m, g) => m + g.cells.length, 0) : 0),
     0,
   );
-  const kind = reading.organizationKind ? `（${kindNames[reading.organizationKind]}）` : "";
+  const kind = reading.organizationKind ? `（${organizationKinds[reading.organizationKind].noun}）` : "";
   const { periodStart, periodEnd } = reading.data.meta;
   out.push(
     `机关：${reading.organizationName || "（未读出）"}${kind}`,

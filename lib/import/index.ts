@@ -8,11 +8,9 @@ export { readReportHtml } from "./read-report-html";
 export { readReportLines } from "./read-report-lines";
 export { htmlToLines } from "./html-to-lines";
 export { decodeText } from "./decode-text";
-export { guessOrganizationKind } from "./guess-organization-kind";
 export { labelKey } from "./label-key";
 export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
 export type {
-  OrganizationKind,
   ProblemCode,
   ProblemSeverity,
   ReadProblem,

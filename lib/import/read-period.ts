@@ -7,7 +7,7 @@
  * suggested correction when there is one.
  */
 import { resolvePeriodDate, statedPeriod } from "../rules";
-import { MAX_NARRATIVE_LENGTH } from "../template";
+import { MAX_NARRATIVE_LENGTH } from "../report-data";
 
 export type PeriodReading =
   | { readonly kind: "period"; readonly start: string; readonly end: string }

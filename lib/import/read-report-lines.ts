@@ -8,13 +8,13 @@
  * layout's own definition (rows, columns, sub-parts). Nothing in here names
  * a row or a column.
  */
-import { layouts, listCells, listNarrativeFields } from "../template";
-import type { CellId, Layout, NarrativeId, ReportData } from "../template/types";
+import { guessOrganizationKind, type ReportData } from "../report-data";
+import { compileLayout, layouts } from "../template";
+import type { CellId, Layout, NarrativeId } from "../template/types";
 import { DEFAULT_LAYOUT_ID, detectLayout } from "./detect-layout";
 import { findSections, type SectionMap } from "./find-sections";
 import { findTitle } from "./find-title";
 import { labelKey } from "./label-key";
-import { guessOrganizationKind } from "./guess-organization-kind";
 import { importMessages } from "./import-messages";
 import { prepareLines, tokenize, type DocLine } from "./prepare-lines";
 import { readOverview } from "./read-overview";
@@ -89,6 +89,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     title?.year,
   );
   const layout = decision.layout;
+  const compiled = compileLayout(layout);
   const sections: SectionMap = layout.id === DEFAULT_LAYOUT_ID ? probe : findSections(lines, layout);
   problems.push(...sections.problems);
 
@@ -99,7 +100,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     if (section.kind !== "table") continue;
     const region = sections.regions.get(section.id);
     if (!region) continue;
-    const reading = readTable(tokenize(lines, region.start, region.end, MAX_TABLE_TOKENS), section);
+    const reading = readTable(tokenize(lines, region.start, region.end, MAX_TABLE_TOKENS), compiled, section);
     for (const [id, value] of reading.cells) cells.set(id, value);
     rowsFound += reading.rowsFound;
     problems.push(...reading.problems);
@@ -136,11 +137,8 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
       message: importMessages.titleMissing(),
     });
   }
-  const s1Texts = listNarrativeFields(layout)
-    .filter((f) => f.sectionId === "s1")
-    .map((f) => narrative.get(f.id) ?? "");
   const period = readPeriod(
-    [narrative.get("preamble") ?? "", ...s1Texts, narrative.get("s5") ?? "", narrative.get("s6") ?? ""],
+    compiled.periodSentenceFields.map((field) => narrative.get(field.id) ?? ""),
     title?.year,
   );
   if (period.kind === "unreadable") {
@@ -186,12 +184,12 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
 
   // ---------------------------------------------------------------- result, in the layout's order
   const cellValues: Record<CellId, number> = {};
-  for (const cell of listCells(layout)) {
+  for (const cell of compiled.cells) {
     const value = cells.get(cell.id);
     if (value !== undefined) cellValues[cell.id] = value;
   }
   const narrativeValues: { [id in NarrativeId]?: string } = {};
-  for (const field of listNarrativeFields(layout)) {
+  for (const field of compiled.narrativeFields) {
     const value = narrative.get(field.id);
     if (value !== undefined && value !== "") narrativeValues[field.id] = value;
   }

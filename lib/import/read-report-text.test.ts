@@ -42,7 +42,7 @@ describe("seed 000 — 董封乡人民政府 2023, table 三 cut short, no secti
     expect(r.layoutId).toBe("gov-2021");
     expect(r.year).toBe(2023);
     expect(r.organizationName).toBe("董封乡人民政府");
-    expect(r.organizationKind).toBe("township");
+    expect(r.organizationKind).toBe("TOWNSHIP");
   });
 
   it("reads the figures that are printed", () => {
@@ -89,7 +89,7 @@ describe("seed 001 — 祥云镇 2020, gov-2019, heading 一 twice, six figures 
     expect(r.layoutId).toBe("gov-2019");
     expect(r.year).toBe(2020);
     expect(r.organizationName).toBe("祥云镇");
-    expect(r.organizationKind).toBe("town");
+    expect(r.organizationKind).toBe("TOWN");
     expect(codes(r)).not.toContain("year.layoutMismatch");
   });
 
@@ -124,7 +124,7 @@ describe("seed 002 — county office 2023, one value per line, 35 requests", () 
 
   it("skips the page furniture and reads the body from the title", () => {
     expect(r.organizationName).toBe("宽城满族自治县人民政府办公室");
-    expect(r.organizationKind).toBe("department");
+    expect(r.organizationKind).toBe("DEPARTMENT");
     expect(r.year).toBe(2023);
     expect(r.data.narrative.preamble).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
     expect(r.data.narrative.preamble).not.toContain("索引号");
@@ -166,7 +166,7 @@ describe("seed 003 — 朝阳镇 2023, tab-indented, headings “3、”“4、�
     expect(Object.keys(r.data.cells)).toHaveLength(200);
     expect(r.data.meta.periodStart).toBe("2023-01-01");
     expect(r.data.meta.periodEnd).toBe("2023-12-31");
-    expect(r.organizationKind).toBe("town");
+    expect(r.organizationKind).toBe("TOWN");
   });
 
   it("reports the wrongly numbered headings", () => {
@@ -195,7 +195,7 @@ describe("seed 004 — 盐池县王乐井乡 2023, no （七）总计 and no 四
 
   it("reads title, period and figures", () => {
     expect(r.organizationName).toBe("盐池县王乐井乡");
-    expect(r.organizationKind).toBe("township");
+    expect(r.organizationKind).toBe("TOWNSHIP");
     expect(r.data.meta.periodEnd).toBe("2023-12-31");
     expect(r.data.cells["t2.penalty.decisions"]).toBe(75);
     expect(r.data.cells["t3.r3_6_3.total"]).toBe(0);

@@ -10,6 +10,7 @@
  * absent, and a row with too few figures fills its first columns only and
  * says so.
  */
+import type { CompiledGrid, CompiledLayout, LayoutCell } from "../template";
 import type { CellId, Grid, HeaderNode, TableSection } from "../template/types";
 import { importMessages } from "./import-messages";
 import { labelKey, matchLabel } from "./label-key";
@@ -23,59 +24,29 @@ export interface TableReading {
   readonly rowsFound: number;
 }
 
+/** A leaf row the reader looks for: its label's key, and its cells left to right. */
 interface RowSlot {
   readonly grid: Grid;
   readonly row: HeaderNode;
   /** Label for messages: numbered sub-rows carry their group (（三）不予公开·1.属于国家秘密). */
   readonly name: string;
   readonly key: string;
-  readonly columns: readonly HeaderNode[];
-  /** Column names for messages; table 四's carry their block (行政诉讼·复议后起诉·总计). */
-  readonly columnNames: readonly string[];
-  readonly cellIds: readonly CellId[];
+  /** Their `columnName`s name them in messages; table 四's carry their block (行政诉讼·复议后起诉·总计). */
+  readonly cells: readonly LayoutCell[];
 }
 
 /** A label spread over this many cells (“社会公益” / “组织”, “三、” / “本年度办理结果”) is still one label. */
 const MAX_LABEL_PARTS = 3;
 
-function leafColumns(
-  nodes: readonly HeaderNode[],
-  path: readonly string[] = [],
-): { node: HeaderNode; path: string[] }[] {
-  return nodes.flatMap((n) =>
-    n.children && n.children.length > 0
-      ? leafColumns(n.children, [...path, n.label])
-      : [{ node: n, path: [...path, n.label] }],
-  );
+/** Each leaf row of the grid with its cells, names from the compiled layout (lib/template). */
+function rowSlots(grid: CompiledGrid): RowSlot[] {
+  return grid.rows.map((row) => {
+    const cells = grid.rowCells(row.id);
+    return { grid: grid.grid, row, name: cells[0]?.rowName ?? row.label, key: labelKey(row.label), cells };
+  });
 }
 
-function rowSlots(grid: Grid): RowSlot[] {
-  const leaves = leafColumns(grid.columns);
-  const columns = leaves.map((l) => l.node);
-  // Without row labels the leaf alone (结果维持) is ambiguous across blocks.
-  const columnNames = leaves.map((l) => (grid.stubHeader === null ? l.path.join("·") : l.node.label));
-  const idOf = new Map(grid.cells.map((c) => [`${c.row}\u0000${c.column}`, c.id]));
-  const out: RowSlot[] = [];
-  const walk = (nodes: readonly HeaderNode[], parent: HeaderNode | undefined): void => {
-    for (const node of nodes) {
-      if (node.children && node.children.length > 0) {
-        walk(node.children, node);
-        continue;
-      }
-      out.push({
-        grid,
-        row: node,
-        name: parent && /^\d/.test(node.label) ? `${parent.label}·${node.label}` : node.label,
-        key: labelKey(node.label),
-        columns,
-        columnNames,
-        cellIds: columns.map((c) => idOf.get(`${node.id}\u0000${c.id}`) ?? `${grid.id}.${node.id}.${c.id}`),
-      });
-    }
-  };
-  walk(grid.rows, undefined);
-  return out;
-}
+const columnNames = (slot: RowSlot): string[] => slot.cells.map((cell) => cell.columnName);
 
 function collectKeys(nodes: readonly HeaderNode[], into: Set<string>): void {
   for (const n of nodes) {
@@ -131,9 +102,9 @@ function matchRow(
   return undefined;
 }
 
-function readLabelledGrids(tokens: readonly Token[], section: TableSection): TableReading {
+function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, section: TableSection): TableReading {
   const grids = section.grids.filter((g) => g.stubHeader !== null);
-  const slots = grids.flatMap(rowSlots);
+  const slots = grids.flatMap((g) => rowSlots(compiled.grid(g.id)));
   const slotsByKey = new Map<string, number[]>();
   slots.forEach((slot, i) => slotsByKey.set(slot.key, [...(slotsByKey.get(slot.key) ?? []), i]));
   const done = slots.map(() => false);
@@ -275,12 +246,13 @@ function assignRow(
   cells: Map<CellId, number>,
   problems: ReadProblem[],
 ): readonly string[] | undefined {
-  const width = slot.columns.length;
+  const width = slot.cells.length;
   const raws = run.map((t) => t.text.trim());
   run.slice(0, width).forEach((token, c) => {
-    const id = slot.cellIds[c];
-    const column = slot.columnNames[c];
-    if (!id || column === undefined || !token.value) return;
+    const cell = slot.cells[c];
+    if (!cell || !token.value) return;
+    const id = cell.id;
+    const column = cell.columnName;
     if (token.value.kind === "number") {
       cells.set(id, token.value.value);
     } else {
@@ -338,9 +310,9 @@ function reportShortfalls(
     const last = run[run.length - 1];
     const slot = first ? slots[first.slot] : undefined;
     if (!first || !last || !slot) continue;
-    const width = slot.columns.length;
-    const filled = slot.columnNames.slice(0, first.values.length);
-    const unread = slot.columnNames.slice(first.values.length);
+    const width = slot.cells.length;
+    const filled = columnNames(slot).slice(0, first.values.length);
+    const unread = columnNames(slot).slice(first.values.length);
     const place = `${section.id}.${slot.row.id}`;
     if (run.length >= GROUP_FROM) {
       const lastName = slots[last.slot]?.name ?? "";
@@ -398,7 +370,7 @@ function reportMissingRows(
 }
 
 /** Grids without row labels (table 四): every figure of the section, in order. */
-function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, grid: Grid): TableReading {
+function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, grid: CompiledGrid): TableReading {
   const cells = new Map<CellId, number>();
   const problems: ReadProblem[] = [];
   const run = tokens.filter((t) => t.value);
@@ -415,8 +387,8 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
   let offset = 0;
   let rowsFound = 0;
   for (const slot of slots) {
-    const part = run.slice(offset, offset + slot.columns.length);
-    offset += slot.columns.length;
+    const part = run.slice(offset, offset + slot.cells.length);
+    offset += slot.cells.length;
     if (part.length === 0) {
       problems.push({
         code: "row.missing",
@@ -446,11 +418,11 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
   return { cells, problems, rowsFound };
 }
 
-export function readTable(tokens: readonly Token[], section: TableSection): TableReading {
+export function readTable(tokens: readonly Token[], compiled: CompiledLayout, section: TableSection): TableReading {
   const readings: TableReading[] = [];
-  if (section.grids.some((g) => g.stubHeader !== null)) readings.push(readLabelledGrids(tokens, section));
+  if (section.grids.some((g) => g.stubHeader !== null)) readings.push(readLabelledGrids(tokens, compiled, section));
   for (const grid of section.grids)
-    if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, grid));
+    if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, compiled.grid(grid.id)));
   const cells = new Map<CellId, number>();
   for (const r of readings) for (const [id, v] of r.cells) cells.set(id, v);
   return {

@@ -5,7 +5,7 @@
  * Universal and pure.
  */
 import type { Finding } from "../rules";
-import { getLayout, listCells } from "../template";
+import { compileLayout, getLayout } from "../template";
 import { placeLabel } from "./place-label";
 import type { ReadResult, ReadStatus, ReportSource } from "./types";
 
@@ -35,7 +35,7 @@ export interface ReadingSummary {
 
 export function summarizeReading(fileName: string, reading: ReadResult, findings: readonly Finding[]): ReadingSummary {
   const layout = getLayout(reading.layoutId);
-  const cells = listCells(layout);
+  const { cells } = compileLayout(layout);
   return {
     fileName,
     status: reading.status,

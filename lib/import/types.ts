@@ -2,15 +2,8 @@
  * What the report readers return. Universal: no I/O here, so the text and
  * HTML readers can run in a browser as well as on the server.
  */
-import type { OrganizationKind } from "../rules/types";
-import type { FieldId, LayoutId, ReportData } from "../template/types";
-
-/**
- * The kind of body a report belongs to, guessed from its name: the rule
- * engine's own vocabulary, so a guess is passed to it as is (township = 乡,
- * town = 镇, subdistrict = 街道, county = 县级人民政府, department = 部门).
- */
-export type { OrganizationKind };
+import type { OrganizationKind, ReportData } from "../report-data";
+import type { FieldId, LayoutId } from "../template";
 
 /** Where the report came from; decides nothing but is shown to the user. */
 export type ReportSource = "text" | "html" | "docx";
@@ -83,6 +76,7 @@ export interface ReadResult {
   readonly year: number | null;
   /** As printed in the title; '' when not found. */
   readonly organizationName: string;
+  /** Guessed from the name (lib/report-data guessOrganizationKind); null without a name. */
   readonly organizationKind: OrganizationKind | null;
   /**
    * Recovered values. Cells that are not in the document are absent (never

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Layout, ReportData } from "@/lib/template";
+import { toStoredReportData, type ReportData } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 import type { PublicationSnapshot } from "./render-publication";
 
 /**
@@ -27,7 +28,7 @@ export async function insertPublication(
       sequence: input.sequence,
       templateId: input.layout.id,
       templateVersion: input.layout.version,
-      data: input.data as Prisma.InputJsonValue,
+      data: toStoredReportData(input.data),
       html: input.snapshot.html,
       pdf: new Uint8Array(input.snapshot.pdf),
       pdfSha256: input.snapshot.pdfSha256,

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Layout, ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
 import { toReportView, type ReportView } from "@/lib/render/to-report-view";

@@ -1,5 +1,6 @@
 import "server-only";
-import { getLayout, type ReportData } from "@/lib/template";
+import { parseReportData } from "@/lib/report-data";
+import { getLayout } from "@/lib/template";
 import { renderReportCsv } from "@/lib/render/csv";
 import { renderReportJson } from "@/lib/render/json";
 import { toReportView } from "@/lib/render/to-report-view";
@@ -138,9 +139,11 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
 
   const layout = getLayout(publication.templateId);
   if (!layout) throw new Error(`publication ${publication.id}: unknown layout ${publication.templateId}`);
-  const data = publication.data as unknown as ReportData;
+  const reading = parseReportData(layout, publication.data);
+  if (!reading.ok) throw new Error(`publication ${publication.id}: ${reading.error.message}`);
+  const { data } = reading;
   const view = toReportView(layout, data, {
-    organizationName: data.meta?.organizationName || organizationName,
+    organizationName: data.meta.organizationName || organizationName,
     year: publication.report.year,
     publishedAt: publication.publishedAt,
     version: publication.sequence,

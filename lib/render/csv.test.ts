@@ -1,9 +1,9 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
-import { getLayout, layoutIds, listCells } from "@/lib/template";
+import { getLayout, layoutIds, compileLayout } from "@/lib/template";
 import { CSV_COLUMNS, renderReportCsv } from "./csv";
-import { sampleReportData } from "./sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "./to-report-view";
 
 const options = { organizationName: "董封乡人民政府", year: 2023 };
@@ -22,7 +22,7 @@ describe.each(layoutIds)("renderReportCsv with layout %s", (layoutId) => {
   const rows = parse(renderReportCsv(toReportView(layout, data, options)));
 
   it("has one line per cell, in template order", () => {
-    expect(rows.map((r) => r.cell_id)).toEqual(listCells(layout).map((c) => c.id));
+    expect(rows.map((r) => r.cell_id)).toEqual(compileLayout(layout).cells.map((c) => c.id));
   });
 
   it("writes figures, empty for missing", () => {
@@ -60,8 +60,8 @@ describe("renderReportCsv with seeds", () => {
       organizationName: seed.organization.name,
       year: seed.data.meta.year,
     });
-    expect(csv.split("\r\n")).toHaveLength(listCells(layout).length + 1);
-    expect(parse(csv)).toHaveLength(listCells(layout).length);
+    expect(csv.split("\r\n")).toHaveLength(compileLayout(layout).cells.length + 1);
+    expect(parse(csv)).toHaveLength(compileLayout(layout).cells.length);
   });
 
   it("writes money without exponent or float noise", () => {

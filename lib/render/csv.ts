@@ -13,7 +13,8 @@
  * Universal and pure.
  */
 import Papa from "papaparse";
-import type { Layout, ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 import { toReportView } from "./to-report-view";
 import type { ReportView, ReportViewOptions, ValueCellView } from "./to-report-view";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
-import { getLayout, listCells, listNarrativeFields } from "@/lib/template";
+import { getLayout, compileLayout } from "@/lib/template";
 import { renderReportJson, toReportJson } from "./json";
-import { sampleReportData } from "./sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "./to-report-view";
 
 describe.each(seeds.map((s) => [s.id, s] as const))("renderReportJson with %s", (_id, seed) => {
@@ -42,13 +42,13 @@ describe.each(seeds.map((s) => [s.id, s] as const))("renderReportJson with %s", 
 
   it("lists every cell in template order, null when missing", () => {
     const report = toReportJson(view);
-    expect(Object.keys(report.cells)).toEqual(listCells(layout).map((c) => c.id));
+    expect(Object.keys(report.cells)).toEqual(compileLayout(layout).cells.map((c) => c.id));
     for (const [id, value] of Object.entries(report.cells)) expect(value).toBe(seed.data.cells[id] ?? null);
   });
 
   it("lists every narrative field in template order", () => {
     const report = toReportJson(view);
-    expect(Object.keys(report.narrative)).toEqual(listNarrativeFields(layout).map((f) => f.id));
+    expect(Object.keys(report.narrative)).toEqual(compileLayout(layout).narrativeFields.map((f) => f.id));
   });
 
   it("is byte-stable", () => {

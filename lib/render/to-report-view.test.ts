@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { getLayout, layoutIds, listCells } from "@/lib/template";
+import { getLayout, layoutIds, compileLayout } from "@/lib/template";
 import type { HeaderNode, Layout } from "@/lib/template";
 import { seeds } from "@/fixtures";
-import { sampleReportData } from "./sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toGridSlots } from "./to-grid-slots";
 import { splitParagraphs, toReportView } from "./to-report-view";
 import type { GridView, HeaderCellView, ReportView, TableSectionView, ValueCellView } from "./to-report-view";
@@ -43,8 +43,8 @@ describe.each(layoutIds)("toReportView with layout %s", (layoutId) => {
   it("lists every layout cell exactly once, with its value", () => {
     const seen = grids(view).flatMap(valueCells);
     expect(seen.map((c) => c.cellId).sort()).toEqual(
-      listCells(layout)
-        .map((c) => c.id)
+      compileLayout(layout)
+        .cells.map((c) => c.id)
         .sort(),
     );
     for (const cell of seen) expect(cell.value).toBe(data.cells[cell.cellId]);
@@ -249,8 +249,8 @@ describe.each(seeds.map((s) => [s.id, s] as const))("toReportView with %s", (_id
   it("lists every layout cell exactly once; absent figures print as —", () => {
     const seen = grids(view).flatMap(valueCells);
     expect(seen.map((c) => c.cellId).sort()).toEqual(
-      listCells(layout)
-        .map((c) => c.id)
+      compileLayout(layout)
+        .cells.map((c) => c.id)
         .sort(),
     );
     for (const cell of seen) {

@@ -8,25 +8,25 @@
  * - A missing figure (null/absent) prints as "—" (`MISSING_VALUE_TEXT`) and
  *   keeps `value: null`; it is never printed as 0 and never left blank,
  *   so a reader can tell "not reported" from a cell lost in rendering.
- * - Counts print as plain integers, money in 万元 with the precision the
- *   template's label fixes (保留4位小数 → 0.0000) or else its shortest form.
+ * - Counts print as plain integers, money in 万元 with the decimals the
+ *   layout fixes for the cell (保留4位小数 → 0.0000) or else its shortest form.
  * - Narrative text is kept verbatim except that it is split into paragraphs
  *   at line breaks and each paragraph's leading/trailing whitespace (the
  *   authors' 　　 indents included) is dropped; renderers indent themselves.
  *   Nothing is invented: a blank preamble or section prints no text.
  */
-import { decimalsFromLabel, formatCellValue } from "@/lib/format/format-cell-value";
+import { formatCellValue } from "@/lib/format/format-cell-value";
 import { formatDateZh } from "@/lib/format/format-date-zh";
-import { leafNodes, reportTitle } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { compileLayout, leafNodes, reportTitle } from "@/lib/template";
 import type {
-  CellDef,
   CellType,
-  Grid,
+  CompiledGrid,
+  CompiledLayout,
   HeaderNode,
   Layout,
   LayoutId,
   NarrativeId,
-  ReportData,
   SectionNumber,
   TableId,
   TableSection,
@@ -164,6 +164,7 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
   const organizationName = options.organizationName.trim();
   const publishedAt = toIsoString(options.publishedAt);
   const note = splitParagraphs(options.correctionNote);
+  const compiled = compileLayout(layout);
   return {
     layoutId: layout.id,
     layoutVersion: layout.version,
@@ -177,7 +178,7 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
     correction: note.length > 0 ? { version: options.version ?? null, paragraphs: note } : null,
     preamble: { id: layout.preamble.id, paragraphs: splitParagraphs(data.narrative[layout.preamble.id]) },
     sections: layout.sections.map((section): SectionView => {
-      if (section.kind === "table") return toTableSectionView(section, data);
+      if (section.kind === "table") return toTableSectionView(compiled, section, data);
       return {
         kind: "narrative",
         id: section.id,
@@ -213,13 +214,13 @@ function toIsoString(value: Date | string | null | undefined): string | null {
   return Number.isFinite(value.getTime()) ? value.toISOString() : null;
 }
 
-function toTableSectionView(section: TableSection, data: ReportData): TableSectionView {
+function toTableSectionView(compiled: CompiledLayout, section: TableSection, data: ReportData): TableSectionView {
   return {
     kind: "table",
     id: section.id,
     number: section.number,
     heading: section.heading,
-    grids: section.grids.map((grid) => toGridView(grid, section.heading, data)),
+    grids: section.grids.map((grid) => toGridView(compiled.grid(grid.id), section.heading, data)),
   };
 }
 
@@ -256,7 +257,8 @@ function leafInfos(nodes: readonly HeaderNode[]): LeafInfo[] {
   return out;
 }
 
-function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridView {
+function toGridView(compiledGrid: CompiledGrid, sectionHeading: string, data: ReportData): GridView {
+  const { grid } = compiledGrid;
   const columnLeaves = leafInfos(grid.columns);
   const rowLeaves = leafInfos(grid.rows);
   const columnDepth = treeDepth(grid.columns);
@@ -299,7 +301,6 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
   };
   placeColumns(grid.columns, 1);
 
-  const cellByPair = new Map<string, CellDef>(grid.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
   const bodyRows = rowLeaves.map((row): BodyRowView => {
     const cells: BodyCellView[] = [];
     if (stubColumnCount > 0) {
@@ -336,18 +337,17 @@ function toGridView(grid: Grid, sectionHeading: string, data: ReportData): GridV
     }
     const rowKeys = stubColumnCount > 0 ? row.path.map((n) => `row:${n.id}`) : [];
     columnLeaves.forEach((column, columnIndex) => {
-      const def = cellByPair.get(`${row.node.id}\u0000${column.node.id}`);
+      const def = compiledGrid.cellAt(row.node.id, column.node.id);
       if (!def) throw new Error(`layout grid ${grid.id}: no cell for row ${row.node.id}, column ${column.node.id}`);
       const raw = data.cells[def.id];
       const value = typeof raw === "number" && Number.isFinite(raw) ? raw : null;
-      const decimals = def.type === "money" ? decimalsFromLabel(column.node.label) : undefined;
       cells.push({
         kind: "value",
         cellId: def.id,
-        text: formatCellValue(value, def.type, decimals === undefined ? {} : { decimals }),
+        text: formatCellValue(value, def.type, def.decimals === undefined ? {} : { decimals: def.decimals }),
         value,
         type: def.type,
-        isComputed: (def.computedBy?.length ?? 0) > 0,
+        isComputed: def.total !== null,
         column: stubColumnCount + columnIndex,
         rowPath: row.path.map((n) => n.label),
         columnPath: column.path.map((n) => n.label),

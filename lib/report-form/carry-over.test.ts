@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seed001, seed002Corrected } from "@/fixtures";
 import { evaluateReport } from "@/lib/rules";
-import { getLayout, type ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { getLayout } from "@/lib/template";
 import { carryOverPairs, planCarryOver } from "./carry-over";
 import { normalizeReportData } from "./form-values";
 

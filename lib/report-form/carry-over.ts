@@ -11,15 +11,8 @@
  * Only empty cells are filled; a figure the clerk already entered is never
  * overwritten, and a difference is listed so the clerk can look at it.
  */
-import {
-  cellsById,
-  findGrid,
-  leafNodes,
-  listNarrativeFields,
-  type Layout,
-  type NarrativeId,
-  type ReportData,
-} from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { compileLayout, type Layout, type NarrativeId } from "@/lib/template";
 
 export interface CarriedCell {
   readonly cellId: string;
@@ -52,22 +45,21 @@ export interface CarryOverPlan {
 /** Pairs (this year's cell id ← last year's cell id) the layout's cross-year rules define. */
 export function carryOverPairs(layout: Layout): readonly { readonly to: string; readonly from: string }[] {
   const pairs: { to: string; from: string }[] = [];
+  const compiled = compileLayout(layout);
   for (const rule of layout.rules) {
     if (rule.kind !== "carryOver" && rule.kind !== "stockBound") continue;
-    const grid = findGrid(layout, rule.grid);
-    if (!grid) continue;
-    const at = new Map(grid.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell.id]));
+    const grid = compiled.grid(rule.grid);
     if (rule.kind === "carryOver") {
-      for (const column of leafNodes(grid.columns)) {
-        const to = at.get(`${rule.to}\u0000${column.id}`);
+      for (const column of grid.columns) {
+        const to = grid.cellAt(rule.to, column.id);
         // Both layouts in force share table 三's ids, so last year's cell has this layout's id.
-        const from = at.get(`${rule.from}\u0000${column.id}`);
-        if (to && from) pairs.push({ to, from });
+        const from = grid.cellAt(rule.from, column.id);
+        if (to && from) pairs.push({ to: to.id, from: from.id });
       }
     } else {
       for (const row of rule.rows) {
-        const id = at.get(`${row}\u0000${rule.stock}`);
-        if (id) pairs.push({ to: id, from: id });
+        const cell = grid.cellAt(row, rule.stock);
+        if (cell) pairs.push({ to: cell.id, from: cell.id });
       }
     }
   }
@@ -75,18 +67,18 @@ export function carryOverPairs(layout: Layout): readonly { readonly to: string; 
 }
 
 export function planCarryOver(layout: Layout, current: ReportData, previous: ReportData): CarryOverPlan {
-  const catalog = cellsById(layout);
+  const compiled = compileLayout(layout);
   const cells: CarriedCell[] = [];
   const differences: CarryOverDifference[] = [];
   for (const { to, from } of carryOverPairs(layout)) {
     const lastYear = previous.cells[from];
     if (typeof lastYear !== "number" || !Number.isFinite(lastYear)) continue;
-    const label = catalog.get(to)?.label ?? to;
+    const label = compiled.cell(to)?.label ?? to;
     const present = current.cells[to];
     if (typeof present !== "number") cells.push({ cellId: to, label, value: lastYear });
     else if (present !== lastYear) differences.push({ cellId: to, label, current: present, lastYear });
   }
-  const narrative = listNarrativeFields(layout).flatMap((field): OfferedText[] => {
+  const narrative = compiled.narrativeFields.flatMap((field): OfferedText[] => {
     if (field.id === layout.preamble.id) return [];
     const text = previous.narrative[field.id]?.trim();
     return text ? [{ id: field.id, heading: field.heading, text }] : [];

@@ -64,7 +64,7 @@ describe("parseCellInput: anything else is refused with an instruction", () => {
     ["/", "“/”不是数字：没有发生的请填 0"],
     ["3.5", "“3.5”：请输入整数"],
     ["-1", "“-1”：请输入 0 或正整数"],
-    ["2000000000", "“2000000000”：数值过大，请核对"],
+    ["2000000000", "“2000000000”：数值超过 10 亿，请核对是否多输了数字"],
     ["3、5", "“3、5”不是数字：请只填写数字（如 35）"],
   ])("count %j", (raw, message) => {
     const result = parseCellInput(raw, "count");
@@ -72,7 +72,7 @@ describe("parseCellInput: anything else is refused with an instruction", () => {
   });
 
   it("money: negative and more than 4 decimals", () => {
-    expect(value("-1", "money")).toBe("refused: “-1”：金额不能为负数");
+    expect(value("-1", "money")).toBe("refused: “-1”：金额不能为负数，请输入 0 或正数");
     expect(value("1.23456", "money")).toBe("refused: “1.23456”：金额最多保留 4 位小数，请四舍五入");
   });
 

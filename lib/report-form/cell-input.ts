@@ -7,11 +7,12 @@
  * else is refused with a message: a figure is never silently dropped or
  * guessed (“无” is not 0, the clerk types 0).
  *
- * Type bounds (integer, ≥ 0, ≤ 4 decimals, ≤ 10^9) come from the layout's
- * derived zod schema (`cellValueSchema`), so the form refuses exactly what
- * the save and submit gates would refuse, with the same wording.
+ * Type bounds (integer, ≥ 0, ≤ 4 decimals, ≤ 10^9) and their wording come
+ * from lib/template's cell types (`cellValueIssue`, `cellValueMessage`), so
+ * the form refuses exactly what the save gate and the rules refuse, in the
+ * same words.
  */
-import { cellValueSchema, decimalPlaces, MAX_MONEY_DECIMALS, type CellType } from "@/lib/template";
+import { cellValueIssue, cellValueMessage, MAX_MONEY_DECIMALS, type CellType } from "@/lib/template";
 
 export type CellInputResult =
   | { readonly ok: true; readonly value: number | null }
@@ -82,21 +83,8 @@ export function parseCellInput(raw: string, type: CellType): CellInputResult {
   if (!Number.isFinite(value))
     return { ok: false, isIncomplete: false, message: `${quoted}不是数字：请只填写数字（如 35）` };
   const normalized = Object.is(value, -0) ? 0 : value;
-  const checked = cellValueSchema(type).safeParse(normalized);
-  if (!checked.success) {
-    return {
-      ok: false,
-      isIncomplete: false,
-      message: `${quoted}：${checked.error.issues[0]?.message ?? "请输入数字"}`,
-    };
-  }
-  if (type === "money" && decimalPlaces(normalized) > MAX_MONEY_DECIMALS) {
-    return {
-      ok: false,
-      isIncomplete: false,
-      message: `${quoted}：金额最多保留 ${MAX_MONEY_DECIMALS} 位小数，请四舍五入`,
-    };
-  }
+  const issue = cellValueIssue(normalized, type);
+  if (issue) return { ok: false, isIncomplete: false, message: `${quoted}：${cellValueMessage(issue, type)}` };
   return { ok: true, value: normalized };
 }
 

@@ -3,7 +3,7 @@
  * a table, or on a section (a step, or a narrative part within it). A
  * target the layout does not know is still shown, at the top, never dropped.
  */
-import { cellsById, listNarrativeFields, type Layout } from "@/lib/template";
+import { compileLayout, type Layout } from "@/lib/template";
 import { parseCommentTarget } from "@/lib/workflow/comment-target";
 import { stepOfField } from "./steps";
 
@@ -36,10 +36,9 @@ function push<K>(map: Map<K, WizardComment[]>, key: K, comment: WizardComment): 
 }
 
 export function placeComments(layout: Layout, comments: readonly WizardComment[]): PlacedComments {
-  const cells = cellsById(layout);
-  const narrativeIds = new Set<string>(listNarrativeFields(layout).map((f) => f.id));
+  const compiled = compileLayout(layout);
   const tables = new Map<string, Set<string>>();
-  for (const cell of cells.values()) {
+  for (const cell of compiled.cells) {
     const rows = tables.get(cell.tableId) ?? new Set<string>();
     rows.add(cell.row);
     tables.set(cell.tableId, rows);
@@ -53,13 +52,17 @@ export function placeComments(layout: Layout, comments: readonly WizardComment[]
 
   for (const comment of comments) {
     const target = parseCommentTarget(comment.target);
-    if (target?.kind === "cell" && cells.has(target.cellId)) {
-      push(byCell, target.cellId, comment);
-      count(cells.get(target.cellId)!.tableId);
+    const cell = target?.kind === "cell" ? compiled.cell(target.cellId) : undefined;
+    if (cell) {
+      push(byCell, cell.id, comment);
+      count(cell.tableId);
     } else if (target?.kind === "row" && tables.get(target.tableId)?.has(target.rowId)) {
       push(byRow, `${target.tableId}.${target.rowId}`, comment);
       count(target.tableId);
-    } else if (target?.kind === "section" && (narrativeIds.has(target.sectionId) || tables.has(target.sectionId))) {
+    } else if (
+      target?.kind === "section" &&
+      (compiled.narrativeField(target.sectionId) !== undefined || tables.has(target.sectionId))
+    ) {
       push(bySection, target.sectionId, comment);
       count(tables.has(target.sectionId) ? target.sectionId : stepOfField(layout, target.sectionId));
     } else {

@@ -9,17 +9,7 @@
  * Framework-free: the form calls `change()` on every edit and `flush()` when
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
  */
-import type { ReportData } from "@/lib/template";
 import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from "./local-draft";
-
-/** The server's copy, sent back when a save is refused because someone saved in between. */
-export interface ServerCopy {
-  readonly version: number;
-  readonly status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
-  readonly data: ReportData;
-  /** ISO time of the server's last save. */
-  readonly updatedAt: string;
-}
 
 export type SaveOutcome<C> =
   | { readonly ok: true; readonly version: number; readonly savedAt: string }

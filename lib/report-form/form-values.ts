@@ -7,18 +7,11 @@
  * records. Flat records also keep react-hook-form's per-change clone cheap.
  *
  * Only what the clerk types lives in the form. Totals are derived (see
- * computed-totals.ts) and written into the ReportData that is saved and
+ * lib/report-data computed-totals.ts) and written into the ReportData that is saved and
  * checked, so a stored total always agrees with its parts.
  */
-import {
-  listCells,
-  listNarrativeFields,
-  type Layout,
-  type NarrativeId,
-  type ReportData,
-  type ReportMeta,
-} from "@/lib/template";
-import { computedCellPlan, withComputedTotals } from "./computed-totals";
+import { withComputedTotals, type ReportData, type ReportMeta } from "@/lib/report-data";
+import { compileLayout, type Layout, type NarrativeId } from "@/lib/template";
 
 export interface ReportFormValues {
   cells: Record<string, number | null>;
@@ -56,12 +49,10 @@ const keysCache = new WeakMap<Layout, FieldKeys>();
 function fieldKeys(layout: Layout): FieldKeys {
   const cached = keysCache.get(layout);
   if (cached) return cached;
-  const plan = computedCellPlan(layout);
+  const compiled = compileLayout(layout);
   const keys: FieldKeys = {
-    inputCells: listCells(layout)
-      .filter((cell) => !plan.has(cell.id))
-      .map((cell) => [encode(cell.id), cell.id] as const),
-    narrative: listNarrativeFields(layout).map((field) => [encode(field.id), field.id] as const),
+    inputCells: compiled.inputCells.map((cell) => [encode(cell.id), cell.id] as const),
+    narrative: compiled.narrativeFields.map((field) => [encode(field.id), field.id] as const),
   };
   keysCache.set(layout, keys);
   return keys;

@@ -3,8 +3,7 @@
  * for what the form does by position: moving with the arrow keys and Enter,
  * and laying a pasted block onto the grid from the focused cell.
  */
-import { cellsById, findGrid, leafNodes, type CellType, type Layout } from "@/lib/template";
-import { computedCellPlan } from "./computed-totals";
+import { compileLayout, type CellType, type Layout } from "@/lib/template";
 
 export interface GridCellInfo {
   readonly id: string;
@@ -35,25 +34,16 @@ export function gridShape(layout: Layout, gridId: string): GridShape {
   }
   const cached = byGrid.get(gridId);
   if (cached) return cached;
-  const grid = findGrid(layout, gridId);
-  if (!grid) throw new Error(`layout ${layout.id} has no grid ${gridId}`);
-  const catalog = cellsById(layout);
-  const plan = computedCellPlan(layout);
-  const rowIds = leafNodes(grid.rows).map((n) => n.id);
-  const columnIds = leafNodes(grid.columns).map((n) => n.id);
-  const at = new Map(grid.cells.map((cell) => [`${cell.row}\u0000${cell.column}`, cell]));
+  const grid = compileLayout(layout).grid(gridId);
+  const rowIds = grid.rows.map((n) => n.id);
+  const columnIds = grid.columns.map((n) => n.id);
   const positions = new Map<string, { row: number; column: number }>();
   const cells = rowIds.map((rowId, row) =>
     columnIds.map((columnId, column): GridCellInfo => {
-      const cell = at.get(`${rowId}\u0000${columnId}`);
+      const cell = grid.cellAt(rowId, columnId);
       if (!cell) throw new Error(`grid ${gridId}: no cell at ${rowId} × ${columnId}`);
       positions.set(cell.id, { row, column });
-      return {
-        id: cell.id,
-        type: cell.type,
-        isComputed: plan.has(cell.id),
-        label: catalog.get(cell.id)?.label ?? cell.id,
-      };
+      return { id: cell.id, type: cell.type, isComputed: cell.total !== null, label: cell.label };
     }),
   );
   const shape: GridShape = { gridId, rowIds, columnIds, cells, positions };

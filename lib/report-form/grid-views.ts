@@ -5,7 +5,8 @@
  * row groups) are exactly the printed ones and no table is written in JSX.
  */
 import { toReportView, type GridView, type TableSectionView } from "@/lib/render/to-report-view";
-import type { Layout, ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 
 const cache = new WeakMap<Layout, ReadonlyMap<string, TableSectionView>>();
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { seed002Corrected } from "@/fixtures";
 import { evaluateReport } from "@/lib/rules";
-import { getLayout, type ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { getLayout } from "@/lib/template";
 import { normalizeReportData } from "./form-values";
 import { IssueStore } from "./issue-store";
 import { stepOfField, stepProgress, wizardSteps } from "./steps";

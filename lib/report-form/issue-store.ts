@@ -11,9 +11,9 @@
  * has left it, and everywhere on the final check. Arithmetic, cross-year,
  * narrative and identity findings show live.
  */
-import { findingKey } from "@/lib/reports/finding-key";
+import { findingKey } from "@/lib/report-data";
 import type { Finding, Severity } from "@/lib/rules";
-import { cellsById, listCells, listNarrativeFields, type Layout } from "@/lib/template";
+import { compileLayout, type Layout } from "@/lib/template";
 import { CHECK_STEP_ID, stepOfField, wizardSteps, type StepProgress } from "./steps";
 
 export interface FieldIssue {
@@ -72,8 +72,9 @@ export class IssueStore {
     this.layout = layout;
     this.stepIds = wizardSteps(layout).map((s) => s.id);
     const order = new Map<string, number>();
-    for (const field of listNarrativeFields(layout)) order.set(field.id, order.size);
-    for (const cell of listCells(layout)) order.set(cell.id, order.size);
+    const compiled = compileLayout(layout);
+    for (const field of compiled.narrativeFields) order.set(field.id, order.size);
+    for (const cell of compiled.cells) order.set(cell.id, order.size);
     this.order = order;
   }
 
@@ -94,7 +95,7 @@ export class IssueStore {
     const present = this.entries.get(fieldId);
     if (message === null ? !present : present?.message === message) return;
     if (message === null) this.entries.delete(fieldId);
-    else this.entries.set(fieldId, { message, label: cellsById(this.layout).get(fieldId)?.label ?? fieldId });
+    else this.entries.set(fieldId, { message, label: compileLayout(this.layout).cell(fieldId)?.label ?? fieldId });
     this.rebuild();
   }
 

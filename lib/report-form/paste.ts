@@ -9,9 +9,9 @@
  */
 import Papa from "papaparse";
 import { parseCellInput } from "./cell-input";
-import { computedCellPlan, sumParts } from "./computed-totals";
+import { sumParts } from "@/lib/report-data";
+import { compileLayout, type Layout } from "@/lib/template";
 import type { GridShape } from "./grid-shape";
-import type { Layout } from "@/lib/template";
 
 /** Rows of cells. Excel's trailing line break and quoting (cells with line breaks or tabs) are handled. */
 export function parseClipboardTable(text: string): string[][] {
@@ -107,14 +107,14 @@ export function planPaste(
   });
 
   const filled = new Map(fills.map((fill) => [fill.cellId, fill.value]));
-  const plan = computedCellPlan(layout);
+  const compiled = compileLayout(layout);
   const totalMismatches = pastedTotals.flatMap((total): PasteTotalMismatch[] => {
-    const computed = plan.get(total.cellId);
-    if (!computed) return [];
+    const cell = compiled.cell(total.cellId);
+    if (!cell?.total) return [];
     const value = sumParts(
-      computed.inputs.map((id) => (filled.has(id) ? filled.get(id) : current(id))),
-      computed.weights,
-      computed.type,
+      cell.total.inputs.map((id) => (filled.has(id) ? filled.get(id) : current(id))),
+      cell.total.weights,
+      cell.type,
     );
     return value === total.pasted ? [] : [{ ...total, computed: value }];
   });

@@ -3,16 +3,8 @@
  * template's order, then 检查并提交. Every field a finding can name maps to
  * the step that shows it, so an error summary can link to it.
  */
-import {
-  cellsById,
-  listNarrativeFields,
-  type Layout,
-  type NarrativeId,
-  type ReportData,
-  type Section,
-  type SectionNumber,
-} from "@/lib/template";
-import { computedCellPlan } from "./computed-totals";
+import type { ReportData } from "@/lib/report-data";
+import { compileLayout, type Layout, type NarrativeId, type Section, type SectionNumber } from "@/lib/template";
 
 export const CHECK_STEP_ID = "check";
 
@@ -47,11 +39,12 @@ export function wizardSteps(layout: Layout): readonly WizardStep[] {
  * final check.
  */
 export function stepOfField(layout: Layout, fieldId: string): string {
-  const cell = cellsById(layout).get(fieldId);
+  const compiled = compileLayout(layout);
+  const cell = compiled.cell(fieldId);
   if (cell) return cell.tableId;
   const firstNarrative = layout.sections.find((s) => s.kind === "narrative")?.id ?? CHECK_STEP_ID;
   if (fieldId.startsWith("meta.")) return firstNarrative;
-  const field = listNarrativeFields(layout).find((f) => f.id === fieldId);
+  const field = compiled.narrativeField(fieldId);
   if (!field) return CHECK_STEP_ID;
   return field.sectionId === "preamble" ? firstNarrative : field.sectionId;
 }
@@ -73,11 +66,11 @@ const fieldsCache = new WeakMap<Layout, ReadonlyMap<string, StepFields>>();
 function progressFields(layout: Layout): ReadonlyMap<string, StepFields> {
   const cached = fieldsCache.get(layout);
   if (cached) return cached;
-  const plan = computedCellPlan(layout);
+  const compiled = compileLayout(layout);
   const out = new Map<string, { cells: string[]; texts: NarrativeId[] }>();
   for (const step of wizardSteps(layout)) out.set(step.id, { cells: [], texts: [] });
-  for (const cell of cellsById(layout).values()) if (!plan.has(cell.id)) out.get(cell.tableId)?.cells.push(cell.id);
-  for (const field of listNarrativeFields(layout)) {
+  for (const cell of compiled.inputCells) out.get(cell.tableId)?.cells.push(cell.id);
+  for (const field of compiled.narrativeFields) {
     if (field.required) out.get(stepOfField(layout, field.id))?.texts.push(field.id);
   }
   fieldsCache.set(layout, out);

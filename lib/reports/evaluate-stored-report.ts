@@ -1,22 +1,9 @@
 import "server-only";
-import { evaluateReport, type Finding, type Organization, type OrganizationKind } from "@/lib/rules";
-import { draftReportSchema, getLayout, type Layout, type ReportData } from "@/lib/template";
+import { parseReportData, type Organization, type ReportData } from "@/lib/report-data";
+import { evaluateReport, type Finding } from "@/lib/rules";
+import { getLayout, type Layout } from "@/lib/template";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-
-const ruleKinds: Record<string, OrganizationKind> = {
-  COUNTY: "county",
-  TOWNSHIP: "township",
-  TOWN: "town",
-  SUBDISTRICT: "subdistrict",
-  DEPARTMENT: "department",
-};
-
-/** An organization as the rule engine's identity checks know it (every stored kind maps). */
-export function ruleOrganization(organization: { name: string; kind: string }): Organization | undefined {
-  const kind = ruleKinds[organization.kind];
-  return kind ? { name: organization.name, kind } : undefined;
-}
 
 /** The layout a stored report was written against; unknown ids are a data error. */
 export function layoutOf(report: { templateId: string }): Layout {
@@ -25,12 +12,11 @@ export function layoutOf(report: { templateId: string }): Layout {
   return layout;
 }
 
-/** Stored JSON read back through the layout's draft schema: never trusted as-is. */
+/** Stored JSON read back through the codec (lib/report-data parseReportData): never trusted as-is. */
 export function parseStoredData(layout: Layout, stored: unknown): ReportData {
-  const parsed = draftReportSchema(layout).safeParse(stored);
-  if (!parsed.success)
-    throw new AppError("INTERNAL", "报告数据已损坏，请联系管理员。", parsed.error.issues.slice(0, 5));
-  return parsed.data;
+  const reading = parseReportData(layout, stored);
+  if (!reading.ok) throw new AppError("INTERNAL", "报告数据已损坏，请联系管理员。", reading.error);
+  return reading.data;
 }
 
 /** Last year's report of the same organization, for the year-to-year checks. */
@@ -42,8 +28,8 @@ export async function loadPreviousYearData(organizationId: string, year: number)
   if (!previous) return undefined;
   const layout = getLayout(previous.templateId);
   if (!layout) return undefined;
-  const parsed = draftReportSchema(layout).safeParse(previous.data);
-  return parsed.success ? parsed.data : undefined;
+  const reading = parseReportData(layout, previous.data);
+  return reading.ok ? reading.data : undefined;
 }
 
 /** The server's own run of the rule engine over a stored report: the submit gate. */
@@ -51,11 +37,12 @@ export async function evaluateStoredReport(report: {
   templateId: string;
   data: unknown;
   year: number;
-  organization: { id: string; name: string; kind: string };
+  organization: Organization & { id: string };
 }): Promise<{ layout: Layout; data: ReportData; findings: Finding[] }> {
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
   const previousYear = await loadPreviousYearData(report.organization.id, report.year);
-  const findings = evaluateReport({ data, layout, previousYear, organization: ruleOrganization(report.organization) });
+  const { name, kind } = report.organization;
+  const findings = evaluateReport({ data, layout, previousYear, organization: { name, kind } });
   return { layout, data, findings };
 }

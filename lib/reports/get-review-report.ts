@@ -1,13 +1,12 @@
 import "server-only";
 import type { Finding } from "@/lib/rules";
 import { toReportView } from "@/lib/render/to-report-view";
-import { diffReportData, type ReportChange } from "@/lib/review/diff-report-data";
+import { diffReportData, findingKey, type ReportChange } from "@/lib/report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
 import { can, type Actor } from "@/lib/workflow/policy";
 import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
-import { findingKey } from "./finding-key";
 import { getReport } from "./get-report";
 import { listReportComments } from "./list-report-comments";
 import { loadReturnBaseline } from "./load-return-baseline";

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { OrganizationKind } from "@/lib/report-data";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
@@ -25,7 +26,7 @@ export const reviewQueueParams = z.object({
 export type ReviewQueueParams = z.infer<typeof reviewQueueParams>;
 
 export type ReviewQueueRow = {
-  organization: { id: string; name: string; kind: string };
+  organization: { id: string; name: string; kind: OrganizationKind };
   report: { id: string; version: number; updatedAt: Date; submittedAt: Date | null } | null;
   status: QueueStatus;
   lastChange: Date | null;

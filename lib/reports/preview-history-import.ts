@@ -9,7 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
-import { loadPreviousYearData, ruleOrganization } from "./evaluate-stored-report";
+import { loadPreviousYearData } from "./evaluate-stored-report";
 import { reportingYear } from "./reporting-year";
 import { isReplaceableImport } from "./write-imported-report";
 
@@ -102,7 +102,7 @@ export async function previewHistoryImport(actor: Actor, upload: HistoryImportUp
           data: reading.data,
           layout: getLayout(reading.layoutId),
           previousYear: await loadPreviousYearData(organization.id, reading.year),
-          organization: ruleOrganization(organization),
+          organization: { name: organization.name, kind: organization.kind },
         })
       : [];
   return {

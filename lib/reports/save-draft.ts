@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { withComputedTotals } from "@/lib/report-form/computed-totals";
-import type { ServerCopy } from "@/lib/report-form/draft-saver";
-import { cellsById, draftReportSchema, listNarrativeFields, type ReportData } from "@/lib/template";
+import {
+  parseReportData,
+  toStoredReportData,
+  withComputedTotals,
+  type ReportData,
+  type ServerCopy,
+} from "@/lib/report-data";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -11,11 +15,10 @@ import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions"
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { getReport } from "./get-report";
 import { loadReport, type LoadedReport } from "./load-report";
-import { toStoredReportData } from "./report-json";
 
 /**
  * The envelope of a save. Cells and texts are checked against the report's own layout
- * (draftReportSchema) once the report is loaded; here only their outer shape.
+ * (lib/report-data parseReportData) once the report is loaded; here only their outer shape.
  */
 export const saveDraftInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
@@ -61,25 +64,12 @@ export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<Sa
   const layout = layoutOf(report);
   const stored = parseStoredData(layout, report.data);
 
-  const parsed = draftReportSchema(layout).safeParse({
-    cells: input.cells,
-    narrative: input.narrative,
-    meta: stored.meta,
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const id = String(issue?.path[1] ?? "");
-    const where =
-      cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
-    throw new AppError(
-      "INVALID_INPUT",
-      `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`,
-      {
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
-      },
-    );
+  const reading = parseReportData(layout, { cells: input.cells, narrative: input.narrative, meta: stored.meta });
+  if (!reading.ok) {
+    const { place, reason, issues } = reading.error;
+    throw new AppError("INVALID_INPUT", `保存的内容有误（${place}）：${reason}`, { issues });
   }
-  const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
+  const data: ReportData = { ...reading.data, cells: withComputedTotals(layout, reading.data.cells) };
   const json = toStoredReportData(data);
 
   if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, serverCopyOf(report));

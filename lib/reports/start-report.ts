@@ -1,12 +1,11 @@
 import "server-only";
+import { blankReportData, toStoredReportData } from "@/lib/report-data";
 import { layoutForYear } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
-import { blankReportData } from "./blank-report-data";
-import { toStoredReportData } from "./report-json";
 
 /**
  * Opens the organization's report for `year`, creating it on first use. Idempotent: a

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
-import { findingKey } from "./finding-key";
+import { findingKey } from "@/lib/report-data";
 import { getReport } from "./get-report";
 import type { LoadedReport } from "./load-report";
 

@@ -4,9 +4,9 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReadResult } from "@/lib/import";
 import { insertPublication } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
-import { draftReportSchema, getLayout, type ReportData } from "@/lib/template";
+import { parseReportData, toStoredReportData, type ReportData } from "@/lib/report-data";
+import { getLayout } from "@/lib/template";
 import { AppError } from "@/lib/server/errors";
-import { toStoredReportData } from "./report-json";
 
 /** Who brought the report in: the demo seed, a clerk's upload, an administrator's batch. */
 export type ImportOrigin = "seed" | "clerkUpload" | "adminBatch";
@@ -28,18 +28,18 @@ export type ImportedReportInput = {
   replacing?: { reportId: string; version: number };
 };
 
-/** The read data as the report stores it: through the layout's draft schema, never as-is. */
+/** The read data as the report stores it: through the codec (lib/report-data), never as-is. */
 export function importedReportData(reading: ImportedReportInput["reading"], organizationName: string): ReportData {
   const layout = getLayout(reading.layoutId);
-  const parsed = draftReportSchema(layout).safeParse({
+  const parsed = parseReportData(layout, {
     ...reading.data,
     meta: { ...reading.data.meta, organizationName, year: reading.year },
   });
-  if (!parsed.success)
+  if (!parsed.ok)
     throw new AppError(
       "INVALID_INPUT",
       "文件中读到的内容不符合报告格式（可能含有控制字符或过长的段落），未导入。",
-      parsed.error.issues.slice(0, 5),
+      parsed.error,
     );
   return parsed.data;
 }

@@ -4,7 +4,7 @@
  * Universal code: used by the review page (to offer targets) and the server (to refuse
  * targets the report's layout does not have).
  */
-import { listCells, listNarrativeFields, type Layout } from "@/lib/template";
+import { compileLayout, type Layout } from "@/lib/template";
 import { formatCommentTarget, parseCommentTarget } from "@/lib/workflow/comment-target";
 
 export type CommentTargetOption = { target: string; label: string; kind: "section" | "row" | "cell" };
@@ -15,14 +15,15 @@ function buildOptions(layout: Layout) {
   const cached = optionsCache.get(layout);
   if (cached) return cached;
   const list: CommentTargetOption[] = [];
-  for (const field of listNarrativeFields(layout)) {
+  const compiled = compileLayout(layout);
+  for (const field of compiled.narrativeFields) {
     list.push({
       kind: "section",
       target: formatCommentTarget({ kind: "section", sectionId: field.id }),
       label: field.heading,
     });
   }
-  const cells = listCells(layout);
+  const cells = compiled.cells;
   const seenRows = new Set<string>();
   for (const section of layout.sections) {
     if (section.kind !== "table") continue;

@@ -1,27 +1,14 @@
 /**
- * Reading a report's cells into the compiled index arrays, classifying each
- * value once, before any rule runs, so every rule reads numbers by index.
+ * Reading a report's cells into index arrays of the compiled layout, classifying each value
+ * once (lib/template cellValueIssue), before any rule runs, so every rule reads numbers by index.
  */
-import { MAX_CELL_VALUE, MAX_MONEY_DECIMALS, decimalPlaces } from "../template";
-import type { CellType, ReportData } from "../template/types";
-import type { CompiledLayout } from "./compile-layout";
+import type { ReportData } from "../report-data";
+import { cellValueIssue, cellValueIssues, type CellValueIssue, type CompiledLayout } from "../template";
 
-/** Why a present value cannot be used. Stored as 1 + index in `CellReading.issues`; 0 = usable. */
-export const cellIssueKinds = ["notNumber", "notInteger", "negative", "tooManyDecimals", "outOfRange"] as const;
-export type CellIssueKind = (typeof cellIssueKinds)[number];
-
-export function classifyCellValue(value: unknown, type: CellType): CellIssueKind | undefined {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "notNumber";
-  if (type !== "money" && !Number.isInteger(value)) return "notInteger";
-  if (type !== "signedCount" && value < 0) return "negative";
-  if (Math.abs(value) > MAX_CELL_VALUE) return "outOfRange";
-  if (type === "money" && decimalPlaces(value) > MAX_MONEY_DECIMALS) return "tooManyDecimals";
-  return undefined;
-}
-
-export function issueKindAt(issues: Uint8Array, index: number): CellIssueKind | undefined {
+/** Why a present value cannot be used, stored as 1 + its index in cellValueIssues; 0 = usable. */
+export function issueKindAt(issues: Uint8Array, index: number): CellValueIssue | undefined {
   const code = issues[index] ?? 0;
-  return code === 0 ? undefined : cellIssueKinds[code - 1];
+  return code === 0 ? undefined : cellValueIssues[code - 1];
 }
 
 export interface CellReading {
@@ -53,9 +40,9 @@ export function readCells(compiled: CompiledLayout, data: ReportData): CellReadi
     const value: unknown = source[id];
     if (value === null || value === undefined) continue;
     missing[i] = 0;
-    const issue = classifyCellValue(value, types[i] ?? "count");
+    const issue = cellValueIssue(value, types[i] ?? "count");
     if (issue === undefined && typeof value === "number") values[i] = value;
-    else issues[i] = issue === undefined ? 0 : cellIssueKinds.indexOf(issue) + 1;
+    else issues[i] = issue === undefined ? 0 : cellValueIssues.indexOf(issue) + 1;
   }
   return { values, missing, issues, unknownIds };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getLayout } from "../template";
-import type { LayoutId, ReportData } from "../template/types";
+import type { Organization, ReportData } from "../report-data";
+import { getLayout, type LayoutId } from "../template";
 import { evaluateReport, hasBlockingFindings } from "./evaluate-report";
 import {
   cleanReport2021,
@@ -12,7 +12,7 @@ import {
   withoutCells,
   zeroReport,
 } from "./test-support";
-import type { Organization, Severity } from "./types";
+import type { Severity } from "./types";
 
 interface Expected {
   readonly ruleId: string;
@@ -37,8 +37,8 @@ interface Case {
 
 const zero2019 = zeroReport("gov-2019", 2020);
 const zero2021 = zeroReport("gov-2021", 2023);
-const town: Organization = { name: "朝阳镇人民政府", kind: "town" };
-const township: Organization = { name: "董封乡人民政府", kind: "township" };
+const town: Organization = { name: "朝阳镇人民政府", kind: "TOWN" };
+const township: Organization = { name: "董封乡人民政府", kind: "TOWNSHIP" };
 
 function run(c: Case) {
   return evaluateReport({
@@ -556,7 +556,7 @@ describe("identity", () => {
     {
       name: "a 街道 writing 我镇",
       data: withMeta(withNarrative(zero2021, { s6: "我镇未收取信息处理费。" }), { organizationName: "城关街道" }),
-      organization: { name: "城关街道办事处", kind: "subdistrict" },
+      organization: { name: "城关街道办事处", kind: "SUBDISTRICT" },
       expect: [{ ruleId: "identity.kindWord", severity: "warning", expected: "我街道" }],
       only: true,
     },
@@ -586,7 +586,7 @@ describe("identity", () => {
     ["乡镇 and 乡村 in a 镇 report", "本乡镇干部深入各村，推进乡村振兴。", town],
     ["我县 in a 乡 report", "我县政务公开工作。", township],
     ["我乡 in a 乡 report", "我乡主动公开信息。", township],
-    ["any word in a department report", "我办、我镇、我乡。", { name: "某县人民政府办公室", kind: "department" }],
+    ["any word in a department report", "我办、我镇、我乡。", { name: "某县人民政府办公室", kind: "DEPARTMENT" }],
   ] as const)("accepts %s", (_name, text, organization) => {
     const data = withMeta(withNarrative(zero2021, { s5: text }), { organizationName: organization.name });
     expect(run({ name: "", data, organization, expect: [] })).toEqual([]);

@@ -5,12 +5,12 @@
  * parses are memoized per string, so re-validating after one cell changes
  * costs little more than reading the cells.
  */
-import type { Layout } from "../template/types";
+import { guessOrganizationKind } from "../report-data";
+import { compileLayout, type Layout } from "../template";
 import { readCells } from "./cell-values";
-import { compileLayout } from "./compile-layout";
 import { engineRules, prepareRule } from "./registry";
-import { organizationKindFromName } from "./text/kind-words";
-import type { Check, EvalState, EvaluateInput, Finding, Organization } from "./types";
+import type { Organization } from "../report-data";
+import type { Check, EvalState, EvaluateInput, Finding } from "./types";
 
 const checksCache = new WeakMap<Layout, readonly Check[]>();
 
@@ -23,11 +23,11 @@ function checksFor(layout: Layout): readonly Check[] {
   return checks;
 }
 
-/** The given body, or one inferred from the title's name when it plainly says 乡/镇/街道/县. */
+/** The given body, or one guessed from the title's name (lib/report-data guessOrganizationKind). */
 function organizationOf(input: EvaluateInput): Organization | undefined {
   if (input.organization) return input.organization;
   const name = input.data.meta.organizationName;
-  const kind = organizationKindFromName(name);
+  const kind = guessOrganizationKind(name);
   return kind ? { name, kind } : undefined;
 }
 

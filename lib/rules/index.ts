@@ -1,9 +1,8 @@
 /** The one rule engine: pure, universal. See README.md for rule ids and severities. */
 export { evaluateReport, hasBlockingFindings } from "./evaluate-report";
-export type { EvaluateInput, Finding, Organization, OrganizationKind, Severity } from "./types";
+export type { EvaluateInput, Finding, Severity } from "./types";
 export { evaluators, engineRules } from "./registry";
 export type { Rule, RuleKind, RuleParams } from "./registry-types";
 export { messages } from "./messages";
-export { organizationKindFromName } from "./text/kind-words";
 export { statedFigures } from "./text/figures";
 export { statedPeriod, resolvePeriodDate } from "./text/period-text";

@@ -3,8 +3,8 @@
  * Messages are instructions (say what to do) and state the expected and the
  * actual value; labels come from the layout, never from code.
  */
-import type { CellType, NarrativeTopic } from "../template/types";
-import type { OrganizationKind } from "./types";
+import { organizationKinds, type OrganizationKind } from "../report-data";
+import { cellValueMessage, type CellType, type CellValueIssue, type NarrativeTopic } from "../template";
 
 /** Quote a label; inner double quotes become single ones (“3.危及‘三安全一稳定’”). */
 const q = (text: string): string => `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
@@ -37,13 +37,8 @@ export const messages = {
     `${cell} 为 ${actual}，超过上一年度的 ${previous} 与本年${q(addedLabel)} ${added} 之和 ${previous + added}，请核对`,
 
   // ------------------------------------------------------------ cells
-  notNumber: (cell: string): string => `${cell}：请输入数字`,
-  notInteger: (cell: string, type: CellType): string =>
-    type === "signedCount" ? `${cell}：请输入整数（减少请填负数）` : `${cell}：请输入整数`,
-  negative: (cell: string, type: CellType): string =>
-    type === "money" ? `${cell}：金额不能为负数，请输入 0 或正数` : `${cell}：请输入 0 或正整数`,
-  tooManyDecimals: (cell: string, max: number): string => `${cell}：金额最多保留 ${max} 位小数，请四舍五入`,
-  outOfRange: (cell: string): string => `${cell}：数值超过 10 亿，请核对是否多输了数字`,
+  cellValue: (cell: string, issue: CellValueIssue, type: CellType): string =>
+    `${cell}：${cellValueMessage(issue, type)}`,
   unknownCell: (id: string): string => `数据项“${id}”不属于本报告格式，请删除`,
   missingCells: (table: string, row: string, columns: readonly string[], all: boolean): string => {
     const where = row === "" ? `${q(table)}表中` : `${q(table)}中${q(row)}一行`;
@@ -68,7 +63,7 @@ export const messages = {
 
   // ------------------------------------------------------------ identity
   kindWord: (field: string, found: string, kind: OrganizationKind, suggested: string): string =>
-    `${q(field)}中写有${q(found)}，本机关是${kindNames[kind]}，请改为${q(suggested)}`,
+    `${q(field)}中写有${q(found)}，本机关是${organizationKinds[kind].noun}，请改为${q(suggested)}`,
   organizationName: (title: string, organization: string): string =>
     `报告标题中的机关名称${q(title)}与本机关名称${q(organization)}不一致，请核对`,
 
@@ -87,12 +82,4 @@ const topicPhrase: Record<NarrativeTopic, string> = {
   requestsReceived: "收到政府信息公开申请",
   reviews: "政府信息公开行政复议",
   lawsuits: "政府信息公开行政诉讼",
-};
-
-export const kindNames: Record<OrganizationKind, string> = {
-  county: "县级人民政府",
-  township: "乡",
-  town: "镇",
-  subdistrict: "街道",
-  department: "政府部门",
 };

@@ -5,25 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getLayout, gridLeaves, leafIdsUnder, listCells } from "../template";
-import type { Layout, LayoutId, ReportData } from "../template/types";
+import type { ReportData } from "../report-data";
+import { compileLayout, getLayout, leafIdsUnder, type Layout, type LayoutId } from "../template";
 import { evaluateReport } from "./evaluate-report";
 import { zeroReport } from "./test-support";
 
 const layoutIds: readonly LayoutId[] = ["gov-2021", "gov-2019"];
-
-function grid(layout: Layout, gridId: string) {
-  const leaves = gridLeaves(layout, gridId);
-  if (!leaves) throw new Error(`no grid ${gridId}`);
-  return leaves;
-}
-
-function t3RowTree(layout: Layout) {
-  for (const section of layout.sections) {
-    if (section.kind === "table" && section.id === "t3" && section.grids[0]) return section.grids[0].rows;
-  }
-  throw new Error("no table 三");
-}
 
 /** Draws numbers from a pre-generated pool, so one arbitrary feeds any layout. */
 class Pool {
@@ -41,14 +28,14 @@ function buildConsistent(layout: Layout, pool: Pool, year: number): ReportData {
   const base = zeroReport(layout.id, year);
   const cells: Record<string, number> = {};
   // Table 二: any well-typed values (no arithmetic declared).
-  for (const cell of listCells(layout).filter((c) => c.tableId === "t2")) {
+  for (const cell of compileLayout(layout).cells.filter((c) => c.tableId === "t2")) {
     const n = pool.next();
     cells[cell.id] = cell.type === "money" ? (n * 13) / 10_000 : cell.type === "signedCount" ? n - 30 : n;
   }
   // Table 三: leaf figures per applicant column, then （七）, 一/二 split, totals.
-  const t3 = grid(layout, "t3");
+  const t3 = compileLayout(layout).grid("t3");
   const applicants = t3.columns.map((c) => c.id).filter((id) => id !== "total");
-  const rows = leafIdsUnder(t3RowTree(layout), "r3").filter((id) => id !== "r3_7");
+  const rows = leafIdsUnder(t3.grid.rows, "r3").filter((id) => id !== "r3_7");
   for (const col of applicants) {
     let handled = 0;
     for (const row of rows) {
@@ -95,8 +82,8 @@ const otherValue = fc.oneof(
 
 describe.each(layoutIds)("%s", (layoutId) => {
   const layout = getLayout(layoutId);
-  const checkedCells = listCells(layout)
-    .filter((c) => c.tableId === "t3" || c.tableId === "t4")
+  const checkedCells = compileLayout(layout)
+    .cells.filter((c) => c.tableId === "t3" || c.tableId === "t4")
     .map((c) => c.id);
 
   it("finds nothing in any arithmetically consistent report", () => {
@@ -130,7 +117,7 @@ describe.each(layoutIds)("%s", (layoutId) => {
   });
 
   it("points a completeness error at any single cleared cell", () => {
-    const allCells = listCells(layout).map((c) => c.id);
+    const allCells = compileLayout(layout).cells.map((c) => c.id);
     fc.assert(
       fc.property(
         consistentReport(layout),

@@ -4,8 +4,7 @@
  * kinds every report gets. A mapped type gives each evaluator exactly its
  * parameters, so dispatch needs no casts (style guide principle 3).
  */
-import type { LayoutRuleParams, NarrativeId } from "../template/types";
-import type { CompiledLayout } from "./compile-layout";
+import type { CompiledLayout, LayoutRuleParams } from "../template";
 import type { Check, Severity } from "./types";
 
 type NoParams = Record<never, never>;
@@ -19,8 +18,8 @@ export interface EngineRuleParams {
   readonly narrativeRequired: NoParams;
   /** A section heading typed again inside a narrative (seed 001's second 一、总体情况). */
   readonly duplicateHeading: NoParams;
-  /** 统计期限: meta dates and the sentence in `fields` are real dates covering the year. */
-  readonly period: { readonly fields: readonly NarrativeId[] };
+  /** 统计期限: meta dates and the sentence in the layout's periodSentenceFields are real dates covering the year. */
+  readonly period: NoParams;
   /** The title's body name matches the body. */
   readonly organizationName: NoParams;
   /** The body does not call itself by another kind (a 镇 writing 我乡). */

@@ -4,7 +4,7 @@
  * `Evaluators` makes the compiler check that every kind has an evaluator
  * taking exactly that kind's parameters.
  */
-import type { CompiledLayout } from "./compile-layout";
+import type { CompiledLayout } from "../template";
 import { balance, sumColumns, sumRows } from "./kinds/arithmetic";
 import { cellTypes, completeness } from "./kinds/cells";
 import { carryOver, stockBound } from "./kinds/cross-year";
@@ -36,7 +36,7 @@ export const engineRules: readonly Rule[] = [
   { kind: "completeness", id: "completeness.cells" },
   { kind: "narrativeRequired", id: "narrative.required" },
   { kind: "duplicateHeading", id: "narrative.duplicateHeading" },
-  { kind: "period", id: "period", fields: ["preamble", "s1"] },
+  { kind: "period", id: "period" },
   { kind: "organizationName", id: "identity.organizationName" },
   { kind: "kindWord", id: "identity.kindWord" },
 ];

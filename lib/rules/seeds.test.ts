@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { seed002, seed002Corrected, seeds } from "../../fixtures";
-import { draftReportSchema, getLayout } from "../template";
+import { draftReportSchema } from "../report-data";
+import { getLayout } from "../template";
 import { evaluateReport } from "./evaluate-report";
 import { findingsFor, ruleIdsOf } from "./test-support";
 

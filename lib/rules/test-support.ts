@@ -1,7 +1,7 @@
 /** Report builders shared by the rule tests. */
 import { seed002Corrected } from "../../fixtures";
-import { getLayout, listCells, listNarrativeFields } from "../template";
-import type { LayoutId, NarrativeId, ReportData, ReportMeta } from "../template/types";
+import type { ReportData, ReportMeta } from "../report-data";
+import { compileLayout, getLayout, type LayoutId, type NarrativeId } from "../template";
 import type { Finding } from "./types";
 
 /** Seed 002 with its period corrected: real figures, no findings. */
@@ -9,11 +9,11 @@ export const cleanReport2021: ReportData = seed002Corrected;
 
 /** A gov-2019 report of zeros with every text filled: no findings. */
 export function zeroReport(layoutId: LayoutId, year: number): ReportData {
-  const layout = getLayout(layoutId);
+  const compiled = compileLayout(getLayout(layoutId));
   const cells: Record<string, number> = {};
-  for (const cell of listCells(layout)) cells[cell.id] = 0;
+  for (const cell of compiled.cells) cells[cell.id] = 0;
   const narrative: Partial<Record<NarrativeId, string>> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = "无。";
+  for (const field of compiled.narrativeFields) narrative[field.id] = "无。";
   return {
     cells,
     narrative,

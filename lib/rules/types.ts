@@ -1,4 +1,5 @@
-import type { FieldId, Layout, ReportData } from "../template/types";
+import type { Organization, ReportData } from "../report-data";
+import type { FieldId, Layout } from "../template";
 
 /** `error` blocks submission; `warning` needs a stated reason to submit. */
 export type Severity = "error" | "warning";
@@ -16,13 +17,6 @@ export interface Finding {
   readonly message: string;
   readonly expected?: number | string;
   readonly actual?: number | string;
-}
-
-export type OrganizationKind = "county" | "township" | "town" | "subdistrict" | "department";
-
-export interface Organization {
-  readonly name: string;
-  readonly kind: OrganizationKind;
 }
 
 export interface EvaluateInput {

@@ -5,6 +5,13 @@
  */
 import type { CellDef, CellType, Grid, HeaderNode, Layout, LayoutRule, Section } from "./types";
 
+/** A cell's type, and the unit and fixed decimals its column states (see CellDef). */
+export interface CellFormat {
+  readonly type: CellType;
+  readonly unit?: string;
+  readonly decimals?: number;
+}
+
 export function leaf(id: string, label: string): HeaderNode {
   return { id, label };
 }
@@ -54,7 +61,8 @@ export interface GridSpec {
   readonly rows: readonly HeaderNode[];
   /** The cell id for a (leaf row, leaf column) pair; see README.md for the scheme. */
   readonly cellId: (row: string, column: string) => string;
-  readonly cellType?: (row: string, column: string) => CellType;
+  /** Defaults to a count. */
+  readonly cellFormat?: (row: string, column: string) => CellFormat;
 }
 
 /** A grid whose cells are every (leaf row × leaf column) pair. */
@@ -62,12 +70,8 @@ export function defineGrid(spec: GridSpec): Grid {
   const cells: CellDef[] = [];
   for (const row of leafNodes(spec.rows)) {
     for (const column of leafNodes(spec.columns)) {
-      cells.push({
-        id: spec.cellId(row.id, column.id),
-        row: row.id,
-        column: column.id,
-        type: spec.cellType ? spec.cellType(row.id, column.id) : "count",
-      });
+      const format = spec.cellFormat?.(row.id, column.id) ?? { type: "count" };
+      cells.push({ id: spec.cellId(row.id, column.id), row: row.id, column: column.id, ...format });
     }
   }
   const grid: Grid = { id: spec.id, stubHeader: spec.stubHeader, columns: spec.columns, rows: spec.rows, cells };
@@ -76,18 +80,6 @@ export function defineGrid(spec: GridSpec): Grid {
 
 function gridsOf(sections: readonly Section[]): Grid[] {
   return sections.flatMap((s) => (s.kind === "table" ? [...s.grids] : []));
-}
-
-/** The cells a sum rule computes (its totals) in `grid`. */
-function targetCells(rule: LayoutRule, grid: Grid): CellDef[] {
-  switch (rule.kind) {
-    case "sumRows":
-      return grid.cells.filter((c) => c.row === rule.target);
-    case "sumColumns":
-      return grid.cells.filter((c) => c.column === rule.target);
-    default:
-      return [];
-  }
 }
 
 function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>, cellIds: ReadonlySet<string>): void {
@@ -123,9 +115,10 @@ function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>
 }
 
 /**
- * Assemble a layout: check that ids are unique and every rule refers to
- * existing rows, columns and cells, and mark the cells rules compute.
- * Throws at module load, so a broken layout never reaches a user.
+ * Assemble a layout: check that ids are unique, that every rule refers to existing rows,
+ * columns and cells, and that the 统计期限 fields exist. Throws at module load, so a broken
+ * layout never reaches a user. What the rules make of the cells (which are totals, of what)
+ * is decided once, in compileLayout.
  */
 export function defineLayout(spec: Layout): Layout {
   const grids = new Map<string, Grid>();
@@ -139,33 +132,21 @@ export function defineLayout(spec: Layout): Layout {
     }
   }
   const ruleIds = new Set<string>();
-  const computedBy = new Map<string, string[]>();
   for (const rule of spec.rules) {
     if (ruleIds.has(rule.id)) throw new Error(`layout ${spec.id}: duplicate rule ${rule.id}`);
     ruleIds.add(rule.id);
     assertRuleReferences(rule, grids, cellIds);
-    if (rule.kind === "sumRows" || rule.kind === "sumColumns") {
-      const grid = grids.get(rule.grid);
-      for (const cell of grid ? targetCells(rule, grid) : []) {
-        computedBy.set(cell.id, [...(computedBy.get(cell.id) ?? []), rule.id]);
-      }
-    }
   }
-  const markGrid = (grid: Grid): Grid => ({
-    ...grid,
-    cells: grid.cells.map((cell) => {
-      const by = computedBy.get(cell.id);
-      return by ? { ...cell, computedBy: by } : cell;
-    }),
-  });
-  const sections = spec.sections.map((s): Section => (s.kind === "table" ? { ...s, grids: s.grids.map(markGrid) } : s));
   const narrativeIds = new Set<string>([spec.preamble.id]);
-  for (const s of sections) {
+  for (const s of spec.sections) {
     if (s.kind !== "narrative") continue;
     for (const id of [s.id, ...s.parts.map((p) => p.id)]) {
       if (narrativeIds.has(id)) throw new Error(`layout ${spec.id}: duplicate narrative ${id}`);
       narrativeIds.add(id);
     }
   }
-  return { ...spec, sections };
+  for (const id of spec.periodSentenceFields) {
+    if (!narrativeIds.has(id)) throw new Error(`layout ${spec.id}: 统计期限 field ${id} is not a narrative field`);
+  }
+  return spec;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { defineGrid, defineLayout, leaf } from "./define-layout";
 import {
+  compileLayout,
   getLayout,
   layoutForYear,
   layouts,
-  listCells,
   periodSentence,
   reportTitle,
   standardPreamble,
@@ -32,7 +32,7 @@ describe("layout registry", () => {
   });
 
   it("labels cells with row and column", () => {
-    const byId = new Map(listCells(layouts["gov-2021"]).map((c) => [c.id, c.label]));
+    const byId = new Map(compileLayout(layouts["gov-2021"]).cells.map((c) => [c.id, c.label]));
     expect(byId.get("t3.r3_7.natural")).toBe("（七）总计·自然人");
     expect(byId.get("t3.r3_3_1.total")).toBe("（三）不予公开·1.属于国家秘密·总计");
     expect(byId.get("t4.suitAfterReview.pending")).toBe("行政诉讼·复议后起诉·尚未审结");
@@ -70,6 +70,7 @@ describe("defineLayout refuses broken definitions", () => {
       ...base,
       sections: [{ kind: "table", id: "t2", number: "二", heading: "h", grids: [grid("g", (r, c) => `t2.${r}.${c}`)] }],
       rules: [],
+      periodSentenceFields: ["preamble"],
       ...extra,
     });
 
@@ -91,6 +92,7 @@ describe("defineLayout refuses broken definitions", () => {
       "a rule naming an unknown column",
       { rules: [{ kind: "sumColumns", id: "r", grid: "g", target: "a", of: ["b"] }] },
     ],
+    ["a 统计期限 field the layout does not have", { periodSentenceFields: ["preamble", "s1"] }],
     [
       "duplicate rule ids",
       {

@@ -1,5 +1,5 @@
 /**
- * The national layouts as data. Registry, look-ups and derived views.
+ * The national layouts as data: the registry, and each layout compiled once (compileLayout).
  * Adding a layout: one file in layouts/, one entry in `layouts` below, its tests.
  */
 import { gov2019 } from "./layouts/gov-2019";
@@ -31,21 +31,25 @@ export function layoutForYear(year: number): Layout | undefined {
 }
 
 export * from "./types";
-export { listCells, cellsById, getCell, cellTypeOf, listNarrativeFields, findGrid, gridLeaves } from "./catalog";
-export type { LayoutCell, NarrativeField } from "./catalog";
-export { standardPreamble, reportTitle, periodSentence } from "./preamble";
-export type { PreambleInput } from "./preamble";
+export { compileLayout } from "./compile-layout";
+export type {
+  CellTotal,
+  CompiledGrid,
+  CompiledLayout,
+  LayoutCell,
+  NarrativeField,
+  ComputedCell,
+} from "./compile-layout";
 export {
-  draftReportSchema,
-  submitReportSchema,
-  cellValueSchema,
+  cellValueIssue,
+  cellValueIssues,
+  cellValueMessage,
   decimalPlaces,
-  isRealDate,
-  isRealIsoDate,
-  CONTROL_CHARACTERS,
   MAX_CELL_VALUE,
   MAX_MONEY_DECIMALS,
-  MAX_NARRATIVE_LENGTH,
-} from "./schema";
-export type { DraftReportSchema, SubmitReportSchema } from "./schema";
+} from "./cell-types";
+export type { CellValueIssue } from "./cell-types";
+export { standardPreamble, reportTitle, periodSentence } from "./preamble";
+export type { PreambleInput } from "./preamble";
 export { leafNodes, leafIdsUnder } from "./define-layout";
+export { memoizeByLayout } from "./memoize-by-layout";

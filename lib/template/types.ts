@@ -50,12 +50,13 @@ export interface CellDef {
   /** Leaf column id within the grid. */
   readonly column: string;
   readonly type: CellType;
+  /** The unit the column states for its figures (万元); absent where the template states none. */
+  readonly unit?: string;
   /**
-   * Ids of the layout rules whose target this cell is (a total). The form
-   * shows it read-only, but it is still a stored value: imported reports
-   * carry it and the rules check it.
+   * Decimals every printed figure of the cell has, when the template fixes them (保留4位小数 → 4);
+   * absent = the shortest form (money keeps at most MAX_MONEY_DECIMALS).
    */
-  readonly computedBy?: readonly string[];
+  readonly decimals?: number;
 }
 
 /**
@@ -171,26 +172,10 @@ export interface Layout {
   readonly preamble: PreambleDef;
   readonly sections: readonly Section[];
   readonly rules: readonly LayoutRule[];
+  /**
+   * The narrative fields where a report states its 统计期限 sentence, in the order a reader
+   * looks for it (the preamble first). The rules check the dates there; the importer reads
+   * the period from there.
+   */
+  readonly periodSentenceFields: readonly NarrativeId[];
 }
-
-// Type aliases, not interfaces: aliases get an implicit index signature, so
-// ReportData is assignable to JSON value types (e.g. Prisma's InputJsonObject).
-export type ReportMeta = {
-  readonly organizationName: string;
-  /** The report year (统计年度), e.g. 2023. */
-  readonly year: number;
-  /** 统计期限 start, ISO date YYYY-MM-DD. */
-  readonly periodStart?: string;
-  /** 统计期限 end, ISO date YYYY-MM-DD. */
-  readonly periodEnd?: string;
-};
-
-/**
- * The values of one report. A missing cell is `null` or absent — never 0:
- * 0 is a reported figure.
- */
-export type ReportData = {
-  readonly cells: { readonly [id: CellId]: number | null | undefined };
-  readonly narrative: { readonly [id in NarrativeId]?: string };
-  readonly meta: ReportMeta;
-};

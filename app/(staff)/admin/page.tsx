@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
+import { organizationKinds } from "@/lib/report-data";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
 
@@ -36,7 +36,7 @@ export default async function AdminHomePage() {
               {[county, ...county.children].map((organization) => (
                 <tr key={organization.id}>
                   <th scope="row">{organization.name}</th>
-                  <td>{organizationKindLabels[organization.kind]}</td>
+                  <td>{organizationKinds[organization.kind].label}</td>
                   <td>
                     {organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}
                   </td>

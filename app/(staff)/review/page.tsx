@@ -3,7 +3,7 @@ import Link from "next/link";
 import "@/components/review/review.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
-import { organizationKindLabels } from "@/lib/organizations/organization-kinds";
+import { organizationKinds } from "@/lib/report-data";
 import {
   listReviewQueue,
   queueStatusLabels,
@@ -107,7 +107,7 @@ export default async function ReviewHomePage({
           {rows.map(({ organization, report, status, lastChange, findings, openComments }) => (
             <tr key={organization.id} data-status={status}>
               <th scope="row">{organization.name}</th>
-              <td>{organizationKindLabels[organization.kind as keyof typeof organizationKindLabels]}</td>
+              <td>{organizationKinds[organization.kind].label}</td>
               <td>
                 <StatusTag status={status === "NOT_STARTED" ? null : status} />
               </td>

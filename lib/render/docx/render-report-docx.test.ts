@@ -3,7 +3,7 @@ import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
 import { getLayout } from "@/lib/template";
-import { sampleReportData } from "../sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import type { ReportView, ValueCellView } from "../to-report-view";
 import { renderReportDocx } from "./render-report-docx";

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { getLayout } from "@/lib/template";
-import { sampleReportData } from "../sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import { renderReportHtml } from "./render-report-html";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLayout, layoutIds } from "@/lib/template";
-import { sampleReportData } from "../sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import type { TableSectionView } from "../to-report-view";
 import { computeColumnWidths } from "./compute-column-widths";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
 import { getLayout } from "@/lib/template";
-import { sampleReportData } from "../sample-report-data";
+import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import type { ReportView, ValueCellView } from "../to-report-view";
 import { renderReportPdf } from "./render-report-pdf";

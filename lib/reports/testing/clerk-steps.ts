@@ -9,13 +9,14 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listNarrativeFields, standardPreamble, getLayout, layoutForYear, type ReportData } from "@/lib/template";
+import type { ReportData } from "@/lib/report-data";
+import { compileLayout, standardPreamble, getLayout, layoutForYear } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { evaluateStoredReport } from "../evaluate-stored-report";
-import { findingKey } from "../finding-key";
+import { findingKey } from "@/lib/report-data";
 import { getReport } from "../get-report";
 import { startReport } from "../start-report";
 import { transitionReport } from "../transition-report";
@@ -61,7 +62,8 @@ export function cleanReportData(
   });
   Object.assign(base, cells);
   const narrative: Record<string, string> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = `${field.heading}：按照要求做好相关工作。`;
+  for (const field of compileLayout(layout).narrativeFields)
+    narrative[field.id] = `${field.heading}：按照要求做好相关工作。`;
   narrative.preamble = standardPreamble(layout, { organizationName, year });
   return {
     cells: base,

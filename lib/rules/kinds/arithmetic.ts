@@ -3,7 +3,7 @@
  * the per-column balance of table 三. All three compile to equations
  * left = right over cell indexes, checked by one loop.
  */
-import { gridOf, labelOf, type CompiledLayout } from "../compile-layout";
+import type { CompiledGrid, CompiledLayout } from "../../template";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
 import type { Check, Finding } from "../types";
@@ -43,6 +43,8 @@ const ids = (compiled: CompiledLayout, indexes: Int32Array): string[] =>
 
 const indexesOf = (list: readonly number[]): Int32Array => Int32Array.from(list.filter((i) => i >= 0));
 
+const rowLabel = (grid: CompiledGrid, id: string): string => grid.row(id)?.label ?? id;
+
 /**
  * Equations “target = Σ operands” for each (target, operands) pair, with
  * the finding built by `message`. Shared by sums of rows and of columns.
@@ -78,7 +80,7 @@ function totalEquations(
 export const sumRows: RuleEvaluator<"sumRows"> = {
   severity: "error",
   prepare(rule, compiled) {
-    const grid = gridOf(compiled, rule.grid);
+    const grid = compiled.grid(rule.grid);
     const pairs = grid.columns.map((column) => ({
       target: grid.indexAt(rule.target, column.id),
       operands: rule.of.map((row) => grid.indexAt(row, column.id)),
@@ -91,7 +93,7 @@ export const sumRows: RuleEvaluator<"sumRows"> = {
 export const sumColumns: RuleEvaluator<"sumColumns"> = {
   severity: "error",
   prepare(rule, compiled) {
-    const grid = gridOf(compiled, rule.grid);
+    const grid = compiled.grid(rule.grid);
     const pairs = grid.rows.map((row) => ({
       target: grid.indexAt(row.id, rule.target),
       operands: rule.of.map((column) => grid.indexAt(row.id, column)),
@@ -104,9 +106,9 @@ export const sumColumns: RuleEvaluator<"sumColumns"> = {
 export const balance: RuleEvaluator<"balance"> = {
   severity: "error",
   prepare(rule, compiled) {
-    const grid = gridOf(compiled, rule.grid);
-    const leftLabels = rule.left.map((row) => labelOf(grid.rows, row));
-    const rightLabels = rule.right.map((row) => labelOf(grid.rows, row));
+    const grid = compiled.grid(rule.grid);
+    const leftLabels = rule.left.map((row) => rowLabel(grid, row));
+    const rightLabels = rule.right.map((row) => rowLabel(grid, row));
     const equations = grid.columns.map((column): Equation => {
       const left = indexesOf(rule.left.map((row) => grid.indexAt(row, column.id)));
       const right = indexesOf(rule.right.map((row) => grid.indexAt(row, column.id)));

@@ -1,17 +1,7 @@
 /** Cell-level checks: value types and bounds, unknown ids, completeness. */
-import { MAX_MONEY_DECIMALS } from "../../template";
-import type { CellType } from "../../template/types";
-import { issueKindAt, type CellIssueKind } from "../cell-values";
+import { issueKindAt } from "../cell-values";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
-
-const issueMessage: Record<CellIssueKind, (label: string, type: CellType) => string> = {
-  notNumber: (label) => messages.notNumber(label),
-  notInteger: (label, type) => messages.notInteger(label, type),
-  negative: (label, type) => messages.negative(label, type),
-  tooManyDecimals: (label) => messages.tooManyDecimals(label, MAX_MONEY_DECIMALS),
-  outOfRange: (label) => messages.outOfRange(label),
-};
 
 /** Findings `cell.notNumber`, `cell.notInteger`, `cell.negative`, `cell.tooManyDecimals`, `cell.outOfRange`, `cell.unknown`. */
 export const cellTypes: RuleEvaluator<"cellTypes"> = {
@@ -27,7 +17,7 @@ export const cellTypes: RuleEvaluator<"cellTypes"> = {
           ruleId: `${rule.id}.${kind}`,
           severity: "error",
           cellIds: [cell.id],
-          message: issueMessage[kind](cell.label, cell.type),
+          message: messages.cellValue(cell.label, kind, cell.type),
           ...(typeof actual === "number" ? { actual } : {}),
         });
       }
@@ -62,11 +52,10 @@ export const completeness: RuleEvaluator<"completeness"> = {
       if (section.kind !== "table") continue;
       const rows: RowGroup[] = [];
       for (const grid of section.grids) {
-        const g = compiled.grids.get(grid.id);
-        if (!g) continue;
+        const g = compiled.grid(grid.id);
         for (const row of g.rows) {
-          const indexes = g.columns.map((c) => g.indexAt(row.id, c.id)).filter((i) => i >= 0);
-          rows.push({ label: compiled.cells[indexes[0] ?? -1]?.rowName ?? row.label, indexes });
+          const cells = g.rowCells(row.id);
+          rows.push({ label: cells[0]?.rowName ?? row.label, indexes: cells.map((cell) => cell.index) });
         }
       }
       tables.push({ heading: section.heading, all: rows.flatMap((r) => r.indexes), rows });

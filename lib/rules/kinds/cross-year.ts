@@ -3,10 +3,9 @@
  * a real difference (a corrected figure, a merger) is possible and the clerk
  * states the reason.
  */
-import { gridOf, labelOf } from "../compile-layout";
+import type { ReportData } from "../../report-data";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
-import type { ReportData } from "../../template/types";
 
 /** A usable number from last year's report (it may use the other layout, or lack the cell). */
 function previousValue(previous: ReportData, id: string): number | undefined {
@@ -17,8 +16,8 @@ function previousValue(previous: ReportData, id: string): number | undefined {
 export const carryOver: RuleEvaluator<"carryOver"> = {
   severity: "warning",
   prepare(rule, compiled) {
-    const grid = gridOf(compiled, rule.grid);
-    const fromLabel = labelOf(grid.rows, rule.from);
+    const grid = compiled.grid(rule.grid);
+    const fromLabel = grid.row(rule.from)?.label ?? rule.from;
     const pairs = grid.columns.flatMap((column) => {
       const to = grid.indexAt(rule.to, column.id);
       const from = grid.indexAt(rule.from, column.id);
@@ -50,8 +49,8 @@ export const carryOver: RuleEvaluator<"carryOver"> = {
 export const stockBound: RuleEvaluator<"stockBound"> = {
   severity: "warning",
   prepare(rule, compiled) {
-    const grid = gridOf(compiled, rule.grid);
-    const addedLabel = labelOf(grid.columns, rule.added);
+    const grid = compiled.grid(rule.grid);
+    const addedLabel = grid.column(rule.added)?.label ?? rule.added;
     const rows = grid.rows
       .filter((row) => rule.rows.includes(row.id))
       .flatMap((row) => {

@@ -1,5 +1,5 @@
 /** Checks on the free text: required sections, repeated headings, figures against the tables. */
-import type { NarrativeId } from "../../template/types";
+import type { NarrativeId } from "../../template";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
 import { statedFigures } from "../text/figures";
@@ -66,9 +66,9 @@ export const narrativeFigure: RuleEvaluator<"narrativeFigure"> = {
   severity: "warning",
   prepare(rule, compiled) {
     const indexes = rule.cells.map((id) => compiled.indexOf.get(id) ?? -1);
-    const labels = rule.cells.map((id) => compiled.cells[compiled.indexOf.get(id) ?? -1]?.label ?? id);
-    const sections = rule.sections.filter((id) => compiled.narrativeById.has(id));
-    const sectionHeading = compiled.narrativeById.get(sections[0] ?? "s1")?.heading ?? "";
+    const labels = rule.cells.map((id) => compiled.cell(id)?.label ?? id);
+    const sections = rule.sections.filter((id) => compiled.narrativeField(id) !== undefined);
+    const sectionHeading = compiled.narrativeField(sections[0] ?? "s1")?.heading ?? "";
     return (state, out) => {
       let stated: number | undefined;
       const where: NarrativeId[] = [];

@@ -3,8 +3,8 @@
  * dates and cover 1 January – 31 December of the report year. Errors: a
  * published report with an impossible date (seed 002) is wrong on its face.
  */
-import { isRealIsoDate } from "../../template";
-import type { FieldId } from "../../template/types";
+import { isRealIsoDate } from "../../report-data";
+import type { FieldId } from "../../template";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
 import { resolvePeriodDate, statedPeriod } from "../text/period-text";
@@ -30,16 +30,13 @@ function coverage(
   };
 }
 
-/** Findings `period.invalidDate` and `period.notFullYear`. */
+/** Findings `period.invalidDate` and `period.notFullYear`, on the meta dates and the layout's 统计期限 fields. */
 export const period: RuleEvaluator<"period"> = {
   severity: "error",
   prepare(rule, compiled) {
     const invalid = `${rule.id}.invalidDate`;
     const notFullYear = `${rule.id}.notFullYear`;
-    const fields = rule.fields.flatMap((id) => {
-      const field = compiled.narrativeById.get(id);
-      return field ? [field] : [];
-    });
+    const fields = compiled.periodSentenceFields;
     return (state, out) => {
       const { meta } = state.data;
       const { periodStart, periodEnd } = meta;

@@ -5,7 +5,7 @@
  * “未收到政府信息公开申请”, “未发生……行政复议和行政诉讼”) count, and two
  * different figures for one topic count as no statement at all.
  */
-import type { NarrativeTopic } from "../../template/types";
+import type { NarrativeTopic } from "../../template";
 import { memoizeText } from "./memo";
 import { clauses, normalizeProse } from "./normalize";
 

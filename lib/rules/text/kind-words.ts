@@ -2,7 +2,7 @@
  * First-person words a body uses for itself (我乡, 本镇, 我街道, 我县). A
  * 镇 writing 我乡 (seed 003) copied last year's text from a neighbour.
  */
-import type { OrganizationKind } from "../types";
+import type { OrganizationKind } from "../../report-data";
 import { memoizeText } from "./memo";
 import { normalizeProse } from "./normalize";
 
@@ -41,22 +41,12 @@ export const wrongUnits: Record<
   OrganizationKind,
   { readonly wrong: readonly KindWordUnit[]; readonly own: string | undefined }
 > = {
-  township: { wrong: ["镇", "街道"], own: "乡" },
-  town: { wrong: ["乡", "街道"], own: "镇" },
-  subdistrict: { wrong: ["乡", "镇"], own: "街道" },
-  county: { wrong: ["乡", "镇", "街道"], own: "县" },
-  department: { wrong: [], own: undefined },
+  TOWNSHIP: { wrong: ["镇", "街道"], own: "乡" },
+  TOWN: { wrong: ["乡", "街道"], own: "镇" },
+  SUBDISTRICT: { wrong: ["乡", "镇"], own: "街道" },
+  COUNTY: { wrong: ["乡", "镇", "街道"], own: "县" },
+  DEPARTMENT: { wrong: [], own: undefined },
 };
-
-/** The kind a body's name implies (…乡人民政府 → township), if it clearly implies one. */
-export function organizationKindFromName(name: string): OrganizationKind | undefined {
-  const core = normalizeProse(name).replace(/(?:人民政府|政府|办事处)$/, "");
-  if (/街道$/.test(core)) return "subdistrict";
-  if (/镇$/.test(core)) return "town";
-  if (/乡$/.test(core)) return "township";
-  if (/县$/.test(core)) return "county";
-  return undefined;
-}
 
 /** The suggested replacement for `word` (我乡 → 我镇) for a body of `own` unit. */
 export function replacementWord(word: string, own: string): string {

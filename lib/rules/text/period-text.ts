@@ -4,7 +4,7 @@
  * 12 月 31 日”, “报告统计数据时限为……”), parsed into its dates. A date whose
  * parts are not a real day (seed 002: “20231月1日”) is reported as written.
  */
-import { isRealDate } from "../../template";
+import { isRealDate } from "../../report-data";
 import { memoizeText } from "./memo";
 import { normalizeProse, sentences } from "./normalize";
 

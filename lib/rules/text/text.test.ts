@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statedFigures } from "./figures";
-import { kindWordsIn, organizationKindFromName } from "./kind-words";
+import { kindWordsIn } from "./kind-words";
 import { memoizeText } from "./memo";
 import { resolvePeriodDate, statedPeriod } from "./period-text";
 
@@ -80,16 +80,6 @@ describe("kind words", () => {
     ["我街道", "街道", ["我街道"]],
   ] as const)("%s → %s", (text, unit, words) => {
     expect(kindWordsIn(text).get(unit)).toEqual(words);
-  });
-
-  it.each([
-    ["董封乡人民政府", "township"],
-    ["朝阳镇", "town"],
-    ["城关街道办事处", "subdistrict"],
-    ["宽城满族自治县人民政府", "county"],
-    ["宽城满族自治县人民政府办公室", undefined],
-  ] as const)("%s is a %s", (name, kind) => {
-    expect(organizationKindFromName(name)).toBe(kind);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listCells, listNarrativeFields } from "../index";
+import { compileLayout } from "../compile-layout";
 import {
   allLabels,
   expectedT3Columns,
@@ -27,7 +27,7 @@ describe("gov-2019 layout", () => {
   });
 
   it("has 一、总体情况 as free text without sub-parts", () => {
-    expect(listNarrativeFields(gov2019).map((f) => [f.id, f.heading, f.required])).toEqual([
+    expect(compileLayout(gov2019).narrativeFields.map((f) => [f.id, f.heading, f.required])).toEqual([
       ["preamble", "前言", false],
       ["s1", "一、总体情况", true],
       ["s5", "五、存在的主要问题及改进情况", true],
@@ -47,7 +47,7 @@ describe("gov-2019 layout", () => {
   });
 
   it("types 本年增/减 as signed and 采购总金额 as money", () => {
-    const cells = listCells(gov2019);
+    const cells = compileLayout(gov2019).cells;
     expect(cells.filter((c) => c.type === "signedCount").map((c) => c.id)).toEqual([
       "t2.licensing.change",
       "t2.otherServices.change",
@@ -67,7 +67,7 @@ describe("gov-2019 layout", () => {
   });
 
   it("gives every cell a unique id following the documented scheme", () => {
-    const ids = listCells(gov2019).map((c) => c.id);
+    const ids = compileLayout(gov2019).cells.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(22 + 23 * 7 + 15);
     for (const id of ids) expect(id).toMatch(cellIdScheme);

@@ -4,7 +4,7 @@
  * counts with a signed 本年增/减, and 政府集中采购); tables 三 and 四 match
  * except that （六）其他处理 is a single row.
  */
-import { defineGrid, defineLayout, leaf } from "../define-layout";
+import { defineGrid, defineLayout, leaf, type CellFormat } from "../define-layout";
 import {
   applicationsTable,
   narrativeFigureRules,
@@ -13,7 +13,7 @@ import {
   problemsSection,
   reviewsTable,
 } from "../parts";
-import type { CellType, Layout, TableSection } from "../types";
+import type { Layout, TableSection } from "../types";
 
 const stub = "信息内容";
 const t2Cell = (row: string, column: string): string => `t2.${row}.${column}`;
@@ -22,7 +22,9 @@ const change = leaf("change", "本年增/减");
 const decisions = leaf("decisions", "处理决定数量");
 const projectColumns = [prevItems, change, decisions];
 /** 本年增/减 is the only signed figure of the national formats. */
-const projectCellType = (_row: string, column: string): CellType => (column === "change" ? "signedCount" : "count");
+const projectCellFormat = (_row: string, column: string): CellFormat => ({
+  type: column === "change" ? "signedCount" : "count",
+});
 
 const proactiveTable: TableSection = {
   kind: "table",
@@ -45,7 +47,7 @@ const proactiveTable: TableSection = {
       columns: projectColumns,
       rows: [leaf("licensing", "行政许可"), leaf("otherServices", "其他对外管理服务事项")],
       cellId: t2Cell,
-      cellType: projectCellType,
+      cellFormat: projectCellFormat,
     }),
     defineGrid({
       id: "t2.item6",
@@ -54,7 +56,7 @@ const proactiveTable: TableSection = {
       columns: projectColumns,
       rows: [leaf("penalty", "行政处罚"), leaf("enforcement", "行政强制")],
       cellId: t2Cell,
-      cellType: projectCellType,
+      cellFormat: projectCellFormat,
     }),
     defineGrid({
       id: "t2.item8",
@@ -63,7 +65,7 @@ const proactiveTable: TableSection = {
       columns: [prevItems, change],
       rows: [leaf("fees", "行政事业性收费")],
       cellId: t2Cell,
-      cellType: projectCellType,
+      cellFormat: projectCellFormat,
     }),
     defineGrid({
       id: "t2.item9",
@@ -72,7 +74,8 @@ const proactiveTable: TableSection = {
       columns: [leaf("items", "采购项目数量"), leaf("amount", "采购总金额（单位：万元，保留4位小数）")],
       rows: [leaf("procurement", "政府集中采购")],
       cellId: t2Cell,
-      cellType: (_row, column) => (column === "amount" ? "money" : "count"),
+      cellFormat: (_row, column) =>
+        column === "amount" ? { type: "money", unit: "万元", decimals: 4 } : { type: "count" },
     }),
   ],
 };
@@ -100,4 +103,5 @@ export const gov2019: Layout = defineLayout({
   // 本年增/减 has no in-table check (上一年项目数量 is last year's figure, not this table's),
   // so table 二 carries only cell types.
   rules: [...applications.rules, ...reviews.rules, ...narrativeFigureRules(["s1"])],
+  periodSentenceFields: ["preamble", "s1"],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listCells, listNarrativeFields } from "../index";
+import { compileLayout } from "../compile-layout";
 import {
   allLabels,
   expectedT3Columns,
@@ -37,7 +37,7 @@ describe("gov-2021 layout", () => {
   });
 
   it("splits 一、总体情况 into the five required sub-parts", () => {
-    expect(listNarrativeFields(gov2021).map((f) => [f.id, f.heading, f.required])).toEqual([
+    expect(compileLayout(gov2021).narrativeFields.map((f) => [f.id, f.heading, f.required])).toEqual([
       ["preamble", "前言", false],
       ["s1", "一、总体情况", false],
       ["s1.active", "（一）主动公开", true],
@@ -96,28 +96,23 @@ describe("gov-2021 layout", () => {
   });
 
   it("gives every cell a unique id following the documented scheme", () => {
-    const ids = listCells(gov2021).map((c) => c.id);
+    const ids = compileLayout(gov2021).cells.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(10 + 25 * 7 + 15);
     for (const id of ids) expect(id).toMatch(cellIdScheme);
   });
 
   it("types the fee amount as money and everything else as a count", () => {
-    const cells = listCells(gov2021);
+    const cells = compileLayout(gov2021).cells;
     expect(cells.filter((c) => c.type === "money").map((c) => c.id)).toEqual(["t2.fees.amount"]);
     expect(cells.filter((c) => c.type === "signedCount")).toEqual([]);
   });
 
-  it("marks totals as computed with the rule that computes them", () => {
-    const computed = listCells(gov2021).filter((c) => c.computedBy);
-    expect(computed.length).toBe(25 + 6 + 3);
-    expect(listCells(gov2021).find((c) => c.id === "t3.r3_7.total")?.computedBy).toEqual([
-      "t3.sumRows.r3_7",
-      "t3.sumColumns.total",
-    ]);
-    expect(listCells(gov2021).find((c) => c.id === "t4.suitDirect.total")?.computedBy).toEqual([
-      "t4.sumColumns.suitDirect.total",
-    ]);
+  it("marks totals as computed with the rules that compute them", () => {
+    const compiled = compileLayout(gov2021);
+    expect(compiled.totals.length).toBe(25 + 6 + 3);
+    expect(compiled.cell("t3.r3_7.total")?.total?.ruleIds).toEqual(["t3.sumRows.r3_7", "t3.sumColumns.total"]);
+    expect(compiled.cell("t4.suitDirect.total")?.total?.ruleIds).toEqual(["t4.sumColumns.suitDirect.total"]);
   });
 
   it("declares the arithmetic of tables 三 and 四 as data and none for table 二", () => {

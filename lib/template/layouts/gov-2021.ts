@@ -11,7 +11,7 @@ import {
   problemsSection,
   reviewsTable,
 } from "../parts";
-import type { CellType, Layout, LayoutRule, TableSection } from "../types";
+import type { Layout, LayoutRule, TableSection } from "../types";
 
 const stub = "信息内容";
 const t2Cell = (row: string, column: string): string => `t2.${row}.${column}`;
@@ -54,7 +54,7 @@ const proactiveTable: TableSection = {
       columns: [leaf("amount", "本年收费金额（单位：万元）")],
       rows: [leaf("fees", "行政事业性收费")],
       cellId: t2Cell,
-      cellType: (): CellType => "money",
+      cellFormat: () => ({ type: "money", unit: "万元" }),
     }),
   ],
 };
@@ -104,4 +104,6 @@ export const gov2021: Layout = defineLayout({
     otherMattersSection,
   ],
   rules: [...applications.rules, ...reviews.rules, inForceBound, ...narrativeFigureRules([...overviewIds])],
+  // The standard opening states the 统计期限; reports that leave it out say it in 一、总体情况.
+  periodSentenceFields: ["preamble", ...overviewIds],
 });

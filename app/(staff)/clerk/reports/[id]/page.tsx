@@ -7,12 +7,7 @@ import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
-import {
-  layoutOf,
-  loadPreviousYearData,
-  parseStoredData,
-  ruleOrganization,
-} from "@/lib/reports/evaluate-stored-report";
+import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
 import { listReportComments } from "@/lib/reports/list-report-comments";
@@ -44,7 +39,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
   const { report } = loaded;
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
-  const organization = ruleOrganization(report.organization);
+  const organization = { name: report.organization.name, kind: report.organization.kind };
   const status = report.status as ReportStatus;
 
   return (

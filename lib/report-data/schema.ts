@@ -1,16 +1,20 @@
 /**
  * Value schemas derived from a layout (principle 4, lenient draft / strict
  * submit). The draft schema lets autosave store anything well-formed; the
- * submit schema additionally demands every cell and required text. Rules
+ * submit schema additionally demands every cell and required text. A cell's
+ * type is checked, and its refusal worded, by lib/template's cell-types. Rules
  * that relate cells to each other live in lib/rules, not here.
  */
 import { z } from "zod";
-import { listCells, listNarrativeFields } from "./catalog";
-import type { CellType, Layout } from "./types";
+import {
+  cellValueIssue,
+  cellValueMessage,
+  compileLayout,
+  memoizeByLayout,
+  type CellType,
+  type Layout,
+} from "../template";
 
-/** Largest figure any cell may hold; larger is a typing slip, not a statistic. */
-export const MAX_CELL_VALUE = 1_000_000_000;
-export const MAX_MONEY_DECIMALS = 4;
 export const MAX_NARRATIVE_LENGTH = 20_000;
 export const MAX_ORGANIZATION_NAME_LENGTH = 100;
 export const MIN_REPORT_YEAR = 2008; // the 条例 took effect on 2008-05-01
@@ -18,19 +22,6 @@ export const MAX_REPORT_YEAR = 2100;
 
 /** C0 controls except tab, LF, CR; and DEL. Pasted Word text sometimes carries them. */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** Decimal places of a finite number as written in shortest form (handles 1e-7). */
-export function decimalPlaces(value: number): number {
-  const text = String(Math.abs(value));
-  const exp = text.indexOf("e-");
-  if (exp >= 0) {
-    const mantissa = text.slice(0, exp);
-    const dot = mantissa.indexOf(".");
-    return (dot >= 0 ? mantissa.length - dot - 1 : 0) + Number(text.slice(exp + 2));
-  }
-  const dot = text.indexOf(".");
-  return dot >= 0 ? text.length - dot - 1 : 0;
-}
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,29 +40,12 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
-export function cellValueSchema(type: CellType): z.ZodNumber {
-  const number = z.number({ error: "请输入数字" }).finite({ error: "请输入数字" });
-  switch (type) {
-    case "count":
-      return number
-        .int({ error: "请输入整数" })
-        .min(0, { error: "请输入 0 或正整数" })
-        .max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
-    case "signedCount":
-      return number
-        .int({ error: "请输入整数（减少请填负数）" })
-        .min(-MAX_CELL_VALUE, { error: "数值过大，请核对" })
-        .max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
-    case "money":
-      return number.min(0, { error: "金额不能为负数" }).max(MAX_CELL_VALUE, { error: "数值过大，请核对" });
-  }
-}
-
+/** A figure of the cell type, refused with the one wording of lib/template's cell-types. */
 function cellSchema(type: CellType): z.ZodType<number> {
-  const base = cellValueSchema(type);
-  return type === "money"
-    ? base.refine((v) => decimalPlaces(v) <= MAX_MONEY_DECIMALS, { error: "金额最多保留 4 位小数" })
-    : base;
+  return z.number({ error: cellValueMessage("notNumber", type) }).superRefine((value, context) => {
+    const issue = cellValueIssue(value, type);
+    if (issue) context.addIssue({ code: "custom", message: cellValueMessage(issue, type) });
+  });
 }
 
 const text = (max: number) =>
@@ -103,9 +77,10 @@ const submitMeta = draftMeta.extend({
 
 function buildDraftSchema(layout: Layout) {
   const cells: Record<string, z.ZodOptional<z.ZodNullable<z.ZodType<number>>>> = {};
-  for (const cell of listCells(layout)) cells[cell.id] = cellSchema(cell.type).nullable().optional();
+  const compiled = compileLayout(layout);
+  for (const cell of compiled.cells) cells[cell.id] = cellSchema(cell.type).nullable().optional();
   const narrative: Record<string, z.ZodOptional<z.ZodType<string>>> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = text(MAX_NARRATIVE_LENGTH).optional();
+  for (const field of compiled.narrativeFields) narrative[field.id] = text(MAX_NARRATIVE_LENGTH).optional();
   return z.object({
     cells: z.object(cells).strict(),
     narrative: z.object(narrative).strict(),
@@ -115,9 +90,10 @@ function buildDraftSchema(layout: Layout) {
 
 function buildSubmitSchema(layout: Layout) {
   const cells: Record<string, z.ZodType<number>> = {};
-  for (const cell of listCells(layout)) cells[cell.id] = cellSchema(cell.type);
+  const compiled = compileLayout(layout);
+  for (const cell of compiled.cells) cells[cell.id] = cellSchema(cell.type);
   const narrative: Record<string, z.ZodType<string> | z.ZodOptional<z.ZodType<string>>> = {};
-  for (const field of listNarrativeFields(layout)) {
+  for (const field of compiled.narrativeFields) {
     const base = text(MAX_NARRATIVE_LENGTH);
     narrative[field.id] = field.required
       ? base.refine((s) => s.trim().length > 0, { error: `请填写“${field.heading}”` })
@@ -133,25 +109,8 @@ function buildSubmitSchema(layout: Layout) {
 export type DraftReportSchema = ReturnType<typeof buildDraftSchema>;
 export type SubmitReportSchema = ReturnType<typeof buildSubmitSchema>;
 
-const draftCache = new WeakMap<Layout, DraftReportSchema>();
-const submitCache = new WeakMap<Layout, SubmitReportSchema>();
-
 /** Autosave: any well-formed values; unknown ids, wrong types and oversized text refused. */
-export function draftReportSchema(layout: Layout): DraftReportSchema {
-  let schema = draftCache.get(layout);
-  if (!schema) {
-    schema = buildDraftSchema(layout);
-    draftCache.set(layout, schema);
-  }
-  return schema;
-}
+export const draftReportSchema: (layout: Layout) => DraftReportSchema = memoizeByLayout(buildDraftSchema);
 
 /** Submit gate (before the rule engine): every cell present and typed, required text filled. */
-export function submitReportSchema(layout: Layout): SubmitReportSchema {
-  let schema = submitCache.get(layout);
-  if (!schema) {
-    schema = buildSubmitSchema(layout);
-    submitCache.set(layout, schema);
-  }
-  return schema;
-}
+export const submitReportSchema: (layout: Layout) => SubmitReportSchema = memoizeByLayout(buildSubmitSchema);

@@ -1,21 +1,16 @@
-import {
-  listCells,
-  listNarrativeFields,
-  standardPreamble,
-  type Layout,
-  type NarrativeId,
-  type ReportData,
-} from "@/lib/template";
+import { compileLayout, standardPreamble, type Layout, type NarrativeId } from "../template";
+import type { ReportData } from "./types";
 
 /**
  * A new report: every cell empty (null, never 0: 0 is a figure the clerk reports), the
  * standard opening with the 统计期限 filled in, the statutory period set.
  */
 export function blankReportData(layout: Layout, organizationName: string, year: number): ReportData {
+  const compiled = compileLayout(layout);
   const cells: Record<string, null> = {};
-  for (const cell of listCells(layout)) cells[cell.id] = null;
+  for (const cell of compiled.cells) cells[cell.id] = null;
   const narrative: Partial<Record<NarrativeId, string>> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = "";
+  for (const field of compiled.narrativeFields) narrative[field.id] = "";
   narrative.preamble = standardPreamble(layout, { organizationName, year });
   return {
     cells,

@@ -4,8 +4,8 @@
  * with a few paragraphs. The seed fixtures (fixtures/seeds) are the real
  * reports; this one exercises every cell id and both layouts regardless.
  */
-import { listCells, listNarrativeFields } from "@/lib/template";
-import type { Layout, NarrativeId, ReportData } from "@/lib/template";
+import { compileLayout, type Layout, type NarrativeId } from "../template";
+import type { ReportData } from "./types";
 
 export interface SampleReportOptions {
   readonly organizationName?: string;
@@ -23,14 +23,15 @@ const PARAGRAPH =
 export function sampleReportData(layout: Layout, options: SampleReportOptions = {}): ReportData {
   const missing = new Set(options.missing ?? []);
   const cells: Record<string, number | null> = {};
-  listCells(layout).forEach((cell, index) => {
+  const compiled = compileLayout(layout);
+  compiled.cells.forEach((cell, index) => {
     if (missing.has(cell.id)) cells[cell.id] = null;
     else if (cell.type === "money") cells[cell.id] = Number(((index + 1) * 1.2345).toFixed(4));
     else if (cell.type === "signedCount") cells[cell.id] = index % 2 === 0 ? -index : index;
     else cells[cell.id] = index + 1;
   });
   const narrative: { [id in NarrativeId]?: string } = {};
-  for (const field of listNarrativeFields(layout)) {
+  for (const field of compiled.narrativeFields) {
     narrative[field.id] = `${field.heading}：${PARAGRAPH}\n\n　　第二段。${PARAGRAPH}`;
   }
   Object.assign(narrative, options.narrative ?? {});

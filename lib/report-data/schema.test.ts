@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
-import {
-  decimalPlaces,
-  draftReportSchema,
-  getLayout,
-  isRealIsoDate,
-  listCells,
-  listNarrativeFields,
-  submitReportSchema,
-  type ReportData,
-} from "./index";
+import { compileLayout, decimalPlaces, getLayout } from "../template";
+import { draftReportSchema, isRealIsoDate, submitReportSchema } from "./schema";
+import type { ReportData } from "./types";
 
 const layout = getLayout("gov-2021");
 const layout2019 = getLayout("gov-2019");
 
 function fullReport(): ReportData {
   const cells: Record<string, number> = {};
-  for (const cell of listCells(layout)) cells[cell.id] = 0;
+  for (const cell of compileLayout(layout).cells) cells[cell.id] = 0;
   const narrative: Record<string, string> = {};
-  for (const field of listNarrativeFields(layout)) narrative[field.id] = "无。";
+  for (const field of compileLayout(layout).narrativeFields) narrative[field.id] = "无。";
   return {
     cells,
     narrative,

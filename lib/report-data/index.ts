@@ -1,0 +1,28 @@
+/**
+ * Report values: their type, blank data, computed totals, the one diff, the JSON codec,
+ * the value schemas, the finding key and the kinds of reporting body. Universal: no I/O,
+ * the same code in the browser and on the server. Reads layouts from lib/template, never
+ * the other way.
+ */
+export type { ReportData, ReportMeta } from "./types";
+export { blankReportData } from "./blank-report-data";
+export { sumParts, withComputedTotals } from "./computed-totals";
+export { diffReportData } from "./diff-report-data";
+export type { CellChange, NarrativeChange, ReportChange } from "./diff-report-data";
+export { fieldLabel, metaFieldLabels } from "./field-labels";
+export { findingKey } from "./finding-key";
+export type { FindingIdentity } from "./finding-key";
+export { guessOrganizationKind, organizationKinds } from "./organization-kinds";
+export type { Organization, OrganizationKind } from "./organization-kinds";
+export {
+  CONTROL_CHARACTERS,
+  draftReportSchema,
+  isRealDate,
+  isRealIsoDate,
+  MAX_NARRATIVE_LENGTH,
+  submitReportSchema,
+} from "./schema";
+export type { DraftReportSchema, SubmitReportSchema } from "./schema";
+export type { ServerCopy } from "./server-copy";
+export { parseReportData, toStoredReportData } from "./stored-report-data";
+export type { ReportDataError, ReportDataIssue, ReportDataReading, StoredReportData } from "./stored-report-data";
