@@ -349,8 +349,8 @@ function toGridView(compiledGrid: CompiledGrid, sectionHeading: string, data: Re
         type: def.type,
         isComputed: def.total !== null,
         column: stubColumnCount + columnIndex,
-        rowPath: row.path.map((n) => n.label),
-        columnPath: column.path.map((n) => n.label),
+        rowPath: def.rowPath,
+        columnPath: def.columnPath,
         headerKeys: [...column.path.map((n) => `col:${n.id}`), ...rowKeys],
       });
     });
