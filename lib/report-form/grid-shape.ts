@@ -9,7 +9,7 @@ export interface GridCellInfo {
   readonly id: string;
   readonly type: CellType;
   readonly isComputed: boolean;
-  /** Row · column, for messages (from the layout catalog). */
+  /** Row · column, for messages (the compiled layout's label). */
   readonly label: string;
 }
 
