@@ -53,12 +53,8 @@ export function leafIdsUnder(nodes: readonly HeaderNode[], groupId: string): str
   return leafNodes([node]).map((n) => n.id);
 }
 
-export interface GridSpec {
-  readonly id: string;
-  readonly title?: string;
-  readonly stubHeader: string | null;
-  readonly columns: readonly HeaderNode[];
-  readonly rows: readonly HeaderNode[];
+/** A grid as a layout file writes it: the cells are generated from the header trees. */
+export interface GridSpec extends Omit<Grid, "cells"> {
   /** The cell id for a (leaf row, leaf column) pair; see README.md for the scheme. */
   readonly cellId: (row: string, column: string) => string;
   /** Defaults to a count. */

@@ -4,8 +4,40 @@
  * for the （六）其他处理 rows, and sections 五 and 六 are worded alike.
  * Labels are character for character as the template prints them.
  */
-import { defineGrid, group, leaf, leafIdsUnder, leafNodes, numberedRows } from "./define-layout";
+import { defineGrid, group, leaf, leafIdsUnder, leafNodes, numberedRows, type GridSpec } from "./define-layout";
 import type { HeaderNode, LayoutRule, NarrativeSection, TableSection } from "./types";
+
+// ---------------------------------------------------------------- table 二
+
+const itemNumerals = { 1: "一", 5: "五", 6: "六", 8: "八", 9: "九" } as const;
+
+/** One 第二十条 item of table 二: its own header row under 信息内容, cells `t2.<row>.<col>`. */
+export interface ProactiveItem {
+  /** 1 → grid `t2.item1`, titled 第二十条第（一）项. */
+  readonly item: keyof typeof itemNumerals;
+  readonly columns: readonly HeaderNode[];
+  readonly rows: readonly HeaderNode[];
+  readonly cellFormat?: GridSpec["cellFormat"];
+}
+
+/** Table 二, one grid per 第二十条 item; the layouts differ in the items and their columns. */
+export function proactiveTable(items: readonly ProactiveItem[]): TableSection {
+  return {
+    kind: "table",
+    id: "t2",
+    number: "二",
+    heading: "二、主动公开政府信息情况",
+    grids: items.map(({ item, ...grid }) =>
+      defineGrid({
+        id: `t2.item${item}`,
+        title: `第二十条第（${itemNumerals[item]}）项`,
+        stubHeader: "信息内容",
+        cellId: (row, column) => `t2.${row}.${column}`,
+        ...grid,
+      }),
+    ),
+  };
+}
 
 // ---------------------------------------------------------------- table 三
 

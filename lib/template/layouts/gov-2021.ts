@@ -2,62 +2,35 @@
  * gov-2021: the format issued by 国办公开办函〔2021〕30号, used for report
  * years 2021 onward. Labels as the template prints them.
  */
-import { defineGrid, defineLayout, leaf } from "../define-layout";
+import { defineLayout, leaf } from "../define-layout";
 import {
   applicationsTable,
   narrativeFigureRules,
   otherHandlingSplit,
   otherMattersSection,
+  proactiveTable,
   problemsSection,
   reviewsTable,
 } from "../parts";
-import type { Layout, LayoutRule, TableSection } from "../types";
+import type { Layout, LayoutRule } from "../types";
 
-const stub = "信息内容";
-const t2Cell = (row: string, column: string): string => `t2.${row}.${column}`;
 const decisions = [leaf("decisions", "本年处理决定数量")];
 
-const proactiveTable: TableSection = {
-  kind: "table",
-  id: "t2",
-  number: "二",
-  heading: "二、主动公开政府信息情况",
-  grids: [
-    defineGrid({
-      id: "t2.item1",
-      title: "第二十条第（一）项",
-      stubHeader: stub,
-      columns: [leaf("issued", "本年制发件数"), leaf("repealed", "本年废止件数"), leaf("inForce", "现行有效件数")],
-      rows: [leaf("rules", "规章"), leaf("normative", "行政规范性文件")],
-      cellId: t2Cell,
-    }),
-    defineGrid({
-      id: "t2.item5",
-      title: "第二十条第（五）项",
-      stubHeader: stub,
-      columns: decisions,
-      rows: [leaf("licensing", "行政许可")],
-      cellId: t2Cell,
-    }),
-    defineGrid({
-      id: "t2.item6",
-      title: "第二十条第（六）项",
-      stubHeader: stub,
-      columns: decisions,
-      rows: [leaf("penalty", "行政处罚"), leaf("enforcement", "行政强制")],
-      cellId: t2Cell,
-    }),
-    defineGrid({
-      id: "t2.item8",
-      title: "第二十条第（八）项",
-      stubHeader: stub,
-      columns: [leaf("amount", "本年收费金额（单位：万元）")],
-      rows: [leaf("fees", "行政事业性收费")],
-      cellId: t2Cell,
-      cellFormat: () => ({ type: "money", unit: "万元" }),
-    }),
-  ],
-};
+const proactive = proactiveTable([
+  {
+    item: 1,
+    columns: [leaf("issued", "本年制发件数"), leaf("repealed", "本年废止件数"), leaf("inForce", "现行有效件数")],
+    rows: [leaf("rules", "规章"), leaf("normative", "行政规范性文件")],
+  },
+  { item: 5, columns: decisions, rows: [leaf("licensing", "行政许可")] },
+  { item: 6, columns: decisions, rows: [leaf("penalty", "行政处罚"), leaf("enforcement", "行政强制")] },
+  {
+    item: 8,
+    columns: [leaf("amount", "本年收费金额（单位：万元）")],
+    rows: [leaf("fees", "行政事业性收费")],
+    cellFormat: () => ({ type: "money", unit: "万元" }),
+  },
+]);
 
 const applications = applicationsTable(otherHandlingSplit);
 const reviews = reviewsTable();
@@ -97,7 +70,7 @@ export const gov2021: Layout = defineLayout({
         { id: "s1.oversight", heading: "（五）监督保障", required: true },
       ],
     },
-    proactiveTable,
+    proactive,
     applications.section,
     reviews.section,
     problemsSection,
