@@ -16,6 +16,7 @@ import {
   findGrid,
   leafNodes,
   listNarrativeFields,
+  type HeaderNode,
   type Layout,
   type NarrativeId,
   type ReportData,
@@ -72,6 +73,33 @@ export function carryOverPairs(layout: Layout): readonly { readonly to: string; 
     }
   }
   return pairs;
+}
+
+/** What one cross-year rule carries, in the template's words (for the screen to explain the offer). */
+export interface CarryOverSource {
+  /** Last year's row or column, as printed (四、结转下年度继续办理). */
+  readonly lastYear: string;
+  /** This year's row or column it becomes; the same label when a stock is carried forward. */
+  readonly thisYear: string;
+}
+
+const labelOf = (nodes: readonly HeaderNode[], id: string): string | undefined =>
+  leafNodes(nodes).find((node) => node.id === id)?.label;
+
+/** The rows and columns the layout's `carryOver` and `stockBound` rules carry from last year, in rule order. */
+export function carryOverSources(layout: Layout): readonly CarryOverSource[] {
+  return layout.rules.flatMap((rule): CarryOverSource[] => {
+    if (rule.kind !== "carryOver" && rule.kind !== "stockBound") return [];
+    const grid = findGrid(layout, rule.grid);
+    if (!grid) return [];
+    if (rule.kind === "stockBound") {
+      const stock = labelOf(grid.columns, rule.stock);
+      return stock ? [{ lastYear: stock, thisYear: stock }] : [];
+    }
+    const lastYear = labelOf(grid.rows, rule.from);
+    const thisYear = labelOf(grid.rows, rule.to);
+    return lastYear && thisYear ? [{ lastYear, thisYear }] : [];
+  });
 }
 
 export function planCarryOver(layout: Layout, current: ReportData, previous: ReportData): CarryOverPlan {

@@ -10,6 +10,7 @@
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
  */
 import type { ReportData } from "@/lib/template";
+import type { SavedDraft } from "@/lib/workflow/draft-save";
 import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from "./local-draft";
 
 /** The server's copy, sent back when a save is refused because someone saved in between. */
@@ -22,7 +23,7 @@ export interface ServerCopy {
 }
 
 export type SaveOutcome<C> =
-  | { readonly ok: true; readonly version: number; readonly savedAt: string }
+  | ({ readonly ok: true } & SavedDraft)
   | { readonly ok: false; readonly kind: "conflict"; readonly conflict: C; readonly message: string }
   /** Network down, server or database unavailable: keep the copy, try again. */
   | { readonly ok: false; readonly kind: "retry"; readonly message: string }

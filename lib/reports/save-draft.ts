@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { withComputedTotals } from "@/lib/report-form/computed-totals";
-import type { ServerCopy } from "@/lib/report-form/draft-saver";
 import { cellsById, draftReportSchema, listNarrativeFields, type ReportData } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import type { SavedDraft, ServerCopy } from "@/lib/workflow/draft-save";
 import type { Actor } from "@/lib/workflow/policy";
 import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
@@ -26,15 +26,10 @@ export const saveDraftInput = z.strictObject({
 
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
-/** What a refused save because of a newer version carries back: the server's side, to compare. */
-export type DraftConflict = ServerCopy;
-
-export type SavedDraft = { version: number; savedAt: string };
-
 const NOT_EDITABLE = "报告已提交审核（或已审核、已发布），不能再修改；请刷新页面查看。如需修改，请联系审核人员退回。";
 
 /** The server's copy of a report, for the clerk to compare with their own. */
-function serverCopyOf(report: LoadedReport["report"]): DraftConflict {
+function serverCopyOf(report: LoadedReport["report"]): ServerCopy {
   return {
     version: report.version,
     status: report.status as ReportStatus,
