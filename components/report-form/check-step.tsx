@@ -1,6 +1,7 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
-import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import type { DraftSaver } from "@/lib/report-form/draft-saver";
+import type { ServerCopy } from "@/lib/workflow/draft-save";
 import { IssueList } from "./error-summary";
 import { useWizard } from "./wizard-context";
 

@@ -1,7 +1,8 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import type { DraftSaver, ServerCopy } from "@/lib/report-form/draft-saver";
+import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { noteRender } from "@/lib/report-form/render-probe";
+import type { ServerCopy } from "@/lib/workflow/draft-save";
 
 function time(iso: string | null): string {
   if (!iso) return "";

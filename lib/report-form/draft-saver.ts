@@ -1,5 +1,5 @@
 /**
- * Autosave that never loses data (see /work/shared/engineering-notes.md):
+ * Autosave that never loses data (components/report-form/README.md, Saving):
  * one save in flight, newer edits coalesced into the next one, each request
  * carrying the version it is based on; the browser copy written before the
  * request and cleared only when the server acknowledges it; failures retried
@@ -9,18 +9,8 @@
  * Framework-free: the form calls `change()` on every edit and `flush()` when
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
  */
-import type { ReportData } from "@/lib/template";
 import type { SavedDraft } from "@/lib/workflow/draft-save";
 import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from "./local-draft";
-
-/** The server's copy, sent back when a save is refused because someone saved in between. */
-export interface ServerCopy {
-  readonly version: number;
-  readonly status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
-  readonly data: ReportData;
-  /** ISO time of the server's last save. */
-  readonly updatedAt: string;
-}
 
 export type SaveOutcome<C> =
   | ({ readonly ok: true } & SavedDraft)

@@ -72,6 +72,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
         <ReportWizard
           reportId={report.id}
           version={report.version}
+          status={status}
           savedAt={report.updatedAt.toISOString()}
           layoutId={layout.id}
           data={data}
