@@ -28,6 +28,7 @@ const elements = [
       "lib/template/**",
       "lib/rules/**",
       "lib/report-data/**",
+      "lib/errors/**",
       "lib/format/**",
       "lib/workflow/**",
       "lib/review/**",
@@ -94,6 +95,7 @@ const config = [
       "lib/template/**",
       "lib/rules/**",
       "lib/report-data/**",
+      "lib/errors/**",
       "lib/format/**",
       "lib/workflow/**",
       "lib/review/**",
@@ -123,6 +125,12 @@ const config = [
         { object: "process", property: "env", message: "Read configuration through lib/server/env.ts." },
       ],
     },
+  },
+  {
+    // lib/ renders standalone documents (the published HTML, the PDF); it holds no Next.js
+    // pages, so Next's page rules (next/head, next/link) have nothing to say there.
+    files: ["lib/**/*.tsx"],
+    rules: { "@next/next/no-head-element": "off", "@next/next/no-html-link-for-pages": "off" },
   },
   prettier,
 ];

@@ -3,8 +3,9 @@ import { useState, useSyncExternalStore } from "react";
 import { diffReportData, type ReportChange, type ReportData, type ServerCopy } from "@/lib/report-data";
 import { formatCellInput } from "@/lib/report-form/cell-input";
 import type { DraftSaver } from "@/lib/report-form/draft-saver";
+import { toReportData } from "@/lib/report-form/form-values";
 import { noteRender } from "@/lib/report-form/render-probe";
-import type { Layout } from "@/lib/template";
+import { useWizard } from "./wizard-context";
 
 const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
@@ -12,32 +13,35 @@ const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 
 const sideText = (change: ReportChange, side: "before" | "after"): string =>
   change.kind === "cell" ? formatCellInput(change[side]) : change[side];
 
-/** Two versions side by side (what differs), and the clerk's choice. Nothing is overwritten unasked. */
+/**
+ * Two versions side by side (what differs), and the clerk's choice: keep theirs and save
+ * it over the server's version, or take the server's into the form. Nothing is
+ * overwritten unasked.
+ */
 export function ConflictPanel({
   saver,
-  layout,
-  readMine,
-  onChoose,
+  replaceValues,
 }: {
   saver: DraftSaver<ServerCopy>;
-  layout: Layout;
-  readMine: () => ReportData;
-  onChoose: (keepMine: boolean) => Promise<void>;
+  /** Puts the server's copy into the form without saving it. */
+  replaceValues: (data: ReportData) => void;
 }) {
   noteRender("ConflictPanel");
+  const { layout, meta, getValues } = useWizard();
   const state = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
   const [isBusy, setIsBusy] = useState(false);
   if (state.status !== "conflict" || !state.conflict) return null;
   const server = state.conflict;
   const message = state.message;
   // Totals are left out: they follow from the cells that differ.
-  const differences = diffReportData(layout, readMine(), server.data).filter(
+  const differences = diffReportData(layout, toReportData(layout, getValues(), meta), server.data).filter(
     (change) => change.kind === "narrative" || !change.isComputed,
   );
   const choose = async (keepMine: boolean) => {
     setIsBusy(true);
     try {
-      await onChoose(keepMine);
+      if (!keepMine) replaceValues(server.data);
+      await saver.resolve(server.version, keepMine);
     } finally {
       setIsBusy(false);
     }

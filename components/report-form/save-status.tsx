@@ -1,8 +1,8 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import type { ServerCopy } from "@/lib/report-data";
 import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { noteRender } from "@/lib/report-form/render-probe";
+import type { ServerCopy } from "@/lib/report-data";
 
 function time(iso: string | null): string {
   if (!iso) return "";

@@ -1,8 +1,10 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import type { ActionResult } from "@/lib/errors/action-result";
 
-export type ReviewActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+/** What a review server action answers; its data is not read here (the page refreshes). */
+export type ReviewActionResult = ActionResult<unknown>;
 
 /** Runs a review server action, refreshes the page on success and keeps the zh-CN error otherwise. */
 export function useReviewAction() {

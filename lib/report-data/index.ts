@@ -23,6 +23,6 @@ export {
   submitReportSchema,
 } from "./schema";
 export type { DraftReportSchema, SubmitReportSchema } from "./schema";
-export type { ServerCopy } from "./server-copy";
+export type { SavedDraft, ServerCopy } from "./server-copy";
 export { parseReportData, toStoredReportData } from "./stored-report-data";
 export type { ReportDataError, ReportDataIssue, ReportDataReading, StoredReportData } from "./stored-report-data";

@@ -3,7 +3,7 @@ import { seed001, seed002Corrected } from "@/fixtures";
 import { evaluateReport } from "@/lib/rules";
 import type { ReportData } from "@/lib/report-data";
 import { getLayout } from "@/lib/template";
-import { carryOverPairs, planCarryOver } from "./carry-over";
+import { carryOverPairs, carryOverSources, planCarryOver } from "./carry-over";
 import { normalizeReportData } from "./form-values";
 
 const gov2021 = getLayout("gov-2021");
@@ -26,6 +26,21 @@ describe("carryOverPairs", () => {
     expect(pairs).toContainEqual({ to: "t3.r2.total", from: "t3.r4.total" });
     expect(pairs).toContainEqual({ to: "t2.normative.inForce", from: "t2.normative.inForce" });
     expect(pairs).toHaveLength(7 + 2);
+  });
+});
+
+describe("carryOverSources", () => {
+  it("name what each cross-year rule carries, as the template prints it", () => {
+    expect(carryOverSources(gov2021)).toEqual([
+      { lastYear: "四、结转下年度继续办理", thisYear: "二、上年结转政府信息公开申请数量" },
+      { lastYear: "现行有效件数", thisYear: "现行有效件数" },
+    ]);
+  });
+
+  it("gov-2019 has no stock in force to carry", () => {
+    expect(carryOverSources(getLayout("gov-2019"))).toEqual([
+      { lastYear: "四、结转下年度继续办理", thisYear: "二、上年结转政府信息公开申请数量" },
+    ]);
   });
 });
 

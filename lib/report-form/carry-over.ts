@@ -66,6 +66,29 @@ export function carryOverPairs(layout: Layout): readonly { readonly to: string; 
   return pairs;
 }
 
+/** What one cross-year rule carries, in the template's words (for the screen to explain the offer). */
+export interface CarryOverSource {
+  /** Last year's row or column, as printed (四、结转下年度继续办理). */
+  readonly lastYear: string;
+  /** This year's row or column it becomes; the same label when a stock is carried forward. */
+  readonly thisYear: string;
+}
+
+/** The rows and columns the layout's `carryOver` and `stockBound` rules carry from last year, in rule order. */
+export function carryOverSources(layout: Layout): readonly CarryOverSource[] {
+  return layout.rules.flatMap((rule): CarryOverSource[] => {
+    if (rule.kind !== "carryOver" && rule.kind !== "stockBound") return [];
+    const grid = compileLayout(layout).grid(rule.grid);
+    if (rule.kind === "stockBound") {
+      const stock = grid.column(rule.stock)?.label;
+      return stock ? [{ lastYear: stock, thisYear: stock }] : [];
+    }
+    const lastYear = grid.row(rule.from)?.label;
+    const thisYear = grid.row(rule.to)?.label;
+    return lastYear && thisYear ? [{ lastYear, thisYear }] : [];
+  });
+}
+
 export function planCarryOver(layout: Layout, current: ReportData, previous: ReportData): CarryOverPlan {
   const compiled = compileLayout(layout);
   const cells: CarriedCell[] = [];

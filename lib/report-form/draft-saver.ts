@@ -1,5 +1,5 @@
 /**
- * Autosave that never loses data (see /work/shared/engineering-notes.md):
+ * Autosave that never loses data (components/report-form/README.md, Saving):
  * one save in flight, newer edits coalesced into the next one, each request
  * carrying the version it is based on; the browser copy written before the
  * request and cleared only when the server acknowledges it; failures retried
@@ -9,10 +9,11 @@
  * Framework-free: the form calls `change()` on every edit and `flush()` when
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
  */
+import type { SavedDraft } from "@/lib/report-data";
 import { removeLocalDrafts, writeLocalDraft, type DraftPayload, type DraftStorage } from "./local-draft";
 
 export type SaveOutcome<C> =
-  | { readonly ok: true; readonly version: number; readonly savedAt: string }
+  | ({ readonly ok: true } & SavedDraft)
   | { readonly ok: false; readonly kind: "conflict"; readonly conflict: C; readonly message: string }
   /** Network down, server or database unavailable: keep the copy, try again. */
   | { readonly ok: false; readonly kind: "retry"; readonly message: string }

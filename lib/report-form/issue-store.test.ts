@@ -103,4 +103,19 @@ describe("IssueStore", () => {
     expect(store.getSummary("t3")).toEqual([]);
     expect(store.getStatus("t3")).toBe("complete");
   });
+
+  it("drops every refused entry at once when the form's values are replaced, notifying once", () => {
+    const store = storeFor(seed002Corrected);
+    store.setEntryError("t3.r1.natural", "“3a”不是数字：请只填写数字（如 35）");
+    store.setEntryError("t2.rules.issued", "“两”不是数字：请只填写数字（如 35）");
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.clearEntryErrors();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.hasEntryError("t3.r1.natural")).toBe(false);
+    expect(store.getFieldIssue("t2.rules.issued")).toBeUndefined();
+    expect(store.getAll()).toEqual([]);
+    store.clearEntryErrors();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
 });

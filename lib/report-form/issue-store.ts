@@ -99,6 +99,13 @@ export class IssueStore {
     this.rebuild();
   }
 
+  /** Every refused entry is gone: the form's values were replaced by a stored copy. */
+  clearEntryErrors(): void {
+    if (this.entries.size === 0) return;
+    this.entries.clear();
+    this.rebuild();
+  }
+
   hasEntryError(fieldId: string): boolean {
     return this.entries.has(fieldId);
   }

@@ -20,6 +20,15 @@ export interface LocalDraft {
 /** The part of `Storage` used, so tests can pass a Map-backed one. */
 export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
+/** This browser's localStorage, or null where there is none or it is disabled (private modes may throw). */
+export function browserDraftStorage(): DraftStorage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 const PREFIX = "nianbao:draft:";
 
 export function localDraftKey(reportId: string, baseVersion: number): string {

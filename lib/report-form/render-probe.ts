@@ -27,3 +27,8 @@ export function enableRenderProbe(target: { __nianbaoRenders?: RenderProbe }): v
     reset: () => map.clear(),
   };
 }
+
+/** Turns the probe on when the page was opened with `?probe=renders` (the benchmark does). */
+export function enableRenderProbeFromUrl(page: { location: Location; __nianbaoRenders?: RenderProbe }): void {
+  if (new URLSearchParams(page.location.search).get("probe") === "renders") enableRenderProbe(page);
+}

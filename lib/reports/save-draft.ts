@@ -5,6 +5,7 @@ import {
   toStoredReportData,
   withComputedTotals,
   type ReportData,
+  type SavedDraft,
   type ServerCopy,
 } from "@/lib/report-data";
 import { authorize } from "@/lib/server/authorize";
@@ -29,15 +30,10 @@ export const saveDraftInput = z.strictObject({
 
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
-/** What a refused save because of a newer version carries back: the server's side, to compare. */
-export type DraftConflict = ServerCopy;
-
-export type SavedDraft = { version: number; savedAt: string };
-
 const NOT_EDITABLE = "报告已提交审核（或已审核、已发布），不能再修改；请刷新页面查看。如需修改，请联系审核人员退回。";
 
 /** The server's copy of a report, for the clerk to compare with their own. */
-function serverCopyOf(report: LoadedReport["report"]): DraftConflict {
+function serverCopyOf(report: LoadedReport["report"]): ServerCopy {
   return {
     version: report.version,
     status: report.status as ReportStatus,

@@ -5,7 +5,12 @@ import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
+import {
+  transitions,
+  type ReportStatus,
+  type TransitionName,
+  type TransitionOutcome,
+} from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
 import { findingKey } from "@/lib/report-data";
 import { getReport } from "./get-report";
@@ -58,7 +63,7 @@ export async function transitionReport(
   effect?: TransitionEffect,
   /** The report as the caller already read it (the effect was built from this read). */
   preloaded?: LoadedReport,
-): Promise<{ status: ReportStatus; version: number }> {
+): Promise<TransitionOutcome> {
   if (preloaded && preloaded.report.id !== input.reportId) throw new AppError("INTERNAL", "报告编号不一致。");
   const loaded = preloaded ?? (await getReport(actor, input.reportId));
   authorize(actor, "report.read", loaded.subject);

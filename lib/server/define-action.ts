@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, errorCodes, isAppError, isDatabaseUnavailable, type ErrorCode } from "./errors";
+import { AppError, errorCodes, isAppError, isDatabaseUnavailable } from "./errors";
 import { runWithAuthorizationCheck } from "./authorize";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
+import type { ActionResult } from "@/lib/errors/action-result";
 import type { Actor } from "@/lib/workflow/policy";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string>; details?: unknown };
+export type { ActionResult };
 
 type ActionContext<I> = { input: I; user: SignedInUser | null; actor: Actor };
 

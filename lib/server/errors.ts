@@ -1,18 +1,8 @@
 // One error type with codes. Messages are zh-CN instructions shown to the user; the code
-// is what tests and callers branch on.
-export const errorCodes = {
-  UNAUTHENTICATED: "请先登录。",
-  NOT_FOUND: "找不到该页面或报告。",
-  FORBIDDEN: "您没有执行此操作的权限。",
-  INVALID_INPUT: "提交的内容有误，请检查后重试。",
-  CONFLICT: "该报告已被他人修改，请查看最新版本后再保存。",
-  INVALID_STATE: "报告当前状态不允许此操作。",
-  RATE_LIMITED: "尝试次数过多，请稍后再试。",
-  UNAVAILABLE: "服务暂时不可用，您的内容已保留，请稍后重试。",
-  INTERNAL: "系统出错，请稍后重试。",
-} as const;
+// is what tests and callers branch on. The codes themselves are universal (the browser reads them).
+import { errorCodes, type ErrorCode } from "@/lib/errors/error-codes";
 
-export type ErrorCode = keyof typeof errorCodes;
+export { errorCodes, type ErrorCode };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

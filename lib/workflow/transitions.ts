@@ -22,6 +22,12 @@ export const transitions = {
 
 export type TransitionName = keyof typeof transitions;
 
+/** A report after a transition: its new status and version (what the transition actions answer). */
+export interface TransitionOutcome {
+  readonly status: ReportStatus;
+  readonly version: number;
+}
+
 export function canTransition(name: TransitionName, from: ReportStatus): boolean {
   return (transitions[name].from as readonly ReportStatus[]).includes(from);
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
+import { carryOverSources } from "@/lib/report-form/carry-over";
 import { listOrganizationReports } from "@/lib/reports/list-organization-reports";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { layoutForYear } from "@/lib/template";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 import { StartReportButton } from "./start-report-button";
 
@@ -16,6 +18,8 @@ export default async function ClerkHomePage() {
     year: reportingYear(new Date()),
   }));
   const current = reports.find((report) => report.year === year);
+  const layout = layoutForYear(year);
+  const carried = layout ? carryOverSources(layout).map((source) => `“${source.lastYear}”`) : [];
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 政府信息公开工作年度报告</h1>
@@ -33,7 +37,8 @@ export default async function ClerkHomePage() {
             <p>本年度报告尚未开始。报告须于 {year + 1} 年 1 月 31 日前公布。</p>
             {reports.some((report) => report.year === year - 1) && (
               <p className="muted">
-                开始后，可在填写页面从 {year - 1} 年度报告带入“结转下年度继续办理”“现行有效件数”，并参考上年各部分文字。
+                开始后，可在填写页面从 {year - 1} 年度报告{carried.length > 0 ? `带入${carried.join("")}，并` : ""}
+                参考上年各部分文字。
               </p>
             )}
             <StartReportButton year={year} />

@@ -8,22 +8,22 @@
  * Async because react-dom/server is loaded at run time (see ./static-markup.ts;
  * checked with `next build` + `next start` on Next 16.4, Turbopack).
  *
- * The stylesheet is read from components/report-document/report-document.css
- * relative to process.cwd() (the project root under `next start`, tsx and
+ * The stylesheet is read from lib/render/html/report-document.css relative
+ * to process.cwd() (the project root under `next start`, tsx and
  * vitest). With `output: 'standalone'` add that file to
  * outputFileTracingIncludes.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ReportDocument } from "@/components/report-document/report-document";
 import type { ReportView } from "@/lib/render/to-report-view";
+import { ReportDocument } from "./report-document";
 import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "./static-markup";
 
 let cachedCss: string | undefined;
 
 function readStylesheet(): string {
   // A literal path, so Next's file tracing ships exactly this file.
-  cachedCss ??= readFileSync(path.join(process.cwd(), "components/report-document/report-document.css"), "utf8");
+  cachedCss ??= readFileSync(path.join(process.cwd(), "lib/render/html/report-document.css"), "utf8");
   return cachedCss;
 }
 

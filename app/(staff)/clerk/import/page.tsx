@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
+import { carryOverSources } from "@/lib/report-form/carry-over";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { authorize } from "@/lib/server/authorize";
 import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { layoutForYear } from "@/lib/template";
 import { HistoryImportForm } from "./history-import-form";
 
 export const metadata: Metadata = { title: "导入往年报告" };
@@ -16,6 +18,8 @@ export default async function ClerkImportPage() {
     authorize(actor, "report.importHistory", await loadOrganizationScope(user.organizationId));
     return { year: reportingYear(new Date()) };
   });
+  const layout = layoutForYear(year);
+  const carried = layout ? carryOverSources(layout)[0] : undefined;
   return (
     <main id="main" className="page">
       <p>
@@ -24,7 +28,7 @@ export default async function ClerkImportPage() {
       <h1>导入往年报告</h1>
       <p className="lead">
         上传{user.organizationName}已公布的往年年度报告文件，系统读出其中的表格和正文，作为该年度的已发布报告保存。
-        {year} 年度报告填写时可沿用上一年的“结转下年度继续办理”等数据，并据此核对。
+        {carried && `${year} 年度报告填写时可沿用上一年的“${carried.lastYear}”等数据，并据此核对。`}
       </p>
       <ul>
         <li>

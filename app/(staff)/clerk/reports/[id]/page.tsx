@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ReportDocument } from "@/components/report-document/report-document";
-import "@/components/report-document/report-document.css";
+import { ReportDocument } from "@/lib/render/html/report-document";
+import "@/lib/render/html/report-document.css";
 import { ReportWizard } from "@/components/report-form/report-wizard";
 import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -67,6 +67,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
         <ReportWizard
           reportId={report.id}
           version={report.version}
+          status={status}
           savedAt={report.updatedAt.toISOString()}
           layoutId={layout.id}
           data={data}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ReportDocument } from "@/components/report-document/report-document";
-import "@/components/report-document/report-document.css";
+import { ReportDocument } from "@/lib/render/html/report-document";
+import "@/lib/render/html/report-document.css";
 import { ChangeList } from "@/components/review/change-list";
 import { CommentForm } from "@/components/review/comment-form";
 import { CommentList } from "@/components/review/comment-list";

@@ -4,8 +4,8 @@
  * no client code, so it renders inside a Server Component, in
  * renderReportHtml's frozen snapshot and in the authoring preview alike.
  *
- * Styles: components/report-document/report-document.css (import it where
- * the component is mounted; renderReportHtml inlines it).
+ * Styles: ./report-document.css (import it where the component is mounted;
+ * renderReportHtml inlines it).
  *
  * Tables: a real <table> per grid with <caption>, <thead> column headers
  * (scope col/colgroup), row labels as <th scope="row"/"rowgroup"> and, since
