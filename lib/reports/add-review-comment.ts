@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { findCommentTarget } from "@/lib/review/comment-target-options";
-import { authorize } from "@/lib/server/authorize";
+import type { Actor } from "@/lib/workflow/policy";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import { commentTargetField } from "@/lib/workflow/comment-target";
-import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
-import { getReport } from "./get-report";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
 
@@ -34,40 +34,43 @@ export type AddReviewCommentInput = z.infer<typeof addReviewCommentInput>;
  * must exist in the report's own layout; the comment records the report version it was
  * written against so the clerk's wizard can show it next to the right figure.
  */
-export async function addReviewComment(actor: Actor, input: AddReviewCommentInput): Promise<{ id: string }> {
-  const { report, subject } = await getReport(actor, input.reportId);
-  authorize(actor, "report.comment", subject, "FORBIDDEN");
-  if (!findCommentTarget(layoutOf(report), input.target))
-    throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
-  if (report.version !== input.expectedVersion)
-    throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
-  return db.$transaction(async (tx) => {
-    // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
-    const current = await tx.report.findFirst({
-      where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
-      select: { id: true },
+export const addReviewComment = defineOperation({
+  name: "addReviewComment",
+  action: "report.comment",
+  authorize: (actor: Actor, input: AddReviewCommentInput) => authorizeReport(actor, "report.comment", input.reportId),
+  run: async ({ report }, actor, input): Promise<{ id: string }> => {
+    if (!findCommentTarget(layoutOf(report), input.target))
+      throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
+    if (report.version !== input.expectedVersion)
+      throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
+    return db.$transaction(async (tx) => {
+      // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
+      const current = await tx.report.findFirst({
+        where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
+        select: { id: true },
+      });
+      if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
+      const comment = await tx.reviewComment.create({
+        data: {
+          reportId: report.id,
+          target: input.target,
+          body: input.body,
+          reportVersion: input.expectedVersion,
+          authorId: actor?.userId ?? null,
+        },
+        select: { id: true },
+      });
+      await tx.auditEvent.create({
+        data: {
+          action: "report.comment",
+          actorId: actor?.userId ?? null,
+          organizationId: report.organizationId,
+          reportId: report.id,
+          comment: input.body,
+          detail: { target: input.target },
+        },
+      });
+      return comment;
     });
-    if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
-    const comment = await tx.reviewComment.create({
-      data: {
-        reportId: report.id,
-        target: input.target,
-        body: input.body,
-        reportVersion: input.expectedVersion,
-        authorId: actor?.userId ?? null,
-      },
-      select: { id: true },
-    });
-    await tx.auditEvent.create({
-      data: {
-        action: "report.comment",
-        actorId: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        reportId: report.id,
-        comment: input.body,
-        detail: { target: input.target },
-      },
-    });
-    return comment;
-  });
-}
+  },
+});

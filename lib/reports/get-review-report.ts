@@ -4,11 +4,12 @@ import { toReportView } from "@/lib/render/to-report-view";
 import { diffReportData, type ReportChange } from "@/lib/review/diff-report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { can, type Actor } from "@/lib/workflow/policy";
-import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
+import { transitionNames, type ReportStatus } from "@/lib/workflow/transitions";
+import { authorizeReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
 import { findingKey } from "./finding-key";
-import { getReport } from "./get-report";
 import { listReportComments } from "./list-report-comments";
 import { loadReturnBaseline } from "./load-return-baseline";
 
@@ -17,78 +18,80 @@ import { loadReturnBaseline } from "./load-return-baseline";
  * the server's findings with the clerk's reasons for warnings, what changed since the last
  * return, the comments, the history and the published versions, and what the actor may do.
  */
-export async function getReviewReport(actor: Actor, reportId: string) {
-  const loaded = await getReport(actor, reportId);
-  const { report, subject } = loaded;
-  const { layout, data, findings } = await evaluateStoredReport(report);
-  const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
-  const reasonOf = (finding: Finding) => {
-    const reason = acknowledgements[findingKey(finding)];
-    return typeof reason === "string" ? reason : null;
-  };
+export const getReviewReport = defineOperation({
+  name: "getReviewReport",
+  action: "report.read",
+  authorize: (actor: Actor, reportId: string) => authorizeReport(actor, "report.read", reportId),
+  run: async (loaded, actor) => {
+    const { report, subject } = loaded;
+    const { layout, data, findings } = await evaluateStoredReport(report);
+    const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
+    const reasonOf = (finding: Finding) => {
+      const reason = acknowledgements[findingKey(finding)];
+      return typeof reason === "string" ? reason : null;
+    };
 
-  const baseline = await loadReturnBaseline(report.id);
-  let changes: { since: Date; version: number; list: ReportChange[] } | null = null;
-  if (baseline) {
-    try {
-      changes = {
-        since: baseline.createdAt,
-        version: baseline.version,
-        list: diffReportData(layout, parseStoredData(layout, baseline.data), data),
-      };
-    } catch {
-      changes = null; // a snapshot the current schema cannot read is not shown rather than guessed at
+    const baseline = await loadReturnBaseline(report.id);
+    let changes: { since: Date; version: number; list: ReportChange[] } | null = null;
+    if (baseline) {
+      try {
+        changes = {
+          since: baseline.createdAt,
+          version: baseline.version,
+          list: diffReportData(layout, parseStoredData(layout, baseline.data), data),
+        };
+      } catch {
+        changes = null; // a snapshot the current schema cannot read is not shown rather than guessed at
+      }
     }
-  }
 
-  const [comments, history, publications] = await Promise.all([
-    listReportComments(actor, loaded),
-    db.auditEvent.findMany({
-      where: { reportId: report.id, toStatus: { not: null } },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        action: true,
-        fromStatus: true,
-        toStatus: true,
-        comment: true,
-        createdAt: true,
-        actor: { select: { name: true } },
+    const [comments, history, publications] = await Promise.all([
+      listReportComments(loaded),
+      db.auditEvent.findMany({
+        where: { reportId: report.id, toStatus: { not: null } },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          action: true,
+          fromStatus: true,
+          toStatus: true,
+          comment: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
+      }),
+      db.publication.findMany({
+        where: { reportId: report.id },
+        orderBy: { sequence: "asc" },
+        select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+      }),
+    ]);
+
+    const status = report.status as ReportStatus;
+    const allowed = transitionNames.filter((transition) => can(actor, "report.transition", { ...subject, transition }));
+    return {
+      report: {
+        id: report.id,
+        year: report.year,
+        status,
+        version: report.version,
+        updatedAt: report.updatedAt,
+        submittedAt: report.submittedAt,
+        organizationName: report.organization.name,
       },
-    }),
-    db.publication.findMany({
-      where: { reportId: report.id },
-      orderBy: { sequence: "asc" },
-      select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
-    }),
-  ]);
-
-  const status = report.status as ReportStatus;
-  const allowed = (Object.keys(transitions) as TransitionName[]).filter((transition) =>
-    can(actor, "report.transition", { ...subject, transition }),
-  );
-  return {
-    report: {
-      id: report.id,
-      year: report.year,
-      status,
-      version: report.version,
-      updatedAt: report.updatedAt,
-      submittedAt: report.submittedAt,
-      organizationName: report.organization.name,
-    },
-    view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
-    errors: findings.filter((finding) => finding.severity === "error"),
-    warnings: findings
-      .filter((finding) => finding.severity === "warning")
-      .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
-    changes,
-    comments,
-    history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),
-    publications,
-    targets: listCommentTargetOptions(layout),
-    can: { comment: can(actor, "report.comment", subject), transitions: allowed },
-  };
-}
+      view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
+      errors: findings.filter((finding) => finding.severity === "error"),
+      warnings: findings
+        .filter((finding) => finding.severity === "warning")
+        .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
+      changes,
+      comments,
+      history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),
+      publications,
+      targets: listCommentTargetOptions(layout),
+      can: { comment: can(actor, "report.comment", subject), transitions: allowed },
+    };
+  },
+});
 
 export type ReviewReport = Awaited<ReturnType<typeof getReviewReport>>;

@@ -1,7 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "@/lib/workflow/policy";
-import { transitionInput, transitionReport } from "./transition-report";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/server/define-operation";
+import { authorizeReport } from "./authorize-report";
+import { applyTransition, transitionInput } from "./transition-report";
 
 export const submitReportInput = transitionInput.pick({
   reportId: true,
@@ -9,7 +11,11 @@ export const submitReportInput = transitionInput.pick({
   acknowledgements: true,
 });
 
-/** The clerk hands the report to review; the server runs the rules again (transitionReport). */
-export function submitReport(actor: Actor, input: z.infer<typeof submitReportInput>) {
-  return transitionReport(actor, { ...input, transition: "submit" });
-}
+/** The clerk hands the report to review; the server runs the rules again and needs a reason for each warning. */
+export const submitReport = defineOperation({
+  name: "submitReport",
+  action: "report.transition",
+  authorize: (actor: Actor, input: z.infer<typeof submitReportInput>) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: "submit" }),
+  run: (authorized, actor, input) => applyTransition(actor, authorized, "submit", input),
+});

@@ -10,10 +10,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listNarrativeFields, standardPreamble, getLayout, layoutForYear, type ReportData } from "@/lib/template";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport } from "../authorize-report";
 import { evaluateStoredReport } from "../evaluate-stored-report";
 import { findingKey } from "../finding-key";
 import { getReport } from "../get-report";
@@ -78,8 +78,7 @@ export async function startReportAsClerk(clerk: Actor, year: number): Promise<st
 
 /** Stores the report's data as the clerk (the wizard's save-draft, guarded the same way). */
 export async function saveReportDataAsClerk(clerk: Actor, reportId: string, data: ReportData): Promise<number> {
-  const { report, subject } = await getReport(clerk, reportId);
-  authorize(clerk, "report.edit", subject, "FORBIDDEN");
+  const { report } = await authorizeReport(clerk, "report.edit", reportId);
   const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
