@@ -1,9 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/workflow/policy";
 import { z } from "zod";
-import { defineOperation } from "@/lib/server/define-operation";
-import { authorizeReport } from "./authorize-report";
-import { applyTransition, transitionCommentField } from "./transition-report";
+import { defineTransition, transitionCommentField } from "./transition-report";
 
 /** The input of a transition that sends the report back to the clerk: its row requires a reason. */
 export function sendBackInput(transition: "return" | "reopenForCorrection") {
@@ -21,10 +18,4 @@ export const returnReportInput = sendBackInput("return");
  * the reviewer saw it is kept (the row's keepsReturnSnapshot), so the next review can show
  * what changed since (see loadReturnBaseline).
  */
-export const returnReport = defineOperation({
-  name: "returnReport",
-  action: "report.transition",
-  authorize: (actor: Actor, input: z.infer<typeof returnReportInput>) =>
-    authorizeReport(actor, "report.transition", input.reportId, { transition: "return" }),
-  run: (authorized, actor, input) => applyTransition(actor, authorized, "return", input),
-});
+export const returnReport = defineTransition<z.infer<typeof returnReportInput>>("returnReport", "return");

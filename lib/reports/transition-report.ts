@@ -146,3 +146,16 @@ export const transitionReport = defineOperation({
     authorizeReport(actor, "report.transition", input.reportId, { transition: input.transition }),
   run: (authorized, actor, input) => applyTransition(actor, authorized, input.transition, input),
 });
+
+/** What a transition of its own needs: the report, the version seen and what its row asks for. */
+type OwnTransitionInput = Pick<TransitionInput, "reportId" | "expectedVersion" | "comment" | "acknowledgements">;
+
+/** The operation of one transition that needs nothing beyond its row (submit, return, reopen). */
+export function defineTransition<I extends OwnTransitionInput>(name: string, transition: TransitionName) {
+  return defineOperation({
+    name,
+    action: "report.transition",
+    authorize: (actor: Actor, input: I) => authorizeReport(actor, "report.transition", input.reportId, { transition }),
+    run: (authorized, actor, input) => applyTransition(actor, authorized, transition, input),
+  });
+}

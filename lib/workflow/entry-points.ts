@@ -6,7 +6,7 @@
 //
 // The cases use one small world: county A with township A1 (and a department under it,
 // one level deeper) and township A2; county B with township B1.
-import type { Action, Actor, Refusal, ReportSubject, SubjectOf } from "./policy";
+import type { Action, Actor, Refusal, SubjectOf } from "./policy";
 import type { ReportStatus, TransitionName } from "./transitions";
 
 const countyA = { organizationId: "county-a", ancestorIds: [] };
@@ -37,183 +37,190 @@ export type EntryPointPolicy<A extends Action = Action> = {
   refused: readonly (Case<A> & { refusal: Refusal })[];
 };
 
-function entry<A extends Action>(policy: EntryPointPolicy<A>): EntryPointPolicy {
-  return policy;
+type Allowed<S> = readonly [actor: CaseActor, subject: S];
+type Refused<S> = readonly [actor: CaseActor, subject: S, refusal: Refusal];
+
+/** A row of the table: the action, who may (actor, subject) and who may not (actor, subject, answer). */
+function entry<A extends Action>(
+  action: A,
+  allowed: readonly Allowed<SubjectOf[A]>[],
+  refused: readonly Refused<SubjectOf[A]>[] = [],
+): EntryPointPolicy {
+  return {
+    action,
+    allowed: allowed.map(([actor, subject]) => ({ actor, subject })),
+    refused: refused.map(([actor, subject, refusal]) => ({ actor, subject, refusal })),
+  };
 }
 
-const report = (scope: typeof townA1, status: ReportStatus): ReportSubject => ({ ...scope, status });
-const transition = (scope: typeof townA1, status: ReportStatus, name: TransitionName) => ({
-  ...report(scope, status),
-  transition: name,
-});
+type Scope = typeof townA1;
+type Place = readonly [scope: Scope, status: ReportStatus];
 
-const readReport = entry({
-  action: "report.read",
-  allowed: [
-    { actor: "clerkA1", subject: report(townA1, "DRAFT") },
-    { actor: "reviewerA", subject: report(departmentA1, "SUBMITTED") },
-    { actor: "admin", subject: report(townB1, "PUBLISHED") },
-  ],
-  refused: [
-    { actor: "clerkA2", subject: report(townA1, "DRAFT"), refusal: "NOT_FOUND" },
-    { actor: "reviewerB", subject: report(departmentA1, "SUBMITTED"), refusal: "NOT_FOUND" },
-    { actor: "anonymous", subject: report(townA1, "PUBLISHED"), refusal: "UNAUTHENTICATED" },
-  ],
-});
+/**
+ * A row for an action on one report (with `transition`, that transition), its cases given
+ * as (actor, organization, status).
+ */
+function onReport(
+  action: "report.read" | "report.edit" | "report.comment" | "report.transition",
+  allowed: readonly (readonly [CaseActor, ...Place])[],
+  refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
+  transition?: TransitionName,
+): EntryPointPolicy {
+  const subject = (scope: Scope, status: ReportStatus) => ({ ...scope, status, ...(transition ? { transition } : {}) });
+  return entry(
+    action,
+    allowed.map(([actor, scope, status]) => [actor, subject(scope, status)] as const),
+    refused.map(([actor, scope, status, refusal]) => [actor, subject(scope, status), refusal] as const),
+  );
+}
 
-const readPublication = entry({
-  action: "publication.read",
-  allowed: [
-    { actor: "anonymous", subject: { isPublished: true } },
-    { actor: "clerkB1", subject: { isPublished: true } },
-  ],
-  refused: [
-    { actor: "anonymous", subject: { isPublished: false }, refusal: "NOT_FOUND" },
-    { actor: "reviewerA", subject: { isPublished: false }, refusal: "NOT_FOUND" },
-  ],
-});
+const onTransition = (
+  transition: TransitionName,
+  allowed: Parameters<typeof onReport>[1],
+  refused: Parameters<typeof onReport>[2],
+) => onReport("report.transition", allowed, refused, transition);
 
-const manage = entry({
-  action: "admin.manage",
-  allowed: [{ actor: "admin", subject: null }],
-  refused: [
-    { actor: "reviewerA", subject: null, refusal: "FORBIDDEN" },
-    { actor: "clerkA1", subject: null, refusal: "FORBIDDEN" },
-    { actor: "anonymous", subject: null, refusal: "UNAUTHENTICATED" },
+const readReport = onReport(
+  "report.read",
+  [
+    ["clerkA1", townA1, "DRAFT"],
+    ["reviewerA", departmentA1, "SUBMITTED"],
+    ["admin", townB1, "PUBLISHED"],
   ],
-});
+  [
+    ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+    ["reviewerB", departmentA1, "SUBMITTED", "NOT_FOUND"],
+    ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
+  ],
+);
 
-const importHistory = entry({
-  action: "report.importHistory",
-  allowed: [{ actor: "clerkA1", subject: { organizationId: townA1.organizationId } }],
-  refused: [
-    { actor: "clerkA2", subject: { organizationId: townA1.organizationId }, refusal: "FORBIDDEN" },
-    { actor: "reviewerA", subject: { organizationId: countyA.organizationId }, refusal: "FORBIDDEN" },
-    { actor: "admin", subject: { organizationId: null }, refusal: "FORBIDDEN" },
-    { actor: "anonymous", subject: { organizationId: null }, refusal: "UNAUTHENTICATED" },
+const readPublication = entry(
+  "publication.read",
+  [
+    ["anonymous", { isPublished: true }],
+    ["clerkB1", { isPublished: true }],
   ],
-});
+  [
+    ["anonymous", { isPublished: false }, "NOT_FOUND"],
+    ["reviewerA", { isPublished: false }, "NOT_FOUND"],
+  ],
+);
+
+const administrators = (action: "admin.manage" | "admin.importBatch") =>
+  entry(
+    action,
+    [["admin", null]],
+    [
+      ["reviewerA", null, "FORBIDDEN"],
+      ["clerkA1", null, "FORBIDDEN"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  );
+
+/** Actions on one's own organization: its own clerk only. */
+const ownClerk = (action: "report.create" | "report.importHistory") =>
+  entry(
+    action,
+    [["clerkA1", { organizationId: townA1.organizationId }]],
+    [
+      ["clerkA2", { organizationId: townA1.organizationId }, "FORBIDDEN"],
+      ["reviewerA", { organizationId: countyA.organizationId }, "FORBIDDEN"],
+      ["admin", { organizationId: null }, "FORBIDDEN"],
+      ["anonymous", { organizationId: null }, "UNAUTHENTICATED"],
+    ],
+  );
 
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/login/actions.ts#signInAction": entry({
-    action: "session.signIn",
-    allowed: [
-      { actor: "anonymous", subject: null },
-      { actor: "clerkA1", subject: null },
+  "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
+    ["anonymous", null],
+    ["clerkA1", null],
+  ]),
+  "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", [
+    ["reviewerA", null],
+    ["anonymous", null],
+  ]),
+  "app/(staff)/clerk/actions.ts#startReportAction": ownClerk("report.create"),
+  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": onReport(
+    "report.edit",
+    [
+      ["clerkA1", townA1, "DRAFT"],
+      ["clerkA1", townA1, "RETURNED"],
     ],
-    refused: [],
-  }),
-  "app/(staff)/sign-out-action.ts#signOutAction": entry({
-    action: "session.signOut",
-    allowed: [
-      { actor: "reviewerA", subject: null },
-      { actor: "anonymous", subject: null },
+    [
+      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerB", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
     ],
-    refused: [],
-  }),
-  "app/(staff)/clerk/actions.ts#startReportAction": entry({
-    action: "report.create",
-    allowed: [{ actor: "clerkA1", subject: { organizationId: townA1.organizationId } }],
-    refused: [
-      { actor: "clerkA2", subject: { organizationId: townA1.organizationId }, refusal: "FORBIDDEN" },
-      { actor: "reviewerA", subject: { organizationId: countyA.organizationId }, refusal: "FORBIDDEN" },
-      { actor: "admin", subject: { organizationId: null }, refusal: "FORBIDDEN" },
-      { actor: "anonymous", subject: { organizationId: null }, refusal: "UNAUTHENTICATED" },
+  ),
+  "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": onTransition(
+    "submit",
+    [
+      ["clerkA1", townA1, "DRAFT"],
+      ["clerkA1", townA1, "RETURNED"],
     ],
-  }),
-  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": entry({
-    action: "report.edit",
-    allowed: [
-      { actor: "clerkA1", subject: report(townA1, "DRAFT") },
-      { actor: "clerkA1", subject: report(townA1, "RETURNED") },
+    [
+      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
     ],
-    refused: [
-      { actor: "clerkA2", subject: report(townA1, "DRAFT"), refusal: "NOT_FOUND" },
-      { actor: "reviewerB", subject: report(townA1, "DRAFT"), refusal: "NOT_FOUND" },
-      { actor: "reviewerA", subject: report(townA1, "DRAFT"), refusal: "FORBIDDEN" },
-      { actor: "clerkA1", subject: report(townA1, "SUBMITTED"), refusal: "INVALID_STATE" },
-      { actor: "anonymous", subject: report(townA1, "DRAFT"), refusal: "UNAUTHENTICATED" },
+  ),
+  "app/(staff)/review/actions.ts#addReviewCommentAction": onReport(
+    "report.comment",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "SUBMITTED"],
     ],
-  }),
-  "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": entry({
-    action: "report.transition",
-    allowed: [
-      { actor: "clerkA1", subject: transition(townA1, "DRAFT", "submit") },
-      { actor: "clerkA1", subject: transition(townA1, "RETURNED", "submit") },
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
     ],
-    refused: [
-      { actor: "clerkA2", subject: transition(townA1, "DRAFT", "submit"), refusal: "NOT_FOUND" },
-      { actor: "reviewerA", subject: transition(townA1, "DRAFT", "submit"), refusal: "FORBIDDEN" },
-      { actor: "clerkA1", subject: transition(townA1, "SUBMITTED", "submit"), refusal: "FORBIDDEN" },
+  ),
+  "app/(staff)/review/actions.ts#returnReportAction": onTransition(
+    "return",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "APPROVED"],
     ],
-  }),
-  "app/(staff)/review/actions.ts#addReviewCommentAction": entry({
-    action: "report.comment",
-    allowed: [
-      { actor: "reviewerA", subject: report(townA1, "SUBMITTED") },
-      { actor: "reviewerA", subject: report(departmentA1, "SUBMITTED") },
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
     ],
-    refused: [
-      { actor: "reviewerB", subject: report(townA1, "SUBMITTED"), refusal: "NOT_FOUND" },
-      { actor: "clerkA1", subject: report(townA1, "SUBMITTED"), refusal: "FORBIDDEN" },
-      { actor: "reviewerA", subject: report(townA1, "RETURNED"), refusal: "FORBIDDEN" },
+  ),
+  // Issue 11.9: another county's published report is not found, whatever the input says.
+  "app/(staff)/review/actions.ts#approveReportAction": onTransition(
+    "approve",
+    [["reviewerA", townA1, "SUBMITTED"]],
+    [
+      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
+      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
     ],
-  }),
-  "app/(staff)/review/actions.ts#returnReportAction": entry({
-    action: "report.transition",
-    allowed: [
-      { actor: "reviewerA", subject: transition(townA1, "SUBMITTED", "return") },
-      { actor: "reviewerA", subject: transition(departmentA1, "APPROVED", "return") },
+  ),
+  "app/(staff)/review/actions.ts#publishReportAction": onTransition(
+    "publish",
+    [["reviewerA", townA1, "APPROVED"]],
+    [
+      ["reviewerB", townA1, "APPROVED", "NOT_FOUND"],
+      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["clerkA1", townA1, "APPROVED", "FORBIDDEN"],
     ],
-    refused: [
-      { actor: "reviewerB", subject: transition(townA1, "SUBMITTED", "return"), refusal: "NOT_FOUND" },
-      { actor: "clerkA1", subject: transition(townA1, "SUBMITTED", "return"), refusal: "FORBIDDEN" },
-      { actor: "reviewerA", subject: transition(townA1, "DRAFT", "return"), refusal: "FORBIDDEN" },
+  ),
+  "app/(staff)/review/actions.ts#reopenReportAction": onTransition(
+    "reopenForCorrection",
+    [["reviewerA", townA1, "PUBLISHED"]],
+    [
+      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
+      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
     ],
-  }),
-  "app/(staff)/review/actions.ts#approveReportAction": entry({
-    action: "report.transition",
-    allowed: [{ actor: "reviewerA", subject: transition(townA1, "SUBMITTED", "approve") }],
-    refused: [
-      // Issue 11.9: another county's published report is not found, whatever the input says.
-      { actor: "reviewerB", subject: transition(townA1, "PUBLISHED", "approve"), refusal: "NOT_FOUND" },
-      { actor: "admin", subject: transition(townA1, "SUBMITTED", "approve"), refusal: "FORBIDDEN" },
-      { actor: "reviewerA", subject: transition(townA1, "PUBLISHED", "approve"), refusal: "FORBIDDEN" },
-    ],
-  }),
-  "app/(staff)/review/actions.ts#publishReportAction": entry({
-    action: "report.transition",
-    allowed: [{ actor: "reviewerA", subject: transition(townA1, "APPROVED", "publish") }],
-    refused: [
-      { actor: "reviewerB", subject: transition(townA1, "APPROVED", "publish"), refusal: "NOT_FOUND" },
-      { actor: "reviewerA", subject: transition(townA1, "SUBMITTED", "publish"), refusal: "FORBIDDEN" },
-      { actor: "clerkA1", subject: transition(townA1, "APPROVED", "publish"), refusal: "FORBIDDEN" },
-    ],
-  }),
-  "app/(staff)/review/actions.ts#reopenReportAction": entry({
-    action: "report.transition",
-    allowed: [{ actor: "reviewerA", subject: transition(townA1, "PUBLISHED", "reopenForCorrection") }],
-    refused: [
-      { actor: "reviewerB", subject: transition(townA1, "PUBLISHED", "reopenForCorrection"), refusal: "NOT_FOUND" },
-      { actor: "reviewerA", subject: transition(townA1, "SUBMITTED", "reopenForCorrection"), refusal: "FORBIDDEN" },
-    ],
-  }),
-  "app/api/health/route.ts#GET": entry({
-    action: "system.health",
-    allowed: [{ actor: "anonymous", subject: null }],
-    refused: [],
-  }),
-  "app/api/import/batch/route.ts#POST": entry({
-    action: "admin.importBatch",
-    allowed: [{ actor: "admin", subject: null }],
-    refused: [
-      { actor: "reviewerA", subject: null, refusal: "FORBIDDEN" },
-      { actor: "clerkA1", subject: null, refusal: "FORBIDDEN" },
-      { actor: "anonymous", subject: null, refusal: "UNAUTHENTICATED" },
-    ],
-  }),
-  "app/api/import/history/route.ts#POST": importHistory,
+  ),
+  "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
+  "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
+  "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
   "app/api/reports/[id]/data/route.ts#GET": readReport,
   "app/(public)/reports/[reportId]/route.ts#GET": readPublication,
   "app/(public)/reports/[reportId]/pdf/route.ts#GET": readPublication,
@@ -227,41 +234,37 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
 export const pageEntryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/page.tsx": entry({
-    action: "catalogue.read",
-    allowed: [
-      { actor: "anonymous", subject: null },
-      { actor: "reviewerB", subject: null },
+  "app/(public)/page.tsx": entry("catalogue.read", [
+    ["anonymous", null],
+    ["reviewerB", null],
+  ]),
+  "app/(staff)/clerk/page.tsx": entry(
+    "organization.read",
+    [
+      ["clerkA1", townA1],
+      ["reviewerA", departmentA1],
     ],
-    refused: [],
-  }),
-  "app/(staff)/clerk/page.tsx": entry({
-    action: "organization.read",
-    allowed: [
-      { actor: "clerkA1", subject: townA1 },
-      { actor: "reviewerA", subject: departmentA1 },
+    [
+      ["clerkA2", townA1, "NOT_FOUND"],
+      ["reviewerB", townA1, "NOT_FOUND"],
     ],
-    refused: [
-      { actor: "clerkA2", subject: townA1, refusal: "NOT_FOUND" },
-      { actor: "reviewerB", subject: townA1, refusal: "NOT_FOUND" },
-    ],
-  }),
-  "app/(staff)/clerk/import/page.tsx": importHistory,
+  ),
+  "app/(staff)/clerk/import/page.tsx": ownClerk("report.importHistory"),
   "app/(staff)/clerk/reports/[id]/page.tsx": readReport,
-  "app/(staff)/review/page.tsx": entry({
-    action: "review.queue",
-    allowed: [
-      { actor: "reviewerA", subject: countyA },
-      { actor: "admin", subject: countyA },
+  "app/(staff)/review/page.tsx": entry(
+    "review.queue",
+    [
+      ["reviewerA", countyA],
+      ["admin", countyA],
     ],
-    refused: [
-      { actor: "reviewerB", subject: countyA, refusal: "NOT_FOUND" },
-      { actor: "clerkA1", subject: townA1, refusal: "NOT_FOUND" },
+    [
+      ["reviewerB", countyA, "NOT_FOUND"],
+      ["clerkA1", townA1, "NOT_FOUND"],
     ],
-  }),
+  ),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
-  "app/(staff)/admin/page.tsx": manage,
-  "app/(staff)/admin/import/page.tsx": manage,
+  "app/(staff)/admin/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
 };
 
 /** Pages that read no data of their own, and why. */
