@@ -18,82 +18,78 @@ export const listPublications = defineOperation({
   name: "listPublications",
   action: "catalogue.read",
   authorize: async (actor: Actor, _filter: PublicationFilter) => authorize(actor, "catalogue.read", null),
-  run: async (_authorized, _actor, filter) => {
-    const query = filter.query?.trim().slice(0, 50);
-    const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
-    const reports = await db.report.findMany({
-      where: {
-        publications: { some: {} },
-        ...(filter.year ? { year: filter.year } : {}),
-        AND: [
-          query
-            ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } }
-            : {},
-          countyId ? { organization: await organizationFilter(subtreeOf(countyId)) } : {},
-        ],
-      },
-      orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
-      take: 200,
-      select: {
-        id: true,
-        year: true,
-        organization: { select: { name: true, kind: true, parent: { select: { name: true } } } },
-        publications: {
-          orderBy: { sequence: "desc" },
-          take: 1,
-          select: { id: true, sequence: true, publishedAt: true },
-        },
-      },
-    });
-    return reports.flatMap((report) => {
-      const latest = report.publications[0];
-      if (!latest) return [];
-      const county =
-        report.organization.kind === "COUNTY" ? report.organization.name : (report.organization.parent?.name ?? null);
-      return [
-        {
-          reportId: report.id,
-          year: report.year,
-          organization: report.organization.name,
-          county,
-          publicationId: latest.id,
-          sequence: latest.sequence,
-          publishedAt: latest.publishedAt,
-        },
-      ];
-    });
-  },
+  run: (_authorized, _actor, filter) => publicationsOf(filter),
 });
+
+async function publicationsOf(filter: PublicationFilter) {
+  const query = filter.query?.trim().slice(0, 50);
+  const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
+  const reports = await db.report.findMany({
+    where: {
+      publications: { some: {} },
+      ...(filter.year ? { year: filter.year } : {}),
+      AND: [
+        query
+          ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } }
+          : {},
+        countyId ? { organization: await organizationFilter(subtreeOf(countyId)) } : {},
+      ],
+    },
+    orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
+    take: 200,
+    select: {
+      id: true,
+      year: true,
+      organization: { select: { name: true, kind: true, parent: { select: { name: true } } } },
+      publications: { orderBy: { sequence: "desc" }, take: 1, select: { id: true, sequence: true, publishedAt: true } },
+    },
+  });
+  return reports.flatMap((report) => {
+    const latest = report.publications[0];
+    if (!latest) return [];
+    const county =
+      report.organization.kind === "COUNTY" ? report.organization.name : (report.organization.parent?.name ?? null);
+    return [
+      {
+        reportId: report.id,
+        year: report.year,
+        organization: report.organization.name,
+        county,
+        publicationId: latest.id,
+        sequence: latest.sequence,
+        publishedAt: latest.publishedAt,
+      },
+    ];
+  });
+}
 
 /** Counties with at least one published report in their subtree, and the years published, for the search form. */
 export const listPublicationFacets = defineOperation({
   name: "listPublicationFacets",
   action: "catalogue.read",
   authorize: async (actor: Actor) => authorize(actor, "catalogue.read", null),
-  run: async () => {
-    const [counties, published, years] = await Promise.all([
-      db.organization.findMany({
-        where: { kind: "COUNTY" },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true },
-      }),
-      db.report.findMany({
-        where: { publications: { some: {} } },
-        distinct: ["organizationId"],
-        select: { organizationId: true },
-      }),
-      db.report.findMany({
-        where: { publications: { some: {} } },
-        distinct: ["year"],
-        orderBy: { year: "desc" },
-        select: { year: true },
-      }),
-    ]);
-    const publishing = new Set(published.map((report) => report.organizationId));
-    const subtrees = await loadSubtrees(counties.map((county) => county.id));
-    return {
-      counties: counties.filter((county) => subtrees.get(county.id)?.some((id) => publishing.has(id))),
-      years: years.map((row) => row.year),
-    };
-  },
+  run: () => publicationFacets(),
 });
+
+async function publicationFacets() {
+  const [counties, published, years] = await Promise.all([
+    db.organization.findMany({ where: { kind: "COUNTY" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.report.findMany({
+      where: { publications: { some: {} } },
+      distinct: ["organizationId"],
+      select: { organizationId: true },
+    }),
+    db.report.findMany({
+      where: { publications: { some: {} } },
+      distinct: ["year"],
+      orderBy: { year: "desc" },
+      select: { year: true },
+    }),
+  ]);
+  const publishing = new Set(published.map((report) => report.organizationId));
+  const subtrees = await loadSubtrees(counties.map((county) => county.id));
+  return {
+    counties: counties.filter((county) => subtrees.get(county.id)?.some((id) => publishing.has(id))),
+    years: years.map((row) => row.year),
+  };
+}

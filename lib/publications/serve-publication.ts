@@ -64,26 +64,22 @@ export async function servePublication(
 ): Promise<Response> {
   try {
     const isVersionedUrl = params.sequence !== undefined;
-    const ref = { reportId: params.reportId, sequence: isVersionedUrl ? parseSequence(params.sequence!) : null };
-    return await authorizeFirst(
-      `public ${format}`,
-      "publication.read",
-      () => findPublicPublication(ref),
-      async (found) => {
-        const etag =
-          format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
-        const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
-        if (etagMatches(request.headers.get("if-none-match"), etag))
-          return new Response(null, { status: 304, headers: cacheHeaders });
+    const sequence = isVersionedUrl ? parseSequence(params.sequence!) : null;
+    const find = () => findPublicPublication({ reportId: params.reportId, sequence });
+    return await authorizeFirst(`public ${format}`, "publication.read", find, async (found) => {
+      const etag =
+        format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
+      const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
+      if (etagMatches(request.headers.get("if-none-match"), etag))
+        return new Response(null, { status: 304, headers: cacheHeaders });
 
-        const cacheKey = `${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
-        const cached =
-          responseCache.get(cacheKey) ?? remember(cacheKey, await renderFormat(found.id, format, isVersionedUrl));
-        return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
-          headers: { ...cacheHeaders, ...cached.headers },
-        });
-      },
-    );
+      const cacheKey = `${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
+      const cached =
+        responseCache.get(cacheKey) ?? remember(cacheKey, await renderFormat(found.id, format, isVersionedUrl));
+      return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
+        headers: { ...cacheHeaders, ...cached.headers },
+      });
+    });
   } catch (error) {
     if (
       isAppError(error) &&

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { findCommentTarget } from "@/lib/review/comment-target-options";
-import type { Actor } from "@/lib/workflow/policy";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import { commentTargetField } from "@/lib/workflow/comment-target";
-import { authorizeReport } from "./authorize-report";
+import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
@@ -19,7 +19,6 @@ export const addReviewCommentInput = z.strictObject({
     .trim()
     .min(1, { error: "请填写批注内容" })
     .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
       error: "批注含有无法显示的控制字符，请删除后重试。",
     }),
@@ -38,39 +37,45 @@ export const addReviewComment = defineOperation({
   name: "addReviewComment",
   action: "report.comment",
   authorize: (actor: Actor, input: AddReviewCommentInput) => authorizeReport(actor, "report.comment", input.reportId),
-  run: async ({ report }, actor, input): Promise<{ id: string }> => {
-    if (!findCommentTarget(layoutOf(report), input.target))
-      throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
-    if (report.version !== input.expectedVersion)
-      throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
-    return db.$transaction(async (tx) => {
-      // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
-      const current = await tx.report.findFirst({
-        where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
-        select: { id: true },
-      });
-      if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
-      const comment = await tx.reviewComment.create({
-        data: {
-          reportId: report.id,
-          target: input.target,
-          body: input.body,
-          reportVersion: input.expectedVersion,
-          authorId: actor?.userId ?? null,
-        },
-        select: { id: true },
-      });
-      await tx.auditEvent.create({
-        data: {
-          action: "report.comment",
-          actorId: actor?.userId ?? null,
-          organizationId: report.organizationId,
-          reportId: report.id,
-          comment: input.body,
-          detail: { target: input.target },
-        },
-      });
-      return comment;
-    });
-  },
+  run: storeComment,
 });
+
+async function storeComment(
+  { report }: AuthorizedReport,
+  actor: Actor,
+  input: AddReviewCommentInput,
+): Promise<{ id: string }> {
+  if (!findCommentTarget(layoutOf(report), input.target))
+    throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
+  return db.$transaction(async (tx) => {
+    // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
+    const current = await tx.report.findFirst({
+      where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
+      select: { id: true },
+    });
+    if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
+    const comment = await tx.reviewComment.create({
+      data: {
+        reportId: report.id,
+        target: input.target,
+        body: input.body,
+        reportVersion: input.expectedVersion,
+        authorId: actor?.userId ?? null,
+      },
+      select: { id: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        action: "report.comment",
+        actorId: actor?.userId ?? null,
+        organizationId: report.organizationId,
+        reportId: report.id,
+        comment: input.body,
+        detail: { target: input.target },
+      },
+    });
+    return comment;
+  });
+}

@@ -7,7 +7,7 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { can, type Actor } from "@/lib/workflow/policy";
 import { transitionNames, type ReportStatus } from "@/lib/workflow/transitions";
-import { authorizeReport } from "./authorize-report";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
 import { findingKey } from "./finding-key";
 import { listReportComments } from "./list-report-comments";
@@ -22,76 +22,78 @@ export const getReviewReport = defineOperation({
   name: "getReviewReport",
   action: "report.read",
   authorize: (actor: Actor, reportId: string) => authorizeReport(actor, "report.read", reportId),
-  run: async (loaded, actor) => {
-    const { report, subject } = loaded;
-    const { layout, data, findings } = await evaluateStoredReport(report);
-    const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
-    const reasonOf = (finding: Finding) => {
-      const reason = acknowledgements[findingKey(finding)];
-      return typeof reason === "string" ? reason : null;
-    };
-
-    const baseline = await loadReturnBaseline(report.id);
-    let changes: { since: Date; version: number; list: ReportChange[] } | null = null;
-    if (baseline) {
-      try {
-        changes = {
-          since: baseline.createdAt,
-          version: baseline.version,
-          list: diffReportData(layout, parseStoredData(layout, baseline.data), data),
-        };
-      } catch {
-        changes = null; // a snapshot the current schema cannot read is not shown rather than guessed at
-      }
-    }
-
-    const [comments, history, publications] = await Promise.all([
-      listReportComments(loaded),
-      db.auditEvent.findMany({
-        where: { reportId: report.id, toStatus: { not: null } },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          action: true,
-          fromStatus: true,
-          toStatus: true,
-          comment: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-        },
-      }),
-      db.publication.findMany({
-        where: { reportId: report.id },
-        orderBy: { sequence: "asc" },
-        select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
-      }),
-    ]);
-
-    const status = report.status as ReportStatus;
-    const allowed = transitionNames.filter((transition) => can(actor, "report.transition", { ...subject, transition }));
-    return {
-      report: {
-        id: report.id,
-        year: report.year,
-        status,
-        version: report.version,
-        updatedAt: report.updatedAt,
-        submittedAt: report.submittedAt,
-        organizationName: report.organization.name,
-      },
-      view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
-      errors: findings.filter((finding) => finding.severity === "error"),
-      warnings: findings
-        .filter((finding) => finding.severity === "warning")
-        .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
-      changes,
-      comments,
-      history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),
-      publications,
-      targets: listCommentTargetOptions(layout),
-      can: { comment: can(actor, "report.comment", subject), transitions: allowed },
-    };
-  },
+  run: (loaded, actor) => reviewReportOf(loaded, actor),
 });
+
+async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
+  const { report, subject } = loaded;
+  const { layout, data, findings } = await evaluateStoredReport(report);
+  const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
+  const reasonOf = (finding: Finding) => {
+    const reason = acknowledgements[findingKey(finding)];
+    return typeof reason === "string" ? reason : null;
+  };
+
+  const baseline = await loadReturnBaseline(report.id);
+  let changes: { since: Date; version: number; list: ReportChange[] } | null = null;
+  if (baseline) {
+    try {
+      changes = {
+        since: baseline.createdAt,
+        version: baseline.version,
+        list: diffReportData(layout, parseStoredData(layout, baseline.data), data),
+      };
+    } catch {
+      changes = null; // a snapshot the current schema cannot read is not shown rather than guessed at
+    }
+  }
+
+  const [comments, history, publications] = await Promise.all([
+    listReportComments(loaded),
+    db.auditEvent.findMany({
+      where: { reportId: report.id, toStatus: { not: null } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        action: true,
+        fromStatus: true,
+        toStatus: true,
+        comment: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
+    }),
+    db.publication.findMany({
+      where: { reportId: report.id },
+      orderBy: { sequence: "asc" },
+      select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+    }),
+  ]);
+
+  const status = report.status as ReportStatus;
+  const allowed = transitionNames.filter((transition) => can(actor, "report.transition", { ...subject, transition }));
+  return {
+    report: {
+      id: report.id,
+      year: report.year,
+      status,
+      version: report.version,
+      updatedAt: report.updatedAt,
+      submittedAt: report.submittedAt,
+      organizationName: report.organization.name,
+    },
+    view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
+    errors: findings.filter((finding) => finding.severity === "error"),
+    warnings: findings
+      .filter((finding) => finding.severity === "warning")
+      .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
+    changes,
+    comments,
+    history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),
+    publications,
+    targets: listCommentTargetOptions(layout),
+    can: { comment: can(actor, "report.comment", subject), transitions: allowed },
+  };
+}
 
 export type ReviewReport = Awaited<ReturnType<typeof getReviewReport>>;

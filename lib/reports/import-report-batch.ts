@@ -15,8 +15,6 @@ import { writeImportedReport } from "./write-imported-report";
 
 export type BatchFile = { fileName: string; bytes: Uint8Array };
 
-export type BatchImportInput = { countyId: string; files: readonly BatchFile[]; today: Date };
-
 export type BatchFileResult = {
   fileName: string;
   outcome: "imported" | "skipped" | "unreadable";
@@ -30,6 +28,8 @@ export type BatchFileResult = {
   problemCount: number;
 };
 
+export type BatchImportInput = { countyId: string; files: readonly BatchFile[]; today: Date };
+
 /**
  * An administrator imports the published reports of one county's bodies, many files at
  * once. Each file is read, matched to an organization of the county's subtree by the name
@@ -41,108 +41,110 @@ export const importReportBatch = defineOperation({
   name: "importReportBatch",
   action: "admin.importBatch",
   authorize: async (actor: Actor, _input: BatchImportInput) => authorize(actor, "admin.importBatch", null),
-  run: async (_authorized, actor, input): Promise<BatchFileResult[]> => {
-    const county = await db.organization.findUnique({
-      where: { id: input.countyId },
-      select: { id: true, name: true, kind: true },
-    });
-    if (!county || county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
-    if (input.files.length === 0) throw new AppError("INVALID_INPUT", "请选择要导入的报告文件。");
-    if (input.files.length > MAX_BATCH_FILES)
-      throw new AppError(
-        "INVALID_INPUT",
-        `一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${input.files.length} 个。`,
-      );
-    const total = input.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-    if (total > MAX_BATCH_TOTAL_BYTES)
-      throw new AppError(
-        "INVALID_INPUT",
-        `文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`,
-      );
-
-    const below = await db.organization.findMany({
-      where: { AND: [await organizationFilter(subtreeOf(county.id)), { id: { not: county.id } }] },
-      select: { id: true, name: true },
-    });
-    const candidates = [
-      { id: county.id, name: county.name, countyNames: [] },
-      ...below.map((organization) => ({ ...organization, countyNames: [county.name] })),
-    ];
-    const currentYear = reportingYear(input.today);
-    const results: BatchFileResult[] = [];
-    for (const file of input.files) {
-      const base = {
-        fileName: file.fileName,
-        organizationName: null,
-        year: null,
-        layoutId: null,
-        reportId: null,
-        problemCount: 0,
-      };
-      const reading = await readUpload(file.fileName, file.bytes);
-      if (reading.status !== "read") {
-        const message = reading.problems
-          .filter((problem) => problem.severity === "error")
-          .map((problem) => problem.message)
-          .join("；");
-        results.push({ ...base, outcome: "unreadable", reason: message || "文件无法读取为年度报告" });
-        continue;
-      }
-      const read = { ...base, year: reading.year, layoutId: reading.layoutId, problemCount: reading.problems.length };
-      const skip = (reason: string, organizationName: string | null = null) =>
-        results.push({ ...read, organizationName, outcome: "skipped", reason });
-      if (reading.year === null) {
-        skip("未能读出报告年度");
-        continue;
-      }
-      if (reading.year >= currentYear) {
-        skip(`${reading.year} 年度尚未结束或正在填报，只能导入 ${currentYear} 年以前的报告`);
-        continue;
-      }
-      if (reading.year < FIRST_IMPORT_YEAR) {
-        skip(`系统只支持 ${FIRST_IMPORT_YEAR} 年及以后的报告`);
-        continue;
-      }
-      const match = matchOrganizationByName(reading.organizationName, candidates);
-      if (!match.organization) {
-        const printed = reading.organizationName;
-        skip(
-          match.reason === "noName"
-            ? "未能从标题中读出机关名称"
-            : match.reason === "ambiguous"
-              ? `“${printed}”可对应${county.name}的多个单位，请单独导入`
-              : `${county.name}下没有名为“${printed}”的单位`,
-        );
-        continue;
-      }
-      const organization = match.organization;
-      const existing = await db.report.findUnique({
-        where: { organizationId_year: { organizationId: organization.id, year: reading.year } },
-        select: { status: true },
-      });
-      if (existing) {
-        skip(
-          `已有 ${reading.year} 年度报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），未覆盖`,
-          organization.name,
-        );
-        continue;
-      }
-      try {
-        const { reportId } = await writeImportedReport(db, {
-          organization: { id: organization.id, name: organization.name },
-          reading: { ...reading, year: reading.year },
-          fileName: file.fileName,
-          fileBytes: file.bytes,
-          origin: "adminBatch",
-          actorId: actor?.userId ?? null,
-          now: new Date(),
-        });
-        results.push({ ...read, organizationName: organization.name, outcome: "imported", reason: null, reportId });
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        skip(error.userMessage, organization.name);
-      }
-    }
-    return results;
-  },
+  run: (_authorized, actor, input) => importBatch(actor, input),
 });
+
+async function importBatch(actor: Actor, input: BatchImportInput): Promise<BatchFileResult[]> {
+  const county = await db.organization.findUnique({
+    where: { id: input.countyId },
+    select: { id: true, name: true, kind: true },
+  });
+  if (!county || county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
+  if (input.files.length === 0) throw new AppError("INVALID_INPUT", "请选择要导入的报告文件。");
+  if (input.files.length > MAX_BATCH_FILES)
+    throw new AppError(
+      "INVALID_INPUT",
+      `一次最多导入 ${MAX_BATCH_FILES} 个文件，本次选择了 ${input.files.length} 个。`,
+    );
+  const total = input.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (total > MAX_BATCH_TOTAL_BYTES)
+    throw new AppError(
+      "INVALID_INPUT",
+      `文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`,
+    );
+
+  const below = await db.organization.findMany({
+    where: { AND: [await organizationFilter(subtreeOf(county.id)), { id: { not: county.id } }] },
+    select: { id: true, name: true },
+  });
+  const candidates = [
+    { id: county.id, name: county.name, countyNames: [] },
+    ...below.map((organization) => ({ ...organization, countyNames: [county.name] })),
+  ];
+  const currentYear = reportingYear(input.today);
+  const results: BatchFileResult[] = [];
+  for (const file of input.files) {
+    const base = {
+      fileName: file.fileName,
+      organizationName: null,
+      year: null,
+      layoutId: null,
+      reportId: null,
+      problemCount: 0,
+    };
+    const reading = await readUpload(file.fileName, file.bytes);
+    if (reading.status !== "read") {
+      const message = reading.problems
+        .filter((problem) => problem.severity === "error")
+        .map((problem) => problem.message)
+        .join("；");
+      results.push({ ...base, outcome: "unreadable", reason: message || "文件无法读取为年度报告" });
+      continue;
+    }
+    const read = { ...base, year: reading.year, layoutId: reading.layoutId, problemCount: reading.problems.length };
+    const skip = (reason: string, organizationName: string | null = null) =>
+      results.push({ ...read, organizationName, outcome: "skipped", reason });
+    if (reading.year === null) {
+      skip("未能读出报告年度");
+      continue;
+    }
+    if (reading.year >= currentYear) {
+      skip(`${reading.year} 年度尚未结束或正在填报，只能导入 ${currentYear} 年以前的报告`);
+      continue;
+    }
+    if (reading.year < FIRST_IMPORT_YEAR) {
+      skip(`系统只支持 ${FIRST_IMPORT_YEAR} 年及以后的报告`);
+      continue;
+    }
+    const match = matchOrganizationByName(reading.organizationName, candidates);
+    if (!match.organization) {
+      const printed = reading.organizationName;
+      skip(
+        match.reason === "noName"
+          ? "未能从标题中读出机关名称"
+          : match.reason === "ambiguous"
+            ? `“${printed}”可对应${county.name}的多个单位，请单独导入`
+            : `${county.name}下没有名为“${printed}”的单位`,
+      );
+      continue;
+    }
+    const organization = match.organization;
+    const existing = await db.report.findUnique({
+      where: { organizationId_year: { organizationId: organization.id, year: reading.year } },
+      select: { status: true },
+    });
+    if (existing) {
+      skip(
+        `已有 ${reading.year} 年度报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），未覆盖`,
+        organization.name,
+      );
+      continue;
+    }
+    try {
+      const { reportId } = await writeImportedReport(db, {
+        organization: { id: organization.id, name: organization.name },
+        reading: { ...reading, year: reading.year },
+        fileName: file.fileName,
+        fileBytes: file.bytes,
+        origin: "adminBatch",
+        actorId: actor?.userId ?? null,
+        now: new Date(),
+      });
+      results.push({ ...read, organizationName: organization.name, outcome: "imported", reason: null, reportId });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      skip(error.userMessage, organization.name);
+    }
+  }
+  return results;
+}

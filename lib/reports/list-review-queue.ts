@@ -25,8 +25,6 @@ export const reviewQueueParams = z.object({
 });
 export type ReviewQueueParams = z.infer<typeof reviewQueueParams>;
 
-export type ReviewQueueFilter = { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" };
-
 export type ReviewQueueRow = {
   organization: { id: string; name: string; kind: string };
   report: { id: string; version: number; updatedAt: Date; submittedAt: Date | null } | null;
@@ -47,6 +45,8 @@ const statusOrder: Record<QueueStatus, number> = {
   PUBLISHED: 5,
 };
 
+export type ReviewQueueFilter = { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" };
+
 /**
  * The reviewer's queue: every organization of the county's subtree (the county itself, its
  * townships and departments, anything below them) with its report for `year`, filtered by
@@ -60,77 +60,72 @@ export const listReviewQueue = defineOperation({
     authorize(actor, "review.queue", await loadOrganizationScope(countyId));
     return countyId;
   },
-  run: async (countyId, _actor, _countyId, params): Promise<ReviewQueueRow[]> => {
-    const organizations = await db.organization.findMany({
-      where: await organizationFilter(subtreeOf(countyId)),
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        reports: {
-          where: { year: params.year },
-          select: {
-            id: true,
-            status: true,
-            version: true,
-            updatedAt: true,
-            submittedAt: true,
-            year: true,
-            templateId: true,
-            data: true,
-            _count: { select: { comments: { where: { resolvedAt: null } } } },
-          },
+  run: (countyId, _actor, _countyId, params) => queueOf(countyId, params),
+});
+
+async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<ReviewQueueRow[]> {
+  const organizations = await db.organization.findMany({
+    where: await organizationFilter(subtreeOf(countyId)),
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      reports: {
+        where: { year: params.year },
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          updatedAt: true,
+          submittedAt: true,
+          year: true,
+          templateId: true,
+          data: true,
+          _count: { select: { comments: { where: { resolvedAt: null } } } },
         },
       },
-    });
+    },
+  });
 
-    const rows = await Promise.all(
-      organizations.map(async ({ reports, ...organization }): Promise<ReviewQueueRow> => {
-        const report = reports[0];
-        if (!report)
-          return {
-            organization,
-            report: null,
-            status: "NOT_STARTED",
-            lastChange: null,
-            findings: null,
-            openComments: 0,
-          };
-        let findings: ReviewQueueRow["findings"] = null;
-        try {
-          const evaluated = await evaluateStoredReport({ ...report, organization });
-          findings = {
-            errors: evaluated.findings.filter((finding) => finding.severity === "error").length,
-            warnings: evaluated.findings.filter((finding) => finding.severity === "warning").length,
-          };
-        } catch {
-          findings = null; // unreadable stored data shows as "—"; the report page says why
-        }
-        return {
-          organization,
-          report: {
-            id: report.id,
-            version: report.version,
-            updatedAt: report.updatedAt,
-            submittedAt: report.submittedAt,
-          },
-          status: report.status as ReportStatus,
-          lastChange: report.updatedAt,
-          findings,
-          openComments: report._count.comments,
+  const rows = await Promise.all(
+    organizations.map(async ({ reports, ...organization }): Promise<ReviewQueueRow> => {
+      const report = reports[0];
+      if (!report)
+        return { organization, report: null, status: "NOT_STARTED", lastChange: null, findings: null, openComments: 0 };
+      let findings: ReviewQueueRow["findings"] = null;
+      try {
+        const evaluated = await evaluateStoredReport({ ...report, organization });
+        findings = {
+          errors: evaluated.findings.filter((finding) => finding.severity === "error").length,
+          warnings: evaluated.findings.filter((finding) => finding.severity === "warning").length,
         };
-      }),
-    );
+      } catch {
+        findings = null; // unreadable stored data shows as "—"; the report page says why
+      }
+      return {
+        organization,
+        report: {
+          id: report.id,
+          version: report.version,
+          updatedAt: report.updatedAt,
+          submittedAt: report.submittedAt,
+        },
+        status: report.status as ReportStatus,
+        lastChange: report.updatedAt,
+        findings,
+        openComments: report._count.comments,
+      };
+    }),
+  );
 
-    const filtered = params.status ? rows.filter((row) => row.status === params.status) : rows;
-    const byName = (a: ReviewQueueRow, b: ReviewQueueRow) =>
-      a.organization.name.localeCompare(b.organization.name, "zh-CN");
-    const compare: Record<QueueSort, (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
-      name: byName,
-      status: (a, b) => statusOrder[a.status] - statusOrder[b.status] || byName(a, b),
-      updated: (a, b) => (a.lastChange?.getTime() ?? 0) - (b.lastChange?.getTime() ?? 0) || byName(a, b),
-    };
-    const sign = params.dir === "desc" ? -1 : 1;
-    return filtered.sort((a, b) => sign * compare[params.sort](a, b));
-  },
-});
+  const filtered = params.status ? rows.filter((row) => row.status === params.status) : rows;
+  const byName = (a: ReviewQueueRow, b: ReviewQueueRow) =>
+    a.organization.name.localeCompare(b.organization.name, "zh-CN");
+  const compare: Record<QueueSort, (a: ReviewQueueRow, b: ReviewQueueRow) => number> = {
+    name: byName,
+    status: (a, b) => statusOrder[a.status] - statusOrder[b.status] || byName(a, b),
+    updated: (a, b) => (a.lastChange?.getTime() ?? 0) - (b.lastChange?.getTime() ?? 0) || byName(a, b),
+  };
+  const sign = params.dir === "desc" ? -1 : 1;
+  return filtered.sort((a, b) => sign * compare[params.sort](a, b));
+}

@@ -102,26 +102,28 @@ export const previewHistoryImport = defineOperation({
   name: "previewHistoryImport",
   action: "report.importHistory",
   authorize: (actor: Actor, upload: HistoryImportUpload) => authorizeHistoryImport(actor, upload),
-  run: async (_authorized, _actor, upload): Promise<HistoryImportPreview> => {
-    const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } =
-      await assessHistoryImport(upload);
-    // Findings are advice for the clerk; the import itself does not depend on them.
-    const findings =
-      reading.status === "read" && reading.year !== null
-        ? evaluateReport({
-            data: reading.data,
-            layout: getLayout(reading.layoutId),
-            previousYear: await loadPreviousYearData(organization.id, reading.year),
-            organization: ruleOrganization(organization),
-          })
-        : [];
-    return {
-      reading: summarizeReading(upload.fileName, reading, findings),
-      organizationName: organization.name,
-      currentYear,
-      refusals,
-      organizationWarning,
-      replacesImport,
-    };
-  },
+  run: (_authorized, _actor, upload) => previewOf(upload),
 });
+
+async function previewOf(upload: HistoryImportUpload): Promise<HistoryImportPreview> {
+  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } =
+    await assessHistoryImport(upload);
+  // Findings are advice for the clerk; the import itself does not depend on them.
+  const findings =
+    reading.status === "read" && reading.year !== null
+      ? evaluateReport({
+          data: reading.data,
+          layout: getLayout(reading.layoutId),
+          previousYear: await loadPreviousYearData(organization.id, reading.year),
+          organization: ruleOrganization(organization),
+        })
+      : [];
+  return {
+    reading: summarizeReading(upload.fileName, reading, findings),
+    organizationName: organization.name,
+    currentYear,
+    refusals,
+    organizationWarning,
+    replacesImport,
+  };
+}

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Actor } from "@/lib/workflow/policy";
 import { z } from "zod";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { authorizeReport } from "./authorize-report";
+import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { applyTransition } from "./transition-report";
 
@@ -45,51 +45,57 @@ export const publishReport = defineOperation({
   action: "report.transition",
   authorize: (actor: Actor, input: PublishReportInput) =>
     authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
-  run: async (authorized, actor, input): Promise<{ status: string; version: number; sequence: number }> => {
-    const { report } = authorized;
-    // Checked again in the transaction; here so a stale page does not render for nothing.
-    if (report.version !== input.expectedVersion)
-      throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
-
-    const sequence = await nextPublicationSequence(db, report.id);
-    const correctionNote = correctionNoteFor(sequence, input.correctionNote);
-
-    const layout = layoutOf(report);
-    // The published data carries the organization's name as published, so the frozen JSON and
-    // CSV never depend on a later rename.
-    const stored = parseStoredData(layout, report.data);
-    const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
-    const publishedAt = new Date();
-    const snapshot = await renderPublication({
-      layout,
-      data,
-      organizationName: report.organization.name,
-      year: report.year,
-      sequence,
-      publishedAt,
-      correctionNote,
-    });
-
-    const result = await applyTransition(
-      actor,
-      authorized,
-      "publish",
-      { expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined },
-      async (tx) => {
-        if ((await nextPublicationSequence(tx, report.id)) !== sequence)
-          throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
-        await insertPublication(tx, {
-          reportId: report.id,
-          sequence,
-          layout,
-          data,
-          snapshot,
-          publishedAt,
-          publishedById: actor?.userId ?? null,
-          correctionNote,
-        });
-      },
-    );
-    return { ...result, sequence };
-  },
+  run: publishApproved,
 });
+
+async function publishApproved(
+  authorized: AuthorizedReport<"publish">,
+  actor: Actor,
+  input: PublishReportInput,
+): Promise<{ status: string; version: number; sequence: number }> {
+  const { report } = authorized;
+  // Checked again in the transaction; here so that a stale page does not render for nothing.
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
+
+  const sequence = await nextPublicationSequence(db, report.id);
+  const correctionNote = correctionNoteFor(sequence, input.correctionNote);
+
+  const layout = layoutOf(report);
+  // The published data carries the organization's name as published, so the frozen JSON and
+  // CSV never depend on a later rename.
+  const stored = parseStoredData(layout, report.data);
+  const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
+  const publishedAt = new Date();
+  const snapshot = await renderPublication({
+    layout,
+    data,
+    organizationName: report.organization.name,
+    year: report.year,
+    sequence,
+    publishedAt,
+    correctionNote,
+  });
+
+  const result = await applyTransition(
+    actor,
+    authorized,
+    "publish",
+    { expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined },
+    async (tx) => {
+      if ((await nextPublicationSequence(tx, report.id)) !== sequence)
+        throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
+      await insertPublication(tx, {
+        reportId: report.id,
+        sequence,
+        layout,
+        data,
+        snapshot,
+        publishedAt,
+        publishedById: actor?.userId ?? null,
+        correctionNote,
+      });
+    },
+  );
+  return { ...result, sequence };
+}

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Actor } from "@/lib/workflow/policy";
 import { z } from "zod";
 import { withComputedTotals } from "@/lib/report-form/computed-totals";
 import type { ServerCopy } from "@/lib/report-form/draft-saver";
@@ -7,8 +6,9 @@ import { cellsById, draftReportSchema, listNarrativeFields, type ReportData } fr
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
 import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions";
-import { authorizeReport } from "./authorize-report";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { loadReport, type LoadedReport } from "./load-report";
 import { toStoredReportData } from "./report-json";
@@ -49,65 +49,67 @@ function serverCopyOf(report: LoadedReport["report"]): DraftConflict {
  * The write is guarded by the version the clerk's copy was based on; if someone saved in
  * between, the save is refused with CONFLICT and the server's version, so the clerk can
  * compare and choose. Totals are recomputed from their parts, and meta (body name, year,
- * 统计期限) is the server's: neither can be forged through a save. A report that was
- * submitted meanwhile (another tab) is refused by the policy as INVALID_STATE, with the
- * server's copy, rather than "no permission".
+ * 统计期限) is the server's: neither can be forged through a save.
  */
 export const saveDraft = defineOperation({
   name: "saveDraft",
   action: "report.edit",
   authorize: (actor: Actor, input: SaveDraftInput) =>
     authorizeReport(actor, "report.edit", input.reportId, {
+      // Submitted (e.g. from another tab) or approved: the policy says so, and the refusal
+      // carries the server's copy, rather than "no permission".
       explain: (refusal, loaded) =>
         refusal === "INVALID_STATE" ? { message: NOT_EDITABLE, details: serverCopyOf(loaded.report) } : undefined,
     }),
-  run: async ({ report }, actor, input): Promise<SavedDraft> => {
-    const layout = layoutOf(report);
-    const stored = parseStoredData(layout, report.data);
-
-    const parsed = draftReportSchema(layout).safeParse({
-      cells: input.cells,
-      narrative: input.narrative,
-      meta: stored.meta,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const id = String(issue?.path[1] ?? "");
-      const where =
-        cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
-      throw new AppError(
-        "INVALID_INPUT",
-        `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`,
-        {
-          issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
-        },
-      );
-    }
-    const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
-    const json = toStoredReportData(data);
-
-    if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, serverCopyOf(report));
-
-    const version = input.expectedVersion + 1;
-    const saved = await db.$transaction(async (tx) => {
-      const updated = await tx.report.updateMany({
-        where: { id: report.id, version: input.expectedVersion, status: { in: [...editableStatuses] } },
-        data: { data: json, version: { increment: 1 } },
-      });
-      if (updated.count === 0) return null;
-      await tx.reportRevision.create({
-        data: { reportId: report.id, version, status: report.status, data: json, authorId: actor?.userId ?? null },
-      });
-      return tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { updatedAt: true } });
-    });
-    if (!saved) {
-      // Someone saved, submitted or was returned in between: say which, with their version.
-      const current = await loadReport(report.id);
-      const details = current ? serverCopyOf(current.report) : undefined;
-      if (details && !editableStatuses.includes(details.status))
-        throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
-      throw new AppError("CONFLICT", undefined, details);
-    }
-    return { version, savedAt: saved.updatedAt.toISOString() };
-  },
+  run: storeDraft,
 });
+
+async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
+  const layout = layoutOf(report);
+  const stored = parseStoredData(layout, report.data);
+
+  const parsed = draftReportSchema(layout).safeParse({
+    cells: input.cells,
+    narrative: input.narrative,
+    meta: stored.meta,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const id = String(issue?.path[1] ?? "");
+    const where =
+      cellsById(layout).get(id)?.label ?? listNarrativeFields(layout).find((field) => field.id === id)?.heading ?? "";
+    throw new AppError(
+      "INVALID_INPUT",
+      `保存的内容有误${where ? `（${where}）` : ""}：${issue?.message ?? "格式不正确"}`,
+      {
+        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), message: i.message })),
+      },
+    );
+  }
+  const data: ReportData = { ...parsed.data, cells: withComputedTotals(layout, parsed.data.cells) };
+  const json = toStoredReportData(data);
+
+  if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, serverCopyOf(report));
+
+  const version = input.expectedVersion + 1;
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.report.updateMany({
+      where: { id: report.id, version: input.expectedVersion, status: { in: [...editableStatuses] } },
+      data: { data: json, version: { increment: 1 } },
+    });
+    if (updated.count === 0) return null;
+    await tx.reportRevision.create({
+      data: { reportId: report.id, version, status: report.status, data: json, authorId: actor?.userId ?? null },
+    });
+    return tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { updatedAt: true } });
+  });
+  if (!saved) {
+    // Someone saved, submitted or was returned in between: say which, with their version.
+    const current = await loadReport(report.id);
+    const details = current ? serverCopyOf(current.report) : undefined;
+    if (details && !editableStatuses.includes(details.status))
+      throw new AppError("INVALID_STATE", NOT_EDITABLE, details);
+    throw new AppError("CONFLICT", undefined, details);
+  }
+  return { version, savedAt: saved.updatedAt.toISOString() };
+}

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Actor } from "@/lib/workflow/policy";
 import { layoutForYear } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
 import { blankReportData } from "./blank-report-data";
 import { toStoredReportData } from "./report-json";
 
@@ -17,32 +17,35 @@ export const startReport = defineOperation({
   action: "report.create",
   authorize: async (actor: Actor, organizationId: string | null, _year: number) => {
     authorize(actor, "report.create", { organizationId });
-    // The policy allows only the organization's own clerk, so there is one.
-    return { organizationId: organizationId! };
+    // The policy allows only the organization's own clerk, so there is an organization.
+    return organizationId!;
   },
-  run: async ({ organizationId }, actor, _organizationId, year): Promise<{ id: string }> => {
-    const layout = layoutForYear(year);
-    if (!layout) throw new AppError("INVALID_INPUT", `暂不支持 ${year} 年度的报告格式。`);
-    const organization = await db.organization.findUniqueOrThrow({
-      where: { id: organizationId },
-      select: { name: true },
-    });
-    const data = toStoredReportData(blankReportData(layout, organization.name, year));
-    return db.report.upsert({
-      where: { organizationId_year: { organizationId, year } },
-      update: {},
-      create: {
-        organizationId,
-        year,
-        templateId: layout.id,
-        templateVersion: layout.version,
-        data,
-        revisions: { create: { version: 1, status: "DRAFT", data, authorId: actor?.userId ?? null } },
-        auditEvents: {
-          create: { action: "report.start", actorId: actor?.userId ?? null, organizationId, toStatus: "DRAFT" },
-        },
-      },
-      select: { id: true },
-    });
-  },
+  run: (organizationId, actor, _organizationId, year) => openReport(actor, organizationId, year),
 });
+
+async function openReport(actor: Actor, organizationId: string, year: number): Promise<{ id: string }> {
+  const layout = layoutForYear(year);
+  if (!layout) throw new AppError("INVALID_INPUT", `暂不支持 ${year} 年度的报告格式。`);
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true },
+  });
+  const data = toStoredReportData(blankReportData(layout, organization.name, year));
+  const report = await db.report.upsert({
+    where: { organizationId_year: { organizationId, year } },
+    update: {},
+    create: {
+      organizationId,
+      year,
+      templateId: layout.id,
+      templateVersion: layout.version,
+      data,
+      revisions: { create: { version: 1, status: "DRAFT", data, authorId: actor?.userId ?? null } },
+      auditEvents: {
+        create: { action: "report.start", actorId: actor?.userId ?? null, organizationId, toStatus: "DRAFT" },
+      },
+    },
+    select: { id: true },
+  });
+  return report;
+}

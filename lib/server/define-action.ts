@@ -52,8 +52,8 @@ type Options<S extends z.ZodType> = Common<S> &
  * load the subject and ask the policy (the operation's or the action's own step) → run →
  * map errors to a zh-CN result. Server actions are public POST endpoints, so nothing about
  * the input is trusted. The declared action is attached for the sweep test.
+ * (`Args extends unknown[] | []` makes TypeScript read the array `args` returns as a tuple.)
  */
-// `Args extends unknown[] | []` makes TypeScript read the array `args` returns as a tuple.
 export function defineAction<S extends z.ZodType, Args extends unknown[] | [], T>(
   options: WithOperationArgs<S, Args, T>,
 ): (raw: unknown) => Promise<ActionResult<T>>;
