@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/server/env";
 
 // Sets the Content-Security-Policy. This is not an authorization layer: every page, action
 // and route handler checks access itself through lib/workflow/policy.
@@ -32,7 +33,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const nonce = btoa(crypto.randomUUID());
-  const policy = noncePolicy(nonce, process.env.NODE_ENV === "development");
+  const policy = noncePolicy(nonce, env().NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

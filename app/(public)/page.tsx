@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/format/date-time";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
-import { runWithAuthorizationCheck } from "@/lib/server/authorize";
+import { loadPublicPage } from "@/lib/server/page-guard";
 
 // Rendered per request from published data only; no session is read.
 export const dynamic = "force-dynamic";
@@ -17,9 +17,12 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
   const yearNumber = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
   const query = single(raw.q)?.slice(0, 50);
   const countyId = single(raw.county);
-  const [publications, facets] = await runWithAuthorizationCheck("page /", () =>
-    Promise.all([listPublications(null, { query, year: yearNumber, countyId }), listPublicationFacets(null)]),
-  );
+  const [publications, facets] = await loadPublicPage({
+    page: "/",
+    action: "catalogue.read",
+    authorize: () =>
+      Promise.all([listPublications(null, { query, year: yearNumber, countyId }), listPublicationFacets(null)]),
+  });
   return (
     <main id="main" className="page">
       <h1>政府信息公开工作年度报告</h1>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { SiteHeader } from "@/components/ui/site-header";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser, toActor } from "@/lib/server/session";
+import { can } from "@/lib/workflow/policy";
 import { signOutAction } from "./sign-out-action";
 
 const roleLabels = { CLERK: "填报人员", REVIEWER: "审核人员", ADMIN: "系统管理员" } as const;
@@ -15,12 +16,14 @@ function signInPathFor(path: string | null): string {
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect(signInPathFor((await headers()).get("x-nianbao-path")));
+  // The navigation offers the pages the policy opens to this user.
+  const opens = (page: "/clerk" | "/review" | "/admin") => can(toActor(user), "page.open", { page });
   return (
     <>
       <SiteHeader navLabel="工作导航">
-        {user.role === "CLERK" && <Link href="/clerk">我的报告</Link>}
-        {user.role === "REVIEWER" && <Link href="/review">审核工作台</Link>}
-        {user.role === "ADMIN" && <Link href="/admin">系统管理</Link>}
+        {opens("/clerk") && <Link href="/clerk">我的报告</Link>}
+        {opens("/review") && <Link href="/review">审核工作台</Link>}
+        {opens("/admin") && <Link href="/admin">系统管理</Link>}
         <span className="site-header__user" data-testid="current-user">
           {user.name}（{user.organizationName ?? "全部机构"} · {roleLabels[user.role]}）
         </span>

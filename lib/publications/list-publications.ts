@@ -2,17 +2,26 @@ import "server-only";
 import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
-import type { Actor } from "@/lib/workflow/policy";
+import { defineOperation } from "@/lib/server/define-operation";
+import { loadSubtrees, organizationFilter } from "@/lib/server/organization-scope";
+import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
 /**
  * The newest published version of each report, for the public catalogue. A report counts
  * as published once it has a Publication: one reopened for a correction stays listed with
- * the version citizens already have. Nothing never published is listed.
+ * the version citizens already have. Nothing never published is listed. A county filter
+ * takes the county's whole subtree.
  */
-export async function listPublications(actor: Actor, filter: PublicationFilter) {
-  authorize(actor, "publication.read", { isPublished: true });
+export const listPublications = defineOperation({
+  name: "listPublications",
+  action: "catalogue.read",
+  authorize: async (actor: Actor, _filter: PublicationFilter) => authorize(actor, "catalogue.read", null),
+  run: (_authorized, _actor, filter) => publicationsOf(filter),
+});
+
+async function publicationsOf(filter: PublicationFilter) {
   const query = filter.query?.trim().slice(0, 50);
   const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
   const reports = await db.report.findMany({
@@ -23,7 +32,7 @@ export async function listPublications(actor: Actor, filter: PublicationFilter) 
         query
           ? { organization: { OR: [{ name: { contains: query } }, { parent: { name: { contains: query } } }] } }
           : {},
-        countyId ? { organization: { OR: [{ id: countyId }, { parentId: countyId }] } } : {},
+        countyId ? { organization: await organizationFilter(subtreeOf(countyId)) } : {},
       ],
     },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
@@ -54,20 +63,21 @@ export async function listPublications(actor: Actor, filter: PublicationFilter) 
   });
 }
 
-/** Counties with at least one published report in them, and the years published, for the search form. */
-export async function listPublicationFacets(actor: Actor) {
-  authorize(actor, "publication.read", { isPublished: true });
-  const [counties, years] = await Promise.all([
-    db.organization.findMany({
-      where: {
-        kind: "COUNTY",
-        OR: [
-          { reports: { some: { publications: { some: {} } } } },
-          { children: { some: { reports: { some: { publications: { some: {} } } } } } },
-        ],
-      },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
+/** Counties with at least one published report in their subtree, and the years published, for the search form. */
+export const listPublicationFacets = defineOperation({
+  name: "listPublicationFacets",
+  action: "catalogue.read",
+  authorize: async (actor: Actor) => authorize(actor, "catalogue.read", null),
+  run: () => publicationFacets(),
+});
+
+async function publicationFacets() {
+  const [counties, published, years] = await Promise.all([
+    db.organization.findMany({ where: { kind: "COUNTY" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.report.findMany({
+      where: { publications: { some: {} } },
+      distinct: ["organizationId"],
+      select: { organizationId: true },
     }),
     db.report.findMany({
       where: { publications: { some: {} } },
@@ -76,5 +86,10 @@ export async function listPublicationFacets(actor: Actor) {
       select: { year: true },
     }),
   ]);
-  return { counties, years: years.map((row) => row.year) };
+  const publishing = new Set(published.map((report) => report.organizationId));
+  const subtrees = await loadSubtrees(counties.map((county) => county.id));
+  return {
+    counties: counties.filter((county) => subtrees.get(county.id)?.some((id) => publishing.has(id))),
+    years: years.map((row) => row.year),
+  };
 }

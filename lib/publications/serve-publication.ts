@@ -4,7 +4,8 @@ import { getLayout } from "@/lib/template";
 import { renderReportCsv } from "@/lib/render/csv";
 import { renderReportJson } from "@/lib/render/json";
 import { toReportView } from "@/lib/render/to-report-view";
-import { runWithAuthorizationCheck } from "@/lib/server/authorize";
+import { authorizeFirst } from "@/lib/server/authorize";
+import { declareEntryPoint } from "@/lib/server/entry-point";
 import { isAppError, isDatabaseUnavailable } from "@/lib/server/errors";
 import {
   findPublicPublication,
@@ -63,12 +64,10 @@ export async function servePublication(
   format: PublicFormat,
 ): Promise<Response> {
   try {
-    return await runWithAuthorizationCheck(`public ${format}`, async () => {
-      const isVersionedUrl = params.sequence !== undefined;
-      const found = await findPublicPublication({
-        reportId: params.reportId,
-        sequence: isVersionedUrl ? parseSequence(params.sequence!) : null,
-      });
+    const isVersionedUrl = params.sequence !== undefined;
+    const sequence = isVersionedUrl ? parseSequence(params.sequence!) : null;
+    const find = () => findPublicPublication({ reportId: params.reportId, sequence });
+    return await authorizeFirst(`public ${format}`, "publication.read", find, async (found) => {
       const etag =
         format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
       const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
@@ -99,6 +98,18 @@ export async function servePublication(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
+}
+
+/**
+ * The route handler of one public URL (the latest version, or `/v/<n>` for one version) in
+ * one format, declared as reading a publication for the sweep test.
+ */
+export function publicationRoute(format: PublicFormat) {
+  return declareEntryPoint(
+    async (request: Request, context: { params: Promise<{ reportId: string; sequence?: string }> }) =>
+      servePublication(request, await context.params, format),
+    { kind: "route", name: `publication ${format}`, action: "publication.read" },
+  );
 }
 
 /** Renders one format of one publication from its stored snapshot. */

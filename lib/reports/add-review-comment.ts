@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { findCommentTarget } from "@/lib/review/comment-target-options";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import { commentTargetField } from "@/lib/workflow/comment-target";
 import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
-import { getReport } from "./get-report";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
 
@@ -19,7 +19,6 @@ export const addReviewCommentInput = z.strictObject({
     .trim()
     .min(1, { error: "请填写批注内容" })
     .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
       error: "批注含有无法显示的控制字符，请删除后重试。",
     }),
@@ -34,9 +33,18 @@ export type AddReviewCommentInput = z.infer<typeof addReviewCommentInput>;
  * must exist in the report's own layout; the comment records the report version it was
  * written against so the clerk's wizard can show it next to the right figure.
  */
-export async function addReviewComment(actor: Actor, input: AddReviewCommentInput): Promise<{ id: string }> {
-  const { report, subject } = await getReport(actor, input.reportId);
-  authorize(actor, "report.comment", subject, "FORBIDDEN");
+export const addReviewComment = defineOperation({
+  name: "addReviewComment",
+  action: "report.comment",
+  authorize: (actor: Actor, input: AddReviewCommentInput) => authorizeReport(actor, "report.comment", input.reportId),
+  run: storeComment,
+});
+
+async function storeComment(
+  { report }: AuthorizedReport,
+  actor: Actor,
+  input: AddReviewCommentInput,
+): Promise<{ id: string }> {
   if (!findCommentTarget(layoutOf(report), input.target))
     throw new AppError("INVALID_INPUT", "批注位置不在本报告中，请重新选择。");
   if (report.version !== input.expectedVersion)

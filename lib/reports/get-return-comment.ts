@@ -1,17 +1,15 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
-import type { Actor } from "@/lib/workflow/policy";
-import type { LoadedReport } from "./load-report";
+import type { AuthorizedReport } from "./authorize-report";
 
 export type ReturnComment = { comment: string; at: Date; reviewerName: string | null };
 
 /**
  * Why the report was last sent back (the latest `report.return` audit event), for the clerk.
- * Takes the report the page already loaded (getReport), so it is not read again.
+ * Takes the report the caller was already allowed to read (an AuthorizedReport), so it is
+ * neither read nor asked about again.
  */
-export async function getReturnComment(actor: Actor, loaded: LoadedReport): Promise<ReturnComment | null> {
-  authorize(actor, "report.read", loaded.subject);
+export async function getReturnComment(loaded: AuthorizedReport): Promise<ReturnComment | null> {
   const event = await db.auditEvent.findFirst({
     where: { reportId: loaded.report.id, action: "report.return" },
     orderBy: { createdAt: "desc" },

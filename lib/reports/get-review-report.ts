@@ -4,10 +4,11 @@ import { toReportView } from "@/lib/render/to-report-view";
 import { diffReportData, findingKey, type ReportChange } from "@/lib/report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { can, type Actor } from "@/lib/workflow/policy";
-import { transitions, type ReportStatus, type TransitionName } from "@/lib/workflow/transitions";
+import { transitionNames, type ReportStatus } from "@/lib/workflow/transitions";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
-import { getReport } from "./get-report";
 import { listReportComments } from "./list-report-comments";
 import { loadReturnBaseline } from "./load-return-baseline";
 
@@ -16,8 +17,14 @@ import { loadReturnBaseline } from "./load-return-baseline";
  * the server's findings with the clerk's reasons for warnings, what changed since the last
  * return, the comments, the history and the published versions, and what the actor may do.
  */
-export async function getReviewReport(actor: Actor, reportId: string) {
-  const loaded = await getReport(actor, reportId);
+export const getReviewReport = defineOperation({
+  name: "getReviewReport",
+  action: "report.read",
+  authorize: (actor: Actor, reportId: string) => authorizeReport(actor, "report.read", reportId),
+  run: (loaded, actor) => reviewReportOf(loaded, actor),
+});
+
+async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
   const { report, subject } = loaded;
   const { layout, data, findings } = await evaluateStoredReport(report);
   const acknowledgements = (report.acknowledgements ?? {}) as Record<string, unknown>;
@@ -41,7 +48,7 @@ export async function getReviewReport(actor: Actor, reportId: string) {
   }
 
   const [comments, history, publications] = await Promise.all([
-    listReportComments(actor, loaded),
+    listReportComments(loaded),
     db.auditEvent.findMany({
       where: { reportId: report.id, toStatus: { not: null } },
       orderBy: { createdAt: "asc" },
@@ -63,9 +70,7 @@ export async function getReviewReport(actor: Actor, reportId: string) {
   ]);
 
   const status = report.status as ReportStatus;
-  const allowed = (Object.keys(transitions) as TransitionName[]).filter((transition) =>
-    can(actor, "report.transition", { ...subject, transition }),
-  );
+  const allowed = transitionNames.filter((transition) => can(actor, "report.transition", { ...subject, transition }));
   return {
     report: {
       id: report.id,

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import { assessHistoryImport, type HistoryImportUpload } from "./preview-history-import";
+import { assessHistoryImport, authorizeHistoryImport, type HistoryImportUpload } from "./preview-history-import";
 import { writeImportedReport } from "./write-imported-report";
 
 /**
@@ -12,14 +13,20 @@ import { writeImportedReport } from "./write-imported-report";
  * publication snapshot; an earlier import of that year nobody has worked on is replaced by
  * a new published version; anything else is refused and nothing is written.
  */
-export async function importHistoryReport(
+export const importHistoryReport = defineOperation({
+  name: "importHistoryReport",
+  action: "report.importHistory",
+  authorize: (actor: Actor, upload: HistoryImportUpload & { confirmOrganization: boolean }) =>
+    authorizeHistoryImport(actor, upload),
+  run: (_authorized, actor, upload) => importHistory(actor, upload),
+});
+
+async function importHistory(
   actor: Actor,
   upload: HistoryImportUpload & { confirmOrganization: boolean },
 ): Promise<{ reportId: string; year: number; replaced: boolean }> {
-  const { reading, organization, existing, refusals, organizationWarning, replacesImport } = await assessHistoryImport(
-    actor,
-    upload,
-  );
+  const { reading, organization, existing, refusals, organizationWarning, replacesImport } =
+    await assessHistoryImport(upload);
   if (refusals.length > 0) throw new AppError("INVALID_INPUT", refusals.join(" "));
   if (organizationWarning && !upload.confirmOrganization) throw new AppError("INVALID_INPUT", organizationWarning);
   if (reading.status !== "read" || reading.year === null)

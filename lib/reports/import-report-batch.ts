@@ -4,9 +4,10 @@ import { readUpload } from "@/lib/import/server";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, formatMegabytes } from "@/lib/import/upload-limits";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError, isAppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
-import type { Actor } from "@/lib/workflow/policy";
+import { organizationFilter } from "@/lib/server/organization-scope";
+import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { FIRST_IMPORT_YEAR } from "./preview-history-import";
 import { reportingYear } from "./reporting-year";
@@ -27,20 +28,26 @@ export type BatchFileResult = {
   problemCount: number;
 };
 
+export type BatchImportInput = { countyId: string; files: readonly BatchFile[]; today: Date };
+
 /**
  * An administrator imports the published reports of one county's bodies, many files at
- * once. Each file is read, matched to an organization of the county by the name in its
- * title, and stored as that body's published report of its year unless the body already has
- * a report for that year. One file's failure never stops the others; each gets a result.
+ * once. Each file is read, matched to an organization of the county's subtree by the name
+ * in its title, and stored as that body's published report of its year unless the body
+ * already has a report for that year. One file's failure never stops the others; each gets
+ * a result.
  */
-export async function importReportBatch(
-  actor: Actor,
-  input: { countyId: string; files: readonly BatchFile[]; today: Date },
-): Promise<BatchFileResult[]> {
-  authorize(actor, "admin.importBatch", await loadOrganizationScope(input.countyId), "FORBIDDEN");
+export const importReportBatch = defineOperation({
+  name: "importReportBatch",
+  action: "admin.importBatch",
+  authorize: async (actor: Actor, _input: BatchImportInput) => authorize(actor, "admin.importBatch", null),
+  run: (_authorized, actor, input) => importBatch(actor, input),
+});
+
+async function importBatch(actor: Actor, input: BatchImportInput): Promise<BatchFileResult[]> {
   const county = await db.organization.findUnique({
     where: { id: input.countyId },
-    select: { id: true, name: true, kind: true, children: { select: { id: true, name: true } } },
+    select: { id: true, name: true, kind: true },
   });
   if (!county || county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
   if (input.files.length === 0) throw new AppError("INVALID_INPUT", "请选择要导入的报告文件。");
@@ -56,9 +63,13 @@ export async function importReportBatch(
       `文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`,
     );
 
+  const below = await db.organization.findMany({
+    where: { AND: [await organizationFilter(subtreeOf(county.id)), { id: { not: county.id } }] },
+    select: { id: true, name: true },
+  });
   const candidates = [
     { id: county.id, name: county.name, countyNames: [] },
-    ...county.children.map((child) => ({ ...child, countyNames: [county.name] })),
+    ...below.map((organization) => ({ ...organization, countyNames: [county.name] })),
   ];
   const currentYear = reportingYear(input.today);
   const results: BatchFileResult[] = [];

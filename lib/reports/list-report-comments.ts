@@ -1,8 +1,6 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
-import type { Actor } from "@/lib/workflow/policy";
-import type { LoadedReport } from "./load-report";
+import type { AuthorizedReport } from "./authorize-report";
 
 export type ReportComment = {
   id: string;
@@ -17,10 +15,10 @@ export type ReportComment = {
 
 /**
  * The review comments on a report, oldest first; whoever may read the report sees them.
- * Takes the report the page already loaded (getReport), so it is not read again.
+ * Takes the report the caller was already allowed to read (an AuthorizedReport), so it is
+ * neither read nor asked about again.
  */
-export async function listReportComments(actor: Actor, loaded: LoadedReport): Promise<ReportComment[]> {
-  authorize(actor, "report.read", loaded.subject);
+export async function listReportComments(loaded: AuthorizedReport): Promise<ReportComment[]> {
   const rows = await db.reviewComment.findMany({
     where: { reportId: loaded.report.id },
     orderBy: { createdAt: "asc" },

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { OrganizationKind } from "@/lib/report-data";
-import { authorize } from "@/lib/server/authorize";
+import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
-import type { Actor } from "@/lib/workflow/policy";
+import { defineOperation } from "@/lib/server/define-operation";
+import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
+import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { reportStatuses, statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
 
@@ -45,18 +46,27 @@ const statusOrder: Record<QueueStatus, number> = {
   PUBLISHED: 5,
 };
 
+export type ReviewQueueFilter = { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" };
+
 /**
- * The reviewer's queue: every organization of the county (the county itself included) with
- * its report for `year`, filtered by status and sorted by name, status or last change.
+ * The reviewer's queue: every organization of the county's subtree (the county itself, its
+ * townships and departments, anything below them) with its report for `year`, filtered by
+ * status and sorted by name, status or last change.
  */
-export async function listReviewQueue(
-  actor: Actor,
-  countyId: string,
-  params: { year: number; status?: QueueStatus; sort: QueueSort; dir: "asc" | "desc" },
-): Promise<ReviewQueueRow[]> {
-  authorize(actor, "review.queue", await loadOrganizationScope(countyId));
+export const listReviewQueue = defineOperation({
+  name: "listReviewQueue",
+  action: "review.queue",
+  authorize: async (actor: Actor, countyId: string | null, _params: ReviewQueueFilter) => {
+    if (countyId === null) throw notFoundFor(actor);
+    authorize(actor, "review.queue", await loadOrganizationScope(countyId));
+    return countyId;
+  },
+  run: (countyId, _actor, _countyId, params) => queueOf(countyId, params),
+});
+
+async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<ReviewQueueRow[]> {
   const organizations = await db.organization.findMany({
-    where: { OR: [{ id: countyId }, { parentId: countyId }] },
+    where: await organizationFilter(subtreeOf(countyId)),
     select: {
       id: true,
       name: true,

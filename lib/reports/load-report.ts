@@ -23,7 +23,7 @@ const reportSelect = {
   organization: { select: { id: true, name: true, kind: true, parentId: true } },
 } as const;
 
-/** Loads a report and where its organization sits; no authorization (callers authorize). */
+/** Loads a report and where its organization sits, asking nobody: operations reach it through authorizeReport. */
 export async function loadReport(reportId: string) {
   if (!isUuid(reportId)) return null;
   const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });

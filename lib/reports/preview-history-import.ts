@@ -5,8 +5,8 @@ import { readUpload } from "@/lib/import/server";
 import { getLayout } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { loadPreviousYearData } from "./evaluate-stored-report";
@@ -36,11 +36,10 @@ export const FIRST_IMPORT_YEAR = 2019;
  * nothing: what was read, and every reason to refuse
  * — not a report, no year, a year not yet past, another body's name (needs confirmation),
  * a report of that year someone already works on. importHistoryReport runs the same
- * assessment again before writing, so the preview is advice, never trusted.
+ * assessment again before writing, so the preview is advice, never trusted. Both ask the
+ * policy first (authorizeHistoryImport); this runs only after it said yes.
  */
-export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpload) {
-  const scope = await loadOrganizationScope(upload.organizationId);
-  authorize(actor, "report.importHistory", scope, "FORBIDDEN");
+export async function assessHistoryImport(upload: HistoryImportUpload) {
   const organization = await db.organization.findUnique({
     where: { id: upload.organizationId },
     select: { id: true, name: true, kind: true, parent: { select: { name: true } } },
@@ -91,10 +90,24 @@ export async function assessHistoryImport(actor: Actor, upload: HistoryImportUpl
   return { reading, organization, existing, currentYear, refusals, organizationWarning, replacesImport };
 }
 
+/** The authorization step of both history-import operations: only the organization's own clerk. */
+export async function authorizeHistoryImport(actor: Actor, upload: { organizationId: string | null }): Promise<string> {
+  authorize(actor, "report.importHistory", { organizationId: upload.organizationId });
+  // The policy allows only the organization's own clerk, so there is an organization.
+  return upload.organizationId!;
+}
+
 /** What importing the file would do, with the rule engine's findings on what was read. */
-export async function previewHistoryImport(actor: Actor, upload: HistoryImportUpload): Promise<HistoryImportPreview> {
+export const previewHistoryImport = defineOperation({
+  name: "previewHistoryImport",
+  action: "report.importHistory",
+  authorize: (actor: Actor, upload: HistoryImportUpload) => authorizeHistoryImport(actor, upload),
+  run: (_authorized, _actor, upload) => previewOf(upload),
+});
+
+async function previewOf(upload: HistoryImportUpload): Promise<HistoryImportPreview> {
   const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } =
-    await assessHistoryImport(actor, upload);
+    await assessHistoryImport(upload);
   // Findings are advice for the clerk; the import itself does not depend on them.
   const findings =
     reading.status === "read" && reading.year !== null

@@ -2,13 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
-import { getReport } from "./get-report";
-import { transitionReport } from "./transition-report";
+import { applyTransition } from "./transition-report";
 
 export const MAX_CORRECTION_NOTE_LENGTH = 2_000;
 
@@ -25,12 +25,6 @@ export const publishReportInput = z.strictObject({
 
 export type PublishReportInput = z.infer<typeof publishReportInput>;
 
-/**
- * Publishes an approved report: freezes the view, HTML and PDF as the next Publication.
- * Rendering (about half a second) happens before the transaction; the transaction then
- * checks that no one published or changed the report meanwhile, moves it to 已发布 and
- * stores the snapshot. A correction (the report was published before) needs a 更正说明.
- */
 /** The 更正说明 a publication carries: none for the first, required for every later one. */
 export function correctionNoteFor(sequence: number, note: string | undefined): string | null {
   if (sequence === 1) return null;
@@ -39,14 +33,28 @@ export function correctionNoteFor(sequence: number, note: string | undefined): s
   return note;
 }
 
-export async function publishReport(
+/**
+ * Publishes an approved report: freezes the view, HTML and PDF as the next Publication.
+ * The policy is asked first; rendering (about half a second) happens before the
+ * transaction; the transaction then checks that no one published or changed the report
+ * meanwhile, moves it to 已发布 and stores the snapshot. A correction (the report was
+ * published before) needs a 更正说明, which is also the transition's audit comment.
+ */
+export const publishReport = defineOperation({
+  name: "publishReport",
+  action: "report.transition",
+  authorize: (actor: Actor, input: PublishReportInput) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
+  run: publishApproved,
+});
+
+async function publishApproved(
+  authorized: AuthorizedReport<"publish">,
   actor: Actor,
   input: PublishReportInput,
 ): Promise<{ status: string; version: number; sequence: number }> {
-  const loaded = await getReport(actor, input.reportId);
-  const { report, subject } = loaded;
-  // Asked before the expensive rendering; transitionReport asks again inside.
-  authorize(actor, "report.transition", { ...subject, transition: "publish" }, "FORBIDDEN");
+  const { report } = authorized;
+  // Checked again in the transaction; here so that a stale page does not render for nothing.
   if (report.version !== input.expectedVersion)
     throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
 
@@ -69,14 +77,11 @@ export async function publishReport(
     correctionNote,
   });
 
-  const result = await transitionReport(
+  const result = await applyTransition(
     actor,
-    {
-      reportId: report.id,
-      transition: "publish",
-      expectedVersion: input.expectedVersion,
-      comment: correctionNote ?? undefined,
-    },
+    authorized,
+    "publish",
+    { expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined },
     async (tx) => {
       if ((await nextPublicationSequence(tx, report.id)) !== sequence)
         throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
@@ -91,7 +96,6 @@ export async function publishReport(
         correctionNote,
       });
     },
-    loaded,
   );
   return { ...result, sequence };
 }

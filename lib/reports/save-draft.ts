@@ -8,13 +8,13 @@ import {
   type SavedDraft,
   type ServerCopy,
 } from "@/lib/report-data";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
-import { getReport } from "./get-report";
 import { loadReport, type LoadedReport } from "./load-report";
 
 /**
@@ -50,13 +50,20 @@ function serverCopyOf(report: LoadedReport["report"]): ServerCopy {
  * compare and choose. Totals are recomputed from their parts, and meta (body name, year,
  * 统计期限) is the server's: neither can be forged through a save.
  */
-export async function saveDraft(actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
-  const loaded = await getReport(actor, input.reportId);
-  const { report } = loaded;
-  // Submitted (e.g. from another tab) or approved: say so, rather than "no permission".
-  if (actor?.role === "CLERK" && !editableStatuses.includes(loaded.subject.status))
-    throw new AppError("INVALID_STATE", NOT_EDITABLE, serverCopyOf(report));
-  authorize(actor, "report.edit", loaded.subject, "FORBIDDEN");
+export const saveDraft = defineOperation({
+  name: "saveDraft",
+  action: "report.edit",
+  authorize: (actor: Actor, input: SaveDraftInput) =>
+    authorizeReport(actor, "report.edit", input.reportId, {
+      // Submitted (e.g. from another tab) or approved: the policy says so, and the refusal
+      // carries the server's copy, rather than "no permission".
+      explain: (refusal, loaded) =>
+        refusal === "INVALID_STATE" ? { message: NOT_EDITABLE, details: serverCopyOf(loaded.report) } : undefined,
+    }),
+  run: storeDraft,
+});
+
+async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: SaveDraftInput): Promise<SavedDraft> {
   const layout = layoutOf(report);
   const stored = parseStoredData(layout, report.data);
 

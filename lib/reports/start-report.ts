@@ -3,16 +3,26 @@ import { blankReportData, toStoredReportData } from "@/lib/report-data";
 import { layoutForYear } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 
 /**
  * Opens the organization's report for `year`, creating it on first use. Idempotent: a
  * double click or two tabs get the same report (the (organization, year) key is unique).
  */
-export async function startReport(actor: Actor, organizationId: string, year: number): Promise<{ id: string }> {
-  authorize(actor, "report.create", await loadOrganizationScope(organizationId), "FORBIDDEN");
+export const startReport = defineOperation({
+  name: "startReport",
+  action: "report.create",
+  authorize: async (actor: Actor, organizationId: string | null, _year: number) => {
+    authorize(actor, "report.create", { organizationId });
+    // The policy allows only the organization's own clerk, so there is an organization.
+    return organizationId!;
+  },
+  run: (organizationId, actor, _organizationId, year) => openReport(actor, organizationId, year),
+});
+
+async function openReport(actor: Actor, organizationId: string, year: number): Promise<{ id: string }> {
   const layout = layoutForYear(year);
   if (!layout) throw new AppError("INVALID_INPUT", `暂不支持 ${year} 年度的报告格式。`);
   const organization = await db.organization.findUniqueOrThrow({

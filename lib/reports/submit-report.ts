@@ -1,7 +1,6 @@
 import "server-only";
-import { z } from "zod";
-import type { Actor } from "@/lib/workflow/policy";
-import { transitionInput, transitionReport } from "./transition-report";
+import type { z } from "zod";
+import { defineTransition, transitionInput } from "./transition-report";
 
 export const submitReportInput = transitionInput.pick({
   reportId: true,
@@ -9,7 +8,5 @@ export const submitReportInput = transitionInput.pick({
   acknowledgements: true,
 });
 
-/** The clerk hands the report to review; the server runs the rules again (transitionReport). */
-export function submitReport(actor: Actor, input: z.infer<typeof submitReportInput>) {
-  return transitionReport(actor, { ...input, transition: "submit" });
-}
+/** The clerk hands the report to review; the server runs the rules again and needs a reason for each warning. */
+export const submitReport = defineTransition<z.infer<typeof submitReportInput>>("submitReport", "submit");

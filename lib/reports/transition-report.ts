@@ -1,34 +1,32 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import {
-  transitions,
-  type ReportStatus,
+  transitionNames,
+  transitionRow,
   type TransitionName,
   type TransitionOutcome,
 } from "@/lib/workflow/transitions";
-import { evaluateStoredReport } from "./evaluate-stored-report";
 import { findingKey } from "@/lib/report-data";
-import { getReport } from "./get-report";
-import type { LoadedReport } from "./load-report";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
+import { evaluateStoredReport } from "./evaluate-stored-report";
 
 export const MAX_COMMENT_LENGTH = 2_000;
 export const MAX_REASON_LENGTH = 500;
 
+const commentTooLong = { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` };
+const commentField = z.string().trim().max(MAX_COMMENT_LENGTH, commentTooLong);
+
 export const transitionInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  transition: z.enum(Object.keys(transitions) as [TransitionName, ...TransitionName[]]),
+  transition: z.enum(transitionNames),
   expectedVersion: z.number().int().positive(),
-  comment: z
-    .string()
-    .trim()
-    .max(MAX_COMMENT_LENGTH, { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` })
-    .optional(),
-  /** The clerk's reason for each warning, keyed by findingKey (submit only). */
+  comment: commentField.optional(),
+  /** The clerk's reason for each warning, keyed by findingKey (transitions whose warnings need reasons). */
   acknowledgements: z
     .record(
       z.string().max(300),
@@ -42,49 +40,46 @@ export const transitionInput = z.strictObject({
 
 export type TransitionInput = z.infer<typeof transitionInput>;
 
+/** The comment field of a transition's own input: required, with its row's wording, where the row says so. */
+export function transitionCommentField(name: TransitionName) {
+  const missing = transitionRow(name).commentRequired;
+  return missing
+    ? z.string({ error: missing }).trim().min(1, { error: missing }).max(MAX_COMMENT_LENGTH, commentTooLong)
+    : commentField;
+}
+
 /** Work done before the transaction (publishing renders the PDF), then written inside it. */
 export type TransitionEffect = (tx: Prisma.TransactionClient, report: { id: string; version: number }) => Promise<void>;
 
-const timestampOf: Partial<Record<ReportStatus, "submittedAt" | "approvedAt" | "publishedAt">> = {
-  SUBMITTED: "submittedAt",
-  APPROVED: "approvedAt",
-  PUBLISHED: "publishedAt",
-};
-
 /**
- * Moves a report along the transition table. The policy decides who may; the server runs
- * the rules again where the transition depends on them (submit, approve, publish); the
- * status change, the audit event and any effect are one transaction guarded by the
- * expected status and version, so a double click or two reviewers cannot both win.
+ * Applies one row of the transition table (lib/workflow/transitions.ts) to a report the
+ * policy allowed that transition on: the comment the row requires, the rules gate and the
+ * reasons for warnings where the row asks for them, then one transaction guarded by the
+ * expected status and version (so a double click or two reviewers cannot both win) that
+ * sets the status and the row's timestamp, keeps the data sent back where the row says so,
+ * writes the row's audit event and any effect.
  */
-export async function transitionReport(
+export async function applyTransition<T extends TransitionName>(
   actor: Actor,
-  input: TransitionInput,
+  authorized: AuthorizedReport<T>,
+  name: T,
+  input: Pick<TransitionInput, "expectedVersion" | "comment" | "acknowledgements">,
   effect?: TransitionEffect,
-  /** The report as the caller already read it (the effect was built from this read). */
-  preloaded?: LoadedReport,
 ): Promise<TransitionOutcome> {
-  if (preloaded && preloaded.report.id !== input.reportId) throw new AppError("INTERNAL", "报告编号不一致。");
-  const loaded = preloaded ?? (await getReport(actor, input.reportId));
-  authorize(actor, "report.read", loaded.subject);
-  authorize(actor, "report.transition", { ...loaded.subject, transition: input.transition }, "FORBIDDEN");
-  const { report } = loaded;
+  const row = transitionRow(name);
+  const { report } = authorized;
   if (report.version !== input.expectedVersion)
     throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
-  if (input.transition === "return" && !input.comment)
-    throw new AppError("INVALID_INPUT", "退回时请说明需要修改的内容。");
+  const comment = input.comment?.trim() || undefined;
+  if (row.commentRequired && !comment) throw new AppError("INVALID_INPUT", row.commentRequired);
 
   let acknowledgements: Record<string, string> | undefined;
-  if (input.transition === "submit" || input.transition === "approve" || input.transition === "publish") {
+  if (row.isGatedByRules) {
     const { findings } = await evaluateStoredReport(report);
     const errors = findings.filter((finding) => finding.severity === "error");
     if (errors.length > 0)
-      throw new AppError(
-        "INVALID_STATE",
-        `报告还有 ${errors.length} 处错误，改正后才能${transitions[input.transition].label}。`,
-        { findings },
-      );
-    if (input.transition === "submit") {
+      throw new AppError("INVALID_STATE", `报告还有 ${errors.length} 处错误，改正后才能${row.label}。`, { findings });
+    if (row.warningsNeedReasons) {
       const warnings = findings.filter((finding) => finding.severity === "warning");
       const given = input.acknowledgements ?? {};
       const missing = warnings.filter((warning) => !given[findingKey(warning)]?.trim());
@@ -98,33 +93,74 @@ export async function transitionReport(
     }
   }
 
-  const target = transitions[input.transition].to;
-  const timestamp = timestampOf[target];
   return db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
       where: { id: report.id, status: report.status, version: input.expectedVersion },
       data: {
-        status: target,
+        status: row.to,
         version: { increment: 1 },
-        ...(timestamp ? { [timestamp]: new Date() } : {}),
+        ...(row.stamps ? { [row.stamps]: new Date() } : {}),
         ...(acknowledgements ? { acknowledgements } : {}),
       },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
     const version = input.expectedVersion + 1;
+    if (row.keepsReturnSnapshot) {
+      // The transition is guarded on the version the data was read at, so this is exactly the
+      // data the reviewer saw. skipDuplicates: a revision of this version written by anyone
+      // else must never make the transition fail.
+      await tx.reportRevision.createMany({
+        data: [
+          {
+            reportId: report.id,
+            version,
+            status: row.to,
+            data: report.data as Prisma.InputJsonValue,
+            authorId: actor?.userId ?? null,
+          },
+        ],
+        skipDuplicates: true,
+      });
+    }
     await tx.auditEvent.create({
       data: {
-        action: `report.${input.transition}`,
+        action: row.audit,
         actorId: actor?.userId ?? null,
         organizationId: report.organizationId,
         reportId: report.id,
         fromStatus: report.status,
-        toStatus: target,
-        comment: input.comment ?? null,
+        toStatus: row.to,
+        comment: comment ?? null,
         detail: acknowledgements ? { acknowledgements } : undefined,
       },
     });
     if (effect) await effect(tx, { id: report.id, version });
-    return { status: target, version };
+    return { status: row.to, version };
+  });
+}
+
+/**
+ * Moves a report along the transition named in the input. The policy decides who may (from
+ * the row's role and `from` statuses); publishing goes through publishReport, which adds
+ * the publication.
+ */
+export const transitionReport = defineOperation({
+  name: "transitionReport",
+  action: "report.transition",
+  authorize: (actor: Actor, input: TransitionInput) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: input.transition }),
+  run: (authorized, actor, input) => applyTransition(actor, authorized, input.transition, input),
+});
+
+/** What a transition of its own needs: the report, the version seen and what its row asks for. */
+type OwnTransitionInput = Pick<TransitionInput, "reportId" | "expectedVersion" | "comment" | "acknowledgements">;
+
+/** The operation of one transition that needs nothing beyond its row (submit, return, reopen). */
+export function defineTransition<I extends OwnTransitionInput>(name: string, transition: TransitionName) {
+  return defineOperation({
+    name,
+    action: "report.transition",
+    authorize: (actor: Actor, input: I) => authorizeReport(actor, "report.transition", input.reportId, { transition }),
+    run: (authorized, actor, input) => applyTransition(actor, authorized, transition, input),
   });
 }

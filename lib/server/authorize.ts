@@ -1,40 +1,64 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { can, type Action, type Actor, type SubjectOf } from "@/lib/workflow/policy";
+import { refusalOf, type Action, type Actor, type Refusal, type SubjectOf } from "@/lib/workflow/policy";
 import { AppError } from "./errors";
 
-// Every entry point runs inside an authorization context (defineAction / defineRoute /
-// guardPage). `authorize` records that the policy was asked; an entry point that finishes
-// without asking fails closed (like forms-admin's `after_action :verify_authorized`).
-type AuthorizationContext = { isAuthorized: boolean };
-const storage = new AsyncLocalStorage<AuthorizationContext>();
-
-export function runWithAuthorizationCheck<T>(entryPoint: string, work: () => Promise<T>): Promise<T> {
-  const context: AuthorizationContext = { isAuthorized: false };
-  return storage.run(context, async () => {
-    const result = await work();
-    if (!context.isAuthorized) throw new Error(`${entryPoint} finished without asking the authorization policy`);
-    return result;
-  });
-}
+// Authorization runs before the work, in two lines.
+//
+// 1. Every entry point (defineAction, defineRoute, loadStaffPage, loadPublicPage, the public
+//    publication routes) and every domain operation (defineOperation) declares its action and
+//    has an authorization step: load the subject, ask the policy. The wrapper runs that step
+//    first and the work only after it.
+// 2. The net: the step runs in a context that records which actions the policy allowed. If
+//    the declared action is not among them, the work never starts (compare forms-admin's
+//    `after_action :verify_authorized`, but before the action instead of after it).
+type StepContext = { allowed: Set<Action> };
+const storage = new AsyncLocalStorage<StepContext>();
 
 /**
- * Asks the policy and throws when the answer is no. Reading something that is not yours
- * answers NOT_FOUND, the same as something that does not exist, so ids cannot be probed.
+ * Runs `step` (which loads the subject and asks `authorize`), checks that it asked the
+ * policy about `action` and was allowed, then runs `work` with what the step returned.
+ * What the step was allowed counts for an enclosing step too (a page whose step is a
+ * domain operation).
+ */
+export async function authorizeFirst<L, T>(
+  where: string,
+  action: Action,
+  step: () => Promise<L>,
+  work: (loaded: L) => Promise<T>,
+): Promise<T> {
+  const enclosing = storage.getStore();
+  const context: StepContext = { allowed: new Set() };
+  const loaded = await storage.run(context, step);
+  if (!context.allowed.has(action))
+    throw new Error(`${where} did not ask the authorization policy about ${action} before its work`);
+  for (const allowed of context.allowed) enclosing?.allowed.add(allowed);
+  return work(loaded);
+}
+
+/** What a refusal may say besides its code (never a different code: the policy chose it). */
+export type RefusalText = { message?: string; details?: unknown };
+
+/**
+ * Asks the policy and throws its refusal as an AppError: NOT_FOUND for what is not yours
+ * (the same answer as for what does not exist), FORBIDDEN, INVALID_STATE, or
+ * UNAUTHENTICATED for an anonymous visitor. `explain` may word a refusal and add details.
  */
 export function authorize<A extends Action>(
   actor: Actor,
   action: A,
   subject: SubjectOf[A],
-  refusal: "NOT_FOUND" | "FORBIDDEN" = "NOT_FOUND",
+  explain?: (refusal: Refusal) => RefusalText | undefined,
 ): void {
-  const context = storage.getStore();
-  if (context) context.isAuthorized = true;
-  if (!can(actor, action, subject)) throw new AppError(actor ? refusal : "UNAUTHENTICATED");
+  const refusal = refusalOf(actor, action, subject);
+  if (refusal) {
+    const text = explain?.(refusal);
+    throw new AppError(refusal, text?.message, text?.details);
+  }
+  storage.getStore()?.allowed.add(action);
 }
 
-/** For entry points that are public by design (sign-in, health): states it explicitly. */
-export function markPublic(): void {
-  const context = storage.getStore();
-  if (context) context.isAuthorized = true;
+/** The answer for a subject that does not exist: the same as the policy's "not yours". */
+export function notFoundFor(actor: Actor): AppError {
+  return new AppError(actor ? "NOT_FOUND" : "UNAUTHENTICATED");
 }

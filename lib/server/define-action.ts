@@ -1,28 +1,82 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import type { Action, Actor } from "@/lib/workflow/policy";
+import { authorizeFirst } from "./authorize";
+import type { Operation } from "./define-operation";
+import { declareEntryPoint } from "./entry-point";
 import { AppError, errorCodes, isAppError, isDatabaseUnavailable } from "./errors";
-import { runWithAuthorizationCheck } from "./authorize";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
 import type { ActionResult } from "@/lib/errors/action-result";
-import type { Actor } from "@/lib/workflow/policy";
 
 export type { ActionResult };
 
-type ActionContext<I> = { input: I; user: SignedInUser | null; actor: Actor };
+export type ActionContext<I> = { input: I; user: SignedInUser | null; actor: Actor };
 
-/**
- * The shape of every server action: parse the input with a strict schema → authenticate →
- * run (the handler authorizes through lib/server/authorize) → map errors to a zh-CN result.
- * Server actions are public POST endpoints, so nothing about the input is trusted.
- */
-export function defineAction<S extends z.ZodType, T>(options: {
+type Common<S extends z.ZodType> = {
   name: string;
   input: S;
   /** Anonymous callers are allowed (sign-in). Default: sign-in required. */
   allowAnonymous?: boolean;
-  run: (context: ActionContext<z.infer<S>>) => Promise<T>;
-}): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
+};
+
+/** The action runs one domain operation, called with the parsed input. */
+type WithOperation<S extends z.ZodType, T> = Common<S> & { operation: Operation<[z.infer<S>], T> };
+
+/** The action runs one domain operation, called with `args` built from the input and the user. */
+type WithOperationArgs<S extends z.ZodType, Args extends unknown[], T> = Common<S> & {
+  operation: Operation<Args, T>;
+  args: (context: ActionContext<z.infer<S>>) => Args;
+};
+
+/** The action's own step loads the subject and asks the policy about `action`; `run` follows. */
+type WithStep<S extends z.ZodType, L, T> = Common<S> & {
+  action: Action;
+  authorize: (context: ActionContext<z.infer<S>>) => Promise<L>;
+  run: (context: ActionContext<z.infer<S>> & { loaded: L }) => Promise<T>;
+};
+
+type Options<S extends z.ZodType> = Common<S> &
+  (
+    | { operation: Operation<unknown[], unknown>; args?: (context: ActionContext<z.infer<S>>) => unknown[] }
+    | {
+        action: Action;
+        authorize: (context: ActionContext<z.infer<S>>) => Promise<unknown>;
+        run: (context: ActionContext<z.infer<S>> & { loaded: unknown }) => Promise<unknown>;
+      }
+  );
+
+/**
+ * The shape of every server action: parse the input with a strict schema → authenticate →
+ * load the subject and ask the policy (the operation's or the action's own step) → run →
+ * map errors to a zh-CN result. Server actions are public POST endpoints, so nothing about
+ * the input is trusted. The declared action is attached for the sweep test.
+ * (`Args extends unknown[] | []` makes TypeScript read the array `args` returns as a tuple.)
+ */
+export function defineAction<S extends z.ZodType, Args extends unknown[] | [], T>(
+  options: WithOperationArgs<S, Args, T>,
+): (raw: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(
+  options: WithOperation<S, T>,
+): (raw: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, L, T>(
+  options: WithStep<S, L, T>,
+): (raw: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType>(
+  options: Options<S>,
+): (raw: unknown) => Promise<ActionResult<unknown>> {
+  const action = "operation" in options ? options.operation.action : options.action;
+  const execute = (context: ActionContext<z.infer<S>>): Promise<unknown> => {
+    if ("operation" in options)
+      return options.operation(context.actor, ...(options.args?.(context) ?? [context.input]));
+    return authorizeFirst(
+      `action ${options.name}`,
+      options.action,
+      () => options.authorize(context),
+      (loaded) => options.run({ ...context, loaded }),
+    );
+  };
+  const handler = async (raw: unknown): Promise<ActionResult<unknown>> => {
     try {
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
@@ -35,14 +89,29 @@ export function defineAction<S extends z.ZodType, T>(options: {
       }
       const user = await getCurrentUser();
       if (!user && !options.allowAnonymous) throw new AppError("UNAUTHENTICATED");
-      const data = await runWithAuthorizationCheck(options.name, () =>
-        options.run({ input: parsed.data, user, actor: toActor(user) }),
-      );
-      return { ok: true, data };
+      return { ok: true, data: await execute({ input: parsed.data, user, actor: toActor(user) }) };
     } catch (error) {
+      // Next's own control flow (redirect after signing out) is not a failure.
+      unstable_rethrow(error);
       return toFailure(error, options.name);
     }
   };
+  return declareEntryPoint(handler, { kind: "action", name: options.name, action });
+}
+
+/**
+ * A server action posted by a plain HTML form (no JavaScript): the same pipeline, answering
+ * with Next's redirect on success and failing the request (Next's error page) otherwise.
+ */
+export function defineFormAction<S extends z.ZodType, L>(
+  options: WithStep<S, L, void>,
+): (formData: FormData) => Promise<void> {
+  const action = defineAction(options);
+  const handler = async (formData: FormData): Promise<void> => {
+    const result = await action(formData);
+    if (!result.ok) throw new AppError(result.code, result.message);
+  };
+  return declareEntryPoint(handler, { kind: "action", name: options.name, action: options.action });
 }
 
 export function toFailure(error: unknown, where: string): Extract<ActionResult<never>, { ok: false }> {

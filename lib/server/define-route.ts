@@ -1,9 +1,11 @@
 import "server-only";
-import { runWithAuthorizationCheck } from "./authorize";
-import { AppError, type ErrorCode } from "./errors";
+import type { z } from "zod";
+import type { Action, Actor } from "@/lib/workflow/policy";
+import { authorizeFirst } from "./authorize";
 import { toFailure } from "./define-action";
+import { declareEntryPoint } from "./entry-point";
+import { AppError, type ErrorCode } from "./errors";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
-import type { Actor } from "@/lib/workflow/policy";
 
 const statusOf: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -17,31 +19,51 @@ const statusOf: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-type RouteContext<P> = { request: Request; params: P; user: SignedInUser | null; actor: Actor };
+export type RouteContext<P> = { request: Request; params: P; user: SignedInUser | null; actor: Actor };
 
 /**
- * The shape of every route handler: authenticate → run (authorizes through the policy) →
+ * The shape of every route handler: check the origin of mutating requests → read the path
+ * parameters (`params`; a path that does not fit is not found) → authenticate → load the
+ * subject and ask the policy about `action` (`authorize`, before the body is read) → run →
  * map errors to a JSON body with a zh-CN message. Unlike server actions, Next.js does not
  * check the Origin of route handlers, so mutating methods require a same-origin request.
  */
-export function defineRoute<P>(name: string, run: (context: RouteContext<P>) => Promise<Response>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export function defineRoute<S extends z.ZodType = z.ZodType<Record<string, never>>, L = void>(options: {
+  name: string;
+  params?: S;
+  action: Action;
+  authorize: (context: RouteContext<z.infer<S>>) => Promise<L>;
+  run: (context: RouteContext<z.infer<S>> & { loaded: L }) => Promise<Response>;
+}) {
+  const handler = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request))
         throw new AppError("FORBIDDEN", "请求来源无效。");
+      const raw = await context.params;
+      const parsed = options.params ? options.params.safeParse(raw) : { success: true as const, data: raw };
+      if (!parsed.success) throw new AppError("NOT_FOUND");
       const user = await getCurrentUser();
-      const params = await context.params;
-      return await runWithAuthorizationCheck(`route ${name}`, () =>
-        run({ request, params, user, actor: toActor(user) }),
+      const routeContext: RouteContext<z.infer<S>> = {
+        request,
+        params: parsed.data as z.infer<S>,
+        user,
+        actor: toActor(user),
+      };
+      return await authorizeFirst(
+        `route ${options.name}`,
+        options.action,
+        () => options.authorize(routeContext),
+        (loaded) => options.run({ ...routeContext, loaded }),
       );
     } catch (error) {
-      const failure = toFailure(error, name);
+      const failure = toFailure(error, options.name);
       return Response.json(
         { error: { code: failure.code, message: failure.message } },
         { status: statusOf[failure.code], headers: { "Cache-Control": "no-store" } },
       );
     }
   };
+  return declareEntryPoint(handler, { kind: "route", name: options.name, action: options.action });
 }
 
 function isSameOrigin(request: Request): boolean {

@@ -1,29 +1,73 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import type { Actor, Role } from "@/lib/workflow/policy";
-import { runWithAuthorizationCheck } from "./authorize";
+import { can, type Action, type Actor, type StaffPage } from "@/lib/workflow/policy";
+import { authorizeFirst } from "./authorize";
 import { isAppError } from "./errors";
 import { getCurrentUser, homePathFor, toActor, type SignedInUser } from "./session";
 
+type PageContext = { user: SignedInUser; actor: Actor };
+
+type StaffPageOptions<L> = {
+  /** The page's route, as the policy's staffPages table names it. */
+  page: StaffPage;
+  /** This request's path, to come back to after signing in. */
+  path: string;
+  action: Action;
+  authorize: (context: PageContext) => Promise<L>;
+};
+
 /**
- * Loads a signed-in page's data inside an authorization check. Anonymous visitors go to the
- * sign-in page; a user of another role goes to their own home; anything the policy refuses
- * is a plain 404, the same as a missing page.
+ * Loads a signed-in page's data after the policy said yes. Anonymous visitors go to the
+ * sign-in page; a user the policy does not send to this page (`page.open`) goes to their
+ * own home; then `authorize` loads the subject and asks the policy about `action`, and only
+ * then does `load` run. Anything the policy refuses is a plain 404, the same as a missing page.
  */
-export async function loadStaffPage<T>(
-  path: string,
-  roles: readonly Role[],
-  load: (context: { user: SignedInUser; actor: Actor }) => Promise<T>,
-): Promise<T & { user: SignedInUser }> {
+export async function loadStaffPage<L, T extends object>(options: {
+  page: StaffPage;
+  path: string;
+  action: Action;
+  authorize: (context: PageContext) => Promise<L>;
+  load: (context: PageContext & { loaded: L }) => Promise<T>;
+}): Promise<T & { user: SignedInUser }>;
+export async function loadStaffPage<L extends object>(
+  options: StaffPageOptions<L>,
+): Promise<L & { user: SignedInUser }>;
+export async function loadStaffPage(
+  options: StaffPageOptions<unknown> & { load?: (context: PageContext & { loaded: unknown }) => Promise<object> },
+): Promise<object & { user: SignedInUser }> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
-  if (!roles.includes(user.role)) redirect(homePathFor(user.role));
+  if (!user) redirect(`/login?next=${encodeURIComponent(options.path)}`);
+  const actor = toActor(user);
+  if (!can(actor, "page.open", { page: options.page })) redirect(homePathFor(user.role));
   try {
-    const data = await runWithAuthorizationCheck(`page ${path}`, () => load({ user, actor: toActor(user) }));
+    const data = await authorizeFirst(
+      `page ${options.page}`,
+      options.action,
+      () => options.authorize({ user, actor }),
+      async (loaded) => (options.load ? options.load({ user, actor, loaded }) : (loaded as object)),
+    );
     return { ...data, user };
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect(`/login?next=${encodeURIComponent(path)}`);
+    if (isAppError(error) && error.code === "UNAUTHENTICATED")
+      redirect(`/login?next=${encodeURIComponent(options.path)}`);
+    throw error;
+  }
+}
+
+/**
+ * Loads a public page's data (no session is read, so the page can be cached): `authorize`
+ * loads and asks the policy about `action`, which is open to everyone for the catalogue.
+ */
+export async function loadPublicPage<T>(options: {
+  page: string;
+  action: Action;
+  authorize: () => Promise<T>;
+}): Promise<T> {
+  try {
+    return await authorizeFirst(`page ${options.page}`, options.action, options.authorize, async (loaded) => loaded);
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import type { Actor, Role } from "@/lib/workflow/policy";
+import { isRole } from "@/lib/workflow/roles";
 import { auth } from "./auth";
 import { db } from "./db";
 
@@ -13,12 +14,6 @@ export type SignedInUser = {
   organizationId: string | null;
   organizationName: string | null;
 };
-
-const roles: readonly Role[] = ["CLERK", "REVIEWER", "ADMIN"];
-
-function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (roles as readonly string[]).includes(value);
-}
 
 /**
  * The signed-in user for this request, or null. Cached per request. The role and

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { can, type Actor, type ReportSubject } from "./policy";
+import {
+  can,
+  isInSet,
+  readableOrganizations,
+  refusalOf,
+  staffPages,
+  subtreeOf,
+  type Actor,
+  type OrganizationScope,
+  type ReportSubject,
+  type StaffPage,
+} from "./policy";
 import { reportStatuses, transitions, type ReportStatus, type TransitionName } from "./transitions";
 
 // Two counties with two townships each, as in documenso's "two independent users" tests.
@@ -109,11 +120,9 @@ describe("scopes", () => {
       expect(can(actors[name], "admin.manage", null)).toBe(name === "admin");
     }
   });
-  it("admin.importBatch: admins only, for any county", () => {
-    for (const county of [{ organizationId: countyA, ancestorIds: [] }, townA1]) {
-      for (const name of Object.keys(actors) as ActorName[]) {
-        expect(can(actors[name], "admin.importBatch", county)).toBe(name === "admin");
-      }
+  it("admin.importBatch: admins only, for any county (the county is read from the upload)", () => {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      expect(can(actors[name], "admin.importBatch", null)).toBe(name === "admin");
     }
   });
   it("publication.read: anyone, but only what is published", () => {
@@ -126,5 +135,65 @@ describe("scopes", () => {
     // Simulates a caller compiled against an older action list.
     const unknownAction = "report.delete" as unknown as "admin.manage";
     expect(can(actors.admin, unknownAction, null)).toBe(false);
+  });
+});
+
+describe("refusals", () => {
+  it("say NOT_FOUND for what is not yours, FORBIDDEN to the wrong actor, and ask anonymous visitors to sign in", () => {
+    const draft = reportOf(townA1, "DRAFT");
+    expect(refusalOf(actors.clerkA2, "report.edit", draft)).toBe("NOT_FOUND");
+    expect(refusalOf(actors.reviewerB, "report.read", draft)).toBe("NOT_FOUND");
+    expect(refusalOf(actors.reviewerA, "report.edit", draft)).toBe("FORBIDDEN");
+    expect(refusalOf(actors.anonymous, "report.read", draft)).toBe("UNAUTHENTICATED");
+    // The right actor on a report in the wrong status: a save is told the state, a decision is not offered.
+    expect(refusalOf(actors.clerkA1, "report.edit", reportOf(townA1, "SUBMITTED"))).toBe("INVALID_STATE");
+    expect(
+      refusalOf(actors.reviewerA, "report.transition", { ...reportOf(townA1, "PUBLISHED"), transition: "approve" }),
+    ).toBe("FORBIDDEN");
+    // Another county's published report is not found whatever is asked of it.
+    expect(
+      refusalOf(actors.reviewerB, "report.transition", { ...reportOf(townA1, "PUBLISHED"), transition: "approve" }),
+    ).toBe("NOT_FOUND");
+  });
+});
+
+describe("scope", () => {
+  const departmentA1 = { organizationId: "department-a1", ancestorIds: [townA1.organizationId, countyA] };
+  const countyScope = { organizationId: countyA, ancestorIds: [] };
+  const scopes: OrganizationScope[] = [countyScope, townA1, townA2, departmentA1, townB1];
+
+  it("reaches, for a reviewer, the county and everything below it at any depth, and nothing of another county", () => {
+    const reachable = scopes.filter((scope) => isInSet(readableOrganizations(actors.reviewerA), scope));
+    expect(reachable).toEqual([countyScope, townA1, townA2, departmentA1]);
+    expect(scopes.filter((scope) => isInSet(subtreeOf(townA1.organizationId), scope))).toEqual([townA1, departmentA1]);
+    expect(scopes.filter((scope) => isInSet(readableOrganizations(actors.reviewerB), scope))).toEqual([townB1]);
+  });
+
+  it("is exactly what report.read and organization.read allow, for every actor and organization", () => {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      for (const scope of scopes) {
+        const inScope = isInSet(readableOrganizations(actors[name]), scope);
+        expect(can(actors[name], "report.read", { ...scope, status: "DRAFT" }), `${name} ${scope.organizationId}`).toBe(
+          inScope,
+        );
+        expect(can(actors[name], "organization.read", scope)).toBe(inScope);
+      }
+    }
+  });
+});
+
+describe("page.open", () => {
+  it("sends each role to its own pages only; anonymous visitors sign in first", () => {
+    for (const page of Object.keys(staffPages) as StaffPage[]) {
+      for (const name of ["clerkA1", "reviewerA", "admin"] as const) {
+        const role = actors[name].role;
+        expect(refusalOf(actors[name], "page.open", { page }), `${name} ${page}`).toBe(
+          (staffPages[page] as readonly string[]).includes(role) ? null : "FORBIDDEN",
+        );
+      }
+      expect(refusalOf(actors.anonymous, "page.open", { page })).toBe("UNAUTHENTICATED");
+    }
+    expect(can(actors.admin, "page.open", { page: "/review/reports/[id]" })).toBe(true);
+    expect(can(actors.admin, "page.open", { page: "/review" })).toBe(false);
   });
 });

@@ -1,9 +1,12 @@
-// The one authorization policy: every server action, route handler and data-reading page
-// asks `can(actor, action, subject)` before doing anything. Pure and synchronous, so the
-// whole matrix is unit-tested (policy.test.ts) and the same answers drive the UI.
-import { canTransition, editableStatuses, type ReportStatus, type TransitionName } from "./transitions";
+// The one authorization policy. Every server action, route handler and data-reading page
+// declares one action of this vocabulary and asks the policy about its subject before any
+// work (lib/server/authorize.ts); the list queries draw their organizations from the same
+// scope builder. Pure and synchronous, so the whole matrix is unit-tested (policy.test.ts,
+// entry-points.ts) and the same answers drive the UI.
+import type { Role } from "./roles";
+import { editableStatuses, transitionRow, type ReportStatus, type TransitionName } from "./transitions";
 
-export type Role = "CLERK" | "REVIEWER" | "ADMIN";
+export type { Role };
 
 /** The signed-in user as the policy sees them; null is an anonymous visitor. */
 export type Actor = {
@@ -13,97 +16,192 @@ export type Actor = {
   organizationId: string | null;
 } | null;
 
+/**
+ * How far the organization tree is walked, upwards for the policy's ancestors and downwards
+ * for the list queries (lib/server/organization-scope.ts), so both see the same subtree.
+ */
+export const MAX_ORGANIZATION_DEPTH = 10;
+
 /** Where an organization sits: itself and every organization above it. */
 export type OrganizationScope = { organizationId: string; ancestorIds: readonly string[] };
 
+/** The organization an action on one's own organization names; null for a user without one. */
+export type OrganizationRef = { organizationId: string | null };
+
 export type ReportSubject = OrganizationScope & { status: ReportStatus };
 
+/** The signed-in pages, by route, and the roles each is for; anyone else is sent to their own home. */
+export const staffPages = {
+  "/clerk": ["CLERK"],
+  "/clerk/import": ["CLERK"],
+  "/clerk/reports/[id]": ["CLERK"],
+  "/review": ["REVIEWER"],
+  "/review/reports/[id]": ["REVIEWER", "ADMIN"],
+  "/admin": ["ADMIN"],
+  "/admin/import": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type StaffPage = keyof typeof staffPages;
+
 type SubjectOf = {
+  "session.signIn": null;
+  "session.signOut": null;
+  "system.health": null;
+  "page.open": { page: StaffPage };
+  /** The public catalogue of published reports. */
+  "catalogue.read": null;
+  "publication.read": { isPublished: boolean };
   "report.read": ReportSubject;
   "report.edit": ReportSubject;
   "report.comment": ReportSubject;
   "report.transition": ReportSubject & { transition: TransitionName };
-  "report.create": OrganizationScope;
-  "report.importHistory": OrganizationScope;
+  "report.create": OrganizationRef;
+  "report.importHistory": OrganizationRef;
   "organization.read": OrganizationScope;
   "review.queue": OrganizationScope;
-  "publication.read": { isPublished: boolean };
   "admin.manage": null;
-  "admin.importBatch": OrganizationScope;
+  /** Importing published reports for any county (the county is read from the upload). */
+  "admin.importBatch": null;
 };
 
 export type Action = keyof SubjectOf;
 
-const transitionRoles: Record<TransitionName, Role> = {
-  submit: "CLERK",
-  return: "REVIEWER",
-  approve: "REVIEWER",
-  publish: "REVIEWER",
-  reopenForCorrection: "REVIEWER",
-};
+/** How the policy says no: the error codes of lib/server/errors.ts it may answer with. */
+export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE";
 
-function isOwnOrganization(actor: NonNullable<Actor>, scope: OrganizationScope): boolean {
-  return actor.organizationId !== null && actor.organizationId === scope.organizationId;
+// ---------------------------------------------------------------------------------------
+// Scope: which organizations an actor reaches. The rules below are written with it, and the
+// queries that list reports or organizations turn the same sets into SQL
+// (lib/server/organization-scope.ts), so a list never shows what the policy would refuse.
+
+/** A set of organizations: everything, nothing, one organization, or a subtree (the root and all below it). */
+export type OrganizationSet =
+  | { kind: "everything" }
+  | { kind: "nothing" }
+  | { kind: "organization"; organizationId: string }
+  | { kind: "subtree"; rootId: string };
+
+/** A county (or any organization) and everything under it: township, department, anything deeper. */
+export function subtreeOf(rootId: string): OrganizationSet {
+  return { kind: "subtree", rootId };
 }
 
-/** A reviewer's county covers the county itself and everything under it. */
-function isWithinCounty(actor: NonNullable<Actor>, scope: OrganizationScope): boolean {
-  return (
-    actor.organizationId !== null &&
-    (actor.organizationId === scope.organizationId || scope.ancestorIds.includes(actor.organizationId))
-  );
+/** Whose reports and organizations the actor may read: admins all, reviewers their county's subtree, clerks their own. */
+export function readableOrganizations(actor: Actor): OrganizationSet {
+  if (!actor) return { kind: "nothing" };
+  if (actor.role === "ADMIN") return { kind: "everything" };
+  if (actor.organizationId === null) return { kind: "nothing" };
+  return actor.role === "REVIEWER"
+    ? subtreeOf(actor.organizationId)
+    : { kind: "organization", organizationId: actor.organizationId };
 }
+
+/** Whether an organization, placed by its ancestors, belongs to the set. */
+export function isInSet(set: OrganizationSet, scope: OrganizationScope): boolean {
+  switch (set.kind) {
+    case "everything":
+      return true;
+    case "nothing":
+      return false;
+    case "organization":
+      return scope.organizationId === set.organizationId;
+    case "subtree":
+      return scope.organizationId === set.rootId || scope.ancestorIds.includes(set.rootId);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules: one per action; each answers null (allowed) or how it refuses.
 
 type SignedIn = NonNullable<Actor>;
-type Rule<S> = (actor: Actor, subject: S) => boolean;
+type Rule<S> = (actor: Actor, subject: S) => Refusal | null;
 
-/** Wraps a rule that only signed-in users can ever pass. */
-function signedIn<S>(rule: (actor: SignedIn, subject: S) => boolean): Rule<S> {
-  return (actor, subject) => actor !== null && rule(actor, subject);
+const anyone: Rule<unknown> = () => null;
+
+function allowIf(condition: boolean, refusal: Refusal): Refusal | null {
+  return condition ? null : refusal;
 }
 
-/** One rule per action; the mapped type gives each its own subject type. */
+/** A rule only signed-in users can ever pass; anonymous visitors are asked to sign in. */
+function signedIn<S>(rule: (actor: SignedIn, subject: S) => Refusal | null): Rule<S> {
+  return (actor, subject) => (actor === null ? "UNAUTHENTICATED" : rule(actor, subject));
+}
+
+/**
+ * An action on one report. A report outside the actor's reach answers NOT_FOUND, the same
+ * as one that does not exist, so ids cannot be probed. Within reach: the wrong actor is
+ * FORBIDDEN; the right actor on a report in the wrong status gets `wrongStatus`.
+ */
+function onReport<S extends ReportSubject>(spec: {
+  isActor: (actor: SignedIn, report: S) => boolean;
+  statuses: (report: S) => readonly ReportStatus[];
+  wrongStatus: Refusal;
+}): Rule<S> {
+  return signedIn((actor, report) => {
+    if (!isInSet(readableOrganizations(actor), report)) return "NOT_FOUND";
+    if (!spec.isActor(actor, report)) return "FORBIDDEN";
+    return allowIf(spec.statuses(report).includes(report.status), spec.wrongStatus);
+  });
+}
+
 const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
-  "report.read": signedIn(
-    (actor, report) =>
-      actor.role === "ADMIN" ||
-      (actor.role === "CLERK"
-        ? isOwnOrganization(actor, report)
-        : actor.role === "REVIEWER" && isWithinCounty(actor, report)),
+  "session.signIn": anyone,
+  "session.signOut": anyone,
+  "system.health": anyone,
+  "page.open": signedIn((actor, { page }) =>
+    allowIf((staffPages[page] as readonly Role[]).includes(actor.role), "FORBIDDEN"),
   ),
-  "report.edit": signedIn(
-    (actor, report) =>
-      actor.role === "CLERK" && isOwnOrganization(actor, report) && editableStatuses.includes(report.status),
+  "catalogue.read": anyone,
+  // Published reports are public: anyone, signed in or not; nothing else is.
+  "publication.read": (_actor, publication) => allowIf(publication.isPublished, "NOT_FOUND"),
+  "report.read": signedIn((actor, report) => allowIf(isInSet(readableOrganizations(actor), report), "NOT_FOUND")),
+  // A clerk saving a report that moved on is told its state (the wizard shows the server's copy).
+  "report.edit": onReport({
+    isActor: (actor) => actor.role === "CLERK",
+    statuses: () => editableStatuses,
+    wrongStatus: "INVALID_STATE",
+  }),
+  "report.comment": onReport({
+    isActor: (actor) => actor.role === "REVIEWER",
+    statuses: () => ["SUBMITTED"],
+    wrongStatus: "FORBIDDEN",
+  }),
+  // The transition table says who and from where (lib/workflow/transitions.ts).
+  "report.transition": onReport({
+    isActor: (actor, report) => transitionRow(report.transition).role === actor.role,
+    statuses: (report) => transitionRow(report.transition).from,
+    wrongStatus: "FORBIDDEN",
+  }),
+  "report.create": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),
+  "report.importHistory": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),
+  "organization.read": signedIn((actor, scope) => allowIf(isInSet(readableOrganizations(actor), scope), "NOT_FOUND")),
+  "review.queue": signedIn((actor, scope) =>
+    allowIf(
+      (actor.role === "ADMIN" || actor.role === "REVIEWER") && isInSet(readableOrganizations(actor), scope),
+      "NOT_FOUND",
+    ),
   ),
-  "report.comment": signedIn(
-    (actor, report) => actor.role === "REVIEWER" && isWithinCounty(actor, report) && report.status === "SUBMITTED",
-  ),
-  "report.transition": signedIn(
-    (actor, report) =>
-      canTransition(report.transition, report.status) &&
-      transitionRoles[report.transition] === actor.role &&
-      (actor.role === "CLERK" ? isOwnOrganization(actor, report) : isWithinCounty(actor, report)),
-  ),
-  "report.create": signedIn((actor, scope) => actor.role === "CLERK" && isOwnOrganization(actor, scope)),
-  "report.importHistory": signedIn((actor, scope) => actor.role === "CLERK" && isOwnOrganization(actor, scope)),
-  "organization.read": signedIn(
-    (actor, scope) =>
-      actor.role === "ADMIN" ||
-      (actor.role === "REVIEWER" ? isWithinCounty(actor, scope) : isOwnOrganization(actor, scope)),
-  ),
-  "review.queue": signedIn(
-    (actor, scope) => actor.role === "ADMIN" || (actor.role === "REVIEWER" && isWithinCounty(actor, scope)),
-  ),
-  // Published reports are public: anyone, signed in or not.
-  "publication.read": (_actor, publication) => publication.isPublished,
-  "admin.manage": signedIn((actor) => actor.role === "ADMIN"),
-  "admin.importBatch": signedIn((actor) => actor.role === "ADMIN"),
+  "admin.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
+  "admin.importBatch": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
 };
 
-/** Fails closed: unknown actions are refused; every rule refuses what it does not allow. */
-export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): boolean {
+function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {
+  return actor.role === "CLERK" && actor.organizationId !== null && actor.organizationId === scope.organizationId;
+}
+
+/** Null when the actor may; otherwise how to refuse. Fails closed: an unknown action is refused. */
+export function refusalOf<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): Refusal | null {
   const rule: Rule<SubjectOf[A]> | undefined = rules[action];
-  return rule ? rule(actor, subject) : false;
+  return rule ? rule(actor, subject) : "FORBIDDEN";
+}
+
+export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): boolean {
+  return refusalOf(actor, action, subject) === null;
+}
+
+/** Actions open to everyone by design (signing in, health, the public catalogue): they refuse nobody. */
+export function isOpenToEveryone(action: Action): boolean {
+  return rules[action] === anyone;
 }
 
 export type { SubjectOf };

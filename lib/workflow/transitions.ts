@@ -1,5 +1,8 @@
 // The report lifecycle as one table. Every status change in the product is one of these
-// transitions; lib/reports/transition-report.ts applies them and the policy checks them.
+// rows; lib/reports/transition-report.ts applies a row as it reads, and the policy
+// (lib/workflow/policy.ts) decides who may from the row's role and `from` statuses.
+import type { Role } from "./roles";
+
 export const reportStatuses = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "PUBLISHED"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
@@ -11,14 +14,96 @@ export const statusLabels: Record<ReportStatus, string> = {
   PUBLISHED: "已发布",
 };
 
+/** The report timestamps a transition can set. */
+export type TransitionTimestamp = "submittedAt" | "approvedAt" | "publishedAt";
+
+export type TransitionRow = {
+  from: readonly ReportStatus[];
+  to: ReportStatus;
+  /** Who performs it: a clerk on their own organization's report, a reviewer within their county. */
+  role: Role;
+  /** The button's wording; also ends the message of a refusal by the rules (改正后才能…). */
+  label: string;
+  /** What to tell the user when the comment is missing; null when no comment is required. */
+  commentRequired: string | null;
+  /** The server runs the rules again first and refuses while any error remains. */
+  isGatedByRules: boolean;
+  /** Each warning of that run needs the actor's reason, stored with the report. */
+  warningsNeedReasons: boolean;
+  /** The timestamp it sets to the time of the transition. */
+  stamps: TransitionTimestamp | null;
+  /**
+   * The data as it was sent back is kept as a revision, the baseline of "changes since the
+   * last return" on the next review (lib/reports/load-return-baseline.ts).
+   */
+  keepsReturnSnapshot: boolean;
+  /** The AuditEvent.action it writes. */
+  audit: `report.${string}`;
+};
+
 export const transitions = {
-  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", label: "提交审核" },
-  return: { from: ["SUBMITTED", "APPROVED"], to: "RETURNED", label: "退回修改" },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", label: "审核通过" },
-  publish: { from: ["APPROVED"], to: "PUBLISHED", label: "发布" },
+  submit: {
+    from: ["DRAFT", "RETURNED"],
+    to: "SUBMITTED",
+    role: "CLERK",
+    label: "提交审核",
+    commentRequired: null,
+    isGatedByRules: true,
+    warningsNeedReasons: true,
+    stamps: "submittedAt",
+    keepsReturnSnapshot: false,
+    audit: "report.submit",
+  },
+  return: {
+    from: ["SUBMITTED", "APPROVED"],
+    to: "RETURNED",
+    role: "REVIEWER",
+    label: "退回修改",
+    commentRequired: "退回时请说明需要修改的内容。",
+    isGatedByRules: false,
+    warningsNeedReasons: false,
+    stamps: null,
+    keepsReturnSnapshot: true,
+    audit: "report.return",
+  },
+  approve: {
+    from: ["SUBMITTED"],
+    to: "APPROVED",
+    role: "REVIEWER",
+    label: "审核通过",
+    commentRequired: null,
+    isGatedByRules: true,
+    warningsNeedReasons: false,
+    stamps: "approvedAt",
+    keepsReturnSnapshot: false,
+    audit: "report.approve",
+  },
+  publish: {
+    from: ["APPROVED"],
+    to: "PUBLISHED",
+    role: "REVIEWER",
+    label: "发布",
+    commentRequired: null,
+    isGatedByRules: true,
+    warningsNeedReasons: false,
+    stamps: "publishedAt",
+    keepsReturnSnapshot: false,
+    audit: "report.publish",
+  },
   /** A published report is reopened for a correction; publishing again adds a new version. */
-  reopenForCorrection: { from: ["PUBLISHED"], to: "RETURNED", label: "发起更正" },
-} as const satisfies Record<string, { from: readonly ReportStatus[]; to: ReportStatus; label: string }>;
+  reopenForCorrection: {
+    from: ["PUBLISHED"],
+    to: "RETURNED",
+    role: "REVIEWER",
+    label: "发起更正",
+    commentRequired: "请说明需要更正的内容。",
+    isGatedByRules: false,
+    warningsNeedReasons: false,
+    stamps: null,
+    keepsReturnSnapshot: true,
+    audit: "report.reopenForCorrection",
+  },
+} as const satisfies Record<string, TransitionRow>;
 
 export type TransitionName = keyof typeof transitions;
 
@@ -28,8 +113,15 @@ export interface TransitionOutcome {
   readonly version: number;
 }
 
+export const transitionNames = Object.keys(transitions) as [TransitionName, ...TransitionName[]];
+
+/** The row of a transition, typed as a row (the table itself keeps its literal types). */
+export function transitionRow(name: TransitionName): TransitionRow {
+  return transitions[name];
+}
+
 export function canTransition(name: TransitionName, from: ReportStatus): boolean {
-  return (transitions[name].from as readonly ReportStatus[]).includes(from);
+  return transitionRow(name).from.includes(from);
 }
 
 /** Statuses in which the clerk may change the data. */

@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { markPublic } from "@/lib/server/authorize";
+import { authorize } from "@/lib/server/authorize";
 import { defineAction } from "@/lib/server/define-action";
 import { signIn } from "@/lib/server/sign-in";
 
@@ -24,8 +24,9 @@ export const signInAction = defineAction({
   name: "signIn",
   input,
   allowAnonymous: true,
+  action: "session.signIn",
+  authorize: async ({ actor }) => authorize(actor, "session.signIn", null),
   run: async ({ input: credentials }) => {
-    markPublic();
     const requestHeaders = await headers();
     return signIn({ ...credentials, address: clientAddress(requestHeaders), requestHeaders });
   },

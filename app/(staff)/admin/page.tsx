@@ -9,9 +9,12 @@ export const metadata: Metadata = { title: "系统管理" };
 const roleLabels = { CLERK: "填报", REVIEWER: "审核", ADMIN: "管理" } as const;
 
 export default async function AdminHomePage() {
-  const { counties } = await loadStaffPage("/admin", ["ADMIN"], async ({ actor }) => ({
-    counties: await listOrganizationTree(actor),
-  }));
+  const { counties } = await loadStaffPage({
+    page: "/admin",
+    path: "/admin",
+    action: "admin.manage",
+    authorize: async ({ actor }) => ({ counties: await listOrganizationTree(actor) }),
+  });
   return (
     <main id="main" className="page">
       <h1>系统管理</h1>

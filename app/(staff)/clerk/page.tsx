@@ -13,10 +13,15 @@ import { StartReportButton } from "./start-report-button";
 export const metadata: Metadata = { title: "我的报告" };
 
 export default async function ClerkHomePage() {
-  const { reports, user, year } = await loadStaffPage("/clerk", ["CLERK"], async ({ user, actor }) => ({
-    reports: user.organizationId ? await listOrganizationReports(actor, user.organizationId) : [],
-    year: reportingYear(new Date()),
-  }));
+  const { reports, user, year } = await loadStaffPage({
+    page: "/clerk",
+    path: "/clerk",
+    action: "organization.read",
+    authorize: async ({ user, actor }) => ({
+      reports: await listOrganizationReports(actor, user.organizationId),
+      year: reportingYear(new Date()),
+    }),
+  });
   const current = reports.find((report) => report.year === year);
   const layout = layoutForYear(year);
   const carried = layout ? carryOverSources(layout).map((source) => `“${source.lastYear}”`) : [];

@@ -9,29 +9,29 @@ import { defineAction } from "@/lib/server/define-action";
 export const addReviewCommentAction = defineAction({
   name: "addReviewComment",
   input: addReviewCommentInput,
-  run: ({ input, actor }) => addReviewComment(actor, input),
+  operation: addReviewComment,
 });
 
 export const returnReportAction = defineAction({
   name: "returnReport",
   input: returnReportInput,
-  run: ({ input, actor }) => returnReport(actor, input),
+  operation: returnReport,
 });
 
 export const approveReportAction = defineAction({
   name: "approveReport",
   input: approveReportInput,
-  run: ({ input, actor }) => approveReport(actor, input),
+  operation: approveReport,
 });
 
 export const publishReportAction = defineAction({
   name: "publishReport",
   input: publishReportInput,
-  run: ({ input, actor }) => publishReport(actor, input),
+  operation: publishReport,
 });
 
 export const reopenReportAction = defineAction({
   name: "reopenReport",
   input: reopenReportInput,
-  run: ({ input, actor }) => reopenReportForCorrection(actor, input),
+  operation: reopenReportForCorrection,
 });

@@ -13,7 +13,6 @@ import {
   type ReviewQueueParams,
 } from "@/lib/reports/list-review-queue";
 import { reportingYear } from "@/lib/reports/reporting-year";
-import { AppError } from "@/lib/server/errors";
 import { loadStaffPage } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "审核工作台" };
@@ -49,9 +48,11 @@ export default async function ReviewHomePage({
   const raw = await searchParams;
   const parsed = reviewQueueParams.parse({ year: raw.year, status: raw.status, sort: raw.sort, dir: raw.dir });
   const params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
-  const { rows, user } = await loadStaffPage("/review", ["REVIEWER"], async ({ user, actor }) => {
-    if (!user.organizationId) throw new AppError("NOT_FOUND");
-    return { rows: await listReviewQueue(actor, user.organizationId, params) };
+  const { rows, user } = await loadStaffPage({
+    page: "/review",
+    path: "/review",
+    action: "review.queue",
+    authorize: async ({ user, actor }) => ({ rows: await listReviewQueue(actor, user.organizationId, params) }),
   });
   const currentYear = reportingYear(new Date());
   const years = Array.from({ length: currentYear - 2018 }, (_, index) => currentYear - index);

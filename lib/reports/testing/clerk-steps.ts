@@ -11,10 +11,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportData } from "@/lib/report-data";
 import { compileLayout, standardPreamble, getLayout, layoutForYear } from "@/lib/template";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
+import { authorizeReport } from "../authorize-report";
 import { evaluateStoredReport } from "../evaluate-stored-report";
 import { findingKey } from "@/lib/report-data";
 import { getReport } from "../get-report";
@@ -80,8 +80,7 @@ export async function startReportAsClerk(clerk: Actor, year: number): Promise<st
 
 /** Stores the report's data as the clerk (the wizard's save-draft, guarded the same way). */
 export async function saveReportDataAsClerk(clerk: Actor, reportId: string, data: ReportData): Promise<number> {
-  const { report, subject } = await getReport(clerk, reportId);
-  authorize(clerk, "report.edit", subject, "FORBIDDEN");
+  const { report } = await authorizeReport(clerk, "report.edit", reportId);
   const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonObject;
   return db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({

@@ -15,12 +15,17 @@ import { BatchImportForm } from "./batch-import-form";
 export const metadata: Metadata = { title: "批量导入往年报告" };
 
 export default async function AdminImportPage() {
-  const { counties, year } = await loadStaffPage("/admin/import", ["ADMIN"], async ({ actor }) => ({
-    counties: (await listOrganizationTree(actor))
-      .filter((county) => county.kind === "COUNTY")
-      .map((county) => ({ id: county.id, name: county.name })),
-    year: reportingYear(new Date()),
-  }));
+  const { counties, year } = await loadStaffPage({
+    page: "/admin/import",
+    path: "/admin/import",
+    action: "admin.manage",
+    authorize: async ({ actor }) => ({
+      counties: (await listOrganizationTree(actor))
+        .filter((county) => county.kind === "COUNTY")
+        .map((county) => ({ id: county.id, name: county.name })),
+      year: reportingYear(new Date()),
+    }),
+  });
   return (
     <main id="main" className="page">
       <p>

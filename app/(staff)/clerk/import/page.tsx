@@ -3,9 +3,7 @@ import Link from "next/link";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import { carryOverSources } from "@/lib/report-form/carry-over";
 import { reportingYear } from "@/lib/reports/reporting-year";
-import { authorize } from "@/lib/server/authorize";
-import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeHistoryImport } from "@/lib/reports/preview-history-import";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { layoutForYear } from "@/lib/template";
 import { HistoryImportForm } from "./history-import-form";
@@ -13,10 +11,14 @@ import { HistoryImportForm } from "./history-import-form";
 export const metadata: Metadata = { title: "导入往年报告" };
 
 export default async function ClerkImportPage() {
-  const { user, year } = await loadStaffPage("/clerk/import", ["CLERK"], async ({ user, actor }) => {
-    if (!user.organizationId) throw new AppError("FORBIDDEN");
-    authorize(actor, "report.importHistory", await loadOrganizationScope(user.organizationId));
-    return { year: reportingYear(new Date()) };
+  const { user, year } = await loadStaffPage({
+    page: "/clerk/import",
+    path: "/clerk/import",
+    action: "report.importHistory",
+    authorize: async ({ user, actor }) => {
+      await authorizeHistoryImport(actor, { organizationId: user.organizationId });
+      return { year: reportingYear(new Date()) };
+    },
   });
   const layout = layoutForYear(year);
   const carried = layout ? carryOverSources(layout)[0] : undefined;

@@ -9,18 +9,21 @@ import { FORM_OVERHEAD_BYTES, readMultipartBody, uploadedFiles } from "../read-m
 
 const countyId = z.uuid({ error: "请选择一个县（区）。" });
 
-export const POST = defineRoute<Record<string, never>>("importBatch", async ({ request, user, actor }) => {
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  // Only administrators get past this before the body is read (the county is in the body).
-  authorize(actor, "admin.manage", null, "FORBIDDEN");
-  const form = await readMultipartBody(request, MAX_BATCH_TOTAL_BYTES + FORM_OVERHEAD_BYTES);
-  const county = countyId.safeParse(form.get("countyId"));
-  if (!county.success) throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
-  // importReportBatch asks the policy about this county itself.
-  const results = await importReportBatch(actor, {
-    countyId: county.data,
-    files: await uploadedFiles(form, "files"),
-    today: new Date(),
-  });
-  return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
+export const POST = defineRoute({
+  name: "importBatch",
+  action: "admin.importBatch",
+  // Asked before the body is read: nobody but an administrator gets to upload anything.
+  // importReportBatch asks the same question again as its own first step.
+  authorize: async ({ actor }) => authorize(actor, "admin.importBatch", null),
+  run: async ({ request, actor }) => {
+    const form = await readMultipartBody(request, MAX_BATCH_TOTAL_BYTES + FORM_OVERHEAD_BYTES);
+    const county = countyId.safeParse(form.get("countyId"));
+    if (!county.success) throw new AppError("INVALID_INPUT", "请选择一个县（区）。");
+    const results = await importReportBatch(actor, {
+      countyId: county.data,
+      files: await uploadedFiles(form, "files"),
+      today: new Date(),
+    });
+    return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
+  },
 });

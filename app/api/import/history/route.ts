@@ -4,11 +4,9 @@
 import { z } from "zod";
 import { MAX_UPLOAD_FILE_BYTES } from "@/lib/import/upload-limits";
 import { importHistoryReport } from "@/lib/reports/import-history-report";
-import { previewHistoryImport } from "@/lib/reports/preview-history-import";
-import { authorize } from "@/lib/server/authorize";
+import { authorizeHistoryImport, previewHistoryImport } from "@/lib/reports/preview-history-import";
 import { defineRoute } from "@/lib/server/define-route";
 import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { FORM_OVERHEAD_BYTES, readMultipartBody, uploadedFiles } from "../read-multipart-body";
 
 const fields = z.strictObject({
@@ -16,26 +14,29 @@ const fields = z.strictObject({
   confirmOrganization: z.enum(["true", "false"]).default("false"),
 });
 
-export const POST = defineRoute<Record<string, never>>("importHistory", async ({ request, user, actor }) => {
-  if (!user?.organizationId) throw new AppError(user ? "FORBIDDEN" : "UNAUTHENTICATED");
-  const organizationId = user.organizationId;
-  // Asked before the body is read: nobody else gets to upload anything.
-  authorize(actor, "report.importHistory", await loadOrganizationScope(organizationId), "FORBIDDEN");
-  const form = await readMultipartBody(request, MAX_UPLOAD_FILE_BYTES + FORM_OVERHEAD_BYTES);
-  const parsed = fields.safeParse({
-    intent: form.get("intent") ?? undefined,
-    confirmOrganization: form.get("confirmOrganization") ?? undefined,
-  });
-  if (!parsed.success) throw new AppError("INVALID_INPUT");
-  const files = await uploadedFiles(form, "file");
-  if (files.length !== 1) throw new AppError("INVALID_INPUT", "请选择一个报告文件。");
-  const upload = { organizationId, fileName: files[0]!.fileName, bytes: files[0]!.bytes, today: new Date() };
-  const headers = { "Cache-Control": "no-store" };
-  if (parsed.data.intent === "preview")
-    return Response.json({ preview: await previewHistoryImport(actor, upload) }, { headers });
-  const result = await importHistoryReport(actor, {
-    ...upload,
-    confirmOrganization: parsed.data.confirmOrganization === "true",
-  });
-  return Response.json(result, { headers });
+export const POST = defineRoute({
+  name: "importHistory",
+  action: "report.importHistory",
+  // Asked before the body is read: nobody but the organization's own clerk uploads anything.
+  // The preview and the import ask the same question again as their own first step.
+  authorize: ({ actor }) => authorizeHistoryImport(actor, { organizationId: actor?.organizationId ?? null }),
+  run: async ({ request, actor, loaded: organizationId }) => {
+    const form = await readMultipartBody(request, MAX_UPLOAD_FILE_BYTES + FORM_OVERHEAD_BYTES);
+    const parsed = fields.safeParse({
+      intent: form.get("intent") ?? undefined,
+      confirmOrganization: form.get("confirmOrganization") ?? undefined,
+    });
+    if (!parsed.success) throw new AppError("INVALID_INPUT");
+    const files = await uploadedFiles(form, "file");
+    if (files.length !== 1) throw new AppError("INVALID_INPUT", "请选择一个报告文件。");
+    const upload = { organizationId, fileName: files[0]!.fileName, bytes: files[0]!.bytes, today: new Date() };
+    const headers = { "Cache-Control": "no-store" };
+    if (parsed.data.intent === "preview")
+      return Response.json({ preview: await previewHistoryImport(actor, upload) }, { headers });
+    const result = await importHistoryReport(actor, {
+      ...upload,
+      confirmOrganization: parsed.data.confirmOrganization === "true",
+    });
+    return Response.json(result, { headers });
+  },
 });

@@ -1,8 +1,6 @@
-import { servePublication } from "@/lib/publications/serve-publication";
+import { publicationRoute } from "@/lib/publications/serve-publication";
 
 export const dynamic = "force-dynamic";
 
 /** The latest published version (json); short cache with ETag revalidation. */
-export async function GET(request: Request, context: { params: Promise<{ reportId: string }> }) {
-  return servePublication(request, await context.params, "json");
-}
+export const GET = publicationRoute("json");

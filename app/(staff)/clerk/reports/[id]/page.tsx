@@ -20,22 +20,23 @@ export const metadata: Metadata = { title: "填写年度报告" };
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage(
-    `/clerk/reports/${id}`,
-    ["CLERK"],
-    async ({ actor }) => {
-      const loaded = await getReport(actor, id);
+  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage({
+    page: "/clerk/reports/[id]",
+    path: `/clerk/reports/${id}`,
+    action: "report.read",
+    authorize: ({ actor }) => getReport(actor, id),
+    load: async ({ actor, loaded }) => {
       const isEditable = can(actor, "report.edit", loaded.subject);
       const [comments, returnComment, previousYear] = await Promise.all([
-        listReportComments(actor, loaded),
-        loaded.report.status === "RETURNED" ? getReturnComment(actor, loaded) : Promise.resolve(null),
+        listReportComments(loaded),
+        loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
         isEditable
           ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
           : Promise.resolve(undefined),
       ]);
       return { loaded, comments, returnComment, previousYear, isEditable };
     },
-  );
+  });
   const { report } = loaded;
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);

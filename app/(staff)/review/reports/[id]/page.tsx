@@ -26,9 +26,12 @@ export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { review } = await loadStaffPage(`/review/reports/${id}`, ["REVIEWER", "ADMIN"], async ({ actor }) => ({
-    review: await getReviewReport(actor, id),
-  }));
+  const { review } = await loadStaffPage({
+    page: "/review/reports/[id]",
+    path: `/review/reports/${id}`,
+    action: "report.read",
+    authorize: async ({ actor }) => ({ review: await getReviewReport(actor, id) }),
+  });
   const { report } = review;
   return (
     <main id="main" className="page review-page">

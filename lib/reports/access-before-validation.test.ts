@@ -1,0 +1,165 @@
+/**
+ * Access is checked before any business rule, so a refusal never tells whether a report
+ * exists or what state it is in (issue 11.9). Each case replays a request of someone from
+ * another county or organization whose input would trip a business check (a missing
+ * 更正说明, a stale version, a target not in the layout, invalid figures, an unsupported
+ * year, a body that is not a county): the answer must be the policy's refusal — for a
+ * report, exactly the answer for an id that does not exist — and nothing may change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppError } from "@/lib/server/errors";
+import { startReviewDatabase } from "./testing/review-database";
+
+let stop: () => Promise<void>;
+let m: Awaited<ReturnType<typeof load>>;
+const year = 2025;
+const madeUpId = "00000000-0000-4000-8000-000000000000";
+const reports = { published: "", submitted: "", draft: "" };
+let versions: Record<keyof typeof reports, number>;
+
+async function load() {
+  return {
+    db: (await import("@/lib/server/db")).db,
+    steps: await import("./testing/clerk-steps"),
+    approve: (await import("./approve-report")).approveReport,
+    publish: (await import("./publish-report")).publishReport,
+    returnReport: (await import("./return-report")).returnReport,
+    reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
+    comment: (await import("./add-review-comment")).addReviewComment,
+    saveDraft: (await import("./save-draft")).saveDraft,
+    submit: (await import("./submit-report")).submitReport,
+    startReport: (await import("./start-report")).startReport,
+    importBatch: (await import("./import-report-batch")).importReportBatch,
+    previewHistory: (await import("./preview-history-import")).previewHistoryImport,
+  };
+}
+
+async function refusal(work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    const { code, userMessage, details } = error as AppError;
+    return { code, userMessage, details };
+  }
+  throw new Error("expected a refusal");
+}
+
+/** Every stored row of the three reports, to prove a refusal changed nothing. */
+async function snapshot() {
+  const ids = Object.values(reports);
+  return Promise.all([
+    m.db.report.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
+    m.db.auditEvent.count({ where: { reportId: { in: ids } } }),
+    m.db.reviewComment.count({ where: { reportId: { in: ids } } }),
+    m.db.publication.count({ where: { reportId: { in: ids } } }),
+    m.db.reportRevision.count({ where: { reportId: { in: ids } } }),
+  ]);
+}
+
+beforeAll(async () => {
+  ({ stop } = await startReviewDatabase("nianbao_access"));
+  m = await load();
+  const { steps } = m;
+  const reviewer = await steps.actorFor("yangcheng-review");
+  const submitted = async (username: string, organizationName: string) => {
+    const clerk = await steps.actorFor(username);
+    const reportId = await steps.startReportAsClerk(clerk, year);
+    await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(organizationName, year));
+    return { reportId, version: await steps.submitReportAsClerk(clerk, reportId) };
+  };
+  const toPublish = await submitted("dongfeng", "董封乡人民政府");
+  const published = await m.approve(reviewer, {
+    reportId: toPublish.reportId,
+    expectedVersion: toPublish.version,
+    publish: true,
+  });
+  reports.published = toPublish.reportId;
+  const waiting = await submitted("beiliu", "北留镇人民政府");
+  reports.submitted = waiting.reportId;
+  reports.draft = await steps.startReportAsClerk(await steps.actorFor("baisang"), year);
+  versions = { published: published.version, submitted: waiting.version, draft: 1 };
+}, 180_000);
+
+afterAll(async () => {
+  await stop?.();
+});
+
+describe("another county's reviewer", () => {
+  it("approving and publishing a published report without a 更正说明 is told it does not exist", async () => {
+    const other = await m.steps.actorFor("yanchi-review");
+    const before = await snapshot();
+    const answer = await refusal(() =>
+      m.approve(other, { reportId: reports.published, expectedVersion: versions.published, publish: true }),
+    );
+    expect(answer.code).toBe("NOT_FOUND");
+    expect(answer).toEqual(
+      await refusal(() => m.approve(other, { reportId: madeUpId, expectedVersion: 1, publish: true })),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["approves with a stale version", () => m.approve, "submitted", { expectedVersion: 99 }],
+    ["publishes a correction without its note", () => m.publish, "published", {}],
+    ["returns with a stale version", () => m.returnReport, "submitted", { expectedVersion: 99, comment: "x" }],
+    ["reopens with a stale version", () => m.reopen, "published", { expectedVersion: 99, comment: "x" }],
+    [
+      "comments on a cell that is not in the layout",
+      () => m.comment,
+      "submitted",
+      { target: "cell:t9.nothing.here", body: "x", expectedVersion: 99 },
+    ],
+  ] as const)("%s: not found, the same as a made-up id, nothing changed", async (_name, operation, which, input) => {
+    const other = await m.steps.actorFor("yanchi-review");
+    const run = operation() as (actor: unknown, input: object) => Promise<unknown>;
+    const before = await snapshot();
+    const base = { expectedVersion: versions[which], ...input };
+    const answer = await refusal(() => run(other, { reportId: reports[which], ...base }));
+    expect(answer.code).toBe("NOT_FOUND");
+    expect(answer).toEqual(await refusal(() => run(other, { reportId: madeUpId, ...base })));
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("a clerk of another organization", () => {
+  it("saving invalid figures into a township's draft is told it does not exist", async () => {
+    const other = await m.steps.actorFor("fengcheng");
+    const before = await snapshot();
+    const input = { expectedVersion: 7, cells: { "t9.nowhere": -1 }, narrative: { hacked: "x" } };
+    const answer = await refusal(() => m.saveDraft(other, { reportId: reports.draft, ...input }));
+    expect(answer.code).toBe("NOT_FOUND");
+    expect(answer).toEqual(await refusal(() => m.saveDraft(other, { reportId: madeUpId, ...input })));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("submitting it without the reasons for its warnings is told it does not exist", async () => {
+    const other = await m.steps.actorFor("fengcheng");
+    const before = await snapshot();
+    const answer = await refusal(() => m.submit(other, { reportId: reports.draft, expectedVersion: 99 }));
+    expect(answer.code).toBe("NOT_FOUND");
+    expect(answer).toEqual(await refusal(() => m.submit(other, { reportId: madeUpId, expectedVersion: 99 })));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("starting another organization's report for an unsupported year is refused as such, not for the year", async () => {
+    const other = await m.steps.actorFor("fengcheng");
+    const dongfeng = (await m.steps.actorFor("dongfeng")).organizationId;
+    expect((await refusal(() => m.startReport(other, dongfeng, 2100))).code).toBe("FORBIDDEN");
+  });
+
+  it("previewing an empty file for another organization is refused before the file is looked at", async () => {
+    const other = await m.steps.actorFor("fengcheng");
+    const dongfeng = (await m.steps.actorFor("dongfeng")).organizationId!;
+    const upload = { organizationId: dongfeng, fileName: "x.txt", bytes: new Uint8Array(0), today: new Date() };
+    expect((await refusal(() => m.previewHistory(other, upload))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("a reviewer", () => {
+  it("importing a batch for a body that is not a county, with no files, is refused before either is checked", async () => {
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const township = (await m.steps.actorFor("dongfeng")).organizationId!;
+    const answer = await refusal(() => m.importBatch(reviewer, { countyId: township, files: [], today: new Date() }));
+    expect(answer.code).toBe("FORBIDDEN");
+  });
+});

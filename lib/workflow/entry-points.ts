@@ -1,0 +1,273 @@
+// Every entry point of the app, with the policy action it declares and who may and may not
+// perform it. app/entry-points.test.ts finds every exported server action and route handler
+// (and every page) on disk, checks that each declares the action this table gives it, and
+// runs each case below against the policy: an entry point added without a row here, or a row
+// without an allowed and a refused case, fails the test.
+//
+// The cases use one small world: county A with township A1 (and a department under it,
+// one level deeper) and township A2; county B with township B1.
+import type { Action, Actor, Refusal, SubjectOf } from "./policy";
+import type { ReportStatus, TransitionName } from "./transitions";
+
+const countyA = { organizationId: "county-a", ancestorIds: [] };
+const townA1 = { organizationId: "town-a1", ancestorIds: ["county-a"] };
+const departmentA1 = { organizationId: "department-a1", ancestorIds: ["town-a1", "county-a"] };
+const townA2 = { organizationId: "town-a2", ancestorIds: ["county-a"] };
+const townB1 = { organizationId: "town-b1", ancestorIds: ["county-b"] };
+
+export const caseActors = {
+  anonymous: null,
+  clerkA1: { userId: "u1", role: "CLERK", organizationId: townA1.organizationId },
+  clerkA2: { userId: "u2", role: "CLERK", organizationId: townA2.organizationId },
+  clerkB1: { userId: "u3", role: "CLERK", organizationId: townB1.organizationId },
+  reviewerA: { userId: "u4", role: "REVIEWER", organizationId: countyA.organizationId },
+  reviewerB: { userId: "u5", role: "REVIEWER", organizationId: "county-b" },
+  admin: { userId: "u6", role: "ADMIN", organizationId: null },
+} satisfies Record<string, Actor>;
+
+export type CaseActor = keyof typeof caseActors;
+
+type Case<A extends Action> = { actor: CaseActor; subject: SubjectOf[A] };
+
+export type EntryPointPolicy<A extends Action = Action> = {
+  action: A;
+  /** Who may: at least one case. */
+  allowed: readonly Case<A>[];
+  /** Who may not, with the answer they get: at least one case unless the action is open to everyone. */
+  refused: readonly (Case<A> & { refusal: Refusal })[];
+};
+
+type Allowed<S> = readonly [actor: CaseActor, subject: S];
+type Refused<S> = readonly [actor: CaseActor, subject: S, refusal: Refusal];
+
+/** A row of the table: the action, who may (actor, subject) and who may not (actor, subject, answer). */
+function entry<A extends Action>(
+  action: A,
+  allowed: readonly Allowed<SubjectOf[A]>[],
+  refused: readonly Refused<SubjectOf[A]>[] = [],
+): EntryPointPolicy {
+  return {
+    action,
+    allowed: allowed.map(([actor, subject]) => ({ actor, subject })),
+    refused: refused.map(([actor, subject, refusal]) => ({ actor, subject, refusal })),
+  };
+}
+
+type Scope = typeof townA1;
+type Place = readonly [scope: Scope, status: ReportStatus];
+
+/**
+ * A row for an action on one report (with `transition`, that transition), its cases given
+ * as (actor, organization, status).
+ */
+function onReport(
+  action: "report.read" | "report.edit" | "report.comment" | "report.transition",
+  allowed: readonly (readonly [CaseActor, ...Place])[],
+  refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
+  transition?: TransitionName,
+): EntryPointPolicy {
+  const subject = (scope: Scope, status: ReportStatus) => ({ ...scope, status, ...(transition ? { transition } : {}) });
+  return entry(
+    action,
+    allowed.map(([actor, scope, status]) => [actor, subject(scope, status)] as const),
+    refused.map(([actor, scope, status, refusal]) => [actor, subject(scope, status), refusal] as const),
+  );
+}
+
+const onTransition = (
+  transition: TransitionName,
+  allowed: Parameters<typeof onReport>[1],
+  refused: Parameters<typeof onReport>[2],
+) => onReport("report.transition", allowed, refused, transition);
+
+const readReport = onReport(
+  "report.read",
+  [
+    ["clerkA1", townA1, "DRAFT"],
+    ["reviewerA", departmentA1, "SUBMITTED"],
+    ["admin", townB1, "PUBLISHED"],
+  ],
+  [
+    ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+    ["reviewerB", departmentA1, "SUBMITTED", "NOT_FOUND"],
+    ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
+  ],
+);
+
+const readPublication = entry(
+  "publication.read",
+  [
+    ["anonymous", { isPublished: true }],
+    ["clerkB1", { isPublished: true }],
+  ],
+  [
+    ["anonymous", { isPublished: false }, "NOT_FOUND"],
+    ["reviewerA", { isPublished: false }, "NOT_FOUND"],
+  ],
+);
+
+const administrators = (action: "admin.manage" | "admin.importBatch") =>
+  entry(
+    action,
+    [["admin", null]],
+    [
+      ["reviewerA", null, "FORBIDDEN"],
+      ["clerkA1", null, "FORBIDDEN"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  );
+
+/** Actions on one's own organization: its own clerk only. */
+const ownClerk = (action: "report.create" | "report.importHistory") =>
+  entry(
+    action,
+    [["clerkA1", { organizationId: townA1.organizationId }]],
+    [
+      ["clerkA2", { organizationId: townA1.organizationId }, "FORBIDDEN"],
+      ["reviewerA", { organizationId: countyA.organizationId }, "FORBIDDEN"],
+      ["admin", { organizationId: null }, "FORBIDDEN"],
+      ["anonymous", { organizationId: null }, "UNAUTHENTICATED"],
+    ],
+  );
+
+/** Server actions and route handlers, by file and export. */
+export const entryPoints: Record<string, EntryPointPolicy> = {
+  "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
+    ["anonymous", null],
+    ["clerkA1", null],
+  ]),
+  "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", [
+    ["reviewerA", null],
+    ["anonymous", null],
+  ]),
+  "app/(staff)/clerk/actions.ts#startReportAction": ownClerk("report.create"),
+  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": onReport(
+    "report.edit",
+    [
+      ["clerkA1", townA1, "DRAFT"],
+      ["clerkA1", townA1, "RETURNED"],
+    ],
+    [
+      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerB", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
+    ],
+  ),
+  "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": onTransition(
+    "submit",
+    [
+      ["clerkA1", townA1, "DRAFT"],
+      ["clerkA1", townA1, "RETURNED"],
+    ],
+    [
+      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+    ],
+  ),
+  "app/(staff)/review/actions.ts#addReviewCommentAction": onReport(
+    "report.comment",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "SUBMITTED"],
+    ],
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
+    ],
+  ),
+  "app/(staff)/review/actions.ts#returnReportAction": onTransition(
+    "return",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "APPROVED"],
+    ],
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+    ],
+  ),
+  // Issue 11.9: another county's published report is not found, whatever the input says.
+  "app/(staff)/review/actions.ts#approveReportAction": onTransition(
+    "approve",
+    [["reviewerA", townA1, "SUBMITTED"]],
+    [
+      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
+      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
+    ],
+  ),
+  "app/(staff)/review/actions.ts#publishReportAction": onTransition(
+    "publish",
+    [["reviewerA", townA1, "APPROVED"]],
+    [
+      ["reviewerB", townA1, "APPROVED", "NOT_FOUND"],
+      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["clerkA1", townA1, "APPROVED", "FORBIDDEN"],
+    ],
+  ),
+  "app/(staff)/review/actions.ts#reopenReportAction": onTransition(
+    "reopenForCorrection",
+    [["reviewerA", townA1, "PUBLISHED"]],
+    [
+      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
+      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
+    ],
+  ),
+  "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
+  "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
+  "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
+  "app/api/reports/[id]/data/route.ts#GET": readReport,
+  "app/(public)/reports/[reportId]/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/pdf/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/json/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/csv/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/v/[sequence]/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/v/[sequence]/pdf/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/v/[sequence]/json/route.ts#GET": readPublication,
+  "app/(public)/reports/[reportId]/v/[sequence]/csv/route.ts#GET": readPublication,
+};
+
+/** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
+export const pageEntryPoints: Record<string, EntryPointPolicy> = {
+  "app/(public)/page.tsx": entry("catalogue.read", [
+    ["anonymous", null],
+    ["reviewerB", null],
+  ]),
+  "app/(staff)/clerk/page.tsx": entry(
+    "organization.read",
+    [
+      ["clerkA1", townA1],
+      ["reviewerA", departmentA1],
+    ],
+    [
+      ["clerkA2", townA1, "NOT_FOUND"],
+      ["reviewerB", townA1, "NOT_FOUND"],
+    ],
+  ),
+  "app/(staff)/clerk/import/page.tsx": ownClerk("report.importHistory"),
+  "app/(staff)/clerk/reports/[id]/page.tsx": readReport,
+  "app/(staff)/review/page.tsx": entry(
+    "review.queue",
+    [
+      ["reviewerA", countyA],
+      ["admin", countyA],
+    ],
+    [
+      ["reviewerB", countyA, "NOT_FOUND"],
+      ["clerkA1", townA1, "NOT_FOUND"],
+    ],
+  ),
+  "app/(staff)/review/reports/[id]/page.tsx": readReport,
+  "app/(staff)/admin/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
+};
+
+/** Pages that read no data of their own, and why. */
+export const pagesWithoutData: Record<string, string> = {
+  "app/(public)/login/page.tsx": "the sign-in form; it reads only who is signed in, to send them home",
+};
