@@ -10,7 +10,7 @@ export { htmlToLines } from "./html-to-lines";
 export { decodeText } from "./decode-text";
 export { guessOrganizationKind } from "./guess-organization-kind";
 export { labelKey } from "./label-key";
-export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
+export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_XML_BYTES } from "./limits";
 export type {
   OrganizationKind,
   ProblemCode,
