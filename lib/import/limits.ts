@@ -12,6 +12,9 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 /** A .docx as uploaded (compressed). */
 export const MAX_DOCX_BYTES = 16 * 1024 * 1024;
 
+/** The largest file any reader accepts; callers can refuse bigger files before reading them. */
+export const MAX_FILE_BYTES = Math.max(MAX_DOCX_BYTES, MAX_INPUT_BYTES);
+
 /**
  * The XML parts of a .docx (document, styles, numbering, notes…) once inflated: what
  * mammoth parses, at about 100 bytes of memory per byte. Images and other binary parts are

@@ -1,11 +1,15 @@
 /**
  * A report file on disk → a reading (the command line, scripts). The size
  * is checked before the file is loaded, so a huge file is refused without
- * being read into memory. Server-only: node:fs.
+ * being read into memory; the bytes are read in the reading pool
+ * (read-in-worker.ts), with the same time and memory limits as uploads.
+ * Server-only: node:fs, worker threads.
  */
 import { readFile, stat } from "node:fs/promises";
 import { importMessages } from "./import-messages";
-import { MAX_FILE_BYTES, readReportBytes, sourceForName } from "./read-report-bytes";
+import { readReportBytesInWorker } from "./read-in-worker";
+import { MAX_FILE_BYTES } from "./limits";
+import { sourceForName } from "./source-for-name";
 import { refusedReading } from "./read-report-lines";
 import type { ReadResult } from "./types";
 
@@ -30,5 +34,5 @@ export async function readReportFile(path: string): Promise<ReadResult> {
   } catch {
     return refusedReading("input.unreadable", importMessages.unreadable(path));
   }
-  return readReportBytes(bytes, path);
+  return readReportBytesInWorker(bytes, path);
 }
