@@ -61,12 +61,11 @@ function isOutOfMemory(error: unknown): boolean {
 export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMITS): ReadingPool {
   const pool = new Piscina<Task, ReadResult>({
     filename: workerFile,
-    // One thread stays: it replaces a terminated one at once, and queued files go to it.
-    minThreads: 1,
+    // All threads stay: piscina replaces a terminated worker only up to minThreads, and
+    // files waiting in the queue are handed only to workers that exist.
+    minThreads: limits.threads,
     maxThreads: limits.threads,
     maxQueue: limits.waiting,
-    // A warm worker answers the next file without loading the readers again.
-    idleTimeout: 60_000,
     // The parent's loader flags (tsx's, vitest's) are not the worker's: it registers its own.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: 16 },

@@ -424,6 +424,30 @@ describe("a clerk imports a previous year's report", () => {
   });
 });
 
+describe("a flood of uploads", () => {
+  it("is refused as busy (503) past the reading pool's threads and waiting places, never queued without end", async () => {
+    const clerk = await actorFor("dongfeng");
+    const organizationId = organizations.get("dongfeng")!;
+    // Just under the inflated cap: each keeps a reading thread busy until a limit stops it.
+    const bytes = await writeXmlBombDocx(3.9 * 1024 * 1024);
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        verbs.previewHistoryImport(clerk, { organizationId, fileName: "heavy.docx", bytes, today }).then(
+          () => "previewed",
+          (error: { code: string; userMessage: string }) => `${error.code} ${error.userMessage}`,
+        ),
+      ),
+    );
+    const busy = "UNAVAILABLE 服务繁忙，正在读取其他上传的文件，本文件未读取。请稍后重试";
+    // Two threads reading, four files waiting: the other two are told to come back.
+    expect(outcomes.filter((outcome) => outcome === busy)).toHaveLength(2);
+    expect(
+      outcomes.filter((outcome) => outcome.startsWith("INVALID_INPUT") && /已停止读取/.test(outcome)),
+    ).toHaveLength(6);
+    // Three rounds of two files, each until its time limit, plus restarting the stopped workers.
+  }, 180_000);
+});
+
 describe("an administrator imports many files for a county", () => {
   it("imports what matches, skips with a reason, reports unreadable files", async () => {
     const admin = await actorFor("admin");

@@ -2,6 +2,8 @@ import "server-only";
 import { runWithAuthorizationCheck } from "./authorize";
 import { AppError, type ErrorCode } from "./errors";
 import { toFailure } from "./define-action";
+import { env } from "./env";
+import { isSameOrigin } from "./is-same-origin";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
 import type { Actor } from "@/lib/workflow/policy";
 
@@ -27,7 +29,7 @@ type RouteContext<P> = { request: Request; params: P; user: SignedInUser | null;
 export function defineRoute<P>(name: string, run: (context: RouteContext<P>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request))
+      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request, env().APP_URL))
         throw new AppError("FORBIDDEN", "请求来源无效。");
       const user = await getCurrentUser();
       const params = await context.params;
@@ -42,11 +44,4 @@ export function defineRoute<P>(name: string, run: (context: RouteContext<P>) => 
       );
     }
   };
-}
-
-function isSameOrigin(request: Request): boolean {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite) return fetchSite === "same-origin";
-  const origin = request.headers.get("origin");
-  return origin !== null && origin === new URL(request.url).origin;
 }
