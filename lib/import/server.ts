@@ -5,7 +5,7 @@
  */
 export { readReportDocx } from "./read-report-docx";
 export { readReportBytes, sourceForName, extensionOf, READABLE_EXTENSIONS, MAX_FILE_BYTES } from "./read-report-bytes";
-export { readReportFile } from "./read-report-file";
+export { readReportFile, readReportFileInWorker } from "./read-report-file";
 export { extractDocxParts } from "./extract-docx-parts";
 export type { DocxParts } from "./extract-docx-parts";
 export { readUpload } from "./read-upload";
