@@ -69,8 +69,6 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
     // The parent's loader flags (tsx's, vitest's) are not the worker's: it registers its own.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: 16 },
-    // Readers yield the CPU to request handling (Linux: per thread; ignored where unsupported).
-    niceIncrement: 5,
   });
   let inFlight = 0;
 
