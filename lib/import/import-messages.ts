@@ -22,8 +22,17 @@ export const importMessages = {
   damaged: (): string => "Word 文档已损坏或不是有效的 .docx 文件，无法打开；请在 Word 中重新保存后再试",
   notReport: (): string => "未找到年度报告的标题、章节标题或统计表格，这似乎不是政府信息公开工作年度报告，未读取",
   archiveTooLarge: (limit: number): string =>
-    `Word 文档解压后的内容超过 ${megabytes(limit)}（可能含有大量图片，或是恶意构造的压缩文件），为安全起见未读取；请删除图片后再试`,
+    `Word 文档的文字部分解压后超过 ${megabytes(limit)}（年度报告通常不到 1 MB，可能是恶意构造的压缩文件），为安全起见未读取；请在 Word 中“另存为”新的 .docx 文档后重试`,
   archiveUnsafe: (): string => "Word 文档的压缩结构异常（可能是恶意构造的文件），为安全起见未读取",
+  tooDeep: (limit: number): string =>
+    `文件结构过于复杂（嵌套超过 ${limit} 层），无法读取。请另存为普通网页或 Word 文档后重试`,
+  tooManyElements: (limit: number): string =>
+    `文件结构过于复杂（超过 ${limit} 个网页元素），无法读取。请另存为普通网页或 Word 文档后重试`,
+  readTimedOut: (seconds: number): string =>
+    `文件读取超过 ${seconds} 秒仍未完成（内容过于复杂，或是恶意构造的文件），已停止读取。请另存为普通网页或 Word 文档后重试`,
+  readOutOfMemory: (megabytes: number): string =>
+    `读取文件所需的内存超过 ${megabytes} MB（内容过于复杂，或是恶意构造的文件），已停止读取。请另存为普通网页或 Word 文档后重试`,
+  readersBusy: (): string => "服务繁忙，正在读取其他上传的文件，本文件未读取。请稍后重试",
   archiveMissingDocument: (): string =>
     "文件是压缩包，但其中没有 Word 正文（word/document.xml），不是有效的 .docx 文件",
 

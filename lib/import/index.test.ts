@@ -69,7 +69,7 @@ describe("lib/import/index.ts is universal", () => {
   it("reaches none of the server-only readers", () => {
     const serverOnly = [
       "read-report-docx.ts",
-      "check-docx-archive.ts",
+      "extract-docx-parts.ts",
       "read-report-file.ts",
       "read-report-bytes.ts",
       "check-files.ts",

@@ -9,7 +9,7 @@ export { readReportLines } from "./read-report-lines";
 export { htmlToLines } from "./html-to-lines";
 export { decodeText } from "./decode-text";
 export { labelKey } from "./label-key";
-export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_UNZIPPED_BYTES } from "./limits";
+export { MAX_INPUT_BYTES, MAX_DOCX_BYTES, MAX_DOCX_XML_BYTES } from "./limits";
 export type {
   ProblemCode,
   ProblemSeverity,

@@ -8,12 +8,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryReport } from "../../fixtures/import/arbitrary-report";
 import { sampleReport } from "../../fixtures/import/sample-report";
+import { writeNestedDivsHtml } from "../../fixtures/import/write-hostile-uploads";
 import { writeReportHtmlParagraphs } from "../../fixtures/import/write-report-html-paragraphs";
 import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
 import { writeReportText } from "../../fixtures/import/write-report-text";
 import { guessOrganizationKind } from "../report-data";
 import { getLayout } from "../template";
 import type { LayoutId } from "../template/types";
+import { checkHtmlStructure } from "./check-html-structure";
 import { htmlToLines } from "./html-to-lines";
 import { readReportHtml } from "./read-report-html";
 import { readReportText } from "./read-report-text";
@@ -103,5 +105,50 @@ describe("readReportHtml on a page that is not a report", () => {
     expect(r.status).toBe("notReport");
     expect(r.problems.map((p) => p.code)).toEqual(["input.notReport"]);
     expect(r.data.cells).toEqual({});
+  });
+});
+
+describe("readReportHtml on hostile markup", () => {
+  // The sizes of the attack: 3.7 MB ran 150 s into a stack overflow, 1.1 MB 11 s.
+  it.each([3.7, 1.1])("refuses %s MB of nested <div>s before building a DOM", (megabytes) => {
+    const html = writeNestedDivsHtml(megabytes * 1024 * 1024);
+    expect(html.length).toBeGreaterThan(megabytes * 1000 * 1000);
+    const r = readReportHtml(html);
+    expect(r.status).toBe("refused");
+    expect(r.problems).toEqual([
+      {
+        code: "input.tooComplex",
+        severity: "error",
+        place: "file",
+        message: "文件结构过于复杂（嵌套超过 200 层），无法读取。请另存为普通网页或 Word 文档后重试",
+      },
+    ]);
+  });
+
+  it("refuses a page of more than 50,000 elements, however flat", () => {
+    const r = readReportHtml(`<html><body>${"<span>一</span>".repeat(50_001)}</body></html>`);
+    expect(r.status).toBe("refused");
+    expect(r.problems[0]?.message).toMatch(/超过 50000 个网页元素/);
+  });
+
+  it("counts depth as the DOM nests: implied closes and void elements do not add up", () => {
+    const sloppy = `<html><body>${"<p>段落<br><img src=x>".repeat(5_000)}<ul>${"<li>条目".repeat(5_000)}</ul></body></html>`;
+    expect(checkHtmlStructure(sloppy)).toEqual({ ok: true });
+    const deep = `${"<div>".repeat(150)}正文${"</div>".repeat(150)}`;
+    expect(checkHtmlStructure(deep)).toEqual({ ok: true });
+    expect(checkHtmlStructure(deep, { maxDepth: 100, maxElements: 1000 })).toEqual({
+      ok: false,
+      reason: "tooDeep",
+      limit: 100,
+    });
+  });
+
+  it("still reads a report inside 150 levels of layout markup", () => {
+    const layout = getLayout("gov-2021");
+    const data = sampleReport("gov-2021");
+    const page = writeReportHtmlTable(layout, data);
+    const wrapped = page.replace(/<body([^>]*)>/, `<body$1>${"<div>".repeat(150)}`);
+    expect(wrapped).not.toBe(page);
+    expect(readReportHtml(wrapped).data).toEqual(data);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * HTML reports: a page of a government site, or the HTML mammoth makes of
- * a .docx. Universal (runs in the browser as well).
+ * a .docx. Pages nested too deep or with too many elements are refused
+ * before a DOM is built (check-html-structure.ts). Universal (runs in the
+ * browser as well).
  */
+import { checkHtmlStructure } from "./check-html-structure";
 import { htmlToLines } from "./html-to-lines";
 import { importMessages } from "./import-messages";
 import { isTextLike } from "./is-text-like";
@@ -20,6 +23,14 @@ export function readReportHtml(html: string, source: ReportSource = "html"): Rea
   }
   if (!isTextLike(html)) {
     return refusedReading("input.binary", importMessages.binary(), source);
+  }
+  const structure = checkHtmlStructure(html);
+  if (!structure.ok) {
+    const message =
+      structure.reason === "tooDeep"
+        ? importMessages.tooDeep(structure.limit)
+        : importMessages.tooManyElements(structure.limit);
+    return refusedReading("input.tooComplex", message, source);
   }
   return readReportLines(htmlToLines(html), source);
 }

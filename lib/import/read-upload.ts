@@ -1,12 +1,15 @@
 /**
  * An uploaded report file → a reading, refusing what the app does not take before reading
  * a byte of it: a name outside UPLOAD_EXTENSIONS, a file over MAX_UPLOAD_FILE_BYTES. What
- * passes goes to readReportBytes, whose guards (binary sniffing, zip-bomb checks on .docx)
- * still apply. Server-only: may call the .docx reader.
+ * passes is read by readReportBytes in the reading pool (read-in-worker.ts: time and
+ * memory limits, off the request thread), whose guards (binary sniffing, HTML structure,
+ * zip-bomb checks on .docx) still apply. Server-only: worker threads. Throws
+ * ReadersBusyError when the pool has no room.
  */
 import { importMessages } from "./import-messages";
-import { readReportBytes, extensionOf } from "./read-report-bytes";
+import { readReportBytesInWorker } from "./read-in-worker";
 import { refusedReading } from "./read-report-lines";
+import { extensionOf } from "./source-for-name";
 import type { ReadResult } from "./types";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS } from "./upload-limits";
 
@@ -19,5 +22,5 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<R
     return refusedReading("input.tooLarge", importMessages.tooLarge(bytes.byteLength, MAX_UPLOAD_FILE_BYTES));
   }
   if (bytes.byteLength === 0) return refusedReading("input.empty", importMessages.empty());
-  return readReportBytes(bytes, fileName);
+  return readReportBytesInWorker(bytes, fileName);
 }

@@ -1,10 +1,12 @@
 /**
- * Server-only readers: .docx (node:zlib for the zip-bomb check) and files
- * on disk (node:fs). Not re-exported from the universal index.
+ * Server-only readers: .docx (node:zlib for the zip-bomb check), files
+ * on disk (node:fs) and the reading pool (worker threads) that uploads
+ * and files go through. Not re-exported from the universal index.
  */
 export { readReportDocx } from "./read-report-docx";
 export { readReportBytes, sourceForName, extensionOf, READABLE_EXTENSIONS, MAX_FILE_BYTES } from "./read-report-bytes";
-export { readReportFile } from "./read-report-file";
-export { checkDocxArchive } from "./check-docx-archive";
-export type { ArchiveCheck } from "./check-docx-archive";
+export { readReportFile, readReportFileInWorker } from "./read-report-file";
+export { extractDocxParts } from "./extract-docx-parts";
+export type { DocxParts } from "./extract-docx-parts";
 export { readUpload } from "./read-upload";
+export { readReportBytesInWorker, ReadersBusyError } from "./read-in-worker";

@@ -25,6 +25,7 @@ export type ProblemCode =
   | "input.unsupported"
   | "input.damaged"
   | "input.notReport"
+  | "input.tooComplex"
   | "archive.tooLarge"
   | "archive.unsafe"
   | "title.missing"

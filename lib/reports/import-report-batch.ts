@@ -1,6 +1,6 @@
 import "server-only";
 import { matchOrganizationByName } from "@/lib/import";
-import { readUpload } from "@/lib/import/server";
+import { readUpload, ReadersBusyError } from "@/lib/import/server";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, formatMegabytes } from "@/lib/import/upload-limits";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
@@ -82,7 +82,15 @@ async function importBatch(actor: Actor, input: BatchImportInput): Promise<Batch
       reportId: null,
       problemCount: 0,
     };
-    const reading = await readUpload(file.fileName, file.bytes);
+    // Each file goes through the same reading pool, with the same limits, as a clerk's upload.
+    let reading: Awaited<ReturnType<typeof readUpload>>;
+    try {
+      reading = await readUpload(file.fileName, file.bytes);
+    } catch (error) {
+      if (!(error instanceof ReadersBusyError)) throw error;
+      results.push({ ...base, outcome: "unreadable", reason: error.message });
+      continue;
+    }
     if (reading.status !== "read") {
       const message = reading.problems
         .filter((problem) => problem.severity === "error")

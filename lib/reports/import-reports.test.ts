@@ -7,6 +7,7 @@ import { adaptedSeedReport } from "../../fixtures/import/adapted-seed-report";
 import { sampleReport } from "../../fixtures/import/sample-report";
 import { writeReportDocx } from "../../fixtures/import/write-report-docx";
 import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
+import { writeNestedDivsHtml, writeXmlBombDocx } from "../../fixtures/import/write-hostile-uploads";
 import { writeZip } from "../../fixtures/import/write-zip";
 import { getLayout } from "../template";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -376,25 +377,76 @@ describe("a clerk imports a previous year's report", () => {
       { name: "word/document.xml", data: new Uint8Array(70 * 1024 * 1024), deflate: true, claimedSize: 1024 },
     ]);
     const binary = new Uint8Array(4096).map((_, index) => (index * 7919) % 256);
-    const cases: [string, Uint8Array, RegExp][] = [
+    // Files not read at all: the preview itself is refused (HTTP 400), as the import is.
+    const unread: [string, Uint8Array, RegExp][] = [
       ["report.pdf", textFile("董封乡人民政府", 2021), /不支持/],
       ["report.doc", textFile("董封乡人民政府", 2021), /另存为” \.docx/],
       ["big.txt", new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), /超过上限 5\.0 MB/],
       ["binary.txt", binary, /不是文字/],
-      ["bomb.docx", bomb, /解压后的内容超过/],
+      ["bomb.docx", bomb, /恶意构造/],
+      ["xml-bomb.docx", await writeXmlBombDocx(60 * 1024 * 1024), /文字部分解压后超过 4\.0 MB/],
+      ["nested.html", encoder.encode(writeNestedDivsHtml(3.7 * 1024 * 1024)), /嵌套超过 200 层/],
       ["empty.txt", new Uint8Array(0), /空的/],
-      ["notes.txt", encoder.encode("会议纪要\n今天讨论了工作安排。"), /不是政府信息公开工作年度报告/],
     ];
-    for (const [fileName, bytes, message] of cases) {
-      const preview = await verbs.previewHistoryImport(clerk, { organizationId, fileName, bytes, today });
-      expect(preview.refusals.join(), fileName).toMatch(message);
+    for (const [fileName, bytes, message] of unread) {
+      await expectRefusedUnchanged(
+        () => verbs.previewHistoryImport(clerk, { organizationId, fileName, bytes, today }),
+        "INVALID_INPUT",
+        message,
+      );
       await expectRefusedUnchanged(
         () => verbs.importHistoryReport(clerk, { organizationId, fileName, bytes, today, confirmOrganization: true }),
         "INVALID_INPUT",
         message,
       );
     }
-  });
+    // Read, but not a report: the preview says why it cannot be imported.
+    const notes = encoder.encode("会议纪要\n今天讨论了工作安排。");
+    const preview = await verbs.previewHistoryImport(clerk, {
+      organizationId,
+      fileName: "notes.txt",
+      bytes: notes,
+      today,
+    });
+    expect(preview.refusals.join()).toMatch(/不是政府信息公开工作年度报告/);
+    await expectRefusedUnchanged(
+      () =>
+        verbs.importHistoryReport(clerk, {
+          organizationId,
+          fileName: "notes.txt",
+          bytes: notes,
+          today,
+          confirmOrganization: true,
+        }),
+      "INVALID_INPUT",
+      /不是政府信息公开工作年度报告/,
+    );
+    // Generous: hostile files run the reading pool to its limits, on a machine shared with others.
+  }, 90_000);
+});
+
+describe("a flood of uploads", () => {
+  it("is refused as busy (503) past the reading pool's threads and waiting places, never queued without end", async () => {
+    const clerk = await actorFor("dongfeng");
+    const organizationId = organizations.get("dongfeng")!;
+    // Just under the inflated cap: each keeps a reading thread busy until a limit stops it.
+    const bytes = await writeXmlBombDocx(3.9 * 1024 * 1024);
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        verbs.previewHistoryImport(clerk, { organizationId, fileName: "heavy.docx", bytes, today }).then(
+          () => "previewed",
+          (error: { code: string; userMessage: string }) => `${error.code} ${error.userMessage}`,
+        ),
+      ),
+    );
+    const busy = "UNAVAILABLE 服务繁忙，正在读取其他上传的文件，本文件未读取。请稍后重试";
+    // Two threads reading, four files waiting: the other two are told to come back.
+    expect(outcomes.filter((outcome) => outcome === busy)).toHaveLength(2);
+    expect(
+      outcomes.filter((outcome) => outcome.startsWith("INVALID_INPUT") && /已停止读取/.test(outcome)),
+    ).toHaveLength(6);
+    // Three rounds of two files, each until its time limit, plus restarting the stopped workers.
+  }, 180_000);
 });
 
 describe("an administrator imports many files for a county", () => {
@@ -409,6 +461,9 @@ describe("an administrator imports many files for a county", () => {
       { fileName: "凤城镇2026.txt", bytes: textFile("凤城镇人民政府", 2026) },
       { fileName: "图片.txt", bytes: new Uint8Array(2048).map((_, index) => (index * 31) % 256) },
       { fileName: "旧格式.doc", bytes: textFile("凤城镇人民政府", 2022) },
+      // Each file of a batch goes through the same reading pool and limits as a clerk's upload.
+      { fileName: "嵌套.html", bytes: encoder.encode(writeNestedDivsHtml(1.1 * 1024 * 1024)) },
+      { fileName: "炸弹.docx", bytes: await writeXmlBombDocx(60 * 1024 * 1024) },
     ];
     const results = await verbs.importReportBatch(admin, { countyId: organizations.get("yangcheng")!, files, today });
     expect(results.map((result) => [result.fileName, result.outcome, result.organizationName])).toEqual([
@@ -420,7 +475,11 @@ describe("an administrator imports many files for a county", () => {
       ["凤城镇2026.txt", "skipped", null],
       ["图片.txt", "unreadable", null],
       ["旧格式.doc", "unreadable", null],
+      ["嵌套.html", "unreadable", null],
+      ["炸弹.docx", "unreadable", null],
     ]);
+    expect(results[8]!.reason).toMatch(/文件结构过于复杂（嵌套超过 200 层）/);
+    expect(results[9]!.reason).toMatch(/文字部分解压后超过 4\.0 MB/);
     expect(results[2]!.reason).toMatch(/已有 2024 年度报告（已发布）/);
     expect(results[4]!.reason).toMatch(/阳城县下没有名为“盐池县王乐井乡人民政府”的单位/);
     expect(results[6]!.reason).toMatch(/不是文字/);
@@ -432,7 +491,8 @@ describe("an administrator imports many files for a county", () => {
       [organizations.get("fengcheng")!, organizations.get("beiliu")!].sort(),
     );
     expect(imported.every((report) => report.publications.length === 1)).toBe(true);
-  });
+    // Generous: hostile files run the reading pool to its limits, on a machine shared with others.
+  }, 90_000);
 
   it("reads .docx and .html files the same way, storing exactly the figures they print", async () => {
     const admin = await actorFor("admin");

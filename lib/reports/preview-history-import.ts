@@ -1,7 +1,7 @@
 import "server-only";
 import { evaluateReport } from "@/lib/rules";
 import { isSameOrganizationName, summarizeReading, type ReadingSummary, type ReadResult } from "@/lib/import";
-import { readUpload } from "@/lib/import/server";
+import { readUpload, ReadersBusyError } from "@/lib/import/server";
 import { getLayout } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
@@ -46,7 +46,7 @@ export async function assessHistoryImport(upload: HistoryImportUpload) {
   });
   if (!organization) throw new AppError("NOT_FOUND");
 
-  const reading: ReadResult = await readUpload(upload.fileName, upload.bytes);
+  const reading = await readUploadedFile(upload);
   const currentYear = reportingYear(upload.today);
   const refusals: string[] = [];
   let organizationWarning: string | null = null;
@@ -95,6 +95,27 @@ export async function authorizeHistoryImport(actor: Actor, upload: { organizatio
   authorize(actor, "report.importHistory", { organizationId: upload.organizationId });
   // The policy allows only the organization's own clerk, so there is an organization.
   return upload.organizationId!;
+}
+
+/**
+ * The reading of the uploaded file. A file that was not read at all (too large, not text,
+ * damaged, a zip bomb, markup too deep, stopped at the reading pool's time or memory
+ * limit) has nothing to preview: it is refused as bad input with the reader's message.
+ * A full reading pool answers busy (503) rather than queueing the clerk without end.
+ */
+async function readUploadedFile(upload: HistoryImportUpload): Promise<ReadResult> {
+  let reading: ReadResult;
+  try {
+    reading = await readUpload(upload.fileName, upload.bytes);
+  } catch (error) {
+    if (error instanceof ReadersBusyError) throw new AppError("UNAVAILABLE", error.message);
+    throw error;
+  }
+  if (reading.status === "refused") {
+    const messages = reading.problems.filter((problem) => problem.severity === "error").map((p) => p.message);
+    throw new AppError("INVALID_INPUT", messages.join("；") || "文件无法读取为年度报告。");
+  }
+  return reading;
 }
 
 /** What importing the file would do, with the rule engine's findings on what was read. */

@@ -5,6 +5,8 @@ import { authorizeFirst } from "./authorize";
 import { toFailure } from "./define-action";
 import { declareEntryPoint } from "./entry-point";
 import { AppError, type ErrorCode } from "./errors";
+import { env } from "./env";
+import { isSameOrigin } from "./is-same-origin";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
 
 const statusOf: Record<ErrorCode, number> = {
@@ -37,7 +39,7 @@ export function defineRoute<S extends z.ZodType = z.ZodType<Record<string, never
 }) {
   const handler = async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request))
+      if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request, env().APP_URL))
         throw new AppError("FORBIDDEN", "请求来源无效。");
       const raw = await context.params;
       const parsed = options.params ? options.params.safeParse(raw) : { success: true as const, data: raw };
@@ -64,11 +66,4 @@ export function defineRoute<S extends z.ZodType = z.ZodType<Record<string, never
     }
   };
   return declareEntryPoint(handler, { kind: "route", name: options.name, action: options.action });
-}
-
-function isSameOrigin(request: Request): boolean {
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite) return fetchSite === "same-origin";
-  const origin = request.headers.get("origin");
-  return origin !== null && origin === new URL(request.url).origin;
 }
