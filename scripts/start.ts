@@ -45,10 +45,12 @@ async function startDatabase(onGiveUp: (reason: string) => void): Promise<Runnin
     return { url: external, isEmbedded: false, pid: () => undefined, stop: async () => {} };
   }
   const location = await appDataDirectory(path.join(dataDir, "postgres"), root);
+  const inProject = path.relative(root, location.dataDir);
+  const shown = inProject.startsWith("..") || path.isAbsolute(inProject) ? location.dataDir : inProject;
   log(
     location.isShared
-      ? `启动内置 PostgreSQL（postgres 用户无法进入项目目录，数据保存在 ${location.dataDir}）…`
-      : `启动内置 PostgreSQL（数据保存在 ${path.relative(root, location.dataDir) || location.dataDir}）…`,
+      ? `启动内置 PostgreSQL（postgres 用户无法进入项目目录，数据保存在 ${shown}）…`
+      : `启动内置 PostgreSQL（数据保存在 ${shown}）…`,
   );
   return startEmbeddedPostgres({ dataDir: location.dataDir, supervise: { onGiveUp }, log });
 }

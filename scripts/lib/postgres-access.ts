@@ -132,7 +132,7 @@ export async function reachableBinaries(
 /**
  * A data folder the server's account can reach: `preferred` (created with mode 0711 so the
  * account may pass through it) or, when the project folder is closed to that account, one
- * under SHARED_ROOT named after the project's path. Returns the folder used.
+ * under SHARED_ROOT named after a hash of `preferred`'s real path. Returns the folder used.
  */
 export async function reachableDataDirectory(
   preferred: string,
@@ -142,15 +142,15 @@ export async function reachableDataDirectory(
   await fs.mkdir(preferred, { recursive: true });
   await fs.chmod(preferred, 0o711);
   if (canReach(account, preferred)) return { dataDir: preferred, isShared: false };
-  const realRoot = await fs.realpath(projectRoot);
-  const key = createHash("sha256").update(realRoot).digest("hex").slice(0, 16);
-  const projectDir = path.join(SHARED_ROOT, key);
+  const realPreferred = await fs.realpath(preferred);
+  const key = createHash("sha256").update(realPreferred).digest("hex").slice(0, 16);
+  const sharedDir = path.join(SHARED_ROOT, key);
   await ensureSharedRoot();
-  await fs.mkdir(projectDir, { recursive: true, mode: 0o711 });
-  await fs.chmod(projectDir, 0o711);
+  await fs.mkdir(sharedDir, { recursive: true, mode: 0o711 });
+  await fs.chmod(sharedDir, 0o711);
   // Says which project a folder belongs to, for whoever cleans up /var/lib/nianbao.
-  await fs.writeFile(path.join(projectDir, "project"), `${realRoot}\n`);
-  const dataDir = path.join(projectDir, path.basename(preferred));
+  await fs.writeFile(path.join(sharedDir, "project"), `${await fs.realpath(projectRoot)}\n${realPreferred}\n`);
+  const dataDir = path.join(sharedDir, path.basename(preferred));
   await fs.mkdir(dataDir, { recursive: true });
   await fs.chmod(dataDir, 0o711);
   if (!canReach(account, dataDir)) throw unreachable(dataDir);
