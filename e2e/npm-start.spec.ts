@@ -71,6 +71,9 @@ test.describe("npm start", () => {
 
   test.beforeAll(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "nianbao-start-"));
+    // As a project folder usually is: open to the `postgres` user (the private case is
+    // scripts/lib/postgres-access.test.ts).
+    await fs.chmod(dataDir, 0o755);
   });
 
   test.afterAll(async () => {
