@@ -217,22 +217,31 @@ function runToEnd(command: string, args: string[], account: ServerAccount): Prom
 }
 
 /**
- * A server left running by an earlier start that was killed outright (its parent gone,
- * so it was handed to init) still holds the data directory: stop it. A server whose parent
- * lives belongs to another start and is left alone.
+ * A server left running by an earlier start that was killed outright (SIGKILL gives it no
+ * chance to stop its children) still holds the data directory: stop it. A server whose
+ * parent is a live start script belongs to another `npm start` and is left alone.
  */
 async function stopOrphanedServer(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pidText = await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8").catch(() => null);
   const pid = Number(pidText?.split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0 || processName(pid) !== "postgres") return;
-  if (parentOf(pid) !== 1)
-    throw new Error(`数据目录 ${clusterDir} 正由另一个数据库进程（${pid}）使用：请先停止另一个 npm start。`);
+  const parent = parentOf(pid);
+  if (parent !== null && parent !== process.pid && commandLineOf(parent).includes("scripts/start.ts"))
+    throw new Error(`数据目录 ${clusterDir} 正由另一个 npm start（进程 ${parent}）使用：请先停止它。`);
   log(`停止上次遗留的数据库进程 ${pid}…`);
   signal(pid, "SIGINT");
   signal(pid, "SIGCONT");
   for (let waited = 0; waited < 15_000 && processName(pid) === "postgres"; waited += 100)
     await new Promise((resolve) => setTimeout(resolve, 100));
   if (processName(pid) === "postgres") signal(pid, "SIGKILL");
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
 }
 
 function processName(pid: number): string | null {
