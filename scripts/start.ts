@@ -1,21 +1,30 @@
 // npm start: the whole app on one command. Starts PostgreSQL (embedded, data in .data/, or
 // the external DATABASE_URL), applies migrations, loads the demo data, builds the app if
 // its sources changed, serves it on PORT (default 3000), prints the demo logins.
-// Ctrl-C stops the app and the database cleanly.  `npm run dev` does the same with
-// `next dev`.
+// It then supervises both: an embedded PostgreSQL that exits is restarted (waiting longer
+// after each failure); if the app exits, the database is stopped and the script exits
+// non-zero, saying why. Ctrl-C stops the app and the database cleanly. `npm run dev` does
+// the same with `next dev`.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ensureAuthSecret } from "./lib/app-secrets";
 import { waitForHealth } from "./lib/app-server";
 import { applyMigrations } from "./lib/migrate";
 import { buildApp, isBuildCurrent } from "./lib/next-build";
-import { findFreePort, isPortFree, startEmbeddedPostgres, type RunningDatabase } from "./lib/postgres";
+import {
+  appDataDirectory,
+  findFreePort,
+  isPortFree,
+  startEmbeddedPostgres,
+  type RunningDatabase,
+} from "./lib/postgres";
 import { createScriptClient } from "./lib/prisma-client";
 import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-organizations";
 import { seedDemo } from "../prisma/seed/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
+// DATA_DIR lets tests run a second instance beside a developer's own.
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
 const isDev = process.argv.includes("--dev");
 const startedAt = performance.now();
 
@@ -24,14 +33,30 @@ function log(message: string): void {
   console.log(`[年报 ${seconds}s] ${message}`);
 }
 
-async function startDatabase(): Promise<RunningDatabase> {
+function logError(message: string): void {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(5);
+  console.error(`[年报 ${seconds}s] ${message}`);
+}
+
+async function startDatabase(onGiveUp: (reason: string) => void): Promise<RunningDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
     log(`使用外部数据库（DATABASE_URL）`);
-    return { url: external, isEmbedded: false, stop: async () => {} };
+    return { url: external, isEmbedded: false, pid: () => undefined, stop: async () => {} };
   }
-  log("启动内置 PostgreSQL（数据保存在 .data/postgres）…");
-  return startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log });
+  const location = await appDataDirectory(path.join(dataDir, "postgres"), root);
+  const inProject = path.relative(root, location.dataDir);
+  const shown = inProject.startsWith("..") || path.isAbsolute(inProject) ? location.dataDir : inProject;
+  log(
+    location.isShared
+      ? `启动内置 PostgreSQL（postgres 用户无法进入项目目录，数据保存在 ${shown}）…`
+      : `启动内置 PostgreSQL（数据保存在 ${shown}）…`,
+  );
+  return startEmbeddedPostgres({ dataDir: location.dataDir, supervise: { onGiveUp }, log });
+}
+
+function exitDescription(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `被信号 ${signal} 终止` : `退出码 ${code}`;
 }
 
 async function main(): Promise<void> {
@@ -44,25 +69,29 @@ async function main(): Promise<void> {
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
-  const database = await startDatabase();
+  let database: RunningDatabase | undefined;
   let app: ChildProcess | undefined;
   let isStopping = false;
   const stop = async (code: number) => {
     if (isStopping) return;
     isStopping = true;
     log("正在停止…");
-    if (app && app.exitCode === null) {
+    if (app && app.exitCode === null && app.signalCode === null) {
+      const exited = new Promise((resolve) => app?.once("exit", resolve));
       app.kill("SIGTERM");
-      await new Promise((resolve) => app?.once("close", resolve));
+      await exited;
     }
-    await database.stop();
+    await database?.stop();
     log("已停止。");
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
   try {
+    database = await startDatabase((reason) => {
+      logError(`${reason}。应用无法继续运行，正在停止。`);
+      void stop(1);
+    });
     log("应用数据库迁移…");
     await applyMigrations(database.url);
     const client = createScriptClient(database.url);
@@ -97,16 +126,21 @@ async function main(): Promise<void> {
       cwd: root,
       env: { ...env, NODE_ENV: isDev ? "development" : "production" },
       stdio: ["ignore", "inherit", "inherit"],
+      // Its own process group: Ctrl-C reaches only this script, which stops the app and then
+      // the database, instead of the app dying first and looking like a crash.
+      detached: true,
     });
-    app.on("close", (code) => {
-      if (!isStopping) {
-        log(`应用进程意外退出（退出码 ${code}）`);
-        void stop(1);
-      }
+    app.once("exit", (code, signal) => {
+      if (isStopping) return;
+      logError(
+        `应用进程意外退出（${exitDescription(code, signal)}），正在停止数据库。请查看上方的应用日志后重新运行 npm start。`,
+      );
+      void stop(1);
     });
     await waitForHealth(`http://127.0.0.1:${port}`, app, 120_000);
     printWelcome(appUrl);
   } catch (error) {
+    if (isStopping) return;
     console.error(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);
     await stop(1);
   }
@@ -127,4 +161,8 @@ function printWelcome(appUrl: string): void {
   console.log(lines.join("\n"));
 }
 
-await main();
+// Every failure ends in one zh-CN line, never a stack trace.
+await main().catch((error: unknown) => {
+  console.error(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

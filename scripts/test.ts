@@ -1,10 +1,13 @@
 // npm test: type checking, lint and format checks, unit tests (Vitest, with a throw-away PostgreSQL where a test
 // needs one) and browser tests (Playwright + Debian Chromium against the production build).
-// Runs every stage even when one fails, then prints one summary line.
+// First installs the operating-system tools the tests need when they are missing (Debian's
+// chromium and poppler-utils, see scripts/lib/system-tools.ts). Runs every stage even when
+// one fails, then prints one summary line.
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { findFreePort } from "./lib/postgres";
+import { ensureSystemTools, testTools } from "./lib/system-tools";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -15,6 +18,8 @@ type Stage = {
   args: string[];
   env?: Record<string, string>;
   count?: () => Promise<{ passed: number; failed: number } | null>;
+  /** Needs the browser: skipped (and failed) when it could not be installed. */
+  needsBrowser?: boolean;
 };
 
 function run(stage: Stage): Promise<number> {
@@ -53,6 +58,7 @@ const stages: Stage[] = [
     command: bin("playwright"),
     args: ["test"],
     env: { E2E_PORT: e2ePort, CI: "1" },
+    needsBrowser: true,
     count: async () => {
       const report = (await readJson("test-results/e2e.json")) as {
         stats: { expected: number; unexpected: number; flaky: number };
@@ -67,8 +73,21 @@ let passed = 0;
 let failed = 0;
 let failedStages: string[] = [];
 await fs.mkdir(path.join(root, "test-results"), { recursive: true });
+let areToolsMissing = false;
+try {
+  await ensureSystemTools(testTools(process.env.CHROMIUM_PATH));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  areToolsMissing = true;
+}
 for (const stage of stages) {
   if (only.length > 0 && !only.some((name) => stage.name.includes(name))) continue;
+  if (stage.needsBrowser && areToolsMissing) {
+    console.log(`\n=== ${stage.name} ===\n未运行：缺少测试所需的软件（见上）。`);
+    failedStages = [...failedStages, stage.name];
+    failed += 1;
+    continue;
+  }
   const code = await run(stage);
   const counts = stage.count ? await stage.count().catch(() => null) : null;
   if (counts) {

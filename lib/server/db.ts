@@ -3,16 +3,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
 
-// One Prisma client per process (Next.js dev reloads modules, hence the global). Timeouts
-// are set so a database that is down makes a save fail fast with a clear message instead
-// of hanging the request (pg's pool waits forever by default).
+// One Prisma client per process (Next.js dev reloads modules, hence the global). pg's pool
+// waits forever by default, so a database that is down or paused (a stopped server still
+// accepts TCP connections, then never answers) would leave a save pending; every wait is
+// bounded instead, and the failure is reported as UNAVAILABLE (lib/server/errors.ts).
 function createClient(): PrismaClient {
+  const timeoutMs = env().DATABASE_TIMEOUT_MS;
   const adapter = new PrismaPg({
     connectionString: env().DATABASE_URL,
     max: 10,
-    connectionTimeoutMillis: 5_000,
+    // Opening a connection, or waiting for a free one.
+    connectionTimeoutMillis: timeoutMs,
+    // A live server cancels a statement that runs longer…
+    statement_timeout: timeoutMs,
+    // …and the client gives up on a server that stopped answering altogether, a little
+    // later, so a live server's own cancellation (which keeps the connection usable) wins.
+    query_timeout: timeoutMs + 1_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
   });
   return new PrismaClient({ adapter });
 }

@@ -10,6 +10,12 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Sign-in attempts allowed per account (and per address ×4) before a pause. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /**
+   * How long a database request may take: opening a connection, and one statement. A
+   * database that is down or paused then fails a save within seconds (UNAVAILABLE) instead
+   * of leaving it pending.
+   */
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5_000),
 });
 
 export type Env = z.infer<typeof schema>;

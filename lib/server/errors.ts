@@ -22,13 +22,34 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Prisma/pg failures that mean "the database is unreachable", so callers can say so. */
+// What a database that is down, restarting, paused or overloaded looks like, from pg
+// (connection and read timeouts, refused or dropped sockets), PostgreSQL (SQLSTATE class 08,
+// 57P01–57P03 shutdown and start-up, 53300 too many connections, 57014 statement timeout)
+// and Prisma (P1001 unreachable, P1002/P1008 timeouts, P1017 closed, P2024 pool timeout,
+// P2028 a transaction that could not start or outlived its timeout).
+const unavailablePattern =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Query read timeout|statement timeout|Client has encountered a connection error|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|too many clients|Can't reach database|Server has closed the connection|Unable to start a transaction in the given time|Transaction already closed|expired transaction|\b(P1001|P1002|P1008|P1017|P2024|57P01|57P02|57P03|57014|53300|08000|08001|08003|08006)\b/i;
+
+function describeError(error: Error): string {
+  const { code } = error as { code?: unknown };
+  return `${error.name} ${error.message} ${typeof code === "string" ? code : ""}`;
+}
+
+/**
+ * Failures that mean "the database cannot answer right now", so callers can say so
+ * (UNAVAILABLE) instead of 系统出错. The cause chain is followed: Better Auth wraps the
+ * database error of a session lookup or sign-in in its own APIError, Prisma in its own.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text =
-    error instanceof Error
-      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}`
-      : String(error);
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|P1001|P1002|P1017|the database system is (starting up|shutting down)|Can't reach database/i.test(
-    text,
-  );
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current !== undefined && current !== null;) {
+    if (seen.has(current)) return false;
+    seen.add(current);
+    if (isAppError(current)) return current.code === "UNAVAILABLE";
+    if (!(current instanceof Error)) return unavailablePattern.test(String(current));
+    if (unavailablePattern.test(describeError(current))) return true;
+    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) return true;
+    current = current.cause;
+  }
+  return false;
 }

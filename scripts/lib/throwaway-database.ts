@@ -1,25 +1,34 @@
 // A real, throw-away PostgreSQL for tests and tooling: a cluster in a temporary directory
-// (under the OS temp dir, which the `postgres` system user can always reach), deleted on
-// stop. With DATABASE_URL set, databases are created on that external server instead.
-import os from "node:os";
-import path from "node:path";
+// that the server's account can reach (the OS temp dir, or /var/lib/nianbao/tmp when that is
+// closed to it), deleted on stop. With DATABASE_URL set, databases are created on that
+// external server instead.
 import fs from "node:fs/promises";
 import { createDatabase, startEmbeddedPostgres, type RunningDatabase } from "./postgres";
+import { reachableTemporaryDirectory, serverAccount } from "./postgres-access";
 
 export type ThrowawayServer = {
   /** Creates (or re-creates) an empty database and returns its URL. */
   createDatabase: (name: string) => Promise<string>;
+  /** The embedded server's main process (undefined on an external server). */
+  pid: () => number | undefined;
   stop: () => Promise<void>;
 };
 
 export async function startThrowawayServer(externalUrl?: string): Promise<ThrowawayServer> {
   if (externalUrl) {
-    return { createDatabase: (name) => createDatabase(externalUrl, name), stop: async () => {} };
+    return { createDatabase: (name) => createDatabase(externalUrl, name), pid: () => undefined, stop: async () => {} };
   }
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "nianbao-pg-"));
-  const server: RunningDatabase = await startEmbeddedPostgres({ dataDir, isThrowaway: true });
+  const dataDir = await reachableTemporaryDirectory(serverAccount(), "nianbao-pg-");
+  let server: RunningDatabase;
+  try {
+    server = await startEmbeddedPostgres({ dataDir, isThrowaway: true });
+  } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     createDatabase: (name) => createDatabase(server.url, name),
+    pid: server.pid,
     stop: async () => {
       await server.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
