@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { markPublic } from "@/lib/server/authorize";
+import { clientAddress } from "@/lib/server/client-address";
 import { defineAction } from "@/lib/server/define-action";
 import { signIn } from "@/lib/server/sign-in";
 
@@ -10,16 +11,6 @@ const input = z.strictObject({
   password: z.string().min(1, "请输入密码").max(128, "密码不超过 128 个字符"),
 });
 
-/** The last x-forwarded-for entry is the one our own server (or nearest proxy) added. */
-function clientAddress(requestHeaders: Headers): string {
-  const forwarded = requestHeaders
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? requestHeaders.get("x-real-ip") ?? "unknown";
-}
-
 export const signInAction = defineAction({
   name: "signIn",
   input,
@@ -27,6 +18,6 @@ export const signInAction = defineAction({
   run: async ({ input: credentials }) => {
     markPublic();
     const requestHeaders = await headers();
-    return signIn({ ...credentials, address: clientAddress(requestHeaders), requestHeaders });
+    return signIn({ ...credentials, address: clientAddress(requestHeaders.get("x-forwarded-for")), requestHeaders });
   },
 });
