@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/server/env";
 
 // Sets the Content-Security-Policy. This is not an authorization layer: every page, action
 // and route handler checks access itself through lib/workflow/policy.
@@ -25,14 +26,25 @@ function noncePolicy(nonce: string, isDev: boolean): string {
   ].join("; ");
 }
 
+// With an https address (APP_URL, read per request: a build is started with any address),
+// browsers are told to use https only, for a year; Secure cookies alone leave the first
+// plain-http request open to a downgrade.
+const transportSecurity = "max-age=31536000";
+
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if (new URL(env().APP_URL).protocol === "https:")
+    response.headers.set("Strict-Transport-Security", transportSecurity);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   if (publicDocumentPaths.some((pattern) => pattern.test(request.nextUrl.pathname))) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", staticPolicy);
-    return response;
+    return withTransportSecurity(response);
   }
   const nonce = btoa(crypto.randomUUID());
-  const policy = noncePolicy(nonce, process.env.NODE_ENV === "development");
+  const policy = noncePolicy(nonce, env().NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
@@ -41,7 +53,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nianbao-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  return response;
+  return withTransportSecurity(response);
 }
 
 export const config = {
