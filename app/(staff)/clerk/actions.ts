@@ -6,7 +6,8 @@ import { startReport } from "@/lib/reports/start-report";
 
 export const startReportAction = defineAction({
   name: "startReport",
-  input: z.strictObject({ year: z.number().int().min(2019).max(2100) }),
+  // Which years may be started is startReport's rule (startYearProblem), with its own messages.
+  input: z.strictObject({ year: z.number({ error: "请选择年度" }).int({ error: "请选择年度" }) }),
   run: async ({ input, user, actor }) => {
     if (!user?.organizationId) throw new AppError("FORBIDDEN");
     return startReport(actor, user.organizationId, input.year);
