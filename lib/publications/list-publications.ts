@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/workflow/policy";
+import { normalizeSearchQuery } from "./normalize-search-query";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
@@ -13,7 +14,7 @@ export type PublicationFilter = { query?: string; year?: number; countyId?: stri
  */
 export async function listPublications(actor: Actor, filter: PublicationFilter) {
   authorize(actor, "publication.read", { isPublished: true });
-  const query = filter.query?.trim().slice(0, 50);
+  const query = normalizeSearchQuery(filter.query);
   const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
   const reports = await db.report.findMany({
     where: {
