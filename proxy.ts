@@ -26,11 +26,22 @@ function noncePolicy(nonce: string, isDev: boolean): string {
   ].join("; ");
 }
 
+// With an https address (APP_URL, read per request: a build is started with any address),
+// browsers are told to use https only, for a year; Secure cookies alone leave the first
+// plain-http request open to a downgrade.
+const transportSecurity = "max-age=31536000";
+
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if (new URL(env().APP_URL).protocol === "https:")
+    response.headers.set("Strict-Transport-Security", transportSecurity);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   if (publicDocumentPaths.some((pattern) => pattern.test(request.nextUrl.pathname))) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", staticPolicy);
-    return response;
+    return withTransportSecurity(response);
   }
   const nonce = btoa(crypto.randomUUID());
   const policy = noncePolicy(nonce, env().NODE_ENV === "development");
@@ -42,7 +53,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nianbao-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  return response;
+  return withTransportSecurity(response);
 }
 
 export const config = {

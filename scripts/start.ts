@@ -121,8 +121,9 @@ async function main(): Promise<void> {
         await buildApp({ ...env, NODE_ENV: "production" });
       }
     }
-    const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-    app = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], {
+    // Next's own server, with the socket's address appended to X-Forwarded-For (see serve-app.mjs).
+    const serveApp = path.join(root, "scripts/serve-app.mjs");
+    app = spawn(process.execPath, [serveApp, "--port", String(port), ...(isDev ? ["--dev"] : [])], {
       cwd: root,
       env: { ...env, NODE_ENV: isDev ? "development" : "production" },
       stdio: ["ignore", "inherit", "inherit"],

@@ -1,5 +1,6 @@
 import { formatDate } from "@/lib/format/date-time";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
+import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
 
 // Rendered per request from published data only; no session is read.
@@ -15,7 +16,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
   const raw = await searchParams;
   const year = single(raw.year);
   const yearNumber = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
-  const query = single(raw.q)?.slice(0, 50);
+  const query = normalizeSearchQuery(single(raw.q));
   const countyId = single(raw.county);
   const [publications, facets] = await loadPublicPage({
     page: "/",
@@ -41,7 +42,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
         </div>
         <div className="field">
           <label htmlFor="q">单位名称</label>
-          <input className="input" id="q" name="q" defaultValue={query} maxLength={50} />
+          <input className="input" id="q" name="q" defaultValue={query} maxLength={MAX_SEARCH_QUERY_LENGTH} />
         </div>
         <div className="field">
           <label htmlFor="year">年度</label>

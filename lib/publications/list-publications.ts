@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { loadSubtrees, organizationFilter } from "@/lib/server/organization-scope";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
+import { normalizeSearchQuery } from "./normalize-search-query";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
@@ -22,7 +23,7 @@ export const listPublications = defineOperation({
 });
 
 async function publicationsOf(filter: PublicationFilter) {
-  const query = filter.query?.trim().slice(0, 50);
+  const query = normalizeSearchQuery(filter.query);
   const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
   const reports = await db.report.findMany({
     where: {

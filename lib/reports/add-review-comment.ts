@@ -50,12 +50,15 @@ async function storeComment(
   if (report.version !== input.expectedVersion)
     throw new AppError("CONFLICT", "报告已有变化，请刷新页面查看最新内容后再批注。");
   return db.$transaction(async (tx) => {
-    // Re-checked inside the transaction: a return or approval racing this comment wins cleanly.
-    const current = await tx.report.findFirst({
-      where: { id: report.id, status: "SUBMITTED", version: input.expectedVersion },
-      select: { id: true },
-    });
-    if (!current) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
+    // Re-checked inside the transaction under a row lock: a plain read does not wait for a
+    // return or approval that has updated the row but not yet committed, so the comment
+    // would be stored against a version that is already gone. FOR UPDATE waits for that
+    // transaction and then sees the row as it committed.
+    const current = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Report"
+      WHERE id = ${report.id}::uuid AND status = 'SUBMITTED' AND version = ${input.expectedVersion}
+      FOR UPDATE`;
+    if (current.length === 0) throw new AppError("CONFLICT", "报告已被他人处理，请刷新页面查看最新状态。");
     const comment = await tx.reviewComment.create({
       data: {
         reportId: report.id,

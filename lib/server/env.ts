@@ -1,8 +1,31 @@
 import "server-only";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 // The only module that reads process.env (enforced by lint). The start script and the test
 // harnesses fill these in; see README "配置".
+/** A comma-separated list of addresses, CIDR ranges or loopback / linklocal / uniquelocal. */
+const trustedProxies = z
+  .string()
+  .default("")
+  .transform((text) =>
+    text
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => {
+      try {
+        proxyaddr.compile(entries);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: "TRUSTED_PROXIES 须为逗号分隔的 IP 地址、CIDR 网段或 loopback、linklocal、uniquelocal" },
+  );
+
 const schema = z.object({
   DATABASE_URL: z.string().url(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
@@ -16,6 +39,8 @@ const schema = z.object({
    * of leaving it pending.
    */
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5_000),
+  /** Proxies whose X-Forwarded-For entries are believed (lib/server/client-address.ts). */
+  TRUSTED_PROXIES: trustedProxies,
 });
 
 export type Env = z.infer<typeof schema>;

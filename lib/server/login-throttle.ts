@@ -3,17 +3,25 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import pg from "pg";
 import { env } from "./env";
 
-// Failed sign-ins are counted per account and per address (rate-limiter-flexible, stored in
-// the `rate_limit` table so a restart does not reset them). Past the limit the form refuses
-// with a wait time; a success clears the account's counter.
+// Sign-in attempts are counted per account and per address (rate-limiter-flexible, stored in
+// the `rate_limit` table so a restart does not reset them). An attempt is taken before the
+// password is checked — one atomic increment per counter — and given back when the password
+// was right, so however many requests arrive at once, at most LOGIN_MAX_FAILURES wrong
+// passwords are checked for an account per window (×4 per address). Once the attempts are
+// used up the form refuses with a wait time.
 const WINDOW_SECONDS = 15 * 60;
 const BLOCK_SECONDS = 60;
 
-let limiters: { account: RateLimiterPostgres; address: RateLimiterPostgres } | undefined;
+type Limiters = { account: RateLimiterPostgres; address: RateLimiterPostgres };
 
-function getLimiters() {
+let limiters: Limiters | undefined;
+
+function getLimiters(): Limiters {
   if (limiters) return limiters;
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server closed (a database restart) must not crash the app: the
+  // pool opens a new one on the next attempt.
+  pool.on("error", (error) => console.error("[login-throttle] database connection lost:", error.message));
   const common = {
     storeClient: pool,
     storeType: "pool",
@@ -21,6 +29,8 @@ function getLimiters() {
     tableCreated: true,
     clearExpiredByTimeout: false,
     duration: WINDOW_SECONDS,
+    // The first attempt past the limit starts the pause; when it ends the key expires and
+    // counting starts afresh.
     blockDuration: BLOCK_SECONDS,
   };
   limiters = {
@@ -30,51 +40,67 @@ function getLimiters() {
   return limiters;
 }
 
-export type ThrottleState = { isBlocked: false } | { isBlocked: true; retryAfterSeconds: number };
-
-function pauseOf(results: { res: RateLimiterRes | null; limit: number }[]): ThrottleState {
-  let wait = 0;
-  for (const { res, limit } of results) {
-    if (res && res.consumedPoints > limit) wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
-  }
-  return wait > 0 ? { isBlocked: true, retryAfterSeconds: wait } : { isBlocked: false };
-}
-
-/** Is this account or address currently paused because of earlier failures? */
-export async function checkLoginThrottle(account: string, address: string): Promise<ThrottleState> {
+function keysOf(account: string, address: string) {
   const { account: byAccount, address: byAddress } = getLimiters();
-  const [a, b] = await Promise.all([byAccount.get(account.toLowerCase()), byAddress.get(address)]);
-  return pauseOf([
-    { res: a, limit: byAccount.points },
-    { res: b, limit: byAddress.points },
-  ]);
-}
-
-/**
- * Counts one failed attempt. The attempt that reaches the limit starts a pause of
- * BLOCK_SECONDS (block() sets the counter past the limit until the pause ends, after
- * which the key expires and counting starts afresh).
- */
-export async function recordLoginFailure(account: string, address: string): Promise<ThrottleState> {
-  const { account: byAccount, address: byAddress } = getLimiters();
-  const targets = [
+  return [
     { limiter: byAccount, key: account.toLowerCase() },
     { limiter: byAddress, key: address },
   ];
-  let wait = 0;
-  for (const { limiter, key } of targets) {
-    const res = await limiter.consume(key).catch((reason: unknown) => {
-      if (reason instanceof RateLimiterRes) return reason;
-      throw reason;
-    });
-    if (res.consumedPoints >= limiter.points) {
-      await limiter.block(key, BLOCK_SECONDS);
-      wait = BLOCK_SECONDS;
-    }
-  }
-  return wait > 0 ? { isBlocked: true, retryAfterSeconds: wait } : { isBlocked: false };
 }
 
-export async function clearLoginFailures(account: string): Promise<void> {
-  await getLimiters().account.delete(account.toLowerCase());
+export type ThrottleState = { isBlocked: false } | { isBlocked: true; retryAfterSeconds: number };
+
+/** An attempt that may check a password: `isLast` when it used the last one of a counter. */
+export type LoginAttempt = { isAllowed: true; isLast: boolean } | { isAllowed: false; retryAfterSeconds: number };
+
+/**
+ * Takes one attempt from the account's and the address's counters before the password is
+ * checked. Refused when either counter is used up; the other counter's attempt is then given
+ * back, since no password is checked.
+ */
+export async function takeLoginAttempt(account: string, address: string): Promise<LoginAttempt> {
+  const targets = keysOf(account, address);
+  const results = await Promise.all(
+    targets.map(({ limiter, key }) =>
+      limiter.consume(key).then(
+        (res) => ({ isAllowed: true as const, res }),
+        (reason: unknown) => {
+          if (reason instanceof RateLimiterRes) return { isAllowed: false as const, res: reason };
+          throw reason;
+        },
+      ),
+    ),
+  );
+  if (results.every((result) => result.isAllowed))
+    return { isAllowed: true, isLast: results.some((result) => result.res.remainingPoints === 0) };
+  await Promise.all(
+    targets.map(({ limiter, key }, index) => (results[index]!.isAllowed ? limiter.reward(key, 1) : undefined)),
+  );
+  const wait = Math.max(...results.filter((result) => !result.isAllowed).map((result) => result.res.msBeforeNext));
+  return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+}
+
+/** The password was right: the attempt taken for it does not count against anyone. */
+export async function returnLoginAttempt(account: string, address: string): Promise<void> {
+  await Promise.all(keysOf(account, address).map(({ limiter, key }) => limiter.reward(key, 1)));
+}
+
+/**
+ * The password was wrong and `attempt` was the last one a counter had: the pause starts now
+ * rather than at the next attempt, so the person is told at once.
+ */
+export async function pauseAfterLastAttempt(
+  account: string,
+  address: string,
+  attempt: Extract<LoginAttempt, { isAllowed: true }>,
+): Promise<ThrottleState> {
+  if (!attempt.isLast) return { isBlocked: false };
+  const targets = keysOf(account, address);
+  const states = await Promise.all(targets.map(({ limiter, key }) => limiter.get(key)));
+  await Promise.all(
+    targets.map(({ limiter, key }, index) =>
+      (states[index]?.consumedPoints ?? 0) >= limiter.points ? limiter.block(key, BLOCK_SECONDS) : undefined,
+    ),
+  );
+  return { isBlocked: true, retryAfterSeconds: BLOCK_SECONDS };
 }

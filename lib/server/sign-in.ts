@@ -2,7 +2,7 @@ import "server-only";
 import { APIError } from "better-auth/api";
 import { auth } from "./auth";
 import { AppError } from "./errors";
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from "./login-throttle";
+import { pauseAfterLastAttempt, returnLoginAttempt, takeLoginAttempt } from "./login-throttle";
 import type { Role } from "@/lib/workflow/policy";
 import { homePathFor } from "./session";
 
@@ -14,8 +14,9 @@ function pauseMessage(seconds: number): string {
 
 /**
  * Signs in with username and password (Better Auth sets the session cookie through its
- * nextCookies plugin). Wrong username and wrong password give the same message; repeated
- * failures pause the account and the address.
+ * nextCookies plugin). Wrong username and wrong password give the same message. Each attempt
+ * is taken from the account's and the address's allowance before the password is checked and
+ * given back when it was right, so parallel guesses cannot outrun the limit.
  */
 export async function signIn(input: {
   username: string;
@@ -23,21 +24,26 @@ export async function signIn(input: {
   address: string;
   requestHeaders: Headers;
 }): Promise<{ home: string }> {
-  const throttle = await checkLoginThrottle(input.username, input.address);
-  if (throttle.isBlocked) throw new AppError("RATE_LIMITED", pauseMessage(throttle.retryAfterSeconds));
+  const attempt = await takeLoginAttempt(input.username, input.address);
+  if (!attempt.isAllowed) throw new AppError("RATE_LIMITED", pauseMessage(attempt.retryAfterSeconds));
+  // Better Auth records the session's address from X-Forwarded-For's first entry, which the
+  // client writes: it gets the address the throttle used instead.
+  const headers = new Headers(input.requestHeaders);
+  headers.set("x-forwarded-for", input.address);
+  let result;
   try {
-    const result = await auth.api.signInUsername({
+    result = await auth.api.signInUsername({
       body: { username: input.username, password: input.password, rememberMe: false },
-      headers: input.requestHeaders,
+      headers,
     });
-    await clearLoginFailures(input.username);
-    const role = (result?.user as { role?: Role } | undefined)?.role ?? "CLERK";
-    return { home: homePathFor(role) };
   } catch (error) {
     if (!(error instanceof APIError) || error.statusCode >= 500) throw error;
-    const after = await recordLoginFailure(input.username, input.address);
+    const after = await pauseAfterLastAttempt(input.username, input.address, attempt);
     throw new AppError("INVALID_INPUT", after.isBlocked ? pauseMessage(after.retryAfterSeconds) : wrongCredentials);
   }
+  await returnLoginAttempt(input.username, input.address);
+  const role = (result?.user as { role?: Role } | undefined)?.role ?? "CLERK";
+  return { home: homePathFor(role) };
 }
 
 export async function signOut(requestHeaders: Headers): Promise<void> {

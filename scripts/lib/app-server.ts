@@ -1,5 +1,5 @@
-// Starts the built app (`next start`) for the browser tests and benchmarks, against a
-// database the caller prepared.
+// Starts the built app (scripts/serve-app.mjs, Next's production server) for the browser
+// tests and benchmarks, against a database the caller prepared.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
@@ -27,24 +27,23 @@ export async function startAppServer(options: {
   databaseUrl: string;
   authSecret: string;
   quiet?: boolean;
+  /** More settings, or other values for the ones above (APP_URL, TRUSTED_PROXIES…). */
+  environment?: Record<string, string>;
 }): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: options.databaseUrl,
-        AUTH_SECRET: options.authSecret,
-        APP_URL: url,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve-app.mjs"), "--port", String(options.port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: options.authSecret,
+      APP_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.environment,
     },
-  );
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  });
   await waitForHealth(url, child, 60_000);
   return {
     url,

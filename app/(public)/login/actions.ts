@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { authorize } from "@/lib/server/authorize";
+import { clientAddress } from "@/lib/server/client-address";
 import { defineAction } from "@/lib/server/define-action";
 import { signIn } from "@/lib/server/sign-in";
 
@@ -9,16 +10,6 @@ const input = z.strictObject({
   username: z.string().trim().min(1, "请输入用户名").max(40, "用户名不超过 40 个字符"),
   password: z.string().min(1, "请输入密码").max(128, "密码不超过 128 个字符"),
 });
-
-/** The last x-forwarded-for entry is the one our own server (or nearest proxy) added. */
-function clientAddress(requestHeaders: Headers): string {
-  const forwarded = requestHeaders
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? requestHeaders.get("x-real-ip") ?? "unknown";
-}
 
 export const signInAction = defineAction({
   name: "signIn",
@@ -28,6 +19,6 @@ export const signInAction = defineAction({
   authorize: async ({ actor }) => authorize(actor, "session.signIn", null),
   run: async ({ input: credentials }) => {
     const requestHeaders = await headers();
-    return signIn({ ...credentials, address: clientAddress(requestHeaders), requestHeaders });
+    return signIn({ ...credentials, address: clientAddress(requestHeaders.get("x-forwarded-for")), requestHeaders });
   },
 });

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/server/define-action";
 
 type State = ActionResult<{ home: string }> | null;
 
+/** `next`: a path on this site to go to after signing in, checked by the page (sameOriginPath). */
 export function LoginForm({ next }: { next: string | null }) {
   const router = useRouter();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -16,7 +17,7 @@ export function LoginForm({ next }: { next: string | null }) {
   );
 
   useEffect(() => {
-    if (state?.ok) router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : state.data.home);
+    if (state?.ok) router.replace(next ?? state.data.home);
     else if (state) summaryRef.current?.focus();
   }, [state, next, router]);
 

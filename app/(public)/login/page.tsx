@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/server/env";
+import { sameOriginPath } from "@/lib/server/same-origin-path";
 import { getCurrentUser, homePathFor } from "@/lib/server/session";
 import { LoginForm } from "./login-form";
 
@@ -20,7 +22,7 @@ export default async function LoginPage({
       <p className="lead">
         乡镇、街道、县直部门的填报人员和县级审核人员使用本单位分配的账号登录。公众查阅已发布的报告无需登录。
       </p>
-      <LoginForm next={typeof next === "string" ? next : null} />
+      <LoginForm next={sameOriginPath(typeof next === "string" ? next : null, env().APP_URL)} />
     </main>
   );
 }

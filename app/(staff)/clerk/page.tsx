@@ -4,23 +4,32 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { carryOverSources } from "@/lib/report-form/carry-over";
 import { listOrganizationReports } from "@/lib/reports/list-organization-reports";
-import { reportingYear } from "@/lib/reports/reporting-year";
+import { reportingYear, yearsToFillIn } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { layoutForYear } from "@/lib/template";
 import type { ReportStatus } from "@/lib/workflow/transitions";
+import { StartEarlierReportForm } from "./start-earlier-report-form";
 import { StartReportButton } from "./start-report-button";
 
 export const metadata: Metadata = { title: "我的报告" };
 
 export default async function ClerkHomePage() {
-  const { reports, user, year } = await loadStaffPage({
+  const { reports, user, year, earlierYears } = await loadStaffPage({
     page: "/clerk",
     path: "/clerk",
     action: "organization.read",
-    authorize: async ({ user, actor }) => ({
-      reports: await listOrganizationReports(actor, user.organizationId),
-      year: reportingYear(new Date()),
-    }),
+    authorize: async ({ user, actor }) => {
+      const today = new Date();
+      const reports = await listOrganizationReports(actor, user.organizationId);
+      return {
+        reports,
+        year: reportingYear(today),
+        earlierYears: yearsToFillIn(
+          today,
+          reports.map((report) => report.year),
+        ),
+      };
+    },
   });
   const current = reports.find((report) => report.year === year);
   const layout = layoutForYear(year);
@@ -55,6 +64,7 @@ export default async function ClerkHomePage() {
         <p>
           往年报告已在别处公布？<Link href="/clerk/import">导入往年报告</Link>，作为本年度填写和核对的依据。
         </p>
+        {earlierYears.length > 0 && <StartEarlierReportForm years={earlierYears} />}
         {reports.length === 0 ? (
           <p className="muted">暂无报告。</p>
         ) : (

@@ -1,0 +1,50 @@
+// The app's HTTP server: Next.js's own request handler (`next()`, the handler `next start` and
+// `next dev` run) behind one step Next leaves out. Next keeps an X-Forwarded-For header exactly
+// as the client sent it and fills in the socket's address only when the header is missing
+// (next/dist/server/base-server.js), so the app could not tell a client's claim from the
+// connection it really came on. Like any proxy, this server appends the address of the
+// connection it accepted; lib/server/client-address.ts takes the right-most address that is
+// not a trusted proxy (TRUSTED_PROXIES).
+//
+//   node scripts/serve-app.mjs --port 3000 [--dev]
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const isDev = args.includes("--dev");
+const port = Number(args[args.indexOf("--port") + 1]);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error("用法：node scripts/serve-app.mjs --port <端口> [--dev]");
+  process.exit(2);
+}
+
+const app = next({ dev: isDev, dir: root, port, ...(isDev ? { turbopack: true } : {}) });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+/** Appends the socket's peer as the last hop (Node joins repeated X-Forwarded-For lines with ", "). */
+function appendPeer(request) {
+  const peer = request.socket.remoteAddress ?? "unknown";
+  const claimed = request.headers["x-forwarded-for"]?.trim();
+  request.headers["x-forwarded-for"] = claimed ? `${claimed}, ${peer}` : peer;
+}
+
+const server = http.createServer((request, response) => {
+  appendPeer(request);
+  handle(request, response).catch((error) => {
+    console.error("[serve-app] request failed:", error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
+});
+server.listen(port, () => console.log(`▲ 年报 ${isDev ? "开发" : "生产"}模式，监听端口 ${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}
