@@ -136,7 +136,8 @@ test.describe("npm start", () => {
     await expect(page.getByRole("heading", { name: "政府信息公开工作年度报告" })).toBeVisible();
 
     // The app dies: the database is stopped, the reason printed, the exit code non-zero.
-    const app = descendantsOf(start.pid!).find((pid) => commandOf(pid).startsWith("next-server"));
+    // The app server: scripts/serve-app.mjs (Next.js's request handler in a process of its own).
+    const app = descendantsOf(start.pid!).find((pid) => /serve-app\.mjs|^next-server/.test(commandOf(pid)));
     expect(app).toBeDefined();
     const database = postmasterOf(start)!;
     process.kill(app!, "SIGKILL");
