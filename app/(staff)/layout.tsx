@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser, toActor } from "@/lib/server/session";
 import { can } from "@/lib/workflow/policy";
 import { signOutAction } from "./sign-out-action";
-
-const roleLabels = { CLERK: "填报人员", REVIEWER: "审核人员", ADMIN: "系统管理员" } as const;
+import { roleLabels } from "@/lib/workflow/roles";
 
 /** The sign-in page, returning to a same-site path only (never `//host` or a URL). */
 function signInPathFor(path: string | null): string {

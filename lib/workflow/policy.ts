@@ -37,7 +37,7 @@ export const staffPages = {
   "/clerk/reports/[id]": ["CLERK"],
   "/review": ["REVIEWER"],
   "/review/reports/[id]": ["REVIEWER", "ADMIN"],
-  "/admin": ["ADMIN"],
+  "/admin": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/import": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -86,12 +86,12 @@ export function subtreeOf(rootId: string): OrganizationSet {
   return { kind: "subtree", rootId };
 }
 
-/** Whose reports and organizations the actor may read: admins all, reviewers their county's subtree, clerks their own. */
+/** Whose reports and organizations the actor may read: admins all, reviewers and county administrators their county's subtree, clerks their own. */
 export function readableOrganizations(actor: Actor): OrganizationSet {
   if (!actor) return { kind: "nothing" };
   if (actor.role === "ADMIN") return { kind: "everything" };
   if (actor.organizationId === null) return { kind: "nothing" };
-  return actor.role === "REVIEWER"
+  return actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN"
     ? subtreeOf(actor.organizationId)
     : { kind: "organization", organizationId: actor.organizationId };
 }

@@ -3,10 +3,9 @@ import Link from "next/link";
 import { organizationKinds } from "@/lib/report-data";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { roleLabels } from "@/lib/workflow/roles";
 
 export const metadata: Metadata = { title: "系统管理" };
-
-const roleLabels = { CLERK: "填报", REVIEWER: "审核", ADMIN: "管理" } as const;
 
 export default async function AdminHomePage() {
   const { counties } = await loadStaffPage({
