@@ -70,6 +70,12 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: 16 },
   });
+  // A worker whose reading was already stopped (its time ran out) can still die of its
+  // memory limit before it is terminated. Piscina then has no task to fail and emits the
+  // error on the pool, which without a listener would end the whole server process.
+  pool.on("error", (error: unknown) => {
+    if (!isOutOfMemory(error)) console.error("reading pool: a worker failed outside a reading", error);
+  });
   let inFlight = 0;
 
   const read = async (bytes: Uint8Array, fileName: string): Promise<ReadResult> => {

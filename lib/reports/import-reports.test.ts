@@ -444,7 +444,7 @@ describe("a flood of uploads", () => {
     expect(outcomes.filter((outcome) => outcome === busy)).toHaveLength(2);
     // The others are stopped by a reading limit: time, or memory on a machine slowed by others.
     expect(outcomes.filter((outcome) => outcome.startsWith("INVALID_INPUT"))).toHaveLength(6);
-    // Three rounds of two files, each until its time limit, plus restarting the stopped workers.
+    // Three rounds of two files, each until its memory limit, plus restarting the stopped workers.
   }, 180_000);
 });
 
