@@ -3,9 +3,11 @@ import { reportingYear } from "../lib/reports/reporting-year";
 import { expect, pageAs, test } from "./support/fixtures";
 
 // Importing published reports: the demo seeds are published at startup, a clerk imports
-// last year's report (preview, then confirm), an administrator imports a county's files.
-// The clerk journey uses 白桑乡 and the batch 凤城镇/北留镇 two years back, so the years other
-// journeys work on (董封乡, this year and last) stay as seeded.
+// last year's report (preview, then confirm), an administrator imports a county's files —
+// both submitted to the county's reviewers, not public until one confirms them (the review
+// of an import: journey-import-review.spec.ts). The clerk journey uses 白桑乡 and the batch
+// 凤城镇/北留镇 two years back, so the years other journeys work on (董封乡, this year and
+// last) stay as seeded.
 const currentYear = reportingYear(new Date());
 const textFile = (name: string, organizationName: string, year: number) => ({
   name,
@@ -32,7 +34,7 @@ test("the five seed reports are published at startup and listed in the public ca
   }
 });
 
-test("a clerk previews last year's report file and imports it as the published report of that year", async ({
+test("a clerk previews last year's report file and imports it: submitted for review, not public", async ({
   browser,
 }) => {
   const page = await pageAs(browser, "baisang");
@@ -70,17 +72,15 @@ test("a clerk previews last year's report file and imports it as the published r
   await page.getByRole("button", { name: `确认导入 ${previousYear} 年度报告` }).click();
 
   await expect(page).toHaveURL(/\/clerk\/reports\/[0-9a-f-]{36}$/);
+  const reportId = page.url().split("/").at(-1)!;
   await expect(page.getByTestId("report-title")).toContainText(`白桑乡人民政府 ${previousYear} 年`);
-  await expect(page.getByText("已发布").first()).toBeVisible();
+  await expect(page.getByTestId("import-submitted")).toHaveText("已提交审核：审核人员确认后公开。");
   await page.goto("/clerk");
-  await expect(page.getByRole("row").filter({ hasText: `${previousYear} 年` })).toContainText("已发布");
-  await page.goto(`/?q=${encodeURIComponent("白桑乡")}`);
-  await expect(
-    page
-      .getByTestId("publications")
-      .getByRole("row")
-      .filter({ hasText: String(previousYear) }),
-  ).toContainText("白桑乡人民政府");
+  await expect(page.getByRole("row").filter({ hasText: `${previousYear} 年` })).toContainText("已提交");
+  // Not on the public site: neither its page nor the catalogue.
+  expect((await page.request.get(`/reports/${reportId}`)).status()).toBe(404);
+  await page.goto(`/?q=${encodeURIComponent("白桑乡")}&year=${previousYear}`);
+  await expect(page.getByText("没有找到符合条件的报告。")).toBeVisible();
   await page.context().close();
 });
 
@@ -118,7 +118,9 @@ test("the import endpoint refuses other roles, oversized uploads and cross-site 
   await clerk.context().close();
 });
 
-test("an administrator imports a county's files at once and sees each file's result", async ({ browser }) => {
+test("an administrator imports a county's files at once: each file's result, and all wait for the county's reviewers", async ({
+  browser,
+}) => {
   const year = currentYear - 2;
   const page = await pageAs(browser, "admin");
   await page.getByRole("link", { name: "批量导入往年报告" }).click();
@@ -139,7 +141,8 @@ test("an administrator imports a county's files at once and sees each file's res
   const results = page.getByTestId("batch-results");
   const row = (fileName: string) =>
     results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
-  await expect(row(`凤城镇${year}.txt`)).toContainText("已导入");
+  await expect(row(`凤城镇${year}.txt`)).toContainText("已导入，待审核");
+  await expect(row(`凤城镇${year}.txt`)).toContainText("审核人员确认后公开");
   await expect(row(`凤城镇${year}.txt`)).toContainText("凤城镇人民政府");
   await expect(row(`北留镇${year}.txt`)).toContainText("已导入");
   await expect(row("董封乡2023.txt")).toContainText("已有 2023 年度报告（已发布），未覆盖");
@@ -148,9 +151,19 @@ test("an administrator imports a county's files at once and sees each file's res
   await expect(row("扫描件.txt")).toContainText("不是文字");
   await expect(page.getByRole("status")).toContainText("已导入 2 个，已跳过 2 个，无法读取 1 个");
 
+  // The administrator published nothing: the catalogue of that year is as before.
   await page.goto(`/?year=${year}`);
-  const catalogue = page.getByTestId("publications");
-  await expect(catalogue).toContainText("凤城镇人民政府");
-  await expect(catalogue).toContainText("北留镇人民政府");
+  await expect(page.getByText("没有找到符合条件的报告。")).toBeVisible();
   await page.context().close();
+
+  // They wait in the queue of 阳城县's reviewers, marked as imports.
+  const reviewer = await pageAs(browser, "yangcheng-review");
+  await reviewer.goto(`/review?year=${year}&status=SUBMITTED`);
+  const queue = reviewer.getByTestId("review-queue");
+  for (const name of ["凤城镇人民政府", "北留镇人民政府"]) {
+    const queued = queue.getByRole("row").filter({ has: reviewer.getByRole("rowheader", { name, exact: true }) });
+    await expect(queued).toContainText("已提交");
+    await expect(queued).toContainText("导入");
+  }
+  await reviewer.context().close();
 });

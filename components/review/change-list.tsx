@@ -5,6 +5,45 @@ function figure(value: number | null): string {
   return value === null ? "（空）" : String(value);
 }
 
+/** Changes between two versions of a report's data, by place: `beforeLabel` heads the earlier column. */
+export function ChangeTable({ changes, beforeLabel }: { changes: readonly ReportChange[]; beforeLabel: string }) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">位置</th>
+          <th scope="col">{beforeLabel}</th>
+          <th scope="col">现在</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((change) => (
+          <tr key={`${change.kind}:${change.id}`} data-change-id={change.id}>
+            <th scope="row">{change.label}</th>
+            {change.kind === "cell" ? (
+              <>
+                <td>{figure(change.before)}</td>
+                <td>
+                  <ins>{figure(change.after)}</ins>
+                </td>
+              </>
+            ) : (
+              <>
+                <td className="review-text">
+                  <del>{change.before || "（空）"}</del>
+                </td>
+                <td className="review-text">
+                  <ins>{change.after || "（空）"}</ins>
+                </td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** What the clerk changed since the report was last sent back. */
 export function ChangeList({ changes }: { changes: { since: Date; list: readonly ReportChange[] } | null }) {
   return (
@@ -19,39 +58,7 @@ export function ChangeList({ changes }: { changes: { since: Date; list: readonly
           <p>
             自 {formatDateTime(changes.since)} 退回以来修改了 {changes.list.length} 处：
           </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">位置</th>
-                <th scope="col">退回时</th>
-                <th scope="col">现在</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.list.map((change) => (
-                <tr key={`${change.kind}:${change.id}`} data-change-id={change.id}>
-                  <th scope="row">{change.label}</th>
-                  {change.kind === "cell" ? (
-                    <>
-                      <td>{figure(change.before)}</td>
-                      <td>
-                        <ins>{figure(change.after)}</ins>
-                      </td>
-                    </>
-                  ) : (
-                    <>
-                      <td className="review-text">
-                        <del>{change.before || "（空）"}</del>
-                      </td>
-                      <td className="review-text">
-                        <ins>{change.after || "（空）"}</ins>
-                      </td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChangeTable changes={changes.list} beforeLabel="退回时" />
         </>
       )}
     </section>

@@ -13,12 +13,14 @@ export type DecisionActions = {
   ) => Promise<ReviewActionResult>;
   publishReport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
+  confirmImport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
 };
 
 /**
  * The reviewer's decisions on a report, offered only when the policy allows them: return
- * (a comment is required), approve (optionally publishing at once), publish, and reopen a
- * published report for a correction. A correction's publication needs a 更正说明.
+ * (a comment is required), approve (optionally publishing at once), publish, confirm an
+ * imported report (published as read), and reopen a published report for a correction. A
+ * correction's publication needs a 更正说明.
  */
 export function DecisionBar({
   reportId,
@@ -38,7 +40,7 @@ export function DecisionBar({
   const { run, error, isPending } = useReviewAction();
   const message = errorText(error);
   const may = (transition: TransitionName) => allowed.includes(transition);
-  const canPublish = may("publish") || may("approve");
+  const canPublish = may("publish") || may("approve") || may("confirmImport");
   if (allowed.length === 0) return null;
   return (
     <section className="review-decision" aria-labelledby="decision-heading">
@@ -114,6 +116,24 @@ export function DecisionBar({
               审核通过并发布
             </button>
           </>
+        )}
+        {may("confirmImport") && (
+          <button
+            className="button"
+            type="button"
+            disabled={isPending}
+            onClick={() =>
+              run(() =>
+                actions.confirmImport({
+                  reportId,
+                  expectedVersion: version,
+                  correctionNote: correctionNote || undefined,
+                }),
+              )
+            }
+          >
+            {isCorrection ? "确认更正并发布" : "确认导入并发布"}
+          </button>
         )}
         {may("publish") && (
           <button

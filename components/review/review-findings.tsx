@@ -1,12 +1,18 @@
 import type { Finding } from "@/lib/rules";
 
-/** The server's rule run: errors block approval; each warning shows the clerk's reason. */
+/**
+ * The server's rule run: errors block approval; each warning shows the clerk's reason. An
+ * imported report is published as its body published it, so its findings inform the
+ * reviewer's confirmation instead (nobody gave reasons for them).
+ */
 export function ReviewFindings({
   errors,
   warnings,
+  isImport = false,
 }: {
   errors: readonly Finding[];
   warnings: readonly { finding: Finding; key: string; reason: string | null }[];
+  isImport?: boolean;
 }) {
   return (
     <section aria-labelledby="findings-heading" data-testid="review-findings">
@@ -14,7 +20,9 @@ export function ReviewFindings({
       {errors.length === 0 && warnings.length === 0 && <p>服务器重新校验：没有发现错误或提示。</p>}
       {errors.length > 0 && (
         <div className="notice notice--warning">
-          <h3>错误 {errors.length} 处（须退回改正）</h3>
+          <h3>
+            错误 {errors.length} 处{isImport ? "（原文如此：确认后按原文发布，如需改正请退回）" : "（须退回改正）"}
+          </h3>
           <ul>
             {errors.map((finding, index) => (
               <li key={index}>{finding.message}</li>
@@ -24,15 +32,19 @@ export function ReviewFindings({
       )}
       {warnings.length > 0 && (
         <div className="notice">
-          <h3>提示 {warnings.length} 条及填报人员的说明</h3>
+          <h3>
+            提示 {warnings.length} 条{isImport ? "" : "及填报人员的说明"}
+          </h3>
           <ul>
             {warnings.map(({ finding, key, reason }) => (
               <li key={key}>
                 <p>{finding.message}</p>
-                <p>
-                  <strong>说明：</strong>
-                  {reason ?? <span className="muted">（未说明）</span>}
-                </p>
+                {!isImport && (
+                  <p>
+                    <strong>说明：</strong>
+                    {reason ?? <span className="muted">（未说明）</span>}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

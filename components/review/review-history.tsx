@@ -9,6 +9,8 @@ type Event = {
   comment: string | null;
   createdAt: Date;
   actorName: string | null;
+  /** The step's name (the transition table's label), e.g. 导入并提交审核. */
+  label: string | null;
 };
 
 /** The report's status changes, with who made them and what they wrote. */
@@ -19,7 +21,7 @@ export function ReviewHistory({ events }: { events: readonly Event[] }) {
       <ol className="review-history">
         {events.map((event) => (
           <li key={event.id}>
-            {formatDateTime(event.createdAt)} · {event.actorName ?? "—"} ·{" "}
+            {formatDateTime(event.createdAt)} · {event.actorName ?? "—"} · {event.label && `${event.label} → `}
             <StatusTag status={event.toStatus as ReportStatus} />
             {event.comment && <p className="review-text">{event.comment}</p>}
           </li>

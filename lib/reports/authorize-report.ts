@@ -21,12 +21,9 @@ type Options = { explain?: (refusal: Refusal, loaded: LoadedReport) => RefusalTe
  * report and ask the policy. Missing and not-yours give the same answer (NOT_FOUND), so ids
  * cannot be probed and no business rule is checked on a report that is not yours.
  */
-export async function authorizeReport<A extends "report.read" | "report.edit" | "report.comment">(
-  actor: Actor,
-  action: A,
-  reportId: string,
-  options?: Options,
-): Promise<AuthorizedReport<A>>;
+export async function authorizeReport<
+  A extends "report.read" | "report.edit" | "report.comment" | "report.readImportSource",
+>(actor: Actor, action: A, reportId: string, options?: Options): Promise<AuthorizedReport<A>>;
 export async function authorizeReport<T extends TransitionName>(
   actor: Actor,
   action: "report.transition",
@@ -35,7 +32,7 @@ export async function authorizeReport<T extends TransitionName>(
 ): Promise<AuthorizedReport<T>>;
 export async function authorizeReport(
   actor: Actor,
-  action: "report.read" | "report.edit" | "report.comment" | "report.transition",
+  action: "report.read" | "report.edit" | "report.comment" | "report.readImportSource" | "report.transition",
   reportId: string,
   options: Options & { transition?: TransitionName } = {},
 ): Promise<AuthorizedReport> {

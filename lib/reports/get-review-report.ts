@@ -6,7 +6,8 @@ import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { can, type Actor } from "@/lib/workflow/policy";
-import { transitionNames, type ReportStatus } from "@/lib/workflow/transitions";
+import type { ReadingSummary } from "@/lib/import";
+import { transitionNames, transitionRow, type ReportStatus } from "@/lib/workflow/transitions";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
 import { listReportComments } from "./list-report-comments";
@@ -16,6 +17,9 @@ import { loadReturnBaseline } from "./load-return-baseline";
  * Everything the review page shows about one report: the document as it will be published,
  * the server's findings with the clerk's reasons for warnings, what changed since the last
  * return, the comments, the history and the published versions, and what the actor may do.
+ * A report an import brought in also shows its import: who brought which file in, what was
+ * read and the findings then, the warning about another body's name the importer confirmed
+ * past, and — for a correction — what differs from the published version.
  */
 export const getReviewReport = defineOperation({
   name: "getReviewReport",
@@ -47,7 +51,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     }
   }
 
-  const [comments, history, publications] = await Promise.all([
+  const [comments, history, publications, currentImport] = await Promise.all([
     listReportComments(loaded),
     db.auditEvent.findMany({
       where: { reportId: report.id, toStatus: { not: null } },
@@ -65,9 +69,57 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     db.publication.findMany({
       where: { reportId: report.id },
       orderBy: { sequence: "asc" },
-      select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+      select: {
+        sequence: true,
+        publishedAt: true,
+        correctionNote: true,
+        pdfSha256: true,
+        templateId: true,
+        data: true,
+      },
     }),
+    report.importId
+      ? db.reportImport.findUnique({
+          where: { id: report.importId },
+          select: {
+            origin: true,
+            fileName: true,
+            source: true,
+            fileSha256: true,
+            reading: true,
+            organizationWarning: true,
+            createdAt: true,
+            importedBy: { select: { name: true } },
+          },
+        })
+      : null,
   ]);
+
+  const latest = publications.at(-1);
+  let sincePublished: { sequence: number; list: ReportChange[] } | null = null;
+  if (subject.isPendingImport && latest && latest.templateId === layout.id) {
+    try {
+      sincePublished = {
+        sequence: latest.sequence,
+        list: diffReportData(layout, parseStoredData(layout, latest.data), data),
+      };
+    } catch {
+      sincePublished = null; // as for the return baseline: not shown rather than guessed at
+    }
+  }
+  const imported = currentImport && {
+    origin: currentImport.origin as "seed" | "clerkUpload" | "adminBatch",
+    fileName: currentImport.fileName,
+    source: currentImport.source,
+    fileSha256: currentImport.fileSha256,
+    // Written by the import from lib/import's summarizeReading (write-imported-report.ts).
+    reading: currentImport.reading as unknown as ReadingSummary,
+    organizationWarning: currentImport.organizationWarning,
+    importedAt: currentImport.createdAt,
+    importedBy: currentImport.importedBy?.name ?? null,
+    isPending: subject.isPendingImport === true,
+    sincePublished,
+  };
 
   const status = report.status as ReportStatus;
   const allowed = transitionNames.filter((transition) => can(actor, "report.transition", { ...subject, transition }));
@@ -88,10 +140,24 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
     changes,
     comments,
-    history: history.map(({ actor: author, ...event }) => ({ ...event, actorName: author?.name ?? null })),
-    publications,
+    history: history.map(({ actor: author, ...event }) => ({
+      ...event,
+      actorName: author?.name ?? null,
+      label: transitionNames.map(transitionRow).find((row) => row.audit === event.action)?.label ?? null,
+    })),
+    publications: publications.map(({ sequence, publishedAt, correctionNote, pdfSha256 }) => ({
+      sequence,
+      publishedAt,
+      correctionNote,
+      pdfSha256,
+    })),
+    imported,
     targets: listCommentTargetOptions(layout),
-    can: { comment: can(actor, "report.comment", subject), transitions: allowed },
+    can: {
+      comment: can(actor, "report.comment", subject),
+      transitions: allowed,
+      downloadSource: imported !== null && can(actor, "report.readImportSource", subject),
+    },
   };
 }
 

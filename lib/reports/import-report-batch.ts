@@ -9,7 +9,7 @@ import { AppError, isAppError } from "@/lib/server/errors";
 import { organizationFilter } from "@/lib/server/organization-scope";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
-import { FIRST_IMPORT_YEAR } from "./preview-history-import";
+import { FIRST_IMPORT_YEAR, summarizeImport } from "./preview-history-import";
 import { reportingYear } from "./reporting-year";
 import { writeImportedReport } from "./write-imported-report";
 
@@ -24,7 +24,7 @@ export type BatchFileResult = {
   year: number | null;
   layoutId: string | null;
   reportId: string | null;
-  /** Reading problems (missing rows, sections…) of an imported file: kept as published. */
+  /** Reading problems (missing rows, sections…) of an imported file: kept as read, for the reviewer. */
   problemCount: number;
 };
 
@@ -33,9 +33,11 @@ export type BatchImportInput = { countyId: string; files: readonly BatchFile[]; 
 /**
  * An administrator imports the published reports of one county's bodies, many files at
  * once. Each file is read, matched to an organization of the county's subtree by the name
- * in its title, and stored as that body's published report of its year unless the body
- * already has a report for that year. One file's failure never stops the others; each gets
- * a result.
+ * in its title, and stored as that body's report of its year unless the body already has
+ * one for that year. The administrator does not publish either: each imported report waits
+ * in the county reviewers' queue as submitted (with its file, what was read and the
+ * findings) until a reviewer of that county confirms it, exactly like a clerk's import.
+ * One file's failure never stops the others; each gets a result.
  */
 export const importReportBatch = defineOperation({
   name: "importReportBatch",
@@ -65,10 +67,10 @@ async function importBatch(actor: Actor, input: BatchImportInput): Promise<Batch
 
   const below = await db.organization.findMany({
     where: { AND: [await organizationFilter(subtreeOf(county.id)), { id: { not: county.id } }] },
-    select: { id: true, name: true },
+    select: { id: true, name: true, kind: true },
   });
   const candidates = [
-    { id: county.id, name: county.name, countyNames: [] },
+    { id: county.id, name: county.name, kind: county.kind, countyNames: [] },
     ...below.map((organization) => ({ ...organization, countyNames: [county.name] })),
   ];
   const currentYear = reportingYear(input.today);
@@ -139,15 +141,21 @@ async function importBatch(actor: Actor, input: BatchImportInput): Promise<Batch
       continue;
     }
     try {
-      const { reportId } = await writeImportedReport(db, {
-        organization: { id: organization.id, name: organization.name },
-        reading: { ...reading, year: reading.year },
-        fileName: file.fileName,
-        fileBytes: file.bytes,
-        origin: "adminBatch",
-        actorId: actor?.userId ?? null,
-        now: new Date(),
-      });
+      const { reportId } = await writeImportedReport(
+        {
+          organization: { id: organization.id, name: organization.name },
+          reading: { ...reading, year: reading.year },
+          summary: await summarizeImport(file.fileName, reading, organization),
+          fileName: file.fileName,
+          fileBytes: file.bytes,
+          origin: "adminBatch",
+          // Matched by the name in its title: no other body's name to confirm past.
+          organizationWarning: null,
+          actor,
+          now: new Date(),
+        },
+        null,
+      );
       results.push({ ...read, organizationName: organization.name, outcome: "imported", reason: null, reportId });
     } catch (error) {
       if (!isAppError(error)) throw error;

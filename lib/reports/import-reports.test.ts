@@ -1,7 +1,9 @@
 // The import verbs against a real PostgreSQL (throw-away cluster, migrated, demo data
 // seeded): the seed's published reports, a clerk's previous-year import, an administrator's
-// batch, and that every refusal — wrong year, another body, existing work, wrong role,
-// hostile files — writes nothing at all.
+// batch — both submitted to the county's reviewers, never published by the importer
+// (lib/reports/import-review.test.ts follows them through the review) — and that every
+// refusal — wrong year, another body, existing work, wrong role, hostile files — writes
+// nothing at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "../../fixtures/import/adapted-seed-report";
 import { sampleReport } from "../../fixtures/import/sample-report";
@@ -31,6 +33,8 @@ let verbs: {
   importHistoryReport: typeof import("./import-history-report").importHistoryReport;
   previewHistoryImport: typeof import("./preview-history-import").previewHistoryImport;
   importReportBatch: typeof import("./import-report-batch").importReportBatch;
+  reopenReportForCorrection: typeof import("./reopen-report-for-correction").reopenReportForCorrection;
+  saveDraft: typeof import("./save-draft").saveDraft;
   loadPreviousYearData: typeof import("./evaluate-stored-report").loadPreviousYearData;
   disconnect: () => Promise<void>;
 };
@@ -46,13 +50,17 @@ async function actorFor(username: string): Promise<NonNullable<Actor>> {
 
 /** Everything an import could write. */
 async function databaseState() {
-  const [reports, publications, revisions, auditEvents] = await Promise.all([
-    client.report.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, data: true } }),
+  const [reports, publications, revisions, auditEvents, imports] = await Promise.all([
+    client.report.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, status: true, version: true, data: true, importId: true },
+    }),
     client.publication.count(),
     client.reportRevision.count(),
     client.auditEvent.count(),
+    client.reportImport.count(),
   ]);
-  return { reports, publications, revisions, auditEvents };
+  return { reports, publications, revisions, auditEvents, imports };
 }
 
 async function expectRefusedUnchanged(run: () => Promise<unknown>, code: string, message?: RegExp) {
@@ -75,10 +83,12 @@ beforeAll(async () => {
   client = createScriptClient(url);
   seedResult = await seedDemo(client);
   organizations = seedResult.organizations;
-  const [history, preview, batch, evaluate, dbModule] = await Promise.all([
+  const [history, preview, batch, reopen, save, evaluate, dbModule] = await Promise.all([
     import("./import-history-report"),
     import("./preview-history-import"),
     import("./import-report-batch"),
+    import("./reopen-report-for-correction"),
+    import("./save-draft"),
     import("./evaluate-stored-report"),
     import("../server/db"),
   ]);
@@ -86,6 +96,8 @@ beforeAll(async () => {
     importHistoryReport: history.importHistoryReport,
     previewHistoryImport: preview.previewHistoryImport,
     importReportBatch: batch.importReportBatch,
+    reopenReportForCorrection: reopen.reopenReportForCorrection,
+    saveDraft: save.saveDraft,
     loadPreviousYearData: evaluate.loadPreviousYearData,
     disconnect: () => dbModule.db.$disconnect(),
   };
@@ -108,9 +120,12 @@ describe("demo seed: the five seed reports as published reports", () => {
           templateId: true,
           publications: { select: { sequence: true, pdf: true, pdfSha256: true, html: true } },
           auditEvents: { select: { action: true, detail: true } },
+          import: { select: { origin: true, fileName: true } },
         },
       });
       expect(report.status).toBe("PUBLISHED");
+      // Its file is kept as its import, so a clerk's re-import is a correction for the reviewer.
+      expect(report.import).toEqual({ origin: "seed", fileName: seed.file });
       expect(report.templateId).toBe(seed.year >= 2021 ? "gov-2021" : "gov-2019");
       expect(report.publications).toHaveLength(1);
       expect(Buffer.from(report.publications[0]!.pdf.subarray(0, 5)).toString()).toBe("%PDF-");
@@ -141,7 +156,7 @@ describe("demo seed: the five seed reports as published reports", () => {
 });
 
 describe("a clerk imports a previous year's report", () => {
-  it("previews what was read, then imports it as the published report the next year starts from", async () => {
+  it("previews what was read, then submits it to the county's reviewers, not to the public", async () => {
     const clerk = await actorFor("dongfeng");
     const upload = {
       organizationId: organizations.get("dongfeng")!,
@@ -156,6 +171,7 @@ describe("a clerk imports a previous year's report", () => {
       refusals: [],
       organizationWarning: null,
       replacesImport: false,
+      correctsPublication: false,
       currentYear: 2026,
     });
     expect(preview.reading).toMatchObject({
@@ -170,31 +186,42 @@ describe("a clerk imports a previous year's report", () => {
     expect(preview.reading.findings.length).toBeGreaterThan(0);
 
     const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
-    expect(result).toMatchObject({ year: 2025, replaced: false });
+    expect(result).toMatchObject({ year: 2025, replaced: false, isCorrection: false });
     const report = await client.report.findUniqueOrThrow({
       where: { id: result.reportId },
       select: {
         status: true,
         year: true,
         version: true,
-        publications: { select: { sequence: true, publishedById: true } },
-        auditEvents: { select: { action: true, actorId: true } },
+        submittedAt: true,
+        publishedAt: true,
+        publications: { select: { sequence: true } },
+        auditEvents: { select: { action: true, actorId: true, toStatus: true, detail: true } },
+        import: {
+          select: { origin: true, fileName: true, source: true, file: true, reading: true, importedById: true },
+        },
       },
     });
     expect(report).toMatchObject({
-      status: "PUBLISHED",
+      status: "SUBMITTED",
       year: 2025,
       version: 1,
-      publications: [{ sequence: 1, publishedById: clerk.userId }],
-      auditEvents: [{ action: "report.import", actorId: clerk.userId }],
+      publishedAt: null,
+      publications: [],
+      auditEvents: [{ action: "report.import", actorId: clerk.userId, toStatus: "SUBMITTED" }],
+      import: { origin: "clerkUpload", fileName: "董封乡2025年报.txt", source: "text", importedById: clerk.userId },
     });
+    expect(report.submittedAt).not.toBeNull();
+    // The file as uploaded, and what the clerk was shown, go to the reviewer.
+    expect(Buffer.from(report.import!.file).equals(Buffer.from(upload.bytes))).toBe(true);
+    expect(report.import!.reading).toEqual(JSON.parse(JSON.stringify(preview.reading)));
 
     const previous = await verbs.loadPreviousYearData(organizations.get("dongfeng")!, 2026);
     expect(previous?.meta.year).toBe(2025);
     expect(previous?.cells["t3.r1.natural"]).toBe(0);
   });
 
-  it("importing the same year again replaces the untouched import with a new published version", async () => {
+  it("importing the same year again replaces the import still waiting for a reviewer", async () => {
     const clerk = await actorFor("dongfeng");
     const upload = {
       organizationId: organizations.get("dongfeng")!,
@@ -202,19 +229,32 @@ describe("a clerk imports a previous year's report", () => {
       bytes: textFile("董封乡人民政府", 2025),
       today,
     };
-    expect((await verbs.previewHistoryImport(clerk, upload)).replacesImport).toBe(true);
+    const preview = await verbs.previewHistoryImport(clerk, upload);
+    expect(preview).toMatchObject({ replacesImport: true, correctsPublication: false });
     const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
-    expect(result.replaced).toBe(true);
+    expect(result).toMatchObject({ replaced: true, isCorrection: false });
     const report = await client.report.findUniqueOrThrow({
       where: { id: result.reportId },
       select: {
+        status: true,
         version: true,
-        publications: { orderBy: { sequence: "asc" }, select: { sequence: true, correctionNote: true } },
+        publications: { select: { sequence: true } },
+        import: { select: { fileName: true } },
+        imports: { select: { fileName: true } },
+        auditEvents: { orderBy: { createdAt: "asc" }, select: { action: true, fromStatus: true, toStatus: true } },
       },
     });
-    expect(report.version).toBe(2);
-    expect(report.publications.map((publication) => publication.sequence)).toEqual([1, 2]);
-    expect(report.publications[1]!.correctionNote).toMatch(/重新导入/);
+    expect(report).toMatchObject({
+      status: "SUBMITTED",
+      version: 2,
+      publications: [],
+      import: { fileName: "董封乡2025年报-更正.txt" },
+    });
+    expect(report.imports).toHaveLength(2);
+    expect(report.auditEvents).toEqual([
+      { action: "report.import", fromStatus: null, toStatus: "SUBMITTED" },
+      { action: "report.import", fromStatus: "SUBMITTED", toStatus: "SUBMITTED" },
+    ]);
   });
 
   it("two simultaneous imports of one year: one wins, the other is told, nothing forks", async () => {
@@ -240,18 +280,15 @@ describe("a clerk imports a previous year's report", () => {
     });
     const rejected = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     // Overlapping imports: one creates the report, the other is refused (unique key). If the
-    // scheduler let one finish before the other looked, the second is an ordinary re-import
-    // (version 2). Either way there is one report and one publication per import that won.
+    // scheduler let one finish before the other looked, the second replaces the waiting import
+    // (version 2). Either way there is one report, waiting for a reviewer, published by nobody.
     if (rejected.length === 1) {
       expect(rejected[0]!.reason).toMatchObject({ code: "CONFLICT" });
-      expect(reports).toEqual([{ publications: [{ sequence: 1 }], auditEvents: [{ action: "report.import" }] }]);
+      expect(reports).toEqual([{ publications: [], auditEvents: [{ action: "report.import" }] }]);
     } else {
       expect(rejected).toEqual([]);
       expect(reports).toEqual([
-        {
-          publications: [{ sequence: 1 }, { sequence: 2 }],
-          auditEvents: [{ action: "report.import" }, { action: "report.import" }],
-        },
+        { publications: [], auditEvents: [{ action: "report.import" }, { action: "report.import" }] },
       ]);
     }
   });
@@ -274,7 +311,7 @@ describe("a clerk imports a previous year's report", () => {
     }
   });
 
-  it("asks for confirmation when the title names another body, and imports once confirmed", async () => {
+  it("asks for confirmation when the title names another body, and imports once confirmed, for the reviewer to judge", async () => {
     const clerk = await actorFor("dongfeng");
     const upload = {
       organizationId: organizations.get("dongfeng")!,
@@ -301,6 +338,18 @@ describe("a clerk imports a previous year's report", () => {
       printedOrganizationName: "白桑乡人民政府",
       confirmedOrganizationMismatch: true,
     });
+    // The tick box publishes nothing: the report waits with the warning for the reviewer.
+    const report = await client.report.findUniqueOrThrow({
+      where: { id: result.reportId },
+      select: {
+        status: true,
+        _count: { select: { publications: true } },
+        import: { select: { organizationWarning: true } },
+      },
+    });
+    expect(report.status).toBe("SUBMITTED");
+    expect(report._count.publications).toBe(0);
+    expect(report.import?.organizationWarning).toBe(preview.organizationWarning);
   });
 
   it("never overwrites a report someone works on", async () => {
@@ -324,20 +373,29 @@ describe("a clerk imports a previous year's report", () => {
     };
     expect((await verbs.previewHistoryImport(clerk, upload)).refusals.join()).toMatch(/已有报告（草稿）/);
     await expectRefusedUnchanged(() => verbs.importHistoryReport(clerk, upload), "INVALID_INPUT", /避免覆盖/);
-    // A seed report is published by import but is another body's year… the seeded 2023 one
-    // was imported and is untouched, so it could be replaced; once a reviewer acts on it, not.
+    // The seeded 2023 report is published by an import nobody has typed over: a re-import
+    // would be a correction for the reviewer (import-review.test.ts). Once the clerk has typed
+    // over it — reopened by the reviewer, saved in the wizard — an import no longer replaces it.
     const seeded = await client.report.findUniqueOrThrow({
       where: { organizationId_year: { organizationId, year: 2023 } },
-      select: { id: true },
+      select: { id: true, version: true },
     });
-    await client.auditEvent.create({
-      data: {
-        action: "report.reopenForCorrection",
-        reportId: seeded.id,
-        organizationId,
-        fromStatus: "PUBLISHED",
-        toStatus: "PUBLISHED",
-      },
+    const reviewer = await actorFor("yangcheng-review");
+    const reopened = await verbs.reopenReportForCorrection(reviewer, {
+      reportId: seeded.id,
+      expectedVersion: seeded.version,
+      comment: "请核对第三部分。",
+    });
+    const typedOver = await client.report.findUniqueOrThrow({ where: { id: seeded.id }, select: { data: true } });
+    const { cells, narrative } = typedOver.data as {
+      cells: Record<string, number | null>;
+      narrative: Record<string, string>;
+    };
+    await verbs.saveDraft(clerk, {
+      reportId: seeded.id,
+      expectedVersion: reopened.version,
+      cells: { ...cells, "t3.r1.natural": 1 },
+      narrative,
     });
     await expectRefusedUnchanged(
       () =>
@@ -349,7 +407,7 @@ describe("a clerk imports a previous year's report", () => {
           confirmOrganization: false,
         }),
       "INVALID_INPUT",
-      /已有报告（已发布）/,
+      /已有报告（已退回）/,
     );
   });
 
@@ -479,17 +537,32 @@ describe("an administrator imports many files for a county", () => {
     ]);
     expect(results[8]!.reason).toMatch(/文件结构过于复杂（嵌套超过 200 层）/);
     expect(results[9]!.reason).toMatch(/文字部分解压后超过 4\.0 MB/);
-    expect(results[2]!.reason).toMatch(/已有 2024 年度报告（已发布）/);
+    expect(results[2]!.reason).toMatch(/已有 2024 年度报告（已提交）/);
     expect(results[4]!.reason).toMatch(/阳城县下没有名为“盐池县王乐井乡人民政府”的单位/);
     expect(results[6]!.reason).toMatch(/不是文字/);
+    // The administrator publishes nothing: each waits for a reviewer of the county.
     const imported = await client.report.findMany({
-      where: { year: 2024, status: "PUBLISHED", organization: { parentId: organizations.get("yangcheng")! } },
-      select: { organizationId: true, publications: { select: { sequence: true } } },
+      where: {
+        year: 2024,
+        organization: { parentId: organizations.get("yangcheng")! },
+        import: { is: { origin: "adminBatch" } },
+      },
+      select: {
+        organizationId: true,
+        status: true,
+        publications: { select: { sequence: true } },
+        import: { select: { origin: true, importedById: true } },
+      },
     });
     expect(imported.map((report) => report.organizationId).sort()).toEqual(
       [organizations.get("fengcheng")!, organizations.get("beiliu")!].sort(),
     );
-    expect(imported.every((report) => report.publications.length === 1)).toBe(true);
+    for (const report of imported)
+      expect(report).toMatchObject({
+        status: "SUBMITTED",
+        publications: [],
+        import: { origin: "adminBatch", importedById: admin.userId },
+      });
     // Generous: hostile files run the reading pool to its limits, on a machine shared with others.
   }, 90_000);
 

@@ -34,6 +34,8 @@ export type ReviewQueueRow = {
   /** Errors and warnings of the server's rule run over the stored data (null: not started). */
   findings: { errors: number; warnings: number } | null;
   openComments: number;
+  /** The report's data is what an import read (导入); while submitted it awaits confirmation. */
+  isImport: boolean;
 };
 
 // Reports waiting for the reviewer come first when sorting by status.
@@ -82,6 +84,7 @@ async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<Rev
           year: true,
           templateId: true,
           data: true,
+          importId: true,
           _count: { select: { comments: { where: { resolvedAt: null } } } },
         },
       },
@@ -92,7 +95,15 @@ async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<Rev
     organizations.map(async ({ reports, ...organization }): Promise<ReviewQueueRow> => {
       const report = reports[0];
       if (!report)
-        return { organization, report: null, status: "NOT_STARTED", lastChange: null, findings: null, openComments: 0 };
+        return {
+          organization,
+          report: null,
+          status: "NOT_STARTED",
+          lastChange: null,
+          findings: null,
+          openComments: 0,
+          isImport: false,
+        };
       let findings: ReviewQueueRow["findings"] = null;
       try {
         const evaluated = await evaluateStoredReport({ ...report, organization });
@@ -115,6 +126,7 @@ async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<Rev
         lastChange: report.updatedAt,
         findings,
         openComments: report._count.comments,
+        isImport: report.importId !== null,
       };
     }),
   );

@@ -18,6 +18,7 @@ const reportSelect = {
   submittedAt: true,
   approvedAt: true,
   publishedAt: true,
+  importId: true,
   createdAt: true,
   updatedAt: true,
   organization: { select: { id: true, name: true, kind: true, parentId: true } },
@@ -29,7 +30,11 @@ export async function loadReport(reportId: string) {
   const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });
   if (!report) return null;
   const scope = await loadOrganizationScope(report.organizationId);
-  const subject: ReportSubject = { ...scope, status: report.status as ReportStatus };
+  const subject: ReportSubject = {
+    ...scope,
+    status: report.status as ReportStatus,
+    isPendingImport: report.status === "SUBMITTED" && report.importId !== null,
+  };
   return { report, subject };
 }
 

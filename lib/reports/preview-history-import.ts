@@ -1,6 +1,7 @@
 import "server-only";
 import { evaluateReport } from "@/lib/rules";
 import { isSameOrganizationName, summarizeReading, type ReadingSummary, type ReadResult } from "@/lib/import";
+import type { OrganizationKind } from "@/lib/report-data";
 import { readUpload, ReadersBusyError } from "@/lib/import/server";
 import { getLayout } from "@/lib/template";
 import { authorize } from "@/lib/server/authorize";
@@ -11,7 +12,7 @@ import type { Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { loadPreviousYearData } from "./evaluate-stored-report";
 import { reportingYear } from "./reporting-year";
-import { isReplaceableImport } from "./write-imported-report";
+import { isReplaceableImport, type ReplaceableReport } from "./write-imported-report";
 
 export type HistoryImportUpload = { organizationId: string; fileName: string; bytes: Uint8Array; today: Date };
 
@@ -24,8 +25,10 @@ export type HistoryImportPreview = {
   refusals: string[];
   /** The title names another body (or none): importing needs the clerk's explicit confirmation. */
   organizationWarning: string | null;
-  /** An earlier import of the same year that this one would replace (a new published version). */
+  /** An earlier import of the same year that this one would replace. */
   replacesImport: boolean;
+  /** That year's report is published: the import is a correction, public only once a reviewer confirms it. */
+  correctsPublication: boolean;
 };
 
 /** The earliest year the template covers (gov-2019). */
@@ -35,7 +38,8 @@ export const FIRST_IMPORT_YEAR = 2019;
  * Reads a clerk's previous-year report file and says whether it may be imported, writing
  * nothing: what was read, and every reason to refuse
  * — not a report, no year, a year not yet past, another body's name (needs confirmation),
- * a report of that year someone already works on. importHistoryReport runs the same
+ * a report of that year someone already works on — and whether it replaces an earlier
+ * import (a correction when that one is published). importHistoryReport runs the same
  * assessment again before writing, so the preview is advice, never trusted. Both ask the
  * policy first (authorizeHistoryImport); this runs only after it said yes.
  */
@@ -50,8 +54,9 @@ export async function assessHistoryImport(upload: HistoryImportUpload) {
   const currentYear = reportingYear(upload.today);
   const refusals: string[] = [];
   let organizationWarning: string | null = null;
-  let existing: { id: string; status: string; version: number } | null = null;
+  let existing: ReplaceableReport | null = null;
   let replacesImport = false;
+  let correctsPublication = false;
 
   if (reading.status !== "read") {
     refusals.push(
@@ -74,20 +79,54 @@ export async function assessHistoryImport(upload: HistoryImportUpload) {
         ? `文件标题中的机关是“${reading.organizationName}”，与本单位“${organization.name}”不一致。请确认这是本单位的报告后再导入。`
         : `未能从文件标题中读出机关名称。请确认这是“${organization.name}”的报告后再导入。`;
     }
-    existing = await db.report.findUnique({
+    const found = await db.report.findUnique({
       where: { organizationId_year: { organizationId: organization.id, year } },
-      select: { id: true, status: true, version: true },
+      select: { id: true, status: true, version: true, importId: true, _count: { select: { publications: true } } },
     });
-    if (existing) {
-      replacesImport = await isReplaceableImport(db, existing);
+    if (found) {
+      const { _count, ...report } = found;
+      existing = report;
+      replacesImport = isReplaceableImport(report);
+      correctsPublication = replacesImport && _count.publications > 0;
       if (!replacesImport) {
         refusals.push(
-          `本单位 ${year} 年度已有报告（${statusLabels[existing.status as ReportStatus] ?? existing.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`,
+          `本单位 ${year} 年度已有报告（${statusLabels[report.status as ReportStatus] ?? report.status}），为避免覆盖已有内容，未导入。如需更正，请联系审核人员。`,
         );
       }
     }
   }
-  return { reading, organization, existing, currentYear, refusals, organizationWarning, replacesImport };
+  return {
+    reading,
+    organization,
+    existing,
+    currentYear,
+    refusals,
+    organizationWarning,
+    replacesImport,
+    correctsPublication,
+  };
+}
+
+/**
+ * What a reading is, for the importer and for the reviewer who confirms the import: the
+ * summary by place, with the rule engine's findings on the data as read (none for a file
+ * that is not a report of a known year). The import itself does not depend on the findings.
+ */
+export async function summarizeImport(
+  fileName: string,
+  reading: ReadResult,
+  organization: { id: string; name: string; kind: OrganizationKind },
+): Promise<ReadingSummary> {
+  const findings =
+    reading.status === "read" && reading.year !== null
+      ? evaluateReport({
+          data: reading.data,
+          layout: getLayout(reading.layoutId),
+          previousYear: await loadPreviousYearData(organization.id, reading.year),
+          organization: { name: organization.name, kind: organization.kind },
+        })
+      : [];
+  return summarizeReading(fileName, reading, findings);
 }
 
 /** The authorization step of both history-import operations: only the organization's own clerk. */
@@ -127,24 +166,15 @@ export const previewHistoryImport = defineOperation({
 });
 
 async function previewOf(upload: HistoryImportUpload): Promise<HistoryImportPreview> {
-  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport } =
+  const { reading, organization, currentYear, refusals, organizationWarning, replacesImport, correctsPublication } =
     await assessHistoryImport(upload);
-  // Findings are advice for the clerk; the import itself does not depend on them.
-  const findings =
-    reading.status === "read" && reading.year !== null
-      ? evaluateReport({
-          data: reading.data,
-          layout: getLayout(reading.layoutId),
-          previousYear: await loadPreviousYearData(organization.id, reading.year),
-          organization: { name: organization.name, kind: organization.kind },
-        })
-      : [];
   return {
-    reading: summarizeReading(upload.fileName, reading, findings),
+    reading: await summarizeImport(upload.fileName, reading, organization),
     organizationName: organization.name,
     currentYear,
     refusals,
     organizationWarning,
     replacesImport,
+    correctsPublication,
   };
 }

@@ -45,13 +45,18 @@ export const publishReport = defineOperation({
   action: "report.transition",
   authorize: (actor: Actor, input: PublishReportInput) =>
     authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
-  run: publishApproved,
+  run: (authorized, actor, input) => publishThrough(authorized, actor, "publish", input),
 });
 
-async function publishApproved(
-  authorized: AuthorizedReport<"publish">,
+/**
+ * The publication of a report along one of the rows that publish: `publish` (an approved
+ * report) or `confirmImport` (an imported report a reviewer confirmed as read).
+ */
+export async function publishThrough<T extends "publish" | "confirmImport">(
+  authorized: AuthorizedReport<T>,
   actor: Actor,
-  input: PublishReportInput,
+  transition: T,
+  input: Omit<PublishReportInput, "reportId">,
 ): Promise<{ status: string; version: number; sequence: number }> {
   const { report } = authorized;
   // Checked again in the transaction; here so that a stale page does not render for nothing.
@@ -80,7 +85,7 @@ async function publishApproved(
   const result = await applyTransition(
     actor,
     authorized,
-    "publish",
+    transition,
     { expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined },
     async (tx) => {
       if ((await nextPublicationSequence(tx, report.id)) !== sequence)

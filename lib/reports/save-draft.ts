@@ -81,7 +81,8 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
   const saved = await db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
       where: { id: report.id, version: input.expectedVersion, status: { in: [...editableStatuses] } },
-      data: { data: json, version: { increment: 1 } },
+      // Typed over, the data is no longer what an import read (lib/reports/write-imported-report.ts).
+      data: { data: json, version: { increment: 1 }, importId: null },
     });
     if (updated.count === 0) return null;
     await tx.reportRevision.create({

@@ -63,7 +63,10 @@ export async function applyTransition<T extends TransitionName>(
   actor: Actor,
   authorized: AuthorizedReport<T>,
   name: T,
-  input: Pick<TransitionInput, "expectedVersion" | "comment" | "acknowledgements">,
+  input: Pick<TransitionInput, "expectedVersion" | "comment" | "acknowledgements"> & {
+    /** What the audit event records besides the row's own (an import's file, for one). */
+    detail?: Prisma.InputJsonObject;
+  },
   effect?: TransitionEffect,
 ): Promise<TransitionOutcome> {
   const row = transitionRow(name);
@@ -93,6 +96,12 @@ export async function applyTransition<T extends TransitionName>(
     }
   }
 
+  // A step on a report whose data an import brought in names that import in its audit event.
+  const detail: Prisma.InputJsonObject = {
+    ...(report.importId ? { importId: report.importId } : {}),
+    ...input.detail,
+    ...(acknowledgements ? { acknowledgements } : {}),
+  };
   return db.$transaction(async (tx) => {
     const updated = await tx.report.updateMany({
       where: { id: report.id, status: report.status, version: input.expectedVersion },
@@ -131,7 +140,7 @@ export async function applyTransition<T extends TransitionName>(
         fromStatus: report.status,
         toStatus: row.to,
         comment: comment ?? null,
-        detail: acknowledgements ? { acknowledgements } : undefined,
+        detail: Object.keys(detail).length > 0 ? detail : undefined,
       },
     });
     if (effect) await effect(tx, { id: report.id, version });

@@ -1,184 +1,178 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { ReadResult } from "@/lib/import";
-import { insertPublication } from "@/lib/publications/insert-publication";
-import { renderPublication } from "@/lib/publications/render-publication";
-import { parseReportData, toStoredReportData, type ReportData } from "@/lib/report-data";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ReadingSummary, ReadResult } from "@/lib/import";
+import { toStoredReportData } from "@/lib/report-data";
 import { getLayout } from "@/lib/template";
+import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-
-/** Who brought the report in: the demo seed, a clerk's upload, an administrator's batch. */
-export type ImportOrigin = "seed" | "clerkUpload" | "adminBatch";
-
-export const IMPORT_AUDIT_ACTION = "report.import";
+import type { Actor } from "@/lib/workflow/policy";
+import type { ReportStatus } from "@/lib/workflow/transitions";
+import { authorizeReport } from "./authorize-report";
+import {
+  IMPORT_AUDIT_ACTION,
+  importAuditDetail,
+  importRecord,
+  importedReportData,
+  type ImportOrigin,
+} from "./import-record";
+import { applyTransition } from "./transition-report";
 
 export type ImportedReportInput = {
   organization: { id: string; name: string };
   /** A reading with status "read" and a year. */
   reading: ReadResult & { year: number };
+  /** What was read and the rule engine's findings on it, as the importer saw them. */
+  summary: ReadingSummary;
   fileName: string;
   fileBytes: Uint8Array;
-  origin: ImportOrigin;
-  actorId: string | null;
+  origin: Exclude<ImportOrigin, "seed">;
+  /** The title names another body (or none) and the importer confirmed past this warning. */
+  organizationWarning: string | null;
+  actor: Actor;
   now: Date;
-  /** The importer confirmed the file is theirs although its title names another body (audited). */
-  confirmedOrganizationMismatch?: boolean;
-  /** Replaces a report that an earlier import created and nobody has worked on since. */
-  replacing?: { reportId: string; version: number };
 };
 
-/** The read data as the report stores it: through the codec (lib/report-data), never as-is. */
-export function importedReportData(reading: ImportedReportInput["reading"], organizationName: string): ReportData {
-  const layout = getLayout(reading.layoutId);
-  const parsed = parseReportData(layout, {
-    ...reading.data,
-    meta: { ...reading.data.meta, organizationName, year: reading.year },
-  });
-  if (!parsed.ok)
-    throw new AppError(
-      "INVALID_INPUT",
-      "文件中读到的内容不符合报告格式（可能含有控制字符或过长的段落），未导入。",
-      parsed.error,
-    );
-  return parsed.data;
-}
+/** The report of that organization and year an import may replace (see isReplaceableImport). */
+export type ReplaceableReport = { id: string; status: string; version: number; importId: string | null };
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /**
- * Stores a report read from a published file as it was published: status PUBLISHED, the
- * layout the reader chose, missing cells left missing (never 0), and its publication
- * snapshot, so it is in the public catalogue and is the "previous year" of the next report.
- * Rendering (~0.5 s) happens before the transaction; the report, its first revision, the
- * publication and the audit event (`report.import`, with the file's name and SHA-256) are
- * written together. A concurrent import of the same organization and year fails with
- * CONFLICT instead of forking. Takes the Prisma client so the demo seed can use it too.
+ * Whether an import may replace the existing report of that year: its data is still exactly
+ * what an earlier import read (no one has typed over it since; lib/reports/save-draft.ts
+ * clears the mark), and it is waiting for a reviewer, was sent back or is published.
+ * Anything a person worked on — a draft, a report written in the wizard — is never overwritten.
+ */
+export function isReplaceableImport(report: { status: string; importId: string | null }): boolean {
+  return report.importId !== null && (["SUBMITTED", "RETURNED", "PUBLISHED"] as string[]).includes(report.status);
+}
+
+/**
+ * Stores a report read from a published file as submitted to the county's reviewers, never
+ * as published: every public document passes a county reviewer, who sees the source file,
+ * what was read and the findings (lib/reports/get-review-report.ts) and confirms it
+ * (confirmImportedReport publishes it as read) or returns it. The layout the reader chose
+ * is kept, missing cells stay missing (never 0).
+ *
+ * - No report of that year: the report is created as 已提交 with its first revision.
+ * - One waiting for the confirmation of an earlier import: that import is replaced.
+ * - One published (or sent back) whose data an import brought in: the `import` transition
+ *   moves it to 已提交 as a correction; its publications stay online unchanged until a
+ *   reviewer confirms the new version with a 更正说明.
+ *
+ * The report, its revision, the ReportImport (the file and the reading summary) and the
+ * audit event (`report.import`, with the file's name and SHA-256) are written in one
+ * transaction; each write is guarded by the version the import was assessed against, and a
+ * concurrent import of the same organization and year fails with CONFLICT instead of forking.
  */
 export async function writeImportedReport(
-  client: PrismaClient,
   input: ImportedReportInput,
-): Promise<{ reportId: string; publicationId: string; sequence: number }> {
-  const { reading, organization } = input;
+  existing: ReplaceableReport | null,
+): Promise<{ reportId: string; isCorrection: boolean }> {
+  const { reading, organization, actor } = input;
   const layout = getLayout(reading.layoutId);
-  const data = importedReportData(reading, organization.name);
-  const stored = toStoredReportData(data);
-  const sequence = input.replacing ? await nextSequence(client, input.replacing.reportId) : 1;
-  const correctionNote = input.replacing ? "以重新导入的原公开文本替换上一版本。" : null;
-  const snapshot = await renderPublication({
-    layout,
-    data,
-    organizationName: organization.name,
-    year: reading.year,
-    sequence,
-    publishedAt: input.now,
-    correctionNote,
-  });
-  const detail: Prisma.InputJsonObject = {
+  const stored = toStoredReportData(importedReportData(reading, organization.name));
+  const actorId = actor?.userId ?? null;
+  const record = importRecord({
+    id: randomUUID(),
     origin: input.origin,
-    fileName: input.fileName.slice(0, 255),
-    fileSha256: createHash("sha256").update(input.fileBytes).digest("hex"),
-    source: reading.source,
-    layoutId: layout.id,
-    printedOrganizationName: reading.organizationName.slice(0, 200),
-    problems: reading.problems.length,
-    ...(input.confirmedOrganizationMismatch ? { confirmedOrganizationMismatch: true } : {}),
+    fileName: input.fileName,
+    fileBytes: input.fileBytes,
+    reading,
+    summary: input.summary,
+    organizationWarning: input.organizationWarning,
+    importedById: actorId,
+  });
+  const detail = importAuditDetail(record, reading);
+  /** The import's data becomes the report's, as revision `version`. */
+  const replaceData = async (tx: Prisma.TransactionClient, reportId: string, version: number) => {
+    await tx.reportImport.create({ data: { ...record, reportId } });
+    await tx.report.update({
+      where: { id: reportId },
+      data: { data: stored, templateId: layout.id, templateVersion: layout.version, importId: record.id },
+    });
+    await tx.reportRevision.create({
+      data: { reportId, version, status: "SUBMITTED", data: stored, authorId: actorId },
+    });
   };
+  const conflict = () => new AppError("CONFLICT", "该年度报告刚被他人修改，请刷新页面后再试。");
 
   try {
-    return await client.$transaction(async (tx) => {
-      let reportId: string;
-      let fromStatus: "PUBLISHED" | null = null;
-      if (input.replacing) {
-        const updated = await tx.report.updateMany({
-          where: { id: input.replacing.reportId, status: "PUBLISHED", version: input.replacing.version },
-          data: {
-            data: stored,
-            templateId: layout.id,
-            templateVersion: layout.version,
-            version: { increment: 1 },
-            publishedAt: input.now,
-          },
-        });
-        if (updated.count === 0) throw new AppError("CONFLICT", "该年度报告刚被他人修改，请刷新页面后再试。");
-        reportId = input.replacing.reportId;
-        fromStatus = "PUBLISHED";
-        await tx.reportRevision.create({
-          data: {
-            reportId,
-            version: input.replacing.version + 1,
-            status: "PUBLISHED",
-            data: stored,
-            authorId: input.actorId,
-          },
-        });
-      } else {
-        const created = await tx.report.create({
+    if (!existing) {
+      const reportId = await db.$transaction(async (tx) => {
+        const report = await tx.report.create({
           data: {
             organizationId: organization.id,
             year: reading.year,
             templateId: layout.id,
             templateVersion: layout.version,
-            status: "PUBLISHED",
-            publishedAt: input.now,
+            status: "SUBMITTED",
+            submittedAt: input.now,
             data: stored,
-            revisions: { create: { version: 1, status: "PUBLISHED", data: stored, authorId: input.actorId } },
+            revisions: { create: { version: 1, status: "SUBMITTED", data: stored, authorId: actorId } },
           },
           select: { id: true },
         });
-        reportId = created.id;
-      }
-      const publication = await insertPublication(tx, {
-        reportId,
-        sequence,
-        layout,
-        data,
-        snapshot,
-        publishedAt: input.now,
-        publishedById: input.actorId,
-        correctionNote,
+        await tx.reportImport.create({ data: { ...record, reportId: report.id } });
+        await tx.report.update({ where: { id: report.id }, data: { importId: record.id } });
+        await tx.auditEvent.create({
+          data: {
+            action: IMPORT_AUDIT_ACTION,
+            actorId,
+            organizationId: organization.id,
+            reportId: report.id,
+            toStatus: "SUBMITTED",
+            detail,
+          },
+        });
+        return report.id;
       });
-      await tx.auditEvent.create({
-        data: {
-          action: IMPORT_AUDIT_ACTION,
-          actorId: input.actorId,
-          organizationId: organization.id,
-          reportId,
-          fromStatus,
-          toStatus: "PUBLISHED",
-          detail,
-        },
+      return { reportId, isCorrection: false };
+    }
+
+    if (!isReplaceableImport(existing)) throw conflict();
+    const isCorrection = (await db.publication.count({ where: { reportId: existing.id } })) > 0;
+    if (existing.status === "SUBMITTED") {
+      // Still waiting for a reviewer: the new file takes the earlier one's place in the queue.
+      await db.$transaction(async (tx) => {
+        const updated = await tx.report.updateMany({
+          where: { id: existing.id, status: "SUBMITTED", version: existing.version, importId: existing.importId },
+          data: { version: { increment: 1 }, submittedAt: input.now },
+        });
+        if (updated.count === 0) throw conflict();
+        await replaceData(tx, existing.id, existing.version + 1);
+        await tx.auditEvent.create({
+          data: {
+            action: IMPORT_AUDIT_ACTION,
+            actorId,
+            organizationId: organization.id,
+            reportId: existing.id,
+            fromStatus: "SUBMITTED",
+            toStatus: "SUBMITTED",
+            detail: { ...detail, replacesImportId: existing.importId },
+          },
+        });
       });
-      return { reportId, publicationId: publication.id, sequence };
-    });
+      return { reportId: existing.id, isCorrection };
+    }
+
+    // Published or sent back: the transition table's `import` row, asked of the policy again.
+    const authorized = await authorizeReport(actor, "report.transition", existing.id, { transition: "import" });
+    if ((authorized.report.status as ReportStatus) !== existing.status) throw conflict();
+    await applyTransition(
+      actor,
+      authorized,
+      "import",
+      { expectedVersion: existing.version, detail: { ...detail, replacesImportId: existing.importId } },
+      (tx, report) => replaceData(tx, report.id, report.version),
+    );
+    return { reportId: existing.id, isCorrection };
   } catch (error) {
     if (isUniqueViolation(error))
       throw new AppError("CONFLICT", `${organization.name} ${reading.year} 年度的报告刚由他人创建，未导入。`);
     throw error;
   }
-}
-
-async function nextSequence(client: PrismaClient, reportId: string): Promise<number> {
-  const last = await client.publication.findFirst({
-    where: { reportId },
-    orderBy: { sequence: "desc" },
-    select: { sequence: true },
-  });
-  return (last?.sequence ?? 0) + 1;
-}
-
-/**
- * Whether an existing report is one an import may replace: published by an import and
- * touched by nothing else since (every audit event of it is an import). Anything a person
- * worked on — a draft, a review, a correction — is never overwritten.
- */
-export async function isReplaceableImport(
-  client: PrismaClient,
-  report: { id: string; status: string },
-): Promise<boolean> {
-  if (report.status !== "PUBLISHED") return false;
-  const actions = await client.auditEvent.groupBy({ by: ["action"], where: { reportId: report.id } });
-  return actions.length > 0 && actions.every((row) => row.action === IMPORT_AUDIT_ACTION);
 }

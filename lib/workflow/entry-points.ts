@@ -61,7 +61,7 @@ type Place = readonly [scope: Scope, status: ReportStatus];
  * as (actor, organization, status).
  */
 function onReport(
-  action: "report.read" | "report.edit" | "report.comment" | "report.transition",
+  action: "report.read" | "report.edit" | "report.comment" | "report.readImportSource" | "report.transition",
   allowed: readonly (readonly [CaseActor, ...Place])[],
   refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
   transition?: TransitionName,
@@ -73,6 +73,14 @@ function onReport(
     refused.map(([actor, scope, status, refusal]) => [actor, subject(scope, status), refusal] as const),
   );
 }
+
+/** The subject of a transition on a report, awaiting the confirmation of an import or not. */
+const transitionOf = (transition: TransitionName, scope: Scope, status: ReportStatus, isPendingImport = false) => ({
+  ...scope,
+  status,
+  isPendingImport,
+  transition,
+});
 
 const onTransition = (
   transition: TransitionName,
@@ -192,13 +200,15 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
     ],
   ),
   // Issue 11.9: another county's published report is not found, whatever the input says.
-  "app/(staff)/review/actions.ts#approveReportAction": onTransition(
-    "approve",
-    [["reviewerA", townA1, "SUBMITTED"]],
+  // Issue 11.5: an imported report is confirmed against its file (below), never approved.
+  "app/(staff)/review/actions.ts#approveReportAction": entry(
+    "report.transition",
+    [["reviewerA", transitionOf("approve", townA1, "SUBMITTED")]],
     [
-      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
-      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
+      ["reviewerB", transitionOf("approve", townA1, "PUBLISHED"), "NOT_FOUND"],
+      ["admin", transitionOf("approve", townA1, "SUBMITTED"), "FORBIDDEN"],
+      ["reviewerA", transitionOf("approve", townA1, "PUBLISHED"), "FORBIDDEN"],
+      ["reviewerA", transitionOf("approve", townA1, "SUBMITTED", true), "FORBIDDEN"],
     ],
   ),
   "app/(staff)/review/actions.ts#publishReportAction": onTransition(
@@ -216,6 +226,31 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
     [
       ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
       ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
+    ],
+  ),
+  // Issue 11.5: an import is published only by a reviewer of its county, and only as an import.
+  "app/(staff)/review/actions.ts#confirmImportAction": entry(
+    "report.transition",
+    [["reviewerA", transitionOf("confirmImport", townA1, "SUBMITTED", true)]],
+    [
+      ["reviewerB", transitionOf("confirmImport", townA1, "SUBMITTED", true), "NOT_FOUND"],
+      ["clerkA1", transitionOf("confirmImport", townA1, "SUBMITTED", true), "FORBIDDEN"],
+      ["admin", transitionOf("confirmImport", townA1, "SUBMITTED", true), "FORBIDDEN"],
+      ["reviewerA", transitionOf("confirmImport", townA1, "SUBMITTED"), "FORBIDDEN"],
+    ],
+  ),
+  "app/(staff)/review/reports/[id]/source/route.ts#GET": onReport(
+    "report.readImportSource",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "PUBLISHED"],
+    ],
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["clerkA2", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
     ],
   ),
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),

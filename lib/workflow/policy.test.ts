@@ -69,23 +69,45 @@ describe("report.edit", () => {
 });
 
 describe("report.transition", () => {
-  const expected: Record<TransitionName, { actor: ActorName; from: ReportStatus[] }> = {
-    submit: { actor: "clerkA1", from: ["DRAFT", "RETURNED"] },
-    return: { actor: "reviewerA", from: ["SUBMITTED", "APPROVED"] },
-    approve: { actor: "reviewerA", from: ["SUBMITTED"] },
-    publish: { actor: "reviewerA", from: ["APPROVED"] },
-    reopenForCorrection: { actor: "reviewerA", from: ["PUBLISHED"] },
+  // Expected, for a report awaiting the confirmation of an import (pending) and any other.
+  type Expected = { actor: ActorName; from: ReportStatus[]; pending: boolean[] };
+  const either = [false, true];
+  const expected: Record<TransitionName, Expected> = {
+    submit: { actor: "clerkA1", from: ["DRAFT", "RETURNED"], pending: either },
+    return: { actor: "reviewerA", from: ["SUBMITTED", "APPROVED"], pending: either },
+    approve: { actor: "reviewerA", from: ["SUBMITTED"], pending: [false] },
+    publish: { actor: "reviewerA", from: ["APPROVED"], pending: either },
+    reopenForCorrection: { actor: "reviewerA", from: ["PUBLISHED"], pending: either },
+    import: { actor: "clerkA1", from: ["RETURNED", "PUBLISHED"], pending: either },
+    confirmImport: { actor: "reviewerA", from: ["SUBMITTED"], pending: [true] },
   };
   for (const transition of Object.keys(transitions) as TransitionName[]) {
     for (const status of reportStatuses) {
-      for (const name of Object.keys(actors) as ActorName[]) {
-        const isAllowed = expected[transition].actor === name && expected[transition].from.includes(status);
-        it(`${name} ${isAllowed ? "may" : "may not"} ${transition} from ${status}`, () => {
-          expect(can(actors[name], "report.transition", { ...reportOf(townA1, status), transition })).toBe(isAllowed);
-        });
+      for (const isPendingImport of either) {
+        for (const name of Object.keys(actors) as ActorName[]) {
+          const row = expected[transition];
+          const isAllowed = row.actor === name && row.from.includes(status) && row.pending.includes(isPendingImport);
+          const what = `${transition} from ${status}${isPendingImport ? " (pending import)" : ""}`;
+          it(`${name} ${isAllowed ? "may" : "may not"} ${what}`, () => {
+            const subject = { ...reportOf(townA1, status), isPendingImport, transition };
+            expect(can(actors[name], "report.transition", subject)).toBe(isAllowed);
+          });
+        }
       }
     }
   }
+});
+
+describe("report.readImportSource", () => {
+  it("only a reviewer of the county downloads an imported file, in every status", () => {
+    for (const status of reportStatuses) {
+      expect(can(actors.reviewerA, "report.readImportSource", reportOf(townA1, status))).toBe(true);
+      for (const name of ["anonymous", "clerkA1", "clerkA2", "reviewerB", "admin"] as const)
+        expect(can(actors[name], "report.readImportSource", reportOf(townA1, status)), name).toBe(false);
+    }
+    expect(refusalOf(actors.reviewerB, "report.readImportSource", reportOf(townA1, "SUBMITTED"))).toBe("NOT_FOUND");
+    expect(refusalOf(actors.clerkA1, "report.readImportSource", reportOf(townA1, "SUBMITTED"))).toBe("FORBIDDEN");
+  });
 });
 
 describe("report.comment", () => {

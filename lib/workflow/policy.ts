@@ -4,7 +4,14 @@
 // scope builder. Pure and synchronous, so the whole matrix is unit-tested (policy.test.ts,
 // entry-points.ts) and the same answers drive the UI.
 import type { Role } from "./roles";
-import { editableStatuses, transitionRow, type ReportStatus, type TransitionName } from "./transitions";
+import {
+  editableStatuses,
+  fitsPendingImport,
+  reportStatuses,
+  transitionRow,
+  type ReportStatus,
+  type TransitionName,
+} from "./transitions";
 
 export type { Role };
 
@@ -28,7 +35,11 @@ export type OrganizationScope = { organizationId: string; ancestorIds: readonly 
 /** The organization an action on one's own organization names; null for a user without one. */
 export type OrganizationRef = { organizationId: string | null };
 
-export type ReportSubject = OrganizationScope & { status: ReportStatus };
+export type ReportSubject = OrganizationScope & {
+  status: ReportStatus;
+  /** Submitted by an import and awaiting a reviewer's confirmation (absent: no). */
+  isPendingImport?: boolean;
+};
 
 /** The signed-in pages, by route, and the roles each is for; anyone else is sent to their own home. */
 export const staffPages = {
@@ -55,6 +66,7 @@ type SubjectOf = {
   "report.edit": ReportSubject;
   "report.comment": ReportSubject;
   "report.transition": ReportSubject & { transition: TransitionName };
+  "report.readImportSource": ReportSubject;
   "report.create": OrganizationRef;
   "report.importHistory": OrganizationRef;
   "organization.read": OrganizationScope;
@@ -169,7 +181,16 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   // The transition table says who and from where (lib/workflow/transitions.ts).
   "report.transition": onReport({
     isActor: (actor, report) => transitionRow(report.transition).role === actor.role,
-    statuses: (report) => transitionRow(report.transition).from,
+    statuses: (report) =>
+      fitsPendingImport(report.transition, report.isPendingImport ?? false)
+        ? transitionRow(report.transition).from
+        : [],
+    wrongStatus: "FORBIDDEN",
+  }),
+  // The file an import brought in: for the county's reviewers who confirm it.
+  "report.readImportSource": onReport({
+    isActor: (actor) => actor.role === "REVIEWER",
+    statuses: () => reportStatuses,
     wrongStatus: "FORBIDDEN",
   }),
   "report.create": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { roles } from "./roles";
-import { reportStatuses, transitionNames, transitionRow, type TransitionTimestamp } from "./transitions";
+import {
+  canTransition,
+  fitsPendingImport,
+  reportStatuses,
+  transitionNames,
+  transitionRow,
+  type TransitionName,
+  type TransitionTimestamp,
+} from "./transitions";
 
 // The invariants of the lifecycle table; lib/reports/transition-report.test.ts shows that
 // the server does what each row says.
@@ -34,11 +42,22 @@ describe("the transition table", () => {
     }
   });
 
-  it("gates every move forward on the rules, and only the clerk's submission asks reasons for warnings", () => {
+  it("gates every move forward on the rules but the import steps, and only the clerk's submission asks reasons", () => {
+    // An imported report is recorded as its body published it: its findings go to the
+    // reviewer with the source file instead of blocking (lib/reports/write-imported-report.ts).
+    const importSteps: TransitionName[] = ["import", "confirmImport"];
     for (const name of transitionNames) {
       const row = transitionRow(name);
-      expect(row.isGatedByRules, name).toBe(row.to !== "RETURNED");
-      expect(row.warningsNeedReasons, name).toBe(row.role === "CLERK");
+      expect(row.isGatedByRules, name).toBe(row.to !== "RETURNED" && !importSteps.includes(name));
+      expect(row.warningsNeedReasons, name).toBe(row.role === "CLERK" && row.isGatedByRules);
     }
+  });
+
+  it("publishes a submitted import only by its confirmation, and approves only what was not imported", () => {
+    const submittedSteps = transitionNames.filter((name) => canTransition(name, "SUBMITTED"));
+    expect(submittedSteps.filter((name) => fitsPendingImport(name, true)).sort()).toEqual(["confirmImport", "return"]);
+    expect(submittedSteps.filter((name) => fitsPendingImport(name, false)).sort()).toEqual(["approve", "return"]);
+    expect(transitionRow("confirmImport")).toMatchObject({ role: "REVIEWER", to: "PUBLISHED" });
+    expect(transitionRow("import")).toMatchObject({ role: "CLERK", to: "SUBMITTED" });
   });
 });

@@ -39,6 +39,12 @@ export type TransitionRow = {
   keepsReturnSnapshot: boolean;
   /** The AuditEvent.action it writes. */
   audit: `report.${string}`;
+  /**
+   * For a submitted report awaiting the confirmation of an import (its data is exactly what
+   * a file read, lib/reports/write-imported-report.ts): "only" such a report, "never" one;
+   * absent, either.
+   */
+  pendingImport?: "only" | "never";
 };
 
 export const transitions = {
@@ -77,6 +83,8 @@ export const transitions = {
     stamps: "approvedAt",
     keepsReturnSnapshot: false,
     audit: "report.approve",
+    // An imported report is confirmed as read (confirmImport), not approved against the rules.
+    pendingImport: "never",
   },
   publish: {
     from: ["APPROVED"],
@@ -103,6 +111,42 @@ export const transitions = {
     keepsReturnSnapshot: true,
     audit: "report.reopenForCorrection",
   },
+  /**
+   * A clerk's import of a file for a year whose report is published (a correction: the public
+   * keeps the published version until a reviewer confirms) or was sent back unchanged. The
+   * first import of a year creates the report as submitted (no row: nothing to move). Not
+   * gated: an imported report is recorded as its body published it; the reading's problems
+   * and findings go to the reviewer with it.
+   */
+  import: {
+    from: ["RETURNED", "PUBLISHED"],
+    to: "SUBMITTED",
+    role: "CLERK",
+    label: "导入并提交审核",
+    commentRequired: null,
+    isGatedByRules: false,
+    warningsNeedReasons: false,
+    stamps: "submittedAt",
+    keepsReturnSnapshot: false,
+    audit: "report.import",
+  },
+  /**
+   * A county reviewer confirms an imported report against its source file and publishes it
+   * as read (a correction with its 更正说明). Not gated, for the same reason as `import`.
+   */
+  confirmImport: {
+    from: ["SUBMITTED"],
+    to: "PUBLISHED",
+    role: "REVIEWER",
+    label: "确认并发布",
+    commentRequired: null,
+    isGatedByRules: false,
+    warningsNeedReasons: false,
+    stamps: "publishedAt",
+    keepsReturnSnapshot: false,
+    audit: "report.confirmImport",
+    pendingImport: "only",
+  },
 } as const satisfies Record<string, TransitionRow>;
 
 export type TransitionName = keyof typeof transitions;
@@ -122,6 +166,12 @@ export function transitionRow(name: TransitionName): TransitionRow {
 
 export function canTransition(name: TransitionName, from: ReportStatus): boolean {
   return transitionRow(name).from.includes(from);
+}
+
+/** Whether a row is for a report that is, or is not, awaiting the confirmation of an import. */
+export function fitsPendingImport(name: TransitionName, isPendingImport: boolean): boolean {
+  const rule = transitionRow(name).pendingImport;
+  return rule === undefined || (rule === "only") === isPendingImport;
 }
 
 /** Statuses in which the clerk may change the data. */

@@ -1,6 +1,7 @@
 "use server";
 import { addReviewComment, addReviewCommentInput } from "@/lib/reports/add-review-comment";
 import { approveReport, approveReportInput } from "@/lib/reports/approve-report";
+import { confirmImportedReport, confirmImportInput } from "@/lib/reports/confirm-imported-report";
 import { publishReport, publishReportInput } from "@/lib/reports/publish-report";
 import { reopenReportForCorrection, reopenReportInput } from "@/lib/reports/reopen-report-for-correction";
 import { returnReport, returnReportInput } from "@/lib/reports/return-report";
@@ -34,4 +35,10 @@ export const reopenReportAction = defineAction({
   name: "reopenReport",
   input: reopenReportInput,
   operation: reopenReportForCorrection,
+});
+
+export const confirmImportAction = defineAction({
+  name: "confirmImport",
+  input: confirmImportInput,
+  operation: confirmImportedReport,
 });

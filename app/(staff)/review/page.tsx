@@ -105,12 +105,20 @@ export default async function ReviewHomePage({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ organization, report, status, lastChange, findings, openComments }) => (
+          {rows.map(({ organization, report, status, lastChange, findings, openComments, isImport }) => (
             <tr key={organization.id} data-status={status}>
               <th scope="row">{organization.name}</th>
               <td>{organizationKinds[organization.kind].label}</td>
               <td>
                 <StatusTag status={status === "NOT_STARTED" ? null : status} />
+                {isImport && (
+                  <>
+                    {" "}
+                    <span className="tag tag--IMPORT" title="报告内容由文件导入">
+                      导入
+                    </span>
+                  </>
+                )}
               </td>
               <td>{lastChange ? formatDateTime(lastChange) : "—"}</td>
               <td>

@@ -5,7 +5,7 @@ import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegaby
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
-  imported: "已导入",
+  imported: "已导入，待审核",
   skipped: "已跳过",
   unreadable: "无法读取",
 };
@@ -90,7 +90,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
           <h2 id="batch-results">导入结果</h2>
           <p role="status">
             共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
-            {count("unreadable")} 个。
+            {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>
           <table className="table" data-testid="batch-results">
             <thead>
@@ -111,9 +111,11 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
                   <td>{result.year ?? "—"}</td>
                   <td>
                     {result.outcome === "imported"
-                      ? result.problemCount > 0
-                        ? `按原文导入；读取时发现 ${result.problemCount} 处缺失或与模板不一致的内容，已保持原样`
-                        : "按原文导入"
+                      ? `${
+                          result.problemCount > 0
+                            ? `按原文导入；读取时发现 ${result.problemCount} 处缺失或与模板不一致的内容，已保持原样`
+                            : "按原文导入"
+                        }；审核人员确认后公开`
                       : result.reason}
                   </td>
                 </tr>

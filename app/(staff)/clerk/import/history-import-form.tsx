@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { HistoryImportPreview } from "@/lib/reports/preview-history-import";
-import { ReadingSummaryView } from "./reading-summary-view";
+import { ReadingSummaryView } from "@/components/import/reading-summary-view";
 
 type ErrorBody = { error?: { message?: string } };
 
@@ -126,7 +126,9 @@ export function HistoryImportForm() {
             <>
               {preview.replacesImport && (
                 <p className="notice">
-                  本单位 {preview.reading.year} 年度已有一份导入的报告。确认后将以本文件发布新版本，原版本仍可查阅。
+                  {preview.correctsPublication
+                    ? `本单位 ${preview.reading.year} 年度已有一份已发布的导入报告。确认后，本文件将作为更正提交审核；审核人员确认发布前，公众仍看到原版本。`
+                    : `本单位 ${preview.reading.year} 年度已有一份导入的报告正在等待审核。确认后将以本文件替换它，仍需审核人员确认。`}
                 </p>
               )}
               {preview.organizationWarning && (
@@ -138,13 +140,13 @@ export function HistoryImportForm() {
                       checked={isConfirmed}
                       onChange={(event) => setIsConfirmed(event.target.checked)}
                     />{" "}
-                    我确认这是{preview.organizationName}的报告
+                    我确认这是{preview.organizationName}的报告（审核人员将看到此提示）
                   </label>
                 </div>
               )}
               <p>
                 确认后，该报告将作为{preview.organizationName} {preview.reading.year}{" "}
-                年度的已发布报告保存，并在公开目录中列出；内容按原文保存，以上问题不会被修改。
+                年度的报告提交审核：县级审核人员对照原文件确认后才公开。内容按原文保存，以上问题不会被修改。
               </p>
               <button
                 className="button"

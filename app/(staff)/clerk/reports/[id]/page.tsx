@@ -87,6 +87,12 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
         />
       ) : (
         <>
+          {loaded.subject.isPendingImport && (
+            <p className="notice notice--success" data-testid="import-submitted">
+              已提交审核：审核人员确认后公开。
+              {report.publishedAt && "确认前，公众仍看到已发布的版本。"}
+            </p>
+          )}
           <p className="notice" data-testid="read-only">
             报告{status === "SUBMITTED" ? "已提交，正在审核" : status === "APPROVED" ? "已审核通过" : "已发布"}
             ，不能修改。如需修改，请联系审核人员退回。最后保存于 {formatDateTime(report.updatedAt)}。

@@ -6,6 +6,7 @@ import { ChangeList } from "@/components/review/change-list";
 import { CommentForm } from "@/components/review/comment-form";
 import { CommentList } from "@/components/review/comment-list";
 import { DecisionBar } from "@/components/review/decision-bar";
+import { ImportPanel } from "@/components/review/import-panel";
 import { ReviewFindings } from "@/components/review/review-findings";
 import { ReviewHistory } from "@/components/review/review-history";
 import "@/components/review/review.css";
@@ -17,6 +18,7 @@ import { loadStaffPage } from "@/lib/server/page-guard";
 import {
   addReviewCommentAction,
   approveReportAction,
+  confirmImportAction,
   publishReportAction,
   reopenReportAction,
   returnReportAction,
@@ -76,6 +78,13 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
       <p>
         <a href={`/api/reports/${report.id}/data`}>下载报告数据（JSON）</a>
       </p>
+      {review.imported && (
+        <ImportPanel
+          imported={review.imported}
+          sourceHref={review.can.downloadSource ? `/review/reports/${report.id}/source` : null}
+          isCorrection={review.publications.length > 0}
+        />
+      )}
 
       <div className="review-layout">
         <div className="review-layout__document">
@@ -83,7 +92,11 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           <ReportDocument view={review.view} idPrefix="review" />
         </div>
         <aside className="review-layout__panel" aria-label="审核">
-          <ReviewFindings errors={review.errors} warnings={review.warnings} />
+          <ReviewFindings
+            errors={review.errors}
+            warnings={review.warnings}
+            isImport={review.imported?.isPending ?? false}
+          />
           <ChangeList changes={review.changes} />
           <CommentList comments={review.comments} targets={review.targets} />
           {review.can.comment && (
@@ -105,6 +118,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
               approveReport: approveReportAction,
               publishReport: publishReportAction,
               reopenReport: reopenReportAction,
+              confirmImport: confirmImportAction,
             }}
           />
           <ReviewHistory events={review.history} />

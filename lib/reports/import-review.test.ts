@@ -1,0 +1,371 @@
+/**
+ * Issue 11.5, "a clerk publishes alone", against a real PostgreSQL: every imported report —
+ * a clerk's upload, a re-import over a published report, a file naming another body, an
+ * administrator's batch — reaches the public only through a county reviewer who saw its
+ * source file, what was read and the findings, and confirmed it. Public reach is asked of
+ * the public routes' own code (servePublication, listPublications), each step's audit event
+ * of the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adaptedSeedReport } from "@/fixtures/import/adapted-seed-report";
+import { sampleReport } from "@/fixtures/import/sample-report";
+import { writeReportHtmlTable } from "@/fixtures/import/write-report-html-table";
+import type { AppError } from "@/lib/server/errors";
+import { getLayout } from "@/lib/template";
+import { startReviewDatabase } from "./testing/review-database";
+
+let stop: () => Promise<void>;
+let m: Awaited<ReturnType<typeof load>>;
+// Reporting year 2026 (November): 2025 and earlier can be imported.
+const today = new Date(2026, 10, 23);
+const encoder = new TextEncoder();
+
+async function load() {
+  return {
+    db: (await import("@/lib/server/db")).db,
+    steps: await import("./testing/clerk-steps"),
+    importHistory: (await import("./import-history-report")).importHistoryReport,
+    preview: (await import("./preview-history-import")).previewHistoryImport,
+    importBatch: (await import("./import-report-batch")).importReportBatch,
+    confirm: (await import("./confirm-imported-report")).confirmImportedReport,
+    approve: (await import("./approve-report")).approveReport,
+    publish: (await import("./publish-report")).publishReport,
+    returnReport: (await import("./return-report")).returnReport,
+    transition: (await import("./transition-report")).transitionReport,
+    review: (await import("./get-review-report")).getReviewReport,
+    queue: (await import("./list-review-queue")).listReviewQueue,
+    source: (await import("./get-import-source")).getImportSource,
+    serve: (await import("@/lib/publications/serve-publication")).servePublication,
+    catalogue: (await import("@/lib/publications/list-publications")).listPublications,
+  };
+}
+
+beforeAll(async () => {
+  ({ stop } = await startReviewDatabase("nianbao_import_review"));
+  m = await load();
+}, 120_000);
+
+afterAll(async () => {
+  await stop?.();
+});
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error("expected a failure");
+}
+
+/** What the public gets for the report's latest version: the JSON route's status and data. */
+async function publicCopy(reportId: string): Promise<{ status: number; sequence?: number; cells?: unknown }> {
+  const response = await m.serve(
+    new Request(`http://localhost/reports/${reportId}/json`),
+    {
+      reportId,
+    },
+    "json",
+  );
+  if (response.status !== 200) return { status: response.status };
+  const body = (await response.json()) as { version: number; cells: unknown };
+  return { status: 200, sequence: body.version, cells: body.cells };
+}
+
+async function isInCatalogue(reportId: string): Promise<boolean> {
+  return (await m.catalogue(null, {})).some((row) => row.reportId === reportId);
+}
+
+async function organizationIdOf(username: string): Promise<string> {
+  return (await m.steps.actorFor(username)).organizationId!;
+}
+
+async function auditOf(reportId: string) {
+  return m.db.auditEvent.findMany({
+    where: { reportId },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true, fromStatus: true, toStatus: true, comment: true, detail: true },
+  });
+}
+
+/** A gov-2021 report of 白桑乡 for `year` as an HTML table, with `cells` changed. */
+function baisangFile(year: number, cells: Record<string, number> = {}) {
+  const data = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year });
+  const changed = { ...data, cells: { ...data.cells, ...cells } };
+  return encoder.encode(writeReportHtmlTable(getLayout("gov-2021"), changed));
+}
+
+describe("a clerk's import", () => {
+  let reportId: string;
+  const bytes = baisangFile(2024);
+
+  it("is not public until a reviewer of the county confirms it, and then is", async () => {
+    const clerk = await m.steps.actorFor("baisang");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const upload = { organizationId: clerk.organizationId!, fileName: "白桑乡2024年报.html", bytes, today };
+    const imported = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+    reportId = imported.reportId;
+
+    // The attack of the issue: imported, and at once on the public site. Not any more.
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+    expect(await isInCatalogue(reportId)).toBe(false);
+    const stored = await m.db.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { status: true, version: true, _count: { select: { publications: true } } },
+    });
+    expect(stored).toEqual({ status: "SUBMITTED", version: 1, _count: { publications: 0 } });
+
+    // Nobody but a reviewer of the county publishes it, and only by confirming the import.
+    const attempt = { reportId, expectedVersion: 1 };
+    expect((await failure(m.confirm(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failure(m.publish(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failure(m.transition(clerk, { ...attempt, transition: "confirmImport" }))).code).toBe("FORBIDDEN");
+    expect((await failure(m.confirm(await m.steps.actorFor("yanchi-review"), attempt))).code).toBe("NOT_FOUND");
+    expect((await failure(m.confirm(await m.steps.actorFor("admin"), attempt))).code).toBe("FORBIDDEN");
+    // Not through the rules-gated approval either: an import is confirmed against its file.
+    expect((await failure(m.approve(reviewer, { ...attempt, publish: true }))).code).toBe("FORBIDDEN");
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+
+    // The reviewer's queue shows it as an import waiting for them.
+    const queue = await m.queue(reviewer, reviewer.organizationId, {
+      year: 2024,
+      status: "SUBMITTED",
+      sort: "name",
+      dir: "asc",
+    });
+    expect(queue.find((row) => row.report?.id === reportId)).toMatchObject({ status: "SUBMITTED", isImport: true });
+
+    // The review page: the source file, what was read and the findings, and the decisions.
+    const review = await m.review(reviewer, reportId);
+    expect(review.imported).toMatchObject({
+      origin: "clerkUpload",
+      fileName: "白桑乡2024年报.html",
+      organizationWarning: null,
+      isPending: true,
+      sincePublished: null,
+      reading: { status: "read", year: 2024, layoutId: "gov-2021", organizationName: "白桑乡人民政府" },
+    });
+    expect(review.imported!.reading.cellsRead).toBeGreaterThan(100);
+    expect(review.can.transitions.sort()).toEqual(["confirmImport", "return"]);
+    expect(review.can.downloadSource).toBe(true);
+    const source = await m.source(reviewer, reportId);
+    expect(Buffer.from(source.file).equals(Buffer.from(bytes))).toBe(true);
+    expect(source).toMatchObject({ fileName: "白桑乡2024年报.html", source: "html" });
+    // The file is for the county's reviewers: not the clerk, not another county.
+    expect((await failure(m.source(clerk, reportId))).code).toBe("FORBIDDEN");
+    expect((await failure(m.source(await m.steps.actorFor("yanchi-review"), reportId))).code).toBe("NOT_FOUND");
+
+    const confirmed = await m.confirm(reviewer, attempt);
+    expect(confirmed).toMatchObject({ status: "PUBLISHED", version: 2, sequence: 1 });
+    const published = await publicCopy(reportId);
+    expect(published).toMatchObject({ status: 200, sequence: 1 });
+    const sample = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2024 });
+    expect((published.cells as Record<string, number>)["t3.r1.natural"]).toBe(sample.cells["t3.r1.natural"]);
+    expect(await isInCatalogue(reportId)).toBe(true);
+    const publication = await m.db.publication.findFirstOrThrow({
+      where: { reportId },
+      select: { publishedById: true },
+    });
+    expect(publication.publishedById).toBe(reviewer.userId);
+
+    const importId = (await m.db.report.findUniqueOrThrow({ where: { id: reportId }, select: { importId: true } }))
+      .importId;
+    expect(await auditOf(reportId)).toEqual([
+      {
+        action: "report.import",
+        actorId: clerk.userId,
+        fromStatus: null,
+        toStatus: "SUBMITTED",
+        comment: null,
+        detail: expect.objectContaining({ importId, origin: "clerkUpload", fileName: "白桑乡2024年报.html" }),
+      },
+      {
+        action: "report.confirmImport",
+        actorId: reviewer.userId,
+        fromStatus: "SUBMITTED",
+        toStatus: "PUBLISHED",
+        comment: null,
+        detail: { importId },
+      },
+    ]);
+  });
+
+  it("re-imported over the published report, is a correction the public does not see until confirmed", async () => {
+    const clerk = await m.steps.actorFor("baisang");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const before = await publicCopy(reportId);
+    const corrected = baisangFile(2024, { "t3.r1.natural": 4242 });
+    const upload = {
+      organizationId: clerk.organizationId!,
+      fileName: "白桑乡2024年报-更正.html",
+      bytes: corrected,
+      today,
+    };
+    expect(await m.preview(clerk, upload)).toMatchObject({
+      refusals: [],
+      replacesImport: true,
+      correctsPublication: true,
+    });
+
+    const imported = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+    expect(imported).toMatchObject({ reportId, replaced: true, isCorrection: true });
+    // The public keeps the published version, unchanged.
+    expect(await publicCopy(reportId)).toEqual(before);
+    expect(await m.db.publication.count({ where: { reportId } })).toBe(1);
+    const stored = await m.db.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { status: true, version: true },
+    });
+    expect(stored).toEqual({ status: "SUBMITTED", version: 3 });
+    const audit = await auditOf(reportId);
+    expect(audit.at(-1)).toMatchObject({
+      action: "report.import",
+      actorId: clerk.userId,
+      fromStatus: "PUBLISHED",
+      toStatus: "SUBMITTED",
+      detail: expect.objectContaining({ fileName: "白桑乡2024年报-更正.html", replacesImportId: expect.any(String) }),
+    });
+
+    // The reviewer sees what the correction changes against the published version.
+    const review = await m.review(reviewer, reportId);
+    expect(review.imported?.isPending).toBe(true);
+    expect(review.imported?.sincePublished).toMatchObject({ sequence: 1 });
+    expect(review.imported!.sincePublished!.list).toEqual([
+      expect.objectContaining({ kind: "cell", id: "t3.r1.natural", after: 4242 }),
+    ]);
+
+    // A correction needs its 更正说明; refused without one, and nothing changes.
+    const refused = await failure(m.confirm(reviewer, { reportId, expectedVersion: 3 }));
+    expect(refused).toMatchObject({ code: "INVALID_INPUT", userMessage: "这是对已发布报告的更正，请填写更正说明。" });
+    expect(await publicCopy(reportId)).toEqual(before);
+
+    const confirmed = await m.confirm(reviewer, {
+      reportId,
+      expectedVersion: 3,
+      correctionNote: "更正第三部分第一行自然人申请数。",
+    });
+    expect(confirmed).toMatchObject({ status: "PUBLISHED", sequence: 2 });
+    const after = await publicCopy(reportId);
+    expect(after.sequence).toBe(2);
+    expect((after.cells as Record<string, number>)["t3.r1.natural"]).toBe(4242);
+    // The first version stays online.
+    const first = await m.serve(
+      new Request(`http://localhost/reports/${reportId}/v/1/json`),
+      { reportId, sequence: "1" },
+      "json",
+    );
+    expect(first.status).toBe(200);
+    const publications = await m.db.publication.findMany({
+      where: { reportId },
+      orderBy: { sequence: "asc" },
+      select: { sequence: true, correctionNote: true },
+    });
+    expect(publications).toEqual([
+      { sequence: 1, correctionNote: null },
+      { sequence: 2, correctionNote: "更正第三部分第一行自然人申请数。" },
+    ]);
+  });
+});
+
+describe("a file naming another body", () => {
+  it("is not made public by the clerk's tick box: the reviewer sees the warning and returns it", async () => {
+    const clerk = await m.steps.actorFor("fengcheng");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const organizationId = await organizationIdOf("fengcheng");
+    const bytes = encoder.encode(adaptedSeedReport({ organizationName: "白桑乡人民政府", year: 2023 }));
+    const upload = { organizationId, fileName: "白桑乡.txt", bytes, today };
+    const preview = await m.preview(clerk, upload);
+    expect(preview.organizationWarning).toMatch(/白桑乡人民政府.*与本单位“凤城镇人民政府”不一致/);
+
+    const { reportId } = await m.importHistory(clerk, { ...upload, confirmOrganization: true });
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+    const review = await m.review(reviewer, reportId);
+    expect(review.imported?.organizationWarning).toBe(preview.organizationWarning);
+    // An imported report's findings do not block its confirmation; they are shown.
+    expect(review.errors.length).toBeGreaterThan(0);
+
+    const returned = await m.returnReport(reviewer, {
+      reportId,
+      expectedVersion: 1,
+      comment: "文件是白桑乡的报告，请上传本单位的报告。",
+    });
+    expect(returned.status).toBe("RETURNED");
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+    expect((await auditOf(reportId)).at(-1)).toMatchObject({
+      action: "report.return",
+      actorId: reviewer.userId,
+      fromStatus: "SUBMITTED",
+      toStatus: "RETURNED",
+      comment: "文件是白桑乡的报告，请上传本单位的报告。",
+      detail: { importId: expect.any(String) },
+    });
+
+    // The clerk uploads the right file over the returned one: to the reviewer again.
+    const own = encoder.encode(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: 2023 }));
+    const again = await m.importHistory(clerk, {
+      organizationId,
+      fileName: "凤城镇2023.txt",
+      bytes: own,
+      today,
+      confirmOrganization: false,
+    });
+    expect(again).toMatchObject({ reportId, replaced: true, isCorrection: false });
+    expect((await auditOf(reportId)).at(-1)).toMatchObject({
+      action: "report.import",
+      fromStatus: "RETURNED",
+      toStatus: "SUBMITTED",
+    });
+    expect((await m.review(reviewer, reportId)).imported).toMatchObject({
+      fileName: "凤城镇2023.txt",
+      organizationWarning: null,
+      isPending: true,
+    });
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+  });
+});
+
+describe("an administrator's batch", () => {
+  it("lands in the county reviewers' queue, and is public once one of them confirms it", async () => {
+    const admin = await m.steps.actorFor("admin");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const countyId = reviewer.organizationId!;
+    const [result] = await m.importBatch(admin, {
+      countyId,
+      files: [
+        {
+          fileName: "北留镇2022.txt",
+          bytes: encoder.encode(adaptedSeedReport({ organizationName: "北留镇人民政府", year: 2022 })),
+        },
+      ],
+      today,
+    });
+    expect(result).toMatchObject({ outcome: "imported", organizationName: "北留镇人民政府" });
+    const reportId = result!.reportId!;
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
+    expect((await failure(m.confirm(admin, { reportId, expectedVersion: 1 }))).code).toBe("FORBIDDEN");
+    expect(
+      (await failure(m.confirm(await m.steps.actorFor("yanchi-review"), { reportId, expectedVersion: 1 }))).code,
+    ).toBe("NOT_FOUND");
+    expect((await m.review(reviewer, reportId)).imported).toMatchObject({ origin: "adminBatch", isPending: true });
+
+    await m.confirm(reviewer, { reportId, expectedVersion: 1 });
+    expect(await publicCopy(reportId)).toMatchObject({ status: 200, sequence: 1 });
+    expect((await auditOf(reportId)).map((event) => [event.action, event.actorId])).toEqual([
+      ["report.import", admin.userId],
+      ["report.confirmImport", reviewer.userId],
+    ]);
+  });
+});
+
+describe("a report written in the wizard", () => {
+  it("cannot be published as an import, skipping the rules", async () => {
+    const clerk = await m.steps.actorFor("yczfb");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const reportId = await m.steps.startReportAsClerk(clerk, 2025);
+    await m.steps.saveReportDataAsClerk(clerk, reportId, m.steps.cleanReportData("阳城县人民政府办公室", 2025));
+    const version = await m.steps.submitReportAsClerk(clerk, reportId);
+    expect((await failure(m.confirm(reviewer, { reportId, expectedVersion: version }))).code).toBe("FORBIDDEN");
+    expect((await m.review(reviewer, reportId)).can.transitions.sort()).toEqual(["approve", "return"]);
+    expect((await failure(m.source(reviewer, reportId))).code).toBe("NOT_FOUND");
+  });
+});
