@@ -1,6 +1,6 @@
 /**
  * Access is checked before any business rule, so a refusal never tells whether a report
- * exists or what state it is in (issue 11.9). Each case replays a request of someone from
+ * exists or what state it is in. Each case replays a request of someone from
  * another county or organization whose input would trip a business check (a missing
  * 更正说明, a stale version, a target not in the layout, invalid figures, an unsupported
  * year, a body that is not a county): the answer must be the policy's refusal — for a

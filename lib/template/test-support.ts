@@ -1,7 +1,8 @@
 /**
  * Expected wording shared by the layout tests, transcribed independently
- * from /work/shared/template-notes.md, so a typo in parts.ts cannot be
- * copied into its own test.
+ * from the printed national templates (国办公开办函〔2021〕30号 and
+ * 〔2019〕60号), not from parts.ts, so a typo there cannot be copied into its
+ * own test.
  */
 import { leafNodes } from "./define-layout";
 import type { Grid, HeaderNode, Layout, TableSection } from "./types";

@@ -191,7 +191,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
     ],
   ),
-  // Issue 11.9: another county's published report is not found, whatever the input says.
+  // Another county's published report is not found, whatever the input says (access is
+  // checked before any business rule: lib/reports/access-before-validation.test.ts).
   "app/(staff)/review/actions.ts#approveReportAction": onTransition(
     "approve",
     [["reviewerA", townA1, "SUBMITTED"]],
