@@ -1,5 +1,6 @@
 import type { ReportChange } from "@/lib/report-data";
 import { formatDateTime } from "@/lib/format/date-time";
+import { TableHead } from "@/components/ui/table-head";
 
 function figure(value: number | null): string {
   return value === null ? "（空）" : String(value);
@@ -20,13 +21,7 @@ export function ChangeList({ changes }: { changes: { since: Date; list: readonly
             自 {formatDateTime(changes.since)} 退回以来修改了 {changes.list.length} 处：
           </p>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">位置</th>
-                <th scope="col">退回时</th>
-                <th scope="col">现在</th>
-              </tr>
-            </thead>
+            <TableHead columns={["位置", "退回时", "现在"]} />
             <tbody>
               {changes.list.map((change) => (
                 <tr key={`${change.kind}:${change.id}`} data-change-id={change.id}>

@@ -4,6 +4,7 @@ import { organizationKinds } from "@/lib/report-data";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { roleLabels } from "@/lib/workflow/roles";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "系统管理" };
 
@@ -27,13 +28,7 @@ export default async function AdminHomePage() {
             {county.name} {county.divisionCode && <span className="muted">（{county.divisionCode}）</span>}
           </h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">单位</th>
-                <th scope="col">类型</th>
-                <th scope="col">账号</th>
-              </tr>
-            </thead>
+            <TableHead columns={["单位", "类型", "账号"]} />
             <tbody>
               {[county, ...county.children].map((organization) => (
                 <tr key={organization.id}>

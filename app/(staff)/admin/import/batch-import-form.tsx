@@ -3,6 +3,7 @@ import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
+import { TableHead } from "@/components/ui/table-head";
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
   imported: "已导入",
@@ -93,15 +94,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
             {count("unreadable")} 个。
           </p>
           <table className="table" data-testid="batch-results">
-            <thead>
-              <tr>
-                <th scope="col">文件</th>
-                <th scope="col">结果</th>
-                <th scope="col">单位</th>
-                <th scope="col">年度</th>
-                <th scope="col">说明</th>
-              </tr>
-            </thead>
+            <TableHead columns={["文件", "结果", "单位", "年度", "说明"]} />
             <tbody>
               {results.map((result, index) => (
                 <tr key={`${result.fileName}-${index}`}>

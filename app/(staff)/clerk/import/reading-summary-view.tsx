@@ -1,4 +1,5 @@
 import type { ImportPlaceNote, ReadingSummary } from "@/lib/import";
+import { TableHead } from "@/components/ui/table-head";
 
 const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" } as const;
 
@@ -18,13 +19,7 @@ function NotesTable({
       <caption style={{ textAlign: "left", fontWeight: 600 }}>
         {caption}（{notes.length}）
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">位置</th>
-          <th scope="col">类型</th>
-          <th scope="col">说明</th>
-        </tr>
-      </thead>
+      <TableHead columns={["位置", "类型", "说明"]} />
       <tbody>
         {notes.map((note, index) => (
           <tr key={`${note.place}-${index}`}>
