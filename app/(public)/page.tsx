@@ -3,6 +3,7 @@ import { listPublicationFacets, listPublications } from "@/lib/publications/list
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
 import { TableHead } from "@/components/ui/table-head";
+import { NamedOptions } from "@/components/ui/named-options";
 
 // Rendered per request from published data only; no session is read.
 export const dynamic = "force-dynamic";
@@ -34,11 +35,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
           <label htmlFor="county">地区</label>
           <select className="input" id="county" name="county" defaultValue={countyId ?? ""}>
             <option value="">全部地区</option>
-            {facets.counties.map((county) => (
-              <option key={county.id} value={county.id}>
-                {county.name}
-              </option>
-            ))}
+            <NamedOptions items={facets.counties} />
           </select>
         </div>
         <div className="field">

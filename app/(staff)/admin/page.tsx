@@ -8,10 +8,14 @@ import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "系统管理" };
 
+/** An organization's accounts in one line: username and role, or a dash for none. */
+function accountsOf(users: readonly { username: string | null; role: keyof typeof roleLabels }[]): string {
+  return users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—";
+}
+
 export default async function AdminHomePage() {
   const { counties } = await loadStaffPage({
     page: "/admin",
-    path: "/admin",
     action: "admin.manage",
     authorize: async ({ actor }) => ({ counties: await listOrganizationTree(actor) }),
   });
@@ -34,9 +38,7 @@ export default async function AdminHomePage() {
                 <tr key={organization.id}>
                   <th scope="row">{organization.name}</th>
                   <td>{organizationKinds[organization.kind].label}</td>
-                  <td>
-                    {organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}
-                  </td>
+                  <td>{accountsOf(organization.users)}</td>
                 </tr>
               ))}
             </tbody>

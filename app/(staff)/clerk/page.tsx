@@ -17,7 +17,6 @@ export const metadata: Metadata = { title: "我的报告" };
 export default async function ClerkHomePage() {
   const { reports, user, year, earlierYears } = await loadStaffPage({
     page: "/clerk",
-    path: "/clerk",
     action: "organization.read",
     authorize: async ({ user, actor }) => {
       const today = new Date();

@@ -1,5 +1,7 @@
 "use client";
+import { NamedOptions } from "@/components/ui/named-options";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
@@ -16,9 +18,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
   const [results, setResults] = useState<BatchFileResult[] | null>(null);
   const [isPending, setIsPending] = useState(false);
 
-  const fail = (message: string) => {
-    setError(message);
-  };
+  const fail = setError;
 
   const submit = async (form: HTMLFormElement) => {
     setError(null);
@@ -57,24 +57,14 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
   return (
     <div>
       <ProblemAlert title="未能导入" message={error} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(event.currentTarget);
-        }}
-        noValidate
-      >
+      <ScriptForm onSubmit={submit}>
         <div className="field">
           <label htmlFor="countyId">县（区）</label>
           <select className="input" id="countyId" name="countyId" defaultValue="">
             <option value="" disabled>
               请选择
             </option>
-            {counties.map((county) => (
-              <option key={county.id} value={county.id}>
-                {county.name}
-              </option>
-            ))}
+            <NamedOptions items={counties} />
           </select>
         </div>
         <div className="field">
@@ -84,7 +74,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
         <button className="button" type="submit" disabled={isPending}>
           {isPending ? "正在导入…" : "开始导入"}
         </button>
-      </form>
+      </ScriptForm>
 
       {results && (
         <section aria-labelledby="batch-results">
