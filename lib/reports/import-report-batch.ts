@@ -140,7 +140,7 @@ async function importBatch(actor: Actor, input: BatchImportInput): Promise<Batch
     }
     try {
       const { reportId } = await writeImportedReport(db, {
-        organization: { id: organization.id, name: organization.name },
+        organization,
         reading: { ...reading, year: reading.year },
         fileName: file.fileName,
         fileBytes: file.bytes,
