@@ -9,12 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-public-"));
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_public", load);
 
 async function load() {
   return {
@@ -39,8 +38,6 @@ let published: { reportId: string; clerk: Awaited<ReturnType<typeof m.steps.acto
 const unpublished: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_public"));
-  m = await load();
   const reviewer = await m.steps.actorFor("yangcheng-review");
 
   // Published: 董封乡, with hostile narrative.
@@ -87,7 +84,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await stop?.();
   rmSync(workDir, { recursive: true, force: true });
 });
 

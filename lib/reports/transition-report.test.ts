@@ -5,13 +5,12 @@
  * the timestamp the row stamps, the return snapshot, the audit action, and that a row
  * requiring a comment refuses without one and changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/server/errors";
 import { transitionRow, type TransitionName } from "@/lib/workflow/transitions";
-import { startReviewDatabase } from "./testing/review-database";
+import { setUpReviewDatabase } from "./testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_transitions", load);
 
 async function load() {
   return {
@@ -21,15 +20,6 @@ async function load() {
     publishReport: (await import("./publish-report")).publishReport,
   };
 }
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_transitions"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
 
 async function stored(reportId: string) {
   const [report, lastEvent, snapshots] = await Promise.all([

@@ -4,12 +4,11 @@
  * list queries filter by is exactly the set of organizations the policy places in the
  * county, and every list of reports or organizations by county reaches the deepest level.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { can, isInSet, subtreeOf } from "@/lib/workflow/policy";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_scope", load);
 const year = 2025;
 const ids = { county: "", otherCounty: "", township: "", station: "", team: "" };
 
@@ -27,8 +26,6 @@ async function load() {
 }
 
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_scope"));
-  m = await load();
   const id = async (name: string) =>
     (await m.db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
   ids.county = await id("阳城县");
@@ -55,10 +52,6 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
 
 describe("a county's subtree", () => {
   it("reaches every level below the county and nothing of another county", async () => {

@@ -3,26 +3,18 @@
  * guesses sent at once, as a replayed server action can send them. The number of passwords
  * really checked is read from lib/server/password.ts, which counts every verification.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-organizations";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import type { AppError } from "./errors";
 
-let stop: () => Promise<void>;
-let modules: { signIn: typeof import("./sign-in").signIn; checks: () => number; limit: number };
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_sign_in"));
+const modules = setUpReviewDatabase("nianbao_sign_in", async () => {
   const [{ signIn }, { passwordVerificationCount }, { env }] = await Promise.all([
     import("./sign-in"),
     import("./password"),
     import("./env"),
   ]);
-  modules = { signIn, checks: passwordVerificationCount, limit: env().LOGIN_MAX_FAILURES };
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
+  return { signIn, checks: passwordVerificationCount, limit: env().LOGIN_MAX_FAILURES };
 });
 
 function attempt(username: string, password: string, address: string) {
