@@ -13,19 +13,13 @@ import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-public-"));
-const m = setUpReviewDatabase("nianbao_public", load);
-
-async function load() {
-  return {
-    steps: await import("@/lib/reports/testing/clerk-steps"),
-    approve: await import("@/lib/reports/approve-report"),
-    reopen: await import("@/lib/reports/reopen-report-for-correction"),
-    transition: await import("@/lib/reports/transition-report"),
-    serve: await import("./serve-publication"),
-    list: await import("./list-publications"),
-    db: (await import("@/lib/server/db")).db,
-  };
-}
+const m = setUpReviewDatabase("nianbao_public", async () => ({
+  approve: await import("@/lib/reports/approve-report"),
+  reopen: await import("@/lib/reports/reopen-report-for-correction"),
+  transition: await import("@/lib/reports/transition-report"),
+  serve: await import("./serve-publication"),
+  list: await import("./list-publications"),
+}));
 
 const hostile = {
   script: "<script>alert('x')</script>",

@@ -9,28 +9,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-const m = setUpReviewDatabase("nianbao_access", load);
+const m = setUpReviewDatabase("nianbao_access", async () => ({
+  approve: (await import("./approve-report")).approveReport,
+  publish: (await import("./publish-report")).publishReport,
+  returnReport: (await import("./return-report")).returnReport,
+  reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
+  comment: (await import("./add-review-comment")).addReviewComment,
+  saveDraft: (await import("./save-draft")).saveDraft,
+  submit: (await import("./submit-report")).submitReport,
+  startReport: (await import("./start-report")).startReport,
+  importBatch: (await import("./import-report-batch")).importReportBatch,
+  previewHistory: (await import("./preview-history-import")).previewHistoryImport,
+}));
 const year = 2025;
 const madeUpId = "00000000-0000-4000-8000-000000000000";
 const reports = { published: "", submitted: "", draft: "" };
 let versions: Record<keyof typeof reports, number>;
-
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("./testing/clerk-steps"),
-    approve: (await import("./approve-report")).approveReport,
-    publish: (await import("./publish-report")).publishReport,
-    returnReport: (await import("./return-report")).returnReport,
-    reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
-    comment: (await import("./add-review-comment")).addReviewComment,
-    saveDraft: (await import("./save-draft")).saveDraft,
-    submit: (await import("./submit-report")).submitReport,
-    startReport: (await import("./start-report")).startReport,
-    importBatch: (await import("./import-report-batch")).importReportBatch,
-    previewHistory: (await import("./preview-history-import")).previewHistoryImport,
-  };
-}
 
 /** A refusal as the caller sees it, so two refusals compare by what they say. */
 async function refusal(work: () => Promise<unknown>) {

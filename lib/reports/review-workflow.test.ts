@@ -12,25 +12,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/server/errors";
 import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-const modules = setUpReviewDatabase("nianbao_review", load);
+const modules = setUpReviewDatabase("nianbao_review", async () => ({
+  comment: await import("./add-review-comment"),
+  returning: await import("./return-report"),
+  approve: await import("./approve-report"),
+  publish: await import("./publish-report"),
+  reopen: await import("./reopen-report-for-correction"),
+  transition: await import("./transition-report"),
+  authorizeReport: (await import("./authorize-report")).authorizeReport,
+  review: await import("./get-review-report"),
+  queue: await import("./list-review-queue"),
+}));
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-review-"));
-
-async function load() {
-  return {
-    steps: await import("./testing/clerk-steps"),
-    comment: await import("./add-review-comment"),
-    returning: await import("./return-report"),
-    approve: await import("./approve-report"),
-    publish: await import("./publish-report"),
-    reopen: await import("./reopen-report-for-correction"),
-    transition: await import("./transition-report"),
-    authorizeReport: (await import("./authorize-report")).authorizeReport,
-    review: await import("./get-review-report"),
-    queue: await import("./list-review-queue"),
-    db: (await import("@/lib/server/db")).db,
-  };
-}
 
 afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });

@@ -9,7 +9,6 @@ const m = setUpReviewDatabase(
   async () => {
     const { actorFor } = await import("./testing/clerk-steps");
     return {
-      db: (await import("@/lib/server/db")).db,
       saveDraft: (await import("./save-draft")).saveDraft,
       startReport: (await import("./start-report")).startReport,
       clerk: await actorFor("dongfeng"),

@@ -11,16 +11,10 @@ import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 // 1 December 2026: the reporting year is 2026.
 const today = new Date(2026, 11, 1);
 
-const m = setUpReviewDatabase("nianbao_start_report", load);
-
-async function load() {
-  return {
-    steps: await import("./testing/clerk-steps"),
-    start: (await import("./start-report")).startReport,
-    importHistory: (await import("./import-history-report")).importHistoryReport,
-    db: (await import("@/lib/server/db")).db,
-  };
-}
+const m = setUpReviewDatabase("nianbao_start_report", async () => ({
+  start: (await import("./start-report")).startReport,
+  importHistory: (await import("./import-history-report")).importHistoryReport,
+}));
 
 async function clerk(username: string) {
   const actor = await m.steps.actorFor(username);

@@ -10,16 +10,10 @@ import type { AppError } from "@/lib/server/errors";
 import { transitionRow, type TransitionName } from "@/lib/workflow/transitions";
 import { setUpReviewDatabase } from "./testing/review-database";
 
-const m = setUpReviewDatabase("nianbao_transitions", load);
-
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("./testing/clerk-steps"),
-    transitionReport: (await import("./transition-report")).transitionReport,
-    publishReport: (await import("./publish-report")).publishReport,
-  };
-}
+const m = setUpReviewDatabase("nianbao_transitions", async () => ({
+  transitionReport: (await import("./transition-report")).transitionReport,
+  publishReport: (await import("./publish-report")).publishReport,
+}));
 
 async function stored(reportId: string) {
   const [report, lastEvent, snapshots] = await Promise.all([

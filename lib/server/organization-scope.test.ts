@@ -8,22 +8,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { can, isInSet, subtreeOf } from "@/lib/workflow/policy";
 import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
-const m = setUpReviewDatabase("nianbao_scope", load);
+const m = setUpReviewDatabase("nianbao_scope", async () => {
+  const [scope, queue, approve, { getReport }, publications, tree] = await Promise.all([
+    import("./organization-scope"),
+    import("@/lib/reports/list-review-queue"),
+    import("@/lib/reports/approve-report"),
+    import("@/lib/reports/get-report"),
+    import("@/lib/publications/list-publications"),
+    import("@/lib/organizations/list-organization-tree"),
+  ]);
+  return { scope, queue, approve, getReport, publications, tree };
+});
 const year = 2025;
 const ids = { county: "", otherCounty: "", township: "", station: "", team: "" };
-
-async function load() {
-  return {
-    db: (await import("./db")).db,
-    scope: await import("./organization-scope"),
-    steps: await import("@/lib/reports/testing/clerk-steps"),
-    queue: await import("@/lib/reports/list-review-queue"),
-    approve: await import("@/lib/reports/approve-report"),
-    getReport: (await import("@/lib/reports/get-report")).getReport,
-    publications: await import("@/lib/publications/list-publications"),
-    tree: await import("@/lib/organizations/list-organization-tree"),
-  };
-}
 
 beforeAll(async () => {
   const id = async (name: string) =>

@@ -41,21 +41,29 @@ export async function startReviewDatabase(
   };
 }
 
+/** What every database test reads besides its own modules: the Prisma client and the clerk's steps. */
+export type ReviewDatabaseModules = {
+  db: (typeof import("@/lib/server/db"))["db"];
+  steps: typeof import("./clerk-steps");
+};
+
 /**
- * The test file's database, started before its tests and stopped after them: then `load`
- * imports the modules under test (after DATABASE_URL is set, so their pool opens on this
- * database). The object returned is filled in by then; read it inside hooks and tests only.
+ * The test file's database, started before its tests and stopped after them: then the
+ * Prisma client, the clerk's steps and what `load` imports (the modules under test) are
+ * loaded, after DATABASE_URL is set, so their pool opens on this database. The object
+ * returned is filled in by then; read it inside hooks and tests only.
  */
-export function setUpReviewDatabase<M extends object>(
+export function setUpReviewDatabase<M extends object = object>(
   name: string,
-  load: () => Promise<M>,
+  load?: () => Promise<M>,
   options?: ReviewDatabaseOptions,
-): M {
-  const modules = {} as M;
+): ReviewDatabaseModules & M {
+  const modules = {} as ReviewDatabaseModules & M;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ({ stop } = await startReviewDatabase(name, options));
-    Object.assign(modules, await load());
+    const [{ db }, steps] = await Promise.all([import("@/lib/server/db"), import("./clerk-steps")]);
+    Object.assign(modules, { db, steps }, await load?.());
   }, 120_000);
   afterAll(async () => {
     await stop?.();
