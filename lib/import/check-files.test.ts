@@ -53,12 +53,7 @@ describe("checkFiles", () => {
         "[提示] 统计期限中的日期“20231月1日”不是有效日期，起止日期未读入（可能应为“2023年1月1日”）",
       ],
     ],
-    [
-      "0 for warnings only (seed 003: 我乡 in a 镇)",
-      () => seed003,
-      0,
-      ["[警告] “五、存在的主要问题及改进情况”中写有“我乡”"],
-    ],
+    ["0 for warnings only (seed 003: 我乡 in a 镇)", seed003, 0, ["[警告] “五、存在的主要问题及改进情况”中写有“我乡”"]],
   ])("is %s", async (_name, file, exitCode, printed) => {
     const run = await checkFiles([file]);
     expect(run.exitCode).toBe(exitCode);
