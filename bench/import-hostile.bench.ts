@@ -3,7 +3,7 @@
  *
  * Starts the app the way the browser tests do (throw-away PostgreSQL, migrations, demo
  * data, `next build` when sources changed, `next start`), signs a clerk in, then sends
- * each attack file of issue 11 to POST /api/import/history (intent=preview) while health
+ * each hostile file (fixtures/import/write-hostile-uploads.ts) to POST /api/import/history (intent=preview) while health
  * checks run one after another. Per file it prints the time until the app refused it, the
  * health checks' latency meanwhile (p50, p99, max) and how much the app process's peak
  * resident memory (VmHWM) grew. The first row is health with no upload, for comparison.

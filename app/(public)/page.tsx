@@ -2,6 +2,8 @@ import { formatDate } from "@/lib/format/date-time";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
+import { TableHead } from "@/components/ui/table-head";
+import { NamedOptions } from "@/components/ui/named-options";
 
 // Rendered per request from published data only; no session is read.
 export const dynamic = "force-dynamic";
@@ -33,11 +35,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
           <label htmlFor="county">地区</label>
           <select className="input" id="county" name="county" defaultValue={countyId ?? ""}>
             <option value="">全部地区</option>
-            {facets.counties.map((county) => (
-              <option key={county.id} value={county.id}>
-                {county.name}
-              </option>
-            ))}
+            <NamedOptions items={facets.counties} />
           </select>
         </div>
         <div className="field">
@@ -64,14 +62,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
         <p>没有找到符合条件的报告。</p>
       ) : (
         <table className="table" data-testid="publications">
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              <th scope="col">所属地区</th>
-              <th scope="col">年度</th>
-              <th scope="col">发布日期</th>
-            </tr>
-          </thead>
+          <TableHead columns={["单位", "所属地区", "年度", "发布日期"]} />
           <tbody>
             {publications.map((publication) => (
               <tr key={publication.publicationId}>

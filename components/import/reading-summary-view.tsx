@@ -1,35 +1,36 @@
 import type { ImportPlaceNote, ReadingSummary } from "@/lib/import";
+import { TableHead } from "@/components/ui/table-head";
 
 const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" } as const;
 
-function NotesTable({
-  caption,
-  notes,
-  labels,
-  testId,
-}: {
-  caption: string;
-  notes: readonly ImportPlaceNote[];
-  labels: Record<"error" | "warning", string>;
-  testId: string;
-}) {
+/** The two lists of a reading: what the reader could not read, and what the rules found. */
+const noteLists = {
+  problems: {
+    caption: "未能读取或与模板不一致的内容",
+    severityLabels: { error: "缺失", warning: "提示" },
+    whenEmpty: "全部内容均已按模板读出。",
+  },
+  findings: {
+    caption: "校验发现的问题",
+    severityLabels: { error: "错误", warning: "警告" },
+    whenEmpty: "校验未发现问题。",
+  },
+} as const;
+
+function NotesTable({ list, notes }: { list: keyof typeof noteLists; notes: readonly ImportPlaceNote[] }) {
+  const { caption, severityLabels, whenEmpty } = noteLists[list];
+  if (notes.length === 0) return <p>{whenEmpty}</p>;
   return (
-    <table className="table" data-testid={testId}>
+    <table className="table" data-testid={`reading-${list}`}>
       <caption style={{ textAlign: "left", fontWeight: 600 }}>
         {caption}（{notes.length}）
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">位置</th>
-          <th scope="col">类型</th>
-          <th scope="col">说明</th>
-        </tr>
-      </thead>
+      <TableHead columns={["位置", "类型", "说明"]} />
       <tbody>
         {notes.map((note, index) => (
           <tr key={`${note.place}-${index}`}>
             <th scope="row">{note.placeLabel}</th>
-            <td>{labels[note.severity]}</td>
+            <td>{severityLabels[note.severity]}</td>
             <td>{note.message}</td>
           </tr>
         ))}
@@ -66,26 +67,8 @@ export function ReadingSummaryView({ summary }: { summary: ReadingSummary }) {
       </dl>
       {summary.status === "read" && (
         <>
-          {summary.problems.length > 0 ? (
-            <NotesTable
-              caption="未能读取或与模板不一致的内容"
-              notes={summary.problems}
-              labels={{ error: "缺失", warning: "提示" }}
-              testId="reading-problems"
-            />
-          ) : (
-            <p>全部内容均已按模板读出。</p>
-          )}
-          {summary.findings.length > 0 ? (
-            <NotesTable
-              caption="校验发现的问题"
-              notes={summary.findings}
-              labels={{ error: "错误", warning: "警告" }}
-              testId="reading-findings"
-            />
-          ) : (
-            <p>校验未发现问题。</p>
-          )}
+          <NotesTable list="problems" notes={summary.problems} />
+          <NotesTable list="findings" notes={summary.findings} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { toReportData } from "@/lib/report-form/form-values";
 import { noteRender } from "@/lib/report-form/render-probe";
 import { useWizard } from "./wizard-context";
+import { TableHead } from "@/components/ui/table-head";
 
 const shorten = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
@@ -59,13 +60,7 @@ export function ConflictPanel({
       <div className="form-grid__scroll">
         <table className="table conflict__table">
           <caption className="visually-hidden">两个版本的不同之处</caption>
-          <thead>
-            <tr>
-              <th scope="col">位置</th>
-              <th scope="col">您的内容（本页）</th>
-              <th scope="col">已保存的内容（服务器）</th>
-            </tr>
-          </thead>
+          <TableHead columns={["位置", "您的内容（本页）", "已保存的内容（服务器）"]} />
           <tbody>
             {differences.map((change) => (
               <tr key={change.id}>

@@ -5,11 +5,11 @@ import type { StepStatus } from "@/lib/report-form/issue-store";
 import { CHECK_STEP_ID, type WizardStep } from "@/lib/report-form/steps";
 import { useWizard } from "./wizard-context";
 
-const statusLabels: Record<StepStatus, string> = {
-  notStarted: "未开始",
-  inProgress: "填写中",
-  complete: "已完成",
-  hasErrors: "有错误",
+const statusTags: Record<StepStatus, { label: string; tone: string }> = {
+  notStarted: { label: "未开始", tone: "grey" },
+  inProgress: { label: "填写中", tone: "blue" },
+  complete: { label: "已完成", tone: "green" },
+  hasErrors: { label: "有错误", tone: "red" },
 };
 
 const StepItem = memo(function StepItem({
@@ -41,7 +41,7 @@ const StepItem = memo(function StepItem({
     <li className={isCurrent ? "task-list__item task-list__item--current" : "task-list__item"}>
       <button
         type="button"
-        className="task-list__link"
+        className="link-button task-list__link"
         aria-current={isCurrent ? "step" : undefined}
         onClick={() => onSelect(step.id)}
         data-step={step.id}
@@ -49,12 +49,12 @@ const StepItem = memo(function StepItem({
         {step.title}
       </button>
       {!isCheck && (
-        <span className={`tag tag--step-${status}`} data-testid={`step-status-${step.id}`}>
-          {statusLabels[status]}
+        <span className={`tag tag--${statusTags[status].tone}`} data-testid={`step-status-${step.id}`}>
+          {statusTags[status].label}
           {progress}
         </span>
       )}
-      {commentCount > 0 && <span className="tag tag--comment">审核意见 {commentCount}</span>}
+      {commentCount > 0 && <span className="tag tag--orange">审核意见 {commentCount}</span>}
     </li>
   );
 });

@@ -1,5 +1,6 @@
 import type { ReportChange } from "@/lib/report-data";
 import { formatDateTime } from "@/lib/format/date-time";
+import { TableHead } from "@/components/ui/table-head";
 
 function figure(value: number | null): string {
   return value === null ? "（空）" : String(value);
@@ -9,13 +10,7 @@ function figure(value: number | null): string {
 export function ChangeTable({ changes, beforeLabel }: { changes: readonly ReportChange[]; beforeLabel: string }) {
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">位置</th>
-          <th scope="col">{beforeLabel}</th>
-          <th scope="col">现在</th>
-        </tr>
-      </thead>
+      <TableHead columns={["位置", beforeLabel, "现在"]} />
       <tbody>
         {changes.map((change) => (
           <tr key={`${change.kind}:${change.id}`} data-change-id={change.id}>

@@ -1,22 +1,13 @@
 import { formatDateTime } from "@/lib/format/date-time";
 import type { CommentTargetOption } from "@/lib/review/comment-target-options";
-
-type Comment = {
-  id: string;
-  target: string;
-  body: string;
-  authorName: string | null;
-  reportVersion: number;
-  createdAt: Date;
-  resolvedAt: Date | null;
-};
+import type { ReportComment } from "@/lib/review/report-comment";
 
 /** The review comments on a report, each with the place it points to. */
 export function CommentList({
   comments,
   targets,
 }: {
-  comments: readonly Comment[];
+  comments: readonly ReportComment[];
   targets: readonly CommentTargetOption[];
 }) {
   const labelOf = new Map(targets.map((option) => [option.target, option.label]));

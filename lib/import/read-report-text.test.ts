@@ -1,9 +1,8 @@
 /**
- * The five published seed reports (fixtures/seeds-text, copied verbatim
- * from /work/shared/seeds) read back: key figures, layout, year, body,
- * their known defects as problems or engine findings, and — where the
- * rules engineer transcribed the seed by hand (fixtures/seeds) — every cell
- * and every narrative field equal to the transcription.
+ * The five published seed reports (fixtures/seeds-text, verbatim as published, SHA-256 in
+ * fixtures/seeds-text/SHA256SUMS) read back: key figures, layout, year, body, their known
+ * defects as problems or engine findings, and — where the seed was transcribed by hand
+ * (fixtures/seeds) — every cell and every narrative field equal to the transcription.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

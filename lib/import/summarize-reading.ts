@@ -16,15 +16,16 @@ export interface ImportPlaceNote {
   readonly message: string;
 }
 
+/** In the order the import screen shows it. */
 export interface ReadingSummary {
   readonly fileName: string;
   readonly status: ReadStatus;
-  readonly source: ReportSource;
+  readonly organizationName: string;
+  readonly year: number | null;
   readonly layoutId: string;
   /** 国办公开办函〔2021〕30号 … */
   readonly layoutBasis: string;
-  readonly year: number | null;
-  readonly organizationName: string;
+  readonly source: ReportSource;
   readonly cellsRead: number;
   readonly cellsTotal: number;
   /** What the reader could not read, or read differently from the template. */

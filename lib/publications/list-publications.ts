@@ -9,6 +9,9 @@ import { normalizeSearchQuery } from "./normalize-search-query";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
+/** The catalogue is open to everyone; the policy is still asked, as before any work. */
+const authorizeCatalogue = async (actor: Actor) => authorize(actor, "catalogue.read", null);
+
 /**
  * The newest published version of each report, for the public catalogue. A report counts
  * as published once it has a Publication: one reopened for a correction stays listed with
@@ -18,7 +21,7 @@ export type PublicationFilter = { query?: string; year?: number; countyId?: stri
 export const listPublications = defineOperation({
   name: "listPublications",
   action: "catalogue.read",
-  authorize: async (actor: Actor, _filter: PublicationFilter) => authorize(actor, "catalogue.read", null),
+  authorize: (actor: Actor, _filter: PublicationFilter) => authorizeCatalogue(actor),
   run: (_authorized, _actor, filter) => publicationsOf(filter),
 });
 
@@ -68,7 +71,7 @@ async function publicationsOf(filter: PublicationFilter) {
 export const listPublicationFacets = defineOperation({
   name: "listPublicationFacets",
   action: "catalogue.read",
-  authorize: async (actor: Actor) => authorize(actor, "catalogue.read", null),
+  authorize: authorizeCatalogue,
   run: () => publicationFacets(),
 });
 

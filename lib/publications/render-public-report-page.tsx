@@ -6,7 +6,7 @@
  * inserted as-is; everything else here is escaped by React.
  */
 import { formatDate } from "@/lib/format/date-time";
-import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "@/lib/render/html/static-markup";
+import { renderStaticDocument, StaticDocument } from "@/lib/render/html/static-document";
 
 const frameCss = `
 .pub-bar{background:#1d70b8;color:#fff;font-family:system-ui,sans-serif}
@@ -50,66 +50,57 @@ function kilobytes(bytes: number): string {
 }
 
 export async function renderPublicReportPage(input: PublicPageInput): Promise<string> {
-  const renderToStaticMarkup = await loadStaticRenderer();
   const { css, body } = splitSnapshot(input.snapshotHtml);
   const base = input.isVersionedUrl ? `/reports/${input.reportId}/v/${input.sequence}` : `/reports/${input.reportId}`;
-  const markup = renderToStaticMarkup(
-    <html lang="zh-CN">
-      <head>
-        <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={STATIC_DOCUMENT_CSP} />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: css.replace(/<\/style/gi, "<\\/style") }} />
-        <style dangerouslySetInnerHTML={{ __html: frameCss }} />
-      </head>
-      <body>
-        <header className="pub-bar">
-          <div className="pub-bar__inner">
-            <a href="/">年报 · 查找报告</a>
-          </div>
-        </header>
-        <nav className="pub-panel" aria-label="下载与版本">
-          {input.isVersionedUrl && (
-            <p className="pub-notice">
-              这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。
-              <a href={`/reports/${input.reportId}`}>查看最新版本</a>
-            </p>
-          )}
-          <h2>下载</h2>
-          <ul className="pub-downloads">
-            <li>
-              <a href={`${base}/pdf`} download>
-                PDF（{kilobytes(input.pdfBytes)}）
-              </a>
-            </li>
-            <li>
-              <a href={`${base}/json`}>数据（JSON）</a>
-            </li>
-            <li>
-              <a href={`${base}/csv`}>数据（CSV）</a>
-            </li>
-          </ul>
-          <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
-        </nav>
-        <div dangerouslySetInnerHTML={{ __html: body }} />
-        {input.versions && (
-          <section className="pub-panel" aria-labelledby="pub-versions-heading">
-            <h2 id="pub-versions-heading">版本记录</h2>
-            <ol className="pub-versions" reversed data-testid="publication-versions">
-              {input.versions.map((version) => (
-                <li key={version.sequence}>
-                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
-                  {formatDate(version.publishedAt)} 发布
-                  {version.sequence === input.sequence ? "（当前版本）" : ""}
-                  {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
-                </li>
-              ))}
-            </ol>
-          </section>
+  return renderStaticDocument(
+    <StaticDocument
+      title={input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}
+      styles={[css, frameCss]}
+    >
+      <header className="pub-bar">
+        <div className="pub-bar__inner">
+          <a href="/">年报 · 查找报告</a>
+        </div>
+      </header>
+      <nav className="pub-panel" aria-label="下载与版本">
+        {input.isVersionedUrl && (
+          <p className="pub-notice">
+            这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。
+            <a href={`/reports/${input.reportId}`}>查看最新版本</a>
+          </p>
         )}
-      </body>
-    </html>,
+        <h2>下载</h2>
+        <ul className="pub-downloads">
+          <li>
+            <a href={`${base}/pdf`} download>
+              PDF（{kilobytes(input.pdfBytes)}）
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/json`}>数据（JSON）</a>
+          </li>
+          <li>
+            <a href={`${base}/csv`}>数据（CSV）</a>
+          </li>
+        </ul>
+        <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
+      </nav>
+      <div dangerouslySetInnerHTML={{ __html: body }} />
+      {input.versions && (
+        <section className="pub-panel" aria-labelledby="pub-versions-heading">
+          <h2 id="pub-versions-heading">版本记录</h2>
+          <ol className="pub-versions" reversed data-testid="publication-versions">
+            {input.versions.map((version) => (
+              <li key={version.sequence}>
+                <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
+                {formatDate(version.publishedAt)} 发布
+                {version.sequence === input.sequence ? "（当前版本）" : ""}
+                {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </StaticDocument>,
   );
-  return `<!DOCTYPE html>${markup}`;
 }

@@ -9,24 +9,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-public-"));
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
-
-async function load() {
-  return {
-    steps: await import("@/lib/reports/testing/clerk-steps"),
-    approve: await import("@/lib/reports/approve-report"),
-    reopen: await import("@/lib/reports/reopen-report-for-correction"),
-    transition: await import("@/lib/reports/transition-report"),
-    serve: await import("./serve-publication"),
-    list: await import("./list-publications"),
-    db: (await import("@/lib/server/db")).db,
-  };
-}
+const m = setUpReviewDatabase("nianbao_public", async () => ({
+  approve: await import("@/lib/reports/approve-report"),
+  reopen: await import("@/lib/reports/reopen-report-for-correction"),
+  transition: await import("@/lib/reports/transition-report"),
+  serve: await import("./serve-publication"),
+  list: await import("./list-publications"),
+}));
 
 const hostile = {
   script: "<script>alert('x')</script>",
@@ -39,8 +32,6 @@ let published: { reportId: string; clerk: Awaited<ReturnType<typeof m.steps.acto
 const unpublished: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_public"));
-  m = await load();
   const reviewer = await m.steps.actorFor("yangcheng-review");
 
   // Published: 董封乡, with hostile narrative.
@@ -87,7 +78,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await stop?.();
   rmSync(workDir, { recursive: true, force: true });
 });
 

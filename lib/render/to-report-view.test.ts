@@ -21,6 +21,14 @@ function valueCells(grid: GridView): ValueCellView[] {
   return grid.bodyRows.flatMap((r) => r.cells.filter((c): c is ValueCellView => c.kind === "value"));
 }
 
+/** The view's value cells, checked to be the layout's cells, each exactly once. */
+function everyValueCell(view: ReportView, layout: Layout): ValueCellView[] {
+  const seen = grids(view).flatMap(valueCells);
+  const expected = compileLayout(layout).cells.map((c) => c.id);
+  expect(seen.map((c) => c.cellId).sort()).toEqual(expected.sort());
+  return seen;
+}
+
 function headerCells(grid: GridView): HeaderCellView[] {
   return [...grid.headerRows.flat(), ...grid.bodyRows.flatMap((r) => r.cells.filter((c) => c.kind === "header"))];
 }
@@ -41,12 +49,7 @@ describe.each(layoutIds)("toReportView with layout %s", (layoutId) => {
   const view = toReportView(layout, data, options);
 
   it("lists every layout cell exactly once, with its value", () => {
-    const seen = grids(view).flatMap(valueCells);
-    expect(seen.map((c) => c.cellId).sort()).toEqual(
-      compileLayout(layout)
-        .cells.map((c) => c.id)
-        .sort(),
-    );
+    const seen = everyValueCell(view, layout);
     for (const cell of seen) expect(cell.value).toBe(data.cells[cell.cellId]);
   });
 
@@ -247,12 +250,7 @@ describe.each(seeds.map((s) => [s.id, s] as const))("toReportView with %s", (_id
   const view = toReportView(layout, seed.data, { organizationName: seed.organization.name, year: seed.data.meta.year });
 
   it("lists every layout cell exactly once; absent figures print as —", () => {
-    const seen = grids(view).flatMap(valueCells);
-    expect(seen.map((c) => c.cellId).sort()).toEqual(
-      compileLayout(layout)
-        .cells.map((c) => c.id)
-        .sort(),
-    );
+    const seen = everyValueCell(view, layout);
     for (const cell of seen) {
       const raw = seed.data.cells[cell.cellId];
       expect(cell.value).toBe(raw ?? null);

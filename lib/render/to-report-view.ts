@@ -1,7 +1,7 @@
 /**
- * The one view model every published format is rendered from (style guide
- * principle 9): HTML, PDF, CSV, JSON and DOCX take a `ReportView` and do no
- * data access and no template walking of their own. Universal code: no Node
+ * The one view model every published format is rendered from: HTML, PDF,
+ * CSV, JSON and DOCX take a `ReportView` and do no data access and no
+ * template walking of their own, so they cannot disagree on a figure. Universal code: no Node
  * or browser API, so the authoring preview can build the same view.
  *
  * Decisions documented here because every format inherits them:

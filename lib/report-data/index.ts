@@ -14,15 +14,8 @@ export { findingKey } from "./finding-key";
 export type { FindingIdentity } from "./finding-key";
 export { guessOrganizationKind, organizationKinds } from "./organization-kinds";
 export type { Organization, OrganizationKind } from "./organization-kinds";
-export {
-  CONTROL_CHARACTERS,
-  draftReportSchema,
-  isRealDate,
-  isRealIsoDate,
-  MAX_NARRATIVE_LENGTH,
-  submitReportSchema,
-} from "./schema";
-export type { DraftReportSchema, SubmitReportSchema } from "./schema";
+export { draftReportSchema, submitReportSchema, type DraftReportSchema, type SubmitReportSchema } from "./schema";
+export { CONTROL_CHARACTERS, isRealDate, isRealIsoDate, MAX_NARRATIVE_LENGTH } from "./schema";
 export type { SavedDraft, ServerCopy } from "./server-copy";
 export { parseReportData, toStoredReportData } from "./stored-report-data";
 export type { ReportDataError, ReportDataIssue, ReportDataReading, StoredReportData } from "./stored-report-data";

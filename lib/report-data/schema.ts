@@ -1,6 +1,7 @@
 /**
- * Value schemas derived from a layout (principle 4, lenient draft / strict
- * submit). The draft schema lets autosave store anything well-formed; the
+ * Value schemas derived from a layout: lenient for a draft, strict for
+ * submission. The draft schema lets autosave store anything well-formed (so
+ * nothing typed is lost on the way to a complete report); the
  * submit schema additionally demands every cell and required text. A cell's
  * type is checked, and its refusal worded, by lib/template's cell-types. Rules
  * that relate cells to each other live in lib/rules, not here.

@@ -1,47 +1,35 @@
 /**
  * Access is checked before any business rule, so a refusal never tells whether a report
- * exists or what state it is in (issue 11.9). Each case replays a request of someone from
+ * exists or what state it is in. Each case replays a request of someone from
  * another county or organization whose input would trip a business check (a missing
  * 更正说明, a stale version, a target not in the layout, invalid figures, an unsupported
  * year, a body that is not a county): the answer must be the policy's refusal — for a
  * report, exactly the answer for an id that does not exist — and nothing may change.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppError } from "@/lib/server/errors";
-import { startReviewDatabase } from "./testing/review-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_access", async () => ({
+  approve: (await import("./approve-report")).approveReport,
+  publish: (await import("./publish-report")).publishReport,
+  returnReport: (await import("./return-report")).returnReport,
+  reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
+  comment: (await import("./add-review-comment")).addReviewComment,
+  saveDraft: (await import("./save-draft")).saveDraft,
+  submit: (await import("./submit-report")).submitReport,
+  startReport: (await import("./start-report")).startReport,
+  importBatch: (await import("./import-report-batch")).importReportBatch,
+  previewHistory: (await import("./preview-history-import")).previewHistoryImport,
+}));
 const year = 2025;
 const madeUpId = "00000000-0000-4000-8000-000000000000";
 const reports = { published: "", submitted: "", draft: "" };
 let versions: Record<keyof typeof reports, number>;
 
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("./testing/clerk-steps"),
-    approve: (await import("./approve-report")).approveReport,
-    publish: (await import("./publish-report")).publishReport,
-    returnReport: (await import("./return-report")).returnReport,
-    reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
-    comment: (await import("./add-review-comment")).addReviewComment,
-    saveDraft: (await import("./save-draft")).saveDraft,
-    submit: (await import("./submit-report")).submitReport,
-    startReport: (await import("./start-report")).startReport,
-    importBatch: (await import("./import-report-batch")).importReportBatch,
-    previewHistory: (await import("./preview-history-import")).previewHistoryImport,
-  };
-}
-
+/** A refusal as the caller sees it, so two refusals compare by what they say. */
 async function refusal(work: () => Promise<unknown>) {
-  try {
-    await work();
-  } catch (error) {
-    const { code, userMessage, details } = error as AppError;
-    return { code, userMessage, details };
-  }
-  throw new Error("expected a refusal");
+  const { code, userMessage, details } = await failureOf(work);
+  return { code, userMessage, details };
 }
 
 /** Every stored row of the three reports, to prove a refusal changed nothing. */
@@ -57,8 +45,6 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_access"));
-  m = await load();
   const { steps } = m;
   const reviewer = await steps.actorFor("yangcheng-review");
   const submitted = async (username: string, organizationName: string) => {
@@ -79,10 +65,6 @@ beforeAll(async () => {
   reports.draft = await steps.startReportAsClerk(await steps.actorFor("baisang"), year);
   versions = { published: published.version, submitted: waiting.version, draft: 1 };
 }, 180_000);
-
-afterAll(async () => {
-  await stop?.();
-});
 
 describe("another county's reviewer", () => {
   it("approving and publishing a published report without a 更正说明 is told it does not exist", async () => {

@@ -6,16 +6,12 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { authorizeReport } from "./authorize-report";
 import { correctionNoteFor, publishReport, publishReportInput } from "./publish-report";
-import { MAX_COMMENT_LENGTH, applyTransition } from "./transition-report";
+import { applyTransition, commentField } from "./transition-report";
 
 export const approveReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
   expectedVersion: z.number().int().positive(),
-  comment: z
-    .string()
-    .trim()
-    .max(MAX_COMMENT_LENGTH, { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` })
-    .optional(),
+  comment: commentField.optional(),
   /** Publish at once after approving (审核通过并发布). */
   publish: z.boolean().optional(),
   correctionNote: publishReportInput.shape.correctionNote,

@@ -1,17 +1,9 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import type { ReportComment } from "@/lib/review/report-comment";
 import type { AuthorizedReport } from "./authorize-report";
 
-export type ReportComment = {
-  id: string;
-  /** A comment target string, see lib/workflow/comment-target.ts. */
-  target: string;
-  body: string;
-  authorName: string | null;
-  reportVersion: number;
-  createdAt: Date;
-  resolvedAt: Date | null;
-};
+export type { ReportComment };
 
 /**
  * The review comments on a report, oldest first; whoever may read the report sees them.

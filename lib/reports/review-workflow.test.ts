@@ -8,49 +8,27 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/server/errors";
-import { startReviewDatabase } from "./testing/review-database";
+import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-let stop: () => Promise<void>;
-let modules: Awaited<ReturnType<typeof load>>;
+const modules = setUpReviewDatabase("nianbao_review", async () => ({
+  comment: await import("./add-review-comment"),
+  returning: await import("./return-report"),
+  approve: await import("./approve-report"),
+  publish: await import("./publish-report"),
+  reopen: await import("./reopen-report-for-correction"),
+  transition: await import("./transition-report"),
+  authorizeReport: (await import("./authorize-report")).authorizeReport,
+  review: await import("./get-review-report"),
+  queue: await import("./list-review-queue"),
+}));
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-review-"));
 
-async function load() {
-  return {
-    steps: await import("./testing/clerk-steps"),
-    comment: await import("./add-review-comment"),
-    returning: await import("./return-report"),
-    approve: await import("./approve-report"),
-    publish: await import("./publish-report"),
-    reopen: await import("./reopen-report-for-correction"),
-    transition: await import("./transition-report"),
-    authorizeReport: (await import("./authorize-report")).authorizeReport,
-    review: await import("./get-review-report"),
-    queue: await import("./list-review-queue"),
-    db: (await import("@/lib/server/db")).db,
-  };
-}
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_review"));
-  modules = await load();
-}, 120_000);
-
 afterAll(async () => {
-  await stop?.();
   rmSync(workDir, { recursive: true, force: true });
 });
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a failure");
-}
 
 function pdfText(pdf: Uint8Array): string {
   const file = path.join(workDir, `${Math.random().toString(36).slice(2)}.pdf`);
@@ -99,7 +77,7 @@ describe("review of a submitted report", () => {
     });
     expect(
       (
-        await failure(
+        await failureOf(
           comment.addReviewComment(reviewer, {
             reportId,
             target: "cell:t9.nothing.here",
@@ -161,7 +139,7 @@ describe("review of a submitted report", () => {
     // Another county's reviewer and the clerk cannot comment; the other county cannot even see it.
     expect(
       (
-        await failure(
+        await failureOf(
           comment.addReviewComment(await steps.actorFor("yanchi-review"), {
             reportId,
             target: "section:s5",
@@ -173,7 +151,7 @@ describe("review of a submitted report", () => {
     ).toBe("NOT_FOUND");
     expect(
       (
-        await failure(
+        await failureOf(
           comment.addReviewComment(clerk, { reportId, target: "section:s5", body: "x", expectedVersion: version }),
         )
       ).code,
@@ -193,7 +171,7 @@ describe("review of a submitted report", () => {
     // Comments are closed while the report is back with the clerk.
     expect(
       (
-        await failure(
+        await failureOf(
           comment.addReviewComment(reviewer, {
             reportId,
             target: "section:s5",
@@ -251,12 +229,12 @@ describe("review of a submitted report", () => {
     const data = report.data as { cells: Record<string, number> };
     data.cells["t3.r3_7.natural"] = 99;
     await db.report.update({ where: { id: reportId }, data: { data } });
-    const refused = await failure(approve.approveReport(reviewer, { reportId, expectedVersion: version }));
+    const refused = await failureOf(approve.approveReport(reviewer, { reportId, expectedVersion: version }));
     expect(refused.code).toBe("INVALID_STATE");
     expect(refused.userMessage).toMatch(/^报告还有 \d+ 处错误，改正后才能审核通过。$/);
     expect(
       (
-        await failure(
+        await failureOf(
           approve.approveReport(await steps.actorFor("yanchi-review"), { reportId, expectedVersion: version }),
         )
       ).code,
@@ -402,7 +380,7 @@ describe("correction of a published report", () => {
       "t2.licensing.decisions",
     ]);
 
-    const refused = await failure(
+    const refused = await failureOf(
       approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted, publish: true }),
     );
     expect(refused.userMessage).toBe("这是对已发布报告的更正，请填写更正说明。");
@@ -411,9 +389,9 @@ describe("correction of a published report", () => {
       "SUBMITTED",
     );
     const approved = await approve.approveReport(reviewer, { reportId, expectedVersion: resubmitted });
-    expect((await failure(publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }))).code).toBe(
-      "INVALID_INPUT",
-    );
+    expect(
+      (await failureOf(publish.publishReport(reviewer, { reportId, expectedVersion: approved.version }))).code,
+    ).toBe("INVALID_INPUT");
     const republished = await publish.publishReport(reviewer, {
       reportId,
       expectedVersion: approved.version,
@@ -474,7 +452,7 @@ describe("review queue", () => {
     // Another county's reviewer cannot list this county.
     expect(
       (
-        await failure(
+        await failureOf(
           queue.listReviewQueue(await steps.actorFor("yanchi-review"), county, { year, sort: "name", dir: "asc" }),
         )
       ).code,

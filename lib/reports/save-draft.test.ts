@@ -1,39 +1,32 @@
 // saveDraft against a real PostgreSQL (a throw-away cluster, migrated and seeded with the
 // demo organizations): the version guard, the revision trail, the policy and the input
 // checks, each proven by what is (or is not) in the database afterwards.
-import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/workflow/policy";
-import { seedDemo } from "../../prisma/seed/seed-demo";
-import { applyMigrations } from "../../scripts/lib/migrate";
-import { createScriptClient } from "../../scripts/lib/prisma-client";
-import { startThrowawayServer, type ThrowawayServer } from "../../scripts/lib/throwaway-database";
+import { describe, expect, it } from "vitest";
+import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-let server: ThrowawayServer;
-let client: PrismaClient;
-let saveDraft: typeof import("./save-draft").saveDraft;
-let startReport: typeof import("./start-report").startReport;
-let clerk: Actor;
-let otherClerk: Actor;
-let reviewer: Actor;
-
-async function actorOf(username: string): Promise<Actor> {
-  const user = await client.user.findUniqueOrThrow({
-    where: { username },
-    select: { id: true, role: true, organizationId: true },
-  });
-  return { userId: user.id, role: user.role, organizationId: user.organizationId };
-}
+const m = setUpReviewDatabase(
+  "save_draft",
+  async () => {
+    const { actorFor } = await import("./testing/clerk-steps");
+    return {
+      saveDraft: (await import("./save-draft")).saveDraft,
+      startReport: (await import("./start-report")).startReport,
+      clerk: await actorFor("dongfeng"),
+      otherClerk: await actorFor("fengcheng"),
+      reviewer: await actorFor("yangcheng-review"),
+    };
+  },
+  { withPublishedReports: true },
+);
 
 /** The clerk's report of `year`, started as in December of that year (its reporting year), so again and again gives the same one. */
 async function newReport(year: number): Promise<{ id: string }> {
-  return startReport(clerk, clerk!.organizationId!, year, { today: new Date(year, 11, 1) });
+  return m.startReport(m.clerk, m.clerk.organizationId!, year, { today: new Date(year, 11, 1) });
 }
 
 async function stored(id: string) {
-  const report = await client.report.findUniqueOrThrow({ where: { id }, select: { version: true, data: true } });
-  const revisions = await client.reportRevision.findMany({
+  const report = await m.db.report.findUniqueOrThrow({ where: { id }, select: { version: true, data: true } });
+  const revisions = await m.db.reportRevision.findMany({
     where: { reportId: id },
     orderBy: { version: "asc" },
     select: { version: true, authorId: true, data: true },
@@ -42,42 +35,14 @@ async function stored(id: string) {
 }
 
 async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
-  try {
-    await work;
-  } catch (error) {
-    const e = error as { code: string; userMessage: string; details: unknown };
-    return { code: e.code, message: e.userMessage, details: e.details };
-  }
-  throw new Error("expected the save to be refused");
+  const { code, userMessage, details } = await failureOf(work);
+  return { code, message: userMessage, details };
 }
-
-beforeAll(async () => {
-  server = await startThrowawayServer(process.env.DATABASE_URL);
-  const url = await server.createDatabase(`save_draft_${process.pid}`);
-  await applyMigrations(url);
-  client = createScriptClient(url);
-  await seedDemo(client);
-  // lib/server/env reads these on first use; the modules under test are imported after.
-  process.env.DATABASE_URL = url;
-  process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
-  ({ saveDraft } = await import("./save-draft"));
-  ({ startReport } = await import("./start-report"));
-  clerk = await actorOf("dongfeng");
-  otherClerk = await actorOf("fengcheng");
-  reviewer = await actorOf("yangcheng-review");
-}, 120_000);
-
-afterAll(async () => {
-  await client?.$disconnect();
-  const { db } = await import("@/lib/server/db");
-  await db.$disconnect();
-  await server?.stop();
-});
 
 describe("saveDraft", () => {
   it("stores the values, computes the totals, bumps the version and writes a revision", async () => {
     const { id } = await newReport(2021);
-    const saved = await saveDraft(clerk, {
+    const saved = await m.saveDraft(m.clerk, {
       reportId: id,
       expectedVersion: 1,
       cells: { "t3.r1.natural": 35, "t3.r1.business": 2 },
@@ -96,16 +61,16 @@ describe("saveDraft", () => {
     expect(data.narrative.s5).toBe("存在的问题。");
     expect(data.meta.organizationName).toBe("董封乡人民政府");
     expect(after.revisions.map((r) => r.version)).toEqual([1, 2]);
-    expect(after.revisions[1]?.authorId).toBe(clerk!.userId);
+    expect(after.revisions[1]?.authorId).toBe(m.clerk.userId);
     expect(after.revisions[1]?.data).toEqual(after.data);
   });
 
   it("refuses a save based on an older version with CONFLICT and the server's side, changing nothing", async () => {
     const { id } = await newReport(2022);
-    await saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 1 }, narrative: {} });
+    await m.saveDraft(m.clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 1 }, narrative: {} });
     const before = await stored(id);
     const refused = await refusal(
-      saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 99 }, narrative: {} }),
+      m.saveDraft(m.clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 99 }, narrative: {} }),
     );
     expect(refused.code).toBe("CONFLICT");
     const details = refused.details as { version: number; data: { cells: Record<string, number | null> } };
@@ -114,42 +79,42 @@ describe("saveDraft", () => {
     expect(await stored(id)).toEqual(before);
   });
 
-  it("refuses a clerk of another body (as not found) and a reviewer, changing nothing", async () => {
+  it("refuses a m.clerk of another body (as not found) and a m.reviewer, changing nothing", async () => {
     const { id } = await newReport(2023);
     const before = await stored(id);
     expect(
       (
         await refusal(
-          saveDraft(otherClerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+          m.saveDraft(m.otherClerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
         )
       ).code,
     ).toBe("NOT_FOUND");
     expect(
       (
         await refusal(
-          saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+          m.saveDraft(m.reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
         )
       ).code,
     ).toBe("FORBIDDEN");
-    expect((await refusal(saveDraft(null, { reportId: id, expectedVersion: 1, cells: {}, narrative: {} }))).code).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect(
+      (await refusal(m.saveDraft(null, { reportId: id, expectedVersion: 1, cells: {}, narrative: {} }))).code,
+    ).toBe("UNAUTHENTICATED");
     expect(await stored(id)).toEqual(before);
   });
 
   it("refuses a submitted report, saying why", async () => {
     const { id } = await newReport(2024);
-    await client.report.update({ where: { id }, data: { status: "SUBMITTED" } });
+    await m.db.report.update({ where: { id }, data: { status: "SUBMITTED" } });
     const before = await stored(id);
     const refused = await refusal(
-      saveDraft(clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+      m.saveDraft(m.clerk, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
     );
     expect(refused.code).toBe("INVALID_STATE");
     expect(refused.message).toContain("已提交审核");
     expect(
       (
         await refusal(
-          saveDraft(reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
+          m.saveDraft(m.reviewer, { reportId: id, expectedVersion: 1, cells: { "t3.r1.natural": 5 }, narrative: {} }),
         )
       ).code,
     ).toBe("FORBIDDEN");
@@ -167,7 +132,7 @@ describe("saveDraft", () => {
     const { id } = await newReport(2025);
     const before = await stored(id);
     const refused = await refusal(
-      saveDraft(clerk, { reportId: id, expectedVersion: before.version, cells, narrative }),
+      m.saveDraft(m.clerk, { reportId: id, expectedVersion: before.version, cells, narrative }),
     );
     expect(refused.code).toBe("INVALID_INPUT");
     expect(refused.message).toMatch(/[\u4e00-\u9fff]/);

@@ -3,48 +3,22 @@
  * reporting year (idempotent), no later year, and an earlier year only where the
  * organization has no report for it — a draft, a published or an imported one.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "@/fixtures/import/adapted-seed-report";
-import type { AppError } from "@/lib/server/errors";
 import { startYearProblem } from "./reporting-year";
-import { startReviewDatabase } from "./testing/review-database";
+import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
 // 1 December 2026: the reporting year is 2026.
 const today = new Date(2026, 11, 1);
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
-
-async function load() {
-  return {
-    steps: await import("./testing/clerk-steps"),
-    start: (await import("./start-report")).startReport,
-    importHistory: (await import("./import-history-report")).importHistoryReport,
-    db: (await import("@/lib/server/db")).db,
-  };
-}
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_start_report"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
+const m = setUpReviewDatabase("nianbao_start_report", async () => ({
+  start: (await import("./start-report")).startReport,
+  importHistory: (await import("./import-history-report")).importHistoryReport,
+}));
 
 async function clerk(username: string) {
   const actor = await m.steps.actorFor(username);
   return { actor, organizationId: actor.organizationId! };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
 }
 
 async function reportCount(organizationId: string): Promise<number> {
@@ -88,7 +62,7 @@ describe("startReport", () => {
     const { actor, organizationId } = await clerk("fengcheng");
     const before = await reportCount(organizationId);
     for (const year of [2027, 2100]) {
-      const error = await refusal(m.start(actor, organizationId, year, { today }));
+      const error = await failureOf(m.start(actor, organizationId, year, { today }));
       expect(error.code).toBe("INVALID_INPUT");
       expect(error.userMessage).toBe(`${year} 年度尚不能填写：当前应填写的是 2026 年度报告。`);
     }
@@ -97,7 +71,7 @@ describe("startReport", () => {
 
   it("refuses years before the first layout", async () => {
     const { actor, organizationId } = await clerk("fengcheng");
-    const error = await refusal(m.start(actor, organizationId, 2018, { today }));
+    const error = await failureOf(m.start(actor, organizationId, 2018, { today }));
     expect(error.userMessage).toBe("暂不支持 2018 年度的报告格式。");
   });
 
@@ -110,7 +84,7 @@ describe("startReport", () => {
     });
     expect(stored).toEqual({ year: 2019, status: "DRAFT", templateId: "gov-2019" });
     // A second start of that year (a replayed request, a second tab) is refused, not a second draft.
-    const again = await refusal(m.start(actor, organizationId, 2019, { today }));
+    const again = await failureOf(m.start(actor, organizationId, 2019, { today }));
     expect(again.code).toBe("INVALID_INPUT");
     expect(again.userMessage).toContain("本单位已有 2019 年度报告");
     expect(await m.db.report.count({ where: { organizationId, year: 2019 } })).toBe(1);
@@ -128,7 +102,7 @@ describe("startReport", () => {
     });
     expect(imported.year).toBe(2023);
     const before = await reportCount(organizationId);
-    const error = await refusal(m.start(actor, organizationId, 2023, { today }));
+    const error = await failureOf(m.start(actor, organizationId, 2023, { today }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.userMessage).toBe(
       "本单位已有 2023 年度报告，请在“历年报告”中打开；如需以已公开的报告替换，请使用“导入往年报告”。",

@@ -5,31 +5,15 @@
  * the timestamp the row stamps, the return snapshot, the audit action, and that a row
  * requiring a comment refuses without one and changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/server/errors";
 import { transitionRow, type TransitionName } from "@/lib/workflow/transitions";
-import { startReviewDatabase } from "./testing/review-database";
+import { setUpReviewDatabase } from "./testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
-
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("./testing/clerk-steps"),
-    transitionReport: (await import("./transition-report")).transitionReport,
-    publishReport: (await import("./publish-report")).publishReport,
-  };
-}
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_transitions"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
+const m = setUpReviewDatabase("nianbao_transitions", async () => ({
+  transitionReport: (await import("./transition-report")).transitionReport,
+  publishReport: (await import("./publish-report")).publishReport,
+}));
 
 async function stored(reportId: string) {
   const [report, lastEvent, snapshots] = await Promise.all([

@@ -5,12 +5,8 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import {
-  transitionNames,
-  transitionRow,
-  type TransitionName,
-  type TransitionOutcome,
-} from "@/lib/workflow/transitions";
+import { transitionNames, transitionRow } from "@/lib/workflow/transitions";
+import type { TransitionName, TransitionOutcome } from "@/lib/workflow/transitions";
 import { findingKey } from "@/lib/report-data";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport } from "./evaluate-stored-report";
@@ -19,7 +15,8 @@ export const MAX_COMMENT_LENGTH = 2_000;
 export const MAX_REASON_LENGTH = 500;
 
 const commentTooLong = { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` };
-const commentField = z.string().trim().max(MAX_COMMENT_LENGTH, commentTooLong);
+/** A transition's optional comment (审核意见, 退回理由…): trimmed, at most MAX_COMMENT_LENGTH characters. */
+export const commentField = z.string().trim().max(MAX_COMMENT_LENGTH, commentTooLong);
 
 export const transitionInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),

@@ -2,7 +2,8 @@
  * The rule vocabulary: every rule kind with its own parameters. Layout data
  * declares some kinds (lib/template LayoutRuleParams); the engine adds the
  * kinds every report gets. A mapped type gives each evaluator exactly its
- * parameters, so dispatch needs no casts (style guide principle 3).
+ * parameters, so dispatch needs no casts (a cast would hide a kind whose
+ * evaluator reads parameters it was never given).
  */
 import type { CompiledLayout, LayoutRuleParams } from "../template";
 import type { Check, Severity } from "./types";

@@ -10,8 +10,8 @@ import { AppError } from "./errors";
 //    has an authorization step: load the subject, ask the policy. The wrapper runs that step
 //    first and the work only after it.
 // 2. The net: the step runs in a context that records which actions the policy allowed. If
-//    the declared action is not among them, the work never starts (compare forms-admin's
-//    `after_action :verify_authorized`, but before the action instead of after it).
+//    the declared action is not among them, the work never starts: a forgotten check fails
+//    before anything is read or written, not in an audit afterwards.
 type StepContext = { allowed: Set<Action> };
 const storage = new AsyncLocalStorage<StepContext>();
 

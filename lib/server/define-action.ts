@@ -14,7 +14,8 @@ export type { ActionResult };
 export type ActionContext<I> = { input: I; user: SignedInUser | null; actor: Actor };
 
 type Common<S extends z.ZodType> = {
-  name: string;
+  /** For logs; an action that runs one operation is named after it unless it says otherwise. */
+  name?: string;
   input: S;
   /** Anonymous callers are allowed (sign-in). Default: sign-in required. */
   allowAnonymous?: boolean;
@@ -31,6 +32,7 @@ type WithOperationArgs<S extends z.ZodType, Args extends unknown[], T> = Common<
 
 /** The action's own step loads the subject and asks the policy about `action`; `run` follows. */
 type WithStep<S extends z.ZodType, L, T> = Common<S> & {
+  name: string;
   action: Action;
   authorize: (context: ActionContext<z.infer<S>>) => Promise<L>;
   run: (context: ActionContext<z.infer<S>> & { loaded: L }) => Promise<T>;
@@ -40,6 +42,7 @@ type Options<S extends z.ZodType> = Common<S> &
   (
     | { operation: Operation<unknown[], unknown>; args?: (context: ActionContext<z.infer<S>>) => unknown[] }
     | {
+        name: string;
         action: Action;
         authorize: (context: ActionContext<z.infer<S>>) => Promise<unknown>;
         run: (context: ActionContext<z.infer<S>> & { loaded: unknown }) => Promise<unknown>;
@@ -66,11 +69,12 @@ export function defineAction<S extends z.ZodType>(
   options: Options<S>,
 ): (raw: unknown) => Promise<ActionResult<unknown>> {
   const action = "operation" in options ? options.operation.action : options.action;
+  const name = "operation" in options ? (options.name ?? options.operation.operationName) : options.name;
   const execute = (context: ActionContext<z.infer<S>>): Promise<unknown> => {
     if ("operation" in options)
       return options.operation(context.actor, ...(options.args?.(context) ?? [context.input]));
     return authorizeFirst(
-      `action ${options.name}`,
+      `action ${name}`,
       options.action,
       () => options.authorize(context),
       (loaded) => options.run({ ...context, loaded }),
@@ -93,10 +97,10 @@ export function defineAction<S extends z.ZodType>(
     } catch (error) {
       // Next's own control flow (redirect after signing out) is not a failure.
       unstable_rethrow(error);
-      return toFailure(error, options.name);
+      return toFailure(error, name);
     }
   };
-  return declareEntryPoint(handler, { kind: "action", name: options.name, action });
+  return declareEntryPoint(handler, { kind: "action", name, action });
 }
 
 /**

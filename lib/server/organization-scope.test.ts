@@ -4,31 +4,25 @@
  * list queries filter by is exactly the set of organizations the policy places in the
  * county, and every list of reports or organizations by county reaches the deepest level.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { can, isInSet, subtreeOf } from "@/lib/workflow/policy";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_scope", async () => {
+  const [scope, queue, approve, { getReport }, publications, tree] = await Promise.all([
+    import("./organization-scope"),
+    import("@/lib/reports/list-review-queue"),
+    import("@/lib/reports/approve-report"),
+    import("@/lib/reports/get-report"),
+    import("@/lib/publications/list-publications"),
+    import("@/lib/organizations/list-organization-tree"),
+  ]);
+  return { scope, queue, approve, getReport, publications, tree };
+});
 const year = 2025;
 const ids = { county: "", otherCounty: "", township: "", station: "", team: "" };
 
-async function load() {
-  return {
-    db: (await import("./db")).db,
-    scope: await import("./organization-scope"),
-    steps: await import("@/lib/reports/testing/clerk-steps"),
-    queue: await import("@/lib/reports/list-review-queue"),
-    approve: await import("@/lib/reports/approve-report"),
-    getReport: (await import("@/lib/reports/get-report")).getReport,
-    publications: await import("@/lib/publications/list-publications"),
-    tree: await import("@/lib/organizations/list-organization-tree"),
-  };
-}
-
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_scope"));
-  m = await load();
   const id = async (name: string) =>
     (await m.db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
   ids.county = await id("阳城县");
@@ -55,10 +49,6 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
 
 describe("a county's subtree", () => {
   it("reaches every level below the county and nothing of another county", async () => {

@@ -7,11 +7,16 @@ import { getCurrentUser, homePathFor, toActor, type SignedInUser } from "./sessi
 
 type PageContext = { user: SignedInUser; actor: Actor };
 
-type StaffPageOptions<L> = {
-  /** The page's route, as the policy's staffPages table names it. */
-  page: StaffPage;
-  /** This request's path, to come back to after signing in. */
-  path: string;
+/**
+ * The page's route, as the policy's staffPages table names it, and this request's path, to
+ * come back to after signing in: a route with parameters must give it, a route without is
+ * its own path.
+ */
+type PageRoute<P extends StaffPage> = P extends `${string}[${string}`
+  ? { page: P; path: string }
+  : { page: P; path?: string };
+
+type StaffPageOptions<P extends StaffPage, L> = PageRoute<P> & {
   action: Action;
   authorize: (context: PageContext) => Promise<L>;
 };
@@ -22,21 +27,20 @@ type StaffPageOptions<L> = {
  * own home; then `authorize` loads the subject and asks the policy about `action`, and only
  * then does `load` run. Anything the policy refuses is a plain 404, the same as a missing page.
  */
-export async function loadStaffPage<L, T extends object>(options: {
-  page: StaffPage;
-  path: string;
-  action: Action;
-  authorize: (context: PageContext) => Promise<L>;
-  load: (context: PageContext & { loaded: L }) => Promise<T>;
-}): Promise<T & { user: SignedInUser }>;
-export async function loadStaffPage<L extends object>(
-  options: StaffPageOptions<L>,
+export async function loadStaffPage<P extends StaffPage, L, T extends object>(
+  options: StaffPageOptions<P, L> & { load: (context: PageContext & { loaded: L }) => Promise<T> },
+): Promise<T & { user: SignedInUser }>;
+export async function loadStaffPage<P extends StaffPage, L extends object>(
+  options: StaffPageOptions<P, L>,
 ): Promise<L & { user: SignedInUser }>;
 export async function loadStaffPage(
-  options: StaffPageOptions<unknown> & { load?: (context: PageContext & { loaded: unknown }) => Promise<object> },
+  options: StaffPageOptions<StaffPage, unknown> & {
+    load?: (context: PageContext & { loaded: unknown }) => Promise<object>;
+  },
 ): Promise<object & { user: SignedInUser }> {
+  const path = options.path ?? options.page;
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(options.path)}`);
+  if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
   const actor = toActor(user);
   if (!can(actor, "page.open", { page: options.page })) redirect(homePathFor(user.role));
   try {
@@ -49,8 +53,7 @@ export async function loadStaffPage(
     return { ...data, user };
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    if (isAppError(error) && error.code === "UNAUTHENTICATED")
-      redirect(`/login?next=${encodeURIComponent(options.path)}`);
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect(`/login?next=${encodeURIComponent(path)}`);
     throw error;
   }
 }

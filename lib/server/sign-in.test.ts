@@ -3,34 +3,27 @@
  * guesses sent at once, as a replayed server action can send them. The number of passwords
  * really checked is read from lib/server/password.ts, which counts every verification.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-organizations";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import type { AppError } from "./errors";
 
-let stop: () => Promise<void>;
-let modules: { signIn: typeof import("./sign-in").signIn; checks: () => number; limit: number };
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_sign_in"));
+const modules = setUpReviewDatabase("nianbao_sign_in", async () => {
   const [{ signIn }, { passwordVerificationCount }, { env }] = await Promise.all([
     import("./sign-in"),
     import("./password"),
     import("./env"),
   ]);
-  modules = { signIn, checks: passwordVerificationCount, limit: env().LOGIN_MAX_FAILURES };
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
+  return { signIn, checks: passwordVerificationCount, limit: env().LOGIN_MAX_FAILURES };
 });
 
 function attempt(username: string, password: string, address: string) {
   return modules.signIn({ username, password, address, requestHeaders: new Headers() });
 }
 
-/** Fires every guess at once and returns the error code each one got ("OK" for a success). */
-async function burst(guesses: { username: string; password: string; address: string }[]): Promise<string[]> {
+/** Fires 100 guesses at once, `guess(index)` each, and returns the error code each one got ("OK" for a success). */
+async function burst(guess: (index: number) => { username: string; password: string; address: string }) {
+  const guesses = Array.from({ length: 100 }, (_, index) => guess(index));
   const results = await Promise.allSettled(
     guesses.map(({ username, password, address }) => attempt(username, password, address)),
   );
@@ -44,13 +37,11 @@ function count(codes: string[], code: string): number {
 describe("sign-in throttle under parallel guesses", () => {
   it("checks at most LOGIN_MAX_FAILURES of 100 simultaneous wrong passwords for one account", async () => {
     const before = modules.checks();
-    const codes = await burst(
-      Array.from({ length: 100 }, (_, index) => ({
-        username: "wangyuejing",
-        password: `wrong-guess-${index}`,
-        address: "203.0.113.10",
-      })),
-    );
+    const codes = await burst((index) => ({
+      username: "wangyuejing",
+      password: `wrong-guess-${index}`,
+      address: "203.0.113.10",
+    }));
     const checked = modules.checks() - before;
     expect(checked).toBeLessThanOrEqual(modules.limit);
     expect(checked).toBeGreaterThan(0);
@@ -69,25 +60,21 @@ describe("sign-in throttle under parallel guesses", () => {
 
   it("spreading the guesses over 100 addresses does not buy more checks for the account", async () => {
     const before = modules.checks();
-    const codes = await burst(
-      Array.from({ length: 100 }, (_, index) => ({
-        username: "huamachi",
-        password: `wrong-guess-${index}`,
-        address: `198.51.100.${index + 1}`,
-      })),
-    );
+    const codes = await burst((index) => ({
+      username: "huamachi",
+      password: `wrong-guess-${index}`,
+      address: `198.51.100.${index + 1}`,
+    }));
     expect(modules.checks() - before).toBeLessThanOrEqual(modules.limit);
     expect(count(codes, "RATE_LIMITED")).toBeGreaterThanOrEqual(100 - modules.limit);
   });
 
   it("one address spraying 100 accounts at once gets at most 4 × LOGIN_MAX_FAILURES attempts", async () => {
-    const codes = await burst(
-      Array.from({ length: 100 }, (_, index) => ({
-        username: `nobody-${index}`,
-        password: "wrong-guess",
-        address: "192.0.2.77",
-      })),
-    );
+    const codes = await burst((index) => ({
+      username: `nobody-${index}`,
+      password: "wrong-guess",
+      address: "192.0.2.77",
+    }));
     expect(count(codes, "INVALID_INPUT")).toBe(modules.limit * 4);
     expect(count(codes, "RATE_LIMITED")).toBe(100 - modules.limit * 4);
   });

@@ -1,8 +1,11 @@
 /**
  * Expected wording shared by the layout tests, transcribed independently
- * from /work/shared/template-notes.md, so a typo in parts.ts cannot be
- * copied into its own test.
+ * from the printed national templates (国办公开办函〔2021〕30号 and
+ * 〔2019〕60号), not from parts.ts, so a typo there cannot be copied into its
+ * own test.
  */
+import { expect } from "vitest";
+import { compileLayout } from "./compile-layout";
 import { leafNodes } from "./define-layout";
 import type { Grid, HeaderNode, Layout, TableSection } from "./types";
 
@@ -75,3 +78,11 @@ export function allLabels(nodes: readonly HeaderNode[]): string[] {
 }
 
 export const leafLabels = (nodes: readonly HeaderNode[]): string[] => leafNodes(nodes).map((n) => n.label);
+
+/** The layout's cells: `count` of them, each id unique and of the layout's documented scheme. */
+export function expectCellIds(layout: Layout, count: number, scheme: RegExp): void {
+  const ids = compileLayout(layout).cells.map((c) => c.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.length).toBe(count);
+  for (const id of ids) expect(id).toMatch(scheme);
+}

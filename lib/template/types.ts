@@ -3,8 +3,8 @@
  *
  * A layout is data: sections (narrative or table), tables made of grids with
  * nested column/row header trees, the cells that exist, and the arithmetic
- * and cross-checks declared as rule data. Code only interprets it
- * (style guide principle 2). Universal: no I/O, no Node- or browser-only API.
+ * and cross-checks declared as rule data. Code only interprets it, so a
+ * new national format is a new data file, not new code. Universal: no I/O, no Node- or browser-only API.
  */
 
 /** Known layouts. Adding one means one file in layouts/ plus its tests. */

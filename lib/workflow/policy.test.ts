@@ -13,7 +13,8 @@ import {
 } from "./policy";
 import { reportStatuses, transitions, type ReportStatus, type TransitionName } from "./transitions";
 
-// Two counties with two townships each, as in documenso's "two independent users" tests.
+// Two counties with two townships each: every "not yours" case has a neighbour in the same
+// county and a stranger in another one.
 const countyA = "county-a";
 const countyB = "county-b";
 const townA1 = { organizationId: "town-a1", ancestorIds: [countyA] };

@@ -1,4 +1,4 @@
-// The demo world: the bodies of the five seed reports (../shared/seeds) under their real
+// The demo world: the bodies of the five seed reports (fixtures/seeds-text) under their real
 // counties, filled out so that 阳城县 is a complete demo county and 盐池县 a second one
 // (access rules are shown across two counties).
 export type DemoOrganization = {

@@ -1,4 +1,4 @@
-// The five seed reports (fixtures/seeds-text, copies of ../shared/seeds) as the published
+// The five seed reports (fixtures/seeds-text, as they were published) as the published
 // reports of their bodies: read with lib/import, stored as they were published (missing
 // rows stay missing, never 0) with their publication snapshot.
 //

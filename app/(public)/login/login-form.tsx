@@ -2,9 +2,33 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { signInAction } from "./actions";
-import type { ActionResult } from "@/lib/server/define-action";
+import type { ActionResult } from "@/lib/errors/action-result";
 
 type State = ActionResult<{ home: string }> | null;
+
+/** One required field of the form; its id is its name, so the error summary links to it. */
+function SignInField(props: {
+  name: string;
+  label: string;
+  type?: "password";
+  autoComplete: string;
+  isInvalid: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <input
+        className="input"
+        id={props.name}
+        name={props.name}
+        type={props.type}
+        autoComplete={props.autoComplete}
+        required
+        aria-invalid={props.isInvalid}
+      />
+    </div>
+  );
+}
 
 /** `next`: a path on this site to go to after signing in, checked by the page (sameOriginPath). */
 export function LoginForm({ next }: { next: string | null }) {
@@ -38,29 +62,14 @@ export function LoginForm({ next }: { next: string | null }) {
           </ul>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="username">用户名</label>
-        <input
-          className="input"
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          aria-invalid={Boolean(errors.username)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="password">密码</label>
-        <input
-          className="input"
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(errors.password)}
-        />
-      </div>
+      <SignInField name="username" label="用户名" autoComplete="username" isInvalid={Boolean(errors.username)} />
+      <SignInField
+        name="password"
+        label="密码"
+        type="password"
+        autoComplete="current-password"
+        isInvalid={Boolean(errors.password)}
+      />
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在登录…" : "登录"}
       </button>

@@ -4,13 +4,18 @@ import { organizationKinds } from "@/lib/report-data";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { roleLabels } from "@/lib/workflow/roles";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "系统管理" };
+
+/** An organization's accounts in one line: username and role, or a dash for none. */
+function accountsOf(users: readonly { username: string | null; role: keyof typeof roleLabels }[]): string {
+  return users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—";
+}
 
 export default async function AdminHomePage() {
   const { counties } = await loadStaffPage({
     page: "/admin",
-    path: "/admin",
     action: "admin.manage",
     authorize: async ({ actor }) => ({ counties: await listOrganizationTree(actor) }),
   });
@@ -27,21 +32,13 @@ export default async function AdminHomePage() {
             {county.name} {county.divisionCode && <span className="muted">（{county.divisionCode}）</span>}
           </h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">单位</th>
-                <th scope="col">类型</th>
-                <th scope="col">账号</th>
-              </tr>
-            </thead>
+            <TableHead columns={["单位", "类型", "账号"]} />
             <tbody>
               {[county, ...county.children].map((organization) => (
                 <tr key={organization.id}>
                   <th scope="row">{organization.name}</th>
                   <td>{organizationKinds[organization.kind].label}</td>
-                  <td>
-                    {organization.users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—"}
-                  </td>
+                  <td>{accountsOf(organization.users)}</td>
                 </tr>
               ))}
             </tbody>

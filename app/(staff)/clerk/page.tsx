@@ -10,13 +10,13 @@ import { layoutForYear } from "@/lib/template";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 import { StartEarlierReportForm } from "./start-earlier-report-form";
 import { StartReportButton } from "./start-report-button";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "我的报告" };
 
 export default async function ClerkHomePage() {
   const { reports, user, year, earlierYears } = await loadStaffPage({
     page: "/clerk",
-    path: "/clerk",
     action: "organization.read",
     authorize: async ({ user, actor }) => {
       const today = new Date();
@@ -69,14 +69,7 @@ export default async function ClerkHomePage() {
           <p className="muted">暂无报告。</p>
         ) : (
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">年度</th>
-                <th scope="col">状态</th>
-                <th scope="col">最后修改</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
+            <TableHead columns={["年度", "状态", "最后修改", "操作"]} />
             <tbody>
               {reports.map((report) => (
                 <tr key={report.id}>

@@ -7,38 +7,9 @@ import { reopenReportForCorrection, reopenReportInput } from "@/lib/reports/reop
 import { returnReport, returnReportInput } from "@/lib/reports/return-report";
 import { defineAction } from "@/lib/server/define-action";
 
-export const addReviewCommentAction = defineAction({
-  name: "addReviewComment",
-  input: addReviewCommentInput,
-  operation: addReviewComment,
-});
-
-export const returnReportAction = defineAction({
-  name: "returnReport",
-  input: returnReportInput,
-  operation: returnReport,
-});
-
-export const approveReportAction = defineAction({
-  name: "approveReport",
-  input: approveReportInput,
-  operation: approveReport,
-});
-
-export const publishReportAction = defineAction({
-  name: "publishReport",
-  input: publishReportInput,
-  operation: publishReport,
-});
-
-export const reopenReportAction = defineAction({
-  name: "reopenReport",
-  input: reopenReportInput,
-  operation: reopenReportForCorrection,
-});
-
-export const confirmImportAction = defineAction({
-  name: "confirmImport",
-  input: confirmImportInput,
-  operation: confirmImportedReport,
-});
+export const addReviewCommentAction = defineAction({ input: addReviewCommentInput, operation: addReviewComment });
+export const returnReportAction = defineAction({ input: returnReportInput, operation: returnReport });
+export const approveReportAction = defineAction({ input: approveReportInput, operation: approveReport });
+export const publishReportAction = defineAction({ input: publishReportInput, operation: publishReport });
+export const reopenReportAction = defineAction({ input: reopenReportInput, operation: reopenReportForCorrection });
+export const confirmImportAction = defineAction({ input: confirmImportInput, operation: confirmImportedReport });

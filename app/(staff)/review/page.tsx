@@ -50,7 +50,6 @@ export default async function ReviewHomePage({
   const params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
   const { rows, user } = await loadStaffPage({
     page: "/review",
-    path: "/review",
     action: "review.queue",
     authorize: async ({ user, actor }) => ({ rows: await listReviewQueue(actor, user.organizationId, params) }),
   });

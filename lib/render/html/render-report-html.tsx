@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ReportView } from "@/lib/render/to-report-view";
 import { ReportDocument } from "./report-document";
-import { loadStaticRenderer, STATIC_DOCUMENT_CSP } from "./static-markup";
+import { renderStaticDocument, StaticDocument } from "./static-document";
 
 let cachedCss: string | undefined;
 
@@ -28,23 +28,13 @@ function readStylesheet(): string {
 }
 
 export async function renderReportHtml(view: ReportView): Promise<string> {
-  const renderToStaticMarkup = await loadStaticRenderer();
-  // `</style` cannot occur in our own stylesheet; guard anyway so a future edit cannot end the element early.
-  const css = readStylesheet().replace(/<\/style/gi, "<\\/style");
-  const markup = renderToStaticMarkup(
-    <html lang="zh-CN">
-      <head>
-        <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={STATIC_DOCUMENT_CSP} />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content={`nianbao ${view.layoutId}@${view.layoutVersion}`} />
-        <title>{view.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: css }} />
-      </head>
-      <body>
-        <ReportDocument view={view} />
-      </body>
-    </html>,
+  return renderStaticDocument(
+    <StaticDocument
+      title={view.title}
+      styles={[readStylesheet()]}
+      head={<meta name="generator" content={`nianbao ${view.layoutId}@${view.layoutVersion}`} />}
+    >
+      <ReportDocument view={view} />
+    </StaticDocument>,
   );
-  return `<!DOCTYPE html>${markup}`;
 }

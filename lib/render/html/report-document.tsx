@@ -19,6 +19,7 @@ import type {
   HeaderCellView,
   NarrativeSectionView,
   ReportView,
+  SectionView,
   TableSectionView,
   ValueCellView,
 } from "@/lib/render/to-report-view";
@@ -52,19 +53,10 @@ function Paragraphs({ paragraphs }: { readonly paragraphs: readonly string[] }) 
   );
 }
 
-function NarrativeSection({
-  section,
-  idPrefix,
-}: {
-  readonly section: NarrativeSectionView;
-  readonly idPrefix: string;
-}) {
-  const headingId = domId(idPrefix, section.id);
+/** A narrative section's own paragraphs, then its sub-parts (一、总体情况's （一）…（五）). */
+function NarrativeBody({ section, idPrefix }: { readonly section: NarrativeSectionView; readonly idPrefix: string }) {
   return (
-    <section className="rd-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="rd-heading">
-        {section.heading}
-      </h2>
+    <>
       <Paragraphs paragraphs={section.paragraphs} />
       {section.parts.map((part) => (
         <section key={part.id} className="rd-part" aria-labelledby={domId(idPrefix, part.id)}>
@@ -74,7 +66,7 @@ function NarrativeSection({
           <Paragraphs paragraphs={part.paragraphs} />
         </section>
       ))}
-    </section>
+    </>
   );
 }
 
@@ -163,16 +155,19 @@ function GridTable({
   );
 }
 
-function TableSection({ section, idPrefix }: { readonly section: TableSectionView; readonly idPrefix: string }) {
+/** One of the six sections under its heading: narrative text, or the grids of a table. */
+function Section({ section, idPrefix }: { readonly section: SectionView; readonly idPrefix: string }) {
   const headingId = domId(idPrefix, section.id);
   return (
     <section className="rd-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="rd-heading">
         {section.heading}
       </h2>
-      {section.grids.map((grid) => (
-        <GridTable key={grid.id} grid={grid} section={section} idPrefix={idPrefix} />
-      ))}
+      {section.kind === "table" ? (
+        section.grids.map((grid) => <GridTable key={grid.id} grid={grid} section={section} idPrefix={idPrefix} />)
+      ) : (
+        <NarrativeBody section={section} idPrefix={idPrefix} />
+      )}
     </section>
   );
 }
@@ -194,13 +189,9 @@ export function ReportDocument({ view, idPrefix = "report" }: ReportDocumentProp
         ) : null}
       </header>
       <Paragraphs paragraphs={view.preamble.paragraphs} />
-      {view.sections.map((section) =>
-        section.kind === "table" ? (
-          <TableSection key={section.id} section={section} idPrefix={idPrefix} />
-        ) : (
-          <NarrativeSection key={section.id} section={section} idPrefix={idPrefix} />
-        ),
-      )}
+      {view.sections.map((section) => (
+        <Section key={section.id} section={section} idPrefix={idPrefix} />
+      ))}
       {view.publishedDateText === null ? null : (
         <footer className="rd-signature">
           <p>{view.organizationName}</p>

@@ -1,21 +1,33 @@
 /**
- * A real PostgreSQL for the review and publication tests: throw-away cluster, migrations,
+ * A real PostgreSQL for the tests of domain operations: throw-away cluster, migrations,
  * demo organizations and users. Sets DATABASE_URL (and a random AUTH_SECRET) for
  * lib/server/env before the test imports the modules that open the connection pool.
  */
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import type { AppError } from "@/lib/server/errors";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { applyMigrations } from "@/scripts/lib/migrate";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
 import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
 
-export async function startReviewDatabase(name: string): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
+export type ReviewDatabaseOptions = {
+  /**
+   * Also the five seed reports as published reports (as `npm start` loads them). Off by
+   * default: the review and public-site tests assert over the whole catalogue.
+   */
+  withPublishedReports?: boolean;
+};
+
+export async function startReviewDatabase(
+  name: string,
+  options: ReviewDatabaseOptions = {},
+): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
   const server = await startThrowawayServer(process.env.DATABASE_URL);
   const databaseUrl = await server.createDatabase(`${name}_${process.pid}`);
   await applyMigrations(databaseUrl);
   const client = createScriptClient(databaseUrl);
-  // The review and public-site tests assert over the whole catalogue: no seed reports.
-  await seedDemo(client, { withPublishedReports: false });
+  await seedDemo(client, { withPublishedReports: options.withPublishedReports ?? false });
   await client.$disconnect();
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -27,4 +39,44 @@ export async function startReviewDatabase(name: string): Promise<{ databaseUrl: 
       await server.stop();
     },
   };
+}
+
+/** What every database test reads besides its own modules: the Prisma client and the clerk's steps. */
+export type ReviewDatabaseModules = {
+  db: (typeof import("@/lib/server/db"))["db"];
+  steps: typeof import("./clerk-steps");
+};
+
+/**
+ * The test file's database, started before its tests and stopped after them: then the
+ * Prisma client, the clerk's steps and what `load` imports (the modules under test) are
+ * loaded, after DATABASE_URL is set, so their pool opens on this database. The object
+ * returned is filled in by then; read it inside hooks and tests only.
+ */
+export function setUpReviewDatabase<M extends object = object>(
+  name: string,
+  load?: () => Promise<M>,
+  options?: ReviewDatabaseOptions,
+): ReviewDatabaseModules & M {
+  const modules = {} as ReviewDatabaseModules & M;
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ stop } = await startReviewDatabase(name, options));
+    const [{ db }, steps] = await Promise.all([import("@/lib/server/db"), import("./clerk-steps")]);
+    Object.assign(modules, { db, steps }, await load?.());
+  }, 120_000);
+  afterAll(async () => {
+    await stop?.();
+  });
+  return modules;
+}
+
+/** The AppError `work` fails with; a test fails if it succeeds. */
+export async function failureOf(work: Promise<unknown> | (() => Promise<unknown>)): Promise<AppError> {
+  try {
+    await (typeof work === "function" ? work() : work);
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error("expected a failure");
 }

@@ -4,6 +4,7 @@
  * left = right over cell indexes, checked by one loop.
  */
 import type { CompiledGrid, CompiledLayout } from "../../template";
+import { figureFinding } from "../figure-finding";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
 import type { Check, Finding } from "../types";
@@ -64,43 +65,57 @@ function totalEquations(
       return {
         left,
         right,
-        fail: (actual: number, expected: number): Finding => ({
-          ruleId,
-          severity: "error",
-          cellIds: [...ids(compiled, left), ...ids(compiled, right)],
-          message: message(label, expected, actual),
-          expected,
-          actual,
-        }),
+        fail: (actual: number, expected: number): Finding =>
+          figureFinding(
+            ruleId,
+            "error",
+            [...ids(compiled, left), ...ids(compiled, right)],
+            message(label, expected, actual),
+            {
+              expected,
+              actual,
+            },
+          ),
       };
     });
 }
 
+/**
+ * A sum rule of a grid: along each line (a column for sums of rows, a row for sums of
+ * columns), the `target` member is the sum of the `of` members. `cellAt` finds the cell of a
+ * member on a line.
+ */
+function sumRule<K extends "sumRows" | "sumColumns">(
+  linesOf: (grid: CompiledGrid) => readonly { readonly id: string }[],
+  cellAt: (grid: CompiledGrid, member: string, line: string) => number,
+  message: (target: string, expected: number, actual: number) => string,
+): RuleEvaluator<K> {
+  return {
+    severity: "error",
+    prepare(rule, compiled) {
+      const grid = compiled.grid(rule.grid);
+      const pairs = linesOf(grid).map((line) => ({
+        target: cellAt(grid, rule.target, line.id),
+        operands: rule.of.map((member) => cellAt(grid, member, line.id)),
+      }));
+      return checkEquations(totalEquations(compiled, rule.id, pairs, message));
+    },
+  };
+}
+
 /** Per column: the target row is the sum of the listed rows. */
-export const sumRows: RuleEvaluator<"sumRows"> = {
-  severity: "error",
-  prepare(rule, compiled) {
-    const grid = compiled.grid(rule.grid);
-    const pairs = grid.columns.map((column) => ({
-      target: grid.indexAt(rule.target, column.id),
-      operands: rule.of.map((row) => grid.indexAt(row, column.id)),
-    }));
-    return checkEquations(totalEquations(compiled, rule.id, pairs, messages.sumOfRows));
-  },
-};
+export const sumRows = sumRule<"sumRows">(
+  (grid) => grid.columns,
+  (grid, row, column) => grid.indexAt(row, column),
+  messages.sumOfRows,
+);
 
 /** Per row: the target column is the sum of the listed columns. */
-export const sumColumns: RuleEvaluator<"sumColumns"> = {
-  severity: "error",
-  prepare(rule, compiled) {
-    const grid = compiled.grid(rule.grid);
-    const pairs = grid.rows.map((row) => ({
-      target: grid.indexAt(row.id, rule.target),
-      operands: rule.of.map((column) => grid.indexAt(row.id, column)),
-    }));
-    return checkEquations(totalEquations(compiled, rule.id, pairs, messages.sumOfColumns));
-  },
-};
+export const sumColumns = sumRule<"sumColumns">(
+  (grid) => grid.rows,
+  (grid, column, row) => grid.indexAt(row, column),
+  messages.sumOfColumns,
+);
 
 /** Per column: the listed left rows sum to the listed right rows (table 三: 一 + 二 = 三（七） + 四). */
 export const balance: RuleEvaluator<"balance"> = {
@@ -115,14 +130,14 @@ export const balance: RuleEvaluator<"balance"> = {
       return {
         left,
         right,
-        fail: (expected, actual) => ({
-          ruleId: rule.id,
-          severity: "error",
-          cellIds: [...ids(compiled, right), ...ids(compiled, left)],
-          message: messages.balance(column.label, leftLabels, rightLabels, expected, actual),
-          expected,
-          actual,
-        }),
+        fail: (expected, actual) =>
+          figureFinding(
+            rule.id,
+            "error",
+            [...ids(compiled, right), ...ids(compiled, left)],
+            messages.balance(column.label, leftLabels, rightLabels, expected, actual),
+            { expected, actual },
+          ),
       };
     });
     return checkEquations(equations);

@@ -4,6 +4,7 @@
  * states the reason.
  */
 import type { ReportData } from "../../report-data";
+import { figureFinding } from "../figure-finding";
 import { messages } from "../messages";
 import type { RuleEvaluator } from "../registry-types";
 
@@ -33,14 +34,8 @@ export const carryOver: RuleEvaluator<"carryOver"> = {
         const actual = state.values[pair.to];
         const expected = previousValue(previous, pair.fromId);
         if (actual === undefined || actual !== actual || expected === undefined || actual === expected) continue;
-        out.push({
-          ruleId: rule.id,
-          severity: "warning",
-          cellIds: [pair.toId],
-          message: messages.carryOver(pair.label, fromLabel, expected, actual),
-          expected,
-          actual,
-        });
+        const message = messages.carryOver(pair.label, fromLabel, expected, actual);
+        out.push(figureFinding(rule.id, "warning", [pair.toId], message, { expected, actual }));
       }
     };
   },
@@ -77,14 +72,13 @@ export const stockBound: RuleEvaluator<"stockBound"> = {
         const before = previousValue(previous, row.stockId);
         if (stock === undefined || added === undefined || before === undefined) continue;
         if (stock !== stock || added !== added || stock <= before + added) continue;
-        out.push({
-          ruleId: rule.id,
-          severity: "warning",
-          cellIds: [row.stockId, row.addedId],
-          message: messages.stockBound(row.label, stock, before, added, addedLabel),
-          expected: before + added,
-          actual: stock,
-        });
+        const message = messages.stockBound(row.label, stock, before, added, addedLabel);
+        out.push(
+          figureFinding(rule.id, "warning", [row.stockId, row.addedId], message, {
+            expected: before + added,
+            actual: stock,
+          }),
+        );
       }
     };
   },

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileLayout } from "../compile-layout";
-import {
-  allLabels,
-  expectedT3Columns,
-  expectedT3Groups,
-  expectedT3Rows2021,
-  expectedT4Headers,
-  leafLabels,
-  onlyGrid,
-  table,
-} from "../test-support";
+import { allLabels, expectCellIds, leafLabels, onlyGrid, table } from "../test-support";
+import { expectedT3Columns, expectedT3Groups, expectedT3Rows2021, expectedT4Headers } from "../test-support";
 import { gov2021 } from "./gov-2021";
 
 const cellIdScheme =
@@ -96,10 +88,7 @@ describe("gov-2021 layout", () => {
   });
 
   it("gives every cell a unique id following the documented scheme", () => {
-    const ids = compileLayout(gov2021).cells.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(10 + 25 * 7 + 15);
-    for (const id of ids) expect(id).toMatch(cellIdScheme);
+    expectCellIds(gov2021, 10 + 25 * 7 + 15, cellIdScheme);
   });
 
   it("types the fee amount as money and everything else as a count", () => {

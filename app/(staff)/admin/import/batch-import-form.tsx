@@ -1,8 +1,11 @@
 "use client";
+import { NamedOptions } from "@/components/ui/named-options";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
+import { TableHead } from "@/components/ui/table-head";
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
   imported: "已导入，待审核",
@@ -15,9 +18,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
   const [results, setResults] = useState<BatchFileResult[] | null>(null);
   const [isPending, setIsPending] = useState(false);
 
-  const fail = (message: string) => {
-    setError(message);
-  };
+  const fail = setError;
 
   const submit = async (form: HTMLFormElement) => {
     setError(null);
@@ -56,24 +57,14 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
   return (
     <div>
       <ProblemAlert title="未能导入" message={error} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(event.currentTarget);
-        }}
-        noValidate
-      >
+      <ScriptForm onSubmit={submit}>
         <div className="field">
           <label htmlFor="countyId">县（区）</label>
           <select className="input" id="countyId" name="countyId" defaultValue="">
             <option value="" disabled>
               请选择
             </option>
-            {counties.map((county) => (
-              <option key={county.id} value={county.id}>
-                {county.name}
-              </option>
-            ))}
+            <NamedOptions items={counties} />
           </select>
         </div>
         <div className="field">
@@ -83,7 +74,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
         <button className="button" type="submit" disabled={isPending}>
           {isPending ? "正在导入…" : "开始导入"}
         </button>
-      </form>
+      </ScriptForm>
 
       {results && (
         <section aria-labelledby="batch-results">
@@ -93,15 +84,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
             {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>
           <table className="table" data-testid="batch-results">
-            <thead>
-              <tr>
-                <th scope="col">文件</th>
-                <th scope="col">结果</th>
-                <th scope="col">单位</th>
-                <th scope="col">年度</th>
-                <th scope="col">说明</th>
-              </tr>
-            </thead>
+            <TableHead columns={["文件", "结果", "单位", "年度", "说明"]} />
             <tbody>
               {results.map((result, index) => (
                 <tr key={`${result.fileName}-${index}`}>

@@ -17,7 +17,6 @@ export const metadata: Metadata = { title: "批量导入往年报告" };
 export default async function AdminImportPage() {
   const { counties, year } = await loadStaffPage({
     page: "/admin/import",
-    path: "/admin/import",
     action: "admin.manage",
     authorize: async ({ actor }) => ({
       counties: (await listOrganizationTree(actor))

@@ -1,5 +1,6 @@
 "use client";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { ScriptForm } from "@/components/ui/script-form";
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
@@ -47,9 +48,7 @@ export function HistoryImportForm() {
   const [isConfirmed, setIsConfirmed] = useState(false);
   const [pending, setPending] = useState<"preview" | "import" | null>(null);
 
-  const fail = (message: string) => {
-    setError(message);
-  };
+  const fail = setError;
 
   const read = async () => {
     setError(null);
@@ -80,13 +79,7 @@ export function HistoryImportForm() {
   return (
     <div>
       <ProblemAlert title="未能导入" message={error} />
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void read();
-        }}
-        noValidate
-      >
+      <ScriptForm onSubmit={read}>
         <div className="field">
           <label htmlFor={inputId}>报告文件</label>
           <p className="field__hint">
@@ -107,7 +100,7 @@ export function HistoryImportForm() {
         <button className="button button--secondary" type="submit" disabled={pending !== null}>
           {pending === "preview" ? "正在读取…" : "读取文件"}
         </button>
-      </form>
+      </ScriptForm>
 
       {preview && (
         <section aria-labelledby="import-preview" data-testid="import-preview">

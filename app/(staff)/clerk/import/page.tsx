@@ -13,7 +13,6 @@ export const metadata: Metadata = { title: "导入往年报告" };
 export default async function ClerkImportPage() {
   const { user, year } = await loadStaffPage({
     page: "/clerk/import",
-    path: "/clerk/import",
     action: "report.importHistory",
     authorize: async ({ user, actor }) => {
       await authorizeHistoryImport(actor, { organizationId: user.organizationId });

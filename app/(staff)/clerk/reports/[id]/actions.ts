@@ -3,10 +3,5 @@ import { defineAction } from "@/lib/server/define-action";
 import { saveDraft, saveDraftInput } from "@/lib/reports/save-draft";
 import { submitReport, submitReportInput } from "@/lib/reports/submit-report";
 
-export const saveDraftAction = defineAction({ name: "saveDraft", input: saveDraftInput, operation: saveDraft });
-
-export const submitReportAction = defineAction({
-  name: "submitReport",
-  input: submitReportInput,
-  operation: submitReport,
-});
+export const saveDraftAction = defineAction({ input: saveDraftInput, operation: saveDraft });
+export const submitReportAction = defineAction({ input: submitReportInput, operation: submitReport });
