@@ -46,14 +46,17 @@ describe("readReportBytesInWorker", () => {
   });
 });
 
-describe("a reading pool's limits", () => {
+// Each test reads the heavy file to one of its limits: seconds on an idle machine, more under a full suite.
+describe("a reading pool's limits", { timeout: 60_000 }, () => {
   it("stops a reading past the time limit, terminating its worker, and reads the next file", async () => {
-    const timed = pool({ threads: 1, waiting: 1, timeLimitMs: 200, memoryLimitMb: 512 });
+    // Memory enough that only the time stops the heavy file; time enough for a fresh worker's
+    // first small file on a machine busy with other tests.
+    const timed = pool({ threads: 1, waiting: 1, timeLimitMs: 1_500, memoryLimitMb: 1024 });
     expect((await timed.read(seed, "warm-up.txt")).status).toBe("read");
     const r = await timed.read(heavyDocx, "heavy.docx");
     expect(r).toMatchObject({ status: "refused", source: "docx" });
     expect(r.problems[0]?.message).toBe(
-      "文件读取超过 0.2 秒仍未完成（内容过于复杂，或是恶意构造的文件），已停止读取。请另存为普通网页或 Word 文档后重试",
+      "文件读取超过 1.5 秒仍未完成（内容过于复杂，或是恶意构造的文件），已停止读取。请另存为普通网页或 Word 文档后重试",
     );
     expect((await timed.read(seed, "after.txt")).status).toBe("read");
   });
@@ -79,7 +82,8 @@ describe("a reading pool's limits", () => {
   });
 
   it("refuses files past the threads and the waiting places as busy, at once", async () => {
-    const busy = pool({ threads: 1, waiting: 1, timeLimitMs: 60_000, memoryLimitMb: 512 });
+    // The heavy file keeps the thread busy until its memory limit stops it.
+    const busy = pool({ threads: 1, waiting: 1, timeLimitMs: 60_000, memoryLimitMb: 128 });
     const running = busy.read(heavyDocx, "one.docx");
     const waiting = busy.read(seed, "two.txt");
     await expect(busy.read(seed, "three.txt")).rejects.toBeInstanceOf(ReadersBusyError);
@@ -89,7 +93,7 @@ describe("a reading pool's limits", () => {
   });
 
   it("leaves this thread free while a worker reads", async () => {
-    const free = pool({ threads: 1, waiting: 1, timeLimitMs: 60_000, memoryLimitMb: 512 });
+    const free = pool({ threads: 1, waiting: 1, timeLimitMs: 60_000, memoryLimitMb: 128 });
     await free.read(seed, "warm-up.txt");
     const order: string[] = [];
     const reading = free.read(heavyDocx, "heavy.docx").then(() => order.push("reading done"));
