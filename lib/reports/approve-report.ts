@@ -1,23 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/workflow/policy";
 import { z } from "zod";
+import { checkedText } from "@/lib/report-data";
 import { nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { authorizeReport } from "./authorize-report";
 import { correctionNoteFor, publishReport, publishReportInput } from "./publish-report";
-import { MAX_COMMENT_LENGTH, applyTransition } from "./transition-report";
+import { MAX_COMMENT_LENGTH, applyTransition, expectedVersionField } from "./transition-report";
 
 export const approveReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  expectedVersion: z.number().int().positive(),
-  comment: z
-    .string()
+  expectedVersion: expectedVersionField,
+  comment: checkedText(z.string())
     .trim()
     .max(MAX_COMMENT_LENGTH, { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` })
     .optional(),
   /** Publish at once after approving (审核通过并发布). */
-  publish: z.boolean().optional(),
+  publish: z.boolean({ error: "请刷新页面后重试" }).optional(),
   correctionNote: publishReportInput.shape.correctionNote,
 });
 
