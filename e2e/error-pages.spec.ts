@@ -92,15 +92,70 @@ test("a page that fails on the server shows a zh-CN error page, and 重试 bring
   await clerk.context().close();
 });
 
+/** A page Next.js answers outside the app's rendering: its visible text, without scripts and styles. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+}
+
+test("an address whose percent-encoding does not decode is a zh-CN 400 page, not Next's “400: Bad Request”", async ({
+  page,
+  baseURL,
+}) => {
+  for (const address of ["/clerk/reports/%E0%A4%A", "/review/reports/%E0%A4%A", "/reports/%E0%A4%A"]) {
+    const response = await fetch(new URL(address, baseURL));
+    const html = await response.text();
+    expect([address, response.status]).toEqual([address, 400]);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+    expect(visibleText(html)).toContain("网址的格式不正确，可能在复制时被截断或改动。");
+    expect(visibleText(html).match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
+  }
+  // In the browser too, where the title and the way back count.
+  expect((await page.goto("/reports/%E0%A4%A"))?.status()).toBe(400);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("无法打开该网址");
+  await expect(page).toHaveTitle("无法打开该网址 · 年报");
+  await expectChineseOnly(page);
+  await page.getByRole("link", { name: "返回首页" }).click();
+  await expect(page.getByRole("heading", { name: "政府信息公开工作年度报告" })).toBeVisible();
+});
+
+test("a form posted without JavaScript whose action fails gets the zh-CN static 500 page", async ({ browser }) => {
+  // The staff pages' sign-out form, posted as another site's page would post it: Next.js
+  // refuses the action before it runs (the origin is not the app's) with its static 500.
+  const clerk = await pageAs(browser, "beiliu");
+  const cookie = (await clerk.context().cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  // The form's hidden field naming its action, as the server renders it for a browser without JavaScript.
+  const rendered = await (await fetch(new URL("/clerk", clerk.url()), { headers: { cookie } })).text();
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]{42})"/.exec(rendered)?.[1];
+  expect(actionField).toBeDefined();
+  const form = new FormData();
+  form.append(actionField!, "");
+  const response = await fetch(new URL("/clerk", clerk.url()), {
+    method: "POST",
+    headers: { origin: "http://evil.example", cookie },
+    body: form,
+    redirect: "manual",
+  });
+  const html = await response.text();
+  expect([response.status, response.headers.get("content-type")]).toEqual([500, "text/html; charset=utf-8"]);
+  expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+  expect(visibleText(html)).toContain("页面暂时无法显示");
+  expect(visibleText(html)).toContain("服务暂时不可用，请稍后重试。已保存的内容不会丢失。");
+  expect(visibleText(html).match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
+  // The session was not ended by it.
+  await clerk.goto("/clerk");
+  await expect(clerk.getByTestId("current-user")).toBeVisible();
+  await clerk.context().close();
+});
+
 test("the static page Next.js answers with when a request fails outside a page's rendering is zh-CN", async () => {
   // Built by `next build` from pages/500.tsx (the build the browser tests run); without it,
   // Next.js's own English page is built into this file.
   const html = await readFile(path.join(import.meta.dirname, "../.next/server/pages/500.html"), "utf8");
   expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
-  const text = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ");
+  const text = visibleText(html);
   expect(text).toContain("页面暂时无法显示");
   expect(text).toContain("服务暂时不可用，请稍后重试。已保存的内容不会丢失。");
   expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
