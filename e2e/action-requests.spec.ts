@@ -166,3 +166,43 @@ test("wrong types and an unpaired surrogate are refused by the action in zh-CN, 
   expect(await storedReport(reportId)).toEqual(before);
   await clerk.context().close();
 });
+
+test("the wizard shows the proxy's 413 as a refusal, not a broken connection, and saves the next edit", async ({
+  browser,
+}) => {
+  const reportId = await createReport("huamachi", 2021);
+  const page = await openReport(browser, "huamachi", reportId);
+  await goToStep(page, "六、其他需要报告的事项");
+  await field(page, "s6").fill("第一次保存。");
+  const status = page.getByTestId("save-status");
+  await expect(status).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  const before = await storedReport(reportId);
+
+  // The page's next save reaches the server over the cap (as a page holding more than the
+  // cap would send it): the proxy answers 413 with its zh-CN line.
+  const isSave = (url: URL) => url.pathname === `/clerk/reports/${reportId}`;
+  await page.route(isSave, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    const [input] = request.postDataJSON() as [{ narrative: Record<string, string> }];
+    const narrative = { ...input.narrative, s5: "长".repeat((1.5 * 1024 * 1024) / 3) };
+    await route.continue({ postData: JSON.stringify([{ ...input, narrative }]) });
+  });
+  const refused = page.waitForResponse(
+    (response) => response.request().method() === "POST" && isSave(new URL(response.url())),
+  );
+  await field(page, "s6").fill("第二次保存。");
+  expect((await refused).status()).toBe(413);
+  await expect(status).toHaveAttribute("data-status", "refused");
+  await expect(status).toHaveText(
+    "未保存：提交的内容过大（超过 1 MB），未保存。请删减后重试（内容已保存在本浏览器中）",
+  );
+  expect(await storedReport(reportId)).toEqual(before);
+
+  // Once the page sends what the clerk typed again, the next edit is saved as usual.
+  await page.unroute(isSave);
+  await field(page, "s6").fill("第三次保存。");
+  await expect(status).toHaveAttribute("data-status", "saved", { timeout: 15_000 });
+  expect((await storedReport(reportId)).data.narrative.s6).toBe("第三次保存。");
+  await page.context().close();
+});

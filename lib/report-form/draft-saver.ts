@@ -180,6 +180,7 @@ export class DraftSaver<C> {
     try {
       outcome = await this.options.save(payload, baseVersion);
     } catch {
+      // The caller maps its own failures (lib/report-form/to-save-outcome toSaveOutcomeOfError); anything left is the network.
       outcome = { ok: false, kind: "retry", message: "网络连接中断" };
     }
     if (this.isDisposed) return;

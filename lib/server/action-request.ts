@@ -19,11 +19,13 @@
  * reads to reload after a new deployment).
  */
 
+// Relative, not "@/…": next.config.ts loads this module before any path alias applies.
+import { ACTION_MALFORMED, ACTION_TOO_LARGE } from "../errors/action-request-refusals";
+
+export { ACTION_MALFORMED, ACTION_TOO_LARGE };
+
 /** The cap on a server action's body; next.config.ts gives Next.js the same. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
-
-export const ACTION_TOO_LARGE = "提交的内容过大（超过 1 MB），未保存。请删减后重试。";
-export const ACTION_MALFORMED = "请求的格式不正确，未处理。请刷新页面后重试。";
 
 /** Next.js action ids: two hex digits of flags, then a 40-digit hash. */
 const actionIdPattern = /^[0-9a-f]{42}$/i;
