@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/server/action-request";
 
 // Security headers for every response. The Content-Security-Policy is set in proxy.ts
 // (a nonce per request on signed-in pages, a strict static policy on public pages).
@@ -25,7 +26,8 @@ const nextConfig: NextConfig = {
     "rate-limiter-flexible",
   ],
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // proxy.ts answers a larger body first, in zh-CN (lib/server/action-request.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   // Type checking is its own stage of `npm test` (tsc over the whole project); skipping it
   // in the build keeps the first `npm start` on a fresh clone short.

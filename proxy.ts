@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionRefusalResponse, refuseUnreadableAction } from "@/lib/server/action-request";
 import { env } from "@/lib/server/env";
 
-// Sets the Content-Security-Policy. This is not an authorization layer: every page, action
-// and route handler checks access itself through lib/workflow/policy.
+// Sets the Content-Security-Policy, and answers server action requests Next.js could not
+// read (too large, malformed) in zh-CN before it tries (lib/server/action-request.ts). This
+// is not an authorization layer: every page, action and route handler checks access itself
+// through lib/workflow/policy.
 //
 // Public report pages work without JavaScript and get a strict static policy, so they stay
 // cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
@@ -31,13 +34,15 @@ function noncePolicy(nonce: string, isDev: boolean): string {
 // plain-http request open to a downgrade.
 const transportSecurity = "max-age=31536000";
 
-function withTransportSecurity(response: NextResponse): NextResponse {
+function withTransportSecurity<R extends Response>(response: R): R {
   if (new URL(env().APP_URL).protocol === "https:")
     response.headers.set("Strict-Transport-Security", transportSecurity);
   return response;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refusal = await refuseUnreadableAction(request);
+  if (refusal) return withTransportSecurity(actionRefusalResponse(refusal, request));
   if (publicDocumentPaths.some((pattern) => pattern.test(request.nextUrl.pathname))) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", staticPolicy);

@@ -131,6 +131,76 @@ test("with the network down the work stays in the browser, survives a reload and
   expect((await storedReport(reportId)).data.cells["t3.r1.business"]).toBe(7);
 });
 
+/** Appends one UTF-16 unit to a text field as the browser would hand it to the form (typing or a paste cannot spell it). */
+async function appendCodeUnit(target: import("@playwright/test").Locator, codeUnit: number): Promise<void> {
+  await target.evaluate((element, unit) => {
+    const textarea = element as HTMLTextAreaElement;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+    setValue.call(textarea, textarea.value + String.fromCharCode(unit));
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }, codeUnit);
+}
+
+test("half of an emoji in a text: the save is refused and pointed at, later edits are still saved once it is removed", async ({
+  browser,
+}) => {
+  const reportId = await createReport("beiliu", 2021);
+  const page = await openReport(browser, "beiliu", reportId);
+  const saves: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) saves.push(request.postData() ?? "");
+  });
+  const answered = () =>
+    page.waitForResponse(
+      (response) => response.request().method() === "POST" && !!response.request().headers()["next-action"],
+    );
+  await goToStep(page, "五、存在的主要问题及改进情况");
+  await field(page, "s5").fill("问题已整改");
+  await expectSaved(page);
+
+  // The first half of 😀 (U+D83D) with nothing after it, as a text cut in the middle of an emoji ends.
+  const refusedAnswer = answered();
+  await appendCodeUnit(field(page, "s5"), 0xd83d);
+  await refusedAnswer;
+  const status = page.getByTestId("save-status");
+  const where = "第 6 个字（“问题已整改”之后）是一个无法识别的字符（常显示为 �），请删除后重新输入";
+  await expect(status).toHaveAttribute("data-status", "refused");
+  await expect(status).toHaveText(
+    `未保存：保存的内容有误（五、存在的主要问题及改进情况）：${where}（内容已保存在本浏览器中）`,
+  );
+  // The field itself says where, and offers to remove it.
+  await expect(page.getByTestId("character-problem")).toContainText(where);
+  await expect(field(page, "s5")).toHaveAttribute("aria-invalid", "true");
+  const sentBefore = saves.length;
+
+  // Leaving the step saves at once, but the refused values are not sent again.
+  await goToStep(page, "六、其他需要报告的事项");
+  // An edit elsewhere is sent (once) and refused again while the bad character is there.
+  const secondAnswer = answered();
+  await field(page, "s6").fill("其他事项已报告。");
+  await secondAnswer;
+  expect(saves.length).toBe(sentBefore + 1);
+  expect(saves.at(-1)).toContain("其他事项已报告。");
+  await expect(status).toHaveAttribute("data-status", "refused");
+  expect((await storedReport(reportId)).data.narrative.s6 ?? "").toBe("");
+
+  // Removing the character saves everything typed since.
+  await goToStep(page, "五、存在的主要问题及改进情况");
+  await page.getByTestId("character-problem").getByRole("button", { name: "删除这些字符" }).click();
+  await expect(field(page, "s5")).toHaveValue("问题已整改");
+  await expect(page.getByTestId("character-problem")).toHaveCount(0);
+  await expectSaved(page);
+  const stored = await storedReport(reportId);
+  expect(stored.data.narrative.s5).toBe("问题已整改");
+  expect(stored.data.narrative.s6).toBe("其他事项已报告。");
+
+  // And autosave goes on as usual.
+  await field(page, "s5").fill("问题已整改，并建立长效机制。");
+  await expectSaved(page);
+  expect((await storedReport(reportId)).data.narrative.s5).toBe("问题已整改，并建立长效机制。");
+  await page.context().close();
+});
+
 test("the app server is killed mid-edit and started again: nothing typed is lost", async ({ browser }) => {
   test.setTimeout(150_000);
   // A server of its own (same build, same database), so killing it disturbs no other test.

@@ -10,7 +10,7 @@ import { signOut } from "@/lib/server/sign-in";
 export const signOutAction = defineFormAction({
   name: "signOut",
   // The sign-out form posts no fields; nothing of it is read.
-  input: z.instanceof(FormData),
+  input: z.instanceof(FormData, { error: "请用页面上的“退出登录”按钮退出" }),
   allowAnonymous: true,
   action: "session.signOut",
   authorize: async ({ actor }) => authorize(actor, "session.signOut", null),

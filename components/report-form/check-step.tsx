@@ -1,5 +1,6 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
+import { actionRequestRefusal } from "@/lib/errors/action-request-refusals";
 import type { ServerCopy } from "@/lib/report-data";
 import type { DraftSaver } from "@/lib/report-form/draft-saver";
 import { IssueList } from "./error-summary";
@@ -38,8 +39,9 @@ export function CheckStep({
       const result = await onSubmit(acknowledgements);
       setOutcome(result);
       if (result.ok) window.location.reload();
-    } catch {
-      setOutcome({ ok: false, message: "网络连接中断，报告未提交，请稍后重试。" });
+    } catch (error) {
+      // A request the server refused unread says why; anything else is the connection.
+      setOutcome({ ok: false, message: actionRequestRefusal(error) ?? "网络连接中断，报告未提交，请稍后重试。" });
     } finally {
       setIsSubmitting(false);
     }

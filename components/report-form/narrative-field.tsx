@@ -3,13 +3,18 @@ import { memo } from "react";
 import { useWatch } from "react-hook-form";
 import { narrativeFieldName } from "@/lib/report-form/form-values";
 import { noteRender } from "@/lib/report-form/render-probe";
-import { MAX_NARRATIVE_LENGTH } from "@/lib/report-data";
+import { MAX_NARRATIVE_LENGTH, textCharacterProblem, withoutRefusedCharacters } from "@/lib/report-data";
 import type { NarrativeId } from "@/lib/template";
 import { CommentNotes } from "./comment-notes";
 import { useFieldIssue } from "./field-issue";
 import { fieldElementId, messageElementId, useWizard } from "./wizard-context";
 
-/** One text of the report (the opening, a section, a part of 一), with last year's text offered as a start. */
+/**
+ * One text of the report (the opening, a section, a part of 一), with last year's text
+ * offered as a start. A character the save would refuse (a broken emoji shown as �, an
+ * invisible control character from pasted text) is pointed at here, with a button that
+ * removes it, since the clerk can hardly find it by eye.
+ */
 export const NarrativeField = memo(function NarrativeField({
   fieldId,
   heading,
@@ -28,14 +33,17 @@ export const NarrativeField = memo(function NarrativeField({
   const name = narrativeFieldName(fieldId);
   const value = (useWatch({ control, name, exact: true }) as string | undefined) ?? "";
   const issue = useFieldIssue(fieldId);
+  const characterProblem = textCharacterProblem(value);
   const fieldComments = comments.bySection.get(fieldId);
   const id = fieldElementId(fieldId);
   const messageId = messageElementId(fieldId);
   const hintId = `hint-${fieldId}`;
   const describedBy =
-    [hint ? hintId : null, issue || fieldComments ? messageId : null].filter(Boolean).join(" ") || undefined;
+    [hint ? hintId : null, issue || characterProblem || fieldComments ? messageId : null].filter(Boolean).join(" ") ||
+    undefined;
+  const severity = characterProblem ? "error" : issue?.severity;
   return (
-    <div className={issue ? `field field--${issue.severity}` : "field"}>
+    <div className={severity ? `field field--${severity}` : "field"}>
       <label className="field__label" htmlFor={id}>
         {heading}
         {!isRequired && <span className="muted">（选填）</span>}
@@ -45,8 +53,20 @@ export const NarrativeField = memo(function NarrativeField({
           {hint}
         </p>
       )}
-      {(issue || fieldComments) && (
+      {(issue || characterProblem || fieldComments) && (
         <div id={messageId}>
+          {characterProblem && (
+            <p className="field__error form-cell__message--error" data-testid="character-problem">
+              {characterProblem}。{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setValue(name, withoutRefusedCharacters(value))}
+              >
+                删除这些字符
+              </button>
+            </p>
+          )}
           {issue && (
             <p className={`field__error form-cell__message--${issue.severity}`} data-testid="field-message">
               {issue.message}
@@ -61,7 +81,7 @@ export const NarrativeField = memo(function NarrativeField({
         rows={Math.min(16, Math.max(5, Math.ceil(value.length / 45) + 1))}
         maxLength={MAX_NARRATIVE_LENGTH}
         aria-describedby={describedBy}
-        aria-invalid={issue?.severity === "error" ? true : undefined}
+        aria-invalid={severity === "error" ? true : undefined}
         value={value}
         onChange={(event) => setValue(name, event.target.value)}
       />

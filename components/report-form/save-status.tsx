@@ -12,7 +12,15 @@ function time(iso: string | null): string {
     : date.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Shanghai" });
 }
 
-/** 已保存 HH:MM / 保存中… / 未保存，重试中 / 冲突: always visible, announced politely. */
+/** A message as a clause inside the status: its closing punctuation dropped, the status adds its own. */
+function clause(message: string): string {
+  return message.replace(/[。；，！.;,!\s]+$/u, "");
+}
+
+/**
+ * 已保存 HH:MM / 保存中… / 未保存，重试中 / 冲突 / 未保存：why: always visible, announced
+ * politely. A refusal says what to change; the next edit is saved as usual (DraftSaver).
+ */
 export function SaveStatus({ saver }: { saver: DraftSaver<ServerCopy> }) {
   noteRender("SaveStatus");
   const state = useSyncExternalStore(saver.subscribe, saver.getState, saver.getState);
@@ -40,13 +48,14 @@ export function SaveStatus({ saver }: { saver: DraftSaver<ServerCopy> }) {
       {text}
       {state.status === "retrying" && (
         <>
-          {state.message ? `（${state.message}；内容已保存在本浏览器中）` : "（内容已保存在本浏览器中）"}{" "}
+          {state.message ? `（${clause(state.message)}；内容已保存在本浏览器中）` : "（内容已保存在本浏览器中）"}{" "}
           <button type="button" className="link-button" onClick={onRetry}>
             立即重试
           </button>
         </>
       )}
-      {state.status === "refused" && state.message ? `：${state.message}` : null}
+      {state.status === "refused" &&
+        (state.message ? `：${clause(state.message)}（内容已保存在本浏览器中）` : "（内容已保存在本浏览器中）")}
     </p>
   );
 }

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import { DraftSaver } from "@/lib/report-form/draft-saver";
 import type { ReportFormValues } from "@/lib/report-form/form-values";
 import { browserDraftStorage, type DraftPayload } from "@/lib/report-form/local-draft";
-import { toSaveOutcome } from "@/lib/report-form/to-save-outcome";
+import { toSaveOutcome, toSaveOutcomeOfError } from "@/lib/report-form/to-save-outcome";
 import type { SavedDraft, ServerCopy } from "@/lib/report-data";
 
 /** The save-draft server action, handed down by the page. */
@@ -58,8 +58,8 @@ export function useAutosave({
         read: readPayload,
         storage: browserDraftStorage(),
         debounceMs: SAVE_DELAY_MS,
-        save: async (payload, expectedVersion) =>
-          toSaveOutcome(await saveDraft({ reportId, expectedVersion, ...payload })),
+        save: (payload, expectedVersion) =>
+          saveDraft({ reportId, expectedVersion, ...payload }).then(toSaveOutcome, toSaveOutcomeOfError),
       }),
   );
 

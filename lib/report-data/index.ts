@@ -1,6 +1,6 @@
 /**
  * Report values: their type, blank data, computed totals, the one diff, the JSON codec,
- * the value schemas, the finding key and the kinds of reporting body. Universal: no I/O,
+ * the value schemas, the characters every text field refuses, the finding key and the kinds of reporting body. Universal: no I/O,
  * the same code in the browser and on the server. Reads layouts from lib/template, never
  * the other way.
  */
@@ -14,8 +14,16 @@ export { findingKey } from "./finding-key";
 export type { FindingIdentity } from "./finding-key";
 export { guessOrganizationKind, organizationKinds } from "./organization-kinds";
 export type { Organization, OrganizationKind } from "./organization-kinds";
-export { draftReportSchema, submitReportSchema, type DraftReportSchema, type SubmitReportSchema } from "./schema";
-export { CONTROL_CHARACTERS, isRealDate, isRealIsoDate, MAX_NARRATIVE_LENGTH } from "./schema";
+export { draftReportSchema, isRealDate, isRealIsoDate, MAX_NARRATIVE_LENGTH, submitReportSchema } from "./schema";
+export type { DraftReportSchema, SubmitReportSchema } from "./schema";
 export type { SavedDraft, ServerCopy } from "./server-copy";
+export {
+  checkedText,
+  CONTROL_CHARACTERS,
+  textCharacterProblem,
+  UNPAIRED_SURROGATE,
+  withoutRefusedCharacters,
+} from "./text-characters";
+export type { TextCharacterMessages } from "./text-characters";
 export { parseReportData, toStoredReportData } from "./stored-report-data";
 export type { ReportDataError, ReportDataIssue, ReportDataReading, StoredReportData } from "./stored-report-data";

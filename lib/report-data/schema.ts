@@ -15,14 +15,12 @@ import {
   type CellType,
   type Layout,
 } from "../template";
+import { checkedText } from "./text-characters";
 
 export const MAX_NARRATIVE_LENGTH = 20_000;
 export const MAX_ORGANIZATION_NAME_LENGTH = 100;
 export const MIN_REPORT_YEAR = 2008; // the 条例 took effect on 2008-05-01
 export const MAX_REPORT_YEAR = 2100;
-
-/** C0 controls except tab, LF, CR; and DEL. Pasted Word text sometimes carries them. */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,10 +48,7 @@ function cellSchema(type: CellType): z.ZodType<number> {
 }
 
 const text = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `内容过长，请控制在 ${max} 字以内` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: "内容含有不可见的控制字符，请删除后重新粘贴" });
+  checkedText(z.string({ error: "请填写文字" })).max(max, { error: `内容过长，请控制在 ${max} 字以内` });
 
 const isoDate = z.string().regex(ISO_DATE, { error: "日期格式应为 YYYY-MM-DD" });
 

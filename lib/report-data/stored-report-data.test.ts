@@ -45,7 +45,13 @@ describe("parseReportData", () => {
       "a text with a control character",
       { cells: {}, narrative: { s5: "问题\u0007" }, meta },
       "五、存在的主要问题及改进情况",
-      "内容含有不可见的控制字符，请删除后重新粘贴",
+      "第 3 个字（“问题”之后）是一个看不见的控制字符，请删除后重新输入",
+    ],
+    [
+      "a text with half of an emoji (an unpaired surrogate)",
+      { cells: {}, narrative: { s5: "问题\uD83D已整改" }, meta },
+      "五、存在的主要问题及改进情况",
+      "第 3 个字（“问题”之后）是一个无法识别的字符（常显示为 �），请删除后重新输入",
     ],
     ["a year out of range", { cells: {}, narrative: {}, meta: { ...meta, year: 1999 } }, "报告年度", "超出允许的范围"],
   ])("refuses %s with the place and reason in zh-CN", (_name, json, place, reason) => {

@@ -116,4 +116,63 @@ describe("DraftSaver", () => {
     await resolved;
     expect(s.getState()).toMatchObject({ status: "saved", version: 8, conflict: null });
   });
+
+  it("shows a refused save, never sends it again as it was, and saves the next edit", async () => {
+    const s = saver();
+    payload = { cells: {}, narrative: { s5: "坏\uD800字" } };
+    s.change();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(1);
+    answers[0]!({ ok: false, kind: "refused", message: "第 2 个字是一个无法识别的字符" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.getState()).toMatchObject({ status: "refused", message: "第 2 个字是一个无法识别的字符" });
+
+    // No retry of the refused values, however long the page stays open or whatever asks.
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    s.retryNow();
+    await s.flush();
+    expect(calls).toHaveLength(1);
+    // An edit that changes nothing the server would store is not sent either.
+    s.change();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(1);
+    expect(s.getState().status).toBe("refused");
+
+    // The next edit is saved as usual; the browser copy holds it meanwhile.
+    payload = { cells: {}, narrative: { s5: "坏字，已改正" } };
+    s.change();
+    expect(s.getState()).toMatchObject({ status: "refused", hasUnsavedWork: true });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(readLocalDrafts(storage, REPORT).map((d) => d.payload.narrative.s5)).toEqual(["坏字，已改正"]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(calls.map((call) => call.payload.narrative.s5)).toEqual(["坏\uD800字", "坏字，已改正"]);
+    answers[1]!({ ok: true, version: 4, savedAt: "x" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.getState()).toMatchObject({ status: "saved", version: 4, message: null, hasUnsavedWork: false });
+    expect(readLocalDrafts(storage, REPORT)).toEqual([]);
+  });
+
+  it("after a refusal, an edit that is refused again is sent once, and one that passes ends the refusal", async () => {
+    const s = saver();
+    payload = { cells: { a: -1 }, narrative: {} };
+    s.change();
+    void s.flush();
+    answers[0]!({ ok: false, kind: "refused", message: "不能为负数" });
+    await vi.advanceTimersByTimeAsync(0);
+    payload = { cells: { a: -2 }, narrative: {} };
+    s.change();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toHaveLength(2);
+    answers[1]!({ ok: false, kind: "refused", message: "不能为负数" });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(2);
+    expect(s.getState().status).toBe("refused");
+    payload = { cells: { a: 2 }, narrative: {} };
+    s.change();
+    await vi.advanceTimersByTimeAsync(1000);
+    answers[2]!({ ok: true, version: 4, savedAt: "x" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((call) => call.payload.cells.a)).toEqual([-1, -2, 2]);
+    expect(s.getState().status).toBe("saved");
+  });
 });

@@ -5,6 +5,9 @@
  * request and cleared only when the server acknowledges it; failures retried
  * with back-off and when the browser comes back online; a newer version on
  * the server stops autosave until the clerk chooses (no silent overwrite).
+ * A save the server refuses (bad input, a report no longer editable) is shown
+ * and never sent again as it was; the next edit is saved as any other, so the
+ * edit that removes the problem is the one that gets through.
  *
  * Framework-free: the form calls `change()` on every edit and `flush()` when
  * the clerk leaves a step; the screen reads `state` through `subscribe`.
@@ -17,7 +20,7 @@ export type SaveOutcome<C> =
   | { readonly ok: false; readonly kind: "conflict"; readonly conflict: C; readonly message: string }
   /** Network down, server or database unavailable: keep the copy, try again. */
   | { readonly ok: false; readonly kind: "retry"; readonly message: string }
-  /** Refused for good (invalid input, no longer editable): the clerk must act. */
+  /** Refused (invalid input, no longer editable): not sent again unchanged; the clerk must act. */
   | { readonly ok: false; readonly kind: "refused"; readonly message: string };
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "retrying" | "conflict" | "refused";
@@ -55,6 +58,8 @@ export class DraftSaver<C> {
   /** Edits made since the last request started. */
   private isDirty = false;
   private retries = 0;
+  /** The payload of the last refused save, as sent: the same values are not sent again. */
+  private refusedPayload: string | null = null;
   private isDisposed = false;
   private localTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -120,10 +125,17 @@ export class DraftSaver<C> {
         if (this.isDirty) this.keepLocalCopy();
       }, 300);
     }
-    if (this.current.status === "conflict" || this.current.status === "refused") {
+    if (this.current.status === "conflict") {
       // No autosave until the clerk has chosen, but the work is kept in the browser.
       this.keepLocalCopy();
       if (!this.current.hasUnsavedWork) this.set({ hasUnsavedWork: true });
+      return;
+    }
+    if (this.current.status === "refused") {
+      // The refusal stays on screen until the next answer; this edit may be the fix.
+      this.keepLocalCopy();
+      if (!this.current.hasUnsavedWork) this.set({ hasUnsavedWork: true });
+      this.schedule(this.options.debounceMs ?? 2000);
       return;
     }
     if (this.current.status !== "saving" && this.current.status !== "retrying")
@@ -139,7 +151,8 @@ export class DraftSaver<C> {
     }
     while (this.inFlight) await this.inFlight;
     if (!this.isDirty || this.isDisposed) return;
-    if (this.current.status === "conflict" || this.current.status === "refused") return;
+    if (this.current.status === "conflict") return;
+    if (this.current.status === "refused" && JSON.stringify(this.options.read()) === this.refusedPayload) return;
     this.inFlight = this.run();
     try {
       await this.inFlight;
@@ -162,13 +175,16 @@ export class DraftSaver<C> {
     this.keepLocalCopy();
     const baseVersion = this.current.version;
     this.set({ status: "saving", message: null });
+    const payload = this.options.read();
     let outcome: SaveOutcome<C>;
     try {
-      outcome = await this.options.save(this.options.read(), baseVersion);
+      outcome = await this.options.save(payload, baseVersion);
     } catch {
+      // The caller maps its own failures (lib/report-form/to-save-outcome toSaveOutcomeOfError); anything left is the network.
       outcome = { ok: false, kind: "retry", message: "网络连接中断" };
     }
     if (this.isDisposed) return;
+    this.refusedPayload = null;
     if (outcome.ok) {
       this.retries = 0;
       if (this.options.storage) {
@@ -188,6 +204,8 @@ export class DraftSaver<C> {
     if (outcome.kind === "conflict") {
       this.set({ status: "conflict", conflict: outcome.conflict, message: outcome.message, hasUnsavedWork: true });
     } else if (outcome.kind === "refused") {
+      // Edits made while it was on its way have a save scheduled already (change()).
+      this.refusedPayload = JSON.stringify(payload);
       this.set({ status: "refused", message: outcome.message, hasUnsavedWork: true });
     } else {
       const delays = this.options.retryDelaysMs ?? [2000, 4000, 8000, 15000, 30000];
@@ -209,6 +227,7 @@ export class DraftSaver<C> {
     if (this.options.storage)
       removeLocalDrafts(this.options.storage, this.options.reportId, Math.max(version, this.current.version));
     this.isDirty = keepMine;
+    this.refusedPayload = null;
     this.set({
       version,
       conflict: null,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { errorCodes, type ErrorCode } from "@/lib/errors/error-codes";
 import type { ServerCopy } from "@/lib/report-data";
-import { SESSION_EXPIRED_MESSAGE, toSaveOutcome } from "./to-save-outcome";
+import { ACTION_MALFORMED, ACTION_TOO_LARGE } from "@/lib/errors/action-request-refusals";
+import {
+  NETWORK_DOWN_MESSAGE,
+  PAGE_OUTDATED_MESSAGE,
+  SESSION_EXPIRED_MESSAGE,
+  toSaveOutcome,
+  toSaveOutcomeOfError,
+} from "./to-save-outcome";
 
 const serverCopy: ServerCopy = {
   version: 7,
@@ -54,4 +61,29 @@ describe("toSaveOutcome", () => {
   it("stops on a CONFLICT that carries no copy to compare", () => {
     expect(toSaveOutcome(failure("CONFLICT"))).toMatchObject({ ok: false, kind: "refused" });
   });
+});
+
+describe("toSaveOutcomeOfError", () => {
+  it.each([ACTION_TOO_LARGE, ACTION_MALFORMED])("shows the proxy's refusal %s, never sent again as it was", (text) => {
+    // Next's client rejects the call with the text of the proxy's text/plain answer.
+    expect(toSaveOutcomeOfError(new Error(text))).toEqual({ ok: false, kind: "refused", message: text });
+  });
+
+  it("tells the clerk to reload a page older than the running version", () => {
+    const unknownAction = Object.assign(new Error('Server Action "00ab" was not found on the server.'), {
+      name: "UnrecognizedActionError",
+    });
+    expect(toSaveOutcomeOfError(unknownAction)).toEqual({
+      ok: false,
+      kind: "refused",
+      message: PAGE_OUTDATED_MESSAGE,
+    });
+  });
+
+  it.each([new TypeError("Failed to fetch"), new Error("An unexpected response was received from the server."), "x"])(
+    "retries anything else as the network (%s)",
+    (error) => {
+      expect(toSaveOutcomeOfError(error)).toEqual({ ok: false, kind: "retry", message: NETWORK_DOWN_MESSAGE });
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { checkedText } from "@/lib/report-data";
 import { findCommentTarget } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
@@ -8,22 +9,19 @@ import { commentTargetField } from "@/lib/workflow/comment-target";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
+import { expectedVersionField } from "./transition-report";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
 
 export const addReviewCommentInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
   target: commentTargetField,
-  body: z
-    .string({ error: "请填写批注内容" })
+  body: checkedText(z.string({ error: "请填写批注内容" }), { control: "批注含有无法显示的控制字符，请删除后重试。" })
     .trim()
     .min(1, { error: "请填写批注内容" })
-    .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` })
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
-      error: "批注含有无法显示的控制字符，请删除后重试。",
-    }),
+    .max(MAX_REVIEW_COMMENT_LENGTH, { error: `批注不超过 ${MAX_REVIEW_COMMENT_LENGTH} 字` }),
   /** The report version the reviewer was looking at: a comment on data that changed since is refused. */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: expectedVersionField,
 });
 
 export type AddReviewCommentInput = z.infer<typeof addReviewCommentInput>;

@@ -6,14 +6,14 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { authorizeReport } from "./authorize-report";
 import { correctionNoteFor, publishReport, publishReportInput } from "./publish-report";
-import { applyTransition, commentField } from "./transition-report";
+import { applyTransition, commentField, expectedVersionField } from "./transition-report";
 
 export const approveReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: expectedVersionField,
   comment: commentField.optional(),
   /** Publish at once after approving (审核通过并发布). */
-  publish: z.boolean().optional(),
+  publish: z.boolean({ error: "请刷新页面后重试" }).optional(),
   correctionNote: publishReportInput.shape.correctionNote,
 });
 

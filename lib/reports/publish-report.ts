@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { checkedText } from "@/lib/report-data";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
 import { db } from "@/lib/server/db";
@@ -8,16 +9,15 @@ import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
-import { applyTransition } from "./transition-report";
+import { applyTransition, expectedVersionField } from "./transition-report";
 
 export const MAX_CORRECTION_NOTE_LENGTH = 2_000;
 
 export const publishReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: expectedVersionField,
   /** 更正说明: required when the report was published before (a correction). */
-  correctionNote: z
-    .string()
+  correctionNote: checkedText(z.string({ error: "请填写更正说明" }))
     .trim()
     .max(MAX_CORRECTION_NOTE_LENGTH, { error: `更正说明不超过 ${MAX_CORRECTION_NOTE_LENGTH} 字` })
     .optional(),

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { defineTransition, transitionCommentField } from "./transition-report";
+import { defineTransition, expectedVersionField, transitionCommentField } from "./transition-report";
 
 /** The input of a transition that sends the report back to the clerk: its row requires a reason. */
 export function sendBackInput(transition: "return" | "reopenForCorrection") {
   return z.strictObject({
     reportId: z.uuid({ error: "报告编号无效" }),
-    expectedVersion: z.number().int().positive(),
+    expectedVersion: expectedVersionField,
     comment: transitionCommentField(transition),
   });
 }

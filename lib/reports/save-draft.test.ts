@@ -1,7 +1,7 @@
 // saveDraft against a real PostgreSQL (a throw-away cluster, migrated and seeded with the
 // demo organizations): the version guard, the revision trail, the policy and the input
 // checks, each proven by what is (or is not) in the database afterwards.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
 const m = setUpReviewDatabase(
@@ -128,6 +128,7 @@ describe("saveDraft", () => {
     ["an unknown text id", {}, { hacked: "x" }],
     ["text over 20 000 characters", {}, { s5: "字".repeat(20_001) }],
     ["control characters in text", {}, { s5: "a\u0000b" }],
+    ["an unpaired surrogate in text", {}, { s5: "a\uD800b" }],
   ])("refuses %s with a zh-CN message and changes nothing", async (_name, cells, narrative) => {
     const { id } = await newReport(2025);
     const before = await stored(id);
@@ -137,6 +138,52 @@ describe("saveDraft", () => {
     expect(refused.code).toBe("INVALID_INPUT");
     expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await stored(id)).toEqual(before);
+  });
+
+  it("refuses half of an emoji (an unpaired surrogate) saying which text and where, and saves the text once it is removed", async () => {
+    const { id } = await newReport(2026);
+    const before = await stored(id);
+    const refused = await refusal(
+      m.saveDraft(m.clerk, { reportId: id, expectedVersion: before.version, cells: {}, narrative: { s6: "无\uDE00" } }),
+    );
+    expect(refused).toMatchObject({
+      code: "INVALID_INPUT",
+      message:
+        "保存的内容有误（六、其他需要报告的事项）：第 2 个字（“无”之后）是一个无法识别的字符（常显示为 �），请删除后重新输入",
+    });
+    expect(await stored(id)).toEqual(before);
+    const saved = await m.saveDraft(m.clerk, {
+      reportId: id,
+      expectedVersion: before.version,
+      cells: {},
+      narrative: { s6: "无" },
+    });
+    expect(saved.version).toBe(before.version + 1);
+  });
+
+  it("answers a text the database itself refuses as a refusal (INVALID_INPUT), not 系统出错", async () => {
+    // What a lone surrogate past every schema does: PostgreSQL refuses it in a JSON column.
+    const { id } = await newReport(2023);
+    const { db } = await import("@/lib/server/db");
+    const { toFailure } = await import("@/lib/server/define-action");
+    const error = await db.report.update({ where: { id }, data: { data: { narrative: { s5: "\uD800" } } } }).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(error).not.toBeNull();
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...line: unknown[]) => void logged.push(line));
+    try {
+      expect(toFailure(error, "save-draft.test")).toEqual({
+        ok: false,
+        code: "INVALID_INPUT",
+        message: "内容中有无法保存的字符（例如残缺的表情符号），请删除后重试。",
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toHaveLength(1);
   });
 
   it("ignores forged meta: body name and year stay the server's", async () => {

@@ -16,6 +16,7 @@ import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions"
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { loadReport, type LoadedReport } from "./load-report";
+import { expectedVersionField } from "./transition-report";
 
 /**
  * The envelope of a save. Cells and texts are checked against the report's own layout
@@ -23,9 +24,9 @@ import { loadReport, type LoadedReport } from "./load-report";
  */
 export const saveDraftInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  expectedVersion: z.number().int().positive(),
-  cells: z.record(z.string().max(100), z.number().nullable()),
-  narrative: z.record(z.string().max(100), z.string()),
+  expectedVersion: expectedVersionField,
+  cells: z.record(z.string().max(100), z.number({ error: "请填写数字" }).nullable()),
+  narrative: z.record(z.string().max(100), z.string({ error: "请填写文字" })),
 });
 
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;

@@ -5,9 +5,13 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import { transitionNames, transitionRow } from "@/lib/workflow/transitions";
-import type { TransitionName, TransitionOutcome } from "@/lib/workflow/transitions";
-import { findingKey } from "@/lib/report-data";
+import {
+  transitionNames,
+  transitionRow,
+  type TransitionName,
+  type TransitionOutcome,
+} from "@/lib/workflow/transitions";
+import { checkedText, findingKey } from "@/lib/report-data";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport } from "./evaluate-stored-report";
 
@@ -15,20 +19,25 @@ export const MAX_COMMENT_LENGTH = 2_000;
 export const MAX_REASON_LENGTH = 500;
 
 const commentTooLong = { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` };
-/** A transition's optional comment (审核意见, 退回理由…): trimmed, at most MAX_COMMENT_LENGTH characters. */
-export const commentField = z.string().trim().max(MAX_COMMENT_LENGTH, commentTooLong);
+
+/** A transition's optional comment (审核意见, 退回理由…): trimmed, at most MAX_COMMENT_LENGTH characters, no control characters. */
+export const commentField = checkedText(z.string()).trim().max(MAX_COMMENT_LENGTH, commentTooLong);
+
+const stalePage = { error: "页面上的报告版本无效，请刷新页面后重试" };
+
+/** The report version the page was showing: written by the page, never typed, so anything else means a stale or forged page. */
+export const expectedVersionField = z.number(stalePage).int(stalePage).positive(stalePage);
 
 export const transitionInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
-  transition: z.enum(transitionNames),
-  expectedVersion: z.number().int().positive(),
+  transition: z.enum(transitionNames, { error: "操作无效，请刷新页面后重试" }),
+  expectedVersion: expectedVersionField,
   comment: commentField.optional(),
   /** The clerk's reason for each warning, keyed by findingKey (transitions whose warnings need reasons). */
   acknowledgements: z
     .record(
       z.string().max(300),
-      z
-        .string()
+      checkedText(z.string({ error: "请填写理由" }))
         .trim()
         .max(MAX_REASON_LENGTH, { error: `理由不超过 ${MAX_REASON_LENGTH} 字` }),
     )
@@ -41,7 +50,10 @@ export type TransitionInput = z.infer<typeof transitionInput>;
 export function transitionCommentField(name: TransitionName) {
   const missing = transitionRow(name).commentRequired;
   return missing
-    ? z.string({ error: missing }).trim().min(1, { error: missing }).max(MAX_COMMENT_LENGTH, commentTooLong)
+    ? checkedText(z.string({ error: missing }))
+        .trim()
+        .min(1, { error: missing })
+        .max(MAX_COMMENT_LENGTH, commentTooLong)
     : commentField;
 }
 

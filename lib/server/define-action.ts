@@ -5,9 +5,20 @@ import type { Action, Actor } from "@/lib/workflow/policy";
 import { authorizeFirst } from "./authorize";
 import type { Operation } from "./define-operation";
 import { declareEntryPoint } from "./entry-point";
-import { AppError, errorCodes, isAppError, isDatabaseUnavailable } from "./errors";
+import {
+  AppError,
+  describeErrorBriefly,
+  errorCodes,
+  isAppError,
+  isDatabaseUnavailable,
+  isRefusedByDatabase,
+} from "./errors";
 import { getCurrentUser, toActor, type SignedInUser } from "./session";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { configureZodMessages } from "@/lib/errors/zod-messages";
+
+// Every action's input is refused in zh-CN, including what its schema does not word itself.
+configureZodMessages();
 
 export type { ActionResult };
 
@@ -89,7 +100,7 @@ export function defineAction<S extends z.ZodType>(
           const key = issue.path.join(".") || "_";
           fieldErrors[key] ??= issue.message;
         }
-        return { ok: false, code: "INVALID_INPUT", message: errorCodes.INVALID_INPUT, fieldErrors };
+        return { ok: false, code: "INVALID_INPUT", message: invalidInputMessage(parsed.error.issues), fieldErrors };
       }
       const user = await getCurrentUser();
       if (!user && !options.allowAnonymous) throw new AppError("UNAUTHENTICATED");
@@ -100,7 +111,7 @@ export function defineAction<S extends z.ZodType>(
       return toFailure(error, name);
     }
   };
-  return declareEntryPoint(handler, { kind: "action", name, action });
+  return declareEntryPoint(handler, { kind: "action", name, action, input: options.input });
 }
 
 /**
@@ -115,14 +126,36 @@ export function defineFormAction<S extends z.ZodType, L>(
     const result = await action(formData);
     if (!result.ok) throw new AppError(result.code, result.message);
   };
-  return declareEntryPoint(handler, { kind: "action", name: options.name, action: options.action });
+  return declareEntryPoint(handler, {
+    kind: "action",
+    name: options.name,
+    action: options.action,
+    input: options.input,
+  });
 }
+
+/**
+ * The refusal as one sentence, for the callers that show only `message` (the wizard's save
+ * status, its submit): the general instruction with the first problem.
+ */
+function invalidInputMessage(issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0]?.message.replace(/[。；，\s]+$/u, "");
+  return first ? `提交的内容有误：${first}。` : errorCodes.INVALID_INPUT;
+}
+
+/** The input the database refused after the schemas let it through (lib/server/errors.ts isRefusedByDatabase). */
+const REFUSED_BY_DATABASE = "内容中有无法保存的字符（例如残缺的表情符号），请删除后重试。";
 
 export function toFailure(error: unknown, where: string): Extract<ActionResult<never>, { ok: false }> {
   if (isAppError(error)) return { ok: false, code: error.code, message: error.userMessage, details: error.details };
   if (isDatabaseUnavailable(error)) {
-    console.error(`[${where}] database unavailable:`, error);
+    // During an outage every request fails the same way: one line each, not a stack.
+    console.error(`[${where}] database unavailable: ${describeErrorBriefly(error)}`);
     return { ok: false, code: "UNAVAILABLE", message: errorCodes.UNAVAILABLE };
+  }
+  if (isRefusedByDatabase(error)) {
+    console.error(`[${where}] input refused by the database: ${describeErrorBriefly(error)}`);
+    return { ok: false, code: "INVALID_INPUT", message: REFUSED_BY_DATABASE };
   }
   console.error(`[${where}] failed:`, error);
   return { ok: false, code: "INTERNAL", message: errorCodes.INTERNAL };

@@ -1,13 +1,20 @@
 import "server-only";
+import type { z } from "zod";
 import type { Action } from "@/lib/workflow/policy";
 
 /**
  * What an exported server action or route handler declares: its name and the policy action
- * it performs. The wrappers attach it to the function they return, so the sweep test
- * (app/entry-points.test.ts) can read it from every export and match it with the table in
- * lib/workflow/entry-points.ts.
+ * it performs (an action also its input schema). The wrappers attach it to the function they
+ * return, so the sweep test (app/entry-points.test.ts) can read it from every export and
+ * match it with the table in lib/workflow/entry-points.ts.
  */
-export type EntryPointDeclaration = { kind: "action" | "route"; name: string; action: Action };
+export type EntryPointDeclaration = {
+  kind: "action" | "route";
+  name: string;
+  action: Action;
+  /** An action's input schema, for the test that walks every schema's messages (app/action-messages.test.ts). */
+  input?: z.ZodType;
+};
 
 const declarationKey = Symbol.for("nianbao.entryPoint");
 

@@ -53,3 +53,40 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Input PostgreSQL itself refused: text it cannot store (an unpaired surrogate in a JSON
+ * value, NUL), which Prisma reports as P2007 or with PostgreSQL's SQLSTATE 22P02/22P05/22021.
+ * The schemas refuse such text first (lib/report-data text-characters); this keeps anything
+ * that slips past them a refusal (INVALID_INPUT) instead of 系统出错, which the wizard would
+ * retry forever.
+ */
+const refusedInputPattern =
+  /invalid input syntax for type json|unsupported Unicode escape sequence|invalid byte sequence for encoding|\b(P2007|22P02|22P05|22021)\b/;
+
+export function isRefusedByDatabase(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    if (refusedInputPattern.test(describeError(current))) return true;
+  }
+  return false;
+}
+
+/** One line for the log: the error's name and message, and those of its causes. */
+export function describeErrorBriefly(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current !== undefined && current !== null && !seen.has(current);) {
+    seen.add(current);
+    if (!(current instanceof Error)) {
+      parts.push(String(current));
+      break;
+    }
+    const { code } = current as { code?: unknown };
+    const message = current.message.replace(/\s+/g, " ").trim();
+    parts.push(`${current.name}${typeof code === "string" ? ` ${code}` : ""}: ${message.slice(-300)}`);
+    current = current.cause;
+  }
+  return parts.join(" ← ");
+}

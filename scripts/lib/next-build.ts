@@ -8,6 +8,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const sourceRoots = [
   "app",
+  "pages",
   "components",
   "lib",
   "public",
