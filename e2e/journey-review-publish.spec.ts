@@ -52,6 +52,12 @@ test("a report goes from submission through a return to publication and a public
     "退回时请说明需要修改的内容。",
   );
   await reviewer.getByLabel(/审核意见/).fill("请按批注核实规章件数。");
+  // With the network down the return fails: the page says so and keeps the typed comment.
+  await reviewer.context().setOffline(true);
+  await reviewer.getByRole("button", { name: "退回修改" }).click();
+  await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("网络连接中断");
+  await expect(reviewer.getByLabel(/审核意见/)).toHaveValue("请按批注核实规章件数。");
+  await reviewer.context().setOffline(false);
   await reviewer.getByRole("button", { name: "退回修改" }).click();
   await expect(reviewer.getByTestId("report-status")).toHaveText("已退回");
 
