@@ -115,7 +115,17 @@ export function defineFormAction<S extends z.ZodType, L>(
 }
 
 export function toFailure(error: unknown, where: string): Extract<ActionResult<never>, { ok: false }> {
-  if (isAppError(error)) return { ok: false, code: error.code, message: error.userMessage, details: error.details };
+  if (isAppError(error)) {
+    // A business check that refuses one field's value says so as the parse does.
+    const fieldErrors = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+    return {
+      ok: false,
+      code: error.code,
+      message: error.userMessage,
+      details: error.details,
+      ...(fieldErrors ? { fieldErrors } : {}),
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     console.error(`[${where}] database unavailable:`, error);
     return { ok: false, code: "UNAVAILABLE", message: errorCodes.UNAVAILABLE };

@@ -12,8 +12,10 @@ export type { Role };
 export type Actor = {
   userId: string;
   role: Role;
-  /** Clerk: their own organization. Reviewer: their county. Admin: may be null. */
+  /** Clerk: their own organization. Reviewer and county administrator: their county. Admin: may be null. */
   organizationId: string | null;
+  /** A new or reset account: nothing is allowed until its user has chosen a password. */
+  mustChangePassword?: boolean;
 } | null;
 
 /**
@@ -30,6 +32,13 @@ export type OrganizationRef = { organizationId: string | null };
 
 export type ReportSubject = OrganizationScope & { status: ReportStatus };
 
+/**
+ * An account as an administrator acts on it: its unit (null for a system administrator,
+ * who has none), its role, and whether it is the actor's own. Changing an account's unit
+ * or role is asked twice, for the account as it is and as it would be.
+ */
+export type AccountSubject = { unit: OrganizationScope | null; role: Role; isSelf: boolean };
+
 /** The signed-in pages, by route, and the roles each is for; anyone else is sent to their own home. */
 export const staffPages = {
   "/clerk": ["CLERK"],
@@ -39,6 +48,11 @@ export const staffPages = {
   "/review/reports/[id]": ["REVIEWER", "ADMIN"],
   "/admin": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/import": ["ADMIN"],
+  "/admin/accounts": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/new": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/[id]": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/audit": ["ADMIN", "COUNTY_ADMIN"],
+  "/account/password": ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -62,12 +76,22 @@ type SubjectOf = {
   "admin.manage": null;
   /** Importing published reports for any county (the county is read from the upload). */
   "admin.importBatch": null;
+  /** The accounts and units of the actor's administered scope (the list is filtered by it). */
+  "account.list": null;
+  /** One account's page: an account of the administered scope (the actor's own too). */
+  "account.read": { unit: OrganizationScope | null };
+  /** Creating, resetting, disabling, enabling or changing one account. */
+  "account.manage": AccountSubject;
+  /** One's own password: the only thing a user who must change it may do. */
+  "account.changeOwnPassword": null;
+  /** The audit log (操作记录) of the actor's administered scope. */
+  "audit.read": null;
 };
 
 export type Action = keyof SubjectOf;
 
 /** How the policy says no: the error codes of lib/server/errors.ts it may answer with. */
-export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE";
+export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE" | "PASSWORD_CHANGE_REQUIRED";
 
 // ---------------------------------------------------------------------------------------
 // Scope: which organizations an actor reaches. The rules below are written with it, and the
@@ -94,6 +118,27 @@ export function readableOrganizations(actor: Actor): OrganizationSet {
   return actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN"
     ? subtreeOf(actor.organizationId)
     : { kind: "organization", organizationId: actor.organizationId };
+}
+
+/**
+ * Whose accounts (and audit events) the actor administers: the system administrator all,
+ * a county administrator its county's subtree, nobody else anything.
+ */
+export function administeredOrganizations(actor: Actor): OrganizationSet {
+  if (actor?.role === "ADMIN") return { kind: "everything" };
+  if (actor?.role === "COUNTY_ADMIN" && actor.organizationId !== null) return subtreeOf(actor.organizationId);
+  return { kind: "nothing" };
+}
+
+/** The roles an administrator may give: a county administrator never makes a system administrator. */
+export function assignableRoles(actor: Actor): readonly Role[] {
+  if (actor?.role === "ADMIN") return ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"];
+  if (actor?.role === "COUNTY_ADMIN") return ["CLERK", "REVIEWER", "COUNTY_ADMIN"];
+  return [];
+}
+
+function isAdministrator(actor: SignedIn): boolean {
+  return actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && actor.organizationId !== null);
 }
 
 /** Whether an organization, placed by its ancestors, belongs to the set. */
@@ -183,7 +228,34 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   ),
   "admin.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
   "admin.importBatch": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
+  "account.list": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "account.read": signedIn((actor, account) => {
+    if (!isAdministrator(actor)) return "FORBIDDEN";
+    return allowIf(isAdministeredUnit(actor, account.unit), "NOT_FOUND");
+  }),
+  // Outside the administered scope an account is not found, the same as one that does not
+  // exist; within it, a role the actor may not give, or the actor's own account, is refused.
+  "account.manage": signedIn((actor, account) => {
+    if (!isAdministrator(actor)) return "FORBIDDEN";
+    if (!isAdministeredUnit(actor, account.unit)) return "NOT_FOUND";
+    if (!assignableRoles(actor).includes(account.role)) return "FORBIDDEN";
+    return allowIf(!account.isSelf, "FORBIDDEN");
+  }),
+  "account.changeOwnPassword": signedIn(() => null),
+  "audit.read": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
 };
+
+/** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */
+function isAllowedBeforePasswordChange(action: Action, subject: unknown): boolean {
+  if (action === "account.changeOwnPassword") return true;
+  return action === "page.open" && (subject as SubjectOf["page.open"]).page === "/account/password";
+}
+
+/** An account's unit within the actor's administered scope; no unit (a system administrator's) is the system administrator's alone. */
+function isAdministeredUnit(actor: SignedIn, unit: OrganizationScope | null): boolean {
+  const scope = administeredOrganizations(actor);
+  return unit === null ? scope.kind === "everything" : isInSet(scope, unit);
+}
 
 function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {
   return actor.role === "CLERK" && actor.organizationId !== null && actor.organizationId === scope.organizationId;
@@ -192,7 +264,12 @@ function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {
 /** Null when the actor may; otherwise how to refuse. Fails closed: an unknown action is refused. */
 export function refusalOf<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): Refusal | null {
   const rule: Rule<SubjectOf[A]> | undefined = rules[action];
-  return rule ? rule(actor, subject) : "FORBIDDEN";
+  if (!rule) return "FORBIDDEN";
+  // Until then, a user who must choose a new password may do what an anonymous visitor may
+  // (read what is published, sign out), and change the password.
+  if (actor?.mustChangePassword && !isAllowedBeforePasswordChange(action, subject))
+    return rule(null, subject) === null ? null : "PASSWORD_CHANGE_REQUIRED";
+  return rule(actor, subject);
 }
 
 export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): boolean {
