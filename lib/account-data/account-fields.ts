@@ -53,8 +53,9 @@ export const roleField = z.enum(roles, { error: "请选择角色" });
 
 /** A unit chosen from the list; empty for a system administrator, who belongs to none. */
 export const unitField = z
-  .union([z.uuid(), z.literal("")], { error: "请选择单位" })
-  .transform((id) => (id === "" ? null : id));
+  .string({ error: "请选择单位" })
+  .regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "请选择单位" })
+  .transform((id) => (id === "" ? null : id.toLowerCase()));
 
 /** A password a user types: its length and characters (the common-password check is the server's). */
 export const newPasswordField = z
@@ -91,7 +92,7 @@ export const changeOwnPasswordInput = z
     /** Not asked while a new password is due: the user has just signed in with the initial one. */
     currentPassword: z.string().max(MAX_PASSWORD_LENGTH, { error: "当前密码不正确" }).optional(),
     newPassword: newPasswordField,
-    confirmPassword: z.string().max(MAX_PASSWORD_LENGTH),
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
   })
   .refine((input) => input.confirmPassword === input.newPassword, {
     error: "两次输入的新密码不一致",
