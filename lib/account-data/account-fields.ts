@@ -2,7 +2,7 @@
 // messages. Universal: the forms show the limits, the server actions parse with the same
 // schemas, and the spreadsheet import checks each row with them.
 import { z } from "zod";
-import { roles, type Role } from "@/lib/workflow/roles";
+import { roles } from "@/lib/workflow/roles";
 
 export const MIN_USERNAME_LENGTH = 3;
 export const MAX_USERNAME_LENGTH = 40;
@@ -99,13 +99,3 @@ export const changeOwnPasswordInput = z
     path: ["confirmPassword"],
   });
 export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordInput>;
-
-/** Whether a role belongs to a unit: every role but the system administrator's. */
-export function roleHasUnit(role: Role): boolean {
-  return role !== "ADMIN";
-}
-
-/** Reviewers and county administrators work for a county; clerks for any unit. */
-export function roleNeedsCounty(role: Role): boolean {
-  return role === "REVIEWER" || role === "COUNTY_ADMIN";
-}

@@ -7,6 +7,7 @@ import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { AccountSubject, Actor, OrganizationScope, Role } from "@/lib/workflow/policy";
 import { isRole } from "@/lib/workflow/roles";
+import { placementProblem } from "@/lib/account-data/placement";
 
 // Loading what an account operation acts on and asking the policy about it: the account as
 // it is (reset, disable, enable, change) or as it would be (create, change).
@@ -104,20 +105,10 @@ export function fieldError(field: string, message: string): AppError {
   return new AppError("INVALID_INPUT", message, { fieldErrors: { [field]: message } });
 }
 
-/**
- * The business rules of where an account belongs, after the policy: a system administrator
- * belongs to no unit, everyone else to one that is not retired; reviewers and county
- * administrators to a county (their reach is the county's subtree).
- */
+/** placementProblem as a refusal at the unit field. */
 export function checkPlacement(role: Role, unit: UnitPlace | null): void {
-  if (role === "ADMIN") {
-    if (unit) throw fieldError("organizationId", "系统管理员不属于任何单位，请不要选择单位");
-    return;
-  }
-  if (!unit) throw fieldError("organizationId", "请选择单位");
-  if (unit.isRetired) throw fieldError("organizationId", "该单位已撤销，不能再为它设置账号");
-  if ((role === "REVIEWER" || role === "COUNTY_ADMIN") && unit.kind !== "COUNTY")
-    throw fieldError("organizationId", "审核人员和县级管理员须属于县（区）本级");
+  const problem = placementProblem(role, unit);
+  if (problem) throw fieldError("organizationId", problem);
 }
 
 /** Whether a Prisma error is the unique username (or e-mail) being taken. */

@@ -191,6 +191,21 @@ const manageAccount = entry(
   ).map(([actor, place, refusal]) => [actor, account(place), refusal] as const),
 );
 
+/** Uploading a list of accounts: administrators (the county and each row are asked again inside). */
+const importAccounts = entry(
+  "account.import",
+  [
+    ["admin", null],
+    ["countyAdminA", null],
+  ],
+  [
+    ["reviewerA", null, "FORBIDDEN"],
+    ["clerkA1", null, "FORBIDDEN"],
+    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ],
+);
+
 const changeOwnPassword = entry(
   "account.changeOwnPassword",
   [
@@ -296,6 +311,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/accounts/actions.ts#disableAccountAction": manageAccount,
   "app/(staff)/admin/accounts/actions.ts#enableAccountAction": manageAccount,
   "app/(staff)/account/password/actions.ts#changeOwnPasswordAction": changeOwnPassword,
+  "app/api/accounts/import/route.ts#POST": importAccounts,
+  "app/api/accounts/import/template/route.ts#GET": importAccounts,
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
@@ -345,6 +362,7 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
   "app/(staff)/admin/accounts/page.tsx": accountAdministrators("account.list"),
   "app/(staff)/admin/accounts/new/page.tsx": accountAdministrators("account.list"),
+  "app/(staff)/admin/accounts/import/page.tsx": importAccounts,
   "app/(staff)/admin/accounts/[id]/page.tsx": entry(
     "account.read",
     [

@@ -293,8 +293,8 @@ describe("account.read, account.list, audit.read", () => {
       }
     }
   });
-  it("account.list and audit.read: system and county administrators only", () => {
-    for (const action of ["account.list", "audit.read"] as const) {
+  it("account.list, account.import and audit.read: system and county administrators only", () => {
+    for (const action of ["account.list", "account.import", "audit.read"] as const) {
       for (const name of Object.keys(actors) as ActorName[]) {
         const expected =
           name === "anonymous"

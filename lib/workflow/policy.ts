@@ -50,6 +50,7 @@ export const staffPages = {
   "/admin/import": ["ADMIN"],
   "/admin/accounts": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/accounts/new": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/import": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/accounts/[id]": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/audit": ["ADMIN", "COUNTY_ADMIN"],
   "/account/password": ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"],
@@ -80,6 +81,8 @@ type SubjectOf = {
   "account.list": null;
   /** One account's page: an account of the administered scope (the actor's own too). */
   "account.read": { unit: OrganizationScope | null };
+  /** Uploading a list of accounts (asked before the upload is read; each row is then asked account.manage). */
+  "account.import": null;
   /** Creating, resetting, disabling, enabling or changing one account. */
   "account.manage": AccountSubject;
   /** One's own password: the only thing a user who must change it may do. */
@@ -229,6 +232,7 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "admin.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
   "admin.importBatch": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
   "account.list": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "account.import": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
   "account.read": signedIn((actor, account) => {
     if (!isAdministrator(actor)) return "FORBIDDEN";
     return allowIf(isAdministeredUnit(actor, account.unit), "NOT_FOUND");
