@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: nothing here could reach a browser (a native module), and
+// bench/accounts.bench.ts times it in plain Node.
 import { hashPassword } from "@/lib/server/password";
 
 /**
