@@ -269,7 +269,7 @@ test("操作记录 shows the county's administration, filtered by unit, user and
   await expect(log).not.toContainText("盐池县");
   await expect(log).not.toContainText("阳城县");
 
-  await page.getByLabel("操作").selectOption({ label: "停用账号" });
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "停用账号" });
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(log.locator("tbody tr")).toHaveCount(1);
   await expect(log).toContainText(clerks[1]!.username);
