@@ -44,12 +44,14 @@ export async function loadUnitImportWorld(
   const codes = reading.rows.flatMap((row) => row.cells.map((cell) => cell));
   const divisionCodes = codes.map(normalizeDivisionCode).filter((code) => /^\d{6,12}$/.test(code));
   const creditCodes = codes.map(normalizeCreditCode).filter((code) => code.length === 18 && !creditCodeProblem(code));
-  const [units, codeOwners] = await Promise.all([
-    tx.organization.findMany({ where: { id: { in: subtree }, NOT: { id: county.id } }, select: existingSelect }),
-    tx.organization.findMany({
-      where: { OR: [{ divisionCode: { in: divisionCodes } }, { creditCode: { in: creditCodes } }] },
-      select: existingSelect,
-    }),
-  ]);
+  // One after another: inside a transaction the queries share its connection.
+  const units = await tx.organization.findMany({
+    where: { id: { in: subtree }, NOT: { id: county.id } },
+    select: existingSelect,
+  });
+  const codeOwners = await tx.organization.findMany({
+    where: { OR: [{ divisionCode: { in: divisionCodes } }, { creditCode: { in: creditCodes } }] },
+    select: existingSelect,
+  });
   return { county, units, codeOwners, newId: randomUUID };
 }

@@ -63,33 +63,32 @@ export async function loadUnitContext(
   tx: Tx,
   unit: { parentId: string | null; divisionCode: string; creditCode: string },
 ): Promise<UnitContext> {
-  const [parent, divisionOwner, creditOwner, siblings] = await Promise.all([
-    unit.parentId
-      ? tx.organization.findUnique({
-          where: { id: unit.parentId },
-          select: { id: true, name: true, kind: true, divisionCode: true, retiredAt: true },
-        })
-      : null,
-    unit.divisionCode
-      ? tx.organization.findUnique({
-          where: { divisionCode: unit.divisionCode },
-          select: { id: true, name: true, retiredAt: true },
-        })
-      : null,
-    unit.creditCode
-      ? tx.organization.findUnique({
-          where: { creditCode: unit.creditCode },
-          select: { id: true, name: true, retiredAt: true },
-        })
-      : null,
-    // Counties are not compared by name: 朝阳区 is in Beijing and in Changchun.
-    unit.parentId
-      ? tx.organization.findMany({
-          where: { parentId: unit.parentId },
-          select: { id: true, name: true, retiredAt: true },
-        })
-      : [],
-  ]);
+  // One after another: the queries share the transaction's connection.
+  const parent = unit.parentId
+    ? await tx.organization.findUnique({
+        where: { id: unit.parentId },
+        select: { id: true, name: true, kind: true, divisionCode: true, retiredAt: true },
+      })
+    : null;
+  const divisionOwner = unit.divisionCode
+    ? await tx.organization.findUnique({
+        where: { divisionCode: unit.divisionCode },
+        select: { id: true, name: true, retiredAt: true },
+      })
+    : null;
+  const creditOwner = unit.creditCode
+    ? await tx.organization.findUnique({
+        where: { creditCode: unit.creditCode },
+        select: { id: true, name: true, retiredAt: true },
+      })
+    : null;
+  // Counties are not compared by name: 朝阳区 is in Beijing and in Changchun.
+  const siblings = unit.parentId
+    ? await tx.organization.findMany({
+        where: { parentId: unit.parentId },
+        select: { id: true, name: true, retiredAt: true },
+      })
+    : [];
   if (unit.parentId && !parent) throw new AppError("NOT_FOUND", "上级单位不存在或已被删除，请刷新页面后重试。");
   const byName = new Map(siblings.map((sibling) => [unitNameKey(sibling.name), sibling]));
   return {
