@@ -46,7 +46,8 @@ async function countyOf(organizationId: string, ancestorIds: readonly string[]) 
 
 /**
  * The calendar that applies to an organization (a clerk's home page: its own unit) for a
- * report year, with the deadline for that unit: its county's, defaults filled in.
+ * report year, with the deadline for that unit: its county's, defaults filled in; and
+ * whether the unit is retired (it starts no new report).
  */
 export const getReportingCalendar = defineOperation({
   name: "getReportingCalendar",
@@ -62,9 +63,9 @@ export const getReportingCalendar = defineOperation({
     authorize(actor, "calendar.read", scope);
     return { ...organization, scope };
   },
-  run: async ({ kind, scope }, _actor, _organizationId, year) => {
+  run: async ({ kind, retiredAt, scope }, _actor, _organizationId, year) => {
     const countyId = await countyOf(scope.organizationId, scope.ancestorIds);
     const calendar = countyId ? await reportingCalendarOf(countyId, year) : null;
-    return calendar ? { ...calendar, deadline: deadlineFor(calendar, kind) } : null;
+    return calendar ? { ...calendar, deadline: deadlineFor(calendar, kind), isRetired: retiredAt !== null } : null;
   },
 });

@@ -23,6 +23,8 @@ export const previewUnitImport = defineOperation({
     const reading = await readSpreadsheetUpload(file.fileName, file.bytes);
     if (!reading.ok) return { ok: false, message: reading.message, fileName: file.fileName };
     const plan = planUnitImport(reading, await loadUnitImportWorld(db, county, reading));
+    // The ids planned for new units mean nothing until an import chooses its own.
+    if (plan.ok) return { ...plan, rows: plan.rows.map(({ unit: _planned, ...row }) => row), fileName: file.fileName };
     return { ...plan, fileName: file.fileName };
   },
 });

@@ -23,6 +23,8 @@ export const caseActors = {
   reviewerA: { userId: "u4", role: "REVIEWER", organizationId: countyA.organizationId },
   reviewerB: { userId: "u5", role: "REVIEWER", organizationId: "county-b" },
   admin: { userId: "u6", role: "ADMIN", organizationId: null },
+  countyAdminA: { userId: "u7", role: "COUNTY_ADMIN", organizationId: countyA.organizationId },
+  countyAdminB: { userId: "u8", role: "COUNTY_ADMIN", organizationId: "county-b" },
 } satisfies Record<string, Actor>;
 
 export type CaseActor = keyof typeof caseActors;
@@ -130,6 +132,72 @@ const ownClerk = (action: "report.create" | "report.importHistory") =>
     ],
   );
 
+const countyB = { organizationId: "county-b", ancestorIds: [] };
+
+/** Listing what one administers: the two administrators. */
+const listUnits = entry(
+  "unit.list",
+  [
+    ["admin", null],
+    ["countyAdminA", null],
+  ],
+  [
+    ["reviewerA", null, "FORBIDDEN"],
+    ["clerkA1", null, "FORBIDDEN"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Placing units under a parent (creating, importing a list into a county). */
+const placeUnits = entry(
+  "unit.create",
+  [
+    ["countyAdminA", countyA],
+    ["countyAdminA", townA1],
+    ["admin", townB1],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townB1, "NOT_FOUND"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Changing a unit below a county: its county's administrator or the system's; never the county itself. */
+const manageUnit = entry(
+  "unit.manage",
+  [
+    ["countyAdminA", townA1],
+    ["countyAdminA", departmentA1],
+    ["admin", countyA],
+  ],
+  [
+    ["countyAdminA", countyA, "FORBIDDEN"],
+    ["countyAdminB", townA1, "NOT_FOUND"],
+    ["reviewerA", townA1, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["clerkA2", townA1, "NOT_FOUND"],
+    ["anonymous", townA1, "UNAUTHENTICATED"],
+  ],
+);
+
+const manageCalendar = entry(
+  "calendar.manage",
+  [
+    ["countyAdminA", countyA],
+    ["admin", countyB],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townA1, "FORBIDDEN"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -218,6 +286,23 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
     ],
   ),
+  "app/(staff)/admin/units/actions.ts#createUnitAction": placeUnits,
+  "app/(staff)/admin/units/actions.ts#createCountyAction": entry(
+    "county.manage",
+    [["admin", null]],
+    [
+      ["countyAdminA", null, "FORBIDDEN"],
+      ["reviewerA", null, "FORBIDDEN"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  ),
+  "app/(staff)/admin/units/actions.ts#updateUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#moveUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#retireUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#restoreUnitAction": manageUnit,
+  "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
+  "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
+  "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
@@ -263,8 +348,13 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
     ],
   ),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
-  "app/(staff)/admin/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/units/page.tsx": listUnits,
+  "app/(staff)/admin/units/new/page.tsx": listUnits,
+  "app/(staff)/admin/units/import/page.tsx": listUnits,
+  "app/(staff)/admin/units/[id]/page.tsx": manageUnit,
+  "app/(staff)/admin/calendar/page.tsx": manageCalendar,
 };
 
 /** Pages that read no data of their own, and why. */
