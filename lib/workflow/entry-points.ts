@@ -14,6 +14,7 @@ const countyA = { organizationId: "county-a", ancestorIds: [] };
 const townA1 = { organizationId: "town-a1", ancestorIds: ["county-a"] };
 const departmentA1 = { organizationId: "department-a1", ancestorIds: ["town-a1", "county-a"] };
 const townA2 = { organizationId: "town-a2", ancestorIds: ["county-a"] };
+const countyB = { organizationId: "county-b", ancestorIds: [] };
 const townB1 = { organizationId: "town-b1", ancestorIds: ["county-b"] };
 
 export const caseActors = {
@@ -217,6 +218,71 @@ const changeOwnPassword = entry(
   [["anonymous", null, "UNAUTHENTICATED"]],
 );
 
+/** Listing what one administers: the two administrators. */
+const listUnits = entry(
+  "unit.list",
+  [
+    ["admin", null],
+    ["countyAdminA", null],
+  ],
+  [
+    ["reviewerA", null, "FORBIDDEN"],
+    ["clerkA1", null, "FORBIDDEN"],
+    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Placing units under a parent (creating, importing a list into a county). */
+const placeUnits = entry(
+  "unit.create",
+  [
+    ["countyAdminA", countyA],
+    ["countyAdminA", townA1],
+    ["admin", townB1],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townB1, "NOT_FOUND"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Changing a unit below a county: its county's administrator or the system's; never the county itself. */
+const manageUnit = entry(
+  "unit.manage",
+  [
+    ["countyAdminA", townA1],
+    ["countyAdminA", departmentA1],
+    ["admin", countyA],
+  ],
+  [
+    ["countyAdminA", countyA, "FORBIDDEN"],
+    ["countyAdminB", townA1, "NOT_FOUND"],
+    ["reviewerA", townA1, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["clerkA2", townA1, "NOT_FOUND"],
+    ["anonymous", townA1, "UNAUTHENTICATED"],
+  ],
+);
+
+const manageCalendar = entry(
+  "calendar.manage",
+  [
+    ["countyAdminA", countyA],
+    ["admin", countyB],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townA1, "FORBIDDEN"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -313,6 +379,23 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/account/password/actions.ts#changeOwnPasswordAction": changeOwnPassword,
   "app/api/accounts/import/route.ts#POST": importAccounts,
   "app/api/accounts/import/template/route.ts#GET": importAccounts,
+  "app/(staff)/admin/units/actions.ts#createUnitAction": placeUnits,
+  "app/(staff)/admin/units/actions.ts#createCountyAction": entry(
+    "county.manage",
+    [["admin", null]],
+    [
+      ["countyAdminA", null, "FORBIDDEN"],
+      ["reviewerA", null, "FORBIDDEN"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  ),
+  "app/(staff)/admin/units/actions.ts#updateUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#moveUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#retireUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#restoreUnitAction": manageUnit,
+  "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
+  "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
+  "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
@@ -358,8 +441,13 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
     ],
   ),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
-  "app/(staff)/admin/page.tsx": accountAdministrators("account.list"),
+  "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/units/page.tsx": listUnits,
+  "app/(staff)/admin/units/new/page.tsx": listUnits,
+  "app/(staff)/admin/units/import/page.tsx": listUnits,
+  "app/(staff)/admin/units/[id]/page.tsx": manageUnit,
+  "app/(staff)/admin/calendar/page.tsx": manageCalendar,
   "app/(staff)/admin/accounts/page.tsx": accountAdministrators("account.list"),
   "app/(staff)/admin/accounts/new/page.tsx": accountAdministrators("account.list"),
   "app/(staff)/admin/accounts/import/page.tsx": importAccounts,

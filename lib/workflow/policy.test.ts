@@ -355,3 +355,105 @@ describe("a user who must choose a new password", () => {
     expect(can(newClerk, "publication.read", { isPublished: true })).toBe(true);
   });
 });
+
+describe("administration", () => {
+  const places = { countyA: countyScopeA, townA1, departmentA1, countyB: countyScopeB, townB1 };
+  type Place = keyof typeof places;
+  type Answer = "yes" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED";
+  const row = (...answers: Answer[]) =>
+    Object.fromEntries((Object.keys(places) as Place[]).map((place, index) => [place, answers[index]!])) as Record<
+      Place,
+      Answer
+    >;
+
+  // Each action on each organization, for every actor: the expected answer, written out.
+  const matrix: Record<
+    "unit.create" | "unit.manage" | "calendar.manage" | "calendar.read",
+    Record<ActorName, Record<Place, Answer>>
+  > = {
+    // Placing a unit under this parent.
+    "unit.create": {
+      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
+      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
+      admin: row("yes", "yes", "yes", "yes", "yes"),
+      countyAdminA: row("yes", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
+      countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "yes"),
+    },
+    // Changing this unit: a county administrator changes what is below its county, never the county.
+    "unit.manage": {
+      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
+      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
+      admin: row("yes", "yes", "yes", "yes", "yes"),
+      countyAdminA: row("FORBIDDEN", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
+      countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "yes"),
+    },
+    // Setting a county's calendar (asked about the county).
+    "calendar.manage": {
+      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
+      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
+      admin: row("yes", "yes", "yes", "yes", "yes"),
+      countyAdminA: row("yes", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+      countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "FORBIDDEN"),
+    },
+    // Reading the calendar that applies to an organization: whoever reads the organization.
+    "calendar.read": {
+      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
+      clerkA1: row("NOT_FOUND", "yes", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+      reviewerA: row("yes", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
+      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "yes"),
+      admin: row("yes", "yes", "yes", "yes", "yes"),
+      countyAdminA: row("yes", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
+      countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "yes"),
+    },
+  };
+
+  for (const [action, byActor] of Object.entries(matrix) as [
+    keyof typeof matrix,
+    Record<ActorName, Record<Place, Answer>>,
+  ][])
+    for (const name of Object.keys(actors) as ActorName[])
+      it(`${action}: ${name}`, () => {
+        const answers = Object.fromEntries(
+          (Object.keys(places) as Place[]).map((place) => [
+            place,
+            refusalOf(actors[name], action, places[place]) ?? "yes",
+          ]),
+        );
+        expect(answers).toEqual(byActor[name]);
+      });
+
+  it("unit.list: the two administrators; county.manage: the system administrator alone", () => {
+    const listing = Object.fromEntries(
+      (Object.keys(actors) as ActorName[]).map((name) => [name, refusalOf(actors[name], "unit.list", null) ?? "yes"]),
+    );
+    expect(listing).toEqual({
+      anonymous: "UNAUTHENTICATED",
+      clerkA1: "FORBIDDEN",
+      clerkA2: "FORBIDDEN",
+      reviewerA: "FORBIDDEN",
+      reviewerB: "FORBIDDEN",
+      admin: "yes",
+      countyAdminA: "yes",
+      countyAdminB: "yes",
+    });
+    for (const name of Object.keys(actors) as ActorName[])
+      expect(can(actors[name], "county.manage", null), name).toBe(name === "admin");
+  });
+
+  it("a county administrator without a county administers nothing", () => {
+    const orphan: Actor = { userId: "u9", role: "COUNTY_ADMIN", organizationId: null };
+    expect(refusalOf(orphan, "unit.list", null)).toBe("FORBIDDEN");
+    expect(refusalOf(orphan, "unit.create", townA1)).toBe("NOT_FOUND");
+    expect(refusalOf(orphan, "calendar.manage", countyScopeA)).toBe("NOT_FOUND");
+  });
+});

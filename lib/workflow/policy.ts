@@ -54,6 +54,11 @@ export const staffPages = {
   "/admin/accounts/[id]": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/audit": ["ADMIN", "COUNTY_ADMIN"],
   "/account/password": ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"],
+  "/admin/units": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/new": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/[id]": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/import": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/calendar": ["ADMIN", "COUNTY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -89,6 +94,18 @@ type SubjectOf = {
   "account.changeOwnPassword": null;
   /** The audit log (操作记录) of the actor's administered scope. */
   "audit.read": null;
+  /** The units one administers, as a tree: the system administrator's all, a county administrator's own county. */
+  "unit.list": null;
+  /** A new unit (or an imported list, or a moved unit) placed under this parent. */
+  "unit.create": OrganizationScope;
+  /** Renaming, recoding, moving, retiring or restoring this unit (below a county). */
+  "unit.manage": OrganizationScope;
+  /** Creating a county, or changing or retiring one: the system administrator's alone. */
+  "county.manage": null;
+  /** Setting a county's reporting calendar. */
+  "calendar.manage": OrganizationScope;
+  /** Reading the reporting calendar that applies to this organization. */
+  "calendar.read": OrganizationScope;
 };
 
 export type Action = keyof SubjectOf;
@@ -140,6 +157,7 @@ export function assignableRoles(actor: Actor): readonly Role[] {
   return [];
 }
 
+/** The two administrators: the system's, and a county's (who must belong to its county). */
 function isAdministrator(actor: SignedIn): boolean {
   return actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && actor.organizationId !== null);
 }
@@ -247,6 +265,23 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   }),
   "account.changeOwnPassword": signedIn(() => null),
   "audit.read": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "unit.list": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  // A county administrator places units anywhere in its county, the county itself included.
+  "unit.create": administering(
+    (actor, parent) => isAdministrator(actor) && isInSet(readableOrganizations(actor), parent),
+  ),
+  // …and changes any unit below its county, but not the county (a county is the system administrator's).
+  "unit.manage": administering(
+    (actor, unit) =>
+      actor.role === "ADMIN" ||
+      (actor.role === "COUNTY_ADMIN" && unit.ancestorIds.includes(actor.organizationId ?? "")),
+  ),
+  "county.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
+  "calendar.manage": administering(
+    (actor, county) =>
+      actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
+  ),
+  "calendar.read": signedIn((actor, scope) => allowIf(isInSet(readableOrganizations(actor), scope), "NOT_FOUND")),
 };
 
 /** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */
@@ -259,6 +294,18 @@ function isAllowedBeforePasswordChange(action: Action, subject: unknown): boolea
 function isAdministeredUnit(actor: SignedIn, unit: OrganizationScope | null): boolean {
   const scope = administeredOrganizations(actor);
   return unit === null ? scope.kind === "everything" : isInSet(scope, unit);
+}
+
+/**
+ * An administrator's action on an organization: one outside the actor's reach is not found
+ * (another county's units cannot be probed); within reach, anyone the rule does not allow
+ * (a reviewer, a clerk, a county administrator on its own county) is forbidden.
+ */
+function administering(isAllowed: (actor: SignedIn, scope: OrganizationScope) => boolean): Rule<OrganizationScope> {
+  return signedIn((actor, scope) => {
+    if (!isInSet(readableOrganizations(actor), scope)) return "NOT_FOUND";
+    return allowIf(isAllowed(actor, scope), "FORBIDDEN");
+  });
 }
 
 function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { errorsOf, FormErrorSummary } from "@/components/ui/form-error-summary";
+import { errorsOf, FormErrorSummary, problemsOf } from "@/components/ui/form-error-summary";
 import { FormField } from "@/components/ui/form-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeOwnPasswordAction } from "./actions";
@@ -22,7 +22,7 @@ export function PasswordForm({ username, needsCurrentPassword }: { username: str
   const fieldIds = ["currentPassword", "newPassword", "confirmPassword"];
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormErrorSummary title="密码未能修改" errors={errors} fieldIds={fieldIds} />
+      <FormErrorSummary title="密码未能修改" problems={problemsOf(errors, fieldIds)} />
       {result?.ok && (
         <p className="notice notice--success" role="status">
           新密码已设置，正在进入系统…

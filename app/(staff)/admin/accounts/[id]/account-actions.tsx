@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { errorsOf, FormErrorSummary } from "@/components/ui/form-error-summary";
+import { errorsOf, FormErrorSummary, problemsOf } from "@/components/ui/form-error-summary";
 import { InitialPasswordNotice } from "@/components/ui/initial-password-notice";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import type { UnitOption } from "@/components/ui/unit-select";
@@ -106,7 +106,7 @@ function ChangeAccountForm({
       <h2 id="change-account-heading">修改账号</h2>
       <p className="muted">修改单位或角色后，该用户的下一次操作即按新的单位和角色处理。</p>
       <form onSubmit={onSubmit} noValidate>
-        <FormErrorSummary title="账号未能修改" errors={errors} fieldIds={accountFieldIds} />
+        <FormErrorSummary title="账号未能修改" problems={problemsOf(errors, accountFieldIds)} />
         {result?.ok && (
           <p className="notice notice--success" role="status">
             {result.data.changed.length > 0 ? "账号已修改。" : "没有需要保存的修改。"}

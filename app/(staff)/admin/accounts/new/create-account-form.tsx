@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { errorsOf, FormErrorSummary } from "@/components/ui/form-error-summary";
+import { errorsOf, FormErrorSummary, problemsOf } from "@/components/ui/form-error-summary";
 import { InitialPasswordNotice } from "@/components/ui/initial-password-notice";
 import type { UnitOption } from "@/components/ui/unit-select";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -40,7 +40,7 @@ function OneAccount({ units, roles, onNext }: Props & { onNext: () => void }) {
   const errors = result ? errorsOf(result) : {};
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormErrorSummary title="账号未能创建" errors={errors} fieldIds={accountFieldIds} />
+      <FormErrorSummary title="账号未能创建" problems={problemsOf(errors, accountFieldIds)} />
       <AccountFields units={units} roles={roles} errors={errors} withUsername />
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在创建…" : "创建账号"}
