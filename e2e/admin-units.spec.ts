@@ -104,7 +104,7 @@ test("the county administrator imports 20 units, row problems first, and the sam
     buffer: Buffer.from(withProblems),
   });
   await page.getByRole("button", { name: "上传并预览" }).click();
-  await expect(page.getByRole("alert")).toContainText("含宏的工作簿（.xlsm）不能上传");
+  await expect(page.locator(".error-summary")).toContainText("含宏的工作簿（.xlsm）不能上传");
 
   await page.goto("/admin/units");
   const tree = page.getByTestId("unit-tree");
@@ -138,7 +138,7 @@ test("the county administrator sets the calendar and retires a unit", async ({ p
   // The county itself is the system administrator's: its page is not this administrator's.
   const county = await page
     .getByTestId("unit-tree")
-    .getByRole("link", { name: demonstrationCounty.name })
+    .getByRole("link", { name: demonstrationCounty.name, exact: true })
     .getAttribute("href");
   expect((await page.goto(county!))?.status()).toBe(404);
 });

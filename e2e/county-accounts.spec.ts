@@ -2,10 +2,11 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { writeXlsx, withMacros } from "../fixtures/spreadsheets/write-spreadsheets";
 import { expect, signIn, test } from "./support/fixtures";
-import { ensureTrialCounty, trialCounty, userIdOf } from "./support/trial-county";
+import { trialCounty, userIdOf } from "./support/trial-county";
 
-// A county sets up its accounts: the system administrator creates the county administrator,
-// who imports 20 clerks from an .xlsx and downloads their initial passwords; a clerk signs in
+// A county sets itself up from nothing: the system administrator creates the county and its
+// administrator; the administrator chooses a password, imports the county's 20 units from one
+// .xlsx and 20 clerks from another, and downloads their initial passwords; a clerk signs in
 // with one, must choose a password of their own, and starts the report; a disabled clerk's
 // open session ends; a reset password works once; everything is in 操作记录.
 test.describe.configure({ mode: "serial" });
@@ -13,7 +14,7 @@ test.describe.configure({ mode: "serial" });
 const countyAdmin = { username: "trial-county-admin", password: "" };
 const clerks: { username: string; password: string }[] = [];
 const ownPassword = (username: string) => `${username}-自己的-密码`;
-const towns = trialCounty.units.map((unit) => unit.name);
+const towns = trialCounty.clerkUnits;
 
 /** A new browser context, signed in through the form with a password that may have to be changed next. */
 async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
@@ -40,15 +41,22 @@ async function chooseOwnPassword(page: Page, username: string): Promise<void> {
   await expect(page).not.toHaveURL("/account/password");
 }
 
-test.beforeAll(async () => {
-  await ensureTrialCounty();
-});
-
-test("the system administrator creates the county administrator; bad input changes nothing", async ({ browser }) => {
+test("the system administrator creates the county and its administrator; bad input changes nothing", async ({
+  browser,
+}) => {
   const page = await signedIn(browser, "admin", "nianbao-demo");
+  await page.goto("/admin/units");
+  await page.getByRole("link", { name: "新建县（区）" }).click();
+  await page.getByLabel("单位名称").fill(trialCounty.name);
+  await page.getByLabel("行政区划代码").fill(trialCounty.divisionCode);
+  await page.getByRole("button", { name: "创建单位" }).click();
+  await expect(page).toHaveURL(/\/admin\/units\?created=/);
+  await expect(page.getByTestId("unit-tree").locator(`tr[data-unit="${trialCounty.name}"]`)).toContainText(
+    trialCounty.divisionCode,
+  );
+
   await page.goto("/admin/accounts/new");
   await expect(page.getByRole("heading", { level: 1, name: "新建账号" })).toBeVisible();
-
   // Hostile input: every field answered at the field, nothing created.
   await page.getByLabel("用户名").fill("bad\u0007name");
   await page.getByLabel("姓名").fill("名".repeat(10_000));
@@ -60,20 +68,14 @@ test("the system administrator creates the county administrator; bad input chang
   await expect(summary).toContainText("电话号码只能包含数字");
   await expect(page.getByLabel("姓名")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("用户名").fill("dongfeng");
-  await page.getByLabel("姓名").fill("重名 用户");
+  await page.getByLabel("姓名").fill("试点县 管理员");
   await page.getByLabel("联系电话（选填）").fill("");
-  await page.getByLabel("角色").selectOption({ label: "填报人员" });
-  await page.getByLabel("单位", { exact: true }).selectOption({ label: "城关镇人民政府" });
+  await page.getByLabel("角色").selectOption({ label: "县级管理员" });
+  await page.getByLabel("单位", { exact: true }).selectOption({ label: trialCounty.name });
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(summary).toContainText("用户名 dongfeng 已被使用");
-  // A county administrator belongs to the county itself.
-  await page.getByLabel("用户名").fill(countyAdmin.username);
-  await page.getByLabel("姓名").fill("试点县 管理员");
-  await page.getByLabel("角色").selectOption({ label: "县级管理员" });
-  await page.getByRole("button", { name: "创建账号" }).click();
-  await expect(summary).toContainText("审核人员和县级管理员须属于县（区）本级");
 
-  await page.getByLabel("单位", { exact: true }).selectOption({ label: trialCounty.name });
+  await page.getByLabel("用户名").fill(countyAdmin.username);
   await page.getByLabel("联系电话（选填）").fill("0356-1234567");
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(page.getByRole("heading", { name: "账号已创建：试点县 管理员" })).toBeVisible();
@@ -87,7 +89,7 @@ test("the system administrator creates the county administrator; bad input chang
   await page.context().close();
 });
 
-test("the county administrator chooses a password, then imports 20 clerks from an .xlsx and downloads their passwords", async ({
+test("the county administrator chooses a password and imports the county's 20 units from an .xlsx", async ({
   browser,
 }) => {
   const page = await signedIn(browser, countyAdmin.username, countyAdmin.password);
@@ -97,6 +99,37 @@ test("the county administrator chooses a password, then imports 20 clerks from a
   await chooseOwnPassword(page, countyAdmin.username);
   await expect(page).toHaveURL("/admin");
 
+  await page.getByRole("link", { name: "导入单位名单" }).click();
+  await expect(page.getByText(`导入到：${trialCounty.name}`)).toBeVisible();
+  await page.getByLabel("单位名单文件").setInputFiles({
+    name: "试点县单位.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await writeXlsx(trialCounty.unitRows)),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByTestId("import-counts")).toHaveText(
+    "共 20 行：将新建 20 个，已有 0 个（不变），有问题 0 行。",
+  );
+  await page.getByRole("button", { name: "导入 20 个单位" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("导入完成：新建 20 个单位");
+  await page.goto("/admin/units");
+  await expect(page.getByTestId("unit-tree").locator("tbody tr")).toHaveCount(21);
+
+  // A reviewer or county administrator belongs to the county itself, not to one of its units.
+  await page.goto("/admin/accounts/new");
+  await page.getByLabel("用户名").fill("trial-town-review");
+  await page.getByLabel("姓名").fill("城关镇 审核");
+  await page.getByLabel("角色").selectOption({ label: "审核人员" });
+  await page.getByLabel("单位", { exact: true }).selectOption({ label: towns[0] });
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.locator(".error-summary")).toContainText("审核人员和县级管理员须属于县（区）本级");
+  await page.context().close();
+});
+
+test("the county administrator imports 20 clerks from another .xlsx and downloads their passwords", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, countyAdmin.username, ownPassword(countyAdmin.username));
   await page.goto("/admin/accounts/import");
   await expect(page.getByLabel("县（区）")).toHaveValue(/[0-9a-f-]{36}/);
   await expect(page.getByLabel("县（区）").locator("option")).toHaveText([trialCounty.name]);
@@ -274,6 +307,13 @@ test("操作记录 shows the county's administration, filtered by unit, user and
   await expect(log.locator("tbody tr")).toHaveCount(1);
   await expect(log).toContainText(clerks[1]!.username);
 
+  // The units the administrator imported are there too, as one import and 20 new units.
+  await page.goto("/admin/audit");
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "导入单位名单" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(log.locator("tbody tr")).toHaveCount(1);
+  await expect(log).toContainText(trialCounty.name);
+
   await page.goto("/admin/audit");
   await page.getByLabel("用户名").fill(clerks[0]!.username);
   await page.getByRole("button", { name: "筛选" }).click();
@@ -284,7 +324,8 @@ test("操作记录 shows the county's administration, filtered by unit, user and
   await page.getByLabel("单位（含下属单位）").selectOption({ label: "东关乡人民政府" });
   await page.getByRole("button", { name: "筛选" }).click();
   // 东关乡's clerks are trial-clerk-02, -07, -12, -17; -02 was disabled and enabled again.
-  for (const text of ["trial-clerk-07", "trial-clerk-17", "停用账号", "启用账号"]) await expect(log).toContainText(text);
+  for (const text of ["trial-clerk-07", "trial-clerk-17", "停用账号", "启用账号"])
+    await expect(log).toContainText(text);
   await expect(log).not.toContainText("trial-clerk-01");
   await page.context().close();
 });

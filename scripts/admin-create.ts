@@ -8,7 +8,7 @@ import pg from "pg";
 import { applyMigrations } from "./lib/migrate";
 import { appDataDirectory, readClusterUrl, startEmbeddedPostgres, type RunningDatabase } from "./lib/postgres";
 import { createScriptClient } from "./lib/prisma-client";
-import { createAccount, oneTimePassword, USERNAME_PATTERN } from "../prisma/seed/create-account";
+import { createAccount, oneTimePassword, parseUsername } from "../prisma/seed/create-account";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
@@ -36,16 +36,17 @@ async function openDatabase(): Promise<RunningDatabase> {
 }
 
 async function main(): Promise<void> {
-  const [username, name] = process.argv.slice(2).filter((argument) => argument !== "--");
-  if (!username) throw new Error("请给出用户名：npm run admin:create -- <用户名> [显示名称]");
-  if (!USERNAME_PATTERN.test(username))
-    throw new Error(`用户名“${username}”无效：3–40 位字母、数字、点、下划线或连字符，以字母或数字开头`);
+  const [given, name] = process.argv.slice(2).filter((argument) => argument !== "--");
+  if (!given) throw new Error("请给出用户名：npm run admin:create -- <用户名> [显示名称]");
+  const parsed = parseUsername(given);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const { username } = parsed;
   const database = await openDatabase();
   try {
     await applyMigrations(database.url);
     const client = createScriptClient(database.url);
     try {
-      const taken = await client.user.findUnique({ where: { username: username.toLowerCase() }, select: { id: true } });
+      const taken = await client.user.findUnique({ where: { username }, select: { id: true } });
       if (taken) throw new Error(`用户名“${username}”已被使用，请换一个`);
       const password = oneTimePassword();
       await createAccount(client, {
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
       });
       console.log(
         [
-          `已创建系统管理员 ${username.toLowerCase()}。`,
+          `已创建系统管理员 ${username}。`,
           `一次性密码：${password}`,
           "请用它登录；首次登录时须设置新密码。此密码不会再次显示。",
         ].join("\n"),

@@ -66,7 +66,8 @@ async function startDatabase(onGiveUp: (reason: string) => void): Promise<Runnin
 async function demoChoice(client: ReturnType<typeof createScriptClient>, isEmbedded: boolean) {
   if (argumentsGiven.includes("--no-demo")) return { load: false, reason: "按 --no-demo 未载入演示数据" };
   if (argumentsGiven.includes("--demo")) return { load: true, reason: "" };
-  if (!isEmbedded) return { load: false, reason: "使用 DATABASE_URL 时不载入演示数据（如需载入：npm start -- --demo）" };
+  if (!isEmbedded)
+    return { load: false, reason: "使用 DATABASE_URL 时不载入演示数据（如需载入：npm start -- --demo）" };
   const ownAccounts = await client.user.count({ where: { NOT: { email: { endsWith: DEMO_EMAIL_DOMAIN } } } });
   return ownAccounts > 0
     ? { load: false, reason: "数据库中已有非演示账号，未载入演示数据（如需载入：npm start -- --demo）" }
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
         welcome =
           administrators > 0
             ? []
-            : ["还没有系统管理员。创建第一个：npm run admin:create -- <用户名>（显示一次性密码，首次登录时须修改）", ""];
+            : [
+                "还没有系统管理员。创建第一个：npm run admin:create -- <用户名>（显示一次性密码，首次登录时须修改）",
+                "",
+              ];
       }
     } finally {
       await client.$disconnect();

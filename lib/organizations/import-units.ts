@@ -55,7 +55,7 @@ export const importUnits = defineOperation({
               action: "unit.create",
               actorId,
               organizationId: unit.id,
-              detail: { ...unit, source: file.fileName },
+              detail: { ...unit, source: "import", fileName: file.fileName },
             })),
             {
               action: "unit.import",

@@ -2,6 +2,7 @@
 // (`npm run admin:create`), and the accounts the tests need (a county administrator for a
 // county a browser journey has just created). The app's own account screens create the rest.
 import { randomBytes, randomUUID } from "node:crypto";
+import { usernameField } from "@/lib/account-data/account-fields";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/password";
 
@@ -15,8 +16,13 @@ export type NewAccount = {
   mustChangePassword: boolean;
 };
 
-/** Usernames as the sign-in form takes them (lib/server/auth.ts: the username plugin's rule). */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/i;
+/** The username as the app's account forms take it (lower case), or why it cannot be one. */
+export function parseUsername(raw: string): { ok: true; username: string } | { ok: false; message: string } {
+  const parsed = usernameField.safeParse(raw);
+  return parsed.success
+    ? { ok: true, username: parsed.data }
+    : { ok: false, message: `用户名“${raw}”无效：${parsed.error.issues[0]?.message ?? "请换一个"}` };
+}
 
 /** A one-time password: 16 characters from a set without look-alikes (no 0/O, 1/l/I). */
 export function oneTimePassword(): string {
@@ -25,18 +31,19 @@ export function oneTimePassword(): string {
 }
 
 export async function createAccount(db: PrismaClient, account: NewAccount): Promise<{ id: string }> {
-  if (!USERNAME_PATTERN.test(account.username))
-    throw new Error(`用户名“${account.username}”无效：3–40 位字母、数字、点、下划线或连字符，以字母或数字开头`);
+  const parsed = parseUsername(account.username);
+  if (!parsed.ok) throw new Error(parsed.message);
   const id = randomUUID();
-  const username = account.username.toLowerCase();
+  const { username } = parsed;
   await db.user.create({
     data: {
       id,
       name: account.name,
-      email: `${username}@accounts.nianbao.invalid`,
+      // The same placeholder address as the app's own accounts (lib/accounts/create-account.ts).
+      email: `${id}@accounts.nianbao.invalid`,
       emailVerified: true,
       username,
-      displayUsername: account.username,
+      displayUsername: username,
       role: account.role,
       organizationId: account.organizationId,
       mustChangePassword: account.mustChangePassword,
