@@ -326,6 +326,12 @@ test("操作记录 shows the county's administration, filtered by unit, user and
   await page.getByRole("button", { name: "筛选" }).click();
   for (const action of ["创建账号", "修改本人密码", "重置密码", "开始填写报告"])
     await expect(log).toContainText(action);
+  // The disabled clerk's refused start left no trace but the disabling and enabling.
+  await page.goto("/admin/audit");
+  await page.getByLabel("用户名").fill(clerks[1]!.username);
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(log).toContainText("停用账号");
+  await expect(log).not.toContainText("开始填写报告");
 
   await page.goto("/admin/audit");
   await page.getByLabel("单位（含下属单位）").selectOption({ label: "东关乡人民政府" });
