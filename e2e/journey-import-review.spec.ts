@@ -6,7 +6,7 @@ import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table
 import { getLayout } from "../lib/template";
 import { expect, pageAs, test } from "./support/fixtures";
 
-// Issue 11.5: an imported report reaches the public only through a county reviewer. A clerk
+// An imported report reaches the public only through a county reviewer. A clerk
 // imports, the report is not public; the reviewer opens it from the queue (marked 导入),
 // downloads the source file, reads what was read and the findings, confirms: public. A
 // re-import over it is a correction the public does not see until the reviewer publishes it

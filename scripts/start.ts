@@ -1,6 +1,7 @@
 // npm start: the whole app on one command. Starts PostgreSQL (embedded, data in .data/, or
-// the external DATABASE_URL), applies migrations, loads the demo data, builds the app if
-// its sources changed, serves it on PORT (default 3000), prints the demo logins.
+// the external DATABASE_URL), applies migrations, loads the demo data (see demoChoice),
+// builds the app if its sources changed, serves it on PORT (default 3000), prints the demo
+// logins or how to create the first administrator.
 // It then supervises both: an embedded PostgreSQL that exits is restarted (waiting longer
 // after each failure); if the app exits, the database is stopped and the script exits
 // non-zero, saying why. Ctrl-C stops the app and the database cleanly. `npm run dev` does
@@ -19,13 +20,14 @@ import {
   type RunningDatabase,
 } from "./lib/postgres";
 import { createScriptClient } from "./lib/prisma-client";
-import { DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-organizations";
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoUsers } from "../prisma/seed/demo-organizations";
 import { seedDemo } from "../prisma/seed/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
 // DATA_DIR lets tests run a second instance beside a developer's own.
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
 const isDev = process.argv.includes("--dev");
+const argumentsGiven = process.argv.slice(2);
 const startedAt = performance.now();
 
 function log(message: string): void {
@@ -53,6 +55,23 @@ async function startDatabase(onGiveUp: (reason: string) => void): Promise<Runnin
       : `启动内置 PostgreSQL（数据保存在 ${shown}）…`,
   );
   return startEmbeddedPostgres({ dataDir: location.dataDir, supervise: { onGiveUp }, log });
+}
+
+/**
+ * Whether to load the demo units and accounts. `--demo` always, `--no-demo` never. Otherwise
+ * the embedded database gets them (what a newcomer wants), unless it already holds accounts of
+ * its own (a county that started with --no-demo does not get the demo accounts by restarting
+ * without the switch); a database given by DATABASE_URL never does unless asked with --demo.
+ */
+async function demoChoice(client: ReturnType<typeof createScriptClient>, isEmbedded: boolean) {
+  if (argumentsGiven.includes("--no-demo")) return { load: false, reason: "按 --no-demo 未载入演示数据" };
+  if (argumentsGiven.includes("--demo")) return { load: true, reason: "" };
+  if (!isEmbedded)
+    return { load: false, reason: "使用 DATABASE_URL 时不载入演示数据（如需载入：npm start -- --demo）" };
+  const ownAccounts = await client.user.count({ where: { NOT: { email: { endsWith: DEMO_EMAIL_DOMAIN } } } });
+  return ownAccounts > 0
+    ? { load: false, reason: "数据库中已有非演示账号，未载入演示数据（如需载入：npm start -- --demo）" }
+    : { load: true, reason: "" };
 }
 
 function exitDescription(code: number | null, signal: NodeJS.Signals | null): string {
@@ -95,13 +114,28 @@ async function main(): Promise<void> {
     log("应用数据库迁移…");
     await applyMigrations(database.url);
     const client = createScriptClient(database.url);
+    let welcome: readonly string[];
     try {
-      const { createdUsers, createdReports } = await seedDemo(client);
-      const created = [
-        createdUsers > 0 && `${createdUsers} 个账号`,
-        createdReports > 0 && `${createdReports} 份已发布的报告`,
-      ].filter(Boolean);
-      log(created.length > 0 ? `已载入演示数据（新建 ${created.join("、")}）` : "演示数据已存在");
+      const demo = await demoChoice(client, database.isEmbedded);
+      if (demo.load) {
+        const { createdUsers, createdReports } = await seedDemo(client);
+        const created = [
+          createdUsers > 0 && `${createdUsers} 个账号`,
+          createdReports > 0 && `${createdReports} 份已发布的报告`,
+        ].filter(Boolean);
+        log(created.length > 0 ? `已载入演示数据（新建 ${created.join("、")}）` : "演示数据已存在");
+        welcome = demoLogins();
+      } else {
+        log(demo.reason);
+        const administrators = await client.user.count({ where: { role: "ADMIN" } });
+        welcome =
+          administrators > 0
+            ? []
+            : [
+                "还没有系统管理员。创建第一个：npm run admin:create -- <用户名>（显示一次性密码，首次登录时须修改）",
+                "",
+              ];
+      }
     } finally {
       await client.$disconnect();
     }
@@ -139,7 +173,7 @@ async function main(): Promise<void> {
       void stop(1);
     });
     await waitForHealth(`http://127.0.0.1:${port}`, app, 120_000);
-    printWelcome(appUrl);
+    printWelcome(appUrl, welcome);
   } catch (error) {
     if (isStopping) return;
     console.error(`\n启动失败：${error instanceof Error ? error.message : String(error)}\n`);
@@ -147,15 +181,21 @@ async function main(): Promise<void> {
   }
 }
 
-function printWelcome(appUrl: string): void {
+function demoLogins(): string[] {
   const width = Math.max(...demoUsers.map((user) => user.username.length));
+  return [
+    `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
+    ...demoUsers.map((user) => `  ${user.username.padEnd(width)}  ${user.name}`),
+    "",
+  ];
+}
+
+function printWelcome(appUrl: string, welcome: readonly string[]): void {
   const lines = [
     "",
     `年报已启动：${appUrl}    （启动用时 ${((performance.now() - startedAt) / 1000).toFixed(1)} 秒，按 Ctrl-C 停止）`,
     "",
-    `演示账号（密码均为 ${DEMO_PASSWORD}）：`,
-    ...demoUsers.map((user) => `  ${user.username.padEnd(width)}  ${user.name}`),
-    "",
+    ...welcome,
     `公众无需登录即可查阅已发布的报告：${appUrl}/`,
     "",
   ];

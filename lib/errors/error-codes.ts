@@ -8,6 +8,7 @@ export const errorCodes = {
   CONFLICT: "该报告已被他人修改，请查看最新版本后再保存。",
   INVALID_STATE: "报告当前状态不允许此操作。",
   RATE_LIMITED: "尝试次数过多，请稍后再试。",
+  PASSWORD_CHANGE_REQUIRED: "请先设置新密码，再继续操作。",
   UNAVAILABLE: "服务暂时不可用，您的内容已保留，请稍后重试。",
   INTERNAL: "系统出错，请稍后重试。",
 } as const;

@@ -1,6 +1,7 @@
 /**
- * Reading a file off the request thread: every upload (and `npm run check`) is read by
- * readReportBytes in a worker thread of one small pool (piscina), so a hostile file costs
+ * Reading a file off the request thread: every upload (and `npm run check`) is read in a
+ * worker thread of one small pool (piscina) — a report by readReportBytes, a list of units
+ * or accounts by readSpreadsheetBytes (a task of kind "spreadsheet") — so a hostile file costs
  * a worker, never the server. Each worker's heap is capped (resourceLimits: it dies rather
  * than grow past the memory limit), each file gets the time limit from the moment its
  * worker starts on it (then the worker is terminated through the task's AbortSignal), and
@@ -16,6 +17,8 @@ import { importMessages } from "./import-messages";
 import { READ_MEMORY_LIMIT_MB, READ_TIME_LIMIT_MS } from "./limits";
 import { refusedReading } from "./read-report-lines";
 import { sourceForName } from "./source-for-name";
+import { refusal, spreadsheetMessages } from "./spreadsheet/messages";
+import type { SpreadsheetReading } from "./spreadsheet/types";
 import type { ReadResult } from "./types";
 
 /** Too many files are being read: try again later. */
@@ -37,6 +40,7 @@ export type ReadingPoolLimits = {
 
 export type ReadingPool = {
   read(bytes: Uint8Array, fileName: string): Promise<ReadResult>;
+  readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetReading>;
   destroy(): Promise<void>;
 };
 
@@ -48,7 +52,10 @@ export const DEFAULT_POOL_LIMITS: ReadingPoolLimits = {
   memoryLimitMb: READ_MEMORY_LIMIT_MB,
 };
 
-type Task = { bytes: Uint8Array; fileName: string; started: MessagePort };
+type TaskKind = "report" | "spreadsheet";
+type Task = { kind: TaskKind; bytes: Uint8Array; fileName: string; started: MessagePort };
+/** How a task's reading is answered when the pool stops it. */
+type Stopped<R> = { timedOut: () => R; outOfMemory: () => R };
 
 // Resolved from this module's own path, never through `new URL(…, import.meta.url)`: a
 // bundler would copy the worker as an asset, away from the sources it imports.
@@ -59,7 +66,7 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMITS): ReadingPool {
-  const pool = new Piscina<Task, ReadResult>({
+  const pool = new Piscina<Task, ReadResult | SpreadsheetReading>({
     filename: workerFile,
     // All threads stay: piscina replaces a terminated worker only up to minThreads, and
     // files waiting in the queue are handed only to workers that exist.
@@ -78,7 +85,12 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
   });
   let inFlight = 0;
 
-  const read = async (bytes: Uint8Array, fileName: string): Promise<ReadResult> => {
+  const run = async <R extends ReadResult | SpreadsheetReading>(
+    kind: TaskKind,
+    bytes: Uint8Array,
+    fileName: string,
+    stopped: Stopped<R>,
+  ): Promise<R> => {
     if (inFlight >= limits.threads + limits.waiting) throw new ReadersBusyError();
     inFlight += 1;
     const abort = new AbortController();
@@ -88,13 +100,13 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
       timer = setTimeout(() => abort.abort(), limits.timeLimitMs);
     });
     try {
-      return await pool.run({ bytes, fileName, started: port2 }, { transferList: [port2], signal: abort.signal });
+      return (await pool.run(
+        { kind, bytes, fileName, started: port2 },
+        { transferList: [port2], signal: abort.signal },
+      )) as R;
     } catch (error) {
-      const source = sourceForName(fileName);
-      if (abort.signal.aborted)
-        return refusedReading("input.tooComplex", importMessages.readTimedOut(limits.timeLimitMs / 1000), source);
-      if (isOutOfMemory(error))
-        return refusedReading("input.tooComplex", importMessages.readOutOfMemory(limits.memoryLimitMb), source);
+      if (abort.signal.aborted) return stopped.timedOut();
+      if (isOutOfMemory(error)) return stopped.outOfMemory();
       throw error;
     } finally {
       clearTimeout(timer);
@@ -102,15 +114,41 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
       inFlight -= 1;
     }
   };
-  return { read, destroy: () => pool.destroy() };
+
+  const read = (bytes: Uint8Array, fileName: string): Promise<ReadResult> => {
+    const source = sourceForName(fileName);
+    return run<ReadResult>("report", bytes, fileName, {
+      timedOut: () =>
+        refusedReading("input.tooComplex", importMessages.readTimedOut(limits.timeLimitMs / 1000), source),
+      outOfMemory: () =>
+        refusedReading("input.tooComplex", importMessages.readOutOfMemory(limits.memoryLimitMb), source),
+    });
+  };
+
+  const readSpreadsheet = (bytes: Uint8Array, fileName: string): Promise<SpreadsheetReading> =>
+    run<SpreadsheetReading>("spreadsheet", bytes, fileName, {
+      timedOut: () => refusal("tooComplex", spreadsheetMessages.readTimedOut(limits.timeLimitMs / 1000)),
+      outOfMemory: () => refusal("tooComplex", spreadsheetMessages.readOutOfMemory(limits.memoryLimitMb)),
+    });
+
+  return { read, readSpreadsheet, destroy: () => pool.destroy() };
 }
 
 // One pool per process, even when a bundler includes this module in several chunks.
 const sharedPoolKey = Symbol.for("nianbao.readingPool");
 
-/** Reads `bytes` as readReportBytes does, in the process's reading pool. */
-export function readReportBytesInWorker(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+function sharedPool(): ReadingPool {
   const holder = globalThis as { [sharedPoolKey]?: ReadingPool };
   holder[sharedPoolKey] ??= createReadingPool();
-  return holder[sharedPoolKey].read(bytes, fileName);
+  return holder[sharedPoolKey];
+}
+
+/** Reads `bytes` as readReportBytes does, in the process's reading pool. */
+export function readReportBytesInWorker(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  return sharedPool().read(bytes, fileName);
+}
+
+/** Reads `bytes` as readSpreadsheetBytes does, in the process's reading pool. */
+export function readSpreadsheetBytesInWorker(bytes: Uint8Array, fileName: string): Promise<SpreadsheetReading> {
+  return sharedPool().readSpreadsheet(bytes, fileName);
 }

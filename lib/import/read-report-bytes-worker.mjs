@@ -5,14 +5,22 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { readReportBytes } = await import("./read-report-bytes.ts");
+
+// Each kind's readers are loaded on its first task (a thread that only reads reports never
+// loads exceljs).
+const readers = {
+  report: async () => (await import("./read-report-bytes.ts")).readReportBytes,
+  spreadsheet: async () => (await import("./spreadsheet/read-spreadsheet-bytes.ts")).readSpreadsheetBytes,
+};
 
 /**
  * One file: says on `started` when reading begins (the pool's time limit counts from
- * there, not from the wait in the queue), then returns the reading.
+ * there, not from the wait in the queue), then returns the reading of the task's kind
+ * (a report, or a spreadsheet of units or accounts).
  */
-export default async function readReportBytesTask({ bytes, fileName, started }) {
+export default async function readTask({ kind = "report", bytes, fileName, started }) {
+  const read = await readers[kind]();
   started.postMessage("started");
   started.close();
-  return readReportBytes(bytes, fileName);
+  return read(bytes, fileName);
 }

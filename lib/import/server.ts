@@ -10,3 +10,6 @@ export { extractDocxParts } from "./extract-docx-parts";
 export type { DocxParts } from "./extract-docx-parts";
 export { readUpload } from "./read-upload";
 export { readReportBytesInWorker, ReadersBusyError } from "./read-in-worker";
+export { readSpreadsheetUpload } from "./spreadsheet/read-spreadsheet-upload";
+export { readSpreadsheetBytes } from "./spreadsheet/read-spreadsheet-bytes";
+export { writeSpreadsheetTemplate, XLSX_CONTENT_TYPE } from "./spreadsheet/write-spreadsheet-template";

@@ -2,19 +2,27 @@ import "server-only";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { loadSubtrees } from "@/lib/server/organization-scope";
-import type { Actor } from "@/lib/workflow/policy";
+import { loadSubtrees, organizationFilter } from "@/lib/server/organization-scope";
+import { administeredOrganizations, type Actor, type OrganizationSet } from "@/lib/workflow/policy";
 
-/** Counties with every organization of their subtree and its users, for administrators. */
+/**
+ * The counties of the actor's administered scope (all of them for the system administrator,
+ * their own for a county administrator), each with every organization of its subtree and
+ * its users.
+ */
 export const listOrganizationTree = defineOperation({
   name: "listOrganizationTree",
-  action: "admin.manage",
-  authorize: async (actor: Actor) => authorize(actor, "admin.manage", null),
-  run: () => organizationTree(),
+  action: "account.list",
+  authorize: async (actor: Actor) => {
+    authorize(actor, "account.list", null);
+    return administeredOrganizations(actor);
+  },
+  run: (scope) => organizationTree(scope),
 });
 
-async function organizationTree() {
+async function organizationTree(scope: OrganizationSet) {
   const organizations = await db.organization.findMany({
+    where: await organizationFilter(scope),
     orderBy: [{ name: "asc" }],
     select: {
       id: true,
@@ -25,7 +33,10 @@ async function organizationTree() {
       users: { select: { id: true, name: true, username: true, role: true }, orderBy: { username: "asc" } },
     },
   });
-  const counties = organizations.filter((organization) => organization.parentId === null);
+  const ids = new Set(organizations.map((organization) => organization.id));
+  const counties = organizations.filter(
+    (organization) => organization.parentId === null || !ids.has(organization.parentId),
+  );
   const subtrees = await loadSubtrees(counties.map((county) => county.id));
   return counties.map((county) => {
     const below = new Set(subtrees.get(county.id));

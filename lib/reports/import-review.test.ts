@@ -1,5 +1,5 @@
 /**
- * Issue 11.5, "a clerk publishes alone", against a real PostgreSQL: every imported report —
+ * "No clerk publishes alone", against a real PostgreSQL: every imported report —
  * a clerk's upload, a re-import over a published report, a file naming another body, an
  * administrator's batch — reaches the public only through a county reviewer who saw its
  * source file, what was read and the findings, and confirmed it. Public reach is asked of

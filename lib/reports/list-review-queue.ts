@@ -8,6 +8,7 @@ import { loadOrganizationScope, organizationFilter } from "@/lib/server/organiza
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { reportStatuses, statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
+import { reportingSeasonStart } from "./reporting-year";
 
 /** A queue row's status: the report's, or NOT_STARTED when the organization has none yet. */
 export type QueueStatus = ReportStatus | "NOT_STARTED";
@@ -68,7 +69,19 @@ export const listReviewQueue = defineOperation({
 
 async function queueOf(countyId: string, params: ReviewQueueFilter): Promise<ReviewQueueRow[]> {
   const organizations = await db.organization.findMany({
-    where: await organizationFilter(subtreeOf(countyId)),
+    where: {
+      AND: [
+        await organizationFilter(subtreeOf(countyId)),
+        // A retired unit is in the queue for the seasons that began before it retired, later only with a report.
+        {
+          OR: [
+            { retiredAt: null },
+            { retiredAt: { gte: reportingSeasonStart(params.year) } },
+            { reports: { some: { year: params.year } } },
+          ],
+        },
+      ],
+    },
     select: {
       id: true,
       name: true,

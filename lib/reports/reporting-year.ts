@@ -9,6 +9,11 @@ export function reportingYear(today: Date): number {
   return today.getMonth() >= 10 ? year : year - 1;
 }
 
+/** The first moment at which `year` is the reporting year: 1 November of that year. */
+export function reportingSeasonStart(year: number): Date {
+  return new Date(year, 10, 1);
+}
+
 /**
  * Why `year` cannot be started at `today`, or null when it can. The reporting year can
  * always be opened; a later year has not happened yet; an earlier one only to fill in

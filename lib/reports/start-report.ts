@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/workflow/policy";
 import { reportingYear, startYearProblem } from "./reporting-year";
 
 /**
- * Opens the organization's report for `year`, creating it on first use. For the reporting
+ * Opens the organization's report for `year`, creating it on first use (never for a retired unit). For the reporting
  * year this is idempotent: a double click or two tabs get the same report (the
  * (organization, year) key is unique). Later years are refused, and an earlier year only
  * starts where the organization has no report for it (startYearProblem).
@@ -34,6 +34,13 @@ async function openReport(
 ): Promise<{ id: string }> {
   const layout = layoutForYear(year);
   if (!layout) throw new AppError("INVALID_INPUT", `暂不支持 ${year} 年度的报告格式。`);
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, retiredAt: true },
+  });
+  // A retired unit drops out of new seasons; its published reports stay online.
+  if (organization.retiredAt)
+    throw new AppError("INVALID_STATE", "本单位已停用，不能开始新的年度报告。如单位仍在运行，请联系县级管理员恢复。");
   const today = options.today ?? new Date();
   const isEarlierYear = year < reportingYear(today);
   const existing = await db.report.findUnique({
@@ -43,10 +50,6 @@ async function openReport(
   const problem = startYearProblem(year, today, { isPresent: existing !== null });
   if (problem) throw new AppError("INVALID_INPUT", problem);
   if (existing) return existing;
-  const organization = await db.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { name: true },
-  });
   const data = toStoredReportData(blankReportData(layout, organization.name, year));
   const create = {
     organizationId,

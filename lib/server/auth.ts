@@ -1,5 +1,6 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
@@ -10,7 +11,10 @@ import { hashPassword, verifyPassword } from "./password";
 // Sessions are Better Auth's: a random token stored in the `session` table, sent in an
 // HttpOnly, SameSite=Lax cookie (Secure when APP_URL is https), rotated on every sign-in and
 // deleted on sign-out. Accounts are created by administrators (and the seed), never by
-// self-service sign-up.
+// self-service sign-up (lib/accounts, with the credential rows of lib/server/credentials.ts).
+/** The code of Better Auth's refusal to open a session for a disabled account. */
+export const ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+
 export const auth = betterAuth({
   appName: "年报",
   baseURL: env().APP_URL,
@@ -20,7 +24,9 @@ export const auth = betterAuth({
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,
-    minPasswordLength: 10,
+    // The rules for a password a user chooses are lib/accounts/password-rules.ts; these are
+    // Better Auth's own bounds, the same.
+    minPasswordLength: 8,
     maxPasswordLength: 128,
     password: { hash: hashPassword, verify: verifyPassword },
   },
@@ -28,6 +34,20 @@ export const auth = betterAuth({
     additionalFields: {
       role: { type: "string", required: true, input: false },
       organizationId: { type: "string", required: false, input: false },
+      mustChangePassword: { type: "boolean", required: false, input: false },
+    },
+  },
+  databaseHooks: {
+    session: {
+      create: {
+        // A disabled account signs in to nothing: its password may be right, but no session
+        // is made (lib/server/sign-in.ts tells the user so).
+        before: async (session) => {
+          const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
+          if (!user || user.disabledAt)
+            throw new APIError("FORBIDDEN", { code: ACCOUNT_DISABLED, message: "account disabled" });
+        },
+      },
     },
   },
   session: {

@@ -147,7 +147,17 @@ function invalidInputMessage(issues: readonly z.core.$ZodIssue[]): string {
 const REFUSED_BY_DATABASE = "内容中有无法保存的字符（例如残缺的表情符号），请删除后重试。";
 
 export function toFailure(error: unknown, where: string): Extract<ActionResult<never>, { ok: false }> {
-  if (isAppError(error)) return { ok: false, code: error.code, message: error.userMessage, details: error.details };
+  if (isAppError(error)) {
+    // A business check that refuses one field's value says so as the parse does.
+    const fieldErrors = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+    return {
+      ok: false,
+      code: error.code,
+      message: error.userMessage,
+      details: error.details,
+      ...(fieldErrors ? { fieldErrors } : {}),
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     // During an outage every request fails the same way: one line each, not a stack.
     console.error(`[${where}] database unavailable: ${describeErrorBriefly(error)}`);

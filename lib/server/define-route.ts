@@ -17,6 +17,7 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

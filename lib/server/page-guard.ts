@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { can, type Action, type Actor, type StaffPage } from "@/lib/workflow/policy";
+import { refusalOf, type Action, type Actor, type StaffPage } from "@/lib/workflow/policy";
 import { authorizeFirst } from "./authorize";
 import { isAppError } from "./errors";
-import { getCurrentUser, homePathFor, toActor, type SignedInUser } from "./session";
+import { getCurrentUser, homePathFor, PASSWORD_PAGE, toActor, type SignedInUser } from "./session";
 
 type PageContext = { user: SignedInUser; actor: Actor };
 
@@ -23,8 +23,8 @@ type StaffPageOptions<P extends StaffPage, L> = PageRoute<P> & {
 
 /**
  * Loads a signed-in page's data after the policy said yes. Anonymous visitors go to the
- * sign-in page; a user the policy does not send to this page (`page.open`) goes to their
- * own home; then `authorize` loads the subject and asks the policy about `action`, and only
+ * sign-in page; a user who must choose a new password goes to the password page; a user the
+ * policy does not send to this page (`page.open`) goes to their own home; then `authorize` loads the subject and asks the policy about `action`, and only
  * then does `load` run. Anything the policy refuses is a plain 404, the same as a missing page.
  */
 export async function loadStaffPage<P extends StaffPage, L, T extends object>(
@@ -42,7 +42,9 @@ export async function loadStaffPage(
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
   const actor = toActor(user);
-  if (!can(actor, "page.open", { page: options.page })) redirect(homePathFor(user.role));
+  const refusal = refusalOf(actor, "page.open", { page: options.page });
+  if (refusal === "PASSWORD_CHANGE_REQUIRED") redirect(PASSWORD_PAGE);
+  if (refusal) redirect(homePathFor(user.role));
   try {
     const data = await authorizeFirst(
       `page ${options.page}`,
@@ -53,6 +55,7 @@ export async function loadStaffPage(
     return { ...data, user };
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    if (isAppError(error) && error.code === "PASSWORD_CHANGE_REQUIRED") redirect(PASSWORD_PAGE);
     if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect(`/login?next=${encodeURIComponent(path)}`);
     throw error;
   }

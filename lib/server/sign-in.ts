@@ -1,12 +1,13 @@
 import "server-only";
 import { APIError } from "better-auth/api";
-import { auth } from "./auth";
+import { ACCOUNT_DISABLED, auth } from "./auth";
 import { AppError } from "./errors";
 import { pauseAfterLastAttempt, returnLoginAttempt, takeLoginAttempt } from "./login-throttle";
 import type { Role } from "@/lib/workflow/policy";
-import { homePathFor } from "./session";
+import { homePathForUser } from "./session";
 
 const wrongCredentials = "用户名或密码不正确。";
+const accountDisabled = "该账号已停用，请联系本县（区）的管理员。";
 
 function pauseMessage(seconds: number): string {
   return `登录失败次数过多，请在 ${seconds} 秒后再试。`;
@@ -38,12 +39,20 @@ export async function signIn(input: {
     });
   } catch (error) {
     if (!(error instanceof APIError) || error.statusCode >= 500) throw error;
+    // The password was right (Better Auth checks it before making the session): the attempt
+    // is given back, and the user is told why they cannot sign in.
+    if ((error.body as { code?: unknown } | undefined)?.code === ACCOUNT_DISABLED) {
+      await returnLoginAttempt(input.username, input.address);
+      throw new AppError("FORBIDDEN", accountDisabled);
+    }
     const after = await pauseAfterLastAttempt(input.username, input.address, attempt);
     throw new AppError("INVALID_INPUT", after.isBlocked ? pauseMessage(after.retryAfterSeconds) : wrongCredentials);
   }
   await returnLoginAttempt(input.username, input.address);
-  const role = (result?.user as { role?: Role } | undefined)?.role ?? "CLERK";
-  return { home: homePathFor(role) };
+  const user = result?.user as { role?: Role; mustChangePassword?: boolean } | undefined;
+  return {
+    home: homePathForUser({ role: user?.role ?? "CLERK", mustChangePassword: user?.mustChangePassword ?? false }),
+  };
 }
 
 export async function signOut(requestHeaders: Headers): Promise<void> {

@@ -5,14 +5,16 @@
 // without an allowed and a refused case, fails the test.
 //
 // The cases use one small world: county A with township A1 (and a department under it,
-// one level deeper) and township A2; county B with township B1.
-import type { Action, Actor, Refusal, SubjectOf } from "./policy";
+// one level deeper) and township A2; county B with township B1. Each county has a county
+// administrator; one clerk and one county administrator still have to choose a password.
+import type { Action, Actor, Refusal, Role, SubjectOf } from "./policy";
 import type { ReportStatus, TransitionName } from "./transitions";
 
 const countyA = { organizationId: "county-a", ancestorIds: [] };
 const townA1 = { organizationId: "town-a1", ancestorIds: ["county-a"] };
 const departmentA1 = { organizationId: "department-a1", ancestorIds: ["town-a1", "county-a"] };
 const townA2 = { organizationId: "town-a2", ancestorIds: ["county-a"] };
+const countyB = { organizationId: "county-b", ancestorIds: [] };
 const townB1 = { organizationId: "town-b1", ancestorIds: ["county-b"] };
 
 export const caseActors = {
@@ -23,6 +25,15 @@ export const caseActors = {
   reviewerA: { userId: "u4", role: "REVIEWER", organizationId: countyA.organizationId },
   reviewerB: { userId: "u5", role: "REVIEWER", organizationId: "county-b" },
   admin: { userId: "u6", role: "ADMIN", organizationId: null },
+  countyAdminA: { userId: "u7", role: "COUNTY_ADMIN", organizationId: countyA.organizationId },
+  countyAdminB: { userId: "u8", role: "COUNTY_ADMIN", organizationId: "county-b" },
+  newClerkA1: { userId: "u9", role: "CLERK", organizationId: townA1.organizationId, mustChangePassword: true },
+  newCountyAdminA: {
+    userId: "u10",
+    role: "COUNTY_ADMIN",
+    organizationId: countyA.organizationId,
+    mustChangePassword: true,
+  },
 } satisfies Record<string, Actor>;
 
 export type CaseActor = keyof typeof caseActors;
@@ -138,6 +149,148 @@ const ownClerk = (action: "report.create" | "report.importHistory") =>
     ],
   );
 
+/** Pages and lists of the administered scope: system and county administrators, once their password is their own. */
+const accountAdministrators = (action: "account.list" | "audit.read") =>
+  entry(
+    action,
+    [
+      ["admin", null],
+      ["countyAdminA", null],
+    ],
+    [
+      ["reviewerA", null, "FORBIDDEN"],
+      ["clerkA1", null, "FORBIDDEN"],
+      ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  );
+
+type AccountCase = readonly [unit: Scope | null, role: Role, isSelf?: "self"];
+const account = ([unit, role, isSelf]: AccountCase) => ({ unit, role, isSelf: isSelf === "self" });
+
+/**
+ * Creating, resetting, disabling, enabling or changing an account (a change is asked for the
+ * account as it is and as it would be): a county administrator within its county, never a
+ * system administrator, never itself; the system administrator anything but itself.
+ */
+const manageAccount = entry(
+  "account.manage",
+  (
+    [
+      ["countyAdminA", [townA1, "CLERK"]],
+      ["countyAdminA", [departmentA1, "REVIEWER"]],
+      ["countyAdminA", [countyA, "COUNTY_ADMIN"]],
+      ["admin", [townB1, "CLERK"]],
+      ["admin", [null, "ADMIN"]],
+    ] as const
+  ).map(([actor, place]) => [actor, account(place)] as const),
+  (
+    [
+      ["countyAdminA", [townB1, "CLERK"], "NOT_FOUND"],
+      ["countyAdminB", [townA1, "CLERK"], "NOT_FOUND"],
+      ["countyAdminA", [null, "ADMIN"], "NOT_FOUND"],
+      ["countyAdminA", [countyA, "ADMIN"], "FORBIDDEN"],
+      ["countyAdminA", [countyA, "COUNTY_ADMIN", "self"], "FORBIDDEN"],
+      ["admin", [null, "ADMIN", "self"], "FORBIDDEN"],
+      ["reviewerA", [townA1, "CLERK"], "FORBIDDEN"],
+      ["clerkA1", [townA1, "CLERK"], "FORBIDDEN"],
+      ["newCountyAdminA", [townA1, "CLERK"], "PASSWORD_CHANGE_REQUIRED"],
+      ["anonymous", [townA1, "CLERK"], "UNAUTHENTICATED"],
+    ] as const
+  ).map(([actor, place, refusal]) => [actor, account(place), refusal] as const),
+);
+
+/** Uploading a list of accounts: administrators (the county and each row are asked again inside). */
+const importAccounts = entry(
+  "account.import",
+  [
+    ["admin", null],
+    ["countyAdminA", null],
+  ],
+  [
+    ["reviewerA", null, "FORBIDDEN"],
+    ["clerkA1", null, "FORBIDDEN"],
+    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ],
+);
+
+const changeOwnPassword = entry(
+  "account.changeOwnPassword",
+  [
+    ["clerkA1", null],
+    ["newClerkA1", null],
+    ["newCountyAdminA", null],
+    ["admin", null],
+  ],
+  [["anonymous", null, "UNAUTHENTICATED"]],
+);
+
+/** Listing what one administers: the two administrators. */
+const listUnits = entry(
+  "unit.list",
+  [
+    ["admin", null],
+    ["countyAdminA", null],
+  ],
+  [
+    ["reviewerA", null, "FORBIDDEN"],
+    ["clerkA1", null, "FORBIDDEN"],
+    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Placing units under a parent (creating, importing a list into a county). */
+const placeUnits = entry(
+  "unit.create",
+  [
+    ["countyAdminA", countyA],
+    ["countyAdminA", townA1],
+    ["admin", townB1],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townB1, "NOT_FOUND"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
+/** Changing a unit below a county: its county's administrator or the system's; never the county itself. */
+const manageUnit = entry(
+  "unit.manage",
+  [
+    ["countyAdminA", townA1],
+    ["countyAdminA", departmentA1],
+    ["admin", countyA],
+  ],
+  [
+    ["countyAdminA", countyA, "FORBIDDEN"],
+    ["countyAdminB", townA1, "NOT_FOUND"],
+    ["reviewerA", townA1, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["clerkA2", townA1, "NOT_FOUND"],
+    ["anonymous", townA1, "UNAUTHENTICATED"],
+  ],
+);
+
+const manageCalendar = entry(
+  "calendar.manage",
+  [
+    ["countyAdminA", countyA],
+    ["admin", countyB],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["countyAdminA", townA1, "FORBIDDEN"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -199,8 +352,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
     ],
   ),
-  // Issue 11.9: another county's published report is not found, whatever the input says.
-  // Issue 11.5: an imported report is confirmed against its file (below), never approved.
+  // Another county's published report is not found, whatever the input says.
+  // An imported report is confirmed against its file (below), never approved.
   "app/(staff)/review/actions.ts#approveReportAction": entry(
     "report.transition",
     [["reviewerA", transitionOf("approve", townA1, "SUBMITTED")]],
@@ -228,7 +381,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
     ],
   ),
-  // Issue 11.5: an import is published only by a reviewer of its county, and only as an import.
+  // An import is published only by a reviewer of its county, and only as an import.
   "app/(staff)/review/actions.ts#confirmImportAction": entry(
     "report.transition",
     [["reviewerA", transitionOf("confirmImport", townA1, "SUBMITTED", true)]],
@@ -253,6 +406,31 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
     ],
   ),
+  "app/(staff)/admin/accounts/actions.ts#createAccountAction": manageAccount,
+  "app/(staff)/admin/accounts/actions.ts#changeAccountAction": manageAccount,
+  "app/(staff)/admin/accounts/actions.ts#resetPasswordAction": manageAccount,
+  "app/(staff)/admin/accounts/actions.ts#disableAccountAction": manageAccount,
+  "app/(staff)/admin/accounts/actions.ts#enableAccountAction": manageAccount,
+  "app/(staff)/account/password/actions.ts#changeOwnPasswordAction": changeOwnPassword,
+  "app/api/accounts/import/route.ts#POST": importAccounts,
+  "app/api/accounts/import/template/route.ts#GET": importAccounts,
+  "app/(staff)/admin/units/actions.ts#createUnitAction": placeUnits,
+  "app/(staff)/admin/units/actions.ts#createCountyAction": entry(
+    "county.manage",
+    [["admin", null]],
+    [
+      ["countyAdminA", null, "FORBIDDEN"],
+      ["reviewerA", null, "FORBIDDEN"],
+      ["anonymous", null, "UNAUTHENTICATED"],
+    ],
+  ),
+  "app/(staff)/admin/units/actions.ts#updateUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#moveUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#retireUnitAction": manageUnit,
+  "app/(staff)/admin/units/actions.ts#restoreUnitAction": manageUnit,
+  "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
+  "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
+  "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
@@ -298,8 +476,32 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
     ],
   ),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
-  "app/(staff)/admin/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
+  "app/(staff)/admin/units/page.tsx": listUnits,
+  "app/(staff)/admin/units/new/page.tsx": listUnits,
+  "app/(staff)/admin/units/import/page.tsx": listUnits,
+  "app/(staff)/admin/units/[id]/page.tsx": manageUnit,
+  "app/(staff)/admin/calendar/page.tsx": manageCalendar,
+  "app/(staff)/admin/accounts/page.tsx": accountAdministrators("account.list"),
+  "app/(staff)/admin/accounts/new/page.tsx": accountAdministrators("account.list"),
+  "app/(staff)/admin/accounts/import/page.tsx": importAccounts,
+  "app/(staff)/admin/accounts/[id]/page.tsx": entry(
+    "account.read",
+    [
+      ["countyAdminA", { unit: departmentA1 }],
+      ["countyAdminA", { unit: countyA }],
+      ["admin", { unit: null }],
+    ],
+    [
+      ["countyAdminA", { unit: townB1 }, "NOT_FOUND"],
+      ["countyAdminA", { unit: null }, "NOT_FOUND"],
+      ["reviewerA", { unit: townA1 }, "FORBIDDEN"],
+      ["newCountyAdminA", { unit: townA1 }, "PASSWORD_CHANGE_REQUIRED"],
+    ],
+  ),
+  "app/(staff)/admin/audit/page.tsx": accountAdministrators("audit.read"),
+  "app/(staff)/account/password/page.tsx": changeOwnPassword,
 };
 
 /** Pages that read no data of their own, and why. */

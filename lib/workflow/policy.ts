@@ -19,8 +19,10 @@ export type { Role };
 export type Actor = {
   userId: string;
   role: Role;
-  /** Clerk: their own organization. Reviewer: their county. Admin: may be null. */
+  /** Clerk: their own organization. Reviewer and county administrator: their county. Admin: may be null. */
   organizationId: string | null;
+  /** A new or reset account: nothing is allowed until its user has chosen a password. */
+  mustChangePassword?: boolean;
 } | null;
 
 /**
@@ -41,6 +43,13 @@ export type ReportSubject = OrganizationScope & {
   isPendingImport?: boolean;
 };
 
+/**
+ * An account as an administrator acts on it: its unit (null for a system administrator,
+ * who has none), its role, and whether it is the actor's own. Changing an account's unit
+ * or role is asked twice, for the account as it is and as it would be.
+ */
+export type AccountSubject = { unit: OrganizationScope | null; role: Role; isSelf: boolean };
+
 /** The signed-in pages, by route, and the roles each is for; anyone else is sent to their own home. */
 export const staffPages = {
   "/clerk": ["CLERK"],
@@ -50,6 +59,17 @@ export const staffPages = {
   "/review/reports/[id]": ["REVIEWER", "ADMIN"],
   "/admin": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/import": ["ADMIN"],
+  "/admin/accounts": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/new": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/import": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/accounts/[id]": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/audit": ["ADMIN", "COUNTY_ADMIN"],
+  "/account/password": ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"],
+  "/admin/units": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/new": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/[id]": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/units/import": ["ADMIN", "COUNTY_ADMIN"],
+  "/admin/calendar": ["ADMIN", "COUNTY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -74,12 +94,36 @@ type SubjectOf = {
   "admin.manage": null;
   /** Importing published reports for any county (the county is read from the upload). */
   "admin.importBatch": null;
+  /** The accounts and units of the actor's administered scope (the list is filtered by it). */
+  "account.list": null;
+  /** One account's page: an account of the administered scope (the actor's own too). */
+  "account.read": { unit: OrganizationScope | null };
+  /** Uploading a list of accounts (asked before the upload is read; each row is then asked account.manage). */
+  "account.import": null;
+  /** Creating, resetting, disabling, enabling or changing one account. */
+  "account.manage": AccountSubject;
+  /** One's own password: the only thing a user who must change it may do. */
+  "account.changeOwnPassword": null;
+  /** The audit log (操作记录) of the actor's administered scope. */
+  "audit.read": null;
+  /** The units one administers, as a tree: the system administrator's all, a county administrator's own county. */
+  "unit.list": null;
+  /** A new unit (or an imported list, or a moved unit) placed under this parent. */
+  "unit.create": OrganizationScope;
+  /** Renaming, recoding, moving, retiring or restoring this unit (below a county). */
+  "unit.manage": OrganizationScope;
+  /** Creating a county, or changing or retiring one: the system administrator's alone. */
+  "county.manage": null;
+  /** Setting a county's reporting calendar. */
+  "calendar.manage": OrganizationScope;
+  /** Reading the reporting calendar that applies to this organization. */
+  "calendar.read": OrganizationScope;
 };
 
 export type Action = keyof SubjectOf;
 
 /** How the policy says no: the error codes of lib/server/errors.ts it may answer with. */
-export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE";
+export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE" | "PASSWORD_CHANGE_REQUIRED";
 
 // ---------------------------------------------------------------------------------------
 // Scope: which organizations an actor reaches. The rules below are written with it, and the
@@ -106,6 +150,28 @@ export function readableOrganizations(actor: Actor): OrganizationSet {
   return actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN"
     ? subtreeOf(actor.organizationId)
     : { kind: "organization", organizationId: actor.organizationId };
+}
+
+/**
+ * Whose accounts (and audit events) the actor administers: the system administrator all,
+ * a county administrator its county's subtree, nobody else anything.
+ */
+export function administeredOrganizations(actor: Actor): OrganizationSet {
+  if (actor?.role === "ADMIN") return { kind: "everything" };
+  if (actor?.role === "COUNTY_ADMIN" && actor.organizationId !== null) return subtreeOf(actor.organizationId);
+  return { kind: "nothing" };
+}
+
+/** The roles an administrator may give: a county administrator never makes a system administrator. */
+export function assignableRoles(actor: Actor): readonly Role[] {
+  if (actor?.role === "ADMIN") return ["CLERK", "REVIEWER", "COUNTY_ADMIN", "ADMIN"];
+  if (actor?.role === "COUNTY_ADMIN") return ["CLERK", "REVIEWER", "COUNTY_ADMIN"];
+  return [];
+}
+
+/** The two administrators: the system's, and a county's (who must belong to its county). */
+function isAdministrator(actor: SignedIn): boolean {
+  return actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && actor.organizationId !== null);
 }
 
 /** Whether an organization, placed by its ancestors, belongs to the set. */
@@ -204,7 +270,64 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   ),
   "admin.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
   "admin.importBatch": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
+  "account.list": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "account.import": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "account.read": signedIn((actor, account) => {
+    if (!isAdministrator(actor)) return "FORBIDDEN";
+    return allowIf(isAdministeredUnit(actor, account.unit), "NOT_FOUND");
+  }),
+  // Outside the administered scope an account is not found, the same as one that does not
+  // exist; within it, a role the actor may not give, or the actor's own account, is refused.
+  "account.manage": signedIn((actor, account) => {
+    if (!isAdministrator(actor)) return "FORBIDDEN";
+    if (!isAdministeredUnit(actor, account.unit)) return "NOT_FOUND";
+    if (!assignableRoles(actor).includes(account.role)) return "FORBIDDEN";
+    return allowIf(!account.isSelf, "FORBIDDEN");
+  }),
+  "account.changeOwnPassword": signedIn(() => null),
+  "audit.read": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  "unit.list": signedIn((actor) => allowIf(isAdministrator(actor), "FORBIDDEN")),
+  // A county administrator places units anywhere in its county, the county itself included.
+  "unit.create": administering(
+    (actor, parent) => isAdministrator(actor) && isInSet(readableOrganizations(actor), parent),
+  ),
+  // …and changes any unit below its county, but not the county (a county is the system administrator's).
+  "unit.manage": administering(
+    (actor, unit) =>
+      actor.role === "ADMIN" ||
+      (actor.role === "COUNTY_ADMIN" && unit.ancestorIds.includes(actor.organizationId ?? "")),
+  ),
+  "county.manage": signedIn((actor) => allowIf(actor.role === "ADMIN", "FORBIDDEN")),
+  "calendar.manage": administering(
+    (actor, county) =>
+      actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
+  ),
+  "calendar.read": signedIn((actor, scope) => allowIf(isInSet(readableOrganizations(actor), scope), "NOT_FOUND")),
 };
+
+/** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */
+function isAllowedBeforePasswordChange(action: Action, subject: unknown): boolean {
+  if (action === "account.changeOwnPassword") return true;
+  return action === "page.open" && (subject as SubjectOf["page.open"]).page === "/account/password";
+}
+
+/** An account's unit within the actor's administered scope; no unit (a system administrator's) is the system administrator's alone. */
+function isAdministeredUnit(actor: SignedIn, unit: OrganizationScope | null): boolean {
+  const scope = administeredOrganizations(actor);
+  return unit === null ? scope.kind === "everything" : isInSet(scope, unit);
+}
+
+/**
+ * An administrator's action on an organization: one outside the actor's reach is not found
+ * (another county's units cannot be probed); within reach, anyone the rule does not allow
+ * (a reviewer, a clerk, a county administrator on its own county) is forbidden.
+ */
+function administering(isAllowed: (actor: SignedIn, scope: OrganizationScope) => boolean): Rule<OrganizationScope> {
+  return signedIn((actor, scope) => {
+    if (!isInSet(readableOrganizations(actor), scope)) return "NOT_FOUND";
+    return allowIf(isAllowed(actor, scope), "FORBIDDEN");
+  });
+}
 
 function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {
   return actor.role === "CLERK" && actor.organizationId !== null && actor.organizationId === scope.organizationId;
@@ -213,7 +336,12 @@ function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {
 /** Null when the actor may; otherwise how to refuse. Fails closed: an unknown action is refused. */
 export function refusalOf<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): Refusal | null {
   const rule: Rule<SubjectOf[A]> | undefined = rules[action];
-  return rule ? rule(actor, subject) : "FORBIDDEN";
+  if (!rule) return "FORBIDDEN";
+  // Until then, a user who must choose a new password may do what an anonymous visitor may
+  // (read what is published, sign out), and change the password.
+  if (actor?.mustChangePassword && !isAllowedBeforePasswordChange(action, subject))
+    return rule(null, subject) === null ? null : "PASSWORD_CHANGE_REQUIRED";
+  return rule(actor, subject);
 }
 
 export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf[A]): boolean {

@@ -50,5 +50,8 @@ export const demoUsers: DemoUser[] = [
   { username: "chaoyang", name: "朝阳镇 填报员", role: "CLERK", organizationKey: "chaoyang" },
 ];
 
+/** The e-mail domain of every demo account: how `npm start` tells them from a county's own. */
+export const DEMO_EMAIL_DOMAIN = "@demo.nianbao.invalid";
+
 /** Every demo account shares this password; it is printed when the app starts. */
 export const DEMO_PASSWORD = "nianbao-demo";

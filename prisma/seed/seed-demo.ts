@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/password";
-import { DEMO_PASSWORD, demoOrganizations, demoUsers } from "./demo-organizations";
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoOrganizations, demoUsers } from "./demo-organizations";
 import { seedPublishedReports } from "./seed-published-reports";
 
 export type SeedDemoOptions = {
@@ -55,7 +55,7 @@ export async function seedDemo(
       data: {
         id,
         name: user.name,
-        email: `${user.username}@demo.nianbao.invalid`,
+        email: `${user.username}${DEMO_EMAIL_DOMAIN}`,
         emailVerified: true,
         username: user.username,
         displayUsername: user.username,

@@ -151,6 +151,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
 }
 
 /**
+ * The connection URL of the cluster kept in `dataDir` (by an `npm start` that may be running
+ * now), or null when there is none yet. Whether it answers is the caller's question.
+ */
+export async function readClusterUrl(dataDir: string): Promise<string | null> {
+  const secrets = await readSecrets(path.join(path.resolve(dataDir), "cluster.json"));
+  return secrets ? connectionUrl(secrets, DATABASE_NAME) : null;
+}
+
+/**
  * Where `npm start` keeps its cluster: `preferred` inside the project, or, when the server's
  * account cannot enter the project folder, a folder under /var/lib/nianbao.
  */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/server/env";
 import { sameOriginPath } from "@/lib/server/same-origin-path";
-import { getCurrentUser, homePathFor } from "@/lib/server/session";
+import { getCurrentUser, homePathForUser } from "@/lib/server/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "工作人员登录" };
@@ -13,7 +13,7 @@ export default async function LoginPage({
   searchParams: Promise<{ next?: string; signedOut?: string }>;
 }) {
   const user = await getCurrentUser();
-  if (user) redirect(homePathFor(user.role));
+  if (user) redirect(homePathForUser(user));
   const { next, signedOut } = await searchParams;
   return (
     <main id="main" className="page page--narrow">

@@ -1,50 +1,74 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { organizationKinds } from "@/lib/report-data";
-import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
+import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
-import { roleLabels } from "@/lib/workflow/roles";
-import { TableHead } from "@/components/ui/table-head";
+import { can } from "@/lib/workflow/policy";
 
 export const metadata: Metadata = { title: "系统管理" };
 
-/** An organization's accounts in one line: username and role, or a dash for none. */
-function accountsOf(users: readonly { username: string | null; role: keyof typeof roleLabels }[]): string {
-  return users.map((user) => `${user.username}（${roleLabels[user.role]}）`).join("、") || "—";
+function countUnits(nodes: readonly UnitNode[]): number {
+  return nodes.reduce((sum, node) => sum + (node.retiredAt ? 0 : 1) + countUnits(node.children), 0);
 }
 
 export default async function AdminHomePage() {
-  const { counties } = await loadStaffPage({
+  const { roots, user, canImportReports } = await loadStaffPage({
     page: "/admin",
-    action: "admin.manage",
-    authorize: async ({ actor }) => ({ counties: await listOrganizationTree(actor) }),
+    path: "/admin",
+    action: "unit.list",
+    authorize: async ({ actor }) => ({
+      roots: await listUnitTree(actor),
+      canImportReports: can(actor, "admin.importBatch", null),
+    }),
   });
+  const counties = roots.filter((root) => root.kind === "COUNTY" && !root.retiredAt);
   return (
     <main id="main" className="page">
       <h1>系统管理</h1>
-      <p>
-        <Link href="/admin/import">批量导入往年报告</Link>：为一个县（区）的各单位一次导入已公布的年度报告文件。
+      <p className="lead">
+        {canImportReports
+          ? `共 ${counties.length} 个县（区），${countUnits(roots)} 个在用单位。`
+          : `${user.organizationName ?? ""}：${countUnits(roots)} 个在用单位（含本县）。`}
       </p>
-      <h2>机构与账号</h2>
-      {counties.map((county) => (
-        <section key={county.id} aria-labelledby={`county-${county.id}`}>
-          <h3 id={`county-${county.id}`}>
-            {county.name} {county.divisionCode && <span className="muted">（{county.divisionCode}）</span>}
-          </h3>
-          <table className="table">
-            <TableHead columns={["单位", "类型", "账号"]} />
-            <tbody>
-              {[county, ...county.children].map((organization) => (
-                <tr key={organization.id}>
-                  <th scope="row">{organization.name}</th>
-                  <td>{organizationKinds[organization.kind].label}</td>
-                  <td>{accountsOf(organization.users)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      <ul className="card-list">
+        <li className="card">
+          <h2>
+            <Link href="/admin/units">单位管理</Link>
+          </h2>
+          <p>新建、修改、移动和停用乡镇（街道）、县直部门{canImportReports ? "和县（区）" : ""}。</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/units/import">导入单位名单</Link>
+          </h2>
+          <p>从 Excel、WPS 或 .csv 名单一次导入多个单位，先预览每一行的结果。</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/calendar">报告期设置</Link>
+          </h2>
+          <p>每个报告年度的开始填写日期和公布期限，显示在各单位填报人员的首页。</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/accounts">账号管理</Link>
+          </h2>
+          <p>创建填报人员、审核人员和县级管理员账号（逐个或从名单导入），重置密码，停用或启用账号。</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/audit">操作记录</Link>
+          </h2>
+          <p>查看单位和账号管理、报告填报和审核等操作的记录，可按单位、用户和操作筛选。</p>
+        </li>
+        {canImportReports && (
+          <li className="card">
+            <h2>
+              <Link href="/admin/import">批量导入往年报告</Link>
+            </h2>
+            <p>为一个县（区）的各单位一次导入已公布的年度报告文件。</p>
+          </li>
+        )}
+      </ul>
     </main>
   );
 }

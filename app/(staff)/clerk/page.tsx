@@ -3,6 +3,8 @@ import Link from "next/link";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { carryOverSources } from "@/lib/report-form/carry-over";
+import { getReportingCalendar } from "@/lib/organizations/get-reporting-calendar";
+import { formatCalendarDate } from "@/lib/organizations/reporting-calendar";
 import { listOrganizationReports } from "@/lib/reports/list-organization-reports";
 import { reportingYear, yearsToFillIn } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -15,15 +17,18 @@ import { TableHead } from "@/components/ui/table-head";
 export const metadata: Metadata = { title: "我的报告" };
 
 export default async function ClerkHomePage() {
-  const { reports, user, year, earlierYears } = await loadStaffPage({
+  const { reports, user, year, earlierYears, calendar } = await loadStaffPage({
     page: "/clerk",
     action: "organization.read",
     authorize: async ({ user, actor }) => {
       const today = new Date();
       const reports = await listOrganizationReports(actor, user.organizationId);
+      const year = reportingYear(today);
       return {
         reports,
-        year: reportingYear(today),
+        year,
+        // The county's calendar for the year (its defaults when it set none), and whether the unit is retired.
+        calendar: await getReportingCalendar(actor, user.organizationId, year),
         earlierYears: yearsToFillIn(
           today,
           reports.map((report) => report.year),
@@ -41,21 +46,33 @@ export default async function ClerkHomePage() {
         <h2 id="current-year">{year} 年度报告</h2>
         {current ? (
           <p>
-            <StatusTag status={current.status as ReportStatus} /> 最后保存于 {formatDateTime(current.updatedAt)}。{" "}
+            <StatusTag status={current.status as ReportStatus} /> 最后保存于 {formatDateTime(current.updatedAt)}。
+            {calendar && current.status !== "PUBLISHED" && (
+              <span data-testid="deadline">报告须于 {formatCalendarDate(calendar.deadline)}前公布。</span>
+            )}{" "}
             <Link className="button" href={`/clerk/reports/${current.id}`}>
               {current.status === "DRAFT" || current.status === "RETURNED" ? "继续填写" : "查看报告"}
             </Link>
           </p>
         ) : (
           <>
-            <p>本年度报告尚未开始。报告须于 {year + 1} 年 1 月 31 日前公布。</p>
+            <p data-testid="deadline">
+              本年度报告尚未开始。
+              {calendar
+                ? `报告须于 ${formatCalendarDate(calendar.deadline)}前公布（${calendar.countyName}自 ${formatCalendarDate(calendar.opensOn)}起开始填写）。`
+                : `报告须于 ${year + 1} 年 1 月 31 日前公布。`}
+            </p>
             {reports.some((report) => report.year === year - 1) && (
               <p className="muted">
                 开始后，可在填写页面从 {year - 1} 年度报告{carried.length > 0 ? `带入${carried.join("")}，并` : ""}
                 参考上年各部分文字。
               </p>
             )}
-            <StartReportButton year={year} />
+            {calendar?.isRetired ? (
+              <p className="notice notice--warning">本单位已停用，不再参加新的年度报告；已公开的报告仍在网站上。</p>
+            ) : (
+              <StartReportButton year={year} />
+            )}
           </>
         )}
       </section>

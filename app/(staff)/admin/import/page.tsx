@@ -9,6 +9,7 @@ import {
 } from "@/lib/import/upload-limits";
 import { listOrganizationTree } from "@/lib/organizations/list-organization-tree";
 import { reportingYear } from "@/lib/reports/reporting-year";
+import { authorize } from "@/lib/server/authorize";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { BatchImportForm } from "./batch-import-form";
 
@@ -18,12 +19,15 @@ export default async function AdminImportPage() {
   const { counties, year } = await loadStaffPage({
     page: "/admin/import",
     action: "admin.manage",
-    authorize: async ({ actor }) => ({
-      counties: (await listOrganizationTree(actor))
-        .filter((county) => county.kind === "COUNTY")
-        .map((county) => ({ id: county.id, name: county.name })),
-      year: reportingYear(new Date()),
-    }),
+    authorize: async ({ actor }) => {
+      authorize(actor, "admin.manage", null);
+      return {
+        counties: (await listOrganizationTree(actor))
+          .filter((county) => county.kind === "COUNTY")
+          .map((county) => ({ id: county.id, name: county.name })),
+        year: reportingYear(new Date()),
+      };
+    },
   });
   return (
     <main id="main" className="page">

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { UnitOptions } from "@/components/ui/unit-select";
+import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
+import { listAccounts } from "@/lib/accounts/list-accounts";
+import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
+import { loadStaffPage } from "@/lib/server/page-guard";
+import { roleLabels } from "@/lib/workflow/roles";
+
+export const metadata: Metadata = { title: "账号管理" };
+
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = parseListQuery(await searchParams);
+  const { list, units } = await loadStaffPage({
+    page: "/admin/accounts",
+    path: "/admin/accounts",
+    action: "account.list",
+    authorize: async ({ actor }) => ({
+      list: await listAccounts(actor, { unitId: query.unit, search: query.q, page: query.page }),
+      units: await listAdministeredUnits(actor),
+    }),
+  });
+  return (
+    <main id="main" className="page">
+      <p>
+        <Link href="/admin">← 返回系统管理</Link>
+      </p>
+      <h1>账号管理</h1>
+      <p>
+        <Link className="button" href="/admin/accounts/new">
+          新建账号
+        </Link>{" "}
+        <Link className="button button--secondary" href="/admin/accounts/import">
+          批量导入账号
+        </Link>
+      </p>
+      <form method="get" className="filters" aria-label="筛选账号">
+        <div className="field">
+          <label htmlFor="unit">单位（含下属单位）</label>
+          <select className="input" id="unit" name="unit" defaultValue={query.unit ?? ""}>
+            <option value="">全部</option>
+            <UnitOptions units={units} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q">用户名或姓名</label>
+          <input className="input" id="q" name="q" defaultValue={query.q ?? ""} />
+        </div>
+        <button className="button button--secondary" type="submit">
+          筛选
+        </button>
+      </form>
+      <table className="table" data-testid="account-list">
+        <thead>
+          <tr>
+            <th scope="col">用户名</th>
+            <th scope="col">姓名</th>
+            <th scope="col">单位</th>
+            <th scope="col">角色</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.accounts.map((account) => (
+            <tr key={account.id}>
+              <th scope="row">
+                <Link href={`/admin/accounts/${account.id}`}>{account.username}</Link>
+              </th>
+              <td>{account.name}</td>
+              <td>{account.organization?.name ?? "—"}</td>
+              <td>{roleLabels[account.role]}</td>
+              <td>{account.disabledAt ? "已停用" : account.mustChangePassword ? "待设置密码" : "正常"}</td>
+            </tr>
+          ))}
+          {list.accounts.length === 0 && (
+            <tr>
+              <td colSpan={5}>没有符合条件的账号。</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        hrefFor={(page) => listPageHref("/admin/accounts", query, page)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { UnitOptions } from "@/components/ui/unit-select";
+import { auditActionLabel } from "@/lib/account-data/audit-actions";
+import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
+import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
+import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
+import { listAuditEvents } from "@/lib/accounts/list-audit-events";
+import { formatDateTime } from "@/lib/format/date-time";
+import { loadStaffPage } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "操作记录" };
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = parseListQuery(await searchParams);
+  const { log, units } = await loadStaffPage({
+    page: "/admin/audit",
+    path: "/admin/audit",
+    action: "audit.read",
+    authorize: async ({ actor }) => ({
+      log: await listAuditEvents(actor, {
+        unitId: query.unit,
+        username: query.user,
+        action: query.action,
+        page: query.page,
+      }),
+      units: await listAdministeredUnits(actor),
+    }),
+  });
+  return (
+    <main id="main" className="page">
+      <p>
+        <Link href="/admin">← 返回系统管理</Link>
+      </p>
+      <h1>操作记录</h1>
+      <p className="lead">账号管理、报告填报和审核的每一次操作，最新的在前。</p>
+      <form method="get" className="filters" aria-label="筛选操作记录">
+        <div className="field">
+          <label htmlFor="unit">单位（含下属单位）</label>
+          <select className="input" id="unit" name="unit" defaultValue={query.unit ?? ""}>
+            <option value="">全部</option>
+            <UnitOptions units={units} />
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="user">用户名</label>
+          <p className="field__hint" id="user-hint">
+            该用户做的操作，以及对该账号做的操作。
+          </p>
+          <input className="input" id="user" name="user" aria-describedby="user-hint" defaultValue={query.user ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="action">操作</label>
+          <select className="input" id="action" name="action" defaultValue={query.action ?? ""}>
+            <option value="">全部</option>
+            {log.actions.map((action) => (
+              <option key={action} value={action}>
+                {auditActionLabel(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="button button--secondary" type="submit">
+          筛选
+        </button>
+      </form>
+      <table className="table" data-testid="audit-log">
+        <thead>
+          <tr>
+            <th scope="col">时间</th>
+            <th scope="col">操作</th>
+            <th scope="col">操作人</th>
+            <th scope="col">对象账号</th>
+            <th scope="col">单位</th>
+            <th scope="col">说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {log.events.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.createdAt)}</td>
+              <th scope="row">{auditActionLabel(event.action)}</th>
+              <td>{event.actor ? `${event.actor.name}（${event.actor.username}）` : "系统"}</td>
+              <td>{event.subjectUser ? `${event.subjectUser.name}（${event.subjectUser.username}）` : "—"}</td>
+              <td>{event.organization?.name ?? "—"}</td>
+              <td>
+                {[
+                  event.report ? `${event.report.year} 年度报告` : null,
+                  describeAuditDetail(event.detail),
+                  event.comment,
+                ]
+                  .filter(Boolean)
+                  .join("；") || "—"}
+              </td>
+            </tr>
+          ))}
+          {log.events.length === 0 && (
+            <tr>
+              <td colSpan={6}>没有符合条件的记录。</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <Pagination
+        page={log.page}
+        pageCount={log.pageCount}
+        total={log.total}
+        hrefFor={(page) => listPageHref("/admin/audit", query, page)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { moveUnitAction, restoreUnitAction, retireUnitAction } from "../actions";
+
+export function MoveUnitForm({
+  unitId,
+  currentParentId,
+  targets,
+}: {
+  unitId: string;
+  currentParentId: string | null;
+  targets: { id: string; label: string }[];
+}) {
+  const router = useRouter();
+  const [parentId, setParentId] = useState(currentParentId ?? targets[0]?.id ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        startTransition(async () => {
+          const result = await moveUnitAction({ unitId, parentId });
+          if (result.ok) {
+            setError(null);
+            router.refresh();
+          } else setError(fieldErrorsOf(result).parentId ?? result.message);
+        });
+      }}
+    >
+      <FormErrorSummary problems={error ? [{ fieldId: "move-parentId", message: `新的上级单位：${error}` }] : []} />
+      <div className="field">
+        <label htmlFor="move-parentId">新的上级单位</label>
+        {error && (
+          <p className="field__error" id="move-parentId-error">
+            {error}
+          </p>
+        )}
+        <select
+          id="move-parentId"
+          className={`input${error ? " input--error" : ""}`}
+          value={parentId}
+          onChange={(event) => setParentId(event.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? "move-parentId-error" : undefined}
+        >
+          {targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {target.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button className="button button--secondary" type="submit" disabled={isPending || parentId === currentParentId}>
+        {isPending ? "正在移动…" : "移动"}
+      </button>
+    </form>
+  );
+}
+
+export function RetireUnitButton({
+  unitId,
+  unitName,
+  isRetired,
+}: {
+  unitId: string;
+  unitName: string;
+  isRetired: boolean;
+}) {
+  const router = useRouter();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const run = () =>
+    startTransition(async () => {
+      const result = isRetired ? await restoreUnitAction({ unitId }) : await retireUnitAction({ unitId });
+      setIsConfirming(false);
+      if (result.ok) {
+        setError(null);
+        router.refresh();
+      } else setError(result.message);
+    });
+  return (
+    <div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      {isRetired ? (
+        <button className="button button--secondary" type="button" disabled={isPending} onClick={run}>
+          恢复本单位
+        </button>
+      ) : isConfirming ? (
+        <div className="notice notice--warning" role="group" aria-label="确认停用">
+          <p>停用“{unitName}”后，它不再参加新的年度报告，也不能开始新的报告；已公开的报告仍在网站上。确定停用吗？</p>
+          <button className="button button--warning" type="button" disabled={isPending} onClick={run}>
+            {isPending ? "正在停用…" : "确定停用"}
+          </button>{" "}
+          <button className="link-button" type="button" onClick={() => setIsConfirming(false)}>
+            取消
+          </button>
+        </div>
+      ) : (
+        <button className="button button--warning" type="button" onClick={() => setIsConfirming(true)}>
+          停用本单位
+        </button>
+      )}
+    </div>
+  );
+}

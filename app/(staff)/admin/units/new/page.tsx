@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
+import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
+import { loadStaffPage } from "@/lib/server/page-guard";
+import { can } from "@/lib/workflow/policy";
+import { UnitForm } from "../unit-form";
+
+export const metadata: Metadata = { title: "新建单位" };
+
+/** The units a new unit may go under: active counties and township-level units, indented by depth. */
+function parentOptions(nodes: readonly UnitNode[], depth = 0): { id: string; label: string }[] {
+  return nodes.flatMap((node) =>
+    node.retiredAt || !(node.kind === "COUNTY" || isTownshipLevel(node.kind))
+      ? []
+      : [
+          { id: node.id, label: `${"　".repeat(depth)}${node.name}（${unitKindLabels[node.kind]}）` },
+          ...parentOptions(node.children, depth + 1),
+        ],
+  );
+}
+
+export default async function NewUnitPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ parent?: string; county?: string }>;
+}) {
+  const params = await searchParams;
+  const { parents, isCounty } = await loadStaffPage({
+    page: "/admin/units/new",
+    path: "/admin/units/new",
+    action: "unit.list",
+    authorize: async ({ actor }) => ({
+      parents: parentOptions(await listUnitTree(actor)),
+      isCounty: params.county === "1" && can(actor, "county.manage", null),
+    }),
+  });
+  const parentId = parents.some((parent) => parent.id === params.parent) ? params.parent! : (parents[0]?.id ?? "");
+  return (
+    <main id="main" className="page page--narrow">
+      <p>
+        <Link href="/admin/units">← 返回单位管理</Link>
+      </p>
+      <h1>{isCounty ? "新建县（区）" : "新建单位"}</h1>
+      {!isCounty && parents.length === 0 ? (
+        <p>没有可以设立单位的上级单位。</p>
+      ) : (
+        <UnitForm
+          mode={isCounty ? { kind: "createCounty" } : { kind: "create", parents }}
+          initial={{ name: "", kind: isCounty ? "COUNTY" : "TOWN", parentId, divisionCode: "", creditCode: "" }}
+          kinds={isCounty ? ["COUNTY"] : unitKindsBelowCounty}
+        />
+      )}
+    </main>
+  );
+}

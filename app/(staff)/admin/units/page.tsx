@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
+import { unitKindLabels } from "@/lib/organizations/unit-kinds";
+import { loadStaffPage } from "@/lib/server/page-guard";
+import { can } from "@/lib/workflow/policy";
+
+export const metadata: Metadata = { title: "单位管理" };
+
+type Row = { node: UnitNode; depth: number };
+
+function flatten(nodes: readonly UnitNode[], depth = 0): Row[] {
+  return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
+}
+
+export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+  const { roots, user, isSystemAdministrator } = await loadStaffPage({
+    page: "/admin/units",
+    path: "/admin/units",
+    action: "unit.list",
+    authorize: async ({ actor }) => ({
+      roots: await listUnitTree(actor),
+      isSystemAdministrator: can(actor, "county.manage", null),
+    }),
+  });
+  const created = (await searchParams).created?.slice(0, 80);
+  const rows = flatten(roots);
+  return (
+    <main id="main" className="page">
+      <p>
+        <Link href="/admin">← 返回系统管理</Link>
+      </p>
+      <h1>单位管理</h1>
+      <p className="lead">
+        {isSystemAdministrator ? "全部县（区）及其单位。" : `${user.organizationName ?? ""}及其下属单位。`}
+        停用的单位保留已公开的报告，不再参加新的年度报告。
+      </p>
+      {created && (
+        <p className="notice notice--success" role="status">
+          已创建“{created}”。
+        </p>
+      )}
+      <p>
+        <Link className="button" href="/admin/units/new">
+          新建单位
+        </Link>{" "}
+        {isSystemAdministrator && (
+          <Link className="button button--secondary" href="/admin/units/new?county=1">
+            新建县（区）
+          </Link>
+        )}{" "}
+        <Link className="button button--secondary" href="/admin/units/import">
+          导入单位名单
+        </Link>
+      </p>
+      {rows.length === 0 ? (
+        <p className="muted">还没有单位。{isSystemAdministrator ? "请先新建县（区）。" : ""}</p>
+      ) : (
+        <table className="table" data-testid="unit-tree">
+          <caption className="muted">共 {rows.length} 个单位（含停用）</caption>
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">类型</th>
+              <th scope="col">行政区划代码</th>
+              <th scope="col">统一社会信用代码</th>
+              <th scope="col">账号数</th>
+              <th scope="col">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ node, depth }) => (
+              <tr key={node.id} data-unit={node.name}>
+                <th scope="row" style={{ paddingLeft: `${0.5 + depth * 1.5}rem` }}>
+                  <Link href={`/admin/units/${node.id}`}>{node.name}</Link>
+                </th>
+                <td>{unitKindLabels[node.kind]}</td>
+                <td>{node.divisionCode ?? "—"}</td>
+                <td>{node.creditCode ?? "—"}</td>
+                <td>{node.userCount}</td>
+                <td>{node.retiredAt ? <span className="tag">已停用</span> : "在用"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

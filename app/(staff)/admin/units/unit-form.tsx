@@ -1,0 +1,201 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { unitKindLabels } from "@/lib/organizations/unit-kinds";
+import type { OrganizationKind } from "@/lib/report-data";
+import { createCountyAction, createUnitAction, updateUnitAction } from "./actions";
+
+type Values = { name: string; kind: OrganizationKind; parentId: string; divisionCode: string; creditCode: string };
+
+type Mode =
+  | { kind: "create"; parents: { id: string; label: string }[] }
+  | { kind: "createCounty" }
+  | { kind: "update"; unitId: string; updatedAt: string };
+
+const labels: Record<keyof Values, string> = {
+  name: "单位名称",
+  kind: "类型",
+  parentId: "上级单位",
+  divisionCode: "行政区划代码",
+  creditCode: "统一社会信用代码",
+};
+
+/** A unit's fields: a new unit (or county), or an existing one's name, kind and codes. */
+export function UnitForm({
+  mode,
+  initial,
+  kinds,
+}: {
+  mode: Mode;
+  initial: Values;
+  kinds: readonly OrganizationKind[];
+}) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const set = (field: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const submit = () =>
+    startTransition(async () => {
+      setMessage(null);
+      const common = { name: values.name, divisionCode: values.divisionCode, creditCode: values.creditCode };
+      const result =
+        mode.kind === "create"
+          ? await createUnitAction({ ...common, kind: values.kind, parentId: values.parentId })
+          : mode.kind === "createCounty"
+            ? await createCountyAction(common)
+            : await updateUnitAction({
+                ...common,
+                kind: values.kind,
+                unitId: mode.unitId,
+                expectedUpdatedAt: mode.updatedAt,
+              });
+      if (result.ok) {
+        setErrors({});
+        if (mode.kind === "update") {
+          setMessage("已保存。");
+          router.refresh();
+        } else router.push(`/admin/units?created=${encodeURIComponent(values.name.trim())}`);
+        return;
+      }
+      const fieldErrors = fieldErrorsOf(result);
+      setErrors(fieldErrors);
+      if (Object.keys(fieldErrors).length === 0) setMessage(result.message);
+    });
+
+  const problems = (Object.keys(labels) as (keyof Values)[])
+    .filter((field) => errors[field])
+    .map((field) => ({ fieldId: `unit-${field}`, message: `${labels[field]}：${errors[field]}` }));
+
+  const field = (name: keyof Values, hint: string | null, control: React.ReactNode) => (
+    <div className="field">
+      <label htmlFor={`unit-${name}`}>{labels[name]}</label>
+      {hint && (
+        <p className="field__hint" id={`unit-${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {errors[name] && (
+        <p className="field__error" id={`unit-${name}-error`}>
+          {errors[name]}
+        </p>
+      )}
+      {control}
+    </div>
+  );
+  const describedBy = (name: keyof Values, hasHint: boolean) =>
+    [hasHint && `unit-${name}-hint`, errors[name] && `unit-${name}-error`].filter(Boolean).join(" ") || undefined;
+  const inputClass = (name: keyof Values) => `input${errors[name] ? " input--error" : ""}`;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <FormErrorSummary problems={problems} />
+      {message && (
+        <p
+          className={
+            Object.keys(errors).length === 0 && message === "已保存。" ? "notice notice--success" : "field__error"
+          }
+          role="status"
+        >
+          {message}
+        </p>
+      )}
+      {mode.kind === "create" &&
+        field(
+          "parentId",
+          null,
+          <select
+            id="unit-parentId"
+            className={inputClass("parentId")}
+            value={values.parentId}
+            onChange={set("parentId")}
+            aria-invalid={Boolean(errors.parentId)}
+            aria-describedby={describedBy("parentId", false)}
+          >
+            {mode.parents.map((parent) => (
+              <option key={parent.id} value={parent.id}>
+                {parent.label}
+              </option>
+            ))}
+          </select>,
+        )}
+      {field(
+        "name",
+        "全称，如“董封乡人民政府”“阳城县教育局”，不超过 60 个字。",
+        <input
+          id="unit-name"
+          className={inputClass("name")}
+          value={values.name}
+          onChange={set("name")}
+          maxLength={200}
+          autoComplete="off"
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={describedBy("name", true)}
+        />,
+      )}
+      {mode.kind !== "createCounty" &&
+        field(
+          "kind",
+          null,
+          <select
+            id="unit-kind"
+            className={inputClass("kind")}
+            value={values.kind}
+            onChange={set("kind")}
+            aria-invalid={Boolean(errors.kind)}
+            aria-describedby={describedBy("kind", false)}
+          >
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {unitKindLabels[kind]}
+              </option>
+            ))}
+          </select>,
+        )}
+      {field(
+        "divisionCode",
+        mode.kind === "createCounty"
+          ? "6 位数字，如 140522。"
+          : "乡、镇、街道填写 12 位统计用区划代码（以本县 6 位代码开头，后三位为 000）；县直部门留空。",
+        <input
+          id="unit-divisionCode"
+          className={inputClass("divisionCode")}
+          value={values.divisionCode}
+          onChange={set("divisionCode")}
+          inputMode="numeric"
+          maxLength={40}
+          autoComplete="off"
+          aria-invalid={Boolean(errors.divisionCode)}
+          aria-describedby={describedBy("divisionCode", true)}
+        />,
+      )}
+      {field(
+        "creditCode",
+        "18 位，可留空。",
+        <input
+          id="unit-creditCode"
+          className={inputClass("creditCode")}
+          value={values.creditCode}
+          onChange={set("creditCode")}
+          maxLength={40}
+          autoComplete="off"
+          aria-invalid={Boolean(errors.creditCode)}
+          aria-describedby={describedBy("creditCode", true)}
+        />,
+      )}
+      <button className="button" type="submit" disabled={isPending}>
+        {isPending ? "正在保存…" : mode.kind === "update" ? "保存修改" : "创建单位"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * A template workbook for an import page to offer for download: one sheet with the header
+ * row (bold, frozen, columns as text so Excel and WPS keep leading zeros and long codes
+ * whole), example rows, and a second sheet of notes. The reader takes the first visible
+ * sheet, so the notes never get in its way. Server-only: exceljs.
+ */
+import ExcelJS from "exceljs";
+
+export type SpreadsheetTemplate = {
+  sheetName: string;
+  columns: readonly { header: string; width: number }[];
+  examples: readonly (readonly string[])[];
+  notes: readonly string[];
+};
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function writeSpreadsheetTemplate(template: SpreadsheetTemplate): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "年报";
+  const sheet = workbook.addWorksheet(template.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = template.columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    style: { numFmt: "@" },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const example of template.examples) sheet.addRow([...example]);
+  const notes = workbook.addWorksheet("填写说明");
+  notes.columns = [{ header: "填写说明", width: 100 }];
+  notes.getRow(1).font = { bold: true };
+  for (const note of template.notes) notes.addRow([note]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
