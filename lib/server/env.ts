@@ -41,6 +41,8 @@ const schema = z.object({
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5_000),
   /** Proxies whose X-Forwarded-For entries are believed (lib/server/client-address.ts). */
   TRUSTED_PROXIES: trustedProxies,
+  /** The office's licensed fonts for the PDF (fonts/README.md); default `fonts/` in the project. */
+  PDF_FONT_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
