@@ -1,4 +1,5 @@
-import { formatDate } from "@/lib/format/date-time";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { formatDateZh } from "@/lib/format/format-date-zh";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
@@ -10,6 +11,11 @@ type SearchParams = { q?: string | string[]; year?: string | string[]; county?: 
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
+}
+
+/** A DATE column as 2024年1月26日, or 未注明 when the document does not state it. */
+function calendarDay(value: Date | null): string {
+  return value === null ? "未注明" : (formatDateZh(fromDateColumn(value)) ?? "未注明");
 }
 
 export default async function PublicHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -69,6 +75,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
               <th scope="col">单位</th>
               <th scope="col">所属地区</th>
               <th scope="col">年度</th>
+              <th scope="col">成文日期</th>
               <th scope="col">发布日期</th>
             </tr>
           </thead>
@@ -80,8 +87,9 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
                 </th>
                 <td>{publication.county ?? "—"}</td>
                 <td>{publication.year}</td>
+                <td>{calendarDay(publication.documentDate)}</td>
                 <td>
-                  {formatDate(publication.publishedAt)}
+                  {calendarDay(publication.publicationDate)}
                   {publication.sequence > 1 ? `（第 ${publication.sequence} 版，已更正）` : ""}
                 </td>
               </tr>

@@ -2,6 +2,7 @@
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useState } from "react";
 import type { TransitionName } from "@/lib/workflow/transitions";
+import { PublishConfirmation } from "./publish-confirmation";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
 type Base = { reportId: string; expectedVersion: number };
@@ -9,37 +10,62 @@ type Base = { reportId: string; expectedVersion: number };
 export type DecisionActions = {
   returnReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
   approveReport: (
-    input: Base & { comment?: string; publish?: boolean; correctionNote?: string },
+    input: Base & { comment?: string; documentDate?: string; publish?: boolean; correctionNote?: string },
   ) => Promise<ReviewActionResult>;
-  publishReport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
+  publishReport: (input: Base & { correctionNote?: string; documentDate?: string }) => Promise<ReviewActionResult>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
 };
 
 /**
  * The reviewer's decisions on a report, offered only when the policy allows them: return
- * (a comment is required), approve (optionally publishing at once), publish, and reopen a
- * published report for a correction. A correction's publication needs a 更正说明.
+ * (a comment is required), approve with its 成文日期 (optionally publishing at once),
+ * publish, and reopen a published report for a correction. A correction's publication
+ * needs a 更正说明. Publishing never happens in one click: it opens the confirmation with
+ * the 样稿 of exactly what will be frozen.
  */
 export function DecisionBar({
   reportId,
   version,
   allowed,
   isCorrection,
+  documentDate: initialDocumentDate,
   actions,
 }: {
   reportId: string;
   version: number;
   allowed: readonly TransitionName[];
   isCorrection: boolean;
+  /** The 成文日期 to offer: the one set at approval, else today (YYYY-MM-DD). */
+  documentDate: string;
   actions: DecisionActions;
 }) {
   const [comment, setComment] = useState("");
   const [correctionNote, setCorrectionNote] = useState("");
+  const [documentDate, setDocumentDate] = useState(initialDocumentDate);
+  const [confirming, setConfirming] = useState<"approveAndPublish" | "publish" | null>(null);
   const { run, error, isPending } = useReviewAction();
   const message = errorText(error);
   const may = (transition: TransitionName) => allowed.includes(transition);
   const canPublish = may("publish") || may("approve");
   if (allowed.length === 0) return null;
+  const publish = () =>
+    run(() =>
+      confirming === "approveAndPublish"
+        ? actions.approveReport({
+            reportId,
+            expectedVersion: version,
+            comment: comment || undefined,
+            documentDate: documentDate || undefined,
+            publish: true,
+            correctionNote: correctionNote || undefined,
+          })
+        : actions.publishReport({
+            reportId,
+            expectedVersion: version,
+            documentDate: documentDate || undefined,
+            correctionNote: correctionNote || undefined,
+          }),
+    );
   return (
     <section className="review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">审核决定</h2>
@@ -72,7 +98,32 @@ export function DecisionBar({
           />
         </div>
       )}
-      <div className="review-decision__buttons">
+      {canPublish && (
+        <div className="field">
+          <label htmlFor="document-date">成文日期（落款日期，默认审核当日）</label>
+          <input
+            id="document-date"
+            className="input input--date"
+            type="date"
+            value={documentDate}
+            onChange={(event) => {
+              setDocumentDate(event.target.value);
+              setConfirming(null);
+            }}
+          />
+        </div>
+      )}
+      {confirming && (
+        <PublishConfirmation
+          reportId={reportId}
+          documentDate={documentDate}
+          correctionNote={isCorrection ? correctionNote : ""}
+          isPending={isPending}
+          onConfirm={publish}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      <div className="review-decision__buttons" hidden={confirming !== null}>
         {may("return") && (
           <button
             className="button button--warning"
@@ -90,7 +141,14 @@ export function DecisionBar({
               type="button"
               disabled={isPending}
               onClick={() =>
-                run(() => actions.approveReport({ reportId, expectedVersion: version, comment: comment || undefined }))
+                run(() =>
+                  actions.approveReport({
+                    reportId,
+                    expectedVersion: version,
+                    comment: comment || undefined,
+                    documentDate: documentDate || undefined,
+                  }),
+                )
               }
             >
               审核通过
@@ -99,38 +157,15 @@ export function DecisionBar({
               className="button"
               type="button"
               disabled={isPending}
-              onClick={() =>
-                run(() =>
-                  actions.approveReport({
-                    reportId,
-                    expectedVersion: version,
-                    comment: comment || undefined,
-                    publish: true,
-                    correctionNote: correctionNote || undefined,
-                  }),
-                )
-              }
+              onClick={() => setConfirming("approveAndPublish")}
             >
-              审核通过并发布
+              审核通过并发布…
             </button>
           </>
         )}
         {may("publish") && (
-          <button
-            className="button"
-            type="button"
-            disabled={isPending}
-            onClick={() =>
-              run(() =>
-                actions.publishReport({
-                  reportId,
-                  expectedVersion: version,
-                  correctionNote: correctionNote || undefined,
-                }),
-              )
-            }
-          >
-            发布
+          <button className="button" type="button" disabled={isPending} onClick={() => setConfirming("publish")}>
+            发布…
           </button>
         )}
         {may("reopenForCorrection") && (

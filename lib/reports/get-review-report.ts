@@ -1,5 +1,6 @@
 import "server-only";
 import type { Finding } from "@/lib/rules";
+import { chinaDay, fromDateColumn } from "@/lib/format/calendar-day";
 import { toReportView } from "@/lib/render/to-report-view";
 import { diffReportData, findingKey, type ReportChange } from "@/lib/report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
@@ -65,7 +66,14 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     db.publication.findMany({
       where: { reportId: report.id },
       orderBy: { sequence: "asc" },
-      select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+      select: {
+        sequence: true,
+        publishedAt: true,
+        publicationDate: true,
+        documentDate: true,
+        correctionNote: true,
+        pdfSha256: true,
+      },
     }),
   ]);
 
@@ -80,6 +88,8 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       updatedAt: report.updatedAt,
       submittedAt: report.submittedAt,
       organizationName: report.organization.name,
+      /** The 成文日期 to offer: the one set at approval, else today. */
+      documentDate: report.documentDate ? fromDateColumn(report.documentDate) : chinaDay(new Date()),
     },
     view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
     errors: findings.filter((finding) => finding.severity === "error"),

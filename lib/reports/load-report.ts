@@ -18,6 +18,7 @@ const reportSelect = {
   submittedAt: true,
   approvedAt: true,
   publishedAt: true,
+  documentDate: true,
   createdAt: true,
   updatedAt: true,
   organization: { select: { id: true, name: true, kind: true, parentId: true } },

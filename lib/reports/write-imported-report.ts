@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReadResult } from "@/lib/import";
+import { toDateColumn } from "@/lib/format/calendar-day";
 import { insertPublication } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
 import { parseReportData, toStoredReportData, type ReportData } from "@/lib/report-data";
@@ -67,15 +68,19 @@ export async function writeImportedReport(
   const stored = toStoredReportData(data);
   const sequence = input.replacing ? await nextSequence(client, input.replacing.reportId) : 1;
   const correctionNote = input.replacing ? "以重新导入的原公开文本替换上一版本。" : null;
-  const snapshot = await renderPublication({
+  // The dates are the document's own (its signature, its page's 发布日期), never the import's.
+  const publication = {
     layout,
     data,
     organizationName: organization.name,
     year: reading.year,
     sequence,
-    publishedAt: input.now,
+    publicationDate: reading.publicationDate,
+    documentDate: reading.documentDate,
     correctionNote,
-  });
+  };
+  const snapshot = await renderPublication(publication);
+  const documentDate = reading.documentDate === null ? null : toDateColumn(reading.documentDate);
   const detail: Prisma.InputJsonObject = {
     origin: input.origin,
     fileName: input.fileName.slice(0, 255),
@@ -100,6 +105,7 @@ export async function writeImportedReport(
             templateVersion: layout.version,
             version: { increment: 1 },
             publishedAt: input.now,
+            documentDate,
           },
         });
         if (updated.count === 0) throw new AppError("CONFLICT", "该年度报告刚被他人修改，请刷新页面后再试。");
@@ -123,6 +129,7 @@ export async function writeImportedReport(
             templateVersion: layout.version,
             status: "PUBLISHED",
             publishedAt: input.now,
+            documentDate,
             data: stored,
             revisions: { create: { version: 1, status: "PUBLISHED", data: stored, authorId: input.actorId } },
           },
@@ -130,15 +137,12 @@ export async function writeImportedReport(
         });
         reportId = created.id;
       }
-      const publication = await insertPublication(tx, {
+      const inserted = await insertPublication(tx, {
         reportId,
-        sequence,
-        layout,
-        data,
+        publication,
         snapshot,
         publishedAt: input.now,
         publishedById: input.actorId,
-        correctionNote,
       });
       await tx.auditEvent.create({
         data: {
@@ -151,7 +155,7 @@ export async function writeImportedReport(
           detail,
         },
       });
-      return { reportId, publicationId: publication.id, sequence };
+      return { reportId, publicationId: inserted.id, sequence };
     });
   } catch (error) {
     if (isUniqueViolation(error))

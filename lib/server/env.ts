@@ -59,3 +59,12 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/**
+ * The PDF font folder alone. Publications are also rendered by the seed and import scripts,
+ * which run before (or without) the app's database and session settings, so this does not
+ * ask for the rest of the environment.
+ */
+export function pdfFontDirectory(): string | undefined {
+  return schema.shape.PDF_FONT_DIR.parse(process.env.PDF_FONT_DIR || undefined);
+}

@@ -42,7 +42,9 @@ export async function renderReportHtml(view: ReportView): Promise<string> {
         <style dangerouslySetInnerHTML={{ __html: css }} />
       </head>
       <body>
-        <ReportDocument view={view} />
+        <main>
+          <ReportDocument view={view} />
+        </main>
       </body>
     </html>,
   );

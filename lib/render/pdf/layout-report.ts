@@ -279,7 +279,7 @@ function tableBlocks(section: TableSectionView, measure: PdfTextMeasure): Block[
  * ends two characters in, and the name moves left with it.
  */
 function signatureBlock(view: ReportView, measure: PdfTextMeasure): LinesBlock | null {
-  const dateText = view.documentDateText ?? view.publishedDateText;
+  const dateText = view.documentDateText;
   if (dateText === null) return null;
   const [name = [], date = []] = [view.organizationName, dateText].map((text) =>
     breakLines([{ text, face: "body" }], measure, { width: TEXT_BLOCK_WIDTH, size: BODY_SIZE }),

@@ -80,7 +80,7 @@ function printedTexts(view: ReportView): string[] {
       for (const row of grid.bodyRows) for (const cell of row.cells) texts.push(cell.text);
     }
   }
-  const date = view.documentDateText ?? view.publishedDateText;
+  const date = view.documentDateText;
   if (date !== null) texts.push(view.organizationName, date);
   return texts;
 }
