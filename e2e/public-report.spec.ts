@@ -1,11 +1,11 @@
 import { expect, pageAs, test } from "./support/fixtures";
-import { reportingYear } from "../lib/reports/reporting-year";
 import { clerkSteps } from "./support/clerk-steps";
+import { publishableYear, publishFromReview } from "./support/publish-steps";
 
 // The public report pages with no sign-in: only published reports exist for a visitor,
 // pages are served from the snapshot with a strict static CSP and cache headers, read on a
 // phone, print without the site frame, and show hostile narrative as plain text.
-const year = reportingYear(new Date());
+const year = publishableYear();
 
 const hostileText = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">${"长".repeat(300)}${"B".repeat(200)} 𠀀 😀`;
 
@@ -30,8 +30,7 @@ test.describe("public report pages", () => {
     await clerkSteps.submit("fengcheng", publishedId);
     const reviewer = await pageAs(browser, "yangcheng-review");
     await reviewer.goto(`/review/reports/${publishedId}`);
-    await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
-    await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+    await publishFromReview(reviewer);
     await reviewer.context().close();
   });
 
