@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, pageAs, test } from "./support/fixtures";
 import { clerkSteps } from "./support/clerk-steps";
 import { publishableYear, publishFromReview } from "./support/publish-steps";
@@ -35,7 +36,7 @@ test.describe("public report pages", () => {
   });
 
   test("a report that is not published answers 404 in every format and is not listed", async ({ page, request }) => {
-    for (const suffix of ["", "/pdf", "/json", "/csv", "/v/1", "/v/1/pdf"]) {
+    for (const suffix of ["", "/pdf", "/docx", "/html", "/json", "/csv", "/v/1", "/v/1/pdf", "/v/1/docx"]) {
       const response = await request.get(`/reports/${submittedId}${suffix}`);
       expect(response.status(), suffix).toBe(404);
       expect(await response.text()).not.toContain("北留");
@@ -61,6 +62,16 @@ test.describe("public report pages", () => {
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect(pdf.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("凤城镇人民政府")}`);
     expect(pdf.headers().etag).toMatch(/^"[0-9a-f]{64}"$/);
+    // The Word document frozen with the PDF, its SHA-256 on the page and as its ETag.
+    const docx = await request.get(`/reports/${publishedId}/v/1/docx`);
+    expect(docx.headers()["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const docxSha256 = createHash("sha256")
+      .update(await docx.body())
+      .digest("hex");
+    expect(docx.headers().etag).toBe(`"${docxSha256}"`);
+    expect(await (await request.get(`/reports/${publishedId}`)).text()).toContain(`DOCX SHA-256：${docxSha256}`);
     const json = await (await request.get(`/reports/${publishedId}/json`)).json();
     expect(json.cells["t2.rules.issued"]).toBe(2468);
     const csv = await (await request.get(`/reports/${publishedId}/csv`)).text();
