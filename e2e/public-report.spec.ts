@@ -1,11 +1,12 @@
+import { createHash } from "node:crypto";
 import { expect, pageAs, test } from "./support/fixtures";
-import { reportingYear } from "../lib/reports/reporting-year";
 import { clerkSteps } from "./support/clerk-steps";
+import { publishableYear, publishFromReview } from "./support/publish-steps";
 
 // The public report pages with no sign-in: only published reports exist for a visitor,
 // pages are served from the snapshot with a strict static CSP and cache headers, read on a
 // phone, print without the site frame, and show hostile narrative as plain text.
-const year = reportingYear(new Date());
+const year = publishableYear();
 
 const hostileText = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">${"长".repeat(300)}${"B".repeat(200)} 𠀀 😀`;
 
@@ -30,13 +31,12 @@ test.describe("public report pages", () => {
     await clerkSteps.submit("fengcheng", publishedId);
     const reviewer = await pageAs(browser, "yangcheng-review");
     await reviewer.goto(`/review/reports/${publishedId}`);
-    await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
-    await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+    await publishFromReview(reviewer);
     await reviewer.context().close();
   });
 
   test("a report that is not published answers 404 in every format and is not listed", async ({ page, request }) => {
-    for (const suffix of ["", "/pdf", "/json", "/csv", "/v/1", "/v/1/pdf"]) {
+    for (const suffix of ["", "/pdf", "/docx", "/html", "/json", "/csv", "/v/1", "/v/1/pdf", "/v/1/docx"]) {
       const response = await request.get(`/reports/${submittedId}${suffix}`);
       expect(response.status(), suffix).toBe(404);
       expect(await response.text()).not.toContain("北留");
@@ -62,6 +62,16 @@ test.describe("public report pages", () => {
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect(pdf.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("凤城镇人民政府")}`);
     expect(pdf.headers().etag).toMatch(/^"[0-9a-f]{64}"$/);
+    // The Word document frozen with the PDF, its SHA-256 on the page and as its ETag.
+    const docx = await request.get(`/reports/${publishedId}/v/1/docx`);
+    expect(docx.headers()["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const docxSha256 = createHash("sha256")
+      .update(await docx.body())
+      .digest("hex");
+    expect(docx.headers().etag).toBe(`"${docxSha256}"`);
+    expect(await (await request.get(`/reports/${publishedId}`)).text()).toContain(`DOCX SHA-256：${docxSha256}`);
     const json = await (await request.get(`/reports/${publishedId}/json`)).json();
     expect(json.cells["t2.rules.issued"]).toBe(2468);
     const csv = await (await request.get(`/reports/${publishedId}/csv`)).text();

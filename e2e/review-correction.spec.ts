@@ -1,6 +1,6 @@
 import { expect, pageAs, test } from "./support/fixtures";
-import { reportingYear } from "../lib/reports/reporting-year";
 import { clerkSteps } from "./support/clerk-steps";
+import { publishableYear, publishFromReview } from "./support/publish-steps";
 
 // Correcting a published report: the reviewer reopens it (a reason is required), the clerk
 // fixes it, the reviewer republishes with a required 更正说明; the public page lists both
@@ -10,15 +10,14 @@ const clerk = "yczfb";
 
 test("a published report is corrected into version 2 and version 1 stays online", async ({ browser }) => {
   test.setTimeout(180_000);
-  const year = reportingYear(new Date());
+  const year = publishableYear();
   const { reportId } = await clerkSteps.start(clerk, year);
   await clerkSteps.fill(clerk, reportId, { organizationName, year, cells: { "t2.normative.issued": 13 } });
   await clerkSteps.submit(clerk, reportId);
 
   const reviewer = await pageAs(browser, "yangcheng-review");
   await reviewer.goto(`/review/reports/${reportId}`);
-  await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
-  await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+  await publishFromReview(reviewer);
 
   await reviewer.getByRole("button", { name: "发起更正" }).click();
   await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("请说明需要更正的内容。");
@@ -36,12 +35,13 @@ test("a published report is corrected into version 2 and version 1 stays online"
   await expect(reviewer.getByTestId("review-changes").locator('[data-change-id="t2.normative.issued"]')).toContainText(
     "17",
   );
-  await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
+  // Publishing a correction without its 更正说明 is refused and leaves the report submitted.
+  await publishFromReview(reviewer, { expectPublished: false });
   await expect(reviewer.getByRole("alert").filter({ hasText: "操作未完成" })).toContainText("请填写更正说明");
   await expect(reviewer.getByTestId("report-status")).toHaveText("已提交");
+  await reviewer.getByRole("button", { name: "返回修改" }).click();
   await reviewer.getByLabel(/更正说明/).fill("行政规范性文件本年制发件数由 13 件更正为 17 件。");
-  await reviewer.getByRole("button", { name: "审核通过并发布" }).click();
-  await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+  await publishFromReview(reviewer);
   await expect(reviewer.getByRole("link", { name: "第 2 版" })).toBeVisible();
 
   // The latest URL may be cached for up to a minute (max-age=60); a reload revalidates with its ETag.

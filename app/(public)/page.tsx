@@ -1,4 +1,5 @@
-import { formatDate } from "@/lib/format/date-time";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { formatDateZh } from "@/lib/format/format-date-zh";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
@@ -12,6 +13,11 @@ type SearchParams = { q?: string | string[]; year?: string | string[]; county?: 
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
+}
+
+/** A DATE column as 2024年1月26日, or 未注明 when the document does not state it. */
+function calendarDay(value: Date | null): string {
+  return value === null ? "未注明" : (formatDateZh(fromDateColumn(value)) ?? "未注明");
 }
 
 export default async function PublicHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -62,7 +68,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
         <p>没有找到符合条件的报告。</p>
       ) : (
         <table className="table" data-testid="publications">
-          <TableHead columns={["单位", "所属地区", "年度", "发布日期"]} />
+          <TableHead columns={["单位", "所属地区", "年度", "成文日期", "发布日期"]} />
           <tbody>
             {publications.map((publication) => (
               <tr key={publication.publicationId}>
@@ -71,8 +77,9 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
                 </th>
                 <td>{publication.county ?? "—"}</td>
                 <td>{publication.year}</td>
+                <td>{calendarDay(publication.documentDate)}</td>
                 <td>
-                  {formatDate(publication.publishedAt)}
+                  {calendarDay(publication.publicationDate)}
                   {publication.sequence > 1 ? `（第 ${publication.sequence} 版，已更正）` : ""}
                 </td>
               </tr>

@@ -2,6 +2,7 @@
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { useState } from "react";
 import type { TransitionName } from "@/lib/workflow/transitions";
+import { PublishConfirmation } from "./publish-confirmation";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
 type Base = { reportId: string; expectedVersion: number };
@@ -9,62 +10,47 @@ type Base = { reportId: string; expectedVersion: number };
 export type DecisionActions = {
   returnReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
   approveReport: (
-    input: Base & { comment?: string; publish?: boolean; correctionNote?: string },
+    input: Base & { comment?: string; documentDate?: string; publish?: boolean; correctionNote?: string },
   ) => Promise<ReviewActionResult>;
-  publishReport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
+  publishReport: (input: Base & { correctionNote?: string; documentDate?: string }) => Promise<ReviewActionResult>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
   confirmImport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
 };
 
-/** A note the reviewer writes with a decision (the return comment, the 更正说明). */
-function NoteField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        className="input"
-        rows={3}
-        maxLength={2000}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
-  );
-}
-
 /**
  * The reviewer's decisions on a report, offered only when the policy allows them: return
- * (a comment is required), approve (optionally publishing at once), publish, confirm an
- * imported report (published as read), and reopen a published report for a correction. A
- * correction's publication needs a 更正说明.
+ * (a comment is required), approve with its 成文日期 (optionally publishing at once),
+ * publish, confirm an imported report (published as read, with the document's own dates),
+ * and reopen a published report for a correction. A correction's publication needs a
+ * 更正说明. Publishing a report written here never happens in one click: it opens the
+ * confirmation with the 样稿 of exactly what will be frozen.
  */
-export function DecisionBar(props: {
+export function DecisionBar({
+  reportId,
+  version,
+  allowed,
+  isCorrection,
+  documentDate: initialDocumentDate,
+  actions,
+}: {
   reportId: string;
   version: number;
   allowed: readonly TransitionName[];
   isCorrection: boolean;
+  /** The 成文日期 to offer: the one set at approval, else today (YYYY-MM-DD). */
+  documentDate: string;
   actions: DecisionActions;
 }) {
-  const { allowed, actions } = props;
   const [comment, setComment] = useState("");
   const [correctionNote, setCorrectionNote] = useState("");
+  const [documentDate, setDocumentDate] = useState(initialDocumentDate);
+  const [confirming, setConfirming] = useState<"approveAndPublish" | "publish" | null>(null);
   const { run, error, isPending } = useReviewAction();
   const message = errorText(error);
   const may = (transition: TransitionName) => allowed.includes(transition);
-  const canPublish = may("publish") || may("approve") || may("confirmImport");
+  const canPublish = may("publish") || may("approve");
   if (allowed.length === 0) return null;
-  const base = { reportId: props.reportId, expectedVersion: props.version };
+  const base = { reportId, expectedVersion: version };
   const decision = (label: string, call: () => Promise<ReviewActionResult>, variant?: "warning" | "secondary") => (
     <button
       className={variant ? `button button--${variant}` : "button"}
@@ -75,43 +61,111 @@ export function DecisionBar(props: {
       {label}
     </button>
   );
+  const publish = () =>
+    run(() =>
+      confirming === "approveAndPublish"
+        ? actions.approveReport({
+            reportId,
+            expectedVersion: version,
+            comment: comment || undefined,
+            documentDate: documentDate || undefined,
+            publish: true,
+            correctionNote: correctionNote || undefined,
+          })
+        : actions.publishReport({
+            reportId,
+            expectedVersion: version,
+            documentDate: documentDate || undefined,
+            correctionNote: correctionNote || undefined,
+          }),
+    );
   return (
     <section className="review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">审核决定</h2>
       <ProblemAlert title="操作未完成" message={message} />
       {(may("return") || may("reopenForCorrection")) && (
-        <NoteField
-          id="decision-comment"
-          label={may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
-          value={comment}
-          onChange={setComment}
+        <div className="field">
+          <label htmlFor="decision-comment">
+            {may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
+          </label>
+          <textarea
+            id="decision-comment"
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        </div>
+      )}
+      {isCorrection && (canPublish || may("confirmImport")) && (
+        <div className="field">
+          <label htmlFor="correction-note">更正说明（发布更正版本时必填，将随报告公开）</label>
+          <textarea
+            id="correction-note"
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={correctionNote}
+            onChange={(event) => setCorrectionNote(event.target.value)}
+          />
+        </div>
+      )}
+      {canPublish && (
+        <div className="field">
+          <label htmlFor="document-date">成文日期（落款日期，默认审核当日）</label>
+          <input
+            id="document-date"
+            className="input input--date"
+            type="date"
+            value={documentDate}
+            onChange={(event) => {
+              setDocumentDate(event.target.value);
+              setConfirming(null);
+            }}
+          />
+        </div>
+      )}
+      {confirming && (
+        <PublishConfirmation
+          reportId={reportId}
+          documentDate={documentDate}
+          correctionNote={isCorrection ? correctionNote : ""}
+          isPending={isPending}
+          onConfirm={publish}
+          onCancel={() => setConfirming(null)}
         />
       )}
-      {props.isCorrection && canPublish && (
-        <NoteField
-          id="correction-note"
-          label="更正说明（发布更正版本时必填，将随报告公开）"
-          value={correctionNote}
-          onChange={setCorrectionNote}
-        />
-      )}
-      <div className="review-decision__buttons">
+      <div className="review-decision__buttons" hidden={confirming !== null}>
         {may("return") && decision("退回修改", () => actions.returnReport({ ...base, comment }), "warning")}
         {may("approve") &&
-          decision("审核通过", () => actions.approveReport({ ...base, comment: comment || undefined }), "secondary")}
-        {may("approve") &&
-          decision("审核通过并发布", () =>
-            actions.approveReport({
-              ...base,
-              comment: comment || undefined,
-              publish: true,
-              correctionNote: correctionNote || undefined,
-            }),
+          decision(
+            "审核通过",
+            () =>
+              actions.approveReport({
+                ...base,
+                comment: comment || undefined,
+                documentDate: documentDate || undefined,
+              }),
+            "secondary",
           )}
-        {may("publish") &&
-          decision("发布", () => actions.publishReport({ ...base, correctionNote: correctionNote || undefined }))}
+        {may("approve") && (
+          <button
+            className="button"
+            type="button"
+            disabled={isPending}
+            onClick={() => setConfirming("approveAndPublish")}
+          >
+            审核通过并发布…
+          </button>
+        )}
+        {may("publish") && (
+          <button className="button" type="button" disabled={isPending} onClick={() => setConfirming("publish")}>
+            发布…
+          </button>
+        )}
         {may("confirmImport") &&
-          decision(props.isCorrection ? "确认更正并发布" : "确认导入并发布", () =>
+          decision(isCorrection ? "确认更正并发布" : "确认导入并发布", () =>
             actions.confirmImport({ ...base, correctionNote: correctionNote || undefined }),
           )}
         {may("reopenForCorrection") &&

@@ -17,6 +17,7 @@ import { findTitle } from "./find-title";
 import { labelKey } from "./label-key";
 import { importMessages } from "./import-messages";
 import { prepareLines, tokenize, type DocLine } from "./prepare-lines";
+import { readPageDates, takeSignature } from "./read-document-dates";
 import { readOverview } from "./read-overview";
 import { readPeriod } from "./read-period";
 import { readTable } from "./read-table";
@@ -68,6 +69,8 @@ export function emptyReadResult(
     organizationKind: null,
     data: { cells: {}, narrative: {}, meta: { organizationName: "", year: 0 } },
     problems,
+    documentDate: null,
+    publicationDate: null,
   };
 }
 
@@ -126,6 +129,22 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     for (const [id, value] of reading.narrative) narrative.set(id, value);
     problems.push(...reading.problems);
   }
+
+  // ---------------------------------------------------------------- dates
+  // The dated signature ends the last section's text: it is the 成文日期, not narrative.
+  let signatureDate: string | null = null;
+  const lastSection = layout.sections
+    .filter((section) => section.kind === "narrative" && section.parts.length === 0 && sections.regions.has(section.id))
+    .sort((a, b) => sections.regions.get(b.id)!.start - sections.regions.get(a.id)!.start)[0];
+  const lastText = lastSection ? narrative.get(lastSection.id as NarrativeId) : undefined;
+  if (lastSection && lastText !== undefined) {
+    const signature = takeSignature(lastText);
+    if (signature.date) {
+      signatureDate = signature.date;
+      narrative.set(lastSection.id as NarrativeId, signature.text);
+    }
+  }
+  const pageDates = readPageDates(source);
 
   // ---------------------------------------------------------------- title, year, period
   const organizationName = title?.organizationName ?? "";
@@ -211,5 +230,7 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     organizationKind: organizationName === "" ? null : guessOrganizationKind(organizationName),
     data,
     problems: sortProblems(problems, layout),
+    documentDate: pageDates.documentDate ?? signatureDate,
+    publicationDate: pageDates.publicationDate,
   };
 }

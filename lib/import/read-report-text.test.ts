@@ -156,6 +156,11 @@ describe("seed 002 — county office 2023, one value per line, 35 requests", () 
   it("has no other problem", () => {
     expect(codes(r)).toEqual(["period.unreadable"]);
   });
+
+  it("takes its 成文日期 and 发布日期 from the page it was copied from", () => {
+    expect(r.documentDate).toBe("2024-01-26");
+    expect(r.publicationDate).toBe("2024-01-26");
+  });
 });
 
 describe("seed 003 — 朝阳镇 2023, tab-indented, headings “3、”“4、”, sub-parts out of order", () => {
@@ -166,6 +171,13 @@ describe("seed 003 — 朝阳镇 2023, tab-indented, headings “3、”“4、�
     expect(r.data.meta.periodStart).toBe("2023-01-01");
     expect(r.data.meta.periodEnd).toBe("2023-12-31");
     expect(r.organizationKind).toBe("TOWN");
+  });
+
+  it("takes the dated signature as its 成文日期, out of the last section's text", () => {
+    expect(r.documentDate).toBe("2024-01-17");
+    expect(r.publicationDate).toBeNull();
+    expect(r.data.narrative.s6).not.toContain("2024年1月17日");
+    expect(r.data.narrative.s6).not.toContain("朝阳镇人民政府办公室");
   });
 
   it("reports the wrongly numbered headings", () => {

@@ -85,6 +85,10 @@ export interface ReadResult {
    */
   readonly data: ReportData;
   readonly problems: readonly ReadProblem[];
+  /** 成文日期 (YYYY-MM-DD) the document states: the page's 成文日期 or its dated signature; null when none. */
+  readonly documentDate: string | null;
+  /** 发布日期 (YYYY-MM-DD) a copy of the web page states; null when none. */
+  readonly publicationDate: string | null;
 }
 
 /**

@@ -45,7 +45,11 @@ async function publicationsOf(filter: PublicationFilter) {
       id: true,
       year: true,
       organization: { select: { name: true, kind: true, parent: { select: { name: true } } } },
-      publications: { orderBy: { sequence: "desc" }, take: 1, select: { id: true, sequence: true, publishedAt: true } },
+      publications: {
+        orderBy: { sequence: "desc" },
+        take: 1,
+        select: { id: true, sequence: true, publicationDate: true, documentDate: true },
+      },
     },
   });
   return reports.flatMap((report) => {
@@ -61,7 +65,9 @@ async function publicationsOf(filter: PublicationFilter) {
         county,
         publicationId: latest.id,
         sequence: latest.sequence,
-        publishedAt: latest.publishedAt,
+        /** 发布日期 and 成文日期 as the document states them (DATE columns); never the time of an import. */
+        publicationDate: latest.publicationDate,
+        documentDate: latest.documentDate,
       },
     ];
   });

@@ -27,7 +27,7 @@ export async function findPublicPublication(ref: PublicationRef) {
   const publication = await db.publication.findFirst({
     where: { reportId: ref.reportId, ...(ref.sequence === null ? {} : { sequence: ref.sequence }) },
     orderBy: { sequence: "desc" },
-    select: { id: true, sequence: true, pdfSha256: true },
+    select: { id: true, sequence: true, pdfSha256: true, docxSha256: true },
   });
   authorize(null, "publication.read", { isPublished: publication !== null });
   return publication!;
@@ -46,8 +46,12 @@ export async function loadPublicPublication(publicationId: string) {
       html: true,
       pdf: true,
       pdfSha256: true,
+      docx: true,
+      docxSha256: true,
       correctionNote: true,
       publishedAt: true,
+      publicationDate: true,
+      documentDate: true,
       report: { select: { year: true, organization: { select: { name: true, parent: { select: { name: true } } } } } },
     },
   });
@@ -58,6 +62,13 @@ export async function listPublicVersions(reportId: string) {
   return db.publication.findMany({
     where: { reportId },
     orderBy: { sequence: "desc" },
-    select: { sequence: true, publishedAt: true, correctionNote: true, pdfSha256: true },
+    select: {
+      sequence: true,
+      publishedAt: true,
+      publicationDate: true,
+      documentDate: true,
+      correctionNote: true,
+      pdfSha256: true,
+    },
   });
 }

@@ -4,11 +4,17 @@
  * versions. No script at all, so the strict static CSP of /reports/* holds and the page can
  * be cached. The snapshot's body is our own static markup (React-escaped at publication),
  * inserted as-is; everything else here is escaped by React.
+ *
+ * Landmarks: a skip link to the report, the site bar (banner), the downloads (navigation),
+ * the report and its versions in one <main>; sizes in rem so text scales to 200%.
  */
-import { formatDate } from "@/lib/format/date-time";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { formatDateZh } from "@/lib/format/format-date-zh";
 import { renderStaticDocument, StaticDocument } from "@/lib/render/html/static-document";
 
 const frameCss = `
+.pub-skip{position:absolute;left:-999rem;top:0;background:#fd0;color:#0b0c0c;padding:.5rem 1rem;font-family:system-ui,sans-serif;font-weight:700;z-index:10}
+.pub-skip:focus{left:0}
 .pub-bar{background:#1d70b8;color:#fff;font-family:system-ui,sans-serif}
 .pub-bar__inner{max-width:60rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
 .pub-bar a{color:#fff;font-weight:700}
@@ -19,16 +25,17 @@ const frameCss = `
 .pub-versions{padding-left:1.25rem}
 .pub-versions li{margin-bottom:.5rem}
 .pub-note{white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0 0}
-.pub-hash{font-family:monospace;font-size:.8rem;overflow-wrap:anywhere;color:#505a5f}
+.pub-hash{font-family:monospace;font-size:.8rem;overflow-wrap:anywhere;color:#505a5f;margin:.25rem 0}
+.pub-dates{margin:.25rem 0 .5rem}
 @media print{.pub-bar,.pub-panel{display:none}}
 `;
 
-/** The inline stylesheet and the body of a stored snapshot document. */
+/** The inline stylesheet and the body of a stored snapshot document (without its own <main>). */
 export function splitSnapshot(html: string): { css: string; body: string } {
   const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
   const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1];
   if (body === undefined) throw new Error("publication snapshot has no body");
-  return { css, body };
+  return { css, body: body.replace(/^<main>([\s\S]*)<\/main>$/, "$1") };
 }
 
 export type PublicPageInput = {
@@ -36,14 +43,30 @@ export type PublicPageInput = {
   title: string;
   snapshotHtml: string;
   sequence: number;
-  publishedAt: Date;
+  /** 发布日期 (null when an imported document does not state it) and 成文日期. */
+  publicationDate: Date | null;
+  documentDate: Date | null;
   pdfSha256: string;
   pdfBytes: number;
+  /** The frozen Word document; null for versions frozen before DOCX was kept. */
+  docx: { sha256: string; bytes: number } | null;
   /** Every version, newest first (latest URL), or null on a versioned URL (immutable). */
-  versions: readonly { sequence: number; publishedAt: Date; correctionNote: string | null }[] | null;
+  versions:
+    | readonly {
+        sequence: number;
+        publicationDate: Date | null;
+        documentDate: Date | null;
+        correctionNote: string | null;
+      }[]
+    | null;
   /** On a versioned URL: whether a newer version exists is unknown to an immutable page. */
   isVersionedUrl: boolean;
 };
+
+/** A DATE column (midnight UTC) as 2024年1月26日. */
+function day(value: Date | null): string {
+  return value === null ? "未注明" : (formatDateZh(fromDateColumn(value)) ?? "未注明");
+}
 
 function kilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -57,6 +80,9 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
       title={input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}
       styles={[css, frameCss]}
     >
+      <a className="pub-skip" href="#report">
+        跳到报告正文
+      </a>
       <header className="pub-bar">
         <div className="pub-bar__inner">
           <a href="/">年报 · 查找报告</a>
@@ -65,15 +91,30 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
       <nav className="pub-panel" aria-label="下载与版本">
         {input.isVersionedUrl && (
           <p className="pub-notice">
-            这是本报告的第 {input.sequence} 版（{formatDate(input.publishedAt)} 发布）。
+            这是本报告的第 {input.sequence} 版（{day(input.publicationDate)}发布）。
             <a href={`/reports/${input.reportId}`}>查看最新版本</a>
           </p>
         )}
+        <p className="pub-dates" data-testid="publication-dates">
+          发布日期：{day(input.publicationDate)}　成文日期：{day(input.documentDate)}
+        </p>
         <h2>下载</h2>
         <ul className="pub-downloads">
           <li>
             <a href={`${base}/pdf`} download>
               PDF（{kilobytes(input.pdfBytes)}）
+            </a>
+          </li>
+          {input.docx && (
+            <li>
+              <a href={`${base}/docx`} download>
+                Word（DOCX，{kilobytes(input.docx.bytes)}）
+              </a>
+            </li>
+          )}
+          <li>
+            <a href={`${base}/html`} download>
+              网页（HTML）
             </a>
           </li>
           <li>
@@ -84,23 +125,26 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
           </li>
         </ul>
         <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
+        {input.docx && <p className="pub-hash">DOCX SHA-256：{input.docx.sha256}</p>}
       </nav>
-      <div dangerouslySetInnerHTML={{ __html: body }} />
-      {input.versions && (
-        <section className="pub-panel" aria-labelledby="pub-versions-heading">
-          <h2 id="pub-versions-heading">版本记录</h2>
-          <ol className="pub-versions" reversed data-testid="publication-versions">
-            {input.versions.map((version) => (
-              <li key={version.sequence}>
-                <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
-                {formatDate(version.publishedAt)} 发布
-                {version.sequence === input.sequence ? "（当前版本）" : ""}
-                {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <main id="report" tabIndex={-1}>
+        <div dangerouslySetInnerHTML={{ __html: body }} />
+        {input.versions && (
+          <section className="pub-panel" aria-labelledby="pub-versions-heading">
+            <h2 id="pub-versions-heading">版本记录</h2>
+            <ol className="pub-versions" reversed data-testid="publication-versions">
+              {input.versions.map((version) => (
+                <li key={version.sequence}>
+                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
+                  {day(version.publicationDate)}发布，成文日期{day(version.documentDate)}
+                  {version.sequence === input.sequence ? "（当前版本）" : ""}
+                  {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </main>
     </StaticDocument>,
   );
 }

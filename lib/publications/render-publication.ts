@@ -1,40 +1,86 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { CalendarDay } from "@/lib/format/calendar-day";
 import type { ReportData } from "@/lib/report-data";
 import type { Layout } from "@/lib/template";
+import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
-import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
+import { renderReportPdfWithLayout } from "@/lib/render/pdf/render-report-pdf";
 import { toReportView, type ReportView } from "@/lib/render/to-report-view";
+import { pdfFontDirectory } from "@/lib/server/env";
+
+/**
+ * Everything a frozen version is made from, explicitly: the caller decides every date (a
+ * publication its day and the reviewer's 成文日期; an import the dates its document states).
+ */
+export interface PublicationInput {
+  layout: Layout;
+  data: ReportData;
+  organizationName: string;
+  year: number;
+  sequence: number;
+  /** 发布日期 the version shows; null when an imported document does not state one. */
+  publicationDate: CalendarDay | null;
+  /** 成文日期 the signature prints; null when an imported document bears none. */
+  documentDate: CalendarDay | null;
+  correctionNote?: string | null;
+}
 
 export interface PublicationSnapshot {
   view: ReportView;
   html: string;
   pdf: Buffer;
   pdfSha256: string;
+  docx: Buffer;
+  docxSha256: string;
+  pageCount: number;
 }
 
-/**
- * Freezes a report for publication: one view model, rendered once to HTML and PDF. The
- * snapshot is stored and served as-is, so a later change to the template or the renderers
- * never alters what citizens already downloaded (the SHA-256 lets them check).
- * Rendering happens before the publishing transaction opens: it takes about half a second.
- */
-export async function renderPublication(input: {
-  layout: Layout;
-  data: ReportData;
-  organizationName: string;
-  year: number;
-  sequence: number;
-  publishedAt: Date;
-  correctionNote?: string | null;
-}): Promise<PublicationSnapshot> {
-  const view = toReportView(input.layout, input.data, {
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function publicationView(input: PublicationInput): ReportView {
+  return toReportView(input.layout, input.data, {
     organizationName: input.organizationName,
     year: input.year,
-    publishedAt: input.publishedAt,
+    publishedAt: input.publicationDate,
+    documentDate: input.documentDate,
     version: input.sequence,
     correctionNote: input.correctionNote ?? null,
   });
-  const [html, pdf] = [await renderReportHtml(view), await renderReportPdf(view)];
-  return { view, html, pdf, pdfSha256: createHash("sha256").update(pdf).digest("hex") };
+}
+
+/**
+ * Freezes a report for publication: one view model, rendered once to HTML, PDF and DOCX,
+ * with the SHA-256 of each document. The snapshot is stored and served as-is, so a later
+ * change to the template or the renderers never alters what citizens already downloaded.
+ * Rendering takes about a second: call it before the publishing transaction opens.
+ */
+export async function renderPublication(input: PublicationInput): Promise<PublicationSnapshot> {
+  const view = publicationView(input);
+  const rendered = await renderReportPdfWithLayout(view, { fontDirectory: pdfFontDirectory() });
+  const html = await renderReportHtml(view);
+  const docx = await renderReportDocx(view);
+  return {
+    view,
+    html,
+    pdf: rendered.pdf,
+    pdfSha256: sha256(rendered.pdf),
+    docx,
+    docxSha256: sha256(docx),
+    pageCount: rendered.pageCount,
+  };
+}
+
+/**
+ * The PDF the publication would freeze, marked 样稿 on every page: the same input, the same
+ * layout, so what the clerk and the reviewer check is what will be published.
+ */
+export async function renderPublicationDraft(input: PublicationInput): Promise<{ pdf: Buffer; pageCount: number }> {
+  const rendered = await renderReportPdfWithLayout(publicationView(input), {
+    fontDirectory: pdfFontDirectory(),
+    isDraft: true,
+  });
+  return { pdf: rendered.pdf, pageCount: rendered.pageCount };
 }

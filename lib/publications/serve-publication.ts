@@ -6,7 +6,8 @@ import { renderReportJson } from "@/lib/render/json";
 import { toReportView } from "@/lib/render/to-report-view";
 import { authorizeFirst } from "@/lib/server/authorize";
 import { declareEntryPoint } from "@/lib/server/entry-point";
-import { isAppError, isDatabaseUnavailable } from "@/lib/server/errors";
+import { AppError, isAppError, isDatabaseUnavailable } from "@/lib/server/errors";
+import { fromDateColumn } from "@/lib/format/calendar-day";
 import {
   findPublicPublication,
   listPublicVersions,
@@ -15,7 +16,13 @@ import {
 } from "./load-public-publication";
 import { renderPublicReportPage } from "./render-public-report-page";
 
-export type PublicFormat = "page" | "pdf" | "json" | "csv";
+export const publicFormats = ["page", "pdf", "docx", "html", "json", "csv"] as const;
+export type PublicFormat = (typeof publicFormats)[number];
+
+/** The formats a document URL names after the report (and version): /pdf, /docx, /json, /csv. */
+const documentFormats = new Set<string>(["pdf", "docx", "html", "json", "csv"]);
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Versioned URLs never change; the latest-version URL changes when a correction is published. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -68,8 +75,13 @@ export async function servePublication(
     const sequence = isVersionedUrl ? parseSequence(params.sequence!) : null;
     const find = () => findPublicPublication({ reportId: params.reportId, sequence });
     return await authorizeFirst(`public ${format}`, "publication.read", find, async (found) => {
+      if (format === "docx" && found.docxSha256 === null) throw new AppError("NOT_FOUND");
       const etag =
-        format === "pdf" ? `"${found.pdfSha256}"` : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
+        format === "pdf"
+          ? `"${found.pdfSha256}"`
+          : format === "docx"
+            ? `"${found.docxSha256}"`
+            : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
       const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
       if (etagMatches(request.headers.get("if-none-match"), etag))
         return new Response(null, { status: 304, headers: cacheHeaders });
@@ -101,14 +113,39 @@ export async function servePublication(
 }
 
 /**
- * The route handler of one public URL (the latest version, or `/v/<n>` for one version) in
- * one format, declared as reading a publication for the sweep test.
+ * Where a public URL under /reports/<id> points: [] the latest page, [format] the latest
+ * version in that format, ["v", n] version n's page, ["v", n, format] version n in that
+ * format; null for anything else.
  */
-export function publicationRoute(format: PublicFormat) {
+export function parsePublicPath(
+  path: readonly string[],
+): { sequence: string | undefined; format: PublicFormat } | null {
+  const [first, second, third, ...rest] = path;
+  if (rest.length > 0) return null;
+  if (first === undefined) return { sequence: undefined, format: "page" };
+  if (first !== "v")
+    return second === undefined && documentFormats.has(first)
+      ? { sequence: undefined, format: first as PublicFormat }
+      : null;
+  if (second === undefined) return null;
+  if (third === undefined) return { sequence: second, format: "page" };
+  return documentFormats.has(third) ? { sequence: second, format: third as PublicFormat } : null;
+}
+
+/**
+ * The one route handler of every public URL of a report (app/(public)/reports/[reportId]/
+ * [[...path]]/route.ts), declared as reading a publication for the sweep test.
+ */
+export function publicationRoute() {
   return declareEntryPoint(
-    async (request: Request, context: { params: Promise<{ reportId: string; sequence?: string }> }) =>
-      servePublication(request, await context.params, format),
-    { kind: "route", name: `publication ${format}`, action: "publication.read" },
+    async (request: Request, context: { params: Promise<{ reportId: string; path?: string[] }> }) => {
+      const { reportId, path = [] } = await context.params;
+      const target = parsePublicPath(path);
+      // Unknown paths answer exactly as unknown reports do.
+      if (!target) return servePublication(request, { reportId: "", sequence: undefined }, "page");
+      return servePublication(request, { reportId, sequence: target.sequence }, target.format);
+    },
+    { kind: "route", name: "publication", action: "publication.read" },
   );
 }
 
@@ -130,6 +167,27 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
       },
     };
   }
+  if (format === "docx") {
+    if (!publication.docx) throw new AppError("NOT_FOUND");
+    return {
+      body: new Uint8Array(publication.docx),
+      headers: {
+        "Content-Type": DOCX_TYPE,
+        "Content-Length": String(publication.docx.length),
+        "Content-Disposition": contentDisposition("attachment", `${fileBase}.docx`, `${asciiBase}.docx`),
+      },
+    };
+  }
+  if (format === "html") {
+    // The frozen standalone document (no script, its own CSP), to keep or forward.
+    return {
+      body: publication.html,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Disposition": contentDisposition("attachment", `${fileBase}.html`, `${asciiBase}.html`),
+      },
+    };
+  }
   if (format === "page") {
     const versions = isVersionedUrl
       ? null
@@ -139,9 +197,11 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
       title,
       snapshotHtml: publication.html,
       sequence: publication.sequence,
-      publishedAt: publication.publishedAt,
+      publicationDate: publication.publicationDate,
+      documentDate: publication.documentDate,
       pdfSha256: publication.pdfSha256,
       pdfBytes: publication.pdf.length,
+      docx: publication.docx ? { sha256: publication.docxSha256!, bytes: publication.docx.length } : null,
       versions,
       isVersionedUrl,
     });
@@ -156,7 +216,8 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
   const view = toReportView(layout, data, {
     organizationName: data.meta.organizationName || organizationName,
     year: publication.report.year,
-    publishedAt: publication.publishedAt,
+    publishedAt: publication.publicationDate ? fromDateColumn(publication.publicationDate) : null,
+    documentDate: publication.documentDate ? fromDateColumn(publication.documentDate) : null,
     version: publication.sequence,
     correctionNote: publication.correctionNote,
   });

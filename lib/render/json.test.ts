@@ -26,6 +26,7 @@ describe.each(seeds.map((s) => [s.id, s] as const))("renderReportJson with %s", 
       "cells",
       "narrative",
       "publishedAt",
+      "documentDate",
       "version",
       "correctionNote",
     ]);

@@ -4,7 +4,10 @@
  * so the same report always serializes to the same bytes:
  *
  * { layout, layoutVersion, organization, year, title, cells: { id: value },
- *   narrative: { id: text }, publishedAt, version, correctionNote }
+ *   narrative: { id: text }, publishedAt, documentDate, version, correctionNote }
+ *
+ * publishedAt is the 发布日期 as given to the view, documentDate the 成文日期
+ * (YYYY-MM-DD); either is null when not known.
  *
  * A missing figure is null, never 0. Narrative text is the paragraphs joined
  * with \n (blank lines and indents dropped, as printed); a field left empty is "".
@@ -23,6 +26,7 @@ export interface ReportJson {
   readonly cells: { readonly [cellId: string]: number | null };
   readonly narrative: { readonly [id in NarrativeId]?: string };
   readonly publishedAt: string | null;
+  readonly documentDate: string | null;
   readonly version: number | null;
   readonly correctionNote: string | null;
 }
@@ -52,6 +56,7 @@ export function toReportJson(view: ReportView): ReportJson {
     cells,
     narrative,
     publishedAt: view.publishedAt,
+    documentDate: view.documentDate,
     version: view.version,
     correctionNote: view.correction === null ? null : view.correction.paragraphs.join("\n"),
   };

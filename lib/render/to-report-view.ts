@@ -37,6 +37,12 @@ export interface ReportViewOptions {
   readonly year: number;
   /** When the report was (or will be) published; a Date or ISO string. */
   readonly publishedAt?: Date | string | null;
+  /**
+   * 成文日期, the date the signature carries (YYYY-MM-DD, or a Date read as the
+   * calendar day in China). Without it the signature falls back to the
+   * publication day.
+   */
+  readonly documentDate?: Date | string | null;
   /** Why this published version replaces the previous one (更正说明). */
   readonly correctionNote?: string | null;
   /** Published version number, 1 for the first publication. */
@@ -153,6 +159,10 @@ export interface ReportView {
   readonly publishedAt: string | null;
   /** 2024年1月26日 (China calendar day), or null when unpublished. */
   readonly publishedDateText: string | null;
+  /** 成文日期 as YYYY-MM-DD, or null when not set. */
+  readonly documentDate: string | null;
+  /** 成文日期 as the signature prints it (2024年1月26日), or null. */
+  readonly documentDateText: string | null;
   readonly version: number | null;
   readonly correction: CorrectionView | null;
   readonly preamble: NarrativeBlockView;
@@ -163,6 +173,7 @@ export interface ReportView {
 export function toReportView(layout: Layout, data: ReportData, options: ReportViewOptions): ReportView {
   const organizationName = options.organizationName.trim();
   const publishedAt = toIsoString(options.publishedAt);
+  const documentDate = toChinaDate(options.documentDate);
   const note = splitParagraphs(options.correctionNote);
   const compiled = compileLayout(layout);
   return {
@@ -174,6 +185,8 @@ export function toReportView(layout: Layout, data: ReportData, options: ReportVi
     year: options.year,
     publishedAt,
     publishedDateText: publishedAt === null ? null : formatDateZh(publishedAt),
+    documentDate,
+    documentDateText: documentDate === null ? null : formatDateZh(documentDate),
     version: options.version ?? null,
     correction: note.length > 0 ? { version: options.version ?? null, paragraphs: note } : null,
     preamble: { id: layout.preamble.id, paragraphs: splitParagraphs(data.narrative[layout.preamble.id]) },
@@ -206,6 +219,15 @@ export function splitParagraphs(text: string | null | undefined): string[] {
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
     .filter((line) => line.length > 0);
+}
+
+/** A calendar day as YYYY-MM-DD: as given when it is one, the day in China for a timestamp. */
+function toChinaDate(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const time = typeof value === "string" ? Date.parse(value) : value.getTime();
+  if (!Number.isFinite(time)) return null;
+  return new Date(time + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 function toIsoString(value: Date | string | null | undefined): string | null {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Finding } from "@/lib/rules";
+import { chinaDay, fromDateColumn } from "@/lib/format/calendar-day";
 import { toReportView } from "@/lib/render/to-report-view";
 import { diffReportData, findingKey, type ReportChange } from "@/lib/report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
@@ -72,6 +73,8 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       select: {
         sequence: true,
         publishedAt: true,
+        publicationDate: true,
+        documentDate: true,
         correctionNote: true,
         pdfSha256: true,
         templateId: true,
@@ -132,6 +135,8 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       updatedAt: report.updatedAt,
       submittedAt: report.submittedAt,
       organizationName: report.organization.name,
+      /** The 成文日期 to offer: the one set at approval, else today. */
+      documentDate: report.documentDate ? fromDateColumn(report.documentDate) : chinaDay(new Date()),
     },
     view: toReportView(layout, data, { organizationName: report.organization.name, year: report.year }),
     errors: findings.filter((finding) => finding.severity === "error"),
@@ -145,12 +150,16 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       actorName: author?.name ?? null,
       label: transitionNames.map(transitionRow).find((row) => row.audit === event.action)?.label ?? null,
     })),
-    publications: publications.map(({ sequence, publishedAt, correctionNote, pdfSha256 }) => ({
-      sequence,
-      publishedAt,
-      correctionNote,
-      pdfSha256,
-    })),
+    publications: publications.map(
+      ({ sequence, publishedAt, publicationDate, documentDate, correctionNote, pdfSha256 }) => ({
+        sequence,
+        publishedAt,
+        publicationDate,
+        documentDate,
+        correctionNote,
+        pdfSha256,
+      }),
+    ),
     imported,
     targets: listCommentTargetOptions(layout),
     can: {

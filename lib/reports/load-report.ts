@@ -19,6 +19,7 @@ const reportSelect = {
   approvedAt: true,
   publishedAt: true,
   importId: true,
+  documentDate: true,
   createdAt: true,
   updatedAt: true,
   organization: { select: { id: true, name: true, kind: true, parentId: true } },

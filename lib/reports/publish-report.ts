@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { checkedText } from "@/lib/report-data";
+import { toDateColumn } from "@/lib/format/calendar-day";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
 import { db } from "@/lib/server/db";
@@ -8,10 +9,16 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
-import { layoutOf, parseStoredData } from "./evaluate-stored-report";
+import { preparePublication } from "./prepare-publication";
 import { applyTransition, expectedVersionField } from "./transition-report";
 
 export const MAX_CORRECTION_NOTE_LENGTH = 2_000;
+
+/** A 成文日期 as the forms send it; whether it fits the report is decided with the report. */
+export const documentDateField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "成文日期格式应为 YYYY-MM-DD，例如 2025-01-20" });
 
 export const publishReportInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
@@ -21,9 +28,12 @@ export const publishReportInput = z.strictObject({
     .trim()
     .max(MAX_CORRECTION_NOTE_LENGTH, { error: `更正说明不超过 ${MAX_CORRECTION_NOTE_LENGTH} 字` })
     .optional(),
+  /** 成文日期; default the one set at approval, else the day of publication. */
+  documentDate: documentDateField.optional(),
 });
 
-export type PublishReportInput = z.infer<typeof publishReportInput>;
+/** The operation also takes the clock (tests set it); the action's input never carries it. */
+export type PublishReportInput = z.infer<typeof publishReportInput> & { now?: Date };
 
 /** The 更正说明 a publication carries: none for the first, required for every later one. */
 export function correctionNoteFor(sequence: number, note: string | undefined): string | null {
@@ -34,11 +44,13 @@ export function correctionNoteFor(sequence: number, note: string | undefined): s
 }
 
 /**
- * Publishes an approved report: freezes the view, HTML and PDF as the next Publication.
- * The policy is asked first; rendering (about half a second) happens before the
- * transaction; the transaction then checks that no one published or changed the report
- * meanwhile, moves it to 已发布 and stores the snapshot. A correction (the report was
- * published before) needs a 更正说明, which is also the transition's audit comment.
+ * Publishes an approved report: freezes the view, HTML, PDF and DOCX as the next
+ * Publication. The policy is asked first; the report may not be published before its
+ * 统计期限 has ended, and its 成文日期 must fall after that and not after today; rendering
+ * (about a second) happens before the transaction; the transaction then checks that no one
+ * published or changed the report meanwhile, moves it to 已发布, keeps the 成文日期 on the
+ * report and stores the snapshot. A correction (the report was published before) needs a
+ * 更正说明, which is also the transition's audit comment.
  */
 export const publishReport = defineOperation({
   name: "publishReport",
@@ -65,22 +77,16 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
 
   const sequence = await nextPublicationSequence(db, report.id);
   const correctionNote = correctionNoteFor(sequence, input.correctionNote);
-
-  const layout = layoutOf(report);
-  // The published data carries the organization's name as published, so the frozen JSON and
-  // CSV never depend on a later rename.
-  const stored = parseStoredData(layout, report.data);
-  const data = { ...stored, meta: { ...stored.meta, organizationName: report.organization.name, year: report.year } };
-  const publishedAt = new Date();
-  const snapshot = await renderPublication({
-    layout,
-    data,
-    organizationName: report.organization.name,
-    year: report.year,
+  const now = input.now ?? new Date();
+  const { input: publication, problems } = preparePublication(report, {
+    now,
     sequence,
-    publishedAt,
+    documentDate: input.documentDate,
     correctionNote,
   });
+  const problem = problems[0];
+  if (problem) throw new AppError("INVALID_STATE", problem.message, { field: problem.field });
+  const snapshot = await renderPublication(publication);
 
   const result = await applyTransition(
     actor,
@@ -90,15 +96,16 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
     async (tx) => {
       if ((await nextPublicationSequence(tx, report.id)) !== sequence)
         throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
+      await tx.report.update({
+        where: { id: report.id },
+        data: { documentDate: toDateColumn(publication.documentDate!) },
+      });
       await insertPublication(tx, {
         reportId: report.id,
-        sequence,
-        layout,
-        data,
+        publication,
         snapshot,
-        publishedAt,
+        publishedAt: now,
         publishedById: actor?.userId ?? null,
-        correctionNote,
       });
     },
   );

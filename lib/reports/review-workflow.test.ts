@@ -459,3 +459,58 @@ describe("review queue", () => {
     ).toBe("NOT_FOUND");
   });
 });
+
+describe("the dates of a publication", () => {
+  it("publishes only after the 统计期限, signs with the 成文日期 and keeps the 发布日期 apart", async () => {
+    const { steps, approve, db } = modules;
+    const { previewReportPdf } = await import("./preview-report-pdf");
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const clerk = await steps.actorFor("fengcheng");
+    const reportYear = 2024;
+    const reportId = await steps.startReportAsClerk(clerk, reportYear);
+    await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData("凤城镇人民政府", reportYear));
+    const version = await steps.submitReportAsClerk(clerk, reportId);
+
+    // On 20 December the 统计期限 still runs: the 样稿 says so, publishing refuses and changes nothing.
+    const inDecember = new Date("2024-12-20T02:00:00Z");
+    const preview = await previewReportPdf(reviewer, { reportId, now: inDecember });
+    expect(preview.problems.map((problem) => problem.field)).toContain("publicationDate");
+    expect(pdfText(preview.pdf)).toContain("样稿");
+    const early = await failureOf(
+      approve.approveReport(reviewer, { reportId, expectedVersion: version, publish: true, now: inDecember }),
+    );
+    expect(early.code).toBe("INVALID_STATE");
+    expect(early.userMessage).toContain("须在统计期限结束后发布");
+    // A 成文日期 after the day of publication is refused too.
+    const late = await failureOf(
+      approve.approveReport(reviewer, {
+        reportId,
+        expectedVersion: version,
+        publish: true,
+        documentDate: "2025-01-20",
+        now: new Date("2025-01-15T02:00:00Z"),
+      }),
+    );
+    expect(late.userMessage).toContain("晚于发布日期");
+    expect((await db.report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("SUBMITTED");
+
+    const published = await approve.approveReport(reviewer, {
+      reportId,
+      expectedVersion: version,
+      publish: true,
+      documentDate: "2025-01-10",
+      now: new Date("2025-01-15T02:00:00Z"),
+    });
+    expect(published).toMatchObject({ status: "PUBLISHED", sequence: 1 });
+    const publication = await db.publication.findUniqueOrThrow({
+      where: { reportId_sequence: { reportId, sequence: 1 } },
+    });
+    expect(publication.documentDate?.toISOString().slice(0, 10)).toBe("2025-01-10");
+    expect(publication.publicationDate?.toISOString().slice(0, 10)).toBe("2025-01-15");
+    expect(publication.docxSha256).toMatch(/^[0-9a-f]{64}$/);
+    const text = pdfText(publication.pdf);
+    expect(text).toContain("2025年1月10日");
+    expect(text).not.toContain("2025年1月15日");
+    expect(text).not.toContain("样稿");
+  }, 120_000);
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReadingSummary, ReadResult } from "@/lib/import";
+import { toDateColumn } from "@/lib/format/calendar-day";
 import { toStoredReportData } from "@/lib/report-data";
 import { getLayout } from "@/lib/template";
 import { db } from "@/lib/server/db";
@@ -87,12 +88,14 @@ export async function writeImportedReport(
     importedById: actorId,
   });
   const detail = importAuditDetail(record, reading);
+  // The 成文日期 is the document's own (its dated signature), never the day of the import.
+  const documentDate = reading.documentDate === null ? null : toDateColumn(reading.documentDate);
   /** The import's data becomes the report's, as revision `version`. */
   const replaceData = async (tx: Prisma.TransactionClient, reportId: string, version: number) => {
     await tx.reportImport.create({ data: { ...record, reportId } });
     await tx.report.update({
       where: { id: reportId },
-      data: { data: stored, templateId: layout.id, templateVersion: layout.version, importId: record.id },
+      data: { data: stored, templateId: layout.id, templateVersion: layout.version, importId: record.id, documentDate },
     });
     await tx.reportRevision.create({
       data: { reportId, version, status: "SUBMITTED", data: stored, authorId: actorId },
@@ -111,6 +114,7 @@ export async function writeImportedReport(
             templateVersion: layout.version,
             status: "SUBMITTED",
             submittedAt: input.now,
+            documentDate,
             data: stored,
             revisions: { create: { version: 1, status: "SUBMITTED", data: stored, authorId: actorId } },
           },

@@ -41,6 +41,8 @@ const schema = z.object({
   DATABASE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5_000),
   /** Proxies whose X-Forwarded-For entries are believed (lib/server/client-address.ts). */
   TRUSTED_PROXIES: trustedProxies,
+  /** The office's licensed fonts for the PDF (fonts/README.md); default `fonts/` in the project. */
+  PDF_FONT_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -56,4 +58,13 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The PDF font folder alone. Publications are also rendered by the seed and import scripts,
+ * which run before (or without) the app's database and session settings, so this does not
+ * ask for the rest of the environment.
+ */
+export function pdfFontDirectory(): string | undefined {
+  return schema.shape.PDF_FONT_DIR.parse(process.env.PDF_FONT_DIR || undefined);
 }

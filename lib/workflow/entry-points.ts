@@ -435,14 +435,11 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
   "app/api/reports/[id]/data/route.ts#GET": readReport,
-  "app/(public)/reports/[reportId]/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/pdf/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/json/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/csv/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/v/[sequence]/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/v/[sequence]/pdf/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/v/[sequence]/json/route.ts#GET": readPublication,
-  "app/(public)/reports/[reportId]/v/[sequence]/csv/route.ts#GET": readPublication,
+  // The 样稿 PDF: whoever may read the report (its clerk before submitting, the reviewer before publishing).
+  "app/api/reports/[id]/preview/route.ts#GET": readReport,
+  "app/api/reports/[id]/preview/route.ts#POST": readReport,
+  // One handler for every public URL of a report: the page, pdf, docx, json, csv, and /v/<n>/….
+  "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
 };
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */

@@ -75,6 +75,7 @@ export async function seedPublishedReports(
     { insertPublication },
     { getLayout },
     { toStoredReportData },
+    { toDateColumn },
     fs,
   ] = await Promise.all([
     import("@/lib/import/server"),
@@ -85,6 +86,7 @@ export async function seedPublishedReports(
     import("@/lib/publications/insert-publication"),
     import("@/lib/template"),
     import("@/lib/report-data"),
+    import("@/lib/format/calendar-day"),
     import("node:fs/promises"),
   ]);
   for (const { seed, organizationId } of pending) {
@@ -118,14 +120,17 @@ export async function seedPublishedReports(
       importedById: null,
     });
     // Rendering (~0.5 s) before the transaction, as every publication does.
-    const snapshot = await renderPublication({
+    // The dates are the document's own (its page's 发布日期, its dated signature), never the seeding's.
+    const publication = {
       layout,
       data,
       organizationName: organization.name,
       year: seed.year,
       sequence: 1,
-      publishedAt: now,
-    });
+      publicationDate: reading.publicationDate,
+      documentDate: reading.documentDate,
+    };
+    const snapshot = await renderPublication(publication);
     const stored = toStoredReportData(data);
     await db.$transaction(async (tx) => {
       const report = await tx.report.create({
@@ -136,6 +141,7 @@ export async function seedPublishedReports(
           templateVersion: layout.version,
           status: "PUBLISHED",
           publishedAt: now,
+          documentDate: reading.documentDate === null ? null : toDateColumn(reading.documentDate),
           data: stored,
           revisions: { create: { version: 1, status: "PUBLISHED", data: stored } },
         },
@@ -145,9 +151,7 @@ export async function seedPublishedReports(
       await tx.report.update({ where: { id: report.id }, data: { importId: record.id } });
       await insertPublication(tx, {
         reportId: report.id,
-        sequence: 1,
-        layout,
-        data,
+        publication,
         snapshot,
         publishedAt: now,
         publishedById: null,

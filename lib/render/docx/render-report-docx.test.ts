@@ -1,4 +1,5 @@
 import { load } from "cheerio";
+import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
@@ -23,6 +24,7 @@ describe.each(seeds.map((s) => [s.id, s] as const))("renderReportDocx with %s", 
     organizationName: seed.organization.name,
     year: seed.data.meta.year,
     publishedAt: "2024-01-26",
+    documentDate: "2024-01-25",
   });
 
   it("writes headings, every paragraph and one table per grid with merged cells", async () => {
@@ -82,5 +84,55 @@ describe("renderReportDocx text safety", () => {
     const $ = await readBack(await renderReportDocx(view));
     expect($.root().text()).toContain("<w:p>标记</w:p>控制字符𠀀😀\u202E倒");
     expect($.root().text()).toContain("更正说明（第2版）");
+  });
+});
+
+describe("renderReportDocx for Word and WPS", () => {
+  const seed = seeds[0]!;
+  const view = toReportView(getLayout(seed.layoutId), seed.data, {
+    organizationName: seed.organization.name,
+    year: seed.data.meta.year,
+    publishedAt: "2024-01-26",
+    documentDate: "2024-01-25",
+  });
+
+  async function parts() {
+    const files = unzipSync(new Uint8Array(await renderReportDocx(view)));
+    return {
+      document: strFromU8(files["word/document.xml"]!),
+      styles: strFromU8(files["word/styles.xml"]!),
+      settings: strFromU8(files["word/settings.xml"]!),
+      footers: Object.keys(files)
+        .filter((name) => /^word\/footer\d+\.xml$/.test(name))
+        .map((name) => strFromU8(files[name]!)),
+    };
+  }
+
+  it("sets every table's grid: one gridCol per column, filling the 156 mm text block", async () => {
+    const { document } = await parts();
+    const tables = [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!);
+    expect(tables).toHaveLength(grids(view).length);
+    tables.forEach((table, i) => {
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      const columns = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(columns).toHaveLength(grids(view)[i]!.columnCount);
+      const total = columns.reduce((a, b) => a + b, 0);
+      expect(Math.abs(total - (156 / 25.4) * 1440)).toBeLessThan(20);
+    });
+  });
+
+  it("names the four faces of an official document", async () => {
+    const { document, styles } = await parts();
+    for (const face of ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"])
+      expect(document + styles, face).toContain(`w:eastAsia="${face}"`);
+  });
+
+  it("signs with the 成文日期 and numbers odd pages at the right, even pages at the left", async () => {
+    const { document, settings, footers } = await parts();
+    expect(document).toContain("2024年1月25日");
+    expect(document).not.toContain("2024年1月26日");
+    expect(settings).toContain("<w:evenAndOddHeaders/>");
+    expect(footers.some((footer) => footer.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((footer) => footer.includes('<w:jc w:val="left"/>'))).toBe(true);
   });
 });

@@ -3,7 +3,10 @@
  * laid out like the PDF after GB/T 9704: A4, margins 37/35/28/26 mm, title
  * in 方正小标宋简体 二号, body in 仿宋_GB2312 三号 at a fixed 28.8 pt pitch with a
  * two-character first-line indent, 一、 headings in 黑体 and （一） headings in
- * 楷体_GB2312, page numbers "— 1 —" centred in the footer.
+ * 楷体_GB2312 (the faces of lib/render/pdf/pdf-faces.ts, by name), page
+ * numbers "— 1 —" in 4号 宋体, odd pages at the right and even pages at the
+ * left, one character in; the signature carries the 成文日期 as GB/T 9704
+ * places it (name two characters in from the right, date under it).
  *
  * Unlike the PDF, a DOCX names fonts instead of embedding them: Word uses
  * them when installed (they are on most government machines) and substitutes
@@ -37,6 +40,7 @@ import {
 } from "docx";
 import type { BodyCellView, GridView, ReportView, TableSectionView } from "../to-report-view";
 import { computeColumnWidths } from "../pdf/compute-column-widths";
+import { faceNames } from "../pdf/pdf-faces";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const TWIPS_PER_PT = 20;
@@ -45,11 +49,11 @@ const MARGIN_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 const TEXT_BLOCK_PT = ((210 - MARGIN_MM.left - MARGIN_MM.right) * 72) / 25.4;
 
 const FONT = {
-  title: "方正小标宋简体",
-  body: "仿宋_GB2312",
-  heading1: "黑体",
-  heading2: "楷体_GB2312",
-  table: "仿宋_GB2312",
+  title: faceNames.title.docxFont,
+  body: faceNames.body.docxFont,
+  heading1: faceNames.heiti.docxFont,
+  heading2: faceNames.kaiti.docxFont,
+  table: faceNames.body.docxFont,
 } as const;
 /** Half-points. */
 const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
@@ -63,6 +67,13 @@ const XML_INVALID =
 
 function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, "");
+}
+
+/** Width in characters of 3号: digits and Latin are half-width. */
+function emWidth(text: string): number {
+  let em = 0;
+  for (const char of text) em += char.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return em;
 }
 
 function fonts(name: string) {
@@ -205,14 +216,27 @@ function documentBody(view: ReportView): (Paragraph | Table)[] {
       for (const paragraph of part.paragraphs) out.push(bodyParagraph(paragraph));
     }
   }
-  if (view.publishedDateText !== null) {
+  if (view.documentDateText !== null) {
+    // 落款 without a seal: one blank line, the name two characters in from the right, the
+    // 成文日期 under it starting two characters to the right of the name (GB/T 9704 7.3.5.2).
+    const nameEm = emWidth(view.organizationName);
+    const dateEm = emWidth(view.documentDateText);
+    let nameRight = 2;
+    let dateRight = nameRight + nameEm - 2 - dateEm;
+    if (dateRight < 2) {
+      dateRight = 2;
+      nameRight = dateRight + dateEm + 2 - nameEm;
+    }
     out.push(new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }));
-    for (const line of [view.organizationName, view.publishedDateText]) {
+    for (const [line, rightCharacters] of [
+      [view.organizationName, nameRight],
+      [view.documentDateText, dateRight],
+    ] as const) {
       out.push(
         new Paragraph({
           children: [run(line, FONT.body, SIZE.body)],
           alignment: AlignmentType.RIGHT,
-          indent: { right: 4 * 16 * TWIPS_PER_PT },
+          indent: { right: rightCharacters * 16 * TWIPS_PER_PT },
           spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
         }),
       );
@@ -221,9 +245,26 @@ function documentBody(view: ReportView): (Paragraph | Table)[] {
   return out;
 }
 
+/** "— 1 —" in 4号 宋体, one character in from the outer edge (odd pages right, even pages left). */
+function pageNumberFooter(alignment: typeof AlignmentType.RIGHT | typeof AlignmentType.LEFT): Footer {
+  const oneCharacter = 14 * TWIPS_PER_PT;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: oneCharacter } : { left: oneCharacter },
+        children: [
+          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: fonts("宋体"), size: SIZE.pageNumber }),
+        ],
+      }),
+    ],
+  });
+}
+
 /** Build the DOCX document object (exposed for tests that inspect it). */
 export function toReportDocx(view: ReportView): Document {
   return new Document({
+    evenAndOddHeaderAndFooters: true,
     title: xmlSafe(view.title),
     creator: xmlSafe(view.organizationName),
     description: "政府信息公开工作年度报告",
@@ -271,22 +312,7 @@ export function toReportDocx(view: ReportView): Document {
             },
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ["— ", PageNumber.CURRENT, " —"],
-                    font: fonts("宋体"),
-                    size: SIZE.pageNumber,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
         children: documentBody(view),
       },
     ],

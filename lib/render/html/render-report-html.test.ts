@@ -6,7 +6,12 @@ import { toReportView } from "../to-report-view";
 import { renderReportHtml } from "./render-report-html";
 
 const layout = getLayout("gov-2021");
-const options = { organizationName: "董封乡人民政府", year: 2023, publishedAt: "2024-01-26T02:00:00Z" };
+const options = {
+  organizationName: "董封乡人民政府",
+  year: 2023,
+  publishedAt: "2024-01-26T02:00:00Z",
+  documentDate: "2024-01-26",
+};
 
 /** Each line is one paragraph of hostile narrative. */
 const HOSTILE = [

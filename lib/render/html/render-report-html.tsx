@@ -34,7 +34,9 @@ export async function renderReportHtml(view: ReportView): Promise<string> {
       styles={[readStylesheet()]}
       head={<meta name="generator" content={`nianbao ${view.layoutId}@${view.layoutVersion}`} />}
     >
-      <ReportDocument view={view} />
+      <main>
+        <ReportDocument view={view} />
+      </main>
     </StaticDocument>,
   );
 }

@@ -25,7 +25,8 @@ describe.each(layoutIds)("<ReportDocument> with layout %s", (layoutId) => {
   const view = toReportView(layout, sampleReportData(layout, { missing: ["t3.r1.natural"] }), {
     organizationName: "董封乡人民政府",
     year: 2023,
-    publishedAt: "2024-01-26",
+    publishedAt: "2024-01-27",
+    documentDate: "2024-01-26",
   });
   const $ = render(view);
 
@@ -103,7 +104,7 @@ describe.each(layoutIds)("<ReportDocument> with layout %s", (layoutId) => {
     });
   });
 
-  it("ends with the signature: organization and publication date", () => {
+  it("ends with the signature: organization and 成文日期 (not the publication date)", () => {
     expect($("footer.rd-signature").text()).toBe("董封乡人民政府2024年1月26日");
     expect($("footer time").attr("datetime")).toBe("2024-01-26");
   });

@@ -70,10 +70,20 @@ function NarrativeBody({ section, idPrefix }: { readonly section: NarrativeSecti
   );
 }
 
+/**
+ * Row labels (and the stub corner above them) carry their column and span, so that on a
+ * narrow screen they stay in view while the figures scroll under them (report-document.css).
+ */
+function stubClass(cell: HeaderCellView): string | undefined {
+  const isStub = cell.key === "stub" || cell.scope === "row" || cell.scope === "rowgroup";
+  return isStub ? `rd-stub rd-stub-at-${cell.column} rd-stub-span-${cell.colSpan}` : undefined;
+}
+
 function HeaderCell({ cell, gridKey }: { readonly cell: HeaderCellView; readonly gridKey: string }) {
   return (
     <th
       id={domId(gridKey, cell.key)}
+      className={stubClass(cell)}
       scope={cell.scope}
       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
@@ -192,11 +202,11 @@ export function ReportDocument({ view, idPrefix = "report" }: ReportDocumentProp
       {view.sections.map((section) => (
         <Section key={section.id} section={section} idPrefix={idPrefix} />
       ))}
-      {view.publishedDateText === null ? null : (
+      {view.documentDateText === null ? null : (
         <footer className="rd-signature">
           <p>{view.organizationName}</p>
           <p>
-            <time dateTime={view.publishedAt ?? undefined}>{view.publishedDateText}</time>
+            <time dateTime={view.documentDate ?? undefined}>{view.documentDateText}</time>
           </p>
         </footer>
       )}

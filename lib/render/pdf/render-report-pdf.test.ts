@@ -1,11 +1,13 @@
 /**
- * Renders every seed report to PDF and reads it back with poppler's
- * pdftotext: every narrative character and every table figure must come
- * back, the layout must keep 避头尾, page numbers and repeated table headers
- * must be there. Skipped, loudly, where pdftotext is not installed.
+ * Renders every seed report and a set of generated stress reports to PDF and
+ * reads them back with poppler: the pages must pass what a typesetter checks
+ * (testing/check-pdf-pages.ts: no orphan table header, no heading at a page
+ * foot, no page more than a fifth empty, page numbers alternating, every
+ * character present), every table row must print its figures in order, and
+ * 避头尾 must hold. Skipped, loudly, where poppler is not installed.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,21 +16,16 @@ import { getLayout } from "@/lib/template";
 import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import type { ReportView, ValueCellView } from "../to-report-view";
-import { renderReportPdf } from "./render-report-pdf";
-import { isAuthorHeading } from "./report-pdf-document";
+import { renderReportPdf, renderReportPdfWithLayout } from "./render-report-pdf";
+import { isAuthorHeading } from "./layout-report";
+import { DRAFT_MARK } from "./report-pdf-document";
+import { checkPdfPages } from "./testing/check-pdf-pages";
+import { hasPoppler, readPdfFonts, readPdfPages, readPdfRawText } from "./testing/read-pdf-pages";
+import { stressReports } from "./testing/stress-reports";
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const canExtract = hasPdftotext();
+const canExtract = hasPoppler();
 if (!canExtract) {
-  console.warn("render-report-pdf.test: pdftotext (poppler-utils) is not installed; PDF text checks are SKIPPED.");
+  console.warn("render-report-pdf.test: poppler-utils (pdftotext, pdffonts) is not installed; PDF checks are SKIPPED.");
 }
 
 const directory = mkdtempSync(path.join(tmpdir(), "nianbao-pdf-"));
@@ -55,21 +52,6 @@ function flatten(text: string): string {
     .replace(/[\s\u00A0\u3000\f]/g, "");
 }
 
-function normalize(paragraph: string): string {
-  return paragraph.replace(/[\s\u00A0\u3000]/g, "");
-}
-
-function narrativeParagraphs(view: ReportView): string[] {
-  return [
-    ...view.preamble.paragraphs,
-    ...view.sections.flatMap((s) =>
-      s.kind === "narrative"
-        ? [s.heading, ...s.paragraphs, ...s.parts.flatMap((p) => [p.heading, ...p.paragraphs])]
-        : [s.heading],
-    ),
-  ];
-}
-
 function valueRows(view: ReportView): { id: string; values: ValueCellView[] }[] {
   return view.sections.flatMap((s) =>
     s.kind === "table"
@@ -90,94 +72,98 @@ function escapeRegExp(text: string): string {
 const NO_LINE_START = Array.from("。，、；：？！）」』”’》");
 const NO_LINE_END = Array.from("（「『“‘《");
 
-describe.skipIf(!canExtract).each(seeds.map((s) => [s.id, s] as const))("renderReportPdf with %s", (_id, seed) => {
-  const view = toReportView(getLayout(seed.layoutId), seed.data, {
+const seedViews = seeds.map((seed) => ({
+  id: seed.id,
+  view: toReportView(getLayout(seed.layoutId), seed.data, {
     organizationName: seed.organization.name,
     year: seed.data.meta.year,
     publishedAt: "2024-01-26T02:00:00Z",
-  });
-  let text = "";
+    documentDate: "2024-01-26",
+  }),
+}));
 
-  it("renders a PDF", async () => {
-    const pdf = await renderReportPdf(view);
-    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    text = extractText(pdf);
-  }, 60_000);
+const stressViews = stressReports().map((report) => ({
+  id: report.id,
+  view: toReportView(getLayout(report.layoutId), report.data, {
+    organizationName: report.organizationName,
+    year: report.year,
+    publishedAt: "2025-02-10T02:00:00Z",
+    documentDate: "2025-02-08",
+    version: 2,
+    correctionNote: "第二十条第（一）项规章数字更正。\n原表三第一行合计有误，已更正。",
+  }),
+}));
 
-  it("prints every narrative paragraph, character for character", () => {
-    const printed = flatten(text);
-    for (const paragraph of narrativeParagraphs(view)) {
-      expect(printed, paragraph.slice(0, 30)).toContain(normalize(paragraph));
-    }
-    expect(printed).toContain(normalize(view.title));
-    expect(printed).toContain("2024年1月26日");
-    expect(printed).not.toContain("〓");
-  });
+describe.skipIf(!canExtract).each([...seedViews, ...stressViews].map((r) => [r.id, r.view] as const))(
+  "the pages of %s",
+  (_id, view) => {
+    it("pass the typesetter's checks, read from the PDF", async () => {
+      const pdf = await renderReportPdf(view);
+      const problems = checkPdfPages({
+        view,
+        pages: readPdfPages(pdf),
+        rawText: readPdfRawText(pdf),
+        isAuthorHeading,
+      });
+      expect(problems).toEqual([]);
+    }, 120_000);
+  },
+);
 
-  it("prints every table row with its figures in order", () => {
-    const lines = text.split("\n");
-    for (const row of valueRows(view)) {
-      const pattern = new RegExp(`(^|\\s)${row.values.map((v) => escapeRegExp(v.text)).join("\\s+")}(\\s|$)`);
-      expect(
-        lines.some((line) => pattern.test(line)),
-        `${row.id}: ${row.values.map((v) => v.text).join(" ")}`,
-      ).toBe(true);
-    }
-  });
+describe.skipIf(!canExtract).each(seedViews.map((s) => [s.id, s.view] as const))(
+  "renderReportPdf with %s",
+  (_id, view) => {
+    let text = "";
 
-  it("numbers every page — n — and keeps 避头尾", () => {
-    const pages = text.split("\f").filter((page) => page.trim() !== "");
-    pages.forEach((page, i) => {
-      expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
+    it("renders a PDF", async () => {
+      const pdf = await renderReportPdf(view);
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      text = extractText(pdf);
+    }, 60_000);
+
+    it("signs with the 成文日期 and marks no glyph missing", () => {
+      const printed = flatten(text);
+      expect(printed).toContain(`${view.organizationName}2024年1月26日`);
+      expect(printed).not.toContain("〓");
     });
-    for (const line of text
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean)) {
-      // Each text line of a table row is several cells; only the first cell starts the line.
-      expect(NO_LINE_START, line).not.toContain(Array.from(line)[0]);
-      expect(NO_LINE_END, line).not.toContain(Array.from(line).at(-1));
-      expect(line, "hyphen at a line end").not.toMatch(/[\u3400-\u9fff]-$/);
-    }
-  });
 
-  it("leaves no heading alone at the foot of a page", () => {
-    const headings = new Set(
-      [
-        ...view.sections.flatMap((s) =>
-          s.kind === "narrative"
-            ? [s.heading, ...s.parts.map((p) => p.heading), ...s.paragraphs, ...s.parts.flatMap((p) => p.paragraphs)]
-            : [],
-        ),
-        ...view.preamble.paragraphs,
-      ]
-        .filter(
-          (line) =>
-            isAuthorHeading(line) ||
-            view.sections.some(
-              (s) => s.kind === "narrative" && (s.heading === line || s.parts.some((p) => p.heading === line)),
-            ),
-        )
-        .map(normalize),
-    );
-    const pages = text.split("\f").filter((page) => page.trim() !== "");
-    pages.slice(0, -1).forEach((page, i) => {
-      const lines = page.split("\n").filter((line) => line.trim() !== "" && !PAGE_NUMBER_LINE.test(line));
-      expect(headings.has(normalize(lines.at(-1) ?? "")), `page ${i + 1} ends with “${lines.at(-1)?.trim()}”`).toBe(
-        false,
-      );
+    it("prints every table row with its figures in order", () => {
+      const lines = text.split("\n");
+      for (const row of valueRows(view)) {
+        const pattern = new RegExp(`(^|\\s)${row.values.map((v) => escapeRegExp(v.text)).join("\\s+")}(\\s|$)`);
+        expect(
+          lines.some((line) => pattern.test(line)),
+          `${row.id}: ${row.values.map((v) => v.text).join(" ")}`,
+        ).toBe(true);
+      }
     });
-  });
 
-  it("repeats the header of table 三 on every page it spans", () => {
-    // A body row of table 三 ends in exactly seven figures (table 四's row has fifteen).
-    const t3Row = /(^|[^\d\s—-])\s+((-?\d+|—)\s+){6}(-?\d+|—)\s*$/;
-    const pagesWithT3 = text.split("\f").filter((page) => page.split("\n").some((line) => t3Row.test(line))).length;
-    expect(pagesWithT3).toBeGreaterThan(0);
-    const headers = text.split("\f").filter((page) => page.includes("申请人情况")).length;
-    expect(headers).toBe(pagesWithT3);
-  });
-});
+    it("numbers every page — n — and keeps 避头尾", () => {
+      const pages = text.split("\f").filter((page) => page.trim() !== "");
+      pages.forEach((page, i) => {
+        expect(page).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
+      });
+      for (const line of text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        // Each text line of a table row is several cells; only the first cell starts the line.
+        expect(NO_LINE_START, line).not.toContain(Array.from(line)[0]);
+        expect(NO_LINE_END, line).not.toContain(Array.from(line).at(-1));
+        expect(line, "hyphen at a line end").not.toMatch(/[\u3400-\u9fff]-$/);
+      }
+    });
+
+    it("repeats the header of table 三 on every page it spans", () => {
+      // A body row of table 三 ends in exactly seven figures (table 四's row has fifteen).
+      const t3Row = /(^|[^\d\s—-])\s+((-?\d+|—)\s+){6}(-?\d+|—)\s*$/;
+      const pagesWithT3 = text.split("\f").filter((page) => page.split("\n").some((line) => t3Row.test(line))).length;
+      expect(pagesWithT3).toBeGreaterThan(0);
+      const headers = text.split("\f").filter((page) => page.includes("申请人情况")).length;
+      expect(headers).toBe(pagesWithT3);
+    });
+  },
+);
 
 describe.skipIf(!canExtract)("renderReportPdf with hostile text", () => {
   it("prints markup as text, marks missing glyphs with 〓 and wraps long lines", async () => {
@@ -202,5 +188,53 @@ describe.skipIf(!canExtract)("renderReportPdf with hostile text", () => {
       ...text.split("\n").map((line) => (line.match(/A+/g) ?? [""]).reduce((a, b) => Math.max(a, b.length), 0)),
     );
     expect(longest).toBeLessThan(80);
+  }, 60_000);
+});
+
+describe.skipIf(!canExtract)("the faces", () => {
+  const view = seedViews[1]!.view;
+
+  it("embeds the four open faces, subset, and nothing else", async () => {
+    const fonts = readPdfFonts(await renderReportPdf(view));
+    expect(fonts.every((font) => font.isEmbedded)).toBe(true);
+    expect(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual([
+      "LXGWWenKai-Regular",
+      "NotoSansSC-Regular",
+      "NotoSerifSC-Bold",
+      "NotoSerifSC-Regular",
+    ]);
+  }, 60_000);
+
+  it("embeds an office's own font dropped in the font folder (a stand-in file named 黑体.ttf)", async () => {
+    const folder = path.join(directory, "office-fonts");
+    mkdirSync(folder, { recursive: true });
+    // Any TTF stands in for a licensed 黑体: its PostScript name shows which font was embedded.
+    copyFileSync(
+      path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf"),
+      path.join(folder, "黑体.ttf"),
+    );
+    writeFileSync(path.join(folder, "仿宋_GB2312.ttf"), "not a font");
+    const rendered = await renderReportPdfWithLayout(view, { fontDirectory: folder });
+    expect(rendered.fonts.heiti).toEqual(["NotoSansSC-Black", "NotoSansSC-Regular"]);
+    // A damaged file is skipped (and logged); the open face draws instead.
+    expect(rendered.fonts.body).toEqual(["NotoSerifSC-Regular"]);
+    const names = readPdfFonts(rendered.pdf).map((font) => font.name.replace(/^[A-Z]{6}\+/, ""));
+    expect(names).toContain("NotoSansSC-Black");
+    expect(names).not.toContain("NotoSansSC-Regular");
+  }, 60_000);
+});
+
+describe.skipIf(!canExtract)("a draft", () => {
+  it("is the same document marked 样稿 on every page", async () => {
+    const view = seedViews[0]!.view;
+    const final = await renderReportPdfWithLayout(view);
+    const draft = await renderReportPdfWithLayout(view, { isDraft: true });
+    expect(draft.pageCount).toBe(final.pageCount);
+    const pages = readPdfRawText(draft.pdf)
+      .split("\f")
+      .filter((page) => page.trim() !== "");
+    expect(pages).toHaveLength(final.pageCount);
+    for (const page of pages) expect(page).toContain(DRAFT_MARK);
+    expect(readPdfRawText(final.pdf)).not.toContain(DRAFT_MARK);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_UNIT_LENGTH, splitCjkLineUnits, splitLineUnits } from "./split-cjk-line-units";
+import { MAX_UNIT_LENGTH, splitLineUnits } from "./split-cjk-line-units";
 
 const NO_START = Array.from("。，、；：？！）」』”’》");
 const NO_END = Array.from("（「『“‘《");
@@ -39,12 +39,35 @@ describe("splitLineUnits", () => {
     expect(splitLineUnits("情况(试行),其")).toEqual(["情", "况", "(试", "行),", "其"]);
   });
 
-  it("breaks very long unbroken runs anywhere instead of overflowing", () => {
-    const units = splitLineUnits("A".repeat(40));
-    expect(units).toHaveLength(40);
-    const url = splitLineUnits("https://www.gov.cn/zhengce/xxgk");
-    expect(url.join("")).toBe("https://www.gov.cn/zhengce/xxgk");
-    for (const unit of url) expect(Array.from(unit).length).toBeLessThanOrEqual(3);
+  it("breaks a long web address where readers expect it, and other long runs anywhere", () => {
+    expect(splitLineUnits("https://www.gov.cn/zhengce/xxgk?id=12&page=3")).toEqual([
+      "https://",
+      "www",
+      ".gov",
+      ".cn",
+      "/zhengce",
+      "/xxgk",
+      "?id",
+      "=",
+      "12",
+      "&",
+      "page",
+      "=",
+      "3",
+    ]);
+    expect(splitLineUnits("门户网站(www.yczf.gov.cn)下载")).toEqual([
+      "门",
+      "户",
+      "网",
+      "站",
+      "(www",
+      ".yczf",
+      ".gov",
+      ".cn)",
+      "下",
+      "载",
+    ]);
+    expect(splitLineUnits("A".repeat(40))).toHaveLength(40);
     expect(splitLineUnits("abcdefghijklmnop")).toEqual(["abcdefghijklmnop"]);
     expect(MAX_UNIT_LENGTH).toBe(16);
   });
@@ -62,23 +85,6 @@ describe("splitLineUnits", () => {
       if (i > 0) expect(NO_START, unit).not.toContain(Array.from(unit)[0]);
       if (i < units.length - 1) expect(NO_END, unit).not.toContain(Array.from(unit).at(-1));
     });
-  });
-});
-
-describe("splitCjkLineUnits (the hyphenation callback)", () => {
-  it("separates and ends units with empty strings so textkit never adds a hyphen", () => {
-    expect(splitCjkLineUnits("公开。依")).toEqual(["公", "", "开。", "", "依", ""]);
-  });
-
-  it("returns whitespace and single units unchanged", () => {
-    expect(splitCjkLineUnits("   ")).toEqual(["   "]);
-    expect(splitCjkLineUnits("2023")).toEqual(["2023", ""]);
-  });
-
-  it("always joins back to the input", () => {
-    for (const word of ["", "。。。。", "（（（", "a（", "）a", "😀".repeat(20), "。".repeat(40)]) {
-      expect(splitCjkLineUnits(word).join("")).toBe(word);
-    }
   });
 });
 

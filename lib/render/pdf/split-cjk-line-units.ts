@@ -1,28 +1,22 @@
 /**
- * Line-break opportunities for Chinese text in react-pdf, used as its
- * hyphenation callback (Font.registerHyphenationCallback).
- *
- * react-pdf breaks lines only at spaces and at the "syllables" a hyphenation
- * callback returns; Chinese has no spaces, so without help a paragraph is one
- * unbreakable word. The common workaround (return every character) makes
- * every boundary a hyphenation point, and textkit then draws a hyphen at each
- * line end. Here units are separated by empty strings instead: textkit turns
- * an empty syllable into zero-width glue, which is a break opportunity that
- * adds no glyph (no hyphen, no empty box).
+ * Line-break opportunities for Chinese text: the units between which a
+ * line may break (lib/render/pdf/break-lines.ts sets lines from them).
  *
  * Units follow 避头尾 (GB/T 15834 and common Chinese typesetting practice):
  * closing punctuation (。，、；：？！）」』”’》 …) never starts a line, so it is
  * glued to the unit before it; opening punctuation (（「『“‘《 …) never ends a
  * line, so it is glued to the unit after it. Latin words and numbers
  * (2023, 3.5%, GB/T) stay whole unless longer than {@link MAX_UNIT_LENGTH}
- * graphemes, which are then broken anywhere (like CSS overflow-wrap:
- * anywhere) rather than overflowing the column.
+ * graphemes; such a run (a web address, a long number) is broken where a
+ * reader expects it — after // and :, before / . , - _ ? # % ~, before and
+ * after = and & (the Chicago Manual's rule for URLs) — and a piece still too
+ * long is broken anywhere rather than overflowing the column.
  *
  * Universal and pure.
  */
+import { graphemes } from "./graphemes";
 
 /** Must not start a line: glued to the preceding unit. */
-import { graphemes } from "./graphemes";
 const NO_LINE_START = new Set(
   Array.from(
     "、。，．,.：:；;？?！!）)］]｝}〕〉》」』】〙〗〟’”｠»" +
@@ -60,14 +54,54 @@ function lastChar(s: string): string {
   return chars[chars.length - 1] ?? "";
 }
 
-/** Atoms: whole Latin words / numbers, or single graphemes. */
-function toAtoms(word: string): string[][] {
-  const atoms: string[][] = [];
+/** Characters a long run breaks before (a web address: /path, .cn, ?query). */
+const BREAK_BEFORE = new Set(Array.from("/.,-_?#%~"));
+/** Characters a long run breaks before and after. */
+const BREAK_AROUND = new Set(Array.from("=&"));
+
+/**
+ * A run longer than MAX_UNIT_LENGTH in pieces at the places a reader expects
+ * a web address or a long number to break; pieces still too long break
+ * anywhere.
+ */
+function splitLongRun(run: readonly string[]): string[][] {
+  const pieces: string[][] = [];
+  let piece: string[] = [];
+  const cut = (): void => {
+    if (piece.length > 0) pieces.push(piece);
+    piece = [];
+  };
+  run.forEach((g, i) => {
+    const previous = run[i - 1] ?? "";
+    const isAfterScheme = previous === "/" && run[i - 2] === "/";
+    if (
+      i > 0 &&
+      (isAfterScheme || previous === ":" || BREAK_AROUND.has(previous) || BREAK_AROUND.has(g) || BREAK_BEFORE.has(g)) &&
+      !(g === "/" && previous === "/") &&
+      !(g === "/" && previous === ":")
+    )
+      cut();
+    piece.push(g);
+  });
+  cut();
+  return pieces.flatMap((p) => (p.length > MAX_UNIT_LENGTH ? p.map((g) => [g]) : [p]));
+}
+
+interface Atom {
+  readonly graphemes: readonly string[];
+  /** A later piece of a broken long run: breakable before it even though it starts with "." or "?". */
+  readonly isRunPiece: boolean;
+}
+
+/** Atoms: whole Latin words / numbers (long runs in pieces), or single graphemes. */
+function toAtoms(word: string): Atom[] {
+  const atoms: Atom[] = [];
   let run: string[] = [];
   const flush = (): void => {
     if (run.length === 0) return;
-    if (run.length > MAX_UNIT_LENGTH) for (const g of run) atoms.push([g]);
-    else atoms.push(run);
+    if (run.length > MAX_UNIT_LENGTH)
+      splitLongRun(run).forEach((piece, i) => atoms.push({ graphemes: piece, isRunPiece: i > 0 }));
+    else atoms.push({ graphemes: run, isRunPiece: false });
     run = [];
   };
   for (const g of graphemes(word)) {
@@ -75,7 +109,7 @@ function toAtoms(word: string): string[][] {
       run.push(g);
     } else {
       flush();
-      atoms.push([g]);
+      atoms.push({ graphemes: [g], isRunPiece: false });
     }
   }
   flush();
@@ -84,16 +118,21 @@ function toAtoms(word: string): string[][] {
 
 /**
  * Units of `word` between which a line may break. Joining them gives back
- * `word` exactly (textkit relies on it).
+ * `word` exactly.
  */
 export function splitLineUnits(word: string): string[] {
+  return splitLineUnitGraphemes(word).map((unit) => unit.join(""));
+}
+
+/** {@link splitLineUnits}, each unit as its graphemes. */
+export function splitLineUnitGraphemes(word: string): string[][] {
   if (word.length === 0) return [];
   const units: string[][] = [];
   let openers: string[] = [];
-  for (const atom of toAtoms(word)) {
+  for (const { graphemes: atom, isRunPiece } of toAtoms(word)) {
     const text = atom.join("");
     const previous = units[units.length - 1];
-    if (NO_LINE_START.has(firstChar(text)) && previous && openers.length === 0) {
+    if (!isRunPiece && NO_LINE_START.has(firstChar(text)) && previous && openers.length === 0) {
       previous.push(...atom);
     } else {
       units.push([...openers, ...atom]);
@@ -108,22 +147,5 @@ export function splitLineUnits(word: string): string[] {
   }
   if (openers.length > 0) units.push(openers);
   // A unit grown too long through gluing (a row of 。。。。) may break anywhere again.
-  return units.flatMap((u) => (u.length > MAX_UNIT_LENGTH ? u : [u.join("")]));
-}
-
-/**
- * The hyphenation callback: units separated by '' (zero-width glue, see
- * above), and one more '' at the end. textkit calls the callback once per
- * word of each *run*, and splits runs where the script changes (Han → Latin)
- * and after leading punctuation or digits; two runs' syllables meet without
- * glue, which textkit would treat as a hyphenation point and mark with a
- * hyphen if it broke there. The trailing '' makes every run boundary a plain
- * break opportunity instead. Whitespace-only words are returned as they are:
- * textkit treats them as ordinary spaces.
- */
-export function splitCjkLineUnits(word: string): string[] {
-  if (word.trim() === "") return [word];
-  const out: string[] = [];
-  for (const unit of splitLineUnits(word)) out.push(unit, "");
-  return out;
+  return units.flatMap((u) => (u.length > MAX_UNIT_LENGTH ? u.map((g) => [g]) : [u]));
 }

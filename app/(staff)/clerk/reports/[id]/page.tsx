@@ -54,6 +54,14 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
       <p>
         <StatusTag status={status} /> <span className="muted">报告格式：{layout.basis}</span>
       </p>
+      <p>
+        <a href={`/api/reports/${report.id}/preview`} target="_blank" rel="noopener" data-testid="preview-pdf">
+          预览 PDF（样稿）
+        </a>
+        <span className="muted">
+          ：按最近一次保存的内容生成，与发布时冻结的 PDF 相同（成文日期在审核通过时确定，样稿先按今天的日期排）。
+        </span>
+      </p>
       {returnComment && (
         <div className="notice notice--warning" data-testid="return-comment">
           <h2 className="notice__title">审核退回意见</h2>

@@ -11,7 +11,9 @@ import { ReviewFindings } from "@/components/review/review-findings";
 import { ReviewHistory } from "@/components/review/review-history";
 import "@/components/review/review.css";
 import { StatusTag } from "@/components/ui/status-tag";
-import { formatDate, formatDateTime } from "@/lib/format/date-time";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatDateZh } from "@/lib/format/format-date-zh";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
 import { getReviewReport } from "@/lib/reports/get-review-report";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -64,7 +66,10 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
                 {review.publications.map((publication) => (
                   <li key={publication.sequence}>
                     <a href={`/reports/${report.id}/v/${publication.sequence}`}>第 {publication.sequence} 版</a>（
-                    {formatDate(publication.publishedAt)}）
+                    {publication.publicationDate
+                      ? formatDateZh(fromDateColumn(publication.publicationDate))
+                      : "发布日期未注明"}
+                    发布）
                     {publication.correctionNote && (
                       <span className="review-text"> 更正说明：{publication.correctionNote}</span>
                     )}
@@ -75,7 +80,10 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           </>
         )}
       </dl>
-      <p>
+      <p className="review-links">
+        <a href={`/api/reports/${report.id}/preview`} target="_blank" rel="noopener" data-testid="preview-pdf">
+          预览 PDF（样稿，按现在发布的样子生成）
+        </a>
         <a href={`/api/reports/${report.id}/data`}>下载报告数据（JSON）</a>
       </p>
       {review.imported && (
@@ -113,6 +121,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             version={report.version}
             allowed={review.can.transitions}
             isCorrection={review.publications.length > 0}
+            documentDate={report.documentDate}
             actions={{
               returnReport: returnReportAction,
               approveReport: approveReportAction,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAuthorHeading } from "./report-pdf-document";
+import { isAuthorHeading } from "./layout-report";
 
 describe("isAuthorHeading", () => {
   it.each(["（二）政府信息主动公开工作情况", "三、存在的主要问题", "(一)组织领导", "1.加强平台建设", "2、依申请公开"])(

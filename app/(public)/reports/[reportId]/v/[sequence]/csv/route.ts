@@ -1,6 +1,0 @@
-import { publicationRoute } from "@/lib/publications/serve-publication";
-
-export const dynamic = "force-dynamic";
-
-/** One published version (csv); immutable, cached for a year. */
-export const GET = publicationRoute("csv");
