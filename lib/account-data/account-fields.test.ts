@@ -61,7 +61,11 @@ describe("changeOwnPasswordInput", () => {
     expect(errors("")).toContain("newPassword: 请输入新密码");
     expect(errors("short7!")).toEqual(["newPassword: 密码至少 8 个字符"]);
     expect(errors("x".repeat(129))).toEqual(["newPassword: 密码不超过 128 个字符"]);
-    expect(errors("abc\u0000defgh")).toEqual(["newPassword: 密码不能包含控制字符"]);
+    // The confirmation is the same text, refused for the same reason.
+    expect(errors("abc\u0000defgh")).toEqual([
+      "newPassword: 密码不能包含控制字符",
+      "confirmPassword: 密码不能包含控制字符",
+    ]);
     expect(errors("春天-凤城-2026", "春天-凤城-2025")).toEqual(["confirmPassword: 两次输入的新密码不一致"]);
   });
 });

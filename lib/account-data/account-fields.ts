@@ -2,6 +2,7 @@
 // messages. Universal: the forms show the limits, the server actions parse with the same
 // schemas, and the spreadsheet import checks each row with them.
 import { z } from "zod";
+import { checkedText } from "@/lib/report-data";
 import { roles } from "@/lib/workflow/roles";
 
 export const MIN_USERNAME_LENGTH = 3;
@@ -34,8 +35,9 @@ export const usernameField = z
   .max(MAX_USERNAME_LENGTH, { error: `用户名不超过 ${MAX_USERNAME_LENGTH} 个字符` })
   .regex(USERNAME_PATTERN, { error: "用户名只能用小写字母、数字和 . _ -，并以字母或数字开头" });
 
-export const displayNameField = z
-  .string({ error: "请输入姓名" })
+export const displayNameField = checkedText(z.string({ error: "请输入姓名" }), {
+  control: "姓名不能包含控制字符或不可见字符",
+})
   .trim()
   .min(1, { error: "请输入姓名" })
   .max(MAX_DISPLAY_NAME_LENGTH, { error: `姓名不超过 ${MAX_DISPLAY_NAME_LENGTH} 个字` })
@@ -90,9 +92,11 @@ export const accountIdInput = z.strictObject({ userId: accountUuid });
 export const changeOwnPasswordInput = z
   .strictObject({
     /** Not asked while a new password is due: the user has just signed in with the initial one. */
-    currentPassword: z.string().max(MAX_PASSWORD_LENGTH, { error: "当前密码不正确" }).optional(),
+    currentPassword: checkedText(z.string().max(MAX_PASSWORD_LENGTH, { error: "当前密码不正确" }), {
+      control: "当前密码不正确",
+    }).optional(),
     newPassword: newPasswordField,
-    confirmPassword: z.string({ error: "请再次输入新密码" }),
+    confirmPassword: checkedText(z.string({ error: "请再次输入新密码" }), { control: "密码不能包含控制字符" }),
   })
   .refine((input) => input.confirmPassword === input.newPassword, {
     error: "两次输入的新密码不一致",

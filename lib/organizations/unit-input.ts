@@ -5,7 +5,7 @@
  * schema for their first check.
  */
 import { z } from "zod";
-import { organizationKinds, type OrganizationKind } from "@/lib/report-data";
+import { checkedText, organizationKinds, type OrganizationKind } from "@/lib/report-data";
 import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 import { normalizeDivisionCode } from "./division-code";
 import { readUnitName } from "./unit-name";
@@ -13,7 +13,7 @@ import { readUnitName } from "./unit-name";
 const kinds = Object.keys(organizationKinds) as [OrganizationKind, ...OrganizationKind[]];
 
 // Long enough to hold what a hostile form sends, so the field's own message answers it.
-const text = z.string({ error: "请填写此项" }).max(100_000, { error: "内容过长" });
+const text = checkedText(z.string({ error: "请填写此项" }).max(100_000, { error: "内容过长" }));
 
 export const unitNameField = text.transform((raw, context) => {
   const read = readUnitName(raw);

@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { checkedText } from "@/lib/report-data";
 import { defineAction } from "@/lib/server/define-action";
 import { calendarDatesInput, reportYearField } from "@/lib/organizations/reporting-calendar";
 import { setReportingCalendar } from "@/lib/organizations/set-reporting-calendar";
@@ -9,9 +10,9 @@ const input = z
   .strictObject({
     countyId: z.uuid({ error: "请选择县（区）" }),
     year: reportYearField,
-    opensOn: z.string().max(100),
-    unitDeadline: z.string().max(100),
-    countyDeadline: z.string().max(100),
+    opensOn: checkedText(z.string().max(100)),
+    unitDeadline: checkedText(z.string().max(100)),
+    countyDeadline: checkedText(z.string().max(100)),
   })
   .superRefine(({ year, opensOn, unitDeadline, countyDeadline }, context) => {
     const dates = calendarDatesInput(year).safeParse({ opensOn, unitDeadline, countyDeadline });
