@@ -61,6 +61,12 @@ export function DecisionBar({
       {label}
     </button>
   );
+  // Publishing first shows the 样稿 (PublishConfirmation), never in one click.
+  const openConfirmation = (label: string, kind: "approveAndPublish" | "publish") => (
+    <button className="button" type="button" disabled={isPending} onClick={() => setConfirming(kind)}>
+      {label}
+    </button>
+  );
   const publish = () =>
     run(() =>
       confirming === "approveAndPublish"
@@ -84,32 +90,20 @@ export function DecisionBar({
       <h2 id="decision-heading">审核决定</h2>
       <ProblemAlert title="操作未完成" message={message} />
       {(may("return") || may("reopenForCorrection")) && (
-        <div className="field">
-          <label htmlFor="decision-comment">
-            {may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
-          </label>
-          <textarea
-            id="decision-comment"
-            className="input"
-            rows={3}
-            maxLength={2000}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-          />
-        </div>
+        <NoteField
+          id="decision-comment"
+          label={may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
+          value={comment}
+          onChange={setComment}
+        />
       )}
       {isCorrection && (canPublish || may("confirmImport")) && (
-        <div className="field">
-          <label htmlFor="correction-note">更正说明（发布更正版本时必填，将随报告公开）</label>
-          <textarea
-            id="correction-note"
-            className="input"
-            rows={3}
-            maxLength={2000}
-            value={correctionNote}
-            onChange={(event) => setCorrectionNote(event.target.value)}
-          />
-        </div>
+        <NoteField
+          id="correction-note"
+          label="更正说明（发布更正版本时必填，将随报告公开）"
+          value={correctionNote}
+          onChange={setCorrectionNote}
+        />
       )}
       {canPublish && (
         <div className="field">
@@ -149,21 +143,8 @@ export function DecisionBar({
               }),
             "secondary",
           )}
-        {may("approve") && (
-          <button
-            className="button"
-            type="button"
-            disabled={isPending}
-            onClick={() => setConfirming("approveAndPublish")}
-          >
-            审核通过并发布…
-          </button>
-        )}
-        {may("publish") && (
-          <button className="button" type="button" disabled={isPending} onClick={() => setConfirming("publish")}>
-            发布…
-          </button>
-        )}
+        {may("approve") && openConfirmation("审核通过并发布…", "approveAndPublish")}
+        {may("publish") && openConfirmation("发布…", "publish")}
         {may("confirmImport") &&
           decision(isCorrection ? "确认更正并发布" : "确认导入并发布", () =>
             actions.confirmImport({ ...base, correctionNote: correctionNote || undefined }),
@@ -173,5 +154,32 @@ export function DecisionBar({
       </div>
       {isPending && <p role="status">正在处理，发布时需要生成 PDF，请稍候…</p>}
     </section>
+  );
+}
+
+/** A text the reviewer writes with a decision (审核意见, 更正原因, 更正说明), at most 2,000 characters. */
+function NoteField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        className="input"
+        rows={3}
+        maxLength={2000}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }

@@ -20,3 +20,16 @@ export function UnitOptions({ units }: { units: readonly UnitOption[] }) {
     </>
   );
 }
+
+/** A list page's filter by unit, the unit's subtree included (the `unit` query parameter; 全部 when empty). */
+export function UnitFilterField({ units, value }: { units: readonly UnitOption[]; value: string | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor="unit">单位（含下属单位）</label>
+      <select className="input" id="unit" name="unit" defaultValue={value ?? ""}>
+        <option value="">全部</option>
+        <UnitOptions units={units} />
+      </select>
+    </div>
+  );
+}

@@ -8,23 +8,12 @@ import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { AccountSubject, Actor, OrganizationScope, Role } from "@/lib/workflow/policy";
 import { isRole } from "@/lib/workflow/roles";
 import { placementProblem } from "@/lib/account-data/placement";
+import { accountSelect } from "./account-select";
 
 // Loading what an account operation acts on and asking the policy about it: the account as
 // it is (reset, disable, enable, change) or as it would be (create, change).
 
-const targetSelect = {
-  id: true,
-  username: true,
-  name: true,
-  role: true,
-  phone: true,
-  organizationId: true,
-  disabledAt: true,
-  mustChangePassword: true,
-  organization: { select: { name: true } },
-} satisfies Prisma.UserSelect;
-
-export type AccountTarget = Omit<Prisma.UserGetPayload<{ select: typeof targetSelect }>, "role" | "username"> & {
+export type AccountTarget = Omit<Prisma.UserGetPayload<{ select: typeof accountSelect }>, "role" | "username"> & {
   role: Role;
   username: string;
 };
@@ -58,7 +47,7 @@ const explainUnit = () => ({ message: "找不到该单位，请从列表中选�
 export async function authorizeAccountTarget(actor: Actor, userId: string): Promise<AccountTarget> {
   authorize(actor, "account.list", null);
   if (!isUuid(userId)) throw notFoundFor(actor);
-  const target = await db.user.findUnique({ where: { id: userId }, select: targetSelect });
+  const target = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
   if (!target || !isRole(target.role)) throw notFoundFor(actor);
   const unit = target.organizationId ? await loadOrganizationScope(target.organizationId) : null;
   authorize(actor, "account.manage", subjectOf(actor, target.id, unit, target.role), explainAccount);

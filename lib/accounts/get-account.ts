@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { can, type Actor } from "@/lib/workflow/policy";
 import { isRole } from "@/lib/workflow/roles";
+import { accountSelect } from "./account-select";
 
 /**
  * One account of the administered scope, for its page, with whether the actor may act on it
@@ -19,18 +20,7 @@ export const getAccount = defineOperation({
     if (!isUuid(userId)) throw notFoundFor(actor);
     const user = await db.user.findUnique({
       where: { id: userId },
-      select: {
-        id: true,
-        username: true,
-        name: true,
-        role: true,
-        phone: true,
-        organizationId: true,
-        disabledAt: true,
-        mustChangePassword: true,
-        createdAt: true,
-        organization: { select: { name: true } },
-      },
+      select: { ...accountSelect, createdAt: true },
     });
     if (!user || !isRole(user.role)) throw notFoundFor(actor);
     const unit = user.organizationId ? await loadOrganizationScope(user.organizationId) : null;

@@ -3,6 +3,7 @@ import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { administeredOrganizations, type Actor } from "@/lib/workflow/policy";
+import { accountListSelect } from "./account-select";
 import { organizationRowFilter, pageCount } from "./administered-scope";
 
 export const ACCOUNTS_PER_PAGE = 50;
@@ -41,16 +42,7 @@ export const listAccounts = defineOperation({
         orderBy: { username: "asc" },
         skip: (query.page - 1) * ACCOUNTS_PER_PAGE,
         take: ACCOUNTS_PER_PAGE,
-        select: {
-          id: true,
-          username: true,
-          name: true,
-          role: true,
-          phone: true,
-          disabledAt: true,
-          mustChangePassword: true,
-          organization: { select: { name: true } },
-        },
+        select: accountListSelect,
       }),
     ]);
     return { accounts, total, page: query.page, pageCount: pageCount(total, ACCOUNTS_PER_PAGE) };

@@ -8,54 +8,23 @@
  * binary parts are never inflated: mammoth gets them empty, and never reads them as the
  * reader drops images. Server-only: yauzl streams through node:zlib.
  */
-import type { Readable } from "node:stream";
-import yauzl from "yauzl";
 import { MAX_DOCX_ENTRIES, MAX_DOCX_XML_BYTES } from "./limits";
+import { openZip, readZipPart } from "./read-zip-part";
 
 export type DocxParts =
   | { readonly ok: true; readonly parts: Readonly<Record<string, Uint8Array>>; readonly xmlBytes: number }
   | { readonly ok: false; readonly reason: "damaged" | "tooLarge" | "unsafe" | "notDocx" };
 
 const DOCUMENT_PART = "word/document.xml";
-const STORED = 0;
-const DEFLATED = 8;
 
 /** Parts mammoth parses: the XML of the document, styles, numbering, notes, relationships. */
 function isXmlPart(name: string): boolean {
   return /\.(xml|rels)$/i.test(name);
 }
 
-/** The stream's bytes, or the reason reading stopped before its end. */
-async function readCapped(
-  stream: Readable,
-  claimed: number,
-  budget: number,
-): Promise<Uint8Array | "tooLarge" | "unsafe"> {
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    received += chunk.byteLength;
-    if (received > claimed || received > budget) {
-      stream.destroy();
-      return received > claimed ? "unsafe" : "tooLarge";
-    }
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks, received));
-}
-
 export async function extractDocxParts(bytes: Uint8Array, limit: number = MAX_DOCX_XML_BYTES): Promise<DocxParts> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      // Sizes are checked here, against the cap and against what each header claims.
-      validateEntrySizes: false,
-      strictFileNames: false,
-    });
-  } catch {
-    return { ok: false, reason: "damaged" };
-  }
-  if (zip.entryCount > MAX_DOCX_ENTRIES) return { ok: false, reason: "unsafe" };
+  const zip = await openZip(bytes, MAX_DOCX_ENTRIES);
+  if (typeof zip === "string") return { ok: false, reason: zip };
 
   const parts: Record<string, Uint8Array> = {};
   let xmlBytes = 0;
@@ -69,12 +38,7 @@ export async function extractDocxParts(bytes: Uint8Array, limit: number = MAX_DO
         parts[name] = new Uint8Array(0);
         continue;
       }
-      // JSZip reads only stored and deflated entries, never encrypted ones: anything else is not from Word.
-      if (entry.isEncrypted() || (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED))
-        return { ok: false, reason: "unsafe" };
-      const budget = limit - xmlBytes;
-      if (entry.uncompressedSize > budget) return { ok: false, reason: "tooLarge" };
-      const read = await readCapped(await zip.openReadStreamPromise(entry), entry.uncompressedSize, budget);
+      const read = await readZipPart(zip, entry, limit - xmlBytes);
       if (typeof read === "string") return { ok: false, reason: read };
       parts[name] = read;
       xmlBytes += read.byteLength;

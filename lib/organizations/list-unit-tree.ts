@@ -5,15 +5,9 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { organizationFilter } from "@/lib/server/organization-scope";
 import { readableOrganizations, type Actor } from "@/lib/workflow/policy";
+import { unitFieldsSelect, type UnitFields } from "./unit-fields";
 
-export type UnitNode = {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  parentId: string | null;
-  divisionCode: string | null;
-  creditCode: string | null;
-  retiredAt: Date | null;
+export type UnitNode = UnitFields & {
   userCount: number;
   children: UnitNode[];
 };
@@ -35,16 +29,7 @@ const kindOrder: Record<OrganizationKind, number> = { COUNTY: 0, SUBDISTRICT: 1,
 async function unitTreeOf(actor: Actor): Promise<UnitNode[]> {
   const rows = await db.organization.findMany({
     where: await organizationFilter(readableOrganizations(actor)),
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      parentId: true,
-      divisionCode: true,
-      creditCode: true,
-      retiredAt: true,
-      _count: { select: { users: true } },
-    },
+    select: { ...unitFieldsSelect, _count: { select: { users: true } } },
   });
   const nodes = new Map<string, UnitNode>(
     rows.map(({ _count, ...row }) => [row.id, { ...row, userCount: _count.users, children: [] }]),

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/workflow/policy";
 import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 import { normalizeDivisionCode } from "./division-code";
 import type { UnitImportWorld } from "./plan-unit-import";
+import { unitFieldsSelect } from "./unit-fields";
 import type { Tx } from "./unit-store";
 
 /** The county a list is imported into: found, a county, and one the actor may place units in. */
@@ -24,16 +25,6 @@ export async function loadImportCounty(actor: Actor, countyId: string | null) {
   return county;
 }
 
-const existingSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  parentId: true,
-  divisionCode: true,
-  creditCode: true,
-  retiredAt: true,
-} as const;
-
 /** What planUnitImport needs: the county's units and whoever holds the file's codes, read through `tx`. */
 export async function loadUnitImportWorld(
   tx: Tx | typeof db,
@@ -47,11 +38,11 @@ export async function loadUnitImportWorld(
   // One after another: inside a transaction the queries share its connection.
   const units = await tx.organization.findMany({
     where: { id: { in: subtree }, NOT: { id: county.id } },
-    select: existingSelect,
+    select: unitFieldsSelect,
   });
   const codeOwners = await tx.organization.findMany({
     where: { OR: [{ divisionCode: { in: divisionCodes } }, { creditCode: { in: creditCodes } }] },
-    select: existingSelect,
+    select: unitFieldsSelect,
   });
   return { county, units, codeOwners, newId: randomUUID };
 }

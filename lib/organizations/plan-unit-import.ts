@@ -11,19 +11,12 @@ import type { OrganizationKind } from "@/lib/report-data";
 import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 import { normalizeDivisionCode } from "./division-code";
 import { unitProblems, type KnownUnit, type UnitField } from "./unit-checks";
+import type { UnitFields } from "./unit-fields";
 import { unitImportColumns, type UnitImportField } from "./unit-import-columns";
 import { parseUnitKind, unitKindLabels, unitKindNamesHint } from "./unit-kinds";
 import { readUnitName, unitNameKey } from "./unit-name";
 
-export type ExistingUnit = {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  parentId: string | null;
-  divisionCode: string | null;
-  creditCode: string | null;
-  retiredAt: Date | null;
-};
+export type ExistingUnit = UnitFields;
 
 export type UnitImportRow = {
   rowNumber: number;

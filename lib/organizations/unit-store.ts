@@ -6,6 +6,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor, OrganizationScope } from "@/lib/workflow/policy";
 import type { UnitContext, UnitField } from "./unit-checks";
+import { unitFieldsSelect } from "./unit-fields";
 import { unitNameKey } from "./unit-name";
 
 // What the unit operations share: the lock that serializes changes to the tree, the loading
@@ -26,13 +27,7 @@ export async function lockUnitTree(tx: Tx): Promise<void> {
 }
 
 export const unitSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  parentId: true,
-  divisionCode: true,
-  creditCode: true,
-  retiredAt: true,
+  ...unitFieldsSelect,
   updatedAt: true,
 } as const satisfies Prisma.OrganizationSelect;
 

@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { publicationVersionSelect } from "./publication-version-select";
 
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
 export type PublicationRef = { reportId: string; sequence: number | null };
@@ -62,13 +63,6 @@ export async function listPublicVersions(reportId: string) {
   return db.publication.findMany({
     where: { reportId },
     orderBy: { sequence: "desc" },
-    select: {
-      sequence: true,
-      publishedAt: true,
-      publicationDate: true,
-      documentDate: true,
-      correctionNote: true,
-      pdfSha256: true,
-    },
+    select: publicationVersionSelect,
   });
 }

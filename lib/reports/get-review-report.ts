@@ -1,6 +1,7 @@
 import "server-only";
 import type { Finding } from "@/lib/rules";
 import { chinaDay, fromDateColumn } from "@/lib/format/calendar-day";
+import { publicationVersionSelect } from "@/lib/publications/publication-version-select";
 import { toReportView } from "@/lib/render/to-report-view";
 import { diffReportData, findingKey, type ReportChange } from "@/lib/report-data";
 import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
@@ -70,16 +71,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     db.publication.findMany({
       where: { reportId: report.id },
       orderBy: { sequence: "asc" },
-      select: {
-        sequence: true,
-        publishedAt: true,
-        publicationDate: true,
-        documentDate: true,
-        correctionNote: true,
-        pdfSha256: true,
-        templateId: true,
-        data: true,
-      },
+      select: { ...publicationVersionSelect, templateId: true, data: true },
     }),
     report.importId
       ? db.reportImport.findUnique({

@@ -8,9 +8,9 @@
  * macro sheets, a macro-enabled content type) or links to other files (external links, data
  * connections) is refused, whatever its name says. Server-only: yauzl streams through node:zlib.
  */
-import type { Readable } from "node:stream";
 import { Parser } from "htmlparser2";
-import yauzl from "yauzl";
+import type yauzl from "yauzl";
+import { openZip, readZipPart } from "../read-zip-part";
 import { MAX_XLSX_ENTRIES, MAX_XLSX_XML_BYTES } from "./limits";
 
 export type XlsxParts =
@@ -31,8 +31,6 @@ export type XlsxParts =
 type Failure = Extract<XlsxParts, { ok: false }>;
 type Element = { name: string; attributes: Record<string, string> };
 
-const STORED = 0;
-const DEFLATED = 8;
 const RELATIONSHIP_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 const MACRO_CONTENT_TYPE = /macroEnabled|vbaProject|ms-excel\.(?:intl)?macrosheet|ms-excel\.dialogsheet/i;
 
@@ -74,35 +72,9 @@ function relationshipsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function readCapped(
-  stream: Readable,
-  claimed: number,
-  budget: number,
-): Promise<Uint8Array | "tooLarge" | "unsafe"> {
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    received += chunk.byteLength;
-    if (received > claimed || received > budget) {
-      stream.destroy();
-      return received > claimed ? "unsafe" : "tooLarge";
-    }
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks, received));
-}
-
 export async function extractXlsxParts(bytes: Uint8Array, limit: number = MAX_XLSX_XML_BYTES): Promise<XlsxParts> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      validateEntrySizes: false,
-      strictFileNames: false,
-    });
-  } catch {
-    return { ok: false, reason: "damaged" };
-  }
-  if (zip.entryCount > MAX_XLSX_ENTRIES) return { ok: false, reason: "unsafe" };
+  const zip = await openZip(bytes, MAX_XLSX_ENTRIES);
+  if (typeof zip === "string") return { ok: false, reason: zip };
 
   // Part names are case-insensitive in a package (ECMA-376 Part 2); two entries of one name
   // could each be read by another tool.
@@ -125,10 +97,7 @@ export async function extractXlsxParts(bytes: Uint8Array, limit: number = MAX_XL
   const read = async (part: string): Promise<Uint8Array | Failure | null> => {
     const entry = entries.get(part.toLowerCase());
     if (!entry) return null;
-    if (entry.isEncrypted() || (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED))
-      return { ok: false, reason: "unsafe" };
-    if (entry.uncompressedSize > budget) return { ok: false, reason: "tooLarge" };
-    const bytesRead = await readCapped(await zip.openReadStreamPromise(entry), entry.uncompressedSize, budget);
+    const bytesRead = await readZipPart(zip, entry, budget);
     if (typeof bytesRead === "string") return { ok: false, reason: bytesRead };
     budget -= bytesRead.byteLength;
     return bytesRead;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
-import { UnitOptions } from "@/components/ui/unit-select";
+import { UnitFilterField } from "@/components/ui/unit-select";
 import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
@@ -40,13 +40,7 @@ export default async function AccountsPage({
         </Link>
       </p>
       <form method="get" className="filters" aria-label="筛选账号">
-        <div className="field">
-          <label htmlFor="unit">单位（含下属单位）</label>
-          <select className="input" id="unit" name="unit" defaultValue={query.unit ?? ""}>
-            <option value="">全部</option>
-            <UnitOptions units={units} />
-          </select>
-        </div>
+        <UnitFilterField units={units} value={query.unit} />
         <div className="field">
           <label htmlFor="q">用户名或姓名</label>
           <input className="input" id="q" name="q" defaultValue={query.q ?? ""} />

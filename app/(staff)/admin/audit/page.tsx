@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
-import { UnitOptions } from "@/components/ui/unit-select";
+import { UnitFilterField } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
 import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
@@ -40,13 +40,7 @@ export default async function AuditPage({
       <h1>操作记录</h1>
       <p className="lead">账号管理、报告填报和审核的每一次操作，最新的在前。</p>
       <form method="get" className="filters" aria-label="筛选操作记录">
-        <div className="field">
-          <label htmlFor="unit">单位（含下属单位）</label>
-          <select className="input" id="unit" name="unit" defaultValue={query.unit ?? ""}>
-            <option value="">全部</option>
-            <UnitOptions units={units} />
-          </select>
-        </div>
+        <UnitFilterField units={units} value={query.unit} />
         <div className="field">
           <label htmlFor="user">用户名</label>
           <p className="field__hint" id="user-hint">

@@ -90,6 +90,28 @@ export function UnitForm({
   const describedBy = (name: keyof Values, hasHint: boolean) =>
     [hasHint && `unit-${name}-hint`, errors[name] && `unit-${name}-error`].filter(Boolean).join(" ") || undefined;
   const inputClass = (name: keyof Values) => `input${errors[name] ? " input--error" : ""}`;
+  // The name and the codes: typed text, each with its hint.
+  const textField = (
+    name: "name" | "divisionCode" | "creditCode",
+    hint: string,
+    maxLength: number,
+    inputMode?: "numeric",
+  ) =>
+    field(
+      name,
+      hint,
+      <input
+        id={`unit-${name}`}
+        className={inputClass(name)}
+        value={values[name]}
+        onChange={set(name)}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        autoComplete="off"
+        aria-invalid={Boolean(errors[name])}
+        aria-describedby={describedBy(name, true)}
+      />,
+    );
 
   return (
     <form
@@ -129,20 +151,7 @@ export function UnitForm({
             ))}
           </select>,
         )}
-      {field(
-        "name",
-        "全称，如“董封乡人民政府”“阳城县教育局”，不超过 60 个字。",
-        <input
-          id="unit-name"
-          className={inputClass("name")}
-          value={values.name}
-          onChange={set("name")}
-          maxLength={200}
-          autoComplete="off"
-          aria-invalid={Boolean(errors.name)}
-          aria-describedby={describedBy("name", true)}
-        />,
-      )}
+      {textField("name", "全称，如“董封乡人民政府”“阳城县教育局”，不超过 60 个字。", 200)}
       {mode.kind !== "createCounty" &&
         field(
           "kind",
@@ -162,37 +171,15 @@ export function UnitForm({
             ))}
           </select>,
         )}
-      {field(
+      {textField(
         "divisionCode",
         mode.kind === "createCounty"
           ? "6 位数字，如 140522。"
           : "乡、镇、街道填写 12 位统计用区划代码（以本县 6 位代码开头，后三位为 000）；县直部门留空。",
-        <input
-          id="unit-divisionCode"
-          className={inputClass("divisionCode")}
-          value={values.divisionCode}
-          onChange={set("divisionCode")}
-          inputMode="numeric"
-          maxLength={40}
-          autoComplete="off"
-          aria-invalid={Boolean(errors.divisionCode)}
-          aria-describedby={describedBy("divisionCode", true)}
-        />,
+        40,
+        "numeric",
       )}
-      {field(
-        "creditCode",
-        "18 位，可留空。",
-        <input
-          id="unit-creditCode"
-          className={inputClass("creditCode")}
-          value={values.creditCode}
-          onChange={set("creditCode")}
-          maxLength={40}
-          autoComplete="off"
-          aria-invalid={Boolean(errors.creditCode)}
-          aria-describedby={describedBy("creditCode", true)}
-        />,
-      )}
+      {textField("creditCode", "18 位，可留空。", 40)}
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : mode.kind === "update" ? "保存修改" : "创建单位"}
       </button>

@@ -20,16 +20,11 @@ type Account = {
   isDisabled: boolean;
 };
 
+/** The account, with the units and roles the administrator may give it. */
+type AccountProps = { account: Account; units: readonly UnitOption[]; roles: readonly Role[] };
+
 /** What an administrator does to one account: reset its password, disable or enable it, change it. */
-export function AccountActions({
-  account,
-  units,
-  roles,
-}: {
-  account: Account;
-  units: readonly UnitOption[];
-  roles: readonly Role[];
-}) {
+export function AccountActions({ account, units, roles }: AccountProps) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [initialPassword, setInitialPassword] = useState<string | null>(null);
@@ -85,15 +80,7 @@ export function AccountActions({
   );
 }
 
-function ChangeAccountForm({
-  account,
-  units,
-  roles,
-}: {
-  account: Account;
-  units: readonly UnitOption[];
-  roles: readonly Role[];
-}) {
+function ChangeAccountForm({ account, units, roles }: AccountProps) {
   const router = useRouter();
   const { result, isPending, onSubmit } = useFormAction(async (form) => {
     const answer = await changeAccountAction({ userId: account.id, ...accountValuesOf(form) });
