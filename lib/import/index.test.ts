@@ -70,6 +70,7 @@ describe("lib/import/index.ts is universal", () => {
     const serverOnly = [
       "read-report-docx.ts",
       "extract-docx-parts.ts",
+      "read-zip-part.ts",
       "read-report-file.ts",
       "read-report-bytes.ts",
       "check-files.ts",
