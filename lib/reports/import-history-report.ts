@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/workflow/policy";
 import {
   assessHistoryImport,
   authorizeHistoryImport,
-  summarizeImport,
+  importedReportInput,
   type HistoryImportUpload,
 } from "./preview-history-import";
 import { writeImportedReport } from "./write-imported-report";
@@ -40,17 +40,11 @@ async function importHistory(
   if (reading.status !== "read" || reading.year === null)
     throw new AppError("INVALID_INPUT", "文件无法读取为年度报告。");
   const { reportId, isCorrection } = await writeImportedReport(
-    {
-      organization: { id: organization.id, name: organization.name },
-      reading: { ...reading, year: reading.year },
-      summary: await summarizeImport(upload.fileName, reading, organization),
-      fileName: upload.fileName,
-      fileBytes: upload.bytes,
+    await importedReportInput(upload, { ...reading, year: reading.year }, organization, {
       origin: "clerkUpload",
       organizationWarning,
       actor,
-      now: new Date(),
-    },
+    }),
     existing && replacesImport ? existing : null,
   );
   return { reportId, year: reading.year, replaced: replacesImport, isCorrection };

@@ -9,7 +9,7 @@ import { AppError, isAppError } from "@/lib/server/errors";
 import { organizationFilter } from "@/lib/server/organization-scope";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
-import { FIRST_IMPORT_YEAR, summarizeImport } from "./preview-history-import";
+import { FIRST_IMPORT_YEAR, importedReportInput } from "./preview-history-import";
 import { reportingYear } from "./reporting-year";
 import { writeImportedReport } from "./write-imported-report";
 
@@ -142,18 +142,12 @@ async function importBatch(actor: Actor, input: BatchImportInput): Promise<Batch
     }
     try {
       const { reportId } = await writeImportedReport(
-        {
-          organization: { id: organization.id, name: organization.name },
-          reading: { ...reading, year: reading.year },
-          summary: await summarizeImport(file.fileName, reading, organization),
-          fileName: file.fileName,
-          fileBytes: file.bytes,
+        await importedReportInput(file, { ...reading, year: reading.year }, organization, {
           origin: "adminBatch",
           // Matched by the name in its title: no other body's name to confirm past.
           organizationWarning: null,
           actor,
-          now: new Date(),
-        },
+        }),
         null,
       );
       results.push({ ...read, organizationName: organization.name, outcome: "imported", reason: null, reportId });

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { loadPreviousYearData } from "./evaluate-stored-report";
 import { reportingYear } from "./reporting-year";
-import { isReplaceableImport, type ReplaceableReport } from "./write-imported-report";
+import { isReplaceableImport, type ImportedReportInput, type ReplaceableReport } from "./write-imported-report";
 
 export type HistoryImportUpload = { organizationId: string; fileName: string; bytes: Uint8Array; today: Date };
 
@@ -127,6 +127,27 @@ export async function summarizeImport(
         })
       : [];
   return summarizeReading(fileName, reading, findings);
+}
+
+/**
+ * writeImportedReport's input for a file read as a report of a known year: the reading
+ * summarized with its findings (summarizeImport) at the time of the import.
+ */
+export async function importedReportInput(
+  file: { fileName: string; bytes: Uint8Array },
+  reading: ReadResult & { year: number },
+  organization: { id: string; name: string; kind: OrganizationKind },
+  importer: Pick<ImportedReportInput, "origin" | "organizationWarning" | "actor">,
+): Promise<ImportedReportInput> {
+  return {
+    organization: { id: organization.id, name: organization.name },
+    reading,
+    summary: await summarizeImport(file.fileName, reading, organization),
+    fileName: file.fileName,
+    fileBytes: file.bytes,
+    ...importer,
+    now: new Date(),
+  };
 }
 
 /** The authorization step of both history-import operations: only the organization's own clerk. */
