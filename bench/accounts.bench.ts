@@ -9,54 +9,19 @@
  * alone with the same function and parameters (argon2id, 46 MiB, t=1, p=1, two at a time),
  * to show what share of the import the hashing is. Not a test: it prints figures.
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { chromium } from "@playwright/test";
 import { writeXlsx } from "../fixtures/spreadsheets/write-spreadsheets";
 import { hashPasswords } from "../lib/accounts/hash-passwords";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
-import { startAppServer } from "../scripts/lib/app-server";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../scripts/lib/next-build";
-import { findFreePort } from "../scripts/lib/postgres";
-import { createScriptClient } from "../scripts/lib/prisma-client";
-import { startThrowawayServer } from "../scripts/lib/throwaway-database";
+import { signInDemo, startBenchApp } from "./support/bench-app";
 
 const ACCOUNTS = 1_000;
 const towns = ["董封乡人民政府", "凤城镇人民政府", "北留镇人民政府", "白桑乡人民政府", "阳城县人民政府办公室"];
 
-const database = await startThrowawayServer(process.env.DATABASE_URL);
-const databaseUrl = await database.createDatabase(`nianbao_bench_accounts_${process.pid}`);
-await applyMigrations(databaseUrl);
-const db = createScriptClient(databaseUrl);
-await seedDemo(db, { withPublishedReports: false });
-const authSecret = randomBytes(32).toString("base64url");
-if (!(await isBuildCurrent())) {
-  console.log("building the app (sources changed)…");
-  await buildApp({
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-}
-const port = await findFreePort();
-const app = await startAppServer({ port, databaseUrl, authSecret, quiet: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const bench = await startBenchApp("accounts", { withPublishedReports: false });
+const { db, app } = bench;
 
 try {
-  const page = await (await browser.newContext({ baseURL: app.url, locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill("admin");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("current-user").waitFor();
-  const cookie = (await page.context().cookies()).map((each) => `${each.name}=${each.value}`).join("; ");
+  const { cookie } = await signInDemo(bench, "admin");
   const county = await db.organization.findFirstOrThrow({ where: { name: "阳城县" }, select: { id: true } });
 
   const rows = [["用户名", "姓名", "单位", "角色", "联系电话"]];
@@ -92,8 +57,5 @@ try {
     `hashing ${ACCOUNTS} initial passwords alone (argon2id m=46 MiB t=1 p=1, two at a time): ${(hashMs / 1000).toFixed(1)} s, ${(hashMs / ACCOUNTS).toFixed(1)} ms per password — ${((hashMs / importMs) * 100).toFixed(0)}% of the import`,
   );
 } finally {
-  await browser.close();
-  await app.stop();
-  await db.$disconnect();
-  await database.stop();
+  await bench.stop();
 }

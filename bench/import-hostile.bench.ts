@@ -13,18 +13,9 @@
  *
  * Not a test: nothing here fails on a slow machine; it prints figures.
  */
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { chromium } from "@playwright/test";
 import { writeNestedDivsHtml, writeXmlBombDocx } from "../fixtures/import/write-hostile-uploads";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { startAppServer } from "../scripts/lib/app-server";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../scripts/lib/next-build";
-import { findFreePort } from "../scripts/lib/postgres";
-import { createScriptClient } from "../scripts/lib/prisma-client";
-import { startThrowawayServer } from "../scripts/lib/throwaway-database";
+import { signInDemo, startBenchApp } from "./support/bench-app";
 
 const MB = 1024 * 1024;
 
@@ -40,37 +31,11 @@ async function memoryMb(pid: number): Promise<{ rss: number; peak: number }> {
   return { rss: field("VmRSS"), peak: field("VmHWM") };
 }
 
-const database = await startThrowawayServer(process.env.DATABASE_URL);
-const databaseUrl = await database.createDatabase(`nianbao_bench_hostile_${process.pid}`);
-await applyMigrations(databaseUrl);
-const db = createScriptClient(databaseUrl);
-await seedDemo(db);
-const authSecret = randomBytes(32).toString("base64url");
-if (!(await isBuildCurrent())) {
-  console.log("building the app (sources changed)…");
-  await buildApp({
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-}
-const port = await findFreePort();
-const app = await startAppServer({ port, databaseUrl, authSecret, quiet: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const bench = await startBenchApp("hostile");
+const { app } = bench;
 
 try {
-  const context = await browser.newContext({ baseURL: app.url, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill("beiliu");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("current-user").waitFor();
+  const { page } = await signInDemo(bench, "beiliu");
   const pid = app.process.pid ?? 0;
 
   const upload = (name: string, buffer: Buffer) =>
@@ -154,8 +119,5 @@ try {
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows.slice(1)) console.log(line(r));
 } finally {
-  await browser.close();
-  await app.stop();
-  await db.$disconnect();
-  await database.stop();
+  await bench.stop();
 }

@@ -9,56 +9,21 @@
  * tree lock, 1,000 units and their audit events written), then the same file again (nothing
  * to create). Not a test: it prints figures.
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { chromium } from "@playwright/test";
 import { governmentCreditCode, unitImportHeader } from "../fixtures/spreadsheets/demonstration-county";
 import { writeXlsx } from "../fixtures/spreadsheets/write-spreadsheets";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
-import { startAppServer } from "../scripts/lib/app-server";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../scripts/lib/next-build";
-import { findFreePort } from "../scripts/lib/postgres";
-import { createScriptClient } from "../scripts/lib/prisma-client";
-import { startThrowawayServer } from "../scripts/lib/throwaway-database";
+import { signInDemo, startBenchApp } from "./support/bench-app";
 
 const UNITS = 1_000;
 // A county under no real one; 600 townships and towns with their codes, 400 departments with credit codes.
 const county = { name: "基准县", divisionCode: "149903" };
 const TOWNSHIPS = 600;
 
-const database = await startThrowawayServer(process.env.DATABASE_URL);
-const databaseUrl = await database.createDatabase(`nianbao_bench_units_${process.pid}`);
-await applyMigrations(databaseUrl);
-const db = createScriptClient(databaseUrl);
-await seedDemo(db, { withPublishedReports: false });
-const authSecret = randomBytes(32).toString("base64url");
-if (!(await isBuildCurrent())) {
-  console.log("building the app (sources changed)…");
-  await buildApp({
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-}
-const port = await findFreePort();
-const app = await startAppServer({ port, databaseUrl, authSecret, quiet: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const bench = await startBenchApp("units", { withPublishedReports: false });
+const { db, app } = bench;
 
 try {
-  const page = await (await browser.newContext({ baseURL: app.url, locale: "zh-CN" })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill("admin");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("current-user").waitFor();
-  const cookie = (await page.context().cookies()).map((each) => `${each.name}=${each.value}`).join("; ");
+  const { cookie } = await signInDemo(bench, "admin");
   // The county itself is the system administrator's one form; the bench is about the list.
   const { id: countyId } = await db.organization.create({
     data: { name: county.name, kind: "COUNTY", divisionCode: county.divisionCode },
@@ -114,8 +79,5 @@ try {
   console.log(`import of ${UNITS} units (read and checked again, ${stored} units stored): ${figure(imported.ms)}`);
   console.log(`the same file again (nothing to create): ${figure(again.ms)}`);
 } finally {
-  await browser.close();
-  await app.stop();
-  await db.$disconnect();
-  await database.stop();
+  await bench.stop();
 }

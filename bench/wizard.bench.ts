@@ -15,18 +15,9 @@
  *
  * Not a test: nothing here fails on a slow machine; it prints figures.
  */
-import { randomBytes } from "node:crypto";
-import { chromium } from "@playwright/test";
 import { blankReportData, toStoredReportData } from "../lib/report-data";
 import { compileLayout, getLayout } from "../lib/template";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { startAppServer } from "../scripts/lib/app-server";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../scripts/lib/next-build";
-import { findFreePort } from "../scripts/lib/postgres";
-import { createScriptClient } from "../scripts/lib/prisma-client";
-import { startThrowawayServer } from "../scripts/lib/throwaway-database";
+import { signInDemo, startBenchApp } from "./support/bench-app";
 
 const KEYSTROKES = 100;
 const TARGET_MS = 16;
@@ -39,28 +30,8 @@ function percentile(values: readonly number[], p: number): number {
 
 const fmt = (n: number): string => n.toFixed(1).padStart(6);
 
-const database = await startThrowawayServer(process.env.DATABASE_URL);
-const databaseUrl = await database.createDatabase(`nianbao_bench_wizard_${process.pid}`);
-await applyMigrations(databaseUrl);
-const db = createScriptClient(databaseUrl);
-await seedDemo(db);
-const authSecret = randomBytes(32).toString("base64url");
-if (!(await isBuildCurrent())) {
-  console.log("building the app (sources changed)…");
-  await buildApp({
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-}
-const port = await findFreePort();
-const app = await startAppServer({ port, databaseUrl, authSecret, quiet: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const bench = await startBenchApp("wizard");
+const { db } = bench;
 
 try {
   const layout = getLayout("gov-2021");
@@ -80,17 +51,7 @@ try {
     select: { id: true },
   });
 
-  const context = await browser.newContext({
-    baseURL: app.url,
-    locale: "zh-CN",
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill("beiliu");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByTestId("current-user").waitFor();
+  const { page } = await signInDemo(bench, "beiliu", { width: 1400, height: 900 });
   await page.goto(`/clerk/reports/${report.id}?probe=renders`);
   await page.getByRole("navigation", { name: "填报步骤" }).getByRole("button", { name: /^三、/ }).click();
   await page.locator(`[id="field-${TOTAL_CELL}"]`).waitFor();
@@ -164,8 +125,5 @@ try {
     `(the form has ${compileLayout(layout).cells.length} cells; a re-render of the whole grid would be ${compileLayout(layout).cells.filter((c) => c.tableId === "t3").length}+ components per keystroke)`,
   );
 } finally {
-  await browser.close();
-  await app.stop();
-  await db.$disconnect();
-  await database.stop();
+  await bench.stop();
 }
