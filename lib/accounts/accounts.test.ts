@@ -3,70 +3,32 @@
  * system administrator and a county administrator may do, in their own county and in
  * another, and that a refusal changes nothing. Demo world: 阳城县 (董封乡, 凤城镇 …) and 盐池县.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAccountInput } from "@/lib/account-data/account-fields";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
-import type { AppError } from "@/lib/server/errors";
+import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import type { Actor } from "@/lib/workflow/policy";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-organizations";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_accounts", async () => ({
+  signIn: (await import("@/lib/server/sign-in")).signIn,
+  verifyPassword: (await import("@/lib/server/password")).verifyPassword,
+  createAccount: (await import("./create-account")).createAccount,
+  resetPassword: (await import("./reset-password")).resetPassword,
+  disableAccount: (await import("./disable-account")).disableAccount,
+  enableAccount: (await import("./enable-account")).enableAccount,
+  changeAccount: (await import("./change-account")).changeAccount,
+  changeOwnPassword: (await import("./change-own-password")).changeOwnPassword,
+  listAccounts: (await import("./list-accounts")).listAccounts,
+  listAuditEvents: (await import("./list-audit-events")).listAuditEvents,
+  getAccount: (await import("./get-account")).getAccount,
+}));
 
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    signIn: (await import("@/lib/server/sign-in")).signIn,
-    verifyPassword: (await import("@/lib/server/password")).verifyPassword,
-    createAccount: (await import("./create-account")).createAccount,
-    resetPassword: (await import("./reset-password")).resetPassword,
-    disableAccount: (await import("./disable-account")).disableAccount,
-    enableAccount: (await import("./enable-account")).enableAccount,
-    changeAccount: (await import("./change-account")).changeAccount,
-    changeOwnPassword: (await import("./change-own-password")).changeOwnPassword,
-    listAccounts: (await import("./list-accounts")).listAccounts,
-    listAuditEvents: (await import("./list-audit-events")).listAuditEvents,
-    getAccount: (await import("./get-account")).getAccount,
-  };
-}
+const actorFor = (username: string) => m.steps.actorFor(username);
 
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_accounts"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
-
-async function actorFor(username: string): Promise<NonNullable<Actor>> {
-  const user = await m.db.user.findUniqueOrThrow({
-    where: { username },
-    select: { id: true, role: true, organizationId: true, mustChangePassword: true },
-  });
-  return {
-    userId: user.id,
-    role: user.role,
-    organizationId: user.organizationId,
-    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
-  };
-}
-
-async function unitId(name: string): Promise<string> {
-  return (await m.db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
-}
+const unitId = (name: string) => m.steps.organizationIdNamed(name);
 
 async function userId(username: string): Promise<string> {
   return (await m.db.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
 }
 
 /** Everything an account operation could change, to show a refusal changed nothing. */
@@ -161,23 +123,23 @@ describe("the system administrator", () => {
   it("refuses a system administrator placed in a unit, and a reviewer placed below the county", async () => {
     const admin = await actorFor("admin");
     const before = await snapshot();
-    const inUnit = await refusal(
+    const inUnit = await failureOf(
       m.createAccount(
         admin,
         input({ username: "admin-in-unit", role: "ADMIN", organizationId: await unitId("阳城县") }),
       ),
     );
     expect(inUnit.details).toEqual({ fieldErrors: { organizationId: expect.stringContaining("系统管理员") } });
-    const reviewer = await refusal(
+    const reviewer = await failureOf(
       m.createAccount(
         admin,
         input({ username: "low-reviewer", role: "REVIEWER", organizationId: await unitId("董封乡人民政府") }),
       ),
     );
     expect(reviewer.details).toEqual({ fieldErrors: { organizationId: expect.stringContaining("县（区）本级") } });
-    const noUnit = await refusal(m.createAccount(admin, input({ username: "clerk-nowhere" })));
+    const noUnit = await failureOf(m.createAccount(admin, input({ username: "clerk-nowhere" })));
     expect(noUnit.details).toEqual({ fieldErrors: { organizationId: "请选择单位" } });
-    const missing = await refusal(
+    const missing = await failureOf(
       m.createAccount(admin, input({ username: "clerk-missing", organizationId: crypto.randomUUID() })),
     );
     expect(missing.details).toEqual({ fieldErrors: { organizationId: expect.stringContaining("找不到该单位") } });
@@ -187,7 +149,7 @@ describe("the system administrator", () => {
   it("refuses a username that is taken, whatever its case, with the message at the field", async () => {
     const admin = await actorFor("admin");
     const before = await snapshot();
-    const taken = await refusal(
+    const taken = await failureOf(
       m.createAccount(admin, input({ username: "DongFeng", organizationId: await unitId("董封乡人民政府") })),
     );
     expect(taken.code).toBe("INVALID_INPUT");
@@ -229,7 +191,7 @@ describe("a county administrator", () => {
   it("cannot create an account outside its subtree, nor a system administrator; nothing changes", async () => {
     const countyAdmin = await yangchengAdmin();
     const before = await snapshot();
-    const elsewhere = await refusal(
+    const elsewhere = await failureOf(
       m.createAccount(
         countyAdmin,
         input({ username: "yanchi-clerk", organizationId: await unitId("盐池县王乐井乡人民政府") }),
@@ -237,13 +199,13 @@ describe("a county administrator", () => {
     );
     expect(elsewhere.code).toBe("NOT_FOUND");
     expect(elsewhere.userMessage).toBe("找不到该单位，请从列表中选择。");
-    const systemAdmin = await refusal(m.createAccount(countyAdmin, input({ username: "boss", role: "ADMIN" })));
+    const systemAdmin = await failureOf(m.createAccount(countyAdmin, input({ username: "boss", role: "ADMIN" })));
     expect(["NOT_FOUND", "FORBIDDEN"]).toContain(systemAdmin.code);
-    const systemAdminInCounty = await refusal(
+    const systemAdminInCounty = await failureOf(
       m.createAccount(countyAdmin, input({ username: "boss", role: "ADMIN", organizationId: await unitId("阳城县") })),
     );
     expect(systemAdminInCounty.code).toBe("FORBIDDEN");
-    const otherCounty = await refusal(
+    const otherCounty = await failureOf(
       m.createAccount(
         countyAdmin,
         input({ username: "yanchi-admin", role: "COUNTY_ADMIN", organizationId: await unitId("盐池县") }),
@@ -258,11 +220,11 @@ describe("a county administrator", () => {
     const before = await snapshot();
     for (const username of ["yanchi-review", "wangyuejing", "admin"]) {
       const id = await userId(username);
-      expect((await refusal(m.resetPassword(countyAdmin, id))).code).toBe("NOT_FOUND");
-      expect((await refusal(m.disableAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
-      expect((await refusal(m.enableAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
-      expect((await refusal(m.getAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
-      const change = await refusal(
+      expect((await failureOf(m.resetPassword(countyAdmin, id))).code).toBe("NOT_FOUND");
+      expect((await failureOf(m.disableAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
+      expect((await failureOf(m.enableAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
+      expect((await failureOf(m.getAccount(countyAdmin, id))).code).toBe("NOT_FOUND");
+      const change = await failureOf(
         m.changeAccount(countyAdmin, {
           userId: id,
           name: "改名",
@@ -274,7 +236,7 @@ describe("a county administrator", () => {
       expect(change.code).toBe("NOT_FOUND");
     }
     // An id that does not exist is answered the same way.
-    expect((await refusal(m.resetPassword(countyAdmin, crypto.randomUUID()))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.resetPassword(countyAdmin, crypto.randomUUID()))).code).toBe("NOT_FOUND");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -282,7 +244,7 @@ describe("a county administrator", () => {
     const countyAdmin = await yangchengAdmin();
     const before = await snapshot();
     const id = await userId("beiliu");
-    const out = await refusal(
+    const out = await failureOf(
       m.changeAccount(countyAdmin, {
         userId: id,
         name: "北留镇 填报员",
@@ -292,7 +254,7 @@ describe("a county administrator", () => {
       }),
     );
     expect(out.code).toBe("NOT_FOUND");
-    const promote = await refusal(
+    const promote = await failureOf(
       m.changeAccount(countyAdmin, {
         userId: id,
         name: "北留镇 填报员",
@@ -310,7 +272,7 @@ describe("a county administrator", () => {
     const before = await snapshot();
     const self = countyAdmin.userId;
     for (const role of ["ADMIN", "COUNTY_ADMIN", "REVIEWER"] as const) {
-      const change = await refusal(
+      const change = await failureOf(
         m.changeAccount(countyAdmin, {
           userId: self,
           name: "阳城县 管理员",
@@ -321,7 +283,7 @@ describe("a county administrator", () => {
       );
       expect(change.code).toBe("FORBIDDEN");
     }
-    const toOtherCounty = await refusal(
+    const toOtherCounty = await failureOf(
       m.changeAccount(countyAdmin, {
         userId: self,
         name: "x",
@@ -331,8 +293,8 @@ describe("a county administrator", () => {
       }),
     );
     expect(["FORBIDDEN", "NOT_FOUND"]).toContain(toOtherCounty.code);
-    expect((await refusal(m.disableAccount(countyAdmin, self))).code).toBe("FORBIDDEN");
-    expect((await refusal(m.resetPassword(countyAdmin, self))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.disableAccount(countyAdmin, self))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.resetPassword(countyAdmin, self))).code).toBe("FORBIDDEN");
     expect(await snapshot()).toEqual(before);
     // It reads its own account, without the means to act on it.
     expect((await m.getAccount(countyAdmin, self)).canManage).toBe(false);
@@ -365,11 +327,11 @@ describe("a county administrator", () => {
     );
     const fresh = await actorFor("fresh-county-admin");
     expect(fresh.mustChangePassword).toBe(true);
-    const refused = await refusal(
+    const refused = await failureOf(
       m.createAccount(fresh, input({ username: "by-fresh", organizationId: await unitId("董封乡人民政府") })),
     );
     expect(refused.code).toBe("PASSWORD_CHANGE_REQUIRED");
-    expect((await refusal(m.listAccounts(fresh, { page: 1 }))).code).toBe("PASSWORD_CHANGE_REQUIRED");
+    expect((await failureOf(m.listAccounts(fresh, { page: 1 }))).code).toBe("PASSWORD_CHANGE_REQUIRED");
   });
 
   it("lists the accounts and the audit log of its county only", async () => {
@@ -407,12 +369,15 @@ describe("a county administrator", () => {
   it("reviewers and clerks administer nothing", async () => {
     for (const username of ["yangcheng-review", "dongfeng"]) {
       const actor = await actorFor(username);
-      expect((await refusal(m.listAccounts(actor, { page: 1 }))).code).toBe("FORBIDDEN");
-      expect((await refusal(m.listAuditEvents(actor, { page: 1 }))).code).toBe("FORBIDDEN");
-      expect((await refusal(m.resetPassword(actor, await userId("fengcheng")))).code).toBe("FORBIDDEN");
+      expect((await failureOf(m.listAccounts(actor, { page: 1 }))).code).toBe("FORBIDDEN");
+      expect((await failureOf(m.listAuditEvents(actor, { page: 1 }))).code).toBe("FORBIDDEN");
+      expect((await failureOf(m.resetPassword(actor, await userId("fengcheng")))).code).toBe("FORBIDDEN");
       expect(
-        (await refusal(m.createAccount(actor, input({ username: "by-clerk", organizationId: actor.organizationId! }))))
-          .code,
+        (
+          await failureOf(
+            m.createAccount(actor, input({ username: "by-clerk", organizationId: actor.organizationId! })),
+          )
+        ).code,
       ).toBe("FORBIDDEN");
     }
   });
@@ -427,7 +392,7 @@ describe("reset, disable, enable", () => {
     expect(await m.db.session.count({ where: { user: { username: "yczfb" } } })).toBe(0);
     const sign = (password: string) =>
       m.signIn({ username: "yczfb", password, address: "198.51.100.21", requestHeaders: new Headers() });
-    expect((await refusal(sign(DEMO_PASSWORD))).code).toBe("INVALID_INPUT");
+    expect((await failureOf(sign(DEMO_PASSWORD))).code).toBe("INVALID_INPUT");
     expect((await sign(initialPassword)).home).toBe("/account/password");
     expect(await m.db.user.findUniqueOrThrow({ where: { username: "yczfb" } })).toMatchObject({
       mustChangePassword: true,
@@ -449,7 +414,7 @@ describe("reset, disable, enable", () => {
         address: "198.51.100.22",
         requestHeaders: new Headers(),
       });
-    const refused = await refusal(sign());
+    const refused = await failureOf(sign());
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.userMessage).toContain("已停用");
     expect(await m.db.session.count({ where: { userId: id } })).toBe(0);
@@ -478,7 +443,7 @@ describe("one's own password", () => {
       ["FengCheng", "用户名"],
       [initialPassword, "初始密码"],
     ] as const) {
-      const refused = await refusal(change(password));
+      const refused = await failureOf(change(password));
       expect(refused.details, password).toEqual({ fieldErrors: { newPassword: expect.stringContaining(message) } });
     }
     expect(await m.db.auditEvent.count({ where: { action: "account.changeOwnPassword" } })).toBe(0);
@@ -489,20 +454,20 @@ describe("one's own password", () => {
     expect(other).not.toBe(keep);
     const sign = (password: string) =>
       m.signIn({ username: "fengcheng", password, address: "198.51.100.24", requestHeaders: new Headers() });
-    expect((await refusal(sign(initialPassword))).code).toBe("INVALID_INPUT");
+    expect((await failureOf(sign(initialPassword))).code).toBe("INVALID_INPUT");
     expect((await sign("凤城镇-春天-2026")).home).toBe("/clerk");
   });
 
   it("otherwise asks for the current password, and counts wrong ones against the sign-in allowance", async () => {
     const user = await actorFor("kczfb");
     const context = { sessionId: "none", address: "198.51.100.25" };
-    const missing = await refusal(
+    const missing = await failureOf(
       m.changeOwnPassword(user, { newPassword: "宽城-办公室-2026", confirmPassword: "宽城-办公室-2026" }, context),
     );
     expect(missing.details).toEqual({ fieldErrors: { currentPassword: "请输入当前密码" } });
     const codes: string[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const wrong = await refusal(
+      const wrong = await failureOf(
         m.changeOwnPassword(
           user,
           {

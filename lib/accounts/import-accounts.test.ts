@@ -3,7 +3,7 @@
  * 20 clerks at once, every bad row answered and nothing created, the hostile files of the
  * brief, and a county administrator kept to its county.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   concatBytes,
   toCsv,
@@ -14,43 +14,19 @@ import {
   type Cell,
 } from "@/fixtures/spreadsheets/write-spreadsheets";
 import { initialPasswordListCsv } from "@/lib/account-data/initial-password-list";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
-import type { AppError } from "@/lib/server/errors";
+import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import type { Actor } from "@/lib/workflow/policy";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
+const m = setUpReviewDatabase("nianbao_import_accounts", async () => ({
+  verifyPassword: (await import("@/lib/server/password")).verifyPassword,
+  importAccounts: (await import("./import-accounts")).importAccounts,
+  createAccount: (await import("./create-account")).createAccount,
+  fields: await import("@/lib/account-data/account-fields"),
+}));
 
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    verifyPassword: (await import("@/lib/server/password")).verifyPassword,
-    importAccounts: (await import("./import-accounts")).importAccounts,
-    createAccount: (await import("./create-account")).createAccount,
-    fields: await import("@/lib/account-data/account-fields"),
-  };
-}
+const actorFor = (username: string) => m.steps.actorFor(username);
 
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_import_accounts"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
-
-async function actorFor(username: string): Promise<NonNullable<Actor>> {
-  const user = await m.db.user.findUniqueOrThrow({
-    where: { username },
-    select: { id: true, role: true, organizationId: true },
-  });
-  return { userId: user.id, role: user.role, organizationId: user.organizationId };
-}
-
-async function unitId(name: string): Promise<string> {
-  return (await m.db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
-}
+const unitId = (name: string) => m.steps.organizationIdNamed(name);
 
 async function countyAdmin(): Promise<NonNullable<Actor>> {
   if (!(await m.db.user.findUnique({ where: { username: "yc-admin" } }))) {
@@ -92,15 +68,6 @@ function clerkRows(prefix: string, count: number): string[][] {
 
 async function importXlsx(actor: Actor, rows: readonly (readonly Cell[])[], county = "阳城县", fileName = "名单.xlsx") {
   return m.importAccounts(actor, { countyId: await unitId(county), fileName, bytes: await writeXlsx(rows) });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("importing accounts", () => {
@@ -250,9 +217,9 @@ describe("importing accounts", () => {
   it("keeps a county administrator to its county, whatever the upload names", async () => {
     const actor = await countyAdmin();
     const before = await counts();
-    const other = await refusal(importXlsx(actor, [header, ...clerkRows("yanchi", 2)], "盐池县"));
+    const other = await failureOf(importXlsx(actor, [header, ...clerkRows("yanchi", 2)], "盐池县"));
     expect(other.code).toBe("NOT_FOUND");
-    const township = await refusal(
+    const township = await failureOf(
       m.importAccounts(actor, {
         countyId: await unitId("董封乡人民政府"),
         fileName: "名单.xlsx",
@@ -264,7 +231,7 @@ describe("importing accounts", () => {
     const result = await importXlsx(actor, [header, ["yc-x", "某人", "盐池县花马池镇人民政府", "填报人员", ""]]);
     expect(result).toMatchObject({ ok: false, rowErrors: [{ rowNumber: 2 }] });
     for (const username of ["yangcheng-review", "dongfeng"])
-      expect((await refusal(importXlsx(await actorFor(username), [header, ...clerkRows("nope", 1)]))).code).toBe(
+      expect((await failureOf(importXlsx(await actorFor(username), [header, ...clerkRows("nope", 1)]))).code).toBe(
         "FORBIDDEN",
       );
     expect(await counts()).toEqual(before);

@@ -4,7 +4,7 @@
  * unit, two moves racing, a re-import), the audit trail, and what retiring a unit does to new
  * seasons and to its published reports.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   demonstrationCounty,
   demonstrationUnits,
@@ -14,51 +14,33 @@ import {
 import { writeXlsx } from "@/fixtures/spreadsheets/write-spreadsheets";
 import type { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import { startReviewDatabase } from "@/lib/reports/testing/review-database";
+import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import { newUnitInput } from "./unit-input";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
-
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("@/lib/reports/testing/clerk-steps"),
-    createAccount: (await import("@/prisma/seed/create-account")).createAccount,
-    createUnit: (await import("./create-unit")).createUnit,
-    createCounty: (await import("./create-county")).createCounty,
-    updateUnit: (await import("./update-unit")).updateUnit,
-    moveUnit: (await import("./move-unit")).moveUnit,
-    retireUnit: (await import("./retire-unit")).retireUnit,
-    restoreUnit: (await import("./restore-unit")).restoreUnit,
-    listUnitTree: (await import("./list-unit-tree")).listUnitTree,
-    previewUnitImport: (await import("./preview-unit-import")).previewUnitImport,
-    importUnits: (await import("./import-units")).importUnits,
-    setReportingCalendar: (await import("./set-reporting-calendar")).setReportingCalendar,
-    getReportingCalendar: (await import("./get-reporting-calendar")).getReportingCalendar,
-    startReport: (await import("@/lib/reports/start-report")).startReport,
-    listReviewQueue: (await import("@/lib/reports/list-review-queue")).listReviewQueue,
-    approveReport: (await import("@/lib/reports/approve-report")).approveReport,
-    listPublications: (await import("@/lib/publications/list-publications")).listPublications,
-  };
-}
+const m = setUpReviewDatabase("nianbao_units", async () => ({
+  createAccount: (await import("@/prisma/seed/create-account")).createAccount,
+  createUnit: (await import("./create-unit")).createUnit,
+  createCounty: (await import("./create-county")).createCounty,
+  updateUnit: (await import("./update-unit")).updateUnit,
+  moveUnit: (await import("./move-unit")).moveUnit,
+  retireUnit: (await import("./retire-unit")).retireUnit,
+  restoreUnit: (await import("./restore-unit")).restoreUnit,
+  listUnitTree: (await import("./list-unit-tree")).listUnitTree,
+  previewUnitImport: (await import("./preview-unit-import")).previewUnitImport,
+  importUnits: (await import("./import-units")).importUnits,
+  setReportingCalendar: (await import("./set-reporting-calendar")).setReportingCalendar,
+  getReportingCalendar: (await import("./get-reporting-calendar")).getReportingCalendar,
+  startReport: (await import("@/lib/reports/start-report")).startReport,
+  listReviewQueue: (await import("@/lib/reports/list-review-queue")).listReviewQueue,
+  approveReport: (await import("@/lib/reports/approve-report")).approveReport,
+  listPublications: (await import("@/lib/publications/list-publications")).listPublications,
+}));
 
 type Ids = { yangcheng: string; yanchi: string; dongfeng: string; huamachi: string };
 let ids: Ids;
 const actors = {} as Record<"admin" | "yangchengAdmin" | "yanchiAdmin" | "reviewer" | "clerk", NonNullable<Actor>>;
 
-async function organizationId(name: string): Promise<string> {
-  return (await m.db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-}
+const organizationId = (name: string) => m.steps.organizationIdNamed(name);
 
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
@@ -70,8 +52,6 @@ const unit = (parentId: string, name: string, fields: Partial<Record<string, str
   newUnitInput.parse({ parentId, name, kind: "TOWN", divisionCode: "", creditCode: "", ...fields });
 
 beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_units"));
-  m = await load();
   ids = {
     yangcheng: await organizationId("阳城县"),
     yanchi: await organizationId("盐池县"),
@@ -96,10 +76,6 @@ beforeAll(async () => {
   actors.reviewer = await m.steps.actorFor("yangcheng-review");
   actors.clerk = await m.steps.actorFor("dongfeng");
 }, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
 
 describe("who may administer what, against the database", () => {
   it("creating a unit: administrators in their reach; a county administrator not in another county", async () => {
@@ -186,11 +162,11 @@ describe("what the database checks", () => {
       actors.yangchengAdmin,
       unit(ids.yangcheng, "代码乡人民政府", { kind: "TOWNSHIP", divisionCode: code }),
     );
-    const taken = await refusal(
+    const taken = await failureOf(
       m.createUnit(actors.admin, unit(ids.yangcheng, "另一乡人民政府", { kind: "TOWNSHIP", divisionCode: code })),
     );
     expect(taken.details).toEqual({ fieldErrors: { divisionCode: `行政区划代码 ${code} 已属于“代码乡人民政府”` } });
-    const elsewhere = await refusal(
+    const elsewhere = await failureOf(
       m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "外县镇", { divisionCode: "640323100000" })),
     );
     expect(elsewhere.details).toEqual({ fieldErrors: { divisionCode: "行政区划代码应以上级单位的代码 140522 开头" } });
@@ -199,11 +175,11 @@ describe("what the database checks", () => {
       actors.yangchengAdmin,
       unit(ids.yangcheng, "信用局", { kind: "DEPARTMENT", creditCode: credit }),
     );
-    const creditTaken = await refusal(
+    const creditTaken = await failureOf(
       m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "另一局", { kind: "DEPARTMENT", creditCode: credit })),
     );
     expect(creditTaken.details).toEqual({ fieldErrors: { creditCode: `统一社会信用代码 ${credit} 已属于“信用局”` } });
-    const sameName = await refusal(m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "董封乡人民政府")));
+    const sameName = await failureOf(m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "董封乡人民政府")));
     expect(sameName.details).toEqual({ fieldErrors: { name: "“阳城县”下已有名为“董封乡人民政府”的单位" } });
   });
 
@@ -232,7 +208,7 @@ describe("what the database checks", () => {
       expectedUpdatedAt: dongfeng.updatedAt.toISOString(),
     };
     await m.updateUnit(actors.yangchengAdmin, input);
-    expect((await refusal(m.updateUnit(actors.yangchengAdmin, input))).code).toBe("CONFLICT");
+    expect((await failureOf(m.updateUnit(actors.yangchengAdmin, input))).code).toBe("CONFLICT");
     expect(await m.db.auditEvent.count({ where: { action: "unit.update", organizationId: dongfeng.id } })).toBe(1);
   });
 
@@ -246,13 +222,13 @@ describe("what the database checks", () => {
       actors.yangchengAdmin,
       unit(ids.yangcheng, "县便民中心", { kind: "DEPARTMENT" }),
     );
-    const underItself = await refusal(m.moveUnit(actors.yangchengAdmin, { unitId: town.id, parentId: office.id }));
+    const underItself = await failureOf(m.moveUnit(actors.yangchengAdmin, { unitId: town.id, parentId: office.id }));
     expect(underItself.details).toMatchObject({ fieldErrors: { parentId: expect.stringMatching(/类型|自己/) } });
     // A department under a department is refused by its kind; the cycle check is what stops the race below.
     const officeA = await m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "甲所", { kind: "DEPARTMENT" }));
     const townB = await m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "乙所镇"));
     await m.moveUnit(actors.yangchengAdmin, { unitId: officeA.id, parentId: townB.id });
-    const back = await refusal(m.moveUnit(actors.admin, { unitId: townB.id, parentId: officeA.id }));
+    const back = await failureOf(m.moveUnit(actors.admin, { unitId: townB.id, parentId: officeA.id }));
     expect(back.details).toEqual({
       fieldErrors: { parentId: "不能把单位移到它自己或它的下级单位之下，请选择其他上级单位" },
     });
@@ -274,7 +250,7 @@ describe("what the database checks", () => {
     );
     await m.moveUnit(actors.yangchengAdmin, { unitId: department.id, parentId: ids.dongfeng });
     expect((await m.db.organization.findUniqueOrThrow({ where: { id: department.id } })).parentId).toBe(ids.dongfeng);
-    const coded = await refusal(m.moveUnit(actors.admin, { unitId: ids.dongfeng, parentId: ids.yanchi }));
+    const coded = await failureOf(m.moveUnit(actors.admin, { unitId: ids.dongfeng, parentId: ids.yanchi }));
     expect(coded.details).toEqual({
       fieldErrors: { parentId: "行政区划代码应以上级单位的代码 640323 开头；请先修改本单位的行政区划代码，再移动" },
     });
@@ -311,7 +287,7 @@ describe("importing a list of units", () => {
     ]);
     expect(await m.db.organization.count()).toBe(before);
     // With problems, the import is refused unless only the clean rows are asked for.
-    const refused = await refusal(
+    const refused = await failureOf(
       m.importUnits(actors.admin, countyId, { fileName: "units.xlsx", bytes }, { onlyCleanRows: false }),
     );
     expect(refused.message).toBe("表中有 4 行有问题，未导入任何单位。请修改后重新上传，或选择“只导入没有问题的行”。");
@@ -369,12 +345,12 @@ describe("retiring a unit", () => {
   it("refuses a unit with active units under it, retires a leaf, and restores it", async () => {
     const town = await m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "停用镇人民政府"));
     await m.createUnit(actors.yangchengAdmin, unit(town.id, "停用镇中心", { kind: "DEPARTMENT" }));
-    expect((await refusal(m.retireUnit(actors.yangchengAdmin, { unitId: town.id }))).message).toBe(
+    expect((await failureOf(m.retireUnit(actors.yangchengAdmin, { unitId: town.id }))).message).toBe(
       "该单位下还有 1 个未停用的单位，请先停用或移走它们。",
     );
     const leaf = await m.createUnit(actors.yangchengAdmin, unit(ids.yangcheng, "叶子镇人民政府"));
     await m.retireUnit(actors.yangchengAdmin, { unitId: leaf.id });
-    expect((await refusal(m.retireUnit(actors.yangchengAdmin, { unitId: leaf.id }))).code).toBe("INVALID_STATE");
+    expect((await failureOf(m.retireUnit(actors.yangchengAdmin, { unitId: leaf.id }))).code).toBe("INVALID_STATE");
     await m.restoreUnit(actors.yangchengAdmin, { unitId: leaf.id });
     expect((await m.db.organization.findUniqueOrThrow({ where: { id: leaf.id } })).retiredAt).toBeNull();
   });
@@ -405,7 +381,7 @@ describe("retiring a unit", () => {
     const later = new Date().getFullYear() + 1;
     expect(await queue(later)).not.toContain("白桑乡人民政府");
     expect(await queue(later)).toContain("董封乡人民政府");
-    const refused = await refusal(m.startReport(clerk, baisang, 2026, { today: new Date(2026, 11, 1) }));
+    const refused = await failureOf(m.startReport(clerk, baisang, 2026, { today: new Date(2026, 11, 1) }));
     expect(refused.message).toBe("本单位已停用，不能开始新的年度报告。如单位仍在运行，请联系县级管理员恢复。");
   });
 });

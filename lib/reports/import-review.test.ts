@@ -6,57 +6,32 @@
  * the public routes' own code (servePublication, listPublications), each step's audit event
  * of the database.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "@/fixtures/import/adapted-seed-report";
 import { sampleReport } from "@/fixtures/import/sample-report";
 import { writeReportHtmlTable } from "@/fixtures/import/write-report-html-table";
-import type { AppError } from "@/lib/server/errors";
 import { getLayout } from "@/lib/template";
-import { startReviewDatabase } from "./testing/review-database";
+import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-let stop: () => Promise<void>;
-let m: Awaited<ReturnType<typeof load>>;
 // Reporting year 2026 (November): 2025 and earlier can be imported.
 const today = new Date(2026, 10, 23);
 const encoder = new TextEncoder();
 
-async function load() {
-  return {
-    db: (await import("@/lib/server/db")).db,
-    steps: await import("./testing/clerk-steps"),
-    importHistory: (await import("./import-history-report")).importHistoryReport,
-    preview: (await import("./preview-history-import")).previewHistoryImport,
-    importBatch: (await import("./import-report-batch")).importReportBatch,
-    confirm: (await import("./confirm-imported-report")).confirmImportedReport,
-    approve: (await import("./approve-report")).approveReport,
-    publish: (await import("./publish-report")).publishReport,
-    returnReport: (await import("./return-report")).returnReport,
-    transition: (await import("./transition-report")).transitionReport,
-    review: (await import("./get-review-report")).getReviewReport,
-    queue: (await import("./list-review-queue")).listReviewQueue,
-    source: (await import("./get-import-source")).getImportSource,
-    serve: (await import("@/lib/publications/serve-publication")).servePublication,
-    catalogue: (await import("@/lib/publications/list-publications")).listPublications,
-  };
-}
-
-beforeAll(async () => {
-  ({ stop } = await startReviewDatabase("nianbao_import_review"));
-  m = await load();
-}, 120_000);
-
-afterAll(async () => {
-  await stop?.();
-});
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a failure");
-}
+const m = setUpReviewDatabase("nianbao_import_review", async () => ({
+  importHistory: (await import("./import-history-report")).importHistoryReport,
+  preview: (await import("./preview-history-import")).previewHistoryImport,
+  importBatch: (await import("./import-report-batch")).importReportBatch,
+  confirm: (await import("./confirm-imported-report")).confirmImportedReport,
+  approve: (await import("./approve-report")).approveReport,
+  publish: (await import("./publish-report")).publishReport,
+  returnReport: (await import("./return-report")).returnReport,
+  transition: (await import("./transition-report")).transitionReport,
+  review: (await import("./get-review-report")).getReviewReport,
+  queue: (await import("./list-review-queue")).listReviewQueue,
+  source: (await import("./get-import-source")).getImportSource,
+  serve: (await import("@/lib/publications/serve-publication")).servePublication,
+  catalogue: (await import("@/lib/publications/list-publications")).listPublications,
+}));
 
 /** What the public gets for the report's latest version: the JSON route's status and data. */
 async function publicCopy(reportId: string): Promise<{ status: number; sequence?: number; cells?: unknown }> {
@@ -117,13 +92,13 @@ describe("a clerk's import", () => {
 
     // Nobody but a reviewer of the county publishes it, and only by confirming the import.
     const attempt = { reportId, expectedVersion: 1 };
-    expect((await failure(m.confirm(clerk, attempt))).code).toBe("FORBIDDEN");
-    expect((await failure(m.publish(clerk, attempt))).code).toBe("FORBIDDEN");
-    expect((await failure(m.transition(clerk, { ...attempt, transition: "confirmImport" }))).code).toBe("FORBIDDEN");
-    expect((await failure(m.confirm(await m.steps.actorFor("yanchi-review"), attempt))).code).toBe("NOT_FOUND");
-    expect((await failure(m.confirm(await m.steps.actorFor("admin"), attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirm(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.publish(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.transition(clerk, { ...attempt, transition: "confirmImport" }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirm(await m.steps.actorFor("yanchi-review"), attempt))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.confirm(await m.steps.actorFor("admin"), attempt))).code).toBe("FORBIDDEN");
     // Not through the rules-gated approval either: an import is confirmed against its file.
-    expect((await failure(m.approve(reviewer, { ...attempt, publish: true }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.approve(reviewer, { ...attempt, publish: true }))).code).toBe("FORBIDDEN");
     expect(await publicCopy(reportId)).toEqual({ status: 404 });
 
     // The reviewer's queue shows it as an import waiting for them.
@@ -152,8 +127,8 @@ describe("a clerk's import", () => {
     expect(Buffer.from(source.file).equals(Buffer.from(bytes))).toBe(true);
     expect(source).toMatchObject({ fileName: "白桑乡2024年报.html", source: "html" });
     // The file is for the county's reviewers: not the clerk, not another county.
-    expect((await failure(m.source(clerk, reportId))).code).toBe("FORBIDDEN");
-    expect((await failure(m.source(await m.steps.actorFor("yanchi-review"), reportId))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.source(clerk, reportId))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.source(await m.steps.actorFor("yanchi-review"), reportId))).code).toBe("NOT_FOUND");
 
     const confirmed = await m.confirm(reviewer, attempt);
     expect(confirmed).toMatchObject({ status: "PUBLISHED", version: 2, sequence: 1 });
@@ -235,7 +210,7 @@ describe("a clerk's import", () => {
     ]);
 
     // A correction needs its 更正说明; refused without one, and nothing changes.
-    const refused = await failure(m.confirm(reviewer, { reportId, expectedVersion: 3 }));
+    const refused = await failureOf(m.confirm(reviewer, { reportId, expectedVersion: 3 }));
     expect(refused).toMatchObject({ code: "INVALID_INPUT", userMessage: "这是对已发布报告的更正，请填写更正说明。" });
     expect(await publicCopy(reportId)).toEqual(before);
 
@@ -342,9 +317,9 @@ describe("an administrator's batch", () => {
     expect(result).toMatchObject({ outcome: "imported", organizationName: "北留镇人民政府" });
     const reportId = result!.reportId!;
     expect(await publicCopy(reportId)).toEqual({ status: 404 });
-    expect((await failure(m.confirm(admin, { reportId, expectedVersion: 1 }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirm(admin, { reportId, expectedVersion: 1 }))).code).toBe("FORBIDDEN");
     expect(
-      (await failure(m.confirm(await m.steps.actorFor("yanchi-review"), { reportId, expectedVersion: 1 }))).code,
+      (await failureOf(m.confirm(await m.steps.actorFor("yanchi-review"), { reportId, expectedVersion: 1 }))).code,
     ).toBe("NOT_FOUND");
     expect((await m.review(reviewer, reportId)).imported).toMatchObject({ origin: "adminBatch", isPending: true });
 
@@ -364,8 +339,8 @@ describe("a report written in the wizard", () => {
     const reportId = await m.steps.startReportAsClerk(clerk, 2025);
     await m.steps.saveReportDataAsClerk(clerk, reportId, m.steps.cleanReportData("阳城县人民政府办公室", 2025));
     const version = await m.steps.submitReportAsClerk(clerk, reportId);
-    expect((await failure(m.confirm(reviewer, { reportId, expectedVersion: version }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirm(reviewer, { reportId, expectedVersion: version }))).code).toBe("FORBIDDEN");
     expect((await m.review(reviewer, reportId)).can.transitions.sort()).toEqual(["approve", "return"]);
-    expect((await failure(m.source(reviewer, reportId))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.source(reviewer, reportId))).code).toBe("NOT_FOUND");
   });
 });

@@ -649,6 +649,46 @@ describe("统计期限", () => {
       only: true,
     },
     {
+      name: "Markdown emphasis pasted into 五",
+      data: withNarrative(zero2021, {
+        s5: "一是**加强组织领导**。二是**定期开展自查**。三是**强化信息报送**。四是**严格审核**。",
+      }),
+      expect: [
+        {
+          ruleId: "text.markup.emphasis",
+          severity: "error",
+          cellIds: ["s5"],
+          message:
+            "“五、存在的主要问题及改进情况”中有Markdown 加粗标记“**加强组织领导**”、“**定期开展自查**”、“**强化信息报送**”等 4 处，印出的报告会原样显示这些符号，请删除成对的 ** 或 __ 符号，只保留文字",
+          actual: "**加强组织领导**",
+        },
+      ],
+      only: true,
+    },
+    {
+      name: "a tag and a character reference in 一",
+      data: withNarrative(zero2021, { s1: "主动公开信息&nbsp;3470条。<br>" }),
+      expect: [
+        { ruleId: "text.markup.tag", severity: "error", cellIds: ["s1"], actual: "<br>" },
+        { ruleId: "text.markup.entity", severity: "error", cellIds: ["s1"], actual: "&nbsp;" },
+      ],
+      only: true,
+    },
+    {
+      name: "an impossible day outside the 统计期限 sentence",
+      data: withNarrative(zero2021, { s6: "本报告于20241月26日印发。" }),
+      expect: [
+        {
+          ruleId: "text.invalidDate",
+          severity: "error",
+          cellIds: ["s6"],
+          message: "“六、其他需要报告的事项”中的日期“20241月26日”不是有效日期，请改为“2024年1月26日”",
+          expected: "2024年1月26日",
+        },
+      ],
+      only: true,
+    },
+    {
       name: "the previous year in the preamble",
       data: withNarrative(zero2021, { preamble: "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。" }),
       expect: [{ ruleId: "period.notFullYear", severity: "error", cellIds: ["preamble"] }],

@@ -4,6 +4,7 @@
  * actual value; labels come from the layout, never from code.
  */
 import { organizationKinds, type OrganizationKind } from "../report-data";
+import type { MarkupKind } from "./text/markup";
 import { cellValueMessage, type CellType, type CellValueIssue, type NarrativeTopic } from "../template";
 
 /** Quote a label; inner double quotes become single ones (“3.危及‘三安全一稳定’”). */
@@ -14,6 +15,18 @@ export function formatIsoDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
+
+const markupNames: Record<MarkupKind, string> = {
+  emphasis: "Markdown 加粗标记",
+  tag: "网页标签",
+  entity: "网页字符代码",
+};
+
+const markupFixes: Record<MarkupKind, string> = {
+  emphasis: "删除成对的 ** 或 __ 符号，只保留文字",
+  tag: "删除尖括号标签，只保留文字",
+  entity: "把字符代码换成它代表的字符（如 &nbsp; 换成空格，&amp; 换成 &）",
+};
 
 export const messages = {
   // ------------------------------------------------------------ arithmetic
@@ -66,6 +79,14 @@ export const messages = {
     `${q(field)}中写有${q(found)}，本机关是${organizationKinds[kind].noun}，请改为${q(suggested)}`,
   organizationName: (title: string, organization: string): string =>
     `报告标题中的机关名称${q(title)}与本机关名称${q(organization)}不一致，请核对`,
+
+  // ------------------------------------------------------------ text
+  textMarkup: (field: string, kind: MarkupKind, quoted: readonly string[], count: number): string =>
+    `${q(field)}中有${markupNames[kind]}${quoted.map(q).join("、")}${count > quoted.length ? `等 ${count} 处` : ""}，印出的报告会原样显示这些符号，请${markupFixes[kind]}`,
+  textDate: (field: string, raw: string, suggestion: string | undefined): string =>
+    suggestion
+      ? `${q(field)}中的日期${q(raw)}不是有效日期，请改为${q(suggestion)}`
+      : `${q(field)}中的日期${q(raw)}不是有效日期，请写成“2023年1月1日”这样的真实日期`,
 
   // ------------------------------------------------------------ period
   periodTextDate: (field: string, raw: string, suggestion: string | undefined): string =>

@@ -25,6 +25,8 @@ export interface EngineRuleParams {
   readonly organizationName: NoParams;
   /** The body does not call itself by another kind (a 镇 writing 我乡). */
   readonly kindWord: NoParams;
+  /** No Markdown emphasis, tags, character references or impossible days in the texts. */
+  readonly textMarkup: NoParams;
 }
 
 export type RuleParams = LayoutRuleParams & EngineRuleParams;

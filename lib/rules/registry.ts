@@ -11,6 +11,7 @@ import { carryOver, stockBound } from "./kinds/cross-year";
 import { kindWord, organizationName } from "./kinds/identity";
 import { duplicateHeading, narrativeFigure, narrativeRequired } from "./kinds/narrative";
 import { period } from "./kinds/period";
+import { textMarkup } from "./kinds/text-markup";
 import type { Evaluators, Rule, RuleKind } from "./registry-types";
 import type { Check } from "./types";
 
@@ -28,6 +29,7 @@ export const evaluators: Evaluators = {
   period,
   organizationName,
   kindWord,
+  textMarkup,
 };
 
 /** Rules every report gets, whatever its layout; ids are the prefixes of their findings. */
@@ -39,6 +41,7 @@ export const engineRules: readonly Rule[] = [
   { kind: "period", id: "period" },
   { kind: "organizationName", id: "identity.organizationName" },
   { kind: "kindWord", id: "identity.kindWord" },
+  { kind: "textMarkup", id: "text" },
 ];
 
 export function prepareRule<K extends RuleKind>(rule: Rule<K>, layout: CompiledLayout): Check {

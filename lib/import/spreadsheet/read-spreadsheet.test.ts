@@ -172,7 +172,8 @@ describe("an .xlsx workbook", () => {
       code: "tooManyRows",
       message: "表格超过 5,000 行，未读取。请确认选择的文件是否正确，或分成几个文件上传",
     });
-  });
+    // Writing 100,000 rows with exceljs takes most of this; a busy machine needs more than the default.
+  }, 60_000);
 
   it("reads exactly the row cap, and refuses one row more", async () => {
     expect(ok(await readSpreadsheetBytes(await writeLongXlsx(MAX_SPREADSHEET_ROWS), "a.xlsx")).rows).toHaveLength(
@@ -182,7 +183,7 @@ describe("an .xlsx workbook", () => {
       ok: false,
       code: "tooManyRows",
     });
-  });
+  }, 60_000);
 
   it("refuses more columns than the cap", async () => {
     const wide = Array.from({ length: 40 }, (_, index) => `列${index}`);

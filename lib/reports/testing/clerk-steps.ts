@@ -25,9 +25,19 @@ import { transitionReport } from "../transition-report";
 export async function actorFor(username: string): Promise<NonNullable<Actor>> {
   const user = await db.user.findUniqueOrThrow({
     where: { username },
-    select: { id: true, role: true, organizationId: true },
+    select: { id: true, role: true, organizationId: true, mustChangePassword: true },
   });
-  return { userId: user.id, role: user.role, organizationId: user.organizationId };
+  return {
+    userId: user.id,
+    role: user.role,
+    organizationId: user.organizationId,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
+}
+
+/** The id of the seeded organization with this name. */
+export async function organizationIdNamed(name: string): Promise<string> {
+  return (await db.organization.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
 }
 
 /** Figures that pass every rule (the 宽城 2023 report's table values) with short, plain narrative. */

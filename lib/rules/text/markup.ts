@@ -1,0 +1,75 @@
+/**
+ * Markup and impossible dates left in report text. Text pasted from a web page, a chat or a
+ * Markdown editor brings `**加强组织领导**`, `&nbsp;` or `<br>` with it (seed 000); a typed
+ * date can run the month into the year (“20231月1日”, seed 002) or name a day that does not
+ * exist (2023年2月30日). A printed report would show them as they are, so the engine reports
+ * each one for the clerk (or, for an imported report, the reviewer) to fix.
+ */
+import { memoizeText } from "./memo";
+import { resolvePeriodDate, type PeriodToken } from "./period-text";
+
+export type MarkupKind = "emphasis" | "tag" | "entity";
+
+export interface TextFragment {
+  readonly raw: string;
+  readonly index: number;
+}
+
+// Emphasis as Markdown writes it: a pair of ** or __ around non-blank text on one line.
+const emphasis = /(\*\*|__)(?=\S)[^\n]*?\S\1/g;
+// A tag with an ASCII name and ASCII attributes (<br>, </p>, <span style="…">); Chinese text
+// never has one, and “a<b 与 c > d” is not one.
+const tag = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[\x20-\x3b\x3d\x3f-\x7e]*)?\/?>/g;
+// Named, decimal and hexadecimal character references (&nbsp; &amp; &#12288; &#x3000;).
+const entity = /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});/g;
+
+const patterns: readonly (readonly [MarkupKind, RegExp])[] = [
+  ["emphasis", emphasis],
+  ["tag", tag],
+  ["entity", entity],
+];
+
+function fragments(text: string, pattern: RegExp): TextFragment[] {
+  return [...text.matchAll(pattern)].map((match) => ({ raw: match[0], index: match.index }));
+}
+
+/** The markup in a text, by kind, in order of appearance; kinds with none are left out. */
+export const markupIn = memoizeText((text: string): ReadonlyMap<MarkupKind, readonly TextFragment[]> => {
+  const found = new Map<MarkupKind, readonly TextFragment[]>();
+  for (const [kind, pattern] of patterns) {
+    const each = fragments(text, pattern);
+    if (each.length > 0) found.set(kind, each);
+  }
+  return found;
+});
+
+export interface ImpossibleDate extends TextFragment {
+  /** The wording meant, when the slip is unambiguous (“20231月1日” → “2023年1月1日”). */
+  readonly suggestion?: string;
+}
+
+// A written day: 2023年1月1日, 1月1日, with optional blanks between the parts.
+const writtenDay = /(?:(\d+)\s*年\s*)?(\d+)\s*月\s*(\d+)\s*日/g;
+
+/**
+ * The written days of a text that are not real days. A day written without its year takes
+ * `year` (the report's); a year-less day that follows a year in the same text is checked
+ * against that year instead, as “2023年1月1日至12月31日” means.
+ */
+export function impossibleDatesIn(text: string, year: number): ImpossibleDate[] {
+  const out: ImpossibleDate[] = [];
+  let lastYear: number | undefined;
+  for (const match of text.matchAll(writtenDay)) {
+    const [raw, yearDigits, monthDigits = "", dayDigits = ""] = match;
+    const token: PeriodToken = {
+      raw,
+      year: yearDigits === undefined ? lastYear : Number(yearDigits),
+      monthDigits,
+      day: Number(dayDigits),
+    };
+    if (yearDigits !== undefined) lastYear = Number(yearDigits);
+    const date = resolvePeriodDate(token, year);
+    if (!date.ok) out.push({ raw, index: match.index, ...(date.suggestion ? { suggestion: date.suggestion } : {}) });
+  }
+  return out;
+}
