@@ -105,7 +105,11 @@ export function buildTrendView(reports: readonly TrendReport[]): TrendView {
   for (const [id, title] of chartDefs) {
     const series = [...figureDefs.values()]
       .filter((figure) => figure.chart === id)
-      .map((figure) => ({ key: figure.key, label: figure.label, values: years.map((year) => valueOf(figure.key, year)) }))
+      .map((figure) => ({
+        key: figure.key,
+        label: figure.label,
+        values: years.map((year) => valueOf(figure.key, year)),
+      }))
       .filter((s) => s.values.some((value) => value !== null));
     if (series.length > 0) charts.push({ id, title, years, series });
   }

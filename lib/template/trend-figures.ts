@@ -67,7 +67,14 @@ export function documentFigures(columns: { issued: string; inForce?: string }): 
     ["normative", "规范性文件"],
   ] as const;
   return rows.flatMap(([row, name]) => [
-    { key: `documents.${row}.issued`, chart: "documents", label: `${name}·本年制发`, grid: "t2.item1", rows: [row], columns: [columns.issued] },
+    {
+      key: `documents.${row}.issued`,
+      chart: "documents",
+      label: `${name}·本年制发`,
+      grid: "t2.item1",
+      rows: [row],
+      columns: [columns.issued],
+    },
     ...(columns.inForce
       ? [
           {
