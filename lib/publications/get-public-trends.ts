@@ -1,7 +1,7 @@
 import "server-only";
 import { listTrendReports } from "@/lib/reports/list-trend-reports";
 import { summarizeTrend } from "@/lib/reports/summarize-trend";
-import { findTrendOrganization } from "@/lib/reports/trend-organization";
+import { findTrendOrganization } from "@/lib/reports/find-trend-organization";
 import { authorize } from "@/lib/server/authorize";
 
 /**

@@ -5,7 +5,7 @@ import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { listTrendReports } from "./list-trend-reports";
 import { summarizeTrend } from "./summarize-trend";
-import { findTrendOrganization } from "./trend-organization";
+import { findTrendOrganization } from "./find-trend-organization";
 
 /**
  * A unit's or a county's key figures across the years on file, for a reviewer of its county

@@ -1,7 +1,7 @@
 import "server-only";
 import { buildTrendView } from "@/lib/render/view-trends";
 import type { TrendReportRow } from "./list-trend-reports";
-import type { TrendOrganizationRow } from "./trend-organization";
+import type { TrendOrganizationRow } from "./find-trend-organization";
 
 /**
  * What a trends page shows: whose trend it is, the trends view, and the reports it counts
