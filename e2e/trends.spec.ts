@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { seed000 } from "../fixtures/seeds/seed-000";
 import { expect, pageAs, test } from "./support/fixtures";
@@ -54,6 +55,12 @@ async function columnIndex(page: Page, chartId: string, label: string): Promise<
   const index = headers.indexOf(label);
   expect(index, `column ${label} in ${headers.join(" | ")}`).toBeGreaterThan(0);
   return index - 1;
+}
+
+/** axe's WCAG 2.1 A/AA rules, as public-a11y.spec runs them. */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => `${page.url()} ${violation.id}: ${violation.nodes.length}`)).toEqual([]);
 }
 
 async function anonymous(browser: Browser): Promise<Page> {
@@ -118,11 +125,13 @@ test("a unit's trend shows its seed year and two authored years, public once pub
   for (const year of ["2022年", "2023年", "2024年"])
     await expect(chart.locator("text", { hasText: year })).toHaveCount(1);
   await expect(chart.locator("text", { hasText: /^48$/ })).toHaveCount(1);
+  await expectNoAxeViolations(visitor);
 
   // On a phone the narrow drawing is shown instead.
   await visitor.setViewportSize({ width: 375, height: 800 });
   await expect(visitor.getByTestId("trend-requests").locator(".trend__svg--narrow svg")).toBeVisible();
   await expect(chart).toBeHidden();
+  await expectNoAxeViolations(visitor);
 
   // The published report links to the trend.
   await visitor.goto(`/reports/${report2024}`);
@@ -134,6 +143,7 @@ test("a unit's trend shows its seed year and two authored years, public once pub
   await reviewer.getByRole("link", { name: "查看本单位历年主要数据（趋势图）" }).click();
   await expect(reviewer).toHaveURL(`/review/trends/${organizationId}`);
   expect(Object.keys(await tableRows(reviewer, "requests"))).toEqual(["2022年", "2023年", "2024年"]);
+  await expectNoAxeViolations(reviewer);
 
   // Unknown or malformed ids, and another county's unit for the reviewer: 找不到该页面.
   for (const path of ["/trends/00000000-0000-4000-8000-000000000000", "/trends/not-an-id"]) {

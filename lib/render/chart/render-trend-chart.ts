@@ -70,7 +70,15 @@ export function renderTrendChart(chart: TrendChart, size: ChartSize): string {
         // A year with no figure is a gap in the line, not a dip to zero.
         connectNulls: false,
         symbolSize: 8,
-        label: { show: true, position: "top", fontFamily: CHART_FONT_FAMILY, fontSize: size.fontSize - 2 },
+        // Close figures of several series would print over each other: the table has them all.
+        labelLayout: { hideOverlap: true },
+        label: {
+          show: true,
+          position: "top",
+          color: "#1b1b1b",
+          fontFamily: CHART_FONT_FAMILY,
+          fontSize: size.fontSize - 2,
+        },
       })),
     });
     return instance.renderToSVGString();
