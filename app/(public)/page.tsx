@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
@@ -64,11 +65,18 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
         </button>
       </form>
       <h2>已发布的报告</h2>
+      {countyId && facets.counties.some((county) => county.id === countyId) && (
+        <p>
+          <Link href={`/trends/${countyId}`} data-testid="county-trends-link">
+            全县历年主要数据（趋势图）
+          </Link>
+        </p>
+      )}
       {publications.length === 0 ? (
         <p>没有找到符合条件的报告。</p>
       ) : (
         <table className="table" data-testid="publications">
-          <TableHead columns={["单位", "所属地区", "年度", "成文日期", "发布日期"]} />
+          <TableHead columns={["单位", "所属地区", "年度", "成文日期", "发布日期", "历年趋势"]} />
           <tbody>
             {publications.map((publication) => (
               <tr key={publication.publicationId}>
@@ -81,6 +89,9 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
                 <td>
                   {calendarDay(publication.publicationDate)}
                   {publication.sequence > 1 ? `（第 ${publication.sequence} 版，已更正）` : ""}
+                </td>
+                <td>
+                  <Link href={`/trends/${publication.organizationId}`}>趋势</Link>
                 </td>
               </tr>
             ))}

@@ -44,7 +44,7 @@ async function publicationsOf(filter: PublicationFilter) {
     select: {
       id: true,
       year: true,
-      organization: { select: { name: true, kind: true, parent: { select: { name: true } } } },
+      organization: { select: { id: true, name: true, kind: true, parent: { select: { name: true } } } },
       publications: {
         orderBy: { sequence: "desc" },
         take: 1,
@@ -62,6 +62,7 @@ async function publicationsOf(filter: PublicationFilter) {
         reportId: report.id,
         year: report.year,
         organization: report.organization.name,
+        organizationId: report.organization.id,
         county,
         publicationId: latest.id,
         sequence: latest.sequence,

@@ -53,7 +53,9 @@ export async function loadPublicPublication(publicationId: string) {
       publishedAt: true,
       publicationDate: true,
       documentDate: true,
-      report: { select: { year: true, organization: { select: { name: true, parent: { select: { name: true } } } } } },
+      report: {
+        select: { year: true, organization: { select: { id: true, name: true, parent: { select: { name: true } } } } },
+      },
     },
   });
 }

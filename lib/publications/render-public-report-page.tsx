@@ -40,6 +40,8 @@ export function splitSnapshot(html: string): { css: string; body: string } {
 
 export type PublicPageInput = {
   reportId: string;
+  /** Whose report it is: the page links to its key figures across the years (/trends/<id>). */
+  organizationId: string;
   title: string;
   snapshotHtml: string;
   sequence: number;
@@ -124,6 +126,11 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
             <a href={`${base}/csv`}>数据（CSV）</a>
           </li>
         </ul>
+        <p>
+          <a href={`/trends/${input.organizationId}`} data-testid="trends-link">
+            本单位历年主要数据（趋势图）
+          </a>
+        </p>
         <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
         {input.docx && <p className="pub-hash">DOCX SHA-256：{input.docx.sha256}</p>}
       </nav>

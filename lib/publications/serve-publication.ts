@@ -194,6 +194,7 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
       : (await listPublicVersions(publication.reportId)).filter((version) => version.sequence <= publication.sequence);
     const html = await renderPublicReportPage({
       reportId: publication.reportId,
+      organizationId: publication.report.organization.id,
       title,
       snapshotHtml: publication.html,
       sequence: publication.sequence,

@@ -110,6 +110,25 @@ function assertRuleReferences(rule: LayoutRule, grids: ReadonlyMap<string, Grid>
   }
 }
 
+/** Every trend figure names a declared chart, a grid and header nodes of it, once per key. */
+function assertTrendFigures(spec: Layout, grids: ReadonlyMap<string, Grid>): void {
+  const charts = new Set(spec.trendCharts.map((chart) => chart.id));
+  const keys = new Set<string>();
+  for (const figure of spec.trendFigures) {
+    const fail = (what: string): never => {
+      throw new Error(`layout ${spec.id} trend figure ${figure.key}: ${what}`);
+    };
+    if (keys.has(figure.key)) fail("duplicate key");
+    keys.add(figure.key);
+    if (!charts.has(figure.chart)) fail(`unknown chart ${figure.chart}`);
+    const grid = grids.get(figure.grid) ?? fail(`unknown grid ${figure.grid}`);
+    if (figure.rows.length === 0 || figure.columns.length === 0) fail("no rows or no columns");
+    // leafIdsUnder throws on a header node the grid does not have.
+    for (const row of figure.rows) leafIdsUnder(grid.rows, row);
+    for (const column of figure.columns) leafIdsUnder(grid.columns, column);
+  }
+}
+
 /**
  * Assemble a layout: check that ids are unique, that every rule refers to existing rows,
  * columns and cells, and that the 统计期限 fields exist. Throws at module load, so a broken
@@ -144,5 +163,6 @@ export function defineLayout(spec: Layout): Layout {
   for (const id of spec.periodSentenceFields) {
     if (!narrativeIds.has(id)) throw new Error(`layout ${spec.id}: 统计期限 field ${id} is not a narrative field`);
   }
+  assertTrendFigures(spec, grids);
   return spec;
 }

@@ -71,6 +71,7 @@ describe("defineLayout refuses broken definitions", () => {
       sections: [{ kind: "table", id: "t2", number: "二", heading: "h", grids: [grid("g", (r, c) => `t2.${r}.${c}`)] }],
       rules: [],
       periodSentenceFields: ["preamble"],
+      trendFigures: [{ key: "k", chart: "requests", label: "K", grid: "g", rows: ["x"], columns: ["a"] }],
       ...extra,
     });
 
@@ -99,6 +100,23 @@ describe("defineLayout refuses broken definitions", () => {
         rules: [
           { kind: "sumRows", id: "r", grid: "g", target: "x", of: ["y"] },
           { kind: "sumRows", id: "r", grid: "g", target: "x", of: ["y"] },
+        ],
+      },
+    ],
+    [
+      "a trend figure naming an unknown row",
+      { trendFigures: [{ key: "k", chart: "requests", label: "K", grid: "g", rows: ["zz"], columns: ["a"] }] },
+    ],
+    [
+      "a trend figure naming an unknown grid",
+      { trendFigures: [{ key: "k", chart: "requests", label: "K", grid: "t3", rows: ["x"], columns: ["a"] }] },
+    ],
+    [
+      "duplicate trend figure keys",
+      {
+        trendFigures: [
+          { key: "k", chart: "requests", label: "K", grid: "g", rows: ["x"], columns: ["a"] },
+          { key: "k", chart: "requests", label: "K", grid: "g", rows: ["y"], columns: ["a"] },
         ],
       },
     ],

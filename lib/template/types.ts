@@ -178,4 +178,35 @@ export interface Layout {
    * the period from there.
    */
   readonly periodSentenceFields: readonly NarrativeId[];
+  /** The charts of the trends pages, in the order they are shown (see trend-figures.ts). */
+  readonly trendCharts: readonly TrendChartDef[];
+  /** The key figures the trends pages follow across years. */
+  readonly trendFigures: readonly TrendFigureDef[];
+}
+
+/** A chart of the trends pages: key figures that read well side by side across years. */
+export type TrendChartId = "requests" | "outcomes" | "reviews" | "lawsuits" | "documents";
+
+export interface TrendChartDef {
+  readonly id: TrendChartId;
+  /** The chart's heading, e.g. 政府信息公开申请数量. */
+  readonly title: string;
+}
+
+/**
+ * One key figure followed across years: the sum of the cells of `grid` in the rows under the
+ * row header nodes `rows` and the columns under the column header nodes `columns` (a group
+ * stands for its leaves: gov-2021's （六）其他处理 group and gov-2019's single （六） row give
+ * the same figure). `key` names its meaning and is shared by every layout that reports the
+ * same thing, so a trend joins years of different layouts by `key`, never by cell id; a
+ * layout that does not report a meaning does not declare its key, and its years show no value.
+ */
+export interface TrendFigureDef {
+  readonly key: string;
+  readonly chart: TrendChartId;
+  /** The series' name in the chart's legend and the data table's header. */
+  readonly label: string;
+  readonly grid: string;
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
 }

@@ -473,6 +473,21 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
     ],
   ),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
+  // A unit's or a county's trends: whoever may read the county's review queue.
+  "app/(staff)/review/trends/[id]/page.tsx": entry(
+    "review.queue",
+    [
+      ["reviewerA", townA1],
+      ["reviewerA", countyA],
+      ["admin", townB1],
+    ],
+    [
+      ["reviewerB", townA1, "NOT_FOUND"],
+      ["clerkA1", townA1, "NOT_FOUND"],
+    ],
+  ),
+  // Published figures only: an organization with nothing published is not found.
+  "app/(public)/trends/[id]/page.tsx": readPublication,
   "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
   "app/(staff)/admin/units/page.tsx": listUnits,

@@ -57,6 +57,7 @@ export const staffPages = {
   "/clerk/reports/[id]": ["CLERK"],
   "/review": ["REVIEWER"],
   "/review/reports/[id]": ["REVIEWER", "ADMIN"],
+  "/review/trends/[id]": ["REVIEWER", "ADMIN"],
   "/admin": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/import": ["ADMIN"],
   "/admin/accounts": ["ADMIN", "COUNTY_ADMIN"],

@@ -58,6 +58,11 @@ export default async function ReviewHomePage({
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 审核工作台</h1>
+      {user.organizationId && (
+        <p>
+          <Link href={`/review/trends/${user.organizationId}`}>全县历年主要数据（趋势图）</Link>
+        </p>
+      )}
       <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
         <div className="field">
           <label htmlFor="queue-year">年度</label>

@@ -14,6 +14,7 @@ import {
   problemsSection,
   reviewsTable,
 } from "../parts";
+import { applicationAndReviewFigures, documentFigures, trendCharts } from "../trend-figures";
 import type { Layout } from "../types";
 
 const prevItems = leaf("prevItems", "上一年项目数量");
@@ -77,4 +78,6 @@ export const gov2019: Layout = defineLayout({
   // so table 二 carries only cell types.
   rules: [...applications.rules, ...reviews.rules, ...narrativeFigureRules(["s1"])],
   periodSentenceFields: ["preamble", "s1"],
+  trendCharts,
+  trendFigures: [...documentFigures({ issued: "made" }), ...applicationAndReviewFigures],
 });

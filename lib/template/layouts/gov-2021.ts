@@ -12,6 +12,7 @@ import {
   problemsSection,
   reviewsTable,
 } from "../parts";
+import { applicationAndReviewFigures, documentFigures, trendCharts } from "../trend-figures";
 import type { Layout, LayoutRule } from "../types";
 
 const decisions = [leaf("decisions", "本年处理决定数量")];
@@ -79,4 +80,6 @@ export const gov2021: Layout = defineLayout({
   rules: [...applications.rules, ...reviews.rules, inForceBound, ...narrativeFigureRules([...overviewIds])],
   // The standard opening states the 统计期限; reports that leave it out say it in 一、总体情况.
   periodSentenceFields: ["preamble", ...overviewIds],
+  trendCharts,
+  trendFigures: [...documentFigures({ issued: "issued", inForce: "inForce" }), ...applicationAndReviewFigures],
 });

@@ -25,12 +25,13 @@ import {
   reopenReportAction,
   returnReportAction,
 } from "../../actions";
+import { YearComparisonPanel } from "./year-comparison-panel";
 
 export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { review } = await loadStaffPage({
+  const { review, user } = await loadStaffPage({
     page: "/review/reports/[id]",
     path: `/review/reports/${id}`,
     action: "report.read",
@@ -133,6 +134,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           <ReviewHistory events={review.history} />
         </aside>
       </div>
+      <YearComparisonPanel reportId={report.id} user={user} />
     </main>
   );
 }
