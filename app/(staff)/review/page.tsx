@@ -58,6 +58,9 @@ export default async function ReviewHomePage({
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 审核工作台</h1>
+      <p>
+        <Link href={`/review/board?year=${params.year}`}>报告进度（期限、逾期、催报、导出）</Link>
+      </p>
       <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
         <div className="field">
           <label htmlFor="queue-year">年度</label>
