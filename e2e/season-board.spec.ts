@@ -104,7 +104,7 @@ test("the season board flags every unit past the deadline, and a reminder reache
   const csvBytes = await csv.body();
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = csvBytes.toString("utf8");
-  expect(csvText).toContain(`${units[3].name},镇,已退回,`);
+  expect(csvText).toContain(`${units[3].name},乡,已退回,`);
   expect(csvText).toContain("退回后 3 天未修改");
   expect(csvText.trim().split("\r\n")).toHaveLength(7);
   const xlsx = await reviewer.request.get(`/review/board/export?year=${year}&format=xlsx&status=DRAFT`);
