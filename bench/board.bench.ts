@@ -20,7 +20,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chinaDay, toDateColumn } from "../lib/format/calendar-day";
 import type { Prisma, ReportStatus } from "../lib/generated/prisma/client";
-import { renderPublication } from "../lib/publications/render-publication";
+import { createHash } from "node:crypto";
+import { renderReportHtml } from "../lib/render/html/render-report-html";
+import { renderReportPdf } from "../lib/render/pdf/render-report-pdf";
+import { toReportView } from "../lib/render/to-report-view";
 import { sampleReportData } from "../lib/report-data/sample-report-data";
 import { layoutForYear } from "../lib/template";
 import { createAccount } from "../prisma/seed/create-account";
@@ -60,15 +63,18 @@ async function writeCounty(db: ReturnType<typeof createScriptClient>): Promise<s
   const units = await db.organization.findMany({ where: { parentId: county.id }, select: { id: true, name: true } });
 
   const sample = sampleReportData(layoutForYear(2024)!);
-  const rendered = await renderPublication({
-    layout: layoutForYear(2024)!,
-    data: sample,
+  const view = toReportView(layoutForYear(2024)!, sample, {
     organizationName: unitNames[0]!,
     year: 2024,
-    sequence: 1,
-    publicationDate: "2025-01-20",
-    documentDate: "2025-01-18",
+    publishedAt: "2025-01-20",
+    version: 1,
   });
+  const pdf = await renderReportPdf(view);
+  const rendered = {
+    html: await renderReportHtml(view),
+    pdf,
+    pdfSha256: createHash("sha256").update(pdf).digest("hex"),
+  };
 
   const reports: Prisma.ReportCreateManyInput[] = [];
   for (const [index, unit] of units.entries())

@@ -93,7 +93,7 @@ export async function buildSeasonBoard(countyId: string, year: number, now: Date
           status: true,
           version: true,
           templateId: true,
-          data: true,
+          updatedAt: true,
           submittedAt: true,
           publications: {
             orderBy: { sequence: "asc" },
@@ -113,14 +113,20 @@ export async function buildSeasonBoard(countyId: string, year: number, now: Date
       },
     },
   });
-  const rows = organizations.map(({ reports, ...organization }) =>
-    boardRow(
-      organization,
-      reports.find((report) => report.year === year),
-      reports.find((report) => report.year === year - 1),
-      deadlineFor(calendar, organization.kind),
-      today,
-    ),
+  const units = organizations.map(({ reports, ...organization }) => ({
+    organization,
+    report: reports.find((report) => report.year === year),
+    previous: reports.find((report) => report.year === year - 1),
+  }));
+  // The stored data (the bulk of what is read) only of the reports whose findings are not known yet.
+  const unknown = units.filter(
+    (unit) => unit.report && !findingsByVersion.has(findingsKey(unit.report, unit.previous, unit.organization)),
+  );
+  const dataById = await loadData(
+    unknown.flatMap((unit) => [unit.report!.id, ...(unit.previous ? [unit.previous.id] : [])]),
+  );
+  const rows = units.map(({ organization, report, previous }) =>
+    boardRow(organization, report, previous, deadlineFor(calendar, organization.kind), today, dataById),
   );
   return { calendar, today, rows, counts: countsOf(rows) };
 }
@@ -133,12 +139,18 @@ function expectedToReport(countyId: string, year: number): Prisma.OrganizationWh
   ];
 }
 
+async function loadData(reportIds: readonly string[]): Promise<Map<string, unknown>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, data: true } });
+  return new Map(rows.map((row) => [row.id, row.data]));
+}
+
 type StoredReport = {
   id: string;
   status: string;
   version: number;
   templateId: string;
-  data: unknown;
+  updatedAt: Date;
   submittedAt: Date | null;
   publications: { publishedAt: Date; publicationDate: Date | null }[];
   revisions: { version: number; createdAt: Date }[];
@@ -151,6 +163,7 @@ function boardRow(
   previous: StoredReport | undefined,
   deadline: CalendarDay,
   today: CalendarDay,
+  dataById: ReadonlyMap<string, unknown>,
 ): SeasonBoardRow {
   if (!report)
     return {
@@ -183,18 +196,38 @@ function boardRow(
     standing: deadlineStanding({ deadline, today, publishedOn: status === "PUBLISHED" ? publishedOn : null }),
     returnedUntouchedDays: isUntouched ? Math.max(0, daysBetween(chinaDay(baseline.createdAt), today)) : null,
     openComments: report._count.comments,
-    findings: findingsOf(report, previous, organization),
+    findings: findingsOf(report, previous, organization, dataById),
   };
 }
 
-function readData(report: {
-  templateId: string;
-  data: unknown;
-}): { layout: NonNullable<ReturnType<typeof getLayout>>; data: ReportData } | null {
+function readData(
+  report: { id: string; templateId: string },
+  dataById: ReadonlyMap<string, unknown>,
+): { layout: NonNullable<ReturnType<typeof getLayout>>; data: ReportData } | null {
   const layout = getLayout(report.templateId);
   if (!layout) return null;
-  const reading = parseReportData(layout, report.data);
+  const reading = parseReportData(layout, dataById.get(report.id));
   return reading.ok ? { layout, data: reading.data } : null;
+}
+
+// The findings of a stored version never change while the process runs (the rules are code), so
+// they are kept per report version and last year's version: a board shown again, or exported
+// after it is shown, runs the engine only for the reports saved since. Bounded, oldest first out.
+const findingsByVersion = new Map<string, SeasonBoardRow["findings"]>();
+const MAX_REMEMBERED_FINDINGS = 20_000;
+
+/**
+ * What the findings depend on: this version of the data, last year's, the unit's name and kind
+ * (rules read them). Every write of a report's data bumps its version and its updatedAt.
+ */
+function findingsKey(
+  report: Pick<StoredReport, "id" | "version" | "updatedAt">,
+  previous: Pick<StoredReport, "id" | "version" | "updatedAt"> | undefined,
+  organization: SeasonBoardRow["organization"],
+): string {
+  const stamp = (stored: Pick<StoredReport, "id" | "version" | "updatedAt">) =>
+    `${stored.id}:${stored.version}:${stored.updatedAt.getTime()}`;
+  return `${stamp(report)}:${previous ? stamp(previous) : "-"}:${organization.kind}:${organization.name}`;
 }
 
 /** The same rule run as the submit gate (lib/reports/evaluate-stored-report.ts), with last year's data read in the same query. */
@@ -202,14 +235,29 @@ function findingsOf(
   report: StoredReport,
   previous: StoredReport | undefined,
   organization: SeasonBoardRow["organization"],
+  dataById: ReadonlyMap<string, unknown>,
 ): SeasonBoardRow["findings"] {
-  const current = readData(report);
-  if (!current) return null; // unreadable stored data shows as "—"; the report page says why
-  const findings = evaluateReport({
-    ...current,
-    previousYear: previous ? readData(previous)?.data : undefined,
-    organization: { name: organization.name, kind: organization.kind },
-  });
+  const key = findingsKey(report, previous, organization);
+  const remembered = findingsByVersion.get(key);
+  if (remembered !== undefined) return remembered;
+  const current = readData(report, dataById);
+  // Unreadable stored data shows as "—"; the report page says why.
+  const findings = current
+    ? countFindings(
+        evaluateReport({
+          ...current,
+          previousYear: previous ? readData(previous, dataById)?.data : undefined,
+          organization: { name: organization.name, kind: organization.kind },
+        }),
+      )
+    : null;
+  if (findingsByVersion.size >= MAX_REMEMBERED_FINDINGS)
+    findingsByVersion.delete(findingsByVersion.keys().next().value!);
+  findingsByVersion.set(key, findings);
+  return findings;
+}
+
+function countFindings(findings: readonly { severity: string }[]): NonNullable<SeasonBoardRow["findings"]> {
   return {
     errors: findings.filter((finding) => finding.severity === "error").length,
     warnings: findings.filter((finding) => finding.severity === "warning").length,

@@ -103,11 +103,17 @@ describe("the season board", () => {
     expect(board.viewSeasonBoard(built.rows, { flag: "returnedUntouched", sort: "name", dir: "asc" })).toHaveLength(1);
     expect(board.viewSeasonBoard(built.rows, { status: "DRAFT", sort: "name", dir: "asc" })).toHaveLength(1);
 
-    // The clerk edits the returned report: no longer untouched.
+    // The clerk edits the returned report: no longer untouched, and its findings are the new data's.
+    expect(byName.get("北留镇人民政府")!.findings).toEqual({ errors: 0, warnings: 0 });
     const beiliu = await steps.actorFor("beiliu");
-    await steps.saveReportDataAsClerk(beiliu, reports.beiliu!, steps.cleanReportData("北留镇人民政府", year));
+    await steps.saveReportDataAsClerk(
+      beiliu,
+      reports.beiliu!,
+      steps.cleanReportData("北留镇人民政府", year, { "t3.r1.natural": 36 }),
+    );
     const edited = await board.getSeasonBoard(reviewer, reviewer.organizationId, year, now);
     expect(edited.rows.find((row) => row.status === "RETURNED")!.returnedUntouchedDays).toBeNull();
+    expect(edited.rows.find((row) => row.status === "RETURNED")!.findings!.errors).toBeGreaterThan(0);
     expect(edited.counts.returnedUntouched).toBe(0);
   });
 
