@@ -23,6 +23,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "report.reopenForCorrection": "更正已发布报告",
   "report.comment": "添加审核意见",
   "report.import": "导入往年报告",
+  "season.remind": "催报",
 };
 
 export function auditActionLabel(action: string): string {

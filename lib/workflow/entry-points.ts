@@ -291,6 +291,41 @@ const manageCalendar = entry(
   ],
 );
 
+/** A county's season board and its reminders: its reviewers and administrators, the system administrator. */
+const seasonOfCounty = (action: "season.board" | "season.remind") =>
+  entry(
+    action,
+    [
+      ["reviewerA", countyA],
+      ["countyAdminA", countyA],
+      ["admin", countyB],
+    ],
+    [
+      ["reviewerB", countyA, "NOT_FOUND"],
+      ["countyAdminB", countyA, "NOT_FOUND"],
+      ["clerkA1", countyA, "NOT_FOUND"],
+      ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
+      ["anonymous", countyA, "UNAUTHENTICATED"],
+    ],
+  );
+
+/** A unit's reminders: its own clerks only. */
+const ownUnitNotices = (action: "notice.read" | "notice.markRead") =>
+  entry(
+    action,
+    [["clerkA1", townA1]],
+    [
+      ["clerkA2", townA1, "NOT_FOUND"],
+      ["clerkB1", townA1, "NOT_FOUND"],
+      ["reviewerA", townA1, "FORBIDDEN"],
+      ["countyAdminA", townA1, "FORBIDDEN"],
+      ["reviewerB", townA1, "NOT_FOUND"],
+      ["admin", townA1, "FORBIDDEN"],
+      ["newClerkA1", townA1, "PASSWORD_CHANGE_REQUIRED"],
+      ["anonymous", townA1, "UNAUTHENTICATED"],
+    ],
+  );
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -431,6 +466,9 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
   "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
   "app/api/admin/units/import/route.ts#POST": placeUnits,
+  "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": seasonOfCounty("season.remind"),
+  "app/(staff)/review/board/export/route.ts#GET": seasonOfCounty("season.board"),
+  "app/(staff)/clerk/season-notice-actions.ts#markSeasonNoticeReadAction": ownUnitNotices("notice.markRead"),
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
   "app/api/import/history/route.ts#POST": ownClerk("report.importHistory"),
@@ -488,6 +526,7 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
   ),
   // Published figures only: an organization with nothing published is not found.
   "app/(public)/trends/[id]/page.tsx": readPublication,
+  "app/(staff)/review/board/page.tsx": seasonOfCounty("season.board"),
   "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
   "app/(staff)/admin/units/page.tsx": listUnits,

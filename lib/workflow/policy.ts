@@ -71,6 +71,7 @@ export const staffPages = {
   "/admin/units/[id]": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/units/import": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/calendar": ["ADMIN", "COUNTY_ADMIN"],
+  "/review/board": ["REVIEWER", "COUNTY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -119,6 +120,14 @@ type SubjectOf = {
   "calendar.manage": OrganizationScope;
   /** Reading the reporting calendar that applies to this organization. */
   "calendar.read": OrganizationScope;
+  /** A county's season board (every unit's standing against the deadline) and its exports. */
+  "season.board": OrganizationScope;
+  /** Sending a reminder (催报) to units of this county. */
+  "season.remind": OrganizationScope;
+  /** The reminders and deadline notices of this unit (its clerk's home page and wizard). */
+  "notice.read": OrganizationScope;
+  /** Marking a reminder to this unit as read. */
+  "notice.markRead": OrganizationScope;
 };
 
 export type Action = keyof SubjectOf;
@@ -304,6 +313,12 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
       actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
   ),
   "calendar.read": signedIn((actor, scope) => allowIf(isInSet(readableOrganizations(actor), scope), "NOT_FOUND")),
+  // The county's season: its reviewers and administrators (and the system administrator); a
+  // county out of reach, or a clerk, is not found.
+  "season.board": seasonOfCounty,
+  "season.remind": seasonOfCounty,
+  "notice.read": ownUnitNotices,
+  "notice.markRead": ownUnitNotices,
 };
 
 /** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */
@@ -328,6 +343,19 @@ function administering(isAllowed: (actor: SignedIn, scope: OrganizationScope) =>
     if (!isInSet(readableOrganizations(actor), scope)) return "NOT_FOUND";
     return allowIf(isAllowed(actor, scope), "FORBIDDEN");
   });
+}
+
+function seasonOfCounty(actor: Actor, county: OrganizationScope): Refusal | null {
+  if (actor === null) return "UNAUTHENTICATED";
+  const isSeasonRole = actor.role === "ADMIN" || actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN";
+  return allowIf(isSeasonRole && isInSet(readableOrganizations(actor), county), "NOT_FOUND");
+}
+
+/** A unit's reminders are for its own clerks; anyone else who reaches the unit is forbidden. */
+function ownUnitNotices(actor: Actor, unit: OrganizationScope): Refusal | null {
+  if (actor === null) return "UNAUTHENTICATED";
+  if (!isInSet(readableOrganizations(actor), unit)) return "NOT_FOUND";
+  return allowIf(isOwnClerk(actor, unit), "FORBIDDEN");
 }
 
 function isOwnClerk(actor: SignedIn, scope: OrganizationRef): boolean {

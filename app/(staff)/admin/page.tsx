@@ -42,6 +42,14 @@ export default async function AdminHomePage() {
           </h2>
           <p>从 Excel、WPS 或 .csv 名单一次导入多个单位，先预览每一行的结果。</p>
         </li>
+        {user.role === "COUNTY_ADMIN" && (
+          <li className="card">
+            <h2>
+              <Link href="/review/board">报告进度</Link>
+            </h2>
+            <p>本县各单位本年度报告的状态、期限和逾期情况，催报，导出 Excel 或 CSV。</p>
+          </li>
+        )}
         <li className="card">
           <h2>
             <Link href="/admin/calendar">报告期设置</Link>

@@ -11,6 +11,7 @@ import { loadStaffPage } from "@/lib/server/page-guard";
 import { layoutForYear } from "@/lib/template";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 import { StartEarlierReportForm } from "./start-earlier-report-form";
+import { SeasonBanner } from "./season-banner";
 import { StartReportButton } from "./start-report-button";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -42,6 +43,7 @@ export default async function ClerkHomePage() {
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 政府信息公开工作年度报告</h1>
+      <SeasonBanner organizationId={user.organizationId} year={year} />
       <section aria-labelledby="current-year">
         <h2 id="current-year">{year} 年度报告</h2>
         {current ? (

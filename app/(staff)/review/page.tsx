@@ -63,6 +63,9 @@ export default async function ReviewHomePage({
           <Link href={`/review/trends/${user.organizationId}`}>全县历年主要数据（趋势图）</Link>
         </p>
       )}
+      <p>
+        <Link href={`/review/board?year=${params.year}`}>报告进度（期限、逾期、催报、导出）</Link>
+      </p>
       <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
         <div className="field">
           <label htmlFor="queue-year">年度</label>

@@ -14,6 +14,7 @@ import { listReportComments } from "@/lib/reports/list-report-comments";
 import { can } from "@/lib/workflow/policy";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import type { ReportStatus } from "@/lib/workflow/transitions";
+import { SeasonBanner } from "../../season-banner";
 import { saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填写年度报告" };
@@ -54,6 +55,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
       <p>
         <StatusTag status={status} /> <span className="muted">报告格式：{layout.basis}</span>
       </p>
+      <SeasonBanner organizationId={report.organizationId} year={report.year} onlyYear />
       <p>
         <a href={`/api/reports/${report.id}/preview`} target="_blank" rel="noopener" data-testid="preview-pdf">
           预览 PDF（样稿）

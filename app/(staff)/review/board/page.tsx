@@ -1,0 +1,225 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "@/components/review/review.css";
+import "@/components/season/season.css";
+import { SeasonNoticeForm } from "@/components/season/season-notice-form";
+import { StatusTag } from "@/components/ui/status-tag";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCalendarDate } from "@/lib/organizations/reporting-calendar";
+import { organizationKinds } from "@/lib/report-data";
+import { seasonCountLine } from "@/lib/reports/export-season-board";
+import {
+  getSeasonBoard,
+  seasonBoardFlagLabels,
+  seasonBoardFlags,
+  seasonBoardParams,
+  viewSeasonBoard,
+  type SeasonBoardParams,
+  type SeasonBoardSort,
+} from "@/lib/reports/get-season-board";
+import { queueStatusLabels, queueStatuses } from "@/lib/reports/list-review-queue";
+import { reportingYear } from "@/lib/reports/reporting-year";
+import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-notice";
+import { loadStaffPage } from "@/lib/server/page-guard";
+import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
+import { sendSeasonNoticeAction } from "./actions";
+
+export const metadata: Metadata = { title: "报告进度" };
+
+const NOTICE_FORM = "season-notice-form";
+const sortLabels: Record<SeasonBoardSort, string> = {
+  name: "单位",
+  status: "状态",
+  submitted: "报送时间",
+  deadline: "期限",
+  findings: "校验问题",
+};
+
+type Params = SeasonBoardParams & { year: number };
+
+function boardSearch(params: Params, change: Partial<SeasonBoardParams> = {}): URLSearchParams {
+  const next = { ...params, ...change };
+  const search = new URLSearchParams({ year: String(next.year), sort: next.sort, dir: next.dir });
+  if (next.status) search.set("status", next.status);
+  if (next.flag) search.set("flag", next.flag);
+  return search;
+}
+
+function SortHeader({ params, sort }: { params: Params; sort: SeasonBoardSort }) {
+  const isCurrent = params.sort === sort;
+  const dir = isCurrent && params.dir === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={isCurrent ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={`/review/board?${boardSearch(params, { sort, dir })}`}>
+        {sortLabels[sort]}
+        {isCurrent ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+/**
+ * The county's season at a glance (the review queue's companion, linked from it): every unit
+ * that must report against the county's calendar, with a count line, filters, exports and
+ * the reminder form.
+ */
+export default async function SeasonBoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const raw = await searchParams;
+  const parsed = seasonBoardParams.parse({
+    year: raw.year,
+    status: raw.status,
+    flag: raw.flag,
+    sort: raw.sort,
+    dir: raw.dir,
+  });
+  const params: Params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
+  const { board, user } = await loadStaffPage({
+    page: "/review/board",
+    action: "season.board",
+    authorize: async ({ user, actor }) => ({
+      board: await getSeasonBoard(actor, user.organizationId, params.year, new Date()),
+    }),
+  });
+  const rows = viewSeasonBoard(board.rows, params);
+  const { calendar } = board;
+  const currentYear = reportingYear(new Date());
+  const years = Array.from({ length: currentYear - 2018 }, (_, index) => currentYear - index);
+  const canOpenReports = user.role === "REVIEWER";
+  return (
+    <main id="main" className="page page--wide">
+      <p>{canOpenReports && <Link href={`/review?year=${params.year}`}>← 审核工作台</Link>}</p>
+      <h1>
+        {calendar.countyName} · {params.year} 年度报告进度
+      </h1>
+      <p className="muted">
+        乡镇（街道）和县直部门的公布期限 {formatCalendarDate(calendar.unitDeadline)}，县政府
+        {formatCalendarDate(calendar.countyDeadline)}
+        {calendar.isDefault ? "（默认期限）" : ""}；今天 {formatCalendarDate(board.today)}。
+      </p>
+      <p className="season-count-line" data-testid="season-count-line">
+        <strong>{seasonCountLine(board)}</strong>
+      </p>
+      <form method="get" action="/review/board" className="review-queue-filters" aria-label="筛选">
+        <div className="field">
+          <label htmlFor="board-year">年度</label>
+          <select id="board-year" name="year" className="input" defaultValue={params.year}>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year} 年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-status">状态</label>
+          <select id="board-status" name="status" className="input" defaultValue={params.status ?? ""}>
+            <option value="">全部</option>
+            {queueStatuses.map((status) => (
+              <option key={status} value={status}>
+                {queueStatusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="board-flag">情况</label>
+          <select id="board-flag" name="flag" className="input" defaultValue={params.flag ?? ""}>
+            <option value="">全部</option>
+            {seasonBoardFlags.map((flag) => (
+              <option key={flag} value={flag}>
+                {seasonBoardFlagLabels[flag]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <div className="field">
+          <button className="button button--secondary" type="submit">
+            筛选
+          </button>
+        </div>
+      </form>
+      <p>
+        导出本表：
+        <a href={`/review/board/export?${boardSearch(params)}&format=xlsx`} download>
+          Excel（.xlsx）
+        </a>{" "}
+        · <a href={`/review/board/export?${boardSearch(params)}&format=csv`}>CSV</a>
+      </p>
+      <table className="table" data-testid="season-board">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="season-visually-hidden">选择</span>
+            </th>
+            <SortHeader params={params} sort="name" />
+            <th scope="col">类型</th>
+            <SortHeader params={params} sort="status" />
+            <SortHeader params={params} sort="submitted" />
+            <SortHeader params={params} sort="deadline" />
+            <th scope="col">退回后</th>
+            <th scope="col">未处理批注</th>
+            <SortHeader params={params} sort="findings" />
+            {canOpenReports && <th scope="col">操作</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.organization.id}
+              data-status={row.status}
+              data-standing={row.standing.kind}
+              data-unit={row.organization.name}
+            >
+              <td>
+                <input
+                  type="checkbox"
+                  name="unit"
+                  value={row.organization.id}
+                  form={NOTICE_FORM}
+                  aria-label={`选择${row.organization.name}`}
+                />
+              </td>
+              <th scope="row">{row.organization.name}</th>
+              <td>{organizationKinds[row.organization.kind].label}</td>
+              <td>
+                <StatusTag status={row.status === "NOT_STARTED" ? null : row.status} />
+              </td>
+              <td>{row.submittedAt ? formatDateTime(row.submittedAt) : "—"}</td>
+              <td data-testid="standing" className={row.standing.kind === "overdue" ? "season-overdue" : undefined}>
+                {deadlineStandingShortLabel(row.standing)}
+              </td>
+              <td data-testid="returned">
+                {row.returnedUntouchedDays === null ? "—" : returnedUntouchedLabel(row.returnedUntouchedDays)}
+              </td>
+              <td>{row.report ? row.openComments : "—"}</td>
+              <td>
+                {row.findings
+                  ? row.findings.errors + row.findings.warnings === 0
+                    ? "无"
+                    : `错误 ${row.findings.errors} · 提示 ${row.findings.warnings}`
+                  : "—"}
+              </td>
+              {canOpenReports && (
+                <td>{row.report ? <Link href={`/review/reports/${row.report.id}`}>查看</Link> : "—"}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p>没有符合条件的单位。</p>}
+      <SeasonNoticeForm
+        formId={NOTICE_FORM}
+        year={params.year}
+        defaultText={defaultNoticeText(params.year, calendar.unitDeadline)}
+        maxLength={MAX_NOTICE_LENGTH}
+        sendNotice={sendSeasonNoticeAction}
+      />
+    </main>
+  );
+}
