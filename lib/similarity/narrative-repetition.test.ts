@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getLayout, periodSentence, standardPreamble } from "@/lib/template";
-import { findRepeatedParts, narrativeShingles, prescribedShingles, repetitionSourceLabel } from "./narrative-repetition";
+import {
+  findRepeatedParts,
+  narrativeShingles,
+  prescribedShingles,
+  repetitionSourceLabel,
+} from "./narrative-repetition";
 
 const layout = getLayout("gov-2021");
 const meta = { organizationName: "董封乡人民政府", year: 2024 };
@@ -14,7 +19,10 @@ const onRequest2024 =
   "并把答复口径整理成问答在公开栏张贴，此后同类咨询明显减少。";
 
 describe("findRepeatedParts", () => {
-  const lastYear = narrativeShingles({ "s1.active": active2023, preamble: standardPreamble(layout, { ...meta, year: 2023 }) });
+  const lastYear = narrativeShingles({
+    "s1.active": active2023,
+    preamble: standardPreamble(layout, { ...meta, year: 2023 }),
+  });
 
   it("names the parts over the threshold with their percentage and passages", () => {
     const parts = findRepeatedParts(
@@ -25,7 +33,12 @@ describe("findRepeatedParts", () => {
       50,
     );
     expect(parts).toEqual([
-      { fieldId: "s1.active", heading: "（一）主动公开", percent: 100, passages: [{ start: 0, end: active2023.length - 1 }] },
+      {
+        fieldId: "s1.active",
+        heading: "（一）主动公开",
+        percent: 100,
+        passages: [{ start: 0, end: active2023.length - 1 }],
+      },
     ]);
   });
 

@@ -30,6 +30,18 @@ export interface PartRepetition {
 }
 
 /**
+ * One part of a clerk's saved draft over the threshold against other units of the county, as
+ * the server sends it to the wizard: the share and the clerk's own repeated wording, never the
+ * other text nor whose it is (lib/reports/find-report-repetition.ts).
+ */
+export interface CountyRepetitionForClerk {
+  readonly fieldId: NarrativeId;
+  readonly percent: number;
+  /** The clerk's own stored text of each passage, so the wizard can follow it while the clerk rewrites. */
+  readonly passageTexts: readonly string[];
+}
+
+/**
  * What the template prescribes for a report of this body and year, which never counts as
  * copied: the standard opening and the 统计期限 sentence, for this year and the last (a
  * clerk who starts from last year's text carries last year's sentence until the dates are

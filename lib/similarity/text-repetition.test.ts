@@ -59,7 +59,8 @@ describe("measureRepetition", () => {
 
   it("ignores punctuation, spaces and the width of letters, digits and marks", () => {
     const halfWidth = "2023年共收到申请12件,办结12件;其中予以公开8件(含部分公开).答复均在法定期限内完成";
-    const fullWidth = "２０２３年　共收到申请１２件，办结１２件；其中予以公开８件（含部分公开）。答复均在法定期限内完成";
+    const fullWidth =
+      "２０２３年　共收到申请１２件，办结１２件；其中予以公开８件（含部分公开）。答复均在法定期限内完成";
     const result = measureRepetition(fullWidth, new ShingleSet([halfWidth]));
     expect(result.ratio).toBe(1);
     expect(measureRepetition(halfWidth, new ShingleSet([fullWidth])).ratio).toBe(1);
@@ -68,7 +69,10 @@ describe("measureRepetition", () => {
   });
 
   it("folds Latin letters' case", () => {
-    const result = measureRepetition("本单位在WEB门户网站开设公开专栏", new ShingleSet(["本单位在web门户网站开设公开专栏"]));
+    const result = measureRepetition(
+      "本单位在WEB门户网站开设公开专栏",
+      new ShingleSet(["本单位在web门户网站开设公开专栏"]),
+    );
     expect(result.ratio).toBe(1);
   });
 

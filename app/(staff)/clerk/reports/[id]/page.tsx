@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportDocument } from "@/lib/render/html/report-document";
 import "@/lib/render/html/report-document.css";
+import { RepetitionProvider } from "@/components/report-form/repetition-context";
 import { ReportWizard } from "@/components/report-form/report-wizard";
 import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -9,6 +10,7 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
+import { findCountyRepetitionForClerk, repetitionThresholdPercent } from "@/lib/reports/find-report-repetition";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
 import { listReportComments } from "@/lib/reports/list-report-comments";
 import { can } from "@/lib/workflow/policy";
@@ -20,21 +22,22 @@ export const metadata: Metadata = { title: "填写年度报告" };
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage({
+  const { loaded, comments, returnComment, previousYear, isEditable, countyRepetition } = await loadStaffPage({
     page: "/clerk/reports/[id]",
     path: `/clerk/reports/${id}`,
     action: "report.read",
     authorize: ({ actor }) => getReport(actor, id),
     load: async ({ actor, loaded }) => {
       const isEditable = can(actor, "report.edit", loaded.subject);
-      const [comments, returnComment, previousYear] = await Promise.all([
+      const [comments, returnComment, previousYear, countyRepetition] = await Promise.all([
         listReportComments(loaded),
         loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
         isEditable
           ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
           : Promise.resolve(undefined),
+        isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve([]),
       ]);
-      return { loaded, comments, returnComment, previousYear, isEditable };
+      return { loaded, comments, returnComment, previousYear, isEditable, countyRepetition };
     },
   });
   const { report } = loaded;
@@ -73,26 +76,33 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
         </div>
       )}
       {isEditable ? (
-        <ReportWizard
-          reportId={report.id}
-          version={report.version}
-          status={status}
-          savedAt={report.updatedAt.toISOString()}
+        <RepetitionProvider
           layoutId={layout.id}
-          data={data}
-          organization={organization}
+          meta={data.meta}
           previousYear={previousYear ?? null}
-          comments={comments.map((comment) => ({
-            id: comment.id,
-            target: comment.target,
-            body: comment.body,
-            authorName: comment.authorName,
-            createdAt: comment.createdAt.toISOString(),
-            isResolved: comment.resolvedAt !== null,
-          }))}
-          saveDraft={saveDraftAction}
-          submitReport={submitReportAction}
-        />
+          repetition={{ thresholdPercent: repetitionThresholdPercent(), county: countyRepetition }}
+        >
+          <ReportWizard
+            reportId={report.id}
+            version={report.version}
+            status={status}
+            savedAt={report.updatedAt.toISOString()}
+            layoutId={layout.id}
+            data={data}
+            organization={organization}
+            previousYear={previousYear ?? null}
+            comments={comments.map((comment) => ({
+              id: comment.id,
+              target: comment.target,
+              body: comment.body,
+              authorName: comment.authorName,
+              createdAt: comment.createdAt.toISOString(),
+              isResolved: comment.resolvedAt !== null,
+            }))}
+            saveDraft={saveDraftAction}
+            submitReport={submitReportAction}
+          />
+        </RepetitionProvider>
       ) : (
         <>
           {loaded.subject.isPendingImport && (
