@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReviewComment" ADD COLUMN     "repliedAt" TIMESTAMP(3),
+ADD COLUMN     "reply" TEXT;
+
