@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ReportDocument } from "@/lib/render/html/report-document";
 import "@/lib/render/html/report-document.css";
 import { RepetitionProvider } from "@/components/report-form/repetition-context";
+import { CommentReplies } from "@/components/report-form/comment-replies";
 import { ReportWizard } from "@/components/report-form/report-wizard";
 import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -12,11 +13,13 @@ import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/e
 import { getReport } from "@/lib/reports/get-report";
 import { findCountyRepetitionForClerk, repetitionThresholdPercent } from "@/lib/reports/find-report-repetition";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
-import { listReportComments } from "@/lib/reports/list-report-comments";
+import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
+import { listClerkComments } from "@/lib/reports/list-clerk-comments";
+import { findCommentTarget } from "@/lib/review/comment-target-options";
 import { can } from "@/lib/workflow/policy";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import type { ReportStatus } from "@/lib/workflow/transitions";
-import { saveDraftAction, submitReportAction } from "./actions";
+import { replyToReviewCommentAction, saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填写年度报告" };
 
@@ -30,7 +33,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
     load: async ({ actor, loaded }) => {
       const isEditable = can(actor, "report.edit", loaded.subject);
       const [comments, returnComment, previousYear, countyRepetition] = await Promise.all([
-        listReportComments(loaded),
+        listClerkComments(loaded),
         loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
         isEditable
           ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
@@ -67,13 +70,31 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
       </p>
       {returnComment && (
         <div className="notice notice--warning" data-testid="return-comment">
-          <h2 className="notice__title">审核退回意见</h2>
+          <h2 className="notice__title">{returnComment.kind === "correction" ? "更正原因" : "审核退回意见"}</h2>
+          {returnComment.kind === "correction" && (
+            <p>本报告已发布，审核人员发起了更正：请按以下原因修改后重新提交，发布后将作为新版本公开，原版本保留。</p>
+          )}
           <p>{returnComment.comment}</p>
           <p className="muted">
             {returnComment.reviewerName ?? "审核人员"} · {formatDateTime(returnComment.at)}
             {comments.length > 0 ? ` · 另有 ${comments.length} 条意见已标注在相应位置` : ""}
           </p>
         </div>
+      )}
+      {isEditable && (
+        <CommentReplies
+          reportId={report.id}
+          maxLength={MAX_REVIEW_COMMENT_LENGTH}
+          replyToComment={replyToReviewCommentAction}
+          comments={comments.map((comment) => ({
+            id: comment.id,
+            label: findCommentTarget(layout, comment.target)?.label ?? "其他",
+            body: comment.body,
+            authorName: comment.authorName,
+            isResolved: comment.resolvedAt !== null,
+            reply: comment.reply,
+          }))}
+        />
       )}
       {isEditable ? (
         <RepetitionProvider

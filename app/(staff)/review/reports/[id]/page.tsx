@@ -25,6 +25,7 @@ import {
   confirmImportAction,
   publishReportAction,
   reopenReportAction,
+  resolveReviewCommentAction,
   returnReportAction,
 } from "../../actions";
 
@@ -112,7 +113,15 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
           />
           <ChangeList changes={review.changes} />
           <RepetitionPanel {...repetition} />
-          <CommentList comments={review.comments} targets={review.targets} />
+          <CommentList
+            comments={review.comments}
+            targets={review.targets}
+            resolve={
+              review.can.resolveComment
+                ? { reportId: report.id, resolveComment: resolveReviewCommentAction }
+                : undefined
+            }
+          />
           {review.can.comment && (
             <CommentForm
               reportId={report.id}
