@@ -54,7 +54,12 @@ export function RepetitionWarning({ fieldId, value }: { fieldId: NarrativeId; va
   }, [fieldId, sources, text]);
   if (!sources || findings.length === 0) return null;
   return (
-    <div className="notice notice--warning repetition" data-testid="repetition-warning" role="status">
+    <div
+      className="notice notice--warning repetition"
+      data-testid="repetition-warning"
+      data-field={fieldId}
+      role="status"
+    >
       {findings.map((finding) => (
         <div key={finding.source.kind}>
           <p className="repetition__summary">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLayout, periodSentence, standardPreamble } from "@/lib/template";
+import { ShingleSet } from "./text-repetition";
 import {
   findRepeatedParts,
   narrativeShingles,
@@ -57,6 +58,16 @@ describe("findRepeatedParts", () => {
       const parts = findRepeatedParts(layout, { narrative: { preamble } }, lastYear, prescribed, 0);
       expect(parts).toEqual([]);
     }
+  });
+
+  it("does not count the part's own heading typed at its start", () => {
+    const heading = "五、存在的主要问题及改进情况";
+    const text = `${heading}：按照要求做好相关工作。`;
+    const parts = findRepeatedParts(layout, { narrative: { s5: text } }, new ShingleSet([text]), prescribed, 0);
+    expect(parts).toEqual([]);
+    expect(
+      findRepeatedParts(layout, { narrative: { s5: text } }, new ShingleSet([text]), new ShingleSet([]), 50),
+    ).toHaveLength(1);
   });
 
   it("still counts copied words around the prescribed sentence", () => {

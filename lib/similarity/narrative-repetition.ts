@@ -45,14 +45,16 @@ export interface CountyRepetitionForClerk {
  * What the template prescribes for a report of this body and year, which never counts as
  * copied: the standard opening and the 统计期限 sentence, for this year and the last (a
  * clerk who starts from last year's text carries last year's sentence until the dates are
- * changed, and the rules flag those dates on their own).
+ * changed, and the rules flag those dates on their own), and the headings of the parts,
+ * which many clerks repeat at the start of the text.
  */
 export function prescribedShingles(layout: Layout, meta: { organizationName: string; year: number }): ShingleSet {
   const texts = [meta.year, meta.year - 1].flatMap((year) => [
     standardPreamble(layout, { organizationName: meta.organizationName, year }),
     periodSentence(year),
   ]);
-  return new ShingleSet(texts);
+  const headings = compileLayout(layout).narrativeFields.map((field) => field.heading);
+  return new ShingleSet([...texts, ...headings]);
 }
 
 /** Everything a report says in words, as one set to compare other texts against. */
