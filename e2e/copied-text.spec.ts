@@ -38,7 +38,9 @@ test("reusing last year's text warns with the share and the passages; rewriting 
   await reviewer.goto(`/review/reports/${neighbourId}`);
   const panel = reviewer.getByTestId("review-repetition");
   await expect(panel.locator('[data-field="s1.platform"]')).toContainText("与盐池县花马池镇人民政府（草稿）重复 100%");
-  await expect(panel.locator("mark").first()).toContainText("依托县政府门户网站开设本乡信息公开专栏");
+  await expect(panel.locator("details mark").filter({ hasText: "依托县政府门户网站开设本乡信息公开专栏" })).toHaveCount(
+    1,
+  );
 
   const page = await openReport(browser, "huamachi", reportId);
   // The standard opening (with its 统计期限 sentence) is the template's and never counts.
@@ -52,8 +54,9 @@ test("reusing last year's text warns with the share and the passages; rewriting 
   await expect(page.locator("main")).not.toContainText(neighbourOnly);
 
   // Last year's text taken as the start: warned at once, the passage marked.
-  await page.getByText("查看上年度的“（一）主动公开”").click();
-  await page.getByRole("button", { name: "以上年文字为起点" }).click();
+  const lastYear = page.locator("details").filter({ hasText: "查看上年度的“（一）主动公开”" });
+  await lastYear.getByText("查看上年度的“（一）主动公开”").click();
+  await lastYear.getByRole("button", { name: "以上年文字为起点" }).click();
   const warning = page.locator('[data-testid="repetition-warning"][data-field="s1.active"]');
   await expect(warning).toContainText("本栏与上年本单位报告雷同");
   await expect(warning.getByTestId("repetition-percent")).toHaveText("100%");

@@ -119,6 +119,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
               authorName: comment.authorName,
               createdAt: comment.createdAt.toISOString(),
               isResolved: comment.resolvedAt !== null,
+              reply: comment.reply,
             }))}
             saveDraft={saveDraftAction}
             submitReport={submitReportAction}
