@@ -360,6 +360,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
       ["reviewerB", townA1, "RETURNED", "NOT_FOUND"],
       ["countyAdminA", townA1, "RETURNED", "FORBIDDEN"],
+      ["countyAdminB", townA1, "RETURNED", "NOT_FOUND"],
       ["admin", townA1, "RETURNED", "FORBIDDEN"],
       ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
       ["clerkA1", townA1, "PUBLISHED", "INVALID_STATE"],
@@ -378,8 +379,10 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
     [
       ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
       ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["clerkA2", townA1, "SUBMITTED", "NOT_FOUND"],
       ["clerkB1", townA1, "SUBMITTED", "NOT_FOUND"],
       ["countyAdminA", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["newCountyAdminA", townA1, "SUBMITTED", "PASSWORD_CHANGE_REQUIRED"],
       ["countyAdminB", townA1, "SUBMITTED", "NOT_FOUND"],
       ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
       ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
