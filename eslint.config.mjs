@@ -17,6 +17,7 @@ const universalFolders = [
   "lib/workflow/**",
   "lib/review/**",
   "lib/account-data/**",
+  "lib/similarity/**",
 ];
 
 /**

@@ -9,6 +9,13 @@ export function CommentNotes({ comments, id }: { comments: readonly WizardCommen
         <li key={comment.id} className={comment.isResolved ? "review-note review-note--resolved" : "review-note"}>
           <span className="review-note__label">审核意见{comment.authorName ? `（${comment.authorName}）` : ""}：</span>
           {comment.body}
+          {comment.isResolved && <span className="review-note__state">（已处理）</span>}
+          {comment.reply && (
+            <span className="review-note__reply" data-testid="comment-reply">
+              <span className="review-note__label">本单位回复：</span>
+              {comment.reply}
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import { MAX_NARRATIVE_LENGTH, textCharacterProblem, withoutRefusedCharacters } 
 import type { NarrativeId } from "@/lib/template";
 import { CommentNotes } from "./comment-notes";
 import { useFieldIssue } from "./field-issue";
+import { RepetitionWarning } from "./repetition-warning";
 import { fieldElementId, messageElementId, useWizard } from "./wizard-context";
 
 /**
@@ -85,6 +86,7 @@ export const NarrativeField = memo(function NarrativeField({
         value={value}
         onChange={(event) => setValue(name, event.target.value)}
       />
+      <RepetitionWarning fieldId={fieldId} value={value} />
       {lastYear && (
         <details className="last-year">
           <summary>查看上年度的“{heading}”</summary>

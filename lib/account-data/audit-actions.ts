@@ -24,6 +24,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "report.comment": "添加审核意见",
   "report.import": "导入往年报告",
   "season.remind": "催报",
+  "report.replyComment": "回复审核意见",
+  "report.resolveComment": "审核意见标为已处理",
 };
 
 export function auditActionLabel(action: string): string {

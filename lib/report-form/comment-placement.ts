@@ -15,6 +15,8 @@ export interface WizardComment {
   /** ISO time. */
   readonly createdAt: string;
   readonly isResolved: boolean;
+  /** The clerk's answer, if any. */
+  readonly reply?: string | null;
 }
 
 export interface PlacedComments {

@@ -22,7 +22,13 @@ type Options = { explain?: (refusal: Refusal, loaded: LoadedReport) => RefusalTe
  * cannot be probed and no business rule is checked on a report that is not yours.
  */
 export async function authorizeReport<
-  A extends "report.read" | "report.edit" | "report.comment" | "report.readImportSource",
+  A extends
+    | "report.read"
+    | "report.edit"
+    | "report.comment"
+    | "report.readImportSource"
+    | "report.replyComment"
+    | "report.resolveComment",
 >(actor: Actor, action: A, reportId: string, options?: Options): Promise<AuthorizedReport<A>>;
 export async function authorizeReport<T extends TransitionName>(
   actor: Actor,
@@ -32,7 +38,14 @@ export async function authorizeReport<T extends TransitionName>(
 ): Promise<AuthorizedReport<T>>;
 export async function authorizeReport(
   actor: Actor,
-  action: "report.read" | "report.edit" | "report.comment" | "report.readImportSource" | "report.transition",
+  action:
+    | "report.read"
+    | "report.edit"
+    | "report.comment"
+    | "report.readImportSource"
+    | "report.replyComment"
+    | "report.resolveComment"
+    | "report.transition",
   reportId: string,
   options: Options & { transition?: TransitionName } = {},
 ): Promise<AuthorizedReport> {

@@ -156,6 +156,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     targets: listCommentTargetOptions(layout),
     can: {
       comment: can(actor, "report.comment", subject),
+      resolveComment: can(actor, "report.resolveComment", subject),
       transitions: allowed,
       downloadSource: imported !== null && can(actor, "report.readImportSource", subject),
     },

@@ -8,11 +8,14 @@ export type { ReportComment };
 /**
  * The review comments on a report, oldest first; whoever may read the report sees them.
  * Takes the report the caller was already allowed to read (an AuthorizedReport), so it is
- * neither read nor asked about again.
+ * neither read nor asked about again. `since`: only those written after that time.
  */
-export async function listReportComments(loaded: AuthorizedReport): Promise<ReportComment[]> {
+export async function listReportComments(
+  loaded: AuthorizedReport,
+  options: { since?: Date } = {},
+): Promise<ReportComment[]> {
   const rows = await db.reviewComment.findMany({
-    where: { reportId: loaded.report.id },
+    where: { reportId: loaded.report.id, ...(options.since ? { createdAt: { gt: options.since } } : {}) },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -21,6 +24,8 @@ export async function listReportComments(loaded: AuthorizedReport): Promise<Repo
       reportVersion: true,
       createdAt: true,
       resolvedAt: true,
+      reply: true,
+      repliedAt: true,
       author: { select: { name: true } },
     },
   });

@@ -152,6 +152,11 @@ export async function applyTransition<T extends TransitionName>(
         detail: Object.keys(detail).length > 0 ? detail : undefined,
       },
     });
+    if (row.closesComments)
+      await tx.reviewComment.updateMany({
+        where: { reportId: report.id, resolvedAt: null },
+        data: { resolvedAt: new Date() },
+      });
     if (effect) await effect(tx, { id: report.id, version });
     return { status: row.to, version };
   });

@@ -11,4 +11,7 @@ export type ReportComment = {
   reportVersion: number;
   createdAt: Date;
   resolvedAt: Date | null;
+  /** The clerk's answer, if any (lib/reports/reply-to-review-comment.ts). */
+  reply: string | null;
+  repliedAt: Date | null;
 };

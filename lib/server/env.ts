@@ -1,6 +1,7 @@
 import "server-only";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
+import { DEFAULT_REPETITION_THRESHOLD_PERCENT } from "@/lib/similarity/narrative-repetition";
 
 // The only module that reads process.env (enforced by lint). The start script and the test
 // harnesses fill these in; see README "配置".
@@ -43,6 +44,8 @@ const schema = z.object({
   TRUSTED_PROXIES: trustedProxies,
   /** The office's licensed fonts for the PDF (fonts/README.md); default `fonts/` in the project. */
   PDF_FONT_DIR: z.string().min(1).optional(),
+  /** 雷同: a narrative part repeating more than this share (percent) of another report is flagged. */
+  SIMILARITY_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(DEFAULT_REPETITION_THRESHOLD_PERCENT),
 });
 
 export type Env = z.infer<typeof schema>;

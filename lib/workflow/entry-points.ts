@@ -72,7 +72,14 @@ type Place = readonly [scope: Scope, status: ReportStatus];
  * as (actor, organization, status).
  */
 function onReport(
-  action: "report.read" | "report.edit" | "report.comment" | "report.readImportSource" | "report.transition",
+  action:
+    | "report.read"
+    | "report.edit"
+    | "report.comment"
+    | "report.readImportSource"
+    | "report.replyComment"
+    | "report.resolveComment"
+    | "report.transition",
   allowed: readonly (readonly [CaseActor, ...Place])[],
   refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
   transition?: TransitionName,
@@ -373,6 +380,49 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
       ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
       ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
+    ],
+  ),
+  // The clerk answers a comment while the report is back in their hands; never another unit's.
+  "app/(staff)/clerk/reports/[id]/actions.ts#replyToReviewCommentAction": onReport(
+    "report.replyComment",
+    [
+      ["clerkA1", townA1, "RETURNED"],
+      ["clerkA1", townA1, "DRAFT"],
+    ],
+    [
+      ["clerkA2", townA1, "RETURNED", "NOT_FOUND"],
+      ["clerkB1", townA1, "RETURNED", "NOT_FOUND"],
+      ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
+      ["reviewerB", townA1, "RETURNED", "NOT_FOUND"],
+      ["countyAdminA", townA1, "RETURNED", "FORBIDDEN"],
+      ["countyAdminB", townA1, "RETURNED", "NOT_FOUND"],
+      ["admin", townA1, "RETURNED", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+      ["clerkA1", townA1, "PUBLISHED", "INVALID_STATE"],
+      ["newClerkA1", townA1, "RETURNED", "PASSWORD_CHANGE_REQUIRED"],
+      ["anonymous", townA1, "RETURNED", "UNAUTHENTICATED"],
+    ],
+  ),
+  // A reviewer of the county closes a comment until the report is published (which closes the rest).
+  "app/(staff)/review/actions.ts#resolveReviewCommentAction": onReport(
+    "report.resolveComment",
+    [
+      ["reviewerA", townA1, "SUBMITTED"],
+      ["reviewerA", departmentA1, "RETURNED"],
+      ["reviewerA", townA1, "APPROVED"],
+    ],
+    [
+      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["clerkA2", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["clerkB1", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["countyAdminA", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["newCountyAdminA", townA1, "SUBMITTED", "PASSWORD_CHANGE_REQUIRED"],
+      ["countyAdminB", townA1, "SUBMITTED", "NOT_FOUND"],
+      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
+      ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["anonymous", townA1, "SUBMITTED", "UNAUTHENTICATED"],
     ],
   ),
   "app/(staff)/review/actions.ts#returnReportAction": onTransition(

@@ -89,6 +89,10 @@ type SubjectOf = {
   "report.comment": ReportSubject;
   "report.transition": ReportSubject & { transition: TransitionName };
   "report.readImportSource": ReportSubject;
+  /** The clerk's answer to a review comment on the report. */
+  "report.replyComment": ReportSubject;
+  /** A reviewer marks a review comment on the report as dealt with (已处理). */
+  "report.resolveComment": ReportSubject;
   "report.create": OrganizationRef;
   "report.importHistory": OrganizationRef;
   "organization.read": OrganizationScope;
@@ -267,6 +271,19 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "report.readImportSource": onReport({
     isActor: (actor) => actor.role === "REVIEWER",
     statuses: () => reportStatuses,
+    wrongStatus: "FORBIDDEN",
+  }),
+  // The clerk answers while the report is back in their hands (where the wizard shows the comments).
+  "report.replyComment": onReport({
+    isActor: (actor) => actor.role === "CLERK",
+    statuses: () => editableStatuses,
+    wrongStatus: "INVALID_STATE",
+  }),
+  // The reviewer closes a comment while the report is in review or back with the clerk;
+  // publishing closes what is left (lib/workflow/transitions.ts, closesComments).
+  "report.resolveComment": onReport({
+    isActor: (actor) => actor.role === "REVIEWER",
+    statuses: () => ["SUBMITTED", "RETURNED", "APPROVED"],
     wrongStatus: "FORBIDDEN",
   }),
   "report.create": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),

@@ -45,6 +45,11 @@ export type TransitionRow = {
    * absent, either.
    */
   pendingImport?: "only" | "never";
+  /**
+   * The review comments still open are closed (resolved) with it: a published report has
+   * left review, so its comments no longer count as 未处理批注 (absent: no).
+   */
+  closesComments?: true;
 };
 
 export const transitions = {
@@ -97,6 +102,7 @@ export const transitions = {
     stamps: "publishedAt",
     keepsReturnSnapshot: false,
     audit: "report.publish",
+    closesComments: true,
   },
   /** A published report is reopened for a correction; publishing again adds a new version. */
   reopenForCorrection: {
@@ -146,6 +152,7 @@ export const transitions = {
     keepsReturnSnapshot: false,
     audit: "report.confirmImport",
     pendingImport: "only",
+    closesComments: true,
   },
 } as const satisfies Record<string, TransitionRow>;
 

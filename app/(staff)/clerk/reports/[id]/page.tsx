@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReportDocument } from "@/lib/render/html/report-document";
 import "@/lib/render/html/report-document.css";
+import { RepetitionProvider } from "@/components/report-form/repetition-context";
+import { CommentReplies } from "@/components/report-form/comment-replies";
 import { ReportWizard } from "@/components/report-form/report-wizard";
 import "@/components/report-form/report-form.css";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -9,33 +11,37 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
 import { getReport } from "@/lib/reports/get-report";
+import { findCountyRepetitionForClerk, repetitionThresholdPercent } from "@/lib/reports/find-report-repetition";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
-import { listReportComments } from "@/lib/reports/list-report-comments";
+import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
+import { listClerkComments } from "@/lib/reports/list-clerk-comments";
+import { findCommentTarget } from "@/lib/review/comment-target-options";
 import { can } from "@/lib/workflow/policy";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 import { SeasonBanner } from "../../season-banner";
-import { saveDraftAction, submitReportAction } from "./actions";
+import { replyToReviewCommentAction, saveDraftAction, submitReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "填写年度报告" };
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded, comments, returnComment, previousYear, isEditable } = await loadStaffPage({
+  const { loaded, comments, returnComment, previousYear, isEditable, countyRepetition } = await loadStaffPage({
     page: "/clerk/reports/[id]",
     path: `/clerk/reports/${id}`,
     action: "report.read",
     authorize: ({ actor }) => getReport(actor, id),
     load: async ({ actor, loaded }) => {
       const isEditable = can(actor, "report.edit", loaded.subject);
-      const [comments, returnComment, previousYear] = await Promise.all([
-        listReportComments(loaded),
+      const [comments, returnComment, previousYear, countyRepetition] = await Promise.all([
+        listClerkComments(loaded),
         loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
         isEditable
           ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
           : Promise.resolve(undefined),
+        isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve([]),
       ]);
-      return { loaded, comments, returnComment, previousYear, isEditable };
+      return { loaded, comments, returnComment, previousYear, isEditable, countyRepetition };
     },
   });
   const { report } = loaded;
@@ -66,7 +72,10 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
       </p>
       {returnComment && (
         <div className="notice notice--warning" data-testid="return-comment">
-          <h2 className="notice__title">审核退回意见</h2>
+          <h2 className="notice__title">{returnComment.kind === "correction" ? "更正原因" : "审核退回意见"}</h2>
+          {returnComment.kind === "correction" && (
+            <p>本报告已发布，审核人员发起了更正：请按以下原因修改后重新提交，发布后将作为新版本公开，原版本保留。</p>
+          )}
           <p>{returnComment.comment}</p>
           <p className="muted">
             {returnComment.reviewerName ?? "审核人员"} · {formatDateTime(returnComment.at)}
@@ -74,27 +83,50 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
           </p>
         </div>
       )}
-      {isEditable ? (
-        <ReportWizard
+      {isEditable && (
+        <CommentReplies
           reportId={report.id}
-          version={report.version}
-          status={status}
-          savedAt={report.updatedAt.toISOString()}
-          layoutId={layout.id}
-          data={data}
-          organization={organization}
-          previousYear={previousYear ?? null}
+          maxLength={MAX_REVIEW_COMMENT_LENGTH}
+          replyToComment={replyToReviewCommentAction}
           comments={comments.map((comment) => ({
             id: comment.id,
-            target: comment.target,
+            label: findCommentTarget(layout, comment.target)?.label ?? "其他",
             body: comment.body,
             authorName: comment.authorName,
-            createdAt: comment.createdAt.toISOString(),
             isResolved: comment.resolvedAt !== null,
+            reply: comment.reply,
           }))}
-          saveDraft={saveDraftAction}
-          submitReport={submitReportAction}
         />
+      )}
+      {isEditable ? (
+        <RepetitionProvider
+          layoutId={layout.id}
+          meta={data.meta}
+          previousYear={previousYear ?? null}
+          repetition={{ thresholdPercent: repetitionThresholdPercent(), county: countyRepetition }}
+        >
+          <ReportWizard
+            reportId={report.id}
+            version={report.version}
+            status={status}
+            savedAt={report.updatedAt.toISOString()}
+            layoutId={layout.id}
+            data={data}
+            organization={organization}
+            previousYear={previousYear ?? null}
+            comments={comments.map((comment) => ({
+              id: comment.id,
+              target: comment.target,
+              body: comment.body,
+              authorName: comment.authorName,
+              createdAt: comment.createdAt.toISOString(),
+              isResolved: comment.resolvedAt !== null,
+              reply: comment.reply,
+            }))}
+            saveDraft={saveDraftAction}
+            submitReport={submitReportAction}
+          />
+        </RepetitionProvider>
       ) : (
         <>
           {loaded.subject.isPendingImport && (

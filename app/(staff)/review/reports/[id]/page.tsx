@@ -7,6 +7,7 @@ import { CommentForm } from "@/components/review/comment-form";
 import { CommentList } from "@/components/review/comment-list";
 import { DecisionBar } from "@/components/review/decision-bar";
 import { ImportPanel } from "@/components/review/import-panel";
+import { RepetitionPanel } from "@/components/review/repetition-panel";
 import { ReviewFindings } from "@/components/review/review-findings";
 import { ReviewHistory } from "@/components/review/review-history";
 import "@/components/review/review.css";
@@ -15,6 +16,7 @@ import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
+import { findReportRepetition } from "@/lib/reports/find-report-repetition";
 import { getReviewReport } from "@/lib/reports/get-review-report";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import {
@@ -23,6 +25,7 @@ import {
   confirmImportAction,
   publishReportAction,
   reopenReportAction,
+  resolveReviewCommentAction,
   returnReportAction,
 } from "../../actions";
 import { YearComparisonPanel } from "./year-comparison-panel";
@@ -31,11 +34,14 @@ export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { review, user } = await loadStaffPage({
+  const { review, repetition, user } = await loadStaffPage({
     page: "/review/reports/[id]",
     path: `/review/reports/${id}`,
     action: "report.read",
-    authorize: async ({ actor }) => ({ review: await getReviewReport(actor, id) }),
+    authorize: async ({ actor }) => ({
+      review: await getReviewReport(actor, id),
+      repetition: await findReportRepetition(actor, id),
+    }),
   });
   const { report } = review;
   return (
@@ -107,7 +113,16 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
             isImport={review.imported?.isPending ?? false}
           />
           <ChangeList changes={review.changes} />
-          <CommentList comments={review.comments} targets={review.targets} />
+          <RepetitionPanel {...repetition} />
+          <CommentList
+            comments={review.comments}
+            targets={review.targets}
+            resolve={
+              review.can.resolveComment
+                ? { reportId: report.id, resolveComment: resolveReviewCommentAction }
+                : undefined
+            }
+          />
           {review.can.comment && (
             <CommentForm
               reportId={report.id}

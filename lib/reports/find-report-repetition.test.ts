@@ -1,0 +1,80 @@
+/**
+ * 雷同 against real stored reports: the clerk's wizard gets, per part, only the share and its
+ * own repeated words, against the reports other units of the county have handed in; the
+ * reviewer sees each unit of the county by name, and last year's own report.
+ */
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/workflow/policy";
+import { setUpReviewDatabase } from "./testing/review-database";
+
+const modules = setUpReviewDatabase("nianbao_repetition", async () => ({
+  repetition: await import("./find-report-repetition"),
+  authorizeReport: (await import("./authorize-report")).authorizeReport,
+}));
+const year = 2025;
+
+const platform =
+  "依托县政府门户网站开设本乡信息公开专栏，设置机构职能、政策文件、财政信息、重点领域四个栏目，" +
+  "专人负责更新维护，确保信息发布准确及时。";
+const oversight =
+  "成立政务公开工作领导小组，由乡长任组长，分管副乡长任副组长，各站所负责人为成员，定期研究部署公开工作。";
+const active =
+  "本乡坚持以公开为常态、不公开为例外，全年通过公开栏和门户网站主动公开政府信息一百二十条，群众满意度明显提升。";
+
+async function reportOf(username: string, reportYear: number, narrative: Record<string, string>, submit = false) {
+  const { steps, db } = modules;
+  const clerk = await steps.actorFor(username);
+  const reportId = await steps.startReportAsClerk(clerk, reportYear);
+  const { name } = await db.organization.findUniqueOrThrow({
+    where: { id: clerk.organizationId! },
+    select: { name: true },
+  });
+  const data = steps.cleanReportData(name, reportYear);
+  await steps.saveReportDataAsClerk(clerk, reportId, { ...data, narrative: { ...data.narrative, ...narrative } });
+  if (submit) await steps.submitReportAsClerk(clerk, reportId);
+  return { clerk, reportId, name };
+}
+
+describe("雷同 of a stored report", () => {
+  it("tells the clerk the share and its own words only, and the reviewer whose", async () => {
+    const { steps, repetition, authorizeReport } = modules;
+    await reportOf("dongfeng", year - 1, { "s1.active": active }, true);
+    const own = await reportOf("dongfeng", year, {
+      "s1.platform": platform,
+      "s1.oversight": oversight,
+      "s1.active": active,
+    });
+    const fengcheng = await reportOf("fengcheng", year, { "s1.platform": platform }, true);
+    const beiliu = await reportOf("beiliu", year, { "s1.oversight": oversight }); // a draft
+    await reportOf("wangyuejing", year, { "s1.platform": platform, "s1.oversight": oversight }, true); // another county
+
+    const clerkView = await repetition.findCountyRepetitionForClerk(
+      await authorizeReport(own.clerk, "report.read", own.reportId),
+    );
+    // Only the submitted report of the same county counts; the draft and the other county do not.
+    expect(clerkView).toEqual([{ fieldId: "s1.platform", percent: 100, passageTexts: [platform.slice(0, -1)] }]);
+    expect(JSON.stringify(clerkView)).not.toContain(fengcheng.name);
+
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const review = await repetition.findReportRepetition(reviewer, own.reportId);
+    expect(review.thresholdPercent).toBe(50);
+    const part = (fieldId: string) => review.parts.find((entry) => entry.fieldId === fieldId);
+    expect(part("s1.platform")?.otherUnits.map((unit) => [unit.organizationName, unit.status, unit.percent])).toEqual([
+      [fengcheng.name, "SUBMITTED", 100],
+    ]);
+    expect(part("s1.oversight")?.otherUnits.map((unit) => [unit.organizationName, unit.status])).toEqual([
+      [beiliu.name, "DRAFT"],
+    ]);
+    expect(part("s1.active")?.previousYear).toMatchObject({ percent: 100, isOverThreshold: true });
+    expect(part("s1.active")?.otherUnits).toEqual([]);
+    // The standard opening is the template's: 0%, whatever last year's said.
+    expect(part("preamble")?.previousYear).toMatchObject({ percent: 0, isOverThreshold: false });
+    // Another county's reviewer does not find the report; its own clerk reads no other unit.
+    const stranger = steps.actorFor("yanchi-review");
+    await expect(repetition.findReportRepetition(await stranger, own.reportId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const asClerk = await repetition.findReportRepetition(own.clerk as Actor, own.reportId);
+    expect(asClerk.parts.flatMap((entry) => entry.otherUnits)).toEqual([]);
+  });
+});

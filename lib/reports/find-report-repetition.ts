@@ -1,0 +1,179 @@
+import "server-only";
+import { env } from "@/lib/server/env";
+import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
+import { organizationFilter } from "@/lib/server/organization-scope";
+import { parseReportData, type ReportData } from "@/lib/report-data";
+import {
+  findRepeatedParts,
+  narrativeShingles,
+  prescribedShingles,
+  type CountyRepetitionForClerk,
+  type PartRepetition,
+} from "@/lib/similarity/narrative-repetition";
+import { exceedsThreshold, measureRepetition, repetitionPercent } from "@/lib/similarity/text-repetition";
+import { compileLayout, getLayout, type Layout, type NarrativeId } from "@/lib/template";
+import { readableOrganizations, subtreeOf, type Actor, type OrganizationSet } from "@/lib/workflow/policy";
+import { reportStatuses, type ReportStatus } from "@/lib/workflow/transitions";
+import { authorizeReport, type AuthorizedReport } from "./authorize-report";
+import { layoutOf, loadPreviousYearData, parseStoredData } from "./evaluate-stored-report";
+
+/** The share (percent) above which a part is called copied (SIMILARITY_THRESHOLD_PERCENT, default 50). */
+export function repetitionThresholdPercent(): number {
+  return env().SIMILARITY_THRESHOLD_PERCENT;
+}
+
+/** Another unit's report as far as 雷同 is concerned. */
+type OtherReport = { organizationName: string; status: ReportStatus; data: ReportData };
+
+/**
+ * The other reports of the same county and year, with readable data. The county is the top of
+ * the report's organization tree (a county has no parent; its townships and departments sit
+ * below it at any depth).
+ */
+async function loadCountyReports(
+  loaded: AuthorizedReport,
+  statuses: readonly ReportStatus[],
+  readable?: OrganizationSet,
+): Promise<OtherReport[]> {
+  const { report, subject } = loaded;
+  const countyId = subject.ancestorIds.at(-1) ?? subject.organizationId;
+  const scopes = [subtreeOf(countyId), ...(readable ? [readable] : [])];
+  const rows = await db.report.findMany({
+    where: {
+      year: report.year,
+      id: { not: report.id },
+      organizationId: { not: report.organizationId },
+      status: { in: [...statuses] },
+      AND: await Promise.all(scopes.map(async (scope) => ({ organization: await organizationFilter(scope) }))),
+    },
+    select: { templateId: true, data: true, status: true, organization: { select: { name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.flatMap((row) => {
+    const layout = getLayout(row.templateId);
+    const reading = layout && parseReportData(layout, row.data);
+    return reading?.ok
+      ? [{ organizationName: row.organization.name, status: row.status as ReportStatus, data: reading.data }]
+      : [];
+  });
+}
+
+function prescribedFor(loaded: AuthorizedReport, layout: Layout) {
+  return prescribedShingles(layout, { organizationName: loaded.report.organization.name, year: loaded.report.year });
+}
+
+/**
+ * 雷同 of the clerk's saved draft against the other units of the county, for the wizard. Only
+ * reports the other units have handed to the county (submitted, approved, published) are
+ * compared — never a draft or a returned report, which is still its unit's own work — and
+ * only the percentage and the clerk's own passages leave the server: per part the highest
+ * share over any one unit, without naming it (同县某单位).
+ */
+export async function findCountyRepetitionForClerk(loaded: AuthorizedReport): Promise<CountyRepetitionForClerk[]> {
+  const layout = layoutOf(loaded.report);
+  const data = parseStoredData(layout, loaded.report.data);
+  const prescribed = prescribedFor(loaded, layout);
+  const threshold = repetitionThresholdPercent();
+  const best = new Map<NarrativeId, CountyRepetitionForClerk>();
+  for (const other of await loadCountyReports(loaded, ["SUBMITTED", "APPROVED", "PUBLISHED"])) {
+    for (const part of findRepeatedParts(
+      layout,
+      data,
+      narrativeShingles(other.data.narrative),
+      prescribed,
+      threshold,
+    )) {
+      if ((best.get(part.fieldId)?.percent ?? -1) >= part.percent) continue;
+      const text = data.narrative[part.fieldId] ?? "";
+      best.set(part.fieldId, {
+        fieldId: part.fieldId,
+        percent: part.percent,
+        passageTexts: part.passages.map((range) => text.slice(range.start, range.end)),
+      });
+    }
+  }
+  return [...best.values()];
+}
+
+/** One narrative part as the reviewer sees it: against last year (always) and every unit over the threshold. */
+export type ReviewPartRepetition = {
+  readonly fieldId: NarrativeId;
+  readonly heading: string;
+  readonly text: string;
+  /** Null when the unit has no report of last year to compare with. */
+  readonly previousYear: { percent: number; isOverThreshold: boolean; passages: PartRepetition["passages"] } | null;
+  readonly otherUnits: readonly {
+    organizationName: string;
+    status: ReportStatus;
+    percent: number;
+    passages: PartRepetition["passages"];
+  }[];
+};
+
+export type ReviewRepetition = { thresholdPercent: number; parts: readonly ReviewPartRepetition[] };
+
+/**
+ * 雷同 of a report for the review page: each part with text against the unit's own report of
+ * last year, and against each other unit's report of the same year and county (any status)
+ * where that share is over the threshold — only units whose reports the actor may read (a
+ * reviewer: the whole county), so the names and passages shown are the actor's to see.
+ */
+export const findReportRepetition = defineOperation({
+  name: "findReportRepetition",
+  action: "report.read",
+  authorize: (actor: Actor, reportId: string) => authorizeReport(actor, "report.read", reportId),
+  run: (loaded, actor) => repetitionForReview(loaded, actor),
+});
+
+async function repetitionForReview(loaded: AuthorizedReport, actor: Actor): Promise<ReviewRepetition> {
+  const layout = layoutOf(loaded.report);
+  const data = parseStoredData(layout, loaded.report.data);
+  const prescribed = prescribedFor(loaded, layout);
+  const threshold = repetitionThresholdPercent();
+  const [previousYear, others] = await Promise.all([
+    loadPreviousYearData(loaded.report.organizationId, loaded.report.year),
+    loadCountyReports(loaded, reportStatuses, readableOrganizations(actor)),
+  ]);
+  const previousShingles = previousYear && narrativeShingles(previousYear.narrative);
+  const otherFindings = others.map((other) => ({
+    other,
+    parts: new Map(
+      findRepeatedParts(layout, data, narrativeShingles(other.data.narrative), prescribed, threshold).map((part) => [
+        part.fieldId,
+        part,
+      ]),
+    ),
+  }));
+  const parts = compileLayout(layout).narrativeFields.flatMap((field): ReviewPartRepetition[] => {
+    const text = data.narrative[field.id];
+    if (!text?.trim()) return [];
+    const againstLastYear = previousShingles ? measureRepetition(text, previousShingles, prescribed) : null;
+    return [
+      {
+        fieldId: field.id,
+        heading: field.heading,
+        text,
+        previousYear: againstLastYear && {
+          percent: repetitionPercent(againstLastYear),
+          isOverThreshold: exceedsThreshold(againstLastYear, threshold),
+          passages: againstLastYear.passages,
+        },
+        otherUnits: otherFindings.flatMap(({ other, parts: found }) => {
+          const part = found.get(field.id);
+          return part
+            ? [
+                {
+                  organizationName: other.organizationName,
+                  status: other.status,
+                  percent: part.percent,
+                  passages: part.passages,
+                },
+              ]
+            : [];
+        }),
+      },
+    ];
+  });
+  return { thresholdPercent: threshold, parts };
+}
