@@ -25,6 +25,8 @@ export interface EngineRuleParams {
   readonly organizationName: NoParams;
   /** The body does not call itself by another kind (a 镇 writing 我乡). */
   readonly kindWord: NoParams;
+  /** A county report in 全县 mode states the sum of its units' tables (given as EvaluateInput.countySummary). */
+  readonly countySummary: NoParams;
 }
 
 export type RuleParams = LayoutRuleParams & EngineRuleParams;

@@ -7,6 +7,7 @@
 import type { CompiledLayout } from "../template";
 import { balance, sumColumns, sumRows } from "./kinds/arithmetic";
 import { cellTypes, completeness } from "./kinds/cells";
+import { countySummary } from "./kinds/county-summary";
 import { carryOver, stockBound } from "./kinds/cross-year";
 import { kindWord, organizationName } from "./kinds/identity";
 import { duplicateHeading, narrativeFigure, narrativeRequired } from "./kinds/narrative";
@@ -28,6 +29,7 @@ export const evaluators: Evaluators = {
   period,
   organizationName,
   kindWord,
+  countySummary,
 };
 
 /** Rules every report gets, whatever its layout; ids are the prefixes of their findings. */
@@ -39,6 +41,7 @@ export const engineRules: readonly Rule[] = [
   { kind: "period", id: "period" },
   { kind: "organizationName", id: "identity.organizationName" },
   { kind: "kindWord", id: "identity.kindWord" },
+  { kind: "countySummary", id: "county.summary" },
 ];
 
 export function prepareRule<K extends RuleKind>(rule: Rule<K>, layout: CompiledLayout): Check {
