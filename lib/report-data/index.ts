@@ -9,6 +9,7 @@ export { blankReportData } from "./blank-report-data";
 export { sumParts, withComputedTotals } from "./computed-totals";
 export { diffReportData } from "./diff-report-data";
 export { sumReports } from "./sum-reports";
+export { contributionText } from "./contribution-text";
 export { countyReportModeLabels, countyReportModes } from "./county-report-mode";
 export type { CountyReportMode } from "./county-report-mode";
 export type { CellContribution, ReportSum, SummaryPart } from "./sum-reports";

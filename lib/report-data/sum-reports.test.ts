@@ -64,7 +64,11 @@ describe("sumReports over the seed reports of the 2021 layout", () => {
   it("is report data of the layout with only its tables", () => {
     expect(sum.data.meta).toEqual(meta);
     expect(sum.data.narrative).toEqual({});
-    expect(Object.keys(sum.data.cells).sort()).toEqual(declaredCells(layout).map((c) => c.id).sort());
+    expect(Object.keys(sum.data.cells).sort()).toEqual(
+      declaredCells(layout)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 });
 
@@ -77,7 +81,8 @@ const generatedReport = (of: Layout) => {
       const cells: Record<string, number | null> = {};
       inputs.forEach((cell, i) => {
         const v = values[i] ?? null;
-        cells[cell.id] = v === null ? null : cell.type === "money" ? v / 10_000 : cell.type === "signedCount" ? v - 2500 : v;
+        cells[cell.id] =
+          v === null ? null : cell.type === "money" ? v / 10_000 : cell.type === "signedCount" ? v - 2500 : v;
       });
       return { cells: withComputedTotals(of, cells), narrative: {}, meta: { organizationName: "某镇", year: 2023 } };
     });

@@ -8,12 +8,16 @@ import type { CountySummary } from "./load-county-summary";
 export const summaryFormats = ["csv", "pdf"] as const;
 export type SummaryFormat = (typeof summaryFormats)[number];
 
-/** The summary as the one view model draws it: report data of the year's layout, tables only. */
+/**
+ * The summary as the one view model draws it: report data of the year's layout, of which
+ * only the tables are printed (a summary has no text of its own, so no empty headings).
+ */
 export function countySummaryView(summary: CountySummary): ReportView {
-  return toReportView(summary.layout, summary.data, {
+  const view = toReportView(summary.layout, summary.data, {
     organizationName: summary.data.meta.organizationName,
     year: summary.year,
   });
+  return { ...view, sections: view.sections.filter((section) => section.kind === "table") };
 }
 
 /** The summary as a download, through the same renderers as every report (CSV keyed by cell id, PDF). */

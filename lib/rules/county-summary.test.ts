@@ -8,10 +8,18 @@ import { evaluateReport } from "./evaluate-report";
 const layout = getLayout("gov-2021");
 const summary = sumReports(
   layout,
-  [seed002, seed003].map((seed, i) => ({ unitId: `u${i}`, unitName: seed.data.meta.organizationName, data: seed.data })),
+  [seed002, seed003].map((seed, i) => ({
+    unitId: `u${i}`,
+    unitName: seed.data.meta.organizationName,
+    data: seed.data,
+  })),
   { organizationName: "某县（全县汇总）", year: 2023 },
 ).data;
-const countyReport = { ...seed003.data, cells: summary.cells, meta: { ...seed003.data.meta, organizationName: "某县" } };
+const countyReport = {
+  ...seed003.data,
+  cells: summary.cells,
+  meta: { ...seed003.data.meta, organizationName: "某县" },
+};
 const summaryFindings = (cells: typeof summary.cells) =>
   evaluateReport({ data: { ...countyReport, cells }, layout, countySummary: summary }).filter(
     (f) => f.ruleId === "county.summary",
