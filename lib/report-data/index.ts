@@ -12,7 +12,7 @@ export { sumReports } from "./sum-reports";
 export { contributionText } from "./contribution-text";
 export { countyReportModeLabels, countyReportModes } from "./county-report-mode";
 export type { CountyReportMode } from "./county-report-mode";
-export type { CellContribution, ReportSum, SummaryPart } from "./sum-reports";
+export type { CellContribution, ReportSum, SummaryContext, SummaryPart } from "./sum-reports";
 export type { CellChange, NarrativeChange, ReportChange } from "./diff-report-data";
 export { fieldLabel, metaFieldLabels } from "./field-labels";
 export { findingKey } from "./finding-key";

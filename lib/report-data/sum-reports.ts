@@ -44,3 +44,14 @@ export function sumReports(layout: Layout, parts: readonly SummaryPart[], meta: 
   }
   return { data: { cells: withComputedTotals(layout, cells), narrative: {}, meta }, contributions };
 }
+
+/** What a county government's report in 全县 mode is written against: the sums and their sources. */
+export type SummaryContext = {
+  /** The summed tables, report data of the report's layout. */
+  readonly data: ReportData;
+  /** Per cell, where its sum comes from, in words (contributionText). */
+  readonly sources: { readonly [cellId: string]: string };
+  readonly includedCount: number;
+  /** Units whose report is not (yet) approved or published, so not in the sums. */
+  readonly excludedNames: readonly string[];
+};
