@@ -15,6 +15,8 @@ import { subtreeOf } from "@/lib/workflow/policy";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { reportingSeasonStart } from "./reporting-year";
 
+const byName = new Intl.Collator("zh-CN");
+
 /** The statuses whose figures count: a county reviewer has passed them. */
 export const summedStatuses: readonly ReportStatus[] = ["APPROVED", "PUBLISHED"];
 
@@ -82,7 +84,6 @@ export async function loadCountySummary(countyId: string, year: number): Promise
         },
       ],
     },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,
@@ -91,6 +92,8 @@ export async function loadCountySummary(countyId: string, year: number): Promise
     },
   });
 
+  // In the order of the pinyin of their names, as a Chinese reader looks one up.
+  units.sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id));
   const parts: SummaryPart[] = [];
   const included: CountySummary["included"] = [];
   const excluded: ExcludedUnit[] = [];
