@@ -1,11 +1,11 @@
 import { createAccount } from "../prisma/seed/create-account";
 import { withComputedTotals, type ReportData } from "../lib/report-data";
 import { compileLayout, layoutForYear } from "../lib/template";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, pageAs, signIn, test } from "./support/fixtures";
 import { cell, createReport, expectSaved, goToStep, withDatabase } from "./wizard-helpers";
 
 // The county summary (全县汇总) in a county of its own (so no other journey's reports count):
-// two reviewed units, one still drafting. The county administrator chooses 全县 for the
+// two reviewed units, one not started. The county administrator chooses 全县 for the
 // county government's report; the reviewer reads the sums and who is missing; the county
 // government's clerk fills the tables from the summary and sees where each figure comes from.
 const year = 2025;
@@ -83,7 +83,9 @@ test("the reviewer reads the county summary; the county report in 全县 mode is
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText(`${county} `);
   await reviewer.goto(`/review/summary?year=${year}`);
   await expect(reviewer.getByTestId("summary-counts")).toHaveText("应报 3 · 已汇总 2 · 未汇总 1");
-  await expect(reviewer.getByTestId("summary-excluded").getByRole("row", { name: units.south })).toContainText("草稿");
+  await expect(reviewer.getByTestId("summary-excluded").getByRole("row", { name: units.south })).toContainText(
+    "未开始",
+  );
   await expect(reviewer.getByTestId("summary-included")).toContainText(units.east);
   await expect(reviewer.getByTestId("summary-included")).toContainText(units.west);
   await expect(reviewer.locator('[data-cell-id="t3.r1.natural"]')).toHaveText("19");
@@ -97,7 +99,16 @@ test("the reviewer reads the county summary; the county report in 全县 mode is
   );
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("t3.r1.natural");
+  const csvHref = (await reviewer.getByTestId("summary-csv").getAttribute("href")) ?? "/missing";
+  const pdf = await reviewer.request.get(
+    (await reviewer.getByTestId("summary-pdf").getAttribute("href")) ?? "/missing",
+  );
+  expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
   await reviewerContext.close();
+  // Another county's clerk gets no summary.
+  const stranger = await pageAs(browser, "dongfeng");
+  expect((await stranger.request.get(csvHref)).status()).toBe(404);
+  await stranger.context().close();
 
   // The county government's clerk: the wizard fills the tables from the summary and names
   // the sources of each figure; a figure changed away from the sum is warned.
