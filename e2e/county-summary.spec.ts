@@ -63,6 +63,8 @@ test.beforeAll(async () => {
 test("the reviewer reads the county summary; the county report in 全县 mode is filled from it with its sources", async ({
   browser,
 }) => {
+  // Four sign-ins, a PDF rendered on the server and a wizard, on a machine shared with other runs.
+  test.setTimeout(150_000);
   // The county administrator chooses 全县 for the county government's own report.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();

@@ -4,14 +4,14 @@ import {
   sumReports,
   type CellContribution,
   type CountyReportMode,
+  type OrganizationKind,
   type ReportData,
   type SummaryPart,
 } from "@/lib/report-data";
 import { evaluateReport, type Finding } from "@/lib/rules";
 import { compileLayout, layoutForYear, type Layout } from "@/lib/template";
 import { db } from "@/lib/server/db";
-import { organizationFilter } from "@/lib/server/organization-scope";
-import { subtreeOf } from "@/lib/workflow/policy";
+import { loadSubtrees } from "@/lib/server/organization-scope";
 import { statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { reportingSeasonStart } from "./reporting-year";
 
@@ -49,6 +49,47 @@ export type CountySummary = {
   findings: Finding[];
 };
 
+type UnitRow = {
+  unitId: string;
+  unitName: string;
+  kind: OrganizationKind;
+  reportId: string | null;
+  status: string | null;
+  templateId: string | null;
+  updatedAt: Date | null;
+  cells: unknown;
+  meta: unknown;
+};
+
+type TableReading = { data: ReportData; errors: InconsistentUnit["findings"] };
+
+/**
+ * A reviewed report's tables as read and judged, by report and last change: an approved or
+ * published report rarely changes, so a summary asked again (the page, then its downloads)
+ * reads and judges only what changed since. Bounded, oldest first out.
+ */
+const readings = new Map<string, TableReading | null>();
+const MAX_READINGS = 5_000;
+
+/** The tables through the codec (without the text, so the rules judge the tables alone), and their rule errors. */
+function readTables(layout: Layout, row: UnitRow): TableReading | null {
+  const key = `${row.reportId}:${row.updatedAt?.getTime()}:${layout.id}`;
+  const known = readings.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseReportData(layout, { cells: row.cells, narrative: {}, meta: row.meta });
+  const reading = parsed.ok
+    ? {
+        data: parsed.data,
+        errors: evaluateReport({ data: parsed.data, layout, organization: { name: row.unitName, kind: row.kind } })
+          .filter((finding) => finding.severity === "error" && isTableFinding(layout, finding))
+          .map(({ ruleId, cellIds, message }) => ({ ruleId, cellIds, message })),
+      }
+    : null;
+  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
+  readings.set(key, reading);
+  return reading;
+}
+
 /** Whether a finding is about the tables only (not the text, dates or title the summary lacks). */
 function isTableFinding(layout: Layout, finding: Finding): boolean {
   const compiled = compileLayout(layout);
@@ -69,69 +110,51 @@ export async function loadCountySummary(countyId: string, year: number): Promise
     select: { id: true, name: true, kind: true, countyReportMode: true },
   });
   if (!layout || !county || county.kind !== "COUNTY") return null;
-  const units = await db.organization.findMany({
-    where: {
-      AND: [
-        await organizationFilter(subtreeOf(countyId)),
-        { id: { not: countyId } },
-        // As the review queue: a retired unit counts for the seasons before it retired, later only with a report.
-        {
-          OR: [
-            { retiredAt: null },
-            { retiredAt: { gte: reportingSeasonStart(year) } },
-            { reports: { some: { year } } },
-          ],
-        },
-      ],
-    },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      reports: { where: { year }, select: { id: true, status: true, templateId: true, data: true } },
-    },
-  });
+  const subtree = (await loadSubtrees([countyId])).get(countyId) ?? [];
+  // One query for the units and their reports of the year, and of each report only its tables
+  // when they count (a report's text is most of its stored JSON and none of the summary's). A
+  // retired unit counts, as in the review queue, for the seasons before it retired, later only
+  // with a report.
+  const rows = await db.$queryRaw<UnitRow[]>`
+    SELECT o.id::text AS "unitId", o.name AS "unitName", o.kind::text AS kind,
+           r.id::text AS "reportId", r.status::text AS status, r."templateId", r."updatedAt",
+           CASE WHEN r.status::text = ANY(${[...summedStatuses]}) THEN r.data->'cells' END AS cells,
+           CASE WHEN r.status::text = ANY(${[...summedStatuses]}) THEN r.data->'meta' END AS meta
+    FROM "Organization" o
+    LEFT JOIN "Report" r ON r."organizationId" = o.id AND r.year = ${year}
+    WHERE o.id = ANY(${subtree}::uuid[]) AND o.id <> ${countyId}::uuid
+      AND (o."retiredAt" IS NULL OR o."retiredAt" >= ${reportingSeasonStart(year)} OR r.id IS NOT NULL)`;
 
   // In the order of the pinyin of their names, as a Chinese reader looks one up.
-  units.sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  rows.sort((a, b) => byName.compare(a.unitName, b.unitName) || a.unitId.localeCompare(b.unitId));
   const parts: SummaryPart[] = [];
   const included: CountySummary["included"] = [];
   const excluded: ExcludedUnit[] = [];
   const inconsistentUnits: InconsistentUnit[] = [];
-  for (const unit of units) {
-    const named = { unitId: unit.id, unitName: unit.name };
-    const report = unit.reports[0];
-    if (!report) {
+  for (const row of rows) {
+    const named = { unitId: row.unitId, unitName: row.unitName };
+    if (row.reportId === null) {
       excluded.push({ ...named, reportId: null, reason: "未开始" });
       continue;
     }
-    const status = report.status as ReportStatus;
+    const status = row.status as ReportStatus;
     if (!summedStatuses.includes(status)) {
-      excluded.push({ ...named, reportId: report.id, reason: statusLabels[status] });
+      excluded.push({ ...named, reportId: row.reportId, reason: statusLabels[status] });
       continue;
     }
-    if (report.templateId !== layout.id) {
-      excluded.push({ ...named, reportId: report.id, reason: "报告格式与本年度不同" });
+    if (row.templateId !== layout.id) {
+      excluded.push({ ...named, reportId: row.reportId, reason: "报告格式与本年度不同" });
       continue;
     }
-    const reading = parseReportData(layout, report.data);
-    if (!reading.ok) {
-      excluded.push({ ...named, reportId: report.id, reason: "报告数据无法读取" });
+    const reading = readTables(layout, row);
+    if (!reading) {
+      excluded.push({ ...named, reportId: row.reportId, reason: "报告数据无法读取" });
       continue;
     }
     parts.push({ ...named, data: reading.data });
-    included.push({ ...named, reportId: report.id, status });
-    const errors = evaluateReport({
-      data: reading.data,
-      layout,
-      organization: { name: unit.name, kind: unit.kind },
-    }).filter((finding) => finding.severity === "error" && isTableFinding(layout, finding));
-    if (errors.length > 0)
-      inconsistentUnits.push({
-        ...named,
-        reportId: report.id,
-        findings: errors.map(({ ruleId, cellIds, message }) => ({ ruleId, cellIds, message })),
-      });
+    included.push({ ...named, reportId: row.reportId, status });
+    if (reading.errors.length > 0)
+      inconsistentUnits.push({ ...named, reportId: row.reportId, findings: reading.errors });
   }
 
   const sum = sumReports(layout, parts, { organizationName: summaryTitleName(county.name), year });
