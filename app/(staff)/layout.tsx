@@ -16,13 +16,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await getCurrentUser();
   if (!user) redirect(signInPathFor((await headers()).get("x-nianbao-path")));
   // The navigation offers the pages the policy opens to this user.
-  const opens = (page: "/clerk" | "/review" | "/admin" | "/account/password") =>
+  const opens = (page: "/clerk" | "/review" | "/review/summary" | "/admin" | "/account/password") =>
     can(toActor(user), "page.open", { page });
   return (
     <>
       <SiteHeader navLabel="工作导航">
         {opens("/clerk") && <Link href="/clerk">我的报告</Link>}
         {opens("/review") && <Link href="/review">审核工作台</Link>}
+        {opens("/review/summary") && <Link href="/review/summary">全县汇总</Link>}
         {opens("/admin") && <Link href="/admin">系统管理</Link>}
         {opens("/account/password") && !user.mustChangePassword && <Link href="/account/password">修改密码</Link>}
         <span className="site-header__user" data-testid="current-user">

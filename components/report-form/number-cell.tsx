@@ -37,7 +37,7 @@ export const NumberCell = memo(function NumberCell({
   shape: GridShape;
 }) {
   noteRender("NumberCell");
-  const { control, setValue, getValues, issues, comments, layout, onPasted } = useWizard();
+  const { control, setValue, getValues, issues, comments, layout, onPasted, cellSources } = useWizard();
   const name = cellFieldName(cellId);
   const value = useWatch({ control, name, exact: true }) as number | null | undefined;
   const [text, setText] = useState(() => formatCellInput(value));
@@ -118,8 +118,13 @@ export const NumberCell = memo(function NumberCell({
 
   const id = fieldElementId(cellId);
   const messageId = messageElementId(cellId);
+  const source = cellSources?.[cellId];
   return (
-    <td className={issue ? `form-cell form-cell--${issue.severity}` : "form-cell"}>
+    <td
+      className={issue ? `form-cell form-cell--${issue.severity}` : "form-cell"}
+      title={source === undefined ? undefined : `来源：${source}`}
+      data-source={source}
+    >
       <input
         id={id}
         className="form-cell__input"

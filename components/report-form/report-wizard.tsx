@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { placeComments, type WizardComment } from "@/lib/report-form/comment-placement";
+import type { WizardCountySummary } from "@/lib/report-form/county-summary-fill";
 import { toFormValues, toReportData, type ReportFormValues } from "@/lib/report-form/form-values";
 import { IssueStore } from "@/lib/report-form/issue-store";
 import type { DraftPayload } from "@/lib/report-form/local-draft";
@@ -13,6 +14,7 @@ import { getLayout, type LayoutId } from "@/lib/template";
 import type { ReportStatus } from "@/lib/workflow/transitions";
 import { CarryOverPanel } from "./carry-over-panel";
 import { CheckStep } from "./check-step";
+import { CountySummaryPanel } from "./county-summary-panel";
 import { ConflictPanel } from "./conflict-panel";
 import { NarrativeStep } from "./narrative-step";
 import { SaveStatus } from "./save-status";
@@ -41,6 +43,8 @@ export interface ReportWizardProps {
   readonly comments: readonly WizardComment[];
   readonly saveDraft: SaveDraftAction;
   readonly submitReport: SubmitReportAction;
+  /** A county government's report in 全县 mode: the county summary its tables should state. */
+  readonly countySummary?: WizardCountySummary | null;
 }
 
 /**
@@ -51,7 +55,7 @@ export interface ReportWizardProps {
  */
 export function ReportWizard(props: ReportWizardProps) {
   noteRender("ReportWizard");
-  const { reportId, previousYear } = props;
+  const { reportId, previousYear, countySummary } = props;
   // Memoized, so the compiler's checks treat the layout as the immutable data it is.
   const layout = useMemo(() => getLayout(props.layoutId), [props.layoutId]);
   const meta = props.data.meta;
@@ -75,6 +79,7 @@ export function ReportWizard(props: ReportWizardProps) {
     issues,
     previousYear,
     organization: props.organization,
+    countySummary: countySummary?.data,
   });
   const { saver, resetToStoredCopy } = useAutosave({
     watch,
@@ -110,8 +115,19 @@ export function ReportWizard(props: ReportWizardProps) {
   }, []);
 
   const context = useMemo<WizardContextValue>(
-    () => ({ layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted }),
-    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted],
+    () => ({
+      layout,
+      meta,
+      control,
+      setValue,
+      getValues,
+      issues,
+      comments,
+      focusField,
+      onPasted,
+      cellSources: countySummary?.sources,
+    }),
+    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted, countySummary],
   );
 
   const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
@@ -129,6 +145,7 @@ export function ReportWizard(props: ReportWizardProps) {
         <ConflictPanel saver={saver} replaceValues={replaceValues} />
         <UnplacedComments />
         {previousYear && <CarryOverPanel previousYear={previousYear} openedWith={props.data} />}
+        {countySummary && <CountySummaryPanel summary={countySummary} />}
         <div className="wizard__layout">
           <StepList steps={steps} currentStepId={step.id} onSelect={goToStep} commentCounts={comments.countByStep} />
           <div className="wizard__step">

@@ -12,7 +12,7 @@ import { fieldElementId, messageElementId, useWizard } from "./wizard-context";
 /** A total the form computes from the cells it depends on (and only those: it watches just them). */
 export const TotalCell = memo(function TotalCell({ cellId, label }: { cellId: string; label: string }) {
   noteRender("TotalCell");
-  const { control, layout, comments } = useWizard();
+  const { control, layout, comments, cellSources } = useWizard();
   const cell = compileLayout(layout).cell(cellId);
   const plan = cell?.total ?? null;
   const names = useMemo(() => (plan ? plan.inputs.map(cellFieldName) : []), [plan]);
@@ -22,7 +22,11 @@ export const TotalCell = memo(function TotalCell({ cellId, label }: { cellId: st
   const cellComments = comments.byCell.get(cellId);
   const messageId = messageElementId(cellId);
   return (
-    <td className={issue ? `form-cell form-cell--total form-cell--${issue.severity}` : "form-cell form-cell--total"}>
+    <td
+      className={issue ? `form-cell form-cell--total form-cell--${issue.severity}` : "form-cell form-cell--total"}
+      title={cellSources?.[cellId] === undefined ? undefined : `来源：${cellSources[cellId]}`}
+      data-source={cellSources?.[cellId]}
+    >
       <span
         id={fieldElementId(cellId)}
         className="form-cell__total"

@@ -24,6 +24,7 @@ export function useRuleEvaluation({
   issues,
   previousYear,
   organization,
+  countySummary,
 }: {
   watch: UseFormWatch<ReportFormValues>;
   layout: Layout;
@@ -32,12 +33,20 @@ export function useRuleEvaluation({
   issues: IssueStore;
   previousYear: ReportData | null;
   organization: Organization | undefined;
+  /** 全县 mode: the sum of the county's units, which the tables should state (rule county.summary). */
+  countySummary?: ReportData | null;
 }): () => void {
   const evaluateNow = useCallback(() => {
     const data = readData();
-    const findings = evaluateReport({ data, layout, previousYear: previousYear ?? undefined, organization });
+    const findings = evaluateReport({
+      data,
+      layout,
+      previousYear: previousYear ?? undefined,
+      organization,
+      countySummary: countySummary ?? undefined,
+    });
     issues.setFindings(findings, stepProgress(layout, data));
-  }, [readData, issues, layout, organization, previousYear]);
+  }, [readData, issues, layout, organization, previousYear, countySummary]);
 
   useEffect(() => {
     evaluateNow();

@@ -20,6 +20,8 @@ export interface WizardContextValue {
   /** Moves to the field's step if needed and focuses it. */
   readonly focusField: (fieldId: string) => void;
   readonly onPasted: (gridId: string, plan: PastePlan) => void;
+  /** 全县 mode: where each cell's summed figure comes from (shown as the cell's title). */
+  readonly cellSources?: { readonly [cellId: string]: string };
 }
 
 export const WizardContext = createContext<WizardContextValue | null>(null);

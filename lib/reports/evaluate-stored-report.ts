@@ -4,6 +4,7 @@ import { evaluateReport, type Finding } from "@/lib/rules";
 import { getLayout, type Layout } from "@/lib/template";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { loadCountySummaryContext } from "./load-county-summary";
 
 /** The layout a stored report was written against; unknown ids are a data error. */
 export function layoutOf(report: { templateId: string }): Layout {
@@ -41,8 +42,17 @@ export async function evaluateStoredReport(report: {
 }): Promise<{ layout: Layout; data: ReportData; findings: Finding[] }> {
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
-  const previousYear = await loadPreviousYearData(report.organization.id, report.year);
+  const [previousYear, countySummary] = await Promise.all([
+    loadPreviousYearData(report.organization.id, report.year),
+    loadCountySummaryContext(report.organization, report.year),
+  ]);
   const { name, kind } = report.organization;
-  const findings = evaluateReport({ data, layout, previousYear, organization: { name, kind } });
+  const findings = evaluateReport({
+    data,
+    layout,
+    previousYear,
+    organization: { name, kind },
+    countySummary: countySummary?.layout.id === layout.id ? countySummary.data : undefined,
+  });
   return { layout, data, findings };
 }

@@ -42,6 +42,7 @@ export function evaluateReport(input: EvaluateInput): Finding[] {
     unknownCellIds: reading.unknownIds,
     previousYear: input.previousYear,
     organization: organizationOf(input),
+    countySummary: input.countySummary,
   };
   const out: Finding[] = [];
   for (const check of checks) check(state, out);

@@ -46,6 +46,8 @@ export const messages = {
   // ------------------------------------------------------------ cross-year
   carryOver: (cell: string, fromRow: string, expected: number, actual: number): string =>
     `${cell} 应为 ${expected}（上一年度报告${q(fromRow)}的数字），当前为 ${actual}，请核对；如确有差异，请说明原因`,
+  countySummary: (cell: string, expected: number, actual: number): string =>
+    `${cell} 为 ${actual}，全县各单位报告之和为 ${expected}（全县汇总），请核对；如确有差异，请说明原因`,
   stockBound: (cell: string, actual: number, previous: number, added: number, addedLabel: string): string =>
     `${cell} 为 ${actual}，超过上一年度的 ${previous} 与本年${q(addedLabel)} ${added} 之和 ${previous + added}，请核对`,
 

@@ -27,6 +27,8 @@ export interface EngineRuleParams {
   readonly kindWord: NoParams;
   /** No Markdown emphasis, tags, character references or impossible days in the texts. */
   readonly textMarkup: NoParams;
+  /** A county report in 全县 mode states the sum of its units' tables (given as EvaluateInput.countySummary). */
+  readonly countySummary: NoParams;
 }
 
 export type RuleParams = LayoutRuleParams & EngineRuleParams;

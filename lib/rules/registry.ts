@@ -7,6 +7,7 @@
 import type { CompiledLayout } from "../template";
 import { balance, sumColumns, sumRows } from "./kinds/arithmetic";
 import { cellTypes, completeness } from "./kinds/cells";
+import { countySummary } from "./kinds/county-summary";
 import { carryOver, stockBound } from "./kinds/cross-year";
 import { kindWord, organizationName } from "./kinds/identity";
 import { duplicateHeading, narrativeFigure, narrativeRequired } from "./kinds/narrative";
@@ -30,6 +31,7 @@ export const evaluators: Evaluators = {
   organizationName,
   kindWord,
   textMarkup,
+  countySummary,
 };
 
 /** Rules every report gets, whatever its layout; ids are the prefixes of their findings. */
@@ -42,6 +44,7 @@ export const engineRules: readonly Rule[] = [
   { kind: "organizationName", id: "identity.organizationName" },
   { kind: "kindWord", id: "identity.kindWord" },
   { kind: "textMarkup", id: "text" },
+  { kind: "countySummary", id: "county.summary" },
 ];
 
 export function prepareRule<K extends RuleKind>(rule: Rule<K>, layout: CompiledLayout): Check {

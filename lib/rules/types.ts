@@ -26,6 +26,11 @@ export interface EvaluateInput {
   readonly previousYear?: ReportData;
   /** The body the report belongs to; without it the kind is inferred from the name. */
   readonly organization?: Organization;
+  /**
+   * The sum of the county's units' reports (lib/report-data sumReports), for a county
+   * government's report written in 全县 mode; absent otherwise.
+   */
+  readonly countySummary?: ReportData;
 }
 
 /** Everything a prepared check reads during one evaluation. */
@@ -41,6 +46,7 @@ export interface EvalState {
   readonly unknownCellIds: readonly string[];
   readonly previousYear: ReportData | undefined;
   readonly organization: Organization | undefined;
+  readonly countySummary: ReportData | undefined;
 }
 
 /** A rule prepared against one layout: pushes its findings for one report. */

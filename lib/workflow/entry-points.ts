@@ -333,6 +333,38 @@ const ownUnitNotices = (action: "notice.read" | "notice.markRead") =>
     ],
   );
 
+// The county summary: the county's reviewers and administrators (and the county government's
+// own clerk, who reaches only the county itself); nobody of another county, no township clerk.
+const readSummary = entry(
+  "summary.read",
+  [
+    ["reviewerA", countyA],
+    ["countyAdminA", countyA],
+    ["admin", countyB],
+  ],
+  [
+    ["reviewerB", countyA, "NOT_FOUND"],
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["clerkA1", countyA, "NOT_FOUND"],
+    ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
+const setCountyReportMode = entry(
+  "county.setReportMode",
+  [
+    ["countyAdminA", countyA],
+    ["admin", countyB],
+  ],
+  [
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["reviewerA", countyA, "FORBIDDEN"],
+    ["clerkA1", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -514,6 +546,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/units/actions.ts#retireUnitAction": manageUnit,
   "app/(staff)/admin/units/actions.ts#restoreUnitAction": manageUnit,
   "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
+  "app/(staff)/review/summary/actions.ts#setCountyReportModeAction": setCountyReportMode,
+  "app/api/county-summary/[countyId]/[year]/[format]/route.ts#GET": readSummary,
   "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
   "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": seasonOfCounty("season.remind"),
@@ -584,6 +618,7 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/units/import/page.tsx": listUnits,
   "app/(staff)/admin/units/[id]/page.tsx": manageUnit,
   "app/(staff)/admin/calendar/page.tsx": manageCalendar,
+  "app/(staff)/review/summary/page.tsx": readSummary,
   "app/(staff)/admin/accounts/page.tsx": accountAdministrators("account.list"),
   "app/(staff)/admin/accounts/new/page.tsx": accountAdministrators("account.list"),
   "app/(staff)/admin/accounts/import/page.tsx": importAccounts,

@@ -72,6 +72,7 @@ export const staffPages = {
   "/admin/units/import": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/calendar": ["ADMIN", "COUNTY_ADMIN"],
   "/review/board": ["REVIEWER", "COUNTY_ADMIN"],
+  "/review/summary": ["REVIEWER", "COUNTY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -132,6 +133,10 @@ type SubjectOf = {
   "notice.read": OrganizationScope;
   /** Marking a reminder to this unit as read. */
   "notice.markRead": OrganizationScope;
+  /** A county's summary (全县汇总) of its units' approved and published reports. */
+  "summary.read": OrganizationScope;
+  /** Choosing how the county government's own report fills its tables (本级 or 全县). */
+  "county.setReportMode": OrganizationScope;
 };
 
 export type Action = keyof SubjectOf;
@@ -336,6 +341,14 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "season.remind": seasonOfCounty,
   "notice.read": ownUnitNotices,
   "notice.markRead": ownUnitNotices,
+  // The county's reviewers and administrators, and the county government's own clerk (a
+  // clerk reaches only its own organization), who writes the 全县 report from the summary.
+  "summary.read": signedIn((actor, county) => allowIf(isInSet(readableOrganizations(actor), county), "NOT_FOUND")),
+  // With the county's season: its administrators decide, as they set its calendar.
+  "county.setReportMode": administering(
+    (actor, county) =>
+      actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
+  ),
 };
 
 /** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */

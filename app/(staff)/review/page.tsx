@@ -99,6 +99,9 @@ export default async function ReviewHomePage({
       <h2>
         {params.year} 年度报告进度（{rows.length} 个单位）
       </h2>
+      <p>
+        <Link href={`/review/summary?year=${params.year}`}>查看 {params.year} 年度全县汇总</Link>
+      </p>
       <table className="table" data-testid="review-queue">
         <thead>
           <tr>

@@ -10,6 +10,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { toReportView } from "@/lib/render/to-report-view";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
+import { getCountyReportSummary } from "@/lib/reports/get-county-summary";
 import { getReport } from "@/lib/reports/get-report";
 import { findCountyRepetitionForClerk, repetitionThresholdPercent } from "@/lib/reports/find-report-repetition";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
@@ -26,24 +27,27 @@ export const metadata: Metadata = { title: "填写年度报告" };
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { loaded, comments, returnComment, previousYear, isEditable, countyRepetition } = await loadStaffPage({
-    page: "/clerk/reports/[id]",
-    path: `/clerk/reports/${id}`,
-    action: "report.read",
-    authorize: ({ actor }) => getReport(actor, id),
-    load: async ({ actor, loaded }) => {
-      const isEditable = can(actor, "report.edit", loaded.subject);
-      const [comments, returnComment, previousYear, countyRepetition] = await Promise.all([
-        listClerkComments(loaded),
-        loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
-        isEditable
-          ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
-          : Promise.resolve(undefined),
-        isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve([]),
-      ]);
-      return { loaded, comments, returnComment, previousYear, isEditable, countyRepetition };
-    },
-  });
+  const { loaded, comments, returnComment, previousYear, isEditable, countyRepetition, countySummary } =
+    await loadStaffPage({
+      page: "/clerk/reports/[id]",
+      path: `/clerk/reports/${id}`,
+      action: "report.read",
+      authorize: ({ actor }) => getReport(actor, id),
+      load: async ({ actor, loaded }) => {
+        const isEditable = can(actor, "report.edit", loaded.subject);
+        const [comments, returnComment, previousYear, countyRepetition, countySummary] = await Promise.all([
+          listClerkComments(loaded),
+          loaded.report.status === "RETURNED" ? getReturnComment(loaded) : Promise.resolve(null),
+          isEditable
+            ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
+            : Promise.resolve(undefined),
+          isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve([]),
+          // 全县 mode: the county government's tables are written against the county summary.
+          isEditable ? getCountyReportSummary(actor, loaded.report) : Promise.resolve(null),
+        ]);
+        return { loaded, comments, returnComment, previousYear, isEditable, countyRepetition, countySummary };
+      },
+    });
   const { report } = loaded;
   const layout = layoutOf(report);
   const data = parseStoredData(layout, report.data);
@@ -114,6 +118,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
             data={data}
             organization={organization}
             previousYear={previousYear ?? null}
+            countySummary={countySummary}
             comments={comments.map((comment) => ({
               id: comment.id,
               target: comment.target,
