@@ -116,7 +116,7 @@ describe("every page", () => {
       if (pagesWithoutData[file]) return [];
       const listed = pageEntryPoints[file];
       if (!listed) return [`${file}: has no entry in lib/workflow/entry-points.ts`];
-      const call = /load(Staff|Public)Page\(\{([\s\S]*?)\n {2}\}\);/.exec(read(file));
+      const call = /load(Staff|Public)Page\(\{([\s\S]*?)\n\s*\}\);/.exec(read(file));
       if (!call) return [`${file}: does not load its data through loadStaffPage / loadPublicPage`];
       const page = /\bpage: "([^"]+)"/.exec(call[2]!)?.[1];
       const action = /\baction: "([^"]+)"/.exec(call[2]!)?.[1];
