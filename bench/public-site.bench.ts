@@ -24,7 +24,7 @@ import { toReportView } from "@/lib/render/to-report-view";
 import { getLayout } from "@/lib/template";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { applyMigrations } from "@/scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "@/scripts/lib/next-build";
+import { buildIfChanged } from "@/scripts/lib/next-build";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
 import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
 
@@ -106,16 +106,7 @@ try {
   await client.$disconnect();
 
   const authSecret = randomBytes(32).toString("base64url");
-  if (!(await isBuildCurrent())) {
-    console.log("building the app (sources changed since the last build)…");
-    await buildApp({
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: authSecret,
-      NEXT_TELEMETRY_DISABLED: "1",
-    });
-  }
+  await buildIfChanged(databaseUrl, authSecret);
   app = await startAppServer({ port: await freePort(), databaseUrl, authSecret, quiet: true });
 
   for (const [label, path] of [

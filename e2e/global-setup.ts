@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { FullConfig } from "@playwright/test";
 import { startAppServer } from "../scripts/lib/app-server";
 import { applyMigrations } from "../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../scripts/lib/next-build";
+import { buildIfChanged } from "../scripts/lib/next-build";
 import { createScriptClient } from "../scripts/lib/prisma-client";
 import { startThrowawayServer } from "../scripts/lib/throwaway-database";
 import { seedDemo } from "../prisma/seed/seed-demo";
@@ -23,15 +23,7 @@ export default async function globalSetup(config: FullConfig) {
   await client.$disconnect();
 
   const authSecret = randomBytes(32).toString("base64url");
-  if (!(await isBuildCurrent())) {
-    await buildApp({
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: authSecret,
-      NEXT_TELEMETRY_DISABLED: "1",
-    });
-  }
+  await buildIfChanged(databaseUrl, authSecret);
   const app = await startAppServer({ port, databaseUrl, authSecret, quiet: !process.env.E2E_SERVER_LOG });
   await e2eState.write({ databaseUrl, baseURL, authSecret, serverPid: app.process.pid ?? 0 });
   process.env.E2E_DATABASE_URL = databaseUrl;

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-organizations";
 import { seedDemo, type SeedDemoOptions } from "../../prisma/seed/seed-demo";
 import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 import { applyMigrations } from "../../scripts/lib/migrate";
-import { buildApp, isBuildCurrent } from "../../scripts/lib/next-build";
+import { buildIfChanged } from "../../scripts/lib/next-build";
 import { findFreePort } from "../../scripts/lib/postgres";
 import { createScriptClient } from "../../scripts/lib/prisma-client";
 import { startThrowawayServer } from "../../scripts/lib/throwaway-database";
@@ -31,16 +31,7 @@ export async function startBenchApp(name: string, seed: SeedDemoOptions = {}): P
   const db = createScriptClient(databaseUrl);
   await seedDemo(db, seed);
   const authSecret = randomBytes(32).toString("base64url");
-  if (!(await isBuildCurrent())) {
-    console.log("building the app (sources changed)…");
-    await buildApp({
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: authSecret,
-      NEXT_TELEMETRY_DISABLED: "1",
-    });
-  }
+  await buildIfChanged(databaseUrl, authSecret);
   const app = await startAppServer({ port: await findFreePort(), databaseUrl, authSecret, quiet: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

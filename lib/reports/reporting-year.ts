@@ -35,3 +35,12 @@ export function yearsToFillIn(today: Date, reportedYears: readonly number[]): nu
     if (!reportedYears.includes(year)) years.push(year);
   return years;
 }
+
+/** The years a staff page's year filter offers, newest first: the reporting year back to 2019. */
+export function yearFilterOptions(today: Date): { value: number; label: string }[] {
+  const current = reportingYear(today);
+  return Array.from({ length: current - 2018 }, (_, index) => current - index).map((year) => ({
+    value: year,
+    label: `${year} 年度`,
+  }));
+}

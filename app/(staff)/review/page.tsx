@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "@/components/review/review.css";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKinds } from "@/lib/report-data";
@@ -12,7 +13,7 @@ import {
   type QueueSort,
   type ReviewQueueParams,
 } from "@/lib/reports/list-review-queue";
-import { reportingYear } from "@/lib/reports/reporting-year";
+import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "审核工作台" };
@@ -53,8 +54,6 @@ export default async function ReviewHomePage({
     action: "review.queue",
     authorize: async ({ user, actor }) => ({ rows: await listReviewQueue(actor, user.organizationId, params) }),
   });
-  const currentYear = reportingYear(new Date());
-  const years = Array.from({ length: currentYear - 2018 }, (_, index) => currentYear - index);
   return (
     <main id="main" className="page">
       <h1>{user.organizationName} · 审核工作台</h1>
@@ -67,27 +66,21 @@ export default async function ReviewHomePage({
         <Link href={`/review/board?year=${params.year}`}>报告进度（期限、逾期、催报、导出）</Link>
       </p>
       <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
-        <div className="field">
-          <label htmlFor="queue-year">年度</label>
-          <select id="queue-year" name="year" className="input" defaultValue={params.year}>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year} 年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="queue-status">状态</label>
-          <select id="queue-status" name="status" className="input" defaultValue={params.status ?? ""}>
-            <option value="">全部</option>
-            {queueStatuses.map((status) => (
-              <option key={status} value={status}>
-                {queueStatusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="queue-year"
+          name="year"
+          label="年度"
+          value={params.year}
+          options={yearFilterOptions(new Date())}
+        />
+        <FilterSelect
+          id="queue-status"
+          name="status"
+          label="状态"
+          value={params.status}
+          options={queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] }))}
+          allLabel="全部"
+        />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
         <div className="field">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import "@/components/review/review.css";
 import "@/components/season/season.css";
 import { SeasonNoticeForm } from "@/components/season/season-notice-form";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatCalendarDate } from "@/lib/organizations/reporting-calendar";
@@ -18,7 +19,7 @@ import {
   type SeasonBoardSort,
 } from "@/lib/reports/get-season-board";
 import { queueStatusLabels, queueStatuses } from "@/lib/reports/list-review-queue";
-import { reportingYear } from "@/lib/reports/reporting-year";
+import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-notice";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
@@ -86,8 +87,6 @@ export default async function SeasonBoardPage({
   });
   const rows = viewSeasonBoard(board.rows, params);
   const { calendar } = board;
-  const currentYear = reportingYear(new Date());
-  const years = Array.from({ length: currentYear - 2018 }, (_, index) => currentYear - index);
   const canOpenReports = user.role === "REVIEWER";
   return (
     <main id="main" className="page page--wide">
@@ -104,38 +103,29 @@ export default async function SeasonBoardPage({
         <strong>{seasonCountLine(board)}</strong>
       </p>
       <form method="get" action="/review/board" className="review-queue-filters" aria-label="筛选">
-        <div className="field">
-          <label htmlFor="board-year">年度</label>
-          <select id="board-year" name="year" className="input" defaultValue={params.year}>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year} 年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="board-status">状态</label>
-          <select id="board-status" name="status" className="input" defaultValue={params.status ?? ""}>
-            <option value="">全部</option>
-            {queueStatuses.map((status) => (
-              <option key={status} value={status}>
-                {queueStatusLabels[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="board-flag">情况</label>
-          <select id="board-flag" name="flag" className="input" defaultValue={params.flag ?? ""}>
-            <option value="">全部</option>
-            {seasonBoardFlags.map((flag) => (
-              <option key={flag} value={flag}>
-                {seasonBoardFlagLabels[flag]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="board-year"
+          name="year"
+          label="年度"
+          value={params.year}
+          options={yearFilterOptions(new Date())}
+        />
+        <FilterSelect
+          id="board-status"
+          name="status"
+          label="状态"
+          value={params.status}
+          options={queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] }))}
+          allLabel="全部"
+        />
+        <FilterSelect
+          id="board-flag"
+          name="flag"
+          label="情况"
+          value={params.flag}
+          options={seasonBoardFlags.map((flag) => ({ value: flag, label: seasonBoardFlagLabels[flag] }))}
+          allLabel="全部"
+        />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
         <div className="field">
