@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "@/components/review/review.css";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { SortHeader } from "@/components/ui/sort-header";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKinds } from "@/lib/report-data";
@@ -27,17 +28,9 @@ function queueHref(params: ReviewQueueParams & { year: number }, change: Partial
   return `/review?${search}`;
 }
 
-/** A column header that sorts by it; a second click reverses the order. */
-function SortHeader({ params, sort }: { params: ReviewQueueParams & { year: number }; sort: QueueSort }) {
-  const isCurrent = params.sort === sort;
-  const dir = isCurrent && params.dir === "asc" ? "desc" : "asc";
+function QueueSortHeader({ params, sort }: { params: ReviewQueueParams & { year: number }; sort: QueueSort }) {
   return (
-    <th scope="col" aria-sort={isCurrent ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={queueHref(params, { sort, dir })}>
-        {sortLabels[sort]}
-        {isCurrent ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
+    <SortHeader label={sortLabels[sort]} sort={sort} current={params} hrefFor={(change) => queueHref(params, change)} />
   );
 }
 
@@ -98,10 +91,10 @@ export default async function ReviewHomePage({
       <table className="table" data-testid="review-queue">
         <thead>
           <tr>
-            <SortHeader params={params} sort="name" />
+            <QueueSortHeader params={params} sort="name" />
             <th scope="col">类型</th>
-            <SortHeader params={params} sort="status" />
-            <SortHeader params={params} sort="updated" />
+            <QueueSortHeader params={params} sort="status" />
+            <QueueSortHeader params={params} sort="updated" />
             <th scope="col">校验问题</th>
             <th scope="col">未处理批注</th>
             <th scope="col">操作</th>

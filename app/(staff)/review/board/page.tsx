@@ -4,6 +4,7 @@ import "@/components/review/review.css";
 import "@/components/season/season.css";
 import { SeasonNoticeForm } from "@/components/season/season-notice-form";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { SortHeader } from "@/components/ui/sort-header";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatCalendarDate } from "@/lib/organizations/reporting-calendar";
@@ -38,25 +39,23 @@ const sortLabels: Record<SeasonBoardSort, string> = {
 
 type Params = SeasonBoardParams & { year: number };
 
+function BoardSortHeader({ params, sort }: { params: Params; sort: SeasonBoardSort }) {
+  return (
+    <SortHeader
+      label={sortLabels[sort]}
+      sort={sort}
+      current={params}
+      hrefFor={(change) => `/review/board?${boardSearch(params, change)}`}
+    />
+  );
+}
+
 function boardSearch(params: Params, change: Partial<SeasonBoardParams> = {}): URLSearchParams {
   const next = { ...params, ...change };
   const search = new URLSearchParams({ year: String(next.year), sort: next.sort, dir: next.dir });
   if (next.status) search.set("status", next.status);
   if (next.flag) search.set("flag", next.flag);
   return search;
-}
-
-function SortHeader({ params, sort }: { params: Params; sort: SeasonBoardSort }) {
-  const isCurrent = params.sort === sort;
-  const dir = isCurrent && params.dir === "asc" ? "desc" : "asc";
-  return (
-    <th scope="col" aria-sort={isCurrent ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={`/review/board?${boardSearch(params, { sort, dir })}`}>
-        {sortLabels[sort]}
-        {isCurrent ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
 }
 
 /**
@@ -147,14 +146,14 @@ export default async function SeasonBoardPage({
             <th scope="col">
               <span className="season-visually-hidden">选择</span>
             </th>
-            <SortHeader params={params} sort="name" />
+            <BoardSortHeader params={params} sort="name" />
             <th scope="col">类型</th>
-            <SortHeader params={params} sort="status" />
-            <SortHeader params={params} sort="submitted" />
-            <SortHeader params={params} sort="deadline" />
+            <BoardSortHeader params={params} sort="status" />
+            <BoardSortHeader params={params} sort="submitted" />
+            <BoardSortHeader params={params} sort="deadline" />
             <th scope="col">退回后</th>
             <th scope="col">未处理批注</th>
-            <SortHeader params={params} sort="findings" />
+            <BoardSortHeader params={params} sort="findings" />
             {canOpenReports && <th scope="col">操作</th>}
           </tr>
         </thead>
