@@ -1,3 +1,33 @@
+import type { ReactNode } from "react";
+
+/**
+ * A filter form submitted by GET: its fields, the values it keeps as they are (the sort
+ * order) and the 筛选 button.
+ */
+export function FilterForm({
+  action,
+  keep,
+  children,
+}: {
+  action: string;
+  keep: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <form method="get" action={action} className="review-queue-filters" aria-label="筛选">
+      {children}
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="field">
+        <button className="button button--secondary" type="submit">
+          筛选
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /**
  * One labelled `<select>` of a filter form submitted by GET (the review queue, the season
  * board): the page reads the choice back from the query string. With `allLabel`, a first

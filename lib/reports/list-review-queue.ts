@@ -14,6 +14,8 @@ import { reportingSeasonStart } from "./reporting-year";
 export type QueueStatus = ReportStatus | "NOT_STARTED";
 export const queueStatuses = ["NOT_STARTED", ...reportStatuses] as const satisfies readonly QueueStatus[];
 export const queueStatusLabels: Record<QueueStatus, string> = { NOT_STARTED: "未开始", ...statusLabels };
+/** The choices of a status filter, in the order a season runs. */
+export const queueStatusOptions = queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] }));
 
 export const queueSorts = ["name", "status", "updated"] as const;
 export type QueueSort = (typeof queueSorts)[number];

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "@/components/review/review.css";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { SortHeader } from "@/components/ui/sort-header";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKinds } from "@/lib/report-data";
 import {
   listReviewQueue,
-  queueStatusLabels,
-  queueStatuses,
+  queueStatusOptions,
   reviewQueueParams,
   type QueueSort,
   type ReviewQueueParams,
@@ -58,7 +57,7 @@ export default async function ReviewHomePage({
       <p>
         <Link href={`/review/board?year=${params.year}`}>报告进度（期限、逾期、催报、导出）</Link>
       </p>
-      <form method="get" action="/review" className="review-queue-filters" aria-label="筛选">
+      <FilterForm action="/review" keep={{ sort: params.sort, dir: params.dir }}>
         <FilterSelect
           id="queue-year"
           name="year"
@@ -71,17 +70,10 @@ export default async function ReviewHomePage({
           name="status"
           label="状态"
           value={params.status}
-          options={queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] }))}
+          options={queueStatusOptions}
           allLabel="全部"
         />
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <div className="field">
-          <button className="button button--secondary" type="submit">
-            筛选
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <h2>
         {params.year} 年度报告进度（{rows.length} 个单位）
       </h2>

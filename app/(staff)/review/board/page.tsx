@@ -3,7 +3,7 @@ import Link from "next/link";
 import "@/components/review/review.css";
 import "@/components/season/season.css";
 import { SeasonNoticeForm } from "@/components/season/season-notice-form";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { SortHeader } from "@/components/ui/sort-header";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -19,7 +19,7 @@ import {
   type SeasonBoardParams,
   type SeasonBoardSort,
 } from "@/lib/reports/get-season-board";
-import { queueStatusLabels, queueStatuses } from "@/lib/reports/list-review-queue";
+import { queueStatusOptions } from "@/lib/reports/list-review-queue";
 import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-notice";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -101,7 +101,7 @@ export default async function SeasonBoardPage({
       <p className="season-count-line" data-testid="season-count-line">
         <strong>{seasonCountLine(board)}</strong>
       </p>
-      <form method="get" action="/review/board" className="review-queue-filters" aria-label="筛选">
+      <FilterForm action="/review/board" keep={{ sort: params.sort, dir: params.dir }}>
         <FilterSelect
           id="board-year"
           name="year"
@@ -114,7 +114,7 @@ export default async function SeasonBoardPage({
           name="status"
           label="状态"
           value={params.status}
-          options={queueStatuses.map((status) => ({ value: status, label: queueStatusLabels[status] }))}
+          options={queueStatusOptions}
           allLabel="全部"
         />
         <FilterSelect
@@ -125,14 +125,7 @@ export default async function SeasonBoardPage({
           options={seasonBoardFlags.map((flag) => ({ value: flag, label: seasonBoardFlagLabels[flag] }))}
           allLabel="全部"
         />
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        <div className="field">
-          <button className="button button--secondary" type="submit">
-            筛选
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <p>
         导出本表：
         <a href={`/review/board/export?${boardSearch(params)}&format=xlsx`} download>
