@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
 import { UnitFilterField } from "@/components/ui/unit-select";
 import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
 import { listAccounts } from "@/lib/accounts/list-accounts";
@@ -49,41 +49,28 @@ export default async function AccountsPage({
           筛选
         </button>
       </form>
-      <table className="table" data-testid="account-list">
-        <thead>
-          <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">姓名</th>
-            <th scope="col">单位</th>
-            <th scope="col">角色</th>
-            <th scope="col">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.accounts.map((account) => (
-            <tr key={account.id}>
-              <th scope="row">
-                <Link href={`/admin/accounts/${account.id}`}>{account.username}</Link>
-              </th>
-              <td>{account.name}</td>
-              <td>{account.organization?.name ?? "—"}</td>
-              <td>{roleLabels[account.role]}</td>
-              <td>{account.disabledAt ? "已停用" : account.mustChangePassword ? "待设置密码" : "正常"}</td>
-            </tr>
-          ))}
-          {list.accounts.length === 0 && (
-            <tr>
-              <td colSpan={5}>没有符合条件的账号。</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      <Pagination
+      <PagedTable
+        testId="account-list"
+        columns={["用户名", "姓名", "单位", "角色", "状态"]}
+        rowCount={list.accounts.length}
+        emptyText="没有符合条件的账号。"
         page={list.page}
         pageCount={list.pageCount}
         total={list.total}
         hrefFor={(page) => listPageHref("/admin/accounts", query, page)}
-      />
+      >
+        {list.accounts.map((account) => (
+          <tr key={account.id}>
+            <th scope="row">
+              <Link href={`/admin/accounts/${account.id}`}>{account.username}</Link>
+            </th>
+            <td>{account.name}</td>
+            <td>{account.organization?.name ?? "—"}</td>
+            <td>{roleLabels[account.role]}</td>
+            <td>{account.disabledAt ? "已停用" : account.mustChangePassword ? "待设置密码" : "正常"}</td>
+          </tr>
+        ))}
+      </PagedTable>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/ui/pagination";
+import { PagedTable } from "@/components/ui/paged-table";
 import { UnitFilterField } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
@@ -63,49 +63,31 @@ export default async function AuditPage({
           筛选
         </button>
       </form>
-      <table className="table" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th scope="col">时间</th>
-            <th scope="col">操作</th>
-            <th scope="col">操作人</th>
-            <th scope="col">对象账号</th>
-            <th scope="col">单位</th>
-            <th scope="col">说明</th>
-          </tr>
-        </thead>
-        <tbody>
-          {log.events.map((event) => (
-            <tr key={event.id}>
-              <td>{formatDateTime(event.createdAt)}</td>
-              <th scope="row">{auditActionLabel(event.action)}</th>
-              <td>{event.actor ? `${event.actor.name}（${event.actor.username}）` : "系统"}</td>
-              <td>{event.subjectUser ? `${event.subjectUser.name}（${event.subjectUser.username}）` : "—"}</td>
-              <td>{event.organization?.name ?? "—"}</td>
-              <td>
-                {[
-                  event.report ? `${event.report.year} 年度报告` : null,
-                  describeAuditDetail(event.detail),
-                  event.comment,
-                ]
-                  .filter(Boolean)
-                  .join("；") || "—"}
-              </td>
-            </tr>
-          ))}
-          {log.events.length === 0 && (
-            <tr>
-              <td colSpan={6}>没有符合条件的记录。</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      <Pagination
+      <PagedTable
+        testId="audit-log"
+        columns={["时间", "操作", "操作人", "对象账号", "单位", "说明"]}
+        rowCount={log.events.length}
+        emptyText="没有符合条件的记录。"
         page={log.page}
         pageCount={log.pageCount}
         total={log.total}
         hrefFor={(page) => listPageHref("/admin/audit", query, page)}
-      />
+      >
+        {log.events.map((event) => (
+          <tr key={event.id}>
+            <td>{formatDateTime(event.createdAt)}</td>
+            <th scope="row">{auditActionLabel(event.action)}</th>
+            <td>{event.actor ? `${event.actor.name}（${event.actor.username}）` : "系统"}</td>
+            <td>{event.subjectUser ? `${event.subjectUser.name}（${event.subjectUser.username}）` : "—"}</td>
+            <td>{event.organization?.name ?? "—"}</td>
+            <td>
+              {[event.report ? `${event.report.year} 年度报告` : null, describeAuditDetail(event.detail), event.comment]
+                .filter(Boolean)
+                .join("；") || "—"}
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </main>
   );
 }
