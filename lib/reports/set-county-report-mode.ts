@@ -10,7 +10,7 @@ import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 
 export const countyReportModeInput = z.strictObject({
-  countyId: z.string().max(100),
+  countyId: z.uuid({ error: "所选县（区）无效，请刷新页面后重试" }),
   mode: z.enum(countyReportModes, { error: "请选择县政府报告的填报方式" }),
 });
 

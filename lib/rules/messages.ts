@@ -18,13 +18,11 @@ export function formatIsoDate(iso: string): string {
 
 const markupNames: Record<MarkupKind, string> = {
   emphasis: "Markdown 加粗标记",
-  tag: "网页标签",
   entity: "网页字符代码",
 };
 
 const markupFixes: Record<MarkupKind, string> = {
   emphasis: "删除成对的 ** 或 __ 符号，只保留文字",
-  tag: "删除尖括号标签，只保留文字",
   entity: "把字符代码换成它代表的字符（如 &nbsp; 换成空格，&amp; 换成 &）",
 };
 

@@ -25,7 +25,7 @@ export interface EngineRuleParams {
   readonly organizationName: NoParams;
   /** The body does not call itself by another kind (a 镇 writing 我乡). */
   readonly kindWord: NoParams;
-  /** No Markdown emphasis, tags, character references or impossible days in the texts. */
+  /** No Markdown emphasis, character references or impossible days in the texts. */
   readonly textMarkup: NoParams;
   /** A county report in 全县 mode states the sum of its units' tables (given as EvaluateInput.countySummary). */
   readonly countySummary: NoParams;

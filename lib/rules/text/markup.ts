@@ -1,6 +1,6 @@
 /**
  * Markup and impossible dates left in report text. Text pasted from a web page, a chat or a
- * Markdown editor brings `**加强组织领导**`, `&nbsp;` or `<br>` with it (seed 000); a typed
+ * Markdown editor brings `**加强组织领导**` or `&nbsp;` with it (seed 000); a typed
  * date can run the month into the year (“20231月1日”, seed 002) or name a day that does not
  * exist (2023年2月30日). A printed report would show them as they are, so the engine reports
  * each one for the clerk (or, for an imported report, the reviewer) to fix.
@@ -8,7 +8,10 @@
 import { memoizeText } from "./memo";
 import { resolvePeriodDate, type PeriodToken } from "./period-text";
 
-export type MarkupKind = "emphasis" | "tag" | "entity";
+// Angle-bracket tags are not in the list: every renderer prints text escaped, so a `<b>` shows
+// as typed and is the author's to see; the references and the emphasis markers are what a
+// web page or an editor leaves behind unseen.
+export type MarkupKind = "emphasis" | "entity";
 
 export interface TextFragment {
   readonly raw: string;
@@ -17,15 +20,11 @@ export interface TextFragment {
 
 // Emphasis as Markdown writes it: a pair of ** or __ around non-blank text on one line.
 const emphasis = /(\*\*|__)(?=\S)[^\n]*?\S\1/g;
-// A tag with an ASCII name and ASCII attributes (<br>, </p>, <span style="…">); Chinese text
-// never has one, and “a<b 与 c > d” is not one.
-const tag = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[\x20-\x3b\x3d\x3f-\x7e]*)?\/?>/g;
 // Named, decimal and hexadecimal character references (&nbsp; &amp; &#12288; &#x3000;).
 const entity = /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});/g;
 
 const patterns: readonly (readonly [MarkupKind, RegExp])[] = [
   ["emphasis", emphasis],
-  ["tag", tag],
   ["entity", entity],
 ];
 
