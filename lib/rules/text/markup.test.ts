@@ -18,6 +18,8 @@ describe("markupIn", () => {
     "<script>alert(1)</script> 原样显示，由页面转义",
     "单独的 ** 不成对，也不算强调",
     "合作伙伴 A&B 公司",
+    '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">',
+    "文件名 report__2023__final.docx",
   ])("leaves plain text alone: %s", (text) => {
     expect(markupIn(text).size).toBe(0);
   });

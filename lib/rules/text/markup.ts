@@ -18,9 +18,11 @@ export interface TextFragment {
   readonly index: number;
 }
 
-// Emphasis as Markdown writes it: a pair of ** or __ around non-blank text on one line.
-const emphasis = /(\*\*|__)(?=\S)[^\n]*?\S\1/g;
-// Named, decimal and hexadecimal character references (&nbsp; &amp; &#12288; &#x3000;).
+// Emphasis as Markdown writes it: ** or __ around non-blank text on one line, at most a
+// sentence long. As in CommonMark, __ inside a word (a program's name, window.__x) is not
+// emphasis: the pair must not touch a letter or digit on its outer sides.
+const emphasis =
+  /\*\*(?=\S)[^\n*]{1,200}?(?<=\S)\*\*|(?<![A-Za-z0-9_])__(?=\S)[^\n_]{1,200}?(?<=\S)__(?![A-Za-z0-9_])/g;
 const entity = /&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});/g;
 
 const patterns: readonly (readonly [MarkupKind, RegExp])[] = [
