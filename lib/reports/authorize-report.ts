@@ -1,6 +1,6 @@
 import "server-only";
 import { authorize, notFoundFor, type RefusalText } from "@/lib/server/authorize";
-import type { Actor, Refusal } from "@/lib/workflow/policy";
+import type { Actor, Refusal, ReportAction } from "@/lib/workflow/policy";
 import type { TransitionName } from "@/lib/workflow/transitions";
 import { loadReport, type LoadedReport } from "./load-report";
 
@@ -21,15 +21,12 @@ type Options = { explain?: (refusal: Refusal, loaded: LoadedReport) => RefusalTe
  * report and ask the policy. Missing and not-yours give the same answer (NOT_FOUND), so ids
  * cannot be probed and no business rule is checked on a report that is not yours.
  */
-export async function authorizeReport<
-  A extends
-    | "report.read"
-    | "report.edit"
-    | "report.comment"
-    | "report.readImportSource"
-    | "report.replyComment"
-    | "report.resolveComment",
->(actor: Actor, action: A, reportId: string, options?: Options): Promise<AuthorizedReport<A>>;
+export async function authorizeReport<A extends Exclude<ReportAction, "report.transition">>(
+  actor: Actor,
+  action: A,
+  reportId: string,
+  options?: Options,
+): Promise<AuthorizedReport<A>>;
 export async function authorizeReport<T extends TransitionName>(
   actor: Actor,
   action: "report.transition",
@@ -38,14 +35,7 @@ export async function authorizeReport<T extends TransitionName>(
 ): Promise<AuthorizedReport<T>>;
 export async function authorizeReport(
   actor: Actor,
-  action:
-    | "report.read"
-    | "report.edit"
-    | "report.comment"
-    | "report.readImportSource"
-    | "report.replyComment"
-    | "report.resolveComment"
-    | "report.transition",
+  action: ReportAction,
   reportId: string,
   options: Options & { transition?: TransitionName } = {},
 ): Promise<AuthorizedReport> {

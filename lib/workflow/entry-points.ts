@@ -7,7 +7,7 @@
 // The cases use one small world: county A with township A1 (and a department under it,
 // one level deeper) and township A2; county B with township B1. Each county has a county
 // administrator; one clerk and one county administrator still have to choose a password.
-import type { Action, Actor, Refusal, Role, SubjectOf } from "./policy";
+import type { Action, Actor, Refusal, ReportAction, Role, SubjectOf } from "./policy";
 import type { ReportStatus, TransitionName } from "./transitions";
 
 const countyA = { organizationId: "county-a", ancestorIds: [] };
@@ -72,14 +72,7 @@ type Place = readonly [scope: Scope, status: ReportStatus];
  * as (actor, organization, status).
  */
 function onReport(
-  action:
-    | "report.read"
-    | "report.edit"
-    | "report.comment"
-    | "report.readImportSource"
-    | "report.replyComment"
-    | "report.resolveComment"
-    | "report.transition",
+  action: ReportAction,
   allowed: readonly (readonly [CaseActor, ...Place])[],
   refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
   transition?: TransitionName,

@@ -141,6 +141,9 @@ type SubjectOf = {
 
 export type Action = keyof SubjectOf;
 
+/** The actions on one report (its subject is the report): what authorizeReport asks about. */
+export type ReportAction = { [A in Action]: SubjectOf[A] extends ReportSubject ? A : never }[Action];
+
 /** How the policy says no: the error codes of lib/server/errors.ts it may answer with. */
 export type Refusal = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID_STATE" | "PASSWORD_CHANGE_REQUIRED";
 
