@@ -2,6 +2,7 @@ import { ReadingSummaryView } from "@/components/import/reading-summary-view";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { ReadingSummary } from "@/lib/import";
 import type { ReportChange } from "@/lib/report-data";
+import type { ReportTextCorrection } from "@/lib/rules";
 import { ChangeTable } from "./change-list";
 
 const originLabels = {
@@ -31,10 +32,13 @@ export type ImportPanelImport = {
  */
 export function ImportPanel({
   imported,
+  textCorrections,
   sourceHref,
   isCorrection,
 }: {
   imported: ImportPanelImport;
+  /** What the confirmation corrects so that the text prints as it reads (markup, impossible days). */
+  textCorrections: readonly ReportTextCorrection[];
   /** Null when the actor may not download the file. */
   sourceHref: string | null;
   isCorrection: boolean;
@@ -90,6 +94,32 @@ export function ImportPanel({
               />
             </>
           )}
+        </section>
+      )}
+      {textCorrections.length > 0 && (
+        <section aria-labelledby="text-corrections-heading" data-testid="import-text-corrections">
+          <h3 id="text-corrections-heading">确认发布时改正的正文（{textCorrections.length} 处）</h3>
+          <p>原文件中的排版标记和笔误日期不能照印。确认发布时按下表改正，改正记入操作记录；如需其他改法，请退回。</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">部分</th>
+                <th scope="col">原文</th>
+                <th scope="col">改为</th>
+              </tr>
+            </thead>
+            <tbody>
+              {textCorrections.map((correction, index) => (
+                <tr key={index}>
+                  <td>{correction.heading}</td>
+                  <td>
+                    <code>{correction.raw}</code>
+                  </td>
+                  <td>{correction.replacement.trim() === "" ? "（空格）" : correction.replacement}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
       <h3>读取结果</h3>

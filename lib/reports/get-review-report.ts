@@ -1,5 +1,5 @@
 import "server-only";
-import type { Finding } from "@/lib/rules";
+import { printableReport, type Finding } from "@/lib/rules";
 import { chinaDay, fromDateColumn } from "@/lib/format/calendar-day";
 import { publicationVersionSelect } from "@/lib/publications/publication-version-select";
 import { toReportView } from "@/lib/render/to-report-view";
@@ -153,6 +153,8 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       }),
     ),
     imported,
+    /** What confirming the import corrects in the text so that it prints as it reads (publishReport). */
+    textCorrections: subject.isPendingImport ? printableReport(layout, data).corrections : [],
     targets: listCommentTargetOptions(layout),
     can: {
       comment: can(actor, "report.comment", subject),

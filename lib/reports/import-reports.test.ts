@@ -136,6 +136,32 @@ describe("demo seed: the five seed reports as published reports", () => {
     }
   });
 
+  it("publishes the seeds' text as it should print: no Markdown markers, no impossible day", async () => {
+    const textOf = async (organizationKey: string) => {
+      const report = await client.report.findUniqueOrThrow({
+        where: { organizationId_year: { organizationId: organizations.get(organizationKey)!, year: 2023 } },
+        select: { data: true, publications: { select: { html: true } }, auditEvents: { select: { detail: true } } },
+      });
+      return {
+        stored: JSON.stringify(report.data),
+        html: report.publications[0]!.html,
+        audit: report.auditEvents[0]!.detail,
+      };
+    };
+    const dongfeng = await textOf("dongfeng");
+    expect(dongfeng.html).toContain("一是加强组织领导。");
+    expect(dongfeng.html).not.toContain("**");
+    expect(dongfeng.stored).not.toContain("**");
+    expect(dongfeng.audit).toMatchObject({
+      textCorrections: expect.arrayContaining([
+        expect.objectContaining({ raw: "**加强组织领导**", replacement: "加强组织领导" }),
+      ]),
+    });
+    const kczfb = await textOf("kczfb");
+    expect(kczfb.html).not.toContain("20231月1日");
+    expect(kczfb.html).toContain("2023年1月1日");
+  });
+
   it("keeps the seeds' missing rows missing, never 0", async () => {
     const report = await client.report.findUniqueOrThrow({
       where: { organizationId_year: { organizationId: organizations.get("dongfeng")!, year: 2023 } },

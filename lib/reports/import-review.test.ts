@@ -323,12 +323,67 @@ describe("an administrator's batch", () => {
     ).toBe("NOT_FOUND");
     expect((await m.review(reviewer, reportId)).imported).toMatchObject({ origin: "adminBatch", isPending: true });
 
+    // The file (seed 000's text) writes 一是**加强组织领导**: the review page lists the
+    // corrections the confirmation makes, the publication prints the words without the markers.
+    const review = await m.review(reviewer, reportId);
+    expect(review.textCorrections).toContainEqual(
+      expect.objectContaining({ raw: "**加强组织领导**", replacement: "加强组织领导" }),
+    );
     await m.confirm(reviewer, { reportId, expectedVersion: 1 });
     expect(await publicCopy(reportId)).toMatchObject({ status: 200, sequence: 1 });
-    expect((await auditOf(reportId)).map((event) => [event.action, event.actorId])).toEqual([
+    const events = await auditOf(reportId);
+    expect(events.map((event) => [event.action, event.actorId])).toEqual([
       ["report.import", admin.userId],
       ["report.confirmImport", reviewer.userId],
     ]);
+    expect(events[1]!.detail).toMatchObject({
+      textCorrections: expect.arrayContaining([
+        { fieldId: expect.any(String), raw: "**加强组织领导**", replacement: "加强组织领导" },
+      ]),
+    });
+    const publication = await m.db.publication.findFirstOrThrow({
+      where: { reportId },
+      select: { data: true, html: true },
+    });
+    expect(JSON.stringify(publication.data)).not.toContain("**");
+    expect(publication.html).toContain("一是加强组织领导。");
+    expect(publication.html).not.toContain("**");
+    // The report's text is the published one from now on, kept as a version of its own.
+    const stored = await m.db.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { data: true, version: true },
+    });
+    expect(JSON.stringify(stored.data)).toContain("一是加强组织领导。");
+    expect(JSON.stringify(stored.data)).not.toContain("**");
+    const revision = await m.db.reportRevision.findUniqueOrThrow({
+      where: { reportId_version: { reportId, version: stored.version } },
+      select: { status: true, authorId: true },
+    });
+    expect(revision).toEqual({ status: "PUBLISHED", authorId: reviewer.userId });
+  });
+});
+
+describe("an imported day that is no day", () => {
+  it("cannot be confirmed: the reviewer is told to return it, and nothing changes", async () => {
+    const clerk = await m.steps.actorFor("baisang");
+    const reviewer = await m.steps.actorFor("yangcheng-review");
+    const data = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2022 });
+    const [fieldId, text] = Object.entries(data.narrative).find(([, each]) => each)!;
+    const changed = { ...data, narrative: { ...data.narrative, [fieldId]: `${text}本办法自2022年2月30日起施行。` } };
+    const bytes = encoder.encode(writeReportHtmlTable(getLayout("gov-2021"), changed));
+    const upload = { organizationId: clerk.organizationId!, fileName: "白桑乡2022年报.html", bytes, today };
+    const { reportId } = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+
+    const failure = await failureOf(m.confirm(reviewer, { reportId, expectedVersion: 1 }));
+    expect(failure.code).toBe("INVALID_STATE");
+    expect(failure.message).toMatch(/日期“2022年2月30日”不是有效日期，无法照印，请退回经办人改正/);
+    expect(
+      await m.db.report.findUniqueOrThrow({
+        where: { id: reportId },
+        select: { status: true, version: true, _count: { select: { publications: true } } },
+      }),
+    ).toEqual({ status: "SUBMITTED", version: 1, _count: { publications: 0 } });
+    expect(await publicCopy(reportId)).toEqual({ status: 404 });
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { checkedText } from "@/lib/report-data";
+import { checkedText, toStoredReportData } from "@/lib/report-data";
+import { textCorrectionsRecord } from "@/lib/rules";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
 import { renderPublication } from "@/lib/publications/render-publication";
@@ -9,6 +10,7 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
+import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { preparePublication } from "./prepare-publication";
 import { applyTransition, expectedVersionField } from "./transition-report";
 
@@ -78,7 +80,11 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
   const sequence = await nextPublicationSequence(db, report.id);
   const correctionNote = correctionNoteFor(sequence, input.correctionNote);
   const now = input.now ?? new Date();
-  const { input: publication, problems } = preparePublication(report, {
+  const {
+    input: publication,
+    problems,
+    textCorrections,
+  } = preparePublication(report, {
     now,
     sequence,
     documentDate: input.documentDate,
@@ -92,14 +98,36 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
     actor,
     authorized,
     transition,
-    { expectedVersion: input.expectedVersion, comment: correctionNote ?? undefined },
-    async (tx) => {
+    {
+      expectedVersion: input.expectedVersion,
+      comment: correctionNote ?? undefined,
+      ...(textCorrections.length > 0 ? { detail: { textCorrections: textCorrectionsRecord(textCorrections) } } : {}),
+    },
+    async (tx, updated) => {
       if ((await nextPublicationSequence(tx, report.id)) !== sequence)
         throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
+      // The text as published is the report's text from now on, a version of its own.
+      const corrected =
+        textCorrections.length > 0
+          ? toStoredReportData({
+              ...parseStoredData(layoutOf(report), report.data),
+              narrative: publication.data.narrative,
+            })
+          : undefined;
       await tx.report.update({
         where: { id: report.id },
-        data: { documentDate: toDateColumn(publication.documentDate!) },
+        data: { documentDate: toDateColumn(publication.documentDate!), ...(corrected ? { data: corrected } : {}) },
       });
+      if (corrected)
+        await tx.reportRevision.create({
+          data: {
+            reportId: report.id,
+            version: updated.version,
+            status: "PUBLISHED",
+            data: corrected,
+            authorId: actor?.userId ?? null,
+          },
+        });
       await insertPublication(tx, {
         reportId: report.id,
         publication,

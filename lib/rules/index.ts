@@ -6,3 +6,9 @@ export type { Rule, RuleKind, RuleParams } from "./registry-types";
 export { messages } from "./messages";
 export { statedFigures } from "./text/figures";
 export { statedPeriod, resolvePeriodDate } from "./text/period-text";
+export {
+  printableReport,
+  textCorrectionsRecord,
+  type PrintableReport,
+  type ReportTextCorrection,
+} from "./printable-report";

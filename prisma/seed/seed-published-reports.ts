@@ -69,7 +69,7 @@ export async function seedPublishedReports(
   const [
     { readReportFile },
     { isSameOrganizationName, summarizeReading },
-    { evaluateReport },
+    { evaluateReport, printableReport, textCorrectionsRecord },
     { importAuditDetail, importRecord, importedReportData, IMPORT_AUDIT_ACTION },
     { renderPublication },
     { insertPublication },
@@ -107,7 +107,14 @@ export async function seedPublishedReports(
       throw new Error(`seed: ${seed.file} is the report of ${reading.organizationName}, not of ${organization.name}`);
     }
     const layout = getLayout(reading.layoutId);
-    const data = importedReportData({ ...reading, year: seed.year }, organization.name);
+    // Published as a reviewer confirms an import: the text corrected so that it prints as it
+    // reads (seed 000's **加强组织领导**, seed 002's 20231月1日; lib/reports/prepare-publication.ts).
+    const printable = printableReport(layout, importedReportData({ ...reading, year: seed.year }, organization.name));
+    if (printable.unresolved.length > 0)
+      throw new Error(
+        `seed: ${seed.file} has days no correction can guess: ${printable.unresolved.map((d) => d.raw).join(", ")}`,
+      );
+    const data = printable.data;
     const findings = evaluateReport({ data: reading.data, layout, organization });
     const record = importRecord({
       id: randomUUID(),
@@ -162,7 +169,12 @@ export async function seedPublishedReports(
           organizationId,
           reportId: report.id,
           toStatus: "PUBLISHED",
-          detail: importAuditDetail(record, reading),
+          detail: {
+            ...importAuditDetail(record, reading),
+            ...(printable.corrections.length > 0
+              ? { textCorrections: textCorrectionsRecord(printable.corrections) }
+              : {}),
+          },
         },
       });
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impossibleDatesIn, markupIn } from "./markup";
+import { impossibleDatesIn, markupIn, printableText } from "./markup";
 
 describe("markupIn", () => {
   it("finds Markdown emphasis pairs (seed 000's 一是**加强组织领导**)", () => {
@@ -48,5 +48,30 @@ describe("impossibleDatesIn", () => {
 
   it("accepts real days, with blanks between the parts", () => {
     expect(impossibleDatesIn("本报告统计数据从 2023 年 1 月 1 日至 12 月 31 日。", 2023)).toEqual([]);
+  });
+});
+
+describe("printableText", () => {
+  it("drops emphasis markers, decodes references and writes the day meant, listing each change", () => {
+    const printed = printableText("一是**加强组织领导**，主动公开&nbsp;3470条，自20231月1日起至202312月31日止。", 2023);
+    expect(printed.text).toBe("一是加强组织领导，主动公开\u00a03470条，自2023年1月1日起至2023年12月31日止。");
+    expect(printed.corrections).toEqual([
+      { raw: "**加强组织领导**", replacement: "加强组织领导" },
+      { raw: "&nbsp;", replacement: "\u00a0" },
+      { raw: "20231月1日", replacement: "2023年1月1日" },
+      { raw: "202312月31日", replacement: "2023年12月31日" },
+    ]);
+    expect(printed.unresolved).toEqual([]);
+  });
+
+  it("decodes a reference inside an emphasis pair, and leaves a day it cannot guess to the author", () => {
+    const printed = printableText("**规章&amp;规范性文件**于2023年2月30日起施行", 2023);
+    expect(printed.text).toBe("规章&规范性文件于2023年2月30日起施行");
+    expect(printed.unresolved.map((date) => date.raw)).toEqual(["2023年2月30日"]);
+  });
+
+  it("leaves text with nothing to correct as it is", () => {
+    const text = "合作伙伴 A&B 公司，report__2023__final.docx，2023年1月1日至12月31日。";
+    expect(printableText(text, 2023)).toEqual({ text, corrections: [], unresolved: [] });
   });
 });

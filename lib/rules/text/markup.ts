@@ -5,6 +5,7 @@
  * exist (2023年2月30日). A printed report would show them as they are, so the engine reports
  * each one for the clerk (or, for an imported report, the reviewer) to fix.
  */
+import { decodeHTMLStrict } from "entities";
 import { memoizeText } from "./memo";
 import { resolvePeriodDate, type PeriodToken } from "./period-text";
 
@@ -73,4 +74,53 @@ export function impossibleDatesIn(text: string, year: number): ImpossibleDate[] 
     if (!date.ok) out.push({ raw, index: match.index, ...(date.suggestion ? { suggestion: date.suggestion } : {}) });
   }
   return out;
+}
+
+/** One change that makes a text print as it reads: `raw` becomes `replacement`. */
+export interface PrintCorrection {
+  readonly raw: string;
+  readonly replacement: string;
+}
+
+function correctAll<F extends TextFragment>(
+  text: string,
+  found: readonly F[],
+  replacementOf: (fragment: F) => string | undefined,
+  corrections: PrintCorrection[],
+): string {
+  let printed = "";
+  let end = 0;
+  for (const fragment of found) {
+    const replacement = replacementOf(fragment);
+    if (replacement === undefined) continue;
+    printed += text.slice(end, fragment.index) + replacement;
+    end = fragment.index + fragment.raw.length;
+    corrections.push({ raw: fragment.raw, replacement });
+  }
+  return printed + text.slice(end);
+}
+
+/**
+ * The text as it should print: emphasis markers dropped around their words, character
+ * references decoded (`&nbsp;` is a space, `&amp;` an ampersand), impossible days replaced
+ * by the day meant where that is unambiguous (“20231月1日” → “2023年1月1日”), in that
+ * order (a reference inside an emphasis pair is decoded too). `unresolved` are the impossible
+ * days with no such reading: only the author can say what was meant. `year` is the
+ * report's, as for impossibleDatesIn.
+ */
+export function printableText(
+  text: string,
+  year: number,
+): { text: string; corrections: PrintCorrection[]; unresolved: ImpossibleDate[] } {
+  const corrections: PrintCorrection[] = [];
+  const unemphasized = correctAll(text, fragments(text, emphasis), ({ raw }) => raw.slice(2, -2), corrections);
+  const decoded = correctAll(
+    unemphasized,
+    fragments(unemphasized, entity),
+    ({ raw }) => decodeHTMLStrict(raw),
+    corrections,
+  );
+  const dates = impossibleDatesIn(decoded, year);
+  const printed = correctAll(decoded, dates, (date) => date.suggestion, corrections);
+  return { text: printed, corrections, unresolved: dates.filter((date) => !date.suggestion) };
 }

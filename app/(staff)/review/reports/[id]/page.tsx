@@ -96,6 +96,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
       {review.imported && (
         <ImportPanel
           imported={review.imported}
+          textCorrections={review.textCorrections}
           sourceHref={review.can.downloadSource ? `/review/reports/${report.id}/source` : null}
           isCorrection={review.publications.length > 0}
         />
