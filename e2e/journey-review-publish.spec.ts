@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, pageAs, test } from "./support/fixtures";
 import { clerkSteps } from "./support/clerk-steps";
 import { publishableYear, publishFromReview } from "./support/publish-steps";
@@ -13,6 +14,11 @@ import { cell, expectSaved, goToStep, openReport } from "./wizard-helpers";
 // 王乐井乡 of 盐池县: no other spec touches its report of this year or last year.
 const organizationName = "盐池县王乐井乡人民政府";
 const clerk = "wangyuejing";
+
+/** The text of a PDF, as poppler's pdftotext lays it out. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf, encoding: "utf8" });
+}
 
 test("a report goes from submission through a return to publication and a public PDF", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -72,6 +78,15 @@ test("a report goes from submission through a return to publication and a public
   await goToStep(clerkPage, "检查并提交");
   await expect(clerkPage.getByTestId("check-clean")).toBeVisible();
   await expectSaved(clerkPage);
+  // Before submitting, the clerk's 样稿 link gives the PDF as publishing would freeze it, with
+  // the figure just saved, marked 样稿.
+  const previewHref = await clerkPage.getByTestId("preview-pdf").getAttribute("href");
+  const preview = await clerkPage.request.get(previewHref!);
+  expect(preview.headers()["content-type"]).toBe("application/pdf");
+  const previewText = pdfText(await preview.body());
+  expect(previewText).toContain("样稿");
+  expect(previewText).toContain(organizationName);
+  expect(previewText).toMatch(/\b4321\b/);
   await clerkPage.getByRole("button", { name: "提交审核" }).click();
   await expect(clerkPage.getByTestId("read-only")).toBeVisible();
   await clerkPage.context().close();
@@ -101,9 +116,9 @@ test("a report goes from submission through a return to publication and a public
   await visitor.getByRole("link", { name: /^PDF/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${organizationName}${year}年政府信息公开工作年度报告.pdf`);
-  const file = await download.path();
-  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  const text = pdfText(readFileSync(await download.path()));
   expect(text).toContain(organizationName);
+  expect(text).not.toContain("样稿");
   expect(text).toMatch(/\b4321\b/);
   expect(text).toMatch(/\b1204\b/);
   await visitorContext.close();

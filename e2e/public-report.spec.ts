@@ -110,4 +110,60 @@ test.describe("public report pages", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await context.close();
   });
+
+  for (const textSize of ["100%", "200%"]) {
+    test(`on a phone at ${textSize} text the row labels stay in view while the figures scroll, and no text is cut off`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+      const page = await context.newPage();
+      await page.goto(`/reports/${publishedId}`);
+      // The reader's text size: the document is sized in rem, so it follows the root's.
+      await page.evaluate((size) => (document.documentElement.style.fontSize = size), textSize);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const layout = await page.evaluate(() => {
+        const viewport = document.documentElement.clientWidth;
+        // The widest table region: scrolled to its last column.
+        const regions = [...document.querySelectorAll<HTMLElement>(".rd-table-scroll")];
+        const region = regions.reduce((a, b) =>
+          b.scrollWidth - b.clientWidth > a.scrollWidth - a.clientWidth ? b : a,
+        );
+        region.scrollLeft = region.scrollWidth;
+        const box = region.getBoundingClientRect();
+        // The first body row's labels (every sticky stub column) and its last figure.
+        const row = region.querySelector<HTMLElement>("tbody tr")!;
+        const stubs = [...row.querySelectorAll<HTMLElement>(".rd-stub")].map((stub) => stub.getBoundingClientRect());
+        const label = {
+          left: Math.min(...stubs.map((stub) => stub.left)),
+          right: Math.max(...stubs.map((stub) => stub.right)),
+        };
+        const lastFigure = [...row.querySelectorAll<HTMLElement>("td")].at(-1)!.getBoundingClientRect();
+        // Text outside the table regions: nothing wider than the screen, nothing clipped.
+        const cut = [
+          ...document.querySelectorAll<HTMLElement>(
+            ".rd-document p, .rd-document h1, .rd-document h2, .rd-document h3",
+          ),
+        ]
+          .filter((element) => !element.closest(".rd-table-scroll"))
+          .filter((element) => {
+            const rect = element.getBoundingClientRect();
+            return rect.left < -1 || rect.right > viewport + 1 || element.scrollWidth > element.clientWidth + 1;
+          })
+          .map((element) => element.textContent?.slice(0, 30));
+        return {
+          pageOverflow: document.documentElement.scrollWidth - viewport,
+          scrolled: region.scrollLeft > 0,
+          labelInView: label.left >= box.left - 1 && label.right <= box.right + 1,
+          labelWidthShare: (label.right - label.left) / box.width,
+          lastFigureInView: lastFigure.left >= label.right - 1 && lastFigure.right <= box.right + 1,
+          cut,
+        };
+      });
+      expect(layout.pageOverflow).toBeLessThanOrEqual(1);
+      expect(layout.scrolled).toBe(true);
+      expect(layout).toMatchObject({ labelInView: true, lastFigureInView: true, cut: [] });
+      expect(layout.labelWidthShare).toBeLessThan(0.7);
+      await context.close();
+    });
+  }
 });

@@ -22,8 +22,8 @@ export type {
 export { organizationNameCore, isSameOrganizationName, matchOrganizationByName } from "./match-organization-name";
 export type { NamedOrganization, OrganizationMatch } from "./match-organization-name";
 export { placeLabel } from "./place-label";
-export { summarizeReading } from "./summarize-reading";
 export type { ReadingSummary, ImportPlaceNote } from "./summarize-reading";
+export { parseReadingSummary, summarizeReading } from "./summarize-reading";
 export {
   UPLOAD_EXTENSIONS,
   MAX_UPLOAD_FILE_BYTES,

@@ -4,6 +4,7 @@
  * each with the place in words. Plain JSON, so a route handler can send it as is.
  * Universal and pure.
  */
+import { z } from "zod";
 import type { Finding } from "../rules";
 import { compileLayout, getLayout } from "../template";
 import { placeLabel } from "./place-label";
@@ -59,4 +60,36 @@ export function summarizeReading(fileName: string, reading: ReadResult, findings
       return { severity: finding.severity, place, placeLabel: placeLabel(layout, place), message: finding.message };
     }),
   };
+}
+
+const storedPlaceNote = z.object({
+  severity: z.enum(["error", "warning"]),
+  place: z.string(),
+  placeLabel: z.string(),
+  message: z.string(),
+});
+
+const storedReadingSummary: z.ZodType<ReadingSummary> = z.object({
+  fileName: z.string(),
+  status: z.enum(["read", "notReport", "refused"]),
+  organizationName: z.string(),
+  year: z.number().int().nullable(),
+  layoutId: z.string(),
+  layoutBasis: z.string(),
+  source: z.enum(["text", "html", "docx"]),
+  cellsRead: z.number().int(),
+  cellsTotal: z.number().int(),
+  problems: z.array(storedPlaceNote),
+  findings: z.array(storedPlaceNote),
+});
+
+/**
+ * A reading summary as stored with its import (ReportImport.reading), checked: a row the
+ * current shape cannot read is an error naming the import, never a summary guessed at.
+ */
+export function parseReadingSummary(stored: unknown, importName: string): ReadingSummary {
+  const parsed = storedReadingSummary.safeParse(stored);
+  if (!parsed.success)
+    throw new Error(`the stored reading of import ${importName} is not a reading summary: ${parsed.error.message}`);
+  return parsed.data;
 }

@@ -8,7 +8,7 @@ import { listCommentTargetOptions } from "@/lib/review/comment-target-options";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { can, type Actor } from "@/lib/workflow/policy";
-import type { ReadingSummary } from "@/lib/import";
+import { parseReadingSummary } from "@/lib/import";
 import { transitionNames, transitionRow, type ReportStatus } from "@/lib/workflow/transitions";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
@@ -108,7 +108,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     source: currentImport.source,
     fileSha256: currentImport.fileSha256,
     // Written by the import from lib/import's summarizeReading (write-imported-report.ts).
-    reading: currentImport.reading as unknown as ReadingSummary,
+    reading: parseReadingSummary(currentImport.reading, currentImport.fileName),
     organizationWarning: currentImport.organizationWarning,
     importedAt: currentImport.createdAt,
     importedBy: currentImport.importedBy?.name ?? null,
