@@ -179,12 +179,9 @@ function boardRow(
     };
   const status = report.status as ReportStatus;
   const first = report.publications[0];
-  // A report published here is dated by its first publication; an imported one by the day its page states.
-  const publishedOn = first
-    ? first.publicationDate
-      ? fromDateColumn(first.publicationDate)
-      : chinaDay(first.publishedAt)
-    : null;
+  // A report published here is dated by its first publication (its 发布日期 is that day); an
+  // imported one by the day its page states, or not at all: the import day is not its body's.
+  const publishedOn = first ? (first.publicationDate ? fromDateColumn(first.publicationDate) : "undated") : null;
   const baseline = report.revisions[0];
   const isUntouched = status === "RETURNED" && baseline !== undefined && baseline.version === report.version;
   return {
@@ -321,6 +318,7 @@ function urgency(row: SeasonBoardRow): number {
   const { standing } = row;
   if (standing.kind === "overdue") return -standing.daysLate;
   if (standing.kind === "open") return standing.daysLeft;
+  if (standing.kind === "publishedUndated") return 200_000;
   return 100_000 + standing.daysLate;
 }
 

@@ -115,6 +115,21 @@ describe("the season board", () => {
     expect(edited.rows.find((row) => row.status === "RETURNED")!.returnedUntouchedDays).toBeNull();
     expect(edited.rows.find((row) => row.status === "RETURNED")!.findings!.errors).toBeGreaterThan(0);
     expect(edited.counts.returnedUntouched).toBe(0);
+
+    // An imported document that states no 发布日期 was published on a day nobody knows: not
+    // late by the day it was imported here, and not counted as on time either.
+    const dongfeng = await modules.db.publication.findFirstOrThrow({
+      where: { reportId: reports.dongfeng! },
+      select: { id: true, publicationDate: true },
+    });
+    await modules.db.publication.update({ where: { id: dongfeng.id }, data: { publicationDate: null } });
+    const undated = await board.getSeasonBoard(reviewer, reviewer.organizationId, year, now);
+    expect(undated.rows.find((row) => row.status === "PUBLISHED")!.standing).toEqual({ kind: "publishedUndated" });
+    expect(undated.counts.overdue).toBe(built.counts.overdue);
+    await modules.db.publication.update({
+      where: { id: dongfeng.id },
+      data: { publicationDate: dongfeng.publicationDate },
+    });
   });
 
   it("exports as CSV with a byte order mark and as .xlsx with the count line", async () => {

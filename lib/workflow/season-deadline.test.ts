@@ -20,6 +20,11 @@ describe("deadlineStanding", () => {
     [{ deadline: "2027-01-31", today: "2027-02-03", publishedOn: null }, "已逾期 3 天", "逾期 3 天"],
     [{ deadline: "2027-01-31", today: "2027-02-03", publishedOn: "2027-01-31" }, "按时发布", "按时发布"],
     [{ deadline: "2027-01-31", today: "2027-03-03", publishedOn: "2027-02-02" }, "逾期 2 天发布", "逾期 2 天发布"],
+    [
+      { deadline: "2027-01-31", today: "2027-03-03", publishedOn: "undated" },
+      "已发布（原文未注明发布日期）",
+      "已发布，日期不详",
+    ],
   ] as const)("%o is %s", (input, label, short) => {
     const standing = deadlineStanding(input);
     expect(deadlineStandingLabel(standing)).toBe(label);

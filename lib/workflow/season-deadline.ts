@@ -2,7 +2,9 @@
  * Where a unit stands against its reporting deadline (the county's calendar,
  * lib/organizations/reporting-calendar.ts), in calendar days of China
  * (lib/format/calendar-day.ts). The deadline is the day by which the report must be
- * published (公布期限), so a report is late until it is published. Universal and pure: the
+ * published (公布期限), so a report is late until it is published. An imported report whose
+ * document states no 发布日期 was published on a day nobody knows: neither on time nor late
+ * (the day it was imported here says nothing about when its body published it). Universal and pure: the
  * season board, its exports and the clerk's banner word it the same way.
  */
 import { toDateColumn, type CalendarDay } from "@/lib/format/calendar-day";
@@ -20,14 +22,17 @@ export type DeadlineStanding =
   /** Not yet published, deadline passed. */
   | { kind: "overdue"; daysLate: number }
   /** Published: on time (daysLate 0) or that many days after the deadline. */
-  | { kind: "published"; daysLate: number };
+  | { kind: "published"; daysLate: number }
+  /** Published, on a day nobody knows: an imported document that states no 发布日期. */
+  | { kind: "publishedUndated" };
 
 export function deadlineStanding(input: {
   deadline: CalendarDay;
   today: CalendarDay;
-  /** The day the report was first published, null while it is not. */
-  publishedOn: CalendarDay | null;
+  /** The day the report was first published, "undated" when that is not known, null while it is not. */
+  publishedOn: CalendarDay | "undated" | null;
 }): DeadlineStanding {
+  if (input.publishedOn === "undated") return { kind: "publishedUndated" };
   if (input.publishedOn !== null)
     return { kind: "published", daysLate: Math.max(0, daysBetween(input.deadline, input.publishedOn)) };
   const daysLeft = daysBetween(input.today, input.deadline);
@@ -43,6 +48,8 @@ export function deadlineStandingLabel(standing: DeadlineStanding): string {
       return `已逾期 ${standing.daysLate} 天`;
     case "published":
       return standing.daysLate === 0 ? "按时发布" : `逾期 ${standing.daysLate} 天发布`;
+    case "publishedUndated":
+      return "已发布（原文未注明发布日期）";
   }
 }
 
@@ -55,6 +62,8 @@ export function deadlineStandingShortLabel(standing: DeadlineStanding): string {
       return `逾期 ${standing.daysLate} 天`;
     case "published":
       return standing.daysLate === 0 ? "按时发布" : `逾期 ${standing.daysLate} 天发布`;
+    case "publishedUndated":
+      return "已发布，日期不详";
   }
 }
 
