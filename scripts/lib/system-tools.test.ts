@@ -18,16 +18,16 @@ describe("isInstalled", () => {
 });
 
 describe("missingTools and planInstall", () => {
-  it("installs Debian's chromium and poppler-utils as root when both are missing", () => {
+  it("installs Debian's chromium, poppler-utils and LibreOffice Writer as root when they are missing", () => {
     const tools: SystemTool[] = [
       { name: "chromium", executable: nowhere, debianPackage: "chromium" },
       ...testTools(undefined).filter((tool) => tool.name !== "chromium"),
     ];
     const missing = missingTools(tools, "");
-    expect(missing.map((tool) => tool.name)).toEqual(["chromium", "pdftotext"]);
+    expect(missing.map((tool) => tool.name)).toEqual(["chromium", "pdftotext", "LibreOffice Writer"]);
     expect(planInstall(missing, root)).toEqual({
       kind: "install",
-      packages: ["chromium", "poppler-utils"],
+      packages: ["chromium", "poppler-utils", "libreoffice-writer-nogui"],
       commandPrefix: [],
     });
     expect(planInstall(missing, { ...root, isRoot: false, hasPasswordlessSudo: true })).toMatchObject({
@@ -39,6 +39,12 @@ describe("missingTools and planInstall", () => {
   it("finds nothing missing where the tools are", () => {
     const tools: SystemTool[] = [{ name: "node", executable: process.execPath, debianPackage: "nodejs" }];
     expect(missingTools(tools)).toEqual([]);
+  });
+
+  it("finds a tool missing whose executable is there but whose marker file is not", () => {
+    const node = { name: "node", executable: process.execPath, debianPackage: "nodejs" };
+    expect(missingTools([{ ...node, marker: process.execPath }])).toEqual([]);
+    expect(missingTools([{ ...node, marker: nowhere }]).map((tool) => tool.name)).toEqual(["node"]);
   });
 
   it("says in one line what to do when it cannot install", () => {

@@ -1,9 +1,9 @@
 // The programs the tests need from the operating system: Debian's Chromium for the browser
-// tests (no browser can be downloaded at run time here) and poppler-utils' pdftotext for the
-// PDF checks. `npm test` installs the missing ones itself with apt-get (as root, or through
+// tests (no browser can be downloaded at run time here), poppler-utils' pdftotext for the
+// PDF checks and LibreOffice Writer, the office suite at hand, to open the frozen .docx. `npm test` installs the missing ones itself with apt-get (as root, or through
 // sudo without a password), so a fresh machine needs no command besides the README's.
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
 
 export type SystemTool = {
@@ -13,6 +13,11 @@ export type SystemTool = {
   executable: string;
   /** The Debian package that provides `executable`, or null when it cannot be installed for it. */
   debianPackage: string | null;
+  /**
+   * A file the package installs, where the executable alone does not show it is there
+   * (LibreOffice's `soffice` comes with any of its parts, Writer with its own library).
+   */
+  marker?: string;
 };
 
 export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
@@ -27,6 +32,12 @@ export function testTools(chromiumPath: string | undefined): SystemTool[] {
       debianPackage: chromiumPath === undefined || chromiumPath === DEFAULT_CHROMIUM_PATH ? "chromium" : null,
     },
     { name: "pdftotext", executable: "pdftotext", debianPackage: "poppler-utils" },
+    {
+      name: "LibreOffice Writer",
+      executable: "soffice",
+      debianPackage: "libreoffice-writer-nogui",
+      marker: "/usr/lib/libreoffice/program/libswlo.so",
+    },
   ];
 }
 
@@ -49,7 +60,9 @@ export function isInstalled(executable: string, searchPath = process.env.PATH ??
 }
 
 export function missingTools(tools: SystemTool[], searchPath?: string): SystemTool[] {
-  return tools.filter((tool) => !isInstalled(tool.executable, searchPath));
+  return tools.filter(
+    (tool) => !isInstalled(tool.executable, searchPath) || (tool.marker !== undefined && !existsSync(tool.marker)),
+  );
 }
 
 export type InstallPlan =
@@ -74,7 +87,7 @@ export function planInstall(
   if (!machine.hasApt)
     return {
       kind: "impossible",
-      message: `测试需要 ${names}，本机没有 apt-get，无法自动安装：请安装 Chromium 与 poppler-utils，并用 CHROMIUM_PATH 指明 Chromium 的路径。`,
+      message: `测试需要 ${names}，本机没有 apt-get，无法自动安装：请安装 Chromium、poppler-utils 与 LibreOffice Writer，并用 CHROMIUM_PATH 指明 Chromium 的路径。`,
     };
   if (machine.isRoot) return { kind: "install", packages, commandPrefix: [] };
   if (machine.hasPasswordlessSudo) return { kind: "install", packages, commandPrefix: ["sudo", "-n"] };

@@ -57,6 +57,13 @@ const FONT = {
 } as const;
 /** Half-points. */
 const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
+
+/**
+ * Six digits of 5号 in the widest digits an office suite may substitute (0.64 em, as
+ * DejaVu Sans where 仿宋 is missing) and the cell's margins: a figure column never breaks a
+ * figure across lines, whichever face Word, WPS or LibreOffice sets it in.
+ */
+const MIN_FIGURE_COLUMN_PT = 6 * 0.64 * 10.5 + 6;
 /** 28.8 pt pitch: 22 lines on the 225 mm text block. */
 const BODY_LINE = 576;
 const TABLE_LINE = 300;
@@ -179,7 +186,12 @@ function gridTable(grid: GridView, widths: readonly number[]): Table {
 }
 
 function tableSection(section: TableSectionView): (Paragraph | Table)[] {
-  const widths = computeColumnWidths(section, { width: TEXT_BLOCK_PT, fontSize: 10.5, cellPadding: 6 });
+  const widths = computeColumnWidths(section, {
+    width: TEXT_BLOCK_PT,
+    fontSize: 10.5,
+    cellPadding: 6,
+    minValueWidth: MIN_FIGURE_COLUMN_PT,
+  });
   const out: (Paragraph | Table)[] = [heading(section.heading, 1)];
   for (const grid of section.grids) out.push(gridTable(grid, widths.get(grid.id) ?? []));
   // Word needs a paragraph between consecutive tables or it merges them.

@@ -27,6 +27,12 @@ export interface ColumnWidthOptions {
   readonly fontSize: number;
   /** Horizontal padding inside one cell (both sides together), in points. */
   readonly cellPadding: number;
+  /**
+   * The narrowest a figure column may be, in points: the stub gives way (down to its least
+   * share) so that every figure column is at least this wide. The DOCX asks for it, since
+   * the office suite that opens it may set the figures in a wider face than the PDF embeds.
+   */
+  readonly minValueWidth?: number;
 }
 
 const MIN_STUB_SHARE = 0.22;
@@ -102,10 +108,16 @@ function stubLevelWidths(grid: GridView, stubWidth: number, options: ColumnWidth
 
 /** Widths of every column of every grid of a section, keyed by grid id. */
 export function computeColumnWidths(section: TableSectionView, options: ColumnWidthOptions): Map<string, number[]> {
-  const stubWidth = Math.max(
-    0,
-    ...section.grids.filter((g) => g.stubColumnCount > 0).map((g) => preferredStubWidth(g, options)),
-  );
+  const stubbed = section.grids.filter((g) => g.stubColumnCount > 0);
+  const preferred = Math.max(0, ...stubbed.map((g) => preferredStubWidth(g, options)));
+  const mostValueColumns = Math.max(0, ...stubbed.map((g) => g.columnCount - g.stubColumnCount));
+  const stubWidth =
+    options.minValueWidth === undefined || stubbed.length === 0
+      ? preferred
+      : Math.min(
+          preferred,
+          Math.max(options.width * MIN_STUB_SHARE, options.width - mostValueColumns * options.minValueWidth),
+        );
   const out = new Map<string, number[]>();
   for (const grid of section.grids) {
     const valueColumns = grid.columnCount - grid.stubColumnCount;
