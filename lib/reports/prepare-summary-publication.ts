@@ -71,3 +71,22 @@ export function prepareSummaryPublication(
     problems,
   };
 }
+
+/**
+ * The 更正说明 offered for the next version: the units the summary adds up now that the last
+ * version did not, and those it no longer does; empty for the first version.
+ */
+export function suggestedCorrectionNote(
+  lastIncluded: readonly { unitId: string; unitName: string }[] | null,
+  summary: Pick<CountySummary, "included">,
+): string {
+  if (lastIncluded === null) return "";
+  const before = new Set(lastIncluded.map((unit) => unit.unitId));
+  const now = new Set(summary.included.map((unit) => unit.unitId));
+  const added = summary.included.filter((unit) => !before.has(unit.unitId)).map((unit) => unit.unitName);
+  const removed = lastIncluded.filter((unit) => !now.has(unit.unitId)).map((unit) => unit.unitName);
+  const parts: string[] = [];
+  if (added.length > 0) parts.push(`新纳入汇总：${added.join("、")}。`);
+  if (removed.length > 0) parts.push(`不再纳入汇总：${removed.join("、")}。`);
+  return parts.join("") || "汇总数据有更新。";
+}

@@ -24,7 +24,7 @@ const yearField = z
 export const publishCountySummaryInput = z.strictObject({
   countyId: z.uuid({ error: "所选县（区）无效，请刷新页面后重试" }),
   year: yearField,
-  /** The content the confirmed 样稿 was made of (its X-Summary-Content header). */
+  /** The content the confirmed 样稿 was made of (its X-Content-Sha256 header). */
   expectedContent: z
     .string({ error: "请先预览样稿，核对后再发布" })
     .regex(/^[0-9a-f]{64}$/, { error: "请先预览样稿，核对后再发布" }),

@@ -25,7 +25,11 @@ export const POST = defineRoute({
   run: async ({ params, actor, request }) => {
     const parsed = previewChoices.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new AppError("INVALID_INPUT", "预览参数无效。");
-    const preview = await previewCountySummaryPdf(actor, { countyId: params.countyId, year: params.year, ...parsed.data });
+    const preview = await previewCountySummaryPdf(actor, {
+      countyId: params.countyId,
+      year: params.year,
+      ...parsed.data,
+    });
     return new Response(new Uint8Array(preview.pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -34,7 +38,7 @@ export const POST = defineRoute({
         "X-Page-Count": String(preview.pageCount),
         // zh-CN messages, percent-encoded: headers carry ASCII only.
         "X-Publication-Problems": encodeURIComponent(JSON.stringify(preview.problems)),
-        "X-Summary-Content": preview.contentSha256,
+        "X-Content-Sha256": preview.contentSha256,
       },
     });
   },
