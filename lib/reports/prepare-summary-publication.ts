@@ -74,7 +74,8 @@ export function prepareSummaryPublication(
 
 /**
  * The 更正说明 offered for the next version: the units the summary adds up now that the last
- * version did not, and those it no longer does; empty for the first version.
+ * version did not, and those it no longer does; empty for the first version, or when the
+ * units are the same (the publisher says what changed).
  */
 export function suggestedCorrectionNote(
   lastIncluded: readonly { unitId: string; unitName: string }[] | null,
@@ -88,5 +89,5 @@ export function suggestedCorrectionNote(
   const parts: string[] = [];
   if (added.length > 0) parts.push(`新纳入汇总：${added.join("、")}。`);
   if (removed.length > 0) parts.push(`不再纳入汇总：${removed.join("、")}。`);
-  return parts.join("") || "汇总数据有更新。";
+  return parts.join("");
 }
