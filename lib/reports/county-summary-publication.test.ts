@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "@/prisma/seed/create-account";
+import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { readPdfRawText } from "@/lib/render/pdf/testing/read-pdf-pages";
@@ -19,6 +20,7 @@ const modules = setUpReviewDatabase("nianbao_summary_publication", async () => (
   approve: await import("./approve-report"),
   route: await import("@/lib/publications/serve-county-summary-publication"),
   catalogue: await import("@/lib/publications/list-county-summary-publications"),
+  choose: await import("./choose-season-county"),
 }));
 const year = 2025;
 /** 10 February 2026, noon in China: the 统计期限 of 2025 is over. */
@@ -112,6 +114,7 @@ describe("publishing the county summary of 阳城县", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "summary.publish" } });
     expect([audit.organizationId, audit.actorId]).toEqual([countyId, reviewer.userId]);
     expect(audit.detail).toMatchObject({ year, sequence: 1, included: 2, excluded: 3 });
+    expect(describeAuditDetail(audit.detail)).toBe(`${year} 年度第 1 版，已汇总 2 个单位，未汇总 3 个`);
 
     // Nothing changed: nothing to publish again.
     const unchanged = await preview.previewCountySummaryPdf(reviewer, { countyId, year, now: afterPeriod });
@@ -255,5 +258,22 @@ describe("publishing the county summary of 阳城县", () => {
     expect(listed.map((row) => [row.countyName, row.year, row.sequence])).toEqual([["阳城县", year, 2]]);
     expect(await catalogue.listCountySummaryPublications(null, { query: "盐池" })).toEqual([]);
     expect(await catalogue.listCountySummaryPublications(null, { year: 2024 })).toEqual([]);
+  });
+
+  it("offers the system administrator every county to pick, a reviewer their own", async () => {
+    const { steps, choose } = modules;
+    const yangcheng = await steps.organizationIdNamed("阳城县");
+    const yanchi = await steps.organizationIdNamed("盐池县");
+    const admin = await steps.actorFor("admin");
+    const everyCounty = await choose.chooseSeasonCounty(admin, undefined);
+    expect(everyCounty.counties.map((county) => county.id)).toEqual(expect.arrayContaining([yangcheng, yanchi]));
+    expect(everyCounty.countyId).toBe(everyCounty.counties[0]!.id);
+    expect((await choose.chooseSeasonCounty(admin, yanchi)).countyId).toBe(yanchi);
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const own = await choose.chooseSeasonCounty(reviewer, undefined);
+    expect([own.counties.map((county) => county.name), own.countyId]).toEqual([["阳城县"], yangcheng]);
+    // Another county asked for is passed on for the policy to refuse; an id that is no id names none.
+    expect((await choose.chooseSeasonCounty(reviewer, yanchi)).countyId).toBe(yanchi);
+    expect((await choose.chooseSeasonCounty(reviewer, "x")).countyId).toBeNull();
   });
 });

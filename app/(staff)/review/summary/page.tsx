@@ -97,6 +97,9 @@ export default async function CountySummaryPage({
         应报 {included.length + excluded.length} · 已汇总 {included.length} · 未汇总 {excluded.length}
       </p>
       <p>
+        <Link href={`/review/board?year=${year}&county=${county.id}`}>查看各单位报告进度</Link>
+      </p>
+      <p>
         <a href={download("csv")} data-testid="summary-csv">
           下载 CSV
         </a>{" "}
