@@ -28,14 +28,14 @@ const afterPeriod = new Date("2026-02-10T04:00:00Z");
 const duringPeriod = new Date("2025-12-20T04:00:00Z");
 
 /** The clerk's report of `username` (35 requests received, as every clean report), approved by the county's reviewer. */
-async function approvedReport(username: string): Promise<string> {
+async function approvedReport(username: string, reviewerName = "yangcheng-review"): Promise<string> {
   const { steps, approve, db } = modules;
   const clerk = await steps.actorFor(username);
   const reportId = await steps.startReportAsClerk(clerk, year);
   const unit = await db.organization.findUniqueOrThrow({ where: { id: clerk.organizationId! } });
   await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(unit.name, year));
   const version = await steps.submitReportAsClerk(clerk, reportId);
-  await approve.approveReport(await steps.actorFor("yangcheng-review"), { reportId, expectedVersion: version });
+  await approve.approveReport(await steps.actorFor(reviewerName), { reportId, expectedVersion: version });
   return reportId;
 }
 
@@ -275,5 +275,28 @@ describe("publishing the county summary of 阳城县", () => {
     // Another county asked for is passed on for the policy to refuse; an id that is no id names none.
     expect((await choose.chooseSeasonCounty(reviewer, yanchi)).countyId).toBe(yanchi);
     expect((await choose.chooseSeasonCounty(reviewer, "x")).countyId).toBeNull();
+  });
+
+  it("lets one of two publishers at once through; the other is told it is published already", async () => {
+    const { db, steps, publish, preview } = modules;
+    const countyId = await steps.organizationIdNamed("盐池县");
+    await approvedReport("wangyuejing", "yanchi-review");
+    const reviewer = await steps.actorFor("yanchi-review");
+    const { contentSha256 } = await preview.previewCountySummaryPdf(reviewer, { countyId, year, now: afterPeriod });
+    const input = { countyId, year, expectedContent: contentSha256, now: afterPeriod };
+    const outcomes = await Promise.allSettled([
+      publish.publishCountySummary(reviewer, input),
+      publish.publishCountySummary(reviewer, input),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    // Depending on where the second one was when the first committed: published meanwhile
+    // (in its transaction, or by the unique key), or nothing left to publish (before it rendered).
+    expect([
+      "CONFLICT:全县汇总已被他人发布，请刷新页面查看最新版本。",
+      "INVALID_STATE:全县汇总与已发布的第 1 版相同，无需再次发布。",
+    ]).toContain(`${refused.reason.code}:${refused.reason.message}`);
+    expect(await db.countySummaryPublication.count({ where: { countyId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "summary.publish", organizationId: countyId } })).toBe(1);
   });
 });

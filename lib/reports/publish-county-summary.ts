@@ -91,47 +91,54 @@ export const publishCountySummary = defineOperation({
     plan.marks.correctionNote = correctionNoteFor(sequence, input.correctionNote);
     const rendered = await renderSummaryPublication(plan.document, plan.marks);
 
-    const created = await db.$transaction(async (tx) => {
-      if (((await latestSummaryPublication(tx, countyId, input.year))?.sequence ?? 0) + 1 !== sequence)
-        throw new AppError("CONFLICT", "全县汇总已被他人发布，请刷新页面查看最新版本。");
-      const publication = await tx.countySummaryPublication.create({
-        data: {
-          countyId,
-          year: input.year,
-          sequence,
-          templateId: summary.layout.id,
-          templateVersion: summary.layout.version,
-          data: toStoredReportData(summary.data),
-          includedUnits: plan.document.included,
-          excludedUnits: plan.document.excluded,
-          contentSha256: plan.contentSha256,
-          html: rendered.html,
-          pdf: new Uint8Array(rendered.pdf),
-          pdfSha256: rendered.pdfSha256,
-          correctionNote: plan.marks.correctionNote,
-          publishedById: actor?.userId ?? null,
-          publishedAt: now,
-          publicationDate: toDateColumn(plan.marks.publicationDate),
-        },
-        select: { id: true, sequence: true },
-      });
-      await tx.auditEvent.create({
-        data: {
-          action: "summary.publish",
-          actorId: actor?.userId ?? null,
-          organizationId: countyId,
-          comment: plan.marks.correctionNote,
-          detail: {
+    const created = await db
+      .$transaction(async (tx) => {
+        if (((await latestSummaryPublication(tx, countyId, input.year))?.sequence ?? 0) + 1 !== sequence)
+          throw new AppError("CONFLICT", "全县汇总已被他人发布，请刷新页面查看最新版本。");
+        const publication = await tx.countySummaryPublication.create({
+          data: {
+            countyId,
             year: input.year,
             sequence,
-            included: plan.document.included.length,
-            excluded: plan.document.excluded.length,
+            templateId: summary.layout.id,
+            templateVersion: summary.layout.version,
+            data: toStoredReportData(summary.data),
+            includedUnits: plan.document.included,
+            excludedUnits: plan.document.excluded,
+            contentSha256: plan.contentSha256,
+            html: rendered.html,
+            pdf: new Uint8Array(rendered.pdf),
             pdfSha256: rendered.pdfSha256,
+            correctionNote: plan.marks.correctionNote,
+            publishedById: actor?.userId ?? null,
+            publishedAt: now,
+            publicationDate: toDateColumn(plan.marks.publicationDate),
           },
-        },
+          select: { id: true, sequence: true },
+        });
+        await tx.auditEvent.create({
+          data: {
+            action: "summary.publish",
+            actorId: actor?.userId ?? null,
+            organizationId: countyId,
+            comment: plan.marks.correctionNote,
+            detail: {
+              year: input.year,
+              sequence,
+              included: plan.document.included.length,
+              excluded: plan.document.excluded.length,
+              pdfSha256: rendered.pdfSha256,
+            },
+          },
+        });
+        return publication;
+      })
+      .catch((error: unknown) => {
+        // Two publishers at once: the (county, year, sequence) key lets one through.
+        if ((error as { code?: unknown } | null)?.code === "P2002")
+          throw new AppError("CONFLICT", "全县汇总已被他人发布，请刷新页面查看最新版本。");
+        throw error;
       });
-      return publication;
-    });
     return { sequence: created.sequence, year: input.year, countyId };
   },
 });
