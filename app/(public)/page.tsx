@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateZh } from "@/lib/format/format-date-zh";
+import { listCountySummaryPublications } from "@/lib/publications/list-county-summary-publications";
+import { summaryPublicationPath } from "@/lib/publications/load-county-summary-publication";
 import { listPublicationFacets, listPublications } from "@/lib/publications/list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
@@ -16,6 +18,22 @@ function single(value: string | string[] | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** One line of the catalogue: a published report, or a county's published summary. */
+type CatalogueRow = {
+  key: string;
+  href: string;
+  name: string;
+  county: string | null;
+  year: number;
+  organizationId: string;
+  documentDate: Date | null;
+  /** A summary is not signed, so it has no 成文日期. */
+  hasDocumentDate: boolean;
+  publicationDate: Date | null;
+  sequence: number;
+  isSummary: boolean;
+};
+
 /** A DATE column as 2024年1月26日, or 未注明 when the document does not state it. */
 function calendarDay(value: Date | null): string {
   return value === null ? "未注明" : (formatDateZh(fromDateColumn(value)) ?? "未注明");
@@ -27,12 +45,45 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
   const yearNumber = year && /^\d{4}$/.test(year) ? Number(year) : undefined;
   const query = normalizeSearchQuery(single(raw.q));
   const countyId = single(raw.county);
-  const [publications, facets] = await loadPublicPage({
+  const [publications, summaries, facets] = await loadPublicPage({
     page: "/",
     action: "catalogue.read",
     authorize: () =>
-      Promise.all([listPublications(null, { query, year: yearNumber, countyId }), listPublicationFacets(null)]),
+      Promise.all([
+        listPublications(null, { query, year: yearNumber, countyId }),
+        listCountySummaryPublications(null, { query, year: yearNumber, countyId }),
+        listPublicationFacets(null),
+      ]),
   });
+  // A county's published summary (全县汇总) is listed with its reports: first among its year's.
+  const rows: CatalogueRow[] = [
+    ...summaries.map((summary) => ({
+      key: summary.publicationId,
+      href: summaryPublicationPath(summary.countyId, summary.year),
+      name: `${summary.countyName}（全县汇总）`,
+      county: summary.countyName,
+      year: summary.year,
+      organizationId: summary.countyId,
+      documentDate: null,
+      hasDocumentDate: false,
+      publicationDate: summary.publicationDate,
+      sequence: summary.sequence,
+      isSummary: true,
+    })),
+    ...publications.map((publication) => ({
+      key: publication.publicationId,
+      href: `/reports/${publication.reportId}`,
+      name: publication.organization,
+      county: publication.county,
+      year: publication.year,
+      organizationId: publication.organizationId,
+      documentDate: publication.documentDate,
+      hasDocumentDate: true,
+      publicationDate: publication.publicationDate,
+      sequence: publication.sequence,
+      isSummary: false,
+    })),
+  ].sort((a, b) => b.year - a.year || Number(b.isSummary) - Number(a.isSummary));
   return (
     <main id="main" className="page">
       <h1>政府信息公开工作年度报告</h1>
@@ -72,26 +123,26 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
           </Link>
         </p>
       )}
-      {publications.length === 0 ? (
+      {rows.length === 0 ? (
         <p>没有找到符合条件的报告。</p>
       ) : (
         <table className="table" data-testid="publications">
           <TableHead columns={["单位", "所属地区", "年度", "成文日期", "发布日期", "历年趋势"]} />
           <tbody>
-            {publications.map((publication) => (
-              <tr key={publication.publicationId}>
+            {rows.map((row) => (
+              <tr key={row.key} data-kind={row.isSummary ? "county-summary" : "report"}>
                 <th scope="row">
-                  <a href={`/reports/${publication.reportId}`}>{publication.organization}</a>
+                  <a href={row.href}>{row.name}</a>
                 </th>
-                <td>{publication.county ?? "—"}</td>
-                <td>{publication.year}</td>
-                <td>{calendarDay(publication.documentDate)}</td>
+                <td>{row.county ?? "—"}</td>
+                <td>{row.year}</td>
+                <td>{row.hasDocumentDate ? calendarDay(row.documentDate) : "—"}</td>
                 <td>
-                  {calendarDay(publication.publicationDate)}
-                  {publication.sequence > 1 ? `（第 ${publication.sequence} 版，已更正）` : ""}
+                  {calendarDay(row.publicationDate)}
+                  {row.sequence > 1 ? `（第 ${row.sequence} 版${row.isSummary ? "" : "，已更正"}）` : ""}
                 </td>
                 <td>
-                  <Link href={`/trends/${publication.organizationId}`}>趋势</Link>
+                  <Link href={`/trends/${row.organizationId}`}>趋势</Link>
                 </td>
               </tr>
             ))}

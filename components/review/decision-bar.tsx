@@ -122,7 +122,7 @@ export function DecisionBar({
       )}
       {confirming && (
         <PublishConfirmation
-          reportId={reportId}
+          previewUrl={`/api/reports/${reportId}/preview`}
           documentDate={documentDate}
           correctionNote={isCorrection ? correctionNote : ""}
           isPending={isPending}

@@ -2,7 +2,14 @@
 import { useEffect, useRef, useState } from "react";
 import { PdfFirstPage } from "./pdf-first-page";
 
-type Preview = { pdf: ArrayBuffer; url: string; pageCount: number; problems: { field: string; message: string }[] };
+type Preview = {
+  pdf: ArrayBuffer;
+  url: string;
+  pageCount: number;
+  problems: { field: string; message: string }[];
+  /** What the 样稿 was made of, when the preview says (X-Content-Sha256): publishing checks it. */
+  contentSha256: string | null;
+};
 
 /**
  * The last step before a report is frozen for good: the reviewer sees the exact PDF the
@@ -12,23 +19,25 @@ type Preview = { pdf: ArrayBuffer; url: string; pageCount: number; problems: { f
  * does 确认发布 publish.
  */
 export function PublishConfirmation({
-  reportId,
+  previewUrl,
   documentDate,
   correctionNote,
   isPending,
   onConfirm,
   onCancel,
 }: {
-  reportId: string;
-  documentDate: string;
+  /** Where the 样稿 is asked for (POST, with the 成文日期 and 更正说明). */
+  previewUrl: string;
+  /** The 成文日期 chosen; undefined for a document that has none (a county summary). */
+  documentDate?: string;
   correctionNote: string;
   isPending: boolean;
-  onConfirm: () => void;
+  onConfirm: (confirmed: { contentSha256: string | null }) => void;
   onCancel: () => void;
 }) {
   // The answer for the choices it was asked with: a change of 成文日期 or 更正说明 asks again,
   // and an older answer is not shown for the new choices.
-  const request = JSON.stringify([reportId, documentDate, correctionNote]);
+  const request = JSON.stringify([previewUrl, documentDate, correctionNote]);
   const [answer, setAnswer] = useState<{ request: string; preview?: Preview; error?: string } | null>(null);
   const preview = answer?.request === request ? (answer.preview ?? null) : null;
   const error = answer?.request === request ? (answer.error ?? null) : null;
@@ -38,7 +47,7 @@ export function PublishConfirmation({
     let isCurrent = true;
     let url: string | null = null;
     (async () => {
-      const response = await fetch(`/api/reports/${reportId}/preview`, {
+      const response = await fetch(previewUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ documentDate: documentDate || undefined, correctionNote: correctionNote || undefined }),
@@ -53,7 +62,13 @@ export function PublishConfirmation({
       if (isCurrent)
         setAnswer({
           request,
-          preview: { pdf, url, pageCount: Number(response.headers.get("X-Page-Count") ?? 0), problems },
+          preview: {
+            pdf,
+            url,
+            pageCount: Number(response.headers.get("X-Page-Count") ?? 0),
+            problems,
+            contentSha256: response.headers.get("X-Content-Sha256"),
+          },
         });
     })().catch((cause: unknown) => {
       if (isCurrent)
@@ -63,7 +78,7 @@ export function PublishConfirmation({
       isCurrent = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [request, reportId, documentDate, correctionNote]);
+  }, [request, previewUrl, documentDate, correctionNote]);
 
   return (
     <section
@@ -84,7 +99,8 @@ export function PublishConfirmation({
       {preview && (
         <>
           <p data-testid="publish-page-count">
-            共 <strong>{preview.pageCount}</strong> 页，成文日期 {documentDate || "（发布当日）"}。
+            共 <strong>{preview.pageCount}</strong> 页
+            {documentDate !== undefined && `，成文日期 ${documentDate || "（发布当日）"}`}。
             <a href={preview.url} target="_blank" rel="noopener" download="样稿.pdf">
               打开完整样稿（PDF）
             </a>
@@ -110,7 +126,7 @@ export function PublishConfirmation({
           className="button"
           type="button"
           disabled={isPending || !preview || preview.problems.length > 0}
-          onClick={onConfirm}
+          onClick={() => preview && onConfirm({ contentSha256: preview.contentSha256 })}
         >
           确认发布
         </button>

@@ -27,6 +27,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "season.remind": "催报",
   "report.replyComment": "回复审核意见",
   "report.resolveComment": "审核意见标为已处理",
+  "summary.publish": "发布全县汇总",
 };
 
 export function auditActionLabel(action: string): string {

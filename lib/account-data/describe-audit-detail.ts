@@ -22,6 +22,10 @@ export function describeAuditDetail(detail: unknown): string | null {
   const parts: string[] = [];
   if (record.source === "import")
     parts.push(`批量导入${typeof record.fileName === "string" ? `（${record.fileName.slice(0, 80)}）` : ""}`);
+  if (typeof record.year === "number" && typeof record.sequence === "number")
+    parts.push(
+      `${record.year} 年度第 ${record.sequence} 版${typeof record.included === "number" ? `，已汇总 ${record.included} 个单位` : ""}${typeof record.excluded === "number" ? `，未汇总 ${record.excluded} 个` : ""}`,
+    );
   if (isRole(record.role) && !record.from) parts.push(`角色：${roleLabels[record.role]}`);
   const from = record.from && typeof record.from === "object" ? (record.from as Record<string, unknown>) : null;
   const to = record.to && typeof record.to === "object" ? (record.to as Record<string, unknown>) : null;

@@ -39,15 +39,21 @@ export function splitSnapshot(html: string): { css: string; body: string } {
 }
 
 export type PublicPageInput = {
-  reportId: string;
+  /** The document's latest-version URL (/reports/<id>, /reports/county-summary/<county>/<year>). */
+  basePath: string;
   /** Whose report it is: the page links to its key figures across the years (/trends/<id>). */
   organizationId: string;
+  /** The trends link's text; default 本单位历年主要数据（趋势图）. */
+  trendsLabel?: string;
   title: string;
   snapshotHtml: string;
   sequence: number;
-  /** 发布日期 (null when an imported document does not state it) and 成文日期. */
+  /**
+   * 发布日期 (null when an imported document does not state it) and 成文日期; a document
+   * that has none by nature (a county summary is not signed) leaves it undefined.
+   */
   publicationDate: Date | null;
-  documentDate: Date | null;
+  documentDate?: Date | null;
   pdfSha256: string;
   pdfBytes: number;
   /** The frozen Word document; null for versions frozen before DOCX was kept. */
@@ -57,7 +63,7 @@ export type PublicPageInput = {
     | readonly {
         sequence: number;
         publicationDate: Date | null;
-        documentDate: Date | null;
+        documentDate?: Date | null;
         correctionNote: string | null;
       }[]
     | null;
@@ -76,7 +82,7 @@ function kilobytes(bytes: number): string {
 
 export async function renderPublicReportPage(input: PublicPageInput): Promise<string> {
   const { css, body } = splitSnapshot(input.snapshotHtml);
-  const base = input.isVersionedUrl ? `/reports/${input.reportId}/v/${input.sequence}` : `/reports/${input.reportId}`;
+  const base = input.isVersionedUrl ? `${input.basePath}/v/${input.sequence}` : input.basePath;
   return renderStaticDocument(
     <StaticDocument
       title={input.isVersionedUrl ? `${input.title}（第 ${input.sequence} 版）` : input.title}
@@ -94,11 +100,12 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
         {input.isVersionedUrl && (
           <p className="pub-notice">
             这是本报告的第 {input.sequence} 版（{day(input.publicationDate)}发布）。
-            <a href={`/reports/${input.reportId}`}>查看最新版本</a>
+            <a href={input.basePath}>查看最新版本</a>
           </p>
         )}
         <p className="pub-dates" data-testid="publication-dates">
-          发布日期：{day(input.publicationDate)}　成文日期：{day(input.documentDate)}
+          发布日期：{day(input.publicationDate)}
+          {input.documentDate !== undefined && `　成文日期：${day(input.documentDate)}`}
         </p>
         <h2>下载</h2>
         <ul className="pub-downloads">
@@ -128,7 +135,7 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
         </ul>
         <p>
           <a href={`/trends/${input.organizationId}`} data-testid="trends-link">
-            本单位历年主要数据（趋势图）
+            {input.trendsLabel ?? "本单位历年主要数据（趋势图）"}
           </a>
         </p>
         <p className="pub-hash">PDF SHA-256：{input.pdfSha256}</p>
@@ -142,8 +149,9 @@ export async function renderPublicReportPage(input: PublicPageInput): Promise<st
             <ol className="pub-versions" reversed data-testid="publication-versions">
               {input.versions.map((version) => (
                 <li key={version.sequence}>
-                  <a href={`/reports/${input.reportId}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
-                  {day(version.publicationDate)}发布，成文日期{day(version.documentDate)}
+                  <a href={`${input.basePath}/v/${version.sequence}`}>第 {version.sequence} 版</a>，
+                  {day(version.publicationDate)}发布
+                  {version.documentDate !== undefined && `，成文日期${day(version.documentDate)}`}
                   {version.sequence === input.sequence ? "（当前版本）" : ""}
                   {version.correctionNote && <p className="pub-note">更正说明：{version.correctionNote}</p>}
                 </li>

@@ -48,7 +48,7 @@ export function contentDisposition(kind: "attachment" | "inline", fileName: stri
  * latest-URL page lists only versions up to its own (the newest), so an entry never goes
  * stale; the bound keeps memory small (a PDF is ~100–200 KB).
  */
-type CachedBody = { body: string | Uint8Array; headers: Record<string, string> };
+export type CachedBody = { body: string | Uint8Array; headers: Record<string, string> };
 const responseCache = new Map<string, CachedBody>();
 const CACHE_ENTRIES = 200;
 
@@ -70,11 +70,39 @@ export async function servePublication(
   params: { reportId: string; sequence?: string },
   format: PublicFormat,
 ): Promise<Response> {
+  const isVersionedUrl = params.sequence !== undefined;
+  return serveFrozenDocument(request, {
+    format,
+    isVersionedUrl,
+    find: () =>
+      findPublicPublication({
+        reportId: params.reportId,
+        sequence: isVersionedUrl ? parseSequence(params.sequence!) : null,
+      }),
+    render: (found) => renderFormat(found.id, format, isVersionedUrl),
+  });
+}
+
+/** Which frozen version a public URL names, with what its ETag is made of. */
+export type FrozenDocumentRef = { id: string; sequence: number; pdfSha256: string; docxSha256: string | null };
+
+/**
+ * The answer to a public URL of any frozen document (a report's publication, a county's
+ * summary): `find` names the version and asks the policy (publication.read), then ETag/304,
+ * the rendered answer from the small cache or `render`; a refusal is the plain 404 page.
+ */
+export async function serveFrozenDocument(
+  request: Request,
+  document: {
+    format: PublicFormat;
+    isVersionedUrl: boolean;
+    find: () => Promise<FrozenDocumentRef>;
+    render: (found: FrozenDocumentRef) => Promise<CachedBody>;
+  },
+): Promise<Response> {
+  const { format, isVersionedUrl } = document;
   try {
-    const isVersionedUrl = params.sequence !== undefined;
-    const sequence = isVersionedUrl ? parseSequence(params.sequence!) : null;
-    const find = () => findPublicPublication({ reportId: params.reportId, sequence });
-    return await authorizeFirst(`public ${format}`, "publication.read", find, async (found) => {
+    return await authorizeFirst(`public ${format}`, "publication.read", document.find, async (found) => {
       if (format === "docx" && found.docxSha256 === null) throw new AppError("NOT_FOUND");
       const etag =
         format === "pdf"
@@ -87,8 +115,7 @@ export async function servePublication(
         return new Response(null, { status: 304, headers: cacheHeaders });
 
       const cacheKey = `${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
-      const cached =
-        responseCache.get(cacheKey) ?? remember(cacheKey, await renderFormat(found.id, format, isVersionedUrl));
+      const cached = responseCache.get(cacheKey) ?? remember(cacheKey, await document.render(found));
       return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
         headers: { ...cacheHeaders, ...cached.headers },
       });
@@ -193,7 +220,7 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
       ? null
       : (await listPublicVersions(publication.reportId)).filter((version) => version.sequence <= publication.sequence);
     const html = await renderPublicReportPage({
-      reportId: publication.reportId,
+      basePath: `/reports/${publication.reportId}`,
       organizationId: publication.report.organization.id,
       title,
       snapshotHtml: publication.html,

@@ -358,6 +358,25 @@ const setCountyReportMode = entry(
   ],
 );
 
+// Publishing the county summary (and its 样稿): the county's own reviewers and administrators;
+// another county is not found, the system administrator (who publishes no report) is refused.
+const publishSummary = entry(
+  "summary.publish",
+  [
+    ["reviewerA", countyA],
+    ["countyAdminA", countyA],
+  ],
+  [
+    ["reviewerB", countyA, "NOT_FOUND"],
+    ["countyAdminB", countyA, "NOT_FOUND"],
+    ["clerkA1", countyA, "NOT_FOUND"],
+    ["reviewerA", townA1, "FORBIDDEN"],
+    ["admin", countyA, "FORBIDDEN"],
+    ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
@@ -541,6 +560,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
   "app/(staff)/review/summary/actions.ts#setCountyReportModeAction": setCountyReportMode,
   "app/api/county-summary/[countyId]/[year]/[format]/route.ts#GET": readSummary,
+  "app/(staff)/review/summary/actions.ts#publishCountySummaryAction": publishSummary,
+  "app/api/county-summary/[countyId]/[year]/preview/route.ts#POST": publishSummary,
   "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
   "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": seasonOfCounty("season.remind"),
@@ -555,6 +576,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/api/reports/[id]/preview/route.ts#POST": readReport,
   // One handler for every public URL of a report: the page, pdf, docx, json, csv, and /v/<n>/….
   "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
+  // The same for a county's published summary of a year, under /reports/county-summary/<county>/<year>.
+  "app/(public)/reports/county-summary/[countyId]/[year]/[[...path]]/route.ts#GET": readPublication,
 };
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */

@@ -71,8 +71,8 @@ export const staffPages = {
   "/admin/units/[id]": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/units/import": ["ADMIN", "COUNTY_ADMIN"],
   "/admin/calendar": ["ADMIN", "COUNTY_ADMIN"],
-  "/review/board": ["REVIEWER", "COUNTY_ADMIN"],
-  "/review/summary": ["REVIEWER", "COUNTY_ADMIN"],
+  "/review/board": ["REVIEWER", "COUNTY_ADMIN", "ADMIN"],
+  "/review/summary": ["REVIEWER", "COUNTY_ADMIN", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffPage = keyof typeof staffPages;
@@ -137,6 +137,8 @@ type SubjectOf = {
   "summary.read": OrganizationScope;
   /** Choosing how the county government's own report fills its tables (本级 or 全县). */
   "county.setReportMode": OrganizationScope;
+  /** Publishing the county's summary (全县汇总) of a year as a new frozen version, and its 样稿. */
+  "summary.publish": OrganizationScope;
 };
 
 export type Action = keyof SubjectOf;
@@ -351,6 +353,12 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "county.setReportMode": administering(
     (actor, county) =>
       actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
+  ),
+  // The county's own reviewers and administrators, as they publish its units' reports; the
+  // system administrator, like for a report, does not publish; another county is not found.
+  "summary.publish": administering(
+    (actor, county) =>
+      (actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN") && county.organizationId === actor.organizationId,
   ),
 };
 

@@ -19,10 +19,12 @@ import {
   type SeasonBoardParams,
   type SeasonBoardSort,
 } from "@/lib/reports/get-season-board";
+import { chooseSeasonCounty } from "@/lib/reports/choose-season-county";
 import { queueStatusOptions } from "@/lib/reports/list-review-queue";
 import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-notice";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { can } from "@/lib/workflow/policy";
 import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
 import { sendSeasonNoticeAction } from "./actions";
 
@@ -37,7 +39,7 @@ const sortLabels: Record<SeasonBoardSort, string> = {
   findings: "校验问题",
 };
 
-type Params = SeasonBoardParams & { year: number };
+type Params = SeasonBoardParams & { year: number; county?: string };
 
 function BoardSortHeader({ params, sort }: { params: Params; sort: SeasonBoardSort }) {
   return (
@@ -55,6 +57,7 @@ function boardSearch(params: Params, change: Partial<SeasonBoardParams> = {}): U
   const search = new URLSearchParams({ year: String(next.year), sort: next.sort, dir: next.dir });
   if (next.status) search.set("status", next.status);
   if (next.flag) search.set("flag", next.flag);
+  if (params.county) search.set("county", params.county);
   return search;
 }
 
@@ -76,20 +79,34 @@ export default async function SeasonBoardPage({
     sort: raw.sort,
     dir: raw.dir,
   });
-  const params: Params = { ...parsed, year: parsed.year ?? reportingYear(new Date()) };
-  const { board, user } = await loadStaffPage({
+  const askedCounty = typeof raw.county === "string" ? raw.county : undefined;
+  const { board, counties, canOpenReports, canOpenQueue, canRemind } = await loadStaffPage({
     page: "/review/board",
     action: "season.board",
-    authorize: async ({ user, actor }) => ({
-      board: await getSeasonBoard(actor, user.organizationId, params.year, new Date()),
-    }),
+    authorize: async ({ actor }) => {
+      // The system administrator has no county of their own: they pick one (default the first).
+      const { counties, countyId } = await chooseSeasonCounty(actor, askedCounty);
+      return {
+        board: await getSeasonBoard(actor, countyId, parsed.year ?? reportingYear(new Date()), new Date()),
+        counties,
+        canOpenReports: can(actor, "page.open", { page: "/review/reports/[id]" }),
+        canOpenQueue: can(actor, "page.open", { page: "/review" }),
+        // A reminder goes out from the sender's own county (sendSeasonNoticeAction): not the
+        // system administrator's, who has none.
+        canRemind: countyId !== null && countyId === actor?.organizationId,
+      };
+    },
   });
+  const params: Params = {
+    ...parsed,
+    year: parsed.year ?? reportingYear(new Date()),
+    ...(counties.length > 1 ? { county: board.calendar.countyId } : {}),
+  };
   const rows = viewSeasonBoard(board.rows, params);
   const { calendar } = board;
-  const canOpenReports = user.role === "REVIEWER";
   return (
     <main id="main" className="page page--wide">
-      <p>{canOpenReports && <Link href={`/review?year=${params.year}`}>← 审核工作台</Link>}</p>
+      <p>{canOpenQueue && <Link href={`/review?year=${params.year}`}>← 审核工作台</Link>}</p>
       <h1>
         {calendar.countyName} · {params.year} 年度报告进度
       </h1>
@@ -102,6 +119,15 @@ export default async function SeasonBoardPage({
         <strong>{seasonCountLine(board)}</strong>
       </p>
       <FilterForm action="/review/board" keep={{ sort: params.sort, dir: params.dir }}>
+        {counties.length > 1 && (
+          <FilterSelect
+            id="board-county"
+            name="county"
+            label="县（区）"
+            value={calendar.countyId}
+            options={counties.map((county) => ({ value: county.id, label: county.name }))}
+          />
+        )}
         <FilterSelect
           id="board-year"
           name="year"
@@ -136,9 +162,11 @@ export default async function SeasonBoardPage({
       <table className="table" data-testid="season-board">
         <thead>
           <tr>
-            <th scope="col">
-              <span className="season-visually-hidden">选择</span>
-            </th>
+            {canRemind && (
+              <th scope="col">
+                <span className="season-visually-hidden">选择</span>
+              </th>
+            )}
             <BoardSortHeader params={params} sort="name" />
             <th scope="col">类型</th>
             <BoardSortHeader params={params} sort="status" />
@@ -158,15 +186,17 @@ export default async function SeasonBoardPage({
               data-standing={row.standing.kind}
               data-unit={row.organization.name}
             >
-              <td>
-                <input
-                  type="checkbox"
-                  name="unit"
-                  value={row.organization.id}
-                  form={NOTICE_FORM}
-                  aria-label={`选择${row.organization.name}`}
-                />
-              </td>
+              {canRemind && (
+                <td>
+                  <input
+                    type="checkbox"
+                    name="unit"
+                    value={row.organization.id}
+                    form={NOTICE_FORM}
+                    aria-label={`选择${row.organization.name}`}
+                  />
+                </td>
+              )}
               <th scope="row">{row.organization.name}</th>
               <td>{organizationKinds[row.organization.kind].label}</td>
               <td>
@@ -195,13 +225,15 @@ export default async function SeasonBoardPage({
         </tbody>
       </table>
       {rows.length === 0 && <p>没有符合条件的单位。</p>}
-      <SeasonNoticeForm
-        formId={NOTICE_FORM}
-        year={params.year}
-        defaultText={defaultNoticeText(params.year, calendar.unitDeadline)}
-        maxLength={MAX_NOTICE_LENGTH}
-        sendNotice={sendSeasonNoticeAction}
-      />
+      {canRemind && (
+        <SeasonNoticeForm
+          formId={NOTICE_FORM}
+          year={params.year}
+          defaultText={defaultNoticeText(params.year, calendar.unitDeadline)}
+          maxLength={MAX_NOTICE_LENGTH}
+          sendNotice={sendSeasonNoticeAction}
+        />
+      )}
     </main>
   );
 }

@@ -3,70 +3,101 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import "@/components/review/review.css";
 import "@/lib/render/html/report-document.css";
+import { SummaryPublicationPanel } from "@/components/county-summary/summary-publication-panel";
 import { SummarySources } from "@/components/county-summary/summary-sources";
+import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { formatDateZh } from "@/lib/format/format-date-zh";
+import { summaryPublicationPath } from "@/lib/publications/load-county-summary-publication";
 import { ReportDocument } from "@/lib/render/html/report-document";
 import { countyReportModeLabels } from "@/lib/report-data";
+import { chooseSeasonCounty } from "@/lib/reports/choose-season-county";
 import { getCountySummary } from "@/lib/reports/get-county-summary";
+import { listSummaryPublications } from "@/lib/reports/list-summary-publications";
+import { suggestedCorrectionNote } from "@/lib/reports/prepare-summary-publication";
 import { countySummaryView } from "@/lib/reports/render-county-summary";
-import { reportingYear } from "@/lib/reports/reporting-year";
+import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can, staffPages } from "@/lib/workflow/policy";
+import { publishCountySummaryAction } from "./actions";
 import { ReportModeForm } from "./report-mode-form";
 
 export const metadata: Metadata = { title: "全县汇总" };
 
-export default async function CountySummaryPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function CountySummaryPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; county?: string }>;
+}) {
   const params = await searchParams;
+  const askedCounty = typeof params.county === "string" ? params.county : undefined;
   const current = reportingYear(new Date());
   const asked = Number(params.year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= current + 1 ? asked : current;
-  const { summary, canSetMode, canOpenReports } = await loadStaffPage({
+  const { summary, counties, versions, canSetMode, canPublish, canOpenReports, canOpenQueue } = await loadStaffPage({
     page: "/review/summary",
-    path: `/review/summary?year=${year}`,
+    path: `/review/summary?year=${year}${askedCounty ? `&county=${encodeURIComponent(askedCounty)}` : ""}`,
     action: "summary.read",
     authorize: async ({ actor, user }) => {
-      if (!user.organizationId) notFound();
-      const summary = await getCountySummary(actor, user.organizationId, year);
+      // The system administrator has no county of their own: they pick one (default the first).
+      const { counties, countyId } = await chooseSeasonCounty(actor, askedCounty);
+      if (!countyId) notFound();
+      const summary = await getCountySummary(actor, countyId, year);
       const scope = await loadOrganizationScope(summary.county.id);
       return {
         summary,
+        counties,
+        versions: await listSummaryPublications(actor, summary.county.id, year),
         canSetMode: can(actor, "county.setReportMode", scope),
+        canPublish: can(actor, "summary.publish", scope),
         canOpenReports: (staffPages["/review/reports/[id]"] as readonly string[]).includes(user.role),
+        canOpenQueue: can(actor, "page.open", { page: "/review" }),
       };
     },
   });
   const { county, included, excluded, inconsistentUnits, findings } = summary;
+  const versionItems = versions.map((version) => ({
+    sequence: version.sequence,
+    publicationDateText: formatDateZh(fromDateColumn(version.publicationDate)) ?? "",
+    correctionNote: version.correctionNote,
+    href: `${summaryPublicationPath(county.id, year)}/v/${version.sequence}`,
+  }));
   const download = (format: string) => `/api/county-summary/${county.id}/${year}/${format}`;
   const unitName = (name: string, reportId: string | null) =>
     canOpenReports && reportId ? <Link href={`/review/reports/${reportId}`}>{name}</Link> : name;
-  const years = Array.from({ length: 6 }, (_, index) => current - index);
   return (
     <main id="main" className="page page--wide">
-      <p>
-        <Link href={`/review?year=${year}`}>← 返回审核工作台</Link>
-      </p>
+      <p>{canOpenQueue && <Link href={`/review?year=${year}`}>← 返回审核工作台</Link>}</p>
       <h1>
         {county.name} {year} 年度全县汇总
       </h1>
       <p className="lead">
         各乡镇（街道）和县直部门已审核、已发布报告的表二、表三、表四逐项相加；合计按模板的计算关系重新计算，并用同一套规则校验。
       </p>
-      <form method="get" className="field" aria-label="选择年度">
-        <label htmlFor="summary-year">报告年度</label>
-        <select id="summary-year" name="year" className="input" defaultValue={year}>
-          {years.map((option) => (
-            <option key={option} value={option}>
-              {option} 年度
-            </option>
-          ))}
-        </select>{" "}
-        <button className="button button--secondary" type="submit">
-          查看
-        </button>
-      </form>
+      <FilterForm action="/review/summary" keep={{}}>
+        {counties.length > 1 && (
+          <FilterSelect
+            id="summary-county"
+            name="county"
+            label="县（区）"
+            value={county.id}
+            options={counties.map((option) => ({ value: option.id, label: option.name }))}
+          />
+        )}
+        <FilterSelect
+          id="summary-year"
+          name="year"
+          label="报告年度"
+          value={year}
+          options={yearFilterOptions(new Date())}
+        />
+      </FilterForm>
       <p data-testid="summary-counts">
         应报 {included.length + excluded.length} · 已汇总 {included.length} · 未汇总 {excluded.length}
+      </p>
+      <p>
+        <Link href={`/review/board?year=${year}&county=${county.id}`}>查看各单位报告进度</Link>
       </p>
       <p>
         <a href={download("csv")} data-testid="summary-csv">
@@ -133,6 +164,29 @@ export default async function CountySummaryPage({ searchParams }: { searchParams
 
       <h2>各项数字的来源</h2>
       <SummarySources layoutId={summary.layout.id} data={summary.data} contributions={summary.contributions} />
+
+      {canPublish ? (
+        <SummaryPublicationPanel
+          countyId={county.id}
+          year={year}
+          versions={versionItems}
+          suggestedNote={suggestedCorrectionNote(versions[0]?.includedUnits ?? null, summary)}
+          publish={publishCountySummaryAction}
+        />
+      ) : (
+        versionItems.length > 0 && (
+          <>
+            <h2>已发布的全县汇总</h2>
+            <ol reversed data-testid="summary-versions">
+              {versionItems.map((version) => (
+                <li key={version.sequence}>
+                  <a href={version.href}>第 {version.sequence} 版</a>，{version.publicationDateText}发布
+                </li>
+              ))}
+            </ol>
+          </>
+        )
+      )}
 
       <h2>县政府本级报告的填报方式</h2>
       <p data-testid="summary-mode">当前：{countyReportModeLabels[county.reportMode]}</p>

@@ -1,0 +1,140 @@
+import "server-only";
+import { fromDateColumn } from "@/lib/format/calendar-day";
+import { parseReportData } from "@/lib/report-data";
+import { renderReportCsv } from "@/lib/render/csv";
+import { renderReportJson } from "@/lib/render/json";
+import { countySummaryView, type SummaryDocument } from "@/lib/reports/render-county-summary";
+import { getLayout } from "@/lib/template";
+import { declareEntryPoint } from "@/lib/server/entry-point";
+import {
+  listSummaryVersions,
+  loadPublicSummaryPublication,
+  parseSummaryYear,
+  summaryPublicationPath,
+  findPublicSummaryPublication,
+} from "./load-county-summary-publication";
+import { parseSequence } from "./load-public-publication";
+import { renderPublicReportPage } from "./render-public-report-page";
+import {
+  contentDisposition,
+  parsePublicPath,
+  serveFrozenDocument,
+  type CachedBody,
+  type PublicFormat,
+} from "./serve-publication";
+
+/** A stored unit list (JSON of any age) as the document prints it. */
+function unitList(value: unknown): { unitName: string; reason: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((unit: { unitName?: unknown; reason?: unknown }) => ({
+    unitName: String(unit?.unitName ?? ""),
+    reason: String(unit?.reason ?? ""),
+  }));
+}
+
+/** Renders one format of one summary version from its stored snapshot. */
+async function renderSummaryFormat(
+  publicationId: string,
+  format: PublicFormat,
+  isVersionedUrl: boolean,
+): Promise<CachedBody> {
+  const publication = await loadPublicSummaryPublication(publicationId);
+  const basePath = summaryPublicationPath(publication.countyId, publication.year);
+  const fileBase = `${publication.county.name}${publication.year}年政府信息公开工作年度报告全县汇总${
+    publication.sequence > 1 ? `（第${publication.sequence}版）` : ""
+  }`;
+  const asciiBase = `county-summary-${publication.year}-v${publication.sequence}`;
+  const attachment = (extension: string, contentType: string, body: string | Uint8Array): CachedBody => ({
+    body,
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": contentDisposition("attachment", `${fileBase}.${extension}`, `${asciiBase}.${extension}`),
+      ...(typeof body === "string" ? {} : { "Content-Length": String(body.length) }),
+    },
+  });
+
+  if (format === "pdf") return attachment("pdf", "application/pdf", new Uint8Array(publication.pdf));
+  if (format === "html") return attachment("html", "text/html; charset=utf-8", publication.html);
+
+  const layout = getLayout(publication.templateId);
+  if (!layout) throw new Error(`summary publication ${publication.id}: unknown layout ${publication.templateId}`);
+  const reading = parseReportData(layout, publication.data);
+  if (!reading.ok) throw new Error(`summary publication ${publication.id}: ${reading.error.message}`);
+  const document: SummaryDocument = {
+    layout,
+    year: publication.year,
+    data: reading.data,
+    included: unitList(publication.includedUnits),
+    excluded: unitList(publication.excludedUnits),
+  };
+  const view = countySummaryView(document, {
+    publicationDate: fromDateColumn(publication.publicationDate),
+    sequence: publication.sequence,
+    correctionNote: publication.correctionNote,
+  });
+
+  if (format === "page") {
+    const versions = isVersionedUrl
+      ? null
+      : (await listSummaryVersions(publication.countyId, publication.year)).filter(
+          (version) => version.sequence <= publication.sequence,
+        );
+    const html = await renderPublicReportPage({
+      basePath,
+      organizationId: publication.countyId,
+      trendsLabel: "全县历年主要数据（趋势图）",
+      title: view.title,
+      snapshotHtml: publication.html,
+      sequence: publication.sequence,
+      publicationDate: publication.publicationDate,
+      pdfSha256: publication.pdfSha256,
+      pdfBytes: publication.pdf.length,
+      docx: null,
+      versions,
+      isVersionedUrl,
+    });
+    return { body: html, headers: { "Content-Type": "text/html; charset=utf-8" } };
+  }
+  if (format === "json")
+    return {
+      body: renderReportJson(view),
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": contentDisposition("inline", `${fileBase}.json`, `${asciiBase}.json`),
+      },
+    };
+  return attachment("csv", "text/csv; charset=utf-8", renderReportCsv(view));
+}
+
+/**
+ * The one route handler of every public URL of a county's summary
+ * (app/(public)/reports/county-summary/[countyId]/[year]/[[...path]]/route.ts): the same
+ * paths as a report's under /reports/county-summary/<county>/<year> (the latest page, /pdf,
+ * /html, /json, /csv, /v/<n>/…), through the same serving, cache and 404 as a report's.
+ */
+export function countySummaryPublicationRoute() {
+  return declareEntryPoint(
+    async (
+      request: Request,
+      context: { params: Promise<{ countyId: string; year: string; path?: string[] }> },
+    ): Promise<Response> => {
+      const { countyId, year, path = [] } = await context.params;
+      const target = parsePublicPath(path);
+      const isVersionedUrl = target?.sequence !== undefined;
+      const format = target?.format ?? "page";
+      return serveFrozenDocument(request, {
+        format,
+        isVersionedUrl,
+        // Unknown paths answer exactly as unknown summaries do.
+        find: () =>
+          findPublicSummaryPublication({
+            countyId: target ? countyId : "",
+            year: parseSummaryYear(year),
+            sequence: isVersionedUrl ? parseSequence(target!.sequence!) : null,
+          }),
+        render: (found) => renderSummaryFormat(found.id, format, isVersionedUrl),
+      });
+    },
+    { kind: "route", name: "countySummaryPublication", action: "publication.read" },
+  );
+}
