@@ -1,13 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { checkedText } from "@/lib/report-data";
-import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { MAX_REVIEW_COMMENT_LENGTH } from "./add-review-comment";
-import { authorizeReport, type AuthorizedReport } from "./authorize-report";
-import { loadReportComment } from "./load-report-comment";
+import { authorizeReport } from "./authorize-report";
+import { updateOpenComment } from "./update-open-comment";
 
 export const replyToReviewCommentInput = z.strictObject({
   reportId: z.uuid({ error: "报告编号无效" }),
@@ -30,31 +28,11 @@ export const replyToReviewComment = defineOperation({
   action: "report.replyComment",
   authorize: (actor: Actor, input: ReplyToReviewCommentInput) =>
     authorizeReport(actor, "report.replyComment", input.reportId),
-  run: storeReply,
-});
-
-async function storeReply(
-  { report }: AuthorizedReport,
-  actor: Actor,
-  input: ReplyToReviewCommentInput,
-): Promise<{ id: string }> {
-  await loadReportComment(report.id, input.commentId);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.reviewComment.updateMany({
-      where: { id: input.commentId, reportId: report.id, resolvedAt: null },
+  run: (authorized, actor, input) =>
+    updateOpenComment(authorized, actor, input.commentId, {
       data: { reply: input.body, repliedAt: new Date() },
-    });
-    if (updated.count === 0) throw new AppError("INVALID_STATE", "审核人员已将这条批注标为已处理，无需再回复。");
-    await tx.auditEvent.create({
-      data: {
-        action: "report.replyComment",
-        actorId: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        reportId: report.id,
-        comment: input.body,
-        detail: { commentId: input.commentId },
-      },
-    });
-    return { id: input.commentId };
-  });
-}
+      action: "report.replyComment",
+      comment: input.body,
+      closedMessage: "审核人员已将这条批注标为已处理，无需再回复。",
+    }),
+});

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { buildSeasonBoard } from "./get-season-board";
+import { organizationAuditEvent } from "./report-audit-event";
 
 export const MAX_NOTICE_LENGTH = 500;
 /** More units than any county has: a bigger list is not one the board sent. */
@@ -79,13 +80,12 @@ export const sendSeasonNotice = defineOperation({
         select: { id: true },
       });
       await tx.auditEvent.createMany({
-        data: units.map((organizationId) => ({
-          action: "season.remind",
-          actorId: actor?.userId ?? null,
-          organizationId,
-          comment: input.body,
-          detail: { noticeId: notice.id, year: input.year, deadline: onBoard.get(organizationId)!.deadline },
-        })),
+        data: units.map((organizationId) =>
+          organizationAuditEvent(actor, "season.remind", organizationId, {
+            comment: input.body,
+            detail: { noticeId: notice.id, year: input.year, deadline: onBoard.get(organizationId)!.deadline },
+          }),
+        ),
       });
       return { noticeId: notice.id, recipients: units.length };
     });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
 import { UnitFilterField } from "@/components/ui/unit-select";
 import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
@@ -18,7 +19,6 @@ export default async function AccountsPage({
   const query = parseListQuery(await searchParams);
   const { list, units } = await loadStaffPage({
     page: "/admin/accounts",
-    path: "/admin/accounts",
     action: "account.list",
     authorize: async ({ actor }) => ({
       list: await listAccounts(actor, { unitId: query.unit, search: query.q, page: query.page }),
@@ -26,11 +26,7 @@ export default async function AccountsPage({
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>账号管理</h1>
+    <StaffPageLayout back={{ href: "/admin", name: "系统管理" }} title="账号管理">
       <p>
         <Link className="button" href="/admin/accounts/new">
           新建账号
@@ -71,6 +67,6 @@ export default async function AccountsPage({
           </tr>
         ))}
       </PagedTable>
-    </main>
+    </StaffPageLayout>
   );
 }

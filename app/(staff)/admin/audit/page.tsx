@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
 import { UnitFilterField } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
@@ -20,7 +20,6 @@ export default async function AuditPage({
   const query = parseListQuery(await searchParams);
   const { log, units } = await loadStaffPage({
     page: "/admin/audit",
-    path: "/admin/audit",
     action: "audit.read",
     authorize: async ({ actor }) => ({
       log: await listAuditEvents(actor, {
@@ -33,12 +32,11 @@ export default async function AuditPage({
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>操作记录</h1>
-      <p className="lead">账号管理、报告填报和审核的每一次操作，最新的在前。</p>
+    <StaffPageLayout
+      back={{ href: "/admin", name: "系统管理" }}
+      title="操作记录"
+      lead="账号管理、报告填报和审核的每一次操作，最新的在前。"
+    >
       <form method="get" className="filters" aria-label="筛选操作记录">
         <UnitFilterField units={units} value={query.unit} />
         <div className="field">
@@ -88,6 +86,6 @@ export default async function AuditPage({
           </tr>
         ))}
       </PagedTable>
-    </main>
+    </StaffPageLayout>
   );
 }

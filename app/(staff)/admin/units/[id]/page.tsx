@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { notFound } from "next/navigation";
 import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
@@ -36,11 +36,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
     },
   });
   return (
-    <main id="main" className="page page--narrow">
-      <p>
-        <Link href="/admin/units">← 返回单位管理</Link>
-      </p>
-      <h1>{unit.name}</h1>
+    <StaffPageLayout back={{ href: "/admin/units", name: "单位管理" }} title={unit.name} isNarrow>
       {unit.retiredAt && (
         <p className="notice notice--warning" role="status">
           本单位已停用：已公开的报告仍在网站上，不再参加新的年度报告。
@@ -67,6 +63,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
       )}
       <h2>{unit.retiredAt ? "恢复" : "停用"}</h2>
       <RetireUnitButton unitId={unit.id} unitName={unit.name} isRetired={unit.retiredAt !== null} />
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -28,7 +28,6 @@ export default async function NewUnitPage({
   const params = await searchParams;
   const { parents, isCounty } = await loadStaffPage({
     page: "/admin/units/new",
-    path: "/admin/units/new",
     action: "unit.list",
     authorize: async ({ actor }) => ({
       parents: parentOptions(await listUnitTree(actor)),
@@ -37,11 +36,11 @@ export default async function NewUnitPage({
   });
   const parentId = parents.some((parent) => parent.id === params.parent) ? params.parent! : (parents[0]?.id ?? "");
   return (
-    <main id="main" className="page page--narrow">
-      <p>
-        <Link href="/admin/units">← 返回单位管理</Link>
-      </p>
-      <h1>{isCounty ? "新建县（区）" : "新建单位"}</h1>
+    <StaffPageLayout
+      back={{ href: "/admin/units", name: "单位管理" }}
+      title={isCounty ? "新建县（区）" : "新建单位"}
+      isNarrow
+    >
       {!isCounty && parents.length === 0 ? (
         <p>没有可以设立单位的上级单位。</p>
       ) : (
@@ -51,6 +50,6 @@ export default async function NewUnitPage({
           kinds={isCounty ? ["COUNTY"] : unitKindsBelowCounty}
         />
       )}
-    </main>
+    </StaffPageLayout>
   );
 }
