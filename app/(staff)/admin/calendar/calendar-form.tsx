@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { ScriptForm } from "@/components/ui/script-form";
 import type { ReportingCalendar } from "@/lib/organizations/reporting-calendar";
 import { setReportingCalendarAction } from "./actions";
 
@@ -28,10 +30,8 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
     .filter((field) => errors[field.name])
     .map((field) => ({ fieldId: `calendar-${field.name}`, message: `${field.label}：${errors[field.name]}` }));
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ScriptForm
+      onSubmit={() =>
         startTransition(async () => {
           setSaved(false);
           setMessage(null);
@@ -49,15 +49,11 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
           const fieldErrors = fieldErrorsOf(result);
           setErrors(fieldErrors);
           if (Object.keys(fieldErrors).length === 0) setMessage(result.message);
-        });
-      }}
+        })
+      }
     >
       <FormErrorSummary problems={problems} />
-      {message && (
-        <p className="field__error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
       {saved && (
         <p className="notice notice--success" role="status">
           已保存 {calendar.year} 年度的报告期。
@@ -90,6 +86,6 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : "保存报告期"}
       </button>
-    </form>
+    </ScriptForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NamedOptions, YearOptions } from "@/components/ui/named-options";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { notFound } from "next/navigation";
 import { reportingCalendarOf } from "@/lib/organizations/get-reporting-calendar";
@@ -47,21 +48,13 @@ export default async function CalendarPage({
           <>
             <label htmlFor="calendar-county">县（区）</label>
             <select id="calendar-county" name="county" className="input" defaultValue={calendar.countyId}>
-              {counties.map((county) => (
-                <option key={county.id} value={county.id}>
-                  {county.name}
-                </option>
-              ))}
+              <NamedOptions items={counties} />
             </select>
           </>
         )}
         <label htmlFor="calendar-year">报告年度</label>
         <select id="calendar-year" name="year" className="input" defaultValue={year}>
-          {[current + 1, current, current - 1, current - 2].map((option) => (
-            <option key={option} value={option}>
-              {option} 年度
-            </option>
-          ))}
+          <YearOptions years={[current + 1, current, current - 1, current - 2]} />
         </select>{" "}
         <button className="button button--secondary" type="submit">
           查看

@@ -1,5 +1,6 @@
 "use client";
 import { NamedOptions } from "@/components/ui/named-options";
+import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
@@ -36,19 +37,14 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     if (total > MAX_BATCH_TOTAL_BYTES)
       return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
     setIsPending(true);
-    try {
-      const response = await fetch("/api/import/batch", { method: "POST", body: data });
-      const body = (await response.json().catch(() => null)) as {
-        results?: BatchFileResult[];
-        error?: { message?: string };
-      } | null;
-      if (!response.ok || !body?.results) return fail(body?.error?.message ?? "导入未成功，请稍后重试。");
-      setResults(body.results);
-    } catch {
-      fail("网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。");
-    } finally {
-      setIsPending(false);
-    }
+    const sent = await postUpload<{ results?: BatchFileResult[] }>("/api/import/batch", data, {
+      failed: "导入未成功，请稍后重试。",
+      offline: "网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。",
+    });
+    setIsPending(false);
+    if (!sent.ok) return fail(sent.message);
+    if (!sent.answer.results) return fail("导入未成功，请稍后重试。");
+    setResults(sent.answer.results);
   };
 
   const count = (outcome: BatchFileResult["outcome"]) =>

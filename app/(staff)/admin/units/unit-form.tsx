@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { LabelledOptions } from "@/components/ui/named-options";
+import { ScriptForm } from "@/components/ui/script-form";
 import { unitKindLabels } from "@/lib/organizations/unit-kinds";
 import type { OrganizationKind } from "@/lib/report-data";
 import { createCountyAction, createUnitAction, updateUnitAction } from "./actions";
@@ -113,14 +115,25 @@ export function UnitForm({
       />,
     );
 
+  // The parent and the kind: one of a list.
+  const selectField = (name: "parentId" | "kind", options: readonly { value: string; label: string }[]) =>
+    field(
+      name,
+      null,
+      <select
+        id={`unit-${name}`}
+        className={inputClass(name)}
+        value={values[name]}
+        onChange={set(name)}
+        aria-invalid={Boolean(errors[name])}
+        aria-describedby={describedBy(name, false)}
+      >
+        <LabelledOptions options={options} />
+      </select>,
+    );
+
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <ScriptForm onSubmit={submit}>
       <FormErrorSummary problems={problems} />
       {message && (
         <p
@@ -133,43 +146,15 @@ export function UnitForm({
         </p>
       )}
       {mode.kind === "create" &&
-        field(
+        selectField(
           "parentId",
-          null,
-          <select
-            id="unit-parentId"
-            className={inputClass("parentId")}
-            value={values.parentId}
-            onChange={set("parentId")}
-            aria-invalid={Boolean(errors.parentId)}
-            aria-describedby={describedBy("parentId", false)}
-          >
-            {mode.parents.map((parent) => (
-              <option key={parent.id} value={parent.id}>
-                {parent.label}
-              </option>
-            ))}
-          </select>,
+          mode.parents.map((parent) => ({ value: parent.id, label: parent.label })),
         )}
       {textField("name", "全称，如“董封乡人民政府”“阳城县教育局”，不超过 60 个字。", 200)}
       {mode.kind !== "createCounty" &&
-        field(
+        selectField(
           "kind",
-          null,
-          <select
-            id="unit-kind"
-            className={inputClass("kind")}
-            value={values.kind}
-            onChange={set("kind")}
-            aria-invalid={Boolean(errors.kind)}
-            aria-describedby={describedBy("kind", false)}
-          >
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {unitKindLabels[kind]}
-              </option>
-            ))}
-          </select>,
+          kinds.map((kind) => ({ value: kind, label: unitKindLabels[kind] })),
         )}
       {textField(
         "divisionCode",
@@ -183,6 +168,6 @@ export function UnitForm({
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : mode.kind === "update" ? "保存修改" : "创建单位"}
       </button>
-    </form>
+    </ScriptForm>
   );
 }

@@ -1,24 +1,13 @@
 import type { Metadata } from "next";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
-import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
-import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
+import { listUnitTree } from "@/lib/organizations/list-unit-tree";
+import { parentOptions } from "@/lib/organizations/parent-options";
+import { unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can } from "@/lib/workflow/policy";
 import { UnitForm } from "../unit-form";
 
 export const metadata: Metadata = { title: "新建单位" };
-
-/** The units a new unit may go under: active counties and township-level units, indented by depth. */
-function parentOptions(nodes: readonly UnitNode[], depth = 0): { id: string; label: string }[] {
-  return nodes.flatMap((node) =>
-    node.retiredAt || !(node.kind === "COUNTY" || isTownshipLevel(node.kind))
-      ? []
-      : [
-          { id: node.id, label: `${"　".repeat(depth)}${node.name}（${unitKindLabels[node.kind]}）` },
-          ...parentOptions(node.children, depth + 1),
-        ],
-  );
-}
 
 export default async function NewUnitPage({
   searchParams,
