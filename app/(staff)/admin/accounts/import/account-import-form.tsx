@@ -1,10 +1,10 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { NamedOptions } from "@/components/ui/named-options";
+import { CountyField } from "@/components/ui/county-field";
 import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
-import { TableHead } from "@/components/ui/table-head";
+import { ListTable } from "@/components/ui/list-table";
 import { initialPasswordListCsv } from "@/lib/account-data/initial-password-list";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS } from "@/lib/import/spreadsheet";
 import { formatMegabytes } from "@/lib/import/upload-limits";
@@ -57,22 +57,7 @@ export function AccountImportForm({ counties }: { counties: { id: string; name: 
       <ProblemAlert title="未能导入" message={problem ?? failure?.fileError ?? null} />
       {failure && failure.rowErrors.length > 0 && <RowErrors failure={failure} />}
       <ScriptForm onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="countyId">县（区）</label>
-          <select
-            className="input"
-            id="countyId"
-            name="countyId"
-            defaultValue={counties.length === 1 ? counties[0]!.id : ""}
-          >
-            {counties.length !== 1 && (
-              <option value="" disabled>
-                请选择
-              </option>
-            )}
-            <NamedOptions items={counties} />
-          </select>
-        </div>
+        <CountyField counties={counties} choosesOnlyCounty />
         <div className="field">
           <label htmlFor="file">账号名单</label>
           <input id="file" name="file" type="file" accept={SPREADSHEET_EXTENSIONS.join(",")} />
@@ -89,23 +74,20 @@ function RowErrors({ failure }: { failure: Failure }) {
   return (
     <section aria-labelledby="row-errors-heading" className="error-summary" data-testid="row-errors">
       <h2 id="row-errors-heading">有 {failure.rowErrors.length} 行需要改正，本次没有创建任何账号</h2>
-      <table className="table">
-        <TableHead columns={["行号", "问题"]} />
-        <tbody>
-          {failure.rowErrors.map((row) => (
-            <tr key={row.rowNumber}>
-              <th scope="row">第 {row.rowNumber} 行</th>
-              <td>
-                <ul>
-                  {row.messages.map((message, index) => (
-                    <li key={index}>{message}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable columns={["行号", "问题"]}>
+        {failure.rowErrors.map((row) => (
+          <tr key={row.rowNumber}>
+            <th scope="row">第 {row.rowNumber} 行</th>
+            <td>
+              <ul>
+                {row.messages.map((message, index) => (
+                  <li key={index}>{message}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </section>
   );
 }
@@ -131,22 +113,19 @@ function CreatedAccounts({ county, rows }: { county: string; rows: CreatedAccoun
           下载初始密码清单（CSV）
         </a>
       </p>
-      <table className="table" data-testid="created-accounts">
-        <TableHead columns={["用户名", "姓名", "单位", "角色", "初始密码"]} />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.username}</th>
-              <td>{row.name}</td>
-              <td>{row.unitName}</td>
-              <td>{row.roleLabel}</td>
-              <td>
-                <code>{row.initialPassword}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable testId="created-accounts" columns={["用户名", "姓名", "单位", "角色", "初始密码"]}>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.username}</th>
+            <td>{row.name}</td>
+            <td>{row.unitName}</td>
+            <td>{row.roleLabel}</td>
+            <td>
+              <code>{row.initialPassword}</code>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { NamedOptions } from "@/components/ui/named-options";
 import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
-import { TableHead } from "@/components/ui/table-head";
+import { ListTable } from "@/components/ui/list-table";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS, spreadsheetMessages } from "@/lib/import/spreadsheet";
 import type { UnitImportResult } from "@/lib/organizations/import-units";
 import type { UnitImportPreview } from "@/lib/organizations/preview-unit-import";
@@ -122,31 +122,31 @@ export function UnitImportForm({ counties }: { counties: { id: string; name: str
           {!result && counts.create === 0 && counts.problem === 0 && (
             <p className="notice">表中的单位都已存在，导入不会有任何改变。</p>
           )}
-          <table className="table" data-testid="import-preview">
-            <TableHead columns={["行", "单位名称", "类型", "上级单位", "行政区划代码", "统一社会信用代码", "结果"]} />
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.rowNumber} data-outcome={row.outcome}>
-                  <th scope="row">第 {row.rowNumber} 行</th>
-                  <td>{row.name || "—"}</td>
-                  <td>{row.kindLabel || "—"}</td>
-                  <td>{row.parentName || "—"}</td>
-                  <td>{row.divisionCode || "—"}</td>
-                  <td>{row.creditCode || "—"}</td>
-                  <td>
-                    {outcomeLabels[row.outcome]}
-                    {row.problems.length > 0 && (
-                      <ul className="field__error">
-                        {row.problems.map((problem) => (
-                          <li key={problem}>{problem}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            testId="import-preview"
+            columns={["行", "单位名称", "类型", "上级单位", "行政区划代码", "统一社会信用代码", "结果"]}
+          >
+            {preview.rows.map((row) => (
+              <tr key={row.rowNumber} data-outcome={row.outcome}>
+                <th scope="row">第 {row.rowNumber} 行</th>
+                <td>{row.name || "—"}</td>
+                <td>{row.kindLabel || "—"}</td>
+                <td>{row.parentName || "—"}</td>
+                <td>{row.divisionCode || "—"}</td>
+                <td>{row.creditCode || "—"}</td>
+                <td>
+                  {outcomeLabels[row.outcome]}
+                  {row.problems.length > 0 && (
+                    <ul className="field__error">
+                      {row.problems.map((problem) => (
+                        <li key={problem}>{problem}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </section>
       )}
     </div>
