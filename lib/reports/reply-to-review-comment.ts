@@ -5,11 +5,10 @@ import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { MAX_REVIEW_COMMENT_LENGTH } from "./add-review-comment";
 import { authorizeReport } from "./authorize-report";
-import { updateOpenComment } from "./update-open-comment";
+import { reviewCommentRef, updateOpenComment } from "./update-open-comment";
 
 export const replyToReviewCommentInput = z.strictObject({
-  reportId: z.uuid({ error: "报告编号无效" }),
-  commentId: z.uuid({ error: "批注编号无效，请刷新页面后重试" }),
+  ...reviewCommentRef,
   body: checkedText(z.string({ error: "请填写回复内容" }), { control: "回复含有无法显示的控制字符，请删除后重试。" })
     .trim()
     .min(1, { error: "请填写回复内容" })

@@ -3,12 +3,9 @@ import { z } from "zod";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport } from "./authorize-report";
-import { updateOpenComment } from "./update-open-comment";
+import { reviewCommentRef, updateOpenComment } from "./update-open-comment";
 
-export const resolveReviewCommentInput = z.strictObject({
-  reportId: z.uuid({ error: "报告编号无效" }),
-  commentId: z.uuid({ error: "批注编号无效，请刷新页面后重试" }),
-});
+export const resolveReviewCommentInput = z.strictObject(reviewCommentRef);
 
 export type ResolveReviewCommentInput = z.infer<typeof resolveReviewCommentInput>;
 

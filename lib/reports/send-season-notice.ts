@@ -3,11 +3,10 @@ import { z } from "zod";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { formatCalendarDate, reportYearField } from "@/lib/organizations/reporting-calendar";
 import { checkedText } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { buildSeasonBoard } from "./get-season-board";
 import { organizationAuditEvent } from "./report-audit-event";
@@ -47,11 +46,8 @@ export function defaultNoticeText(year: number, unitDeadline: string): string {
 export const sendSeasonNotice = defineOperation({
   name: "sendSeasonNotice",
   action: "season.remind",
-  authorize: async (actor: Actor, countyId: string | null, _input: SendSeasonNoticeInput, _now: Date) => {
-    if (countyId === null) throw notFoundFor(actor);
-    authorize(actor, "season.remind", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string | null, _input: SendSeasonNoticeInput, _now: Date) =>
+    authorizeOrganization(actor, "season.remind", countyId),
   run: async (countyId, actor, _countyId, input, now) => {
     const board = await buildSeasonBoard(countyId, input.year, now);
     if (!board) throw new AppError("NOT_FOUND");

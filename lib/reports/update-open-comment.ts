@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -6,6 +7,12 @@ import type { Actor, ReportAction } from "@/lib/workflow/policy";
 import type { AuthorizedReport } from "./authorize-report";
 import { loadReportComment } from "./load-report-comment";
 import { reportAuditEvent } from "./report-audit-event";
+
+/** Which comment of which report: what a comment's buttons send. */
+export const reviewCommentRef = {
+  reportId: z.uuid({ error: "报告编号无效" }),
+  commentId: z.uuid({ error: "批注编号无效，请刷新页面后重试" }),
+};
 
 /**
  * Changes a review comment of this report that is still open, and records the audit event

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { FormField } from "@/components/ui/form-field";
 import { LabelledOptions } from "@/components/ui/named-options";
 import { ScriptForm } from "@/components/ui/script-form";
 import { unitKindLabels } from "@/lib/organizations/unit-kinds";
@@ -73,24 +74,6 @@ export function UnitForm({
     .filter((field) => errors[field])
     .map((field) => ({ fieldId: `unit-${field}`, message: `${labels[field]}：${errors[field]}` }));
 
-  const field = (name: keyof Values, hint: string | null, control: React.ReactNode) => (
-    <div className="field">
-      <label htmlFor={`unit-${name}`}>{labels[name]}</label>
-      {hint && (
-        <p className="field__hint" id={`unit-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {errors[name] && (
-        <p className="field__error" id={`unit-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-      {control}
-    </div>
-  );
-  const describedBy = (name: keyof Values, hasHint: boolean) =>
-    [hasHint && `unit-${name}-hint`, errors[name] && `unit-${name}-error`].filter(Boolean).join(" ") || undefined;
   const inputClass = (name: keyof Values) => `input${errors[name] ? " input--error" : ""}`;
   // The name and the codes: typed text, each with its hint.
   const textField = (
@@ -98,39 +81,31 @@ export function UnitForm({
     hint: string,
     maxLength: number,
     inputMode?: "numeric",
-  ) =>
-    field(
-      name,
-      hint,
-      <input
-        id={`unit-${name}`}
-        className={inputClass(name)}
-        value={values[name]}
-        onChange={set(name)}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        autoComplete="off"
-        aria-invalid={Boolean(errors[name])}
-        aria-describedby={describedBy(name, true)}
-      />,
-    );
-
+  ) => (
+    <FormField id={`unit-${name}`} label={labels[name]} hint={hint} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          className={inputClass(name)}
+          value={values[name]}
+          onChange={set(name)}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          autoComplete="off"
+        />
+      )}
+    </FormField>
+  );
   // The parent and the kind: one of a list.
-  const selectField = (name: "parentId" | "kind", options: readonly { value: string; label: string }[]) =>
-    field(
-      name,
-      null,
-      <select
-        id={`unit-${name}`}
-        className={inputClass(name)}
-        value={values[name]}
-        onChange={set(name)}
-        aria-invalid={Boolean(errors[name])}
-        aria-describedby={describedBy(name, false)}
-      >
-        <LabelledOptions options={options} />
-      </select>,
-    );
+  const selectField = (name: "parentId" | "kind", options: readonly { value: string; label: string }[]) => (
+    <FormField id={`unit-${name}`} label={labels[name]} error={errors[name]}>
+      {(control) => (
+        <select {...control} className={inputClass(name)} value={values[name]} onChange={set(name)}>
+          <LabelledOptions options={options} />
+        </select>
+      )}
+    </FormField>
+  );
 
   return (
     <ScriptForm onSubmit={submit}>
