@@ -7,7 +7,7 @@ import { listPublicationFacets, listPublications } from "@/lib/publications/list
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "@/lib/publications/normalize-search-query";
 import { loadPublicPage } from "@/lib/server/page-guard";
 import { TableHead } from "@/components/ui/table-head";
-import { NamedOptions } from "@/components/ui/named-options";
+import { NamedOptions, YearOptions } from "@/components/ui/named-options";
 
 // Rendered per request from published data only; no session is read.
 export const dynamic = "force-dynamic";
@@ -104,11 +104,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
           <label htmlFor="year">年度</label>
           <select className="input" id="year" name="year" defaultValue={yearNumber ?? ""} style={{ maxWidth: "10rem" }}>
             <option value="">全部年度</option>
-            {facets.years.map((value) => (
-              <option key={value} value={value}>
-                {value} 年度
-              </option>
-            ))}
+            <YearOptions years={facets.years} />
           </select>
         </div>
         <button className="button" type="submit">

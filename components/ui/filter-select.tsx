@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LabelledOptions } from "./named-options";
 
 /**
  * A filter form submitted by GET: its fields, the values it keeps as they are (the sort
@@ -53,11 +54,7 @@ export function FilterSelect<V extends string | number>({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} className="input" defaultValue={value ?? ""}>
         {allLabel !== undefined && <option value="">{allLabel}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <LabelledOptions options={options} />
       </select>
     </div>
   );

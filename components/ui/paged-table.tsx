@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Pagination } from "./pagination";
-import { TableHead } from "./table-head";
+import { ListTable } from "./list-table";
 
 /**
  * One page of a long list (accounts, the audit log): the table with its column headings, a
@@ -30,17 +30,14 @@ export function PagedTable({
 }) {
   return (
     <>
-      <table className="table" data-testid={testId}>
-        <TableHead columns={columns} />
-        <tbody>
-          {children}
-          {rowCount === 0 && (
-            <tr>
-              <td colSpan={columns.length}>{emptyText}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <ListTable testId={testId} columns={columns}>
+        {children}
+        {rowCount === 0 && (
+          <tr>
+            <td colSpan={columns.length}>{emptyText}</td>
+          </tr>
+        )}
+      </ListTable>
       <Pagination page={page} pageCount={pageCount} total={total} hrefFor={hrefFor} />
     </>
   );

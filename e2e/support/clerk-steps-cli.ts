@@ -13,7 +13,7 @@ import {
   startReportAsClerk,
   submitReportAsClerk,
 } from "@/lib/reports/testing/clerk-steps";
-import { db } from "@/lib/server/db";
+import { runCliStep } from "./cli-step";
 
 type Args = {
   username: string;
@@ -41,14 +41,4 @@ async function run(step: string, args: Args): Promise<unknown> {
   }
 }
 
-const [step, json] = process.argv.slice(2);
-run(step!, JSON.parse(json ?? "{}") as Args)
-  .then(async (result) => {
-    process.stdout.write(JSON.stringify(result));
-    await db.$disconnect();
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCliStep((step, args) => run(step, args as Args));

@@ -12,6 +12,7 @@
 import { chinaDay, toDateColumn } from "@/lib/format/calendar-day";
 import { seedSeasonCounty, type SeasonCounty, type SeasonCountySpec } from "@/lib/reports/testing/season-county";
 import { db } from "@/lib/server/db";
+import { runCliStep } from "./cli-step";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -41,15 +42,4 @@ async function age({ county, year, onTimeUnit, returnedUnit }: Age) {
   return { deadline };
 }
 
-const [step, json] = process.argv.slice(2);
-const args: unknown = JSON.parse(json ?? "{}");
-(step === "seed" ? seedSeasonCounty(args as SeasonCountySpec) : age(args as Age))
-  .then(async (result) => {
-    process.stdout.write(JSON.stringify(result));
-    await db.$disconnect();
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCliStep((step, args) => (step === "seed" ? seedSeasonCounty(args as SeasonCountySpec) : age(args as Age)));

@@ -69,22 +69,18 @@ export const newPasswordField = z
 
 export const accountUuid = z.uuid({ error: "账号编号无效" });
 
-export const createAccountInput = z.strictObject({
-  username: usernameField,
+/** What an administrator sets of an account, when creating it and when changing it. */
+const accountSettings = {
   name: displayNameField,
   organizationId: unitField,
   role: roleField,
   phone: phoneField.default(""),
-});
+};
+
+export const createAccountInput = z.strictObject({ username: usernameField, ...accountSettings });
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
-export const changeAccountInput = z.strictObject({
-  userId: accountUuid,
-  name: displayNameField,
-  organizationId: unitField,
-  role: roleField,
-  phone: phoneField.default(""),
-});
+export const changeAccountInput = z.strictObject({ userId: accountUuid, ...accountSettings });
 export type ChangeAccountInput = z.infer<typeof changeAccountInput>;
 
 export const accountIdInput = z.strictObject({ userId: accountUuid });

@@ -25,7 +25,10 @@ type ListQuery = {
   action?: string;
 };
 
-export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
+/** A page's query string as Next.js hands it over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseListQuery(params: SearchParams): ListQuery {
   const query: ListQuery = { page: 1 };
   for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
     const raw = params[key];

@@ -12,4 +12,8 @@ export { readUpload } from "./read-upload";
 export { readReportBytesInWorker, ReadersBusyError } from "./read-in-worker";
 export { readSpreadsheetUpload } from "./spreadsheet/read-spreadsheet-upload";
 export { readSpreadsheetBytes } from "./spreadsheet/read-spreadsheet-bytes";
-export { writeSpreadsheetTemplate, XLSX_CONTENT_TYPE } from "./spreadsheet/write-spreadsheet-template";
+export {
+  spreadsheetTemplateDownload,
+  writeSpreadsheetTemplate,
+  XLSX_CONTENT_TYPE,
+} from "./spreadsheet/write-spreadsheet-template";

@@ -39,14 +39,16 @@ export const creditCodeField = text.transform((raw, context) => {
 
 export const unitIdField = z.uuid({ error: "单位编号无效" });
 
-/** A new unit under a parent (a county is created without one, by the system administrator). */
-export const newUnitInput = z.strictObject({
-  parentId: z.uuid({ error: "请选择上级单位" }),
+/** A unit's own fields, as its form sends them for a new unit and for an existing one. */
+const unitFields = {
   name: unitNameField,
   kind: unitKindField,
   divisionCode: divisionCodeField,
   creditCode: creditCodeField,
-});
+};
+
+/** A new unit under a parent (a county is created without one, by the system administrator). */
+export const newUnitInput = z.strictObject({ parentId: z.uuid({ error: "请选择上级单位" }), ...unitFields });
 export type NewUnitInput = z.infer<typeof newUnitInput>;
 
 export const newCountyInput = z.strictObject({
@@ -59,10 +61,7 @@ export type NewCountyInput = z.infer<typeof newCountyInput>;
 /** A unit's fields as edited, with the moment the form was loaded (another edit since is a conflict). */
 export const unitUpdateInput = z.strictObject({
   unitId: unitIdField,
-  name: unitNameField,
-  kind: unitKindField,
-  divisionCode: divisionCodeField,
-  creditCode: creditCodeField,
+  ...unitFields,
   expectedUpdatedAt: z.iso.datetime({ error: "页面已过期，请刷新后重试" }),
 });
 export type UnitUpdateInput = z.infer<typeof unitUpdateInput>;

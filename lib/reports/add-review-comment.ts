@@ -9,6 +9,7 @@ import { commentTargetField } from "@/lib/workflow/comment-target";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
+import { reportAuditEvent } from "./report-audit-event";
 import { expectedVersionField } from "./transition-report";
 
 export const MAX_REVIEW_COMMENT_LENGTH = 1_000;
@@ -68,14 +69,10 @@ async function storeComment(
       select: { id: true },
     });
     await tx.auditEvent.create({
-      data: {
-        action: "report.comment",
-        actorId: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        reportId: report.id,
+      data: reportAuditEvent(actor, "report.comment", report, {
         comment: input.body,
         detail: { target: input.target },
-      },
+      }),
     });
     return comment;
   });

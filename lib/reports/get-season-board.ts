@@ -6,10 +6,9 @@ import { reportingCalendarOf } from "@/lib/organizations/get-reporting-calendar"
 import { deadlineFor, type ReportingCalendar } from "@/lib/organizations/reporting-calendar";
 import { parseReportData, type OrganizationKind, type ReportData } from "@/lib/report-data";
 import { evaluateReport } from "@/lib/rules";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
+import { authorizeOrganization, organizationFilter } from "@/lib/server/organization-scope";
 import { getLayout } from "@/lib/template";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { daysBetween, deadlineStanding, type DeadlineStanding } from "@/lib/workflow/season-deadline";
@@ -62,11 +61,8 @@ export type SeasonBoard = {
 export const getSeasonBoard = defineOperation({
   name: "getSeasonBoard",
   action: "season.board",
-  authorize: async (actor: Actor, countyId: string | null, _year: number, _now: Date) => {
-    if (countyId === null) throw notFoundFor(actor);
-    authorize(actor, "season.board", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string | null, _year: number, _now: Date) =>
+    authorizeOrganization(actor, "season.board", countyId),
   run: async (countyId, _actor, _countyId, year, now) => {
     const board = await buildSeasonBoard(countyId, year, now);
     if (!board) throw new Error(`getSeasonBoard: ${countyId} is not a county`);

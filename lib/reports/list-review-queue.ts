@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { OrganizationKind } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
+import { authorizeOrganization, organizationFilter } from "@/lib/server/organization-scope";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { reportStatuses, statusLabels, type ReportStatus } from "@/lib/workflow/transitions";
 import { evaluateStoredReport } from "./evaluate-stored-report";
@@ -61,11 +60,8 @@ export type ReviewQueueFilter = { year: number; status?: QueueStatus; sort: Queu
 export const listReviewQueue = defineOperation({
   name: "listReviewQueue",
   action: "review.queue",
-  authorize: async (actor: Actor, countyId: string | null, _params: ReviewQueueFilter) => {
-    if (countyId === null) throw notFoundFor(actor);
-    authorize(actor, "review.queue", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string | null, _params: ReviewQueueFilter) =>
+    authorizeOrganization(actor, "review.queue", countyId),
   run: (countyId, _actor, _countyId, params) => queueOf(countyId, params),
 });
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { chinaDay, fromDateColumn, type CalendarDay } from "@/lib/format/calendar-day";
 import { getReportingCalendar } from "@/lib/organizations/get-reporting-calendar";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { daysBetween, deadlineStanding, type DeadlineStanding } from "@/lib/workflow/season-deadline";
 
@@ -41,11 +40,8 @@ export type SeasonNotices = {
 export const listSeasonNotices = defineOperation({
   name: "listSeasonNotices",
   action: "notice.read",
-  authorize: async (actor: Actor, organizationId: string | null, _year: number, _now: Date) => {
-    if (organizationId === null) throw notFoundFor(actor);
-    authorize(actor, "notice.read", await loadOrganizationScope(organizationId));
-    return organizationId;
-  },
+  authorize: (actor: Actor, organizationId: string | null, _year: number, _now: Date) =>
+    authorizeOrganization(actor, "notice.read", organizationId),
   run: async (organizationId, actor, _organizationId, year, now): Promise<SeasonNotices> => {
     const today = chinaDay(now);
     const [calendar, published, returned, recipients] = await Promise.all([

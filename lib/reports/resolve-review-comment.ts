@@ -1,16 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import { authorizeReport, type AuthorizedReport } from "./authorize-report";
-import { loadReportComment } from "./load-report-comment";
+import { authorizeReport } from "./authorize-report";
+import { reviewCommentRef, updateOpenComment } from "./update-open-comment";
 
-export const resolveReviewCommentInput = z.strictObject({
-  reportId: z.uuid({ error: "报告编号无效" }),
-  commentId: z.uuid({ error: "批注编号无效，请刷新页面后重试" }),
-});
+export const resolveReviewCommentInput = z.strictObject(reviewCommentRef);
 
 export type ResolveReviewCommentInput = z.infer<typeof resolveReviewCommentInput>;
 
@@ -23,30 +18,10 @@ export const resolveReviewComment = defineOperation({
   action: "report.resolveComment",
   authorize: (actor: Actor, input: ResolveReviewCommentInput) =>
     authorizeReport(actor, "report.resolveComment", input.reportId),
-  run: markResolved,
-});
-
-async function markResolved(
-  { report }: AuthorizedReport,
-  actor: Actor,
-  input: ResolveReviewCommentInput,
-): Promise<{ id: string }> {
-  await loadReportComment(report.id, input.commentId);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.reviewComment.updateMany({
-      where: { id: input.commentId, reportId: report.id, resolvedAt: null },
+  run: (authorized, actor, input) =>
+    updateOpenComment(authorized, actor, input.commentId, {
       data: { resolvedAt: new Date() },
-    });
-    if (updated.count === 0) throw new AppError("INVALID_STATE", "这条批注已标为已处理。");
-    await tx.auditEvent.create({
-      data: {
-        action: "report.resolveComment",
-        actorId: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        reportId: report.id,
-        detail: { commentId: input.commentId },
-      },
-    });
-    return { id: input.commentId };
-  });
-}
+      action: "report.resolveComment",
+      closedMessage: "这条批注已标为已处理。",
+    }),
+});

@@ -21,18 +21,7 @@ const modules = setUpReviewDatabase("nianbao_review_comments", async () => ({
 }));
 const year = 2025;
 
-async function submitted(clerkName: string) {
-  const { steps, db } = modules;
-  const clerk = await steps.actorFor(clerkName);
-  const reportId = await steps.startReportAsClerk(clerk, year);
-  const organization = await db.organization.findUniqueOrThrow({
-    where: { id: clerk.organizationId! },
-    select: { name: true },
-  });
-  await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(organization.name, year));
-  const version = await steps.submitReportAsClerk(clerk, reportId);
-  return { clerk, reportId, version, organizationName: organization.name };
-}
+const submitted = (clerkName: string) => modules.steps.submitCleanReportAsClerk(clerkName, year);
 
 async function openCommentsInQueue(reportId: string) {
   const { steps, queue, db } = modules;

@@ -31,13 +31,7 @@ async function seedSeason() {
   const reviewer = await steps.actorFor("yangcheng-review");
   const reports: Record<string, string> = {};
   for (const username of ["dongfeng", "fengcheng", "beiliu", "baisang"]) {
-    const clerk = await steps.actorFor(username);
-    const reportId = await steps.startReportAsClerk(clerk, year);
-    const organization = await db.organization.findUniqueOrThrow({
-      where: { id: clerk.organizationId! },
-      select: { name: true },
-    });
-    await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(organization.name, year));
+    const { clerk, reportId } = await steps.saveCleanReportAsClerk(username, year);
     if (username !== "baisang") await steps.submitReportAsClerk(clerk, reportId);
     reports[username] = reportId;
   }

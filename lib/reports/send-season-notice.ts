@@ -3,13 +3,13 @@ import { z } from "zod";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { formatCalendarDate, reportYearField } from "@/lib/organizations/reporting-calendar";
 import { checkedText } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { buildSeasonBoard } from "./get-season-board";
+import { organizationAuditEvent } from "./report-audit-event";
 
 export const MAX_NOTICE_LENGTH = 500;
 /** More units than any county has: a bigger list is not one the board sent. */
@@ -46,11 +46,8 @@ export function defaultNoticeText(year: number, unitDeadline: string): string {
 export const sendSeasonNotice = defineOperation({
   name: "sendSeasonNotice",
   action: "season.remind",
-  authorize: async (actor: Actor, countyId: string | null, _input: SendSeasonNoticeInput, _now: Date) => {
-    if (countyId === null) throw notFoundFor(actor);
-    authorize(actor, "season.remind", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string | null, _input: SendSeasonNoticeInput, _now: Date) =>
+    authorizeOrganization(actor, "season.remind", countyId),
   run: async (countyId, actor, _countyId, input, now) => {
     const board = await buildSeasonBoard(countyId, input.year, now);
     if (!board) throw new AppError("NOT_FOUND");
@@ -79,13 +76,12 @@ export const sendSeasonNotice = defineOperation({
         select: { id: true },
       });
       await tx.auditEvent.createMany({
-        data: units.map((organizationId) => ({
-          action: "season.remind",
-          actorId: actor?.userId ?? null,
-          organizationId,
-          comment: input.body,
-          detail: { noticeId: notice.id, year: input.year, deadline: onBoard.get(organizationId)!.deadline },
-        })),
+        data: units.map((organizationId) =>
+          organizationAuditEvent(actor, "season.remind", organizationId, {
+            comment: input.body,
+            detail: { noticeId: notice.id, year: input.year, deadline: onBoard.get(organizationId)!.deadline },
+          }),
+        ),
       });
       return { noticeId: notice.id, recipients: units.length };
     });

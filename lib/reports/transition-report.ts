@@ -14,6 +14,7 @@ import {
 import { checkedText, findingKey } from "@/lib/report-data";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport } from "./evaluate-stored-report";
+import { reportAuditEvent } from "./report-audit-event";
 
 export const MAX_COMMENT_LENGTH = 2_000;
 export const MAX_REASON_LENGTH = 500;
@@ -141,16 +142,12 @@ export async function applyTransition<T extends TransitionName>(
       });
     }
     await tx.auditEvent.create({
-      data: {
-        action: row.audit,
-        actorId: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        reportId: report.id,
+      data: reportAuditEvent(actor, row.audit, report, {
         fromStatus: report.status,
         toStatus: row.to,
         comment: comment ?? null,
         detail: Object.keys(detail).length > 0 ? detail : undefined,
-      },
+      }),
     });
     if (row.closesComments)
       await tx.reviewComment.updateMany({

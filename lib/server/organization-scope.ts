@@ -1,6 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { MAX_ORGANIZATION_DEPTH, type OrganizationScope, type OrganizationSet } from "@/lib/workflow/policy";
+import {
+  MAX_ORGANIZATION_DEPTH,
+  type Action,
+  type Actor,
+  type OrganizationScope,
+  type OrganizationSet,
+  type SubjectOf,
+} from "@/lib/workflow/policy";
+import { authorize, notFoundFor } from "./authorize";
 import { db } from "./db";
 
 // The organization tree as the policy sees it, walked along Organization.parentId with one
@@ -19,6 +27,23 @@ export async function loadOrganizationScope(organizationId: string): Promise<Org
     )
     SELECT id::text FROM chain WHERE depth > 0 ORDER BY depth`;
   return { organizationId, ancestorIds: rows.map((row) => row.id) };
+}
+
+/** The actions whose subject is one organization's scope. */
+type OrganizationAction = { [A in Action]: SubjectOf[A] extends OrganizationScope ? A : never }[Action];
+
+/**
+ * Asks the policy about `action` on the organization of that id and returns the id. No id
+ * (an actor who belongs to no organization) is nothing to find: not found.
+ */
+export async function authorizeOrganization(
+  actor: Actor,
+  action: OrganizationAction,
+  organizationId: string | null,
+): Promise<string> {
+  if (organizationId === null) throw notFoundFor(actor);
+  authorize(actor, action, await loadOrganizationScope(organizationId));
+  return organizationId;
 }
 
 /** Each root's subtree: the root itself and every organization under it. */

@@ -48,6 +48,14 @@ export type EntryPointPolicy<A extends Action = Action> = {
   refused: readonly (Case<A> & { refusal: Refusal })[];
 };
 
+/** The same case for each of several actors: one case per actor, the rest of the case as given. */
+function each<const Rest extends readonly unknown[]>(
+  actors: readonly CaseActor[],
+  ...rest: Rest
+): (readonly [CaseActor, ...Rest])[] {
+  return actors.map((actor) => [actor, ...rest] as const);
+}
+
 type Allowed<S> = readonly [actor: CaseActor, subject: S];
 type Refused<S> = readonly [actor: CaseActor, subject: S, refusal: Refusal];
 
@@ -115,25 +123,15 @@ const readReport = onReport(
 
 const readPublication = entry(
   "publication.read",
-  [
-    ["anonymous", { isPublished: true }],
-    ["clerkB1", { isPublished: true }],
-  ],
-  [
-    ["anonymous", { isPublished: false }, "NOT_FOUND"],
-    ["reviewerA", { isPublished: false }, "NOT_FOUND"],
-  ],
+  each(["anonymous", "clerkB1"], { isPublished: true }),
+  each(["anonymous", "reviewerA"], { isPublished: false }, "NOT_FOUND"),
 );
 
 const administrators = (action: "admin.manage" | "admin.importBatch") =>
   entry(
     action,
     [["admin", null]],
-    [
-      ["reviewerA", null, "FORBIDDEN"],
-      ["clerkA1", null, "FORBIDDEN"],
-      ["anonymous", null, "UNAUTHENTICATED"],
-    ],
+    [...each(["reviewerA", "clerkA1"], null, "FORBIDDEN"), ["anonymous", null, "UNAUTHENTICATED"]],
   );
 
 /** Actions on one's own organization: its own clerk only. */
@@ -149,21 +147,16 @@ const ownClerk = (action: "report.create" | "report.importHistory") =>
     ],
   );
 
-/** Pages and lists of the administered scope: system and county administrators, once their password is their own. */
-const accountAdministrators = (action: "account.list" | "audit.read") =>
-  entry(
-    action,
-    [
-      ["admin", null],
-      ["countyAdminA", null],
-    ],
-    [
-      ["reviewerA", null, "FORBIDDEN"],
-      ["clerkA1", null, "FORBIDDEN"],
-      ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
-      ["anonymous", null, "UNAUTHENTICATED"],
-    ],
-  );
+/**
+ * Pages, lists and uploads of the administered scope: system and county administrators, once
+ * their password is their own.
+ */
+const scopeAdministrators = (action: "account.list" | "audit.read" | "account.import" | "unit.list") =>
+  entry(action, each(["admin", "countyAdminA"], null), [
+    ...each(["reviewerA", "clerkA1"], null, "FORBIDDEN"),
+    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
+    ["anonymous", null, "UNAUTHENTICATED"],
+  ]);
 
 type AccountCase = readonly [unit: Scope | null, role: Role, isSelf?: "self"];
 const account = ([unit, role, isSelf]: AccountCase) => ({ unit, role, isSelf: isSelf === "self" });
@@ -200,46 +193,17 @@ const manageAccount = entry(
   ).map(([actor, place, refusal]) => [actor, account(place), refusal] as const),
 );
 
-/** Uploading a list of accounts: administrators (the county and each row are asked again inside). */
-const importAccounts = entry(
-  "account.import",
-  [
-    ["admin", null],
-    ["countyAdminA", null],
-  ],
-  [
-    ["reviewerA", null, "FORBIDDEN"],
-    ["clerkA1", null, "FORBIDDEN"],
-    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
-    ["anonymous", null, "UNAUTHENTICATED"],
-  ],
-);
+/** Uploading a list of accounts (the county and each row are asked again inside). */
+const importAccounts = scopeAdministrators("account.import");
 
 const changeOwnPassword = entry(
   "account.changeOwnPassword",
-  [
-    ["clerkA1", null],
-    ["newClerkA1", null],
-    ["newCountyAdminA", null],
-    ["admin", null],
-  ],
+  each(["clerkA1", "newClerkA1", "newCountyAdminA", "admin"], null),
   [["anonymous", null, "UNAUTHENTICATED"]],
 );
 
-/** Listing what one administers: the two administrators. */
-const listUnits = entry(
-  "unit.list",
-  [
-    ["admin", null],
-    ["countyAdminA", null],
-  ],
-  [
-    ["reviewerA", null, "FORBIDDEN"],
-    ["clerkA1", null, "FORBIDDEN"],
-    ["newCountyAdminA", null, "PASSWORD_CHANGE_REQUIRED"],
-    ["anonymous", null, "UNAUTHENTICATED"],
-  ],
-);
+/** Listing what one administers. */
+const listUnits = scopeAdministrators("unit.list");
 
 /** Placing units under a parent (creating, importing a list into a county). */
 const placeUnits = entry(
@@ -268,10 +232,8 @@ const manageUnit = entry(
   ],
   [
     ["countyAdminA", countyA, "FORBIDDEN"],
-    ["countyAdminB", townA1, "NOT_FOUND"],
-    ["reviewerA", townA1, "FORBIDDEN"],
-    ["clerkA1", townA1, "FORBIDDEN"],
-    ["clerkA2", townA1, "NOT_FOUND"],
+    ...each(["countyAdminB", "clerkA2"], townA1, "NOT_FOUND"),
+    ...each(["reviewerA", "clerkA1"], townA1, "FORBIDDEN"),
     ["anonymous", townA1, "UNAUTHENTICATED"],
   ],
 );
@@ -284,26 +246,22 @@ const manageCalendar = entry(
   ],
   [
     ["countyAdminB", countyA, "NOT_FOUND"],
-    ["countyAdminA", townA1, "FORBIDDEN"],
+    ...each(["countyAdminA", "clerkA1"], townA1, "FORBIDDEN"),
     ["reviewerA", countyA, "FORBIDDEN"],
-    ["clerkA1", townA1, "FORBIDDEN"],
     ["anonymous", countyA, "UNAUTHENTICATED"],
   ],
 );
 
-/** A county's season board and its reminders: its reviewers and administrators, the system administrator. */
-const seasonOfCounty = (action: "season.board" | "season.remind") =>
+/**
+ * A county's season board, its reminders and its summary: its reviewers and administrators,
+ * the system administrator; nobody of another county, no township clerk.
+ */
+const countyStaff = (action: "season.board" | "season.remind" | "summary.read") =>
   entry(
     action,
+    [...each(["reviewerA", "countyAdminA"], countyA), ["admin", countyB]],
     [
-      ["reviewerA", countyA],
-      ["countyAdminA", countyA],
-      ["admin", countyB],
-    ],
-    [
-      ["reviewerB", countyA, "NOT_FOUND"],
-      ["countyAdminB", countyA, "NOT_FOUND"],
-      ["clerkA1", countyA, "NOT_FOUND"],
+      ...each(["reviewerB", "countyAdminB", "clerkA1"], countyA, "NOT_FOUND"),
       ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
       ["anonymous", countyA, "UNAUTHENTICATED"],
     ],
@@ -315,34 +273,15 @@ const ownUnitNotices = (action: "notice.read" | "notice.markRead") =>
     action,
     [["clerkA1", townA1]],
     [
-      ["clerkA2", townA1, "NOT_FOUND"],
-      ["clerkB1", townA1, "NOT_FOUND"],
-      ["reviewerA", townA1, "FORBIDDEN"],
-      ["countyAdminA", townA1, "FORBIDDEN"],
-      ["reviewerB", townA1, "NOT_FOUND"],
-      ["admin", townA1, "FORBIDDEN"],
+      ...each(["clerkA2", "clerkB1", "reviewerB"], townA1, "NOT_FOUND"),
+      ...each(["reviewerA", "countyAdminA", "admin"], townA1, "FORBIDDEN"),
       ["newClerkA1", townA1, "PASSWORD_CHANGE_REQUIRED"],
       ["anonymous", townA1, "UNAUTHENTICATED"],
     ],
   );
 
-// The county summary: the county's reviewers and administrators (and the county government's
-// own clerk, who reaches only the county itself); nobody of another county, no township clerk.
-const readSummary = entry(
-  "summary.read",
-  [
-    ["reviewerA", countyA],
-    ["countyAdminA", countyA],
-    ["admin", countyB],
-  ],
-  [
-    ["reviewerB", countyA, "NOT_FOUND"],
-    ["countyAdminB", countyA, "NOT_FOUND"],
-    ["clerkA1", countyA, "NOT_FOUND"],
-    ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
-  ],
-);
+// The county summary: also the county government's own clerk, who reaches only the county itself.
+const readSummary = countyStaff("summary.read");
 
 const setCountyReportMode = entry(
   "county.setReportMode",
@@ -379,14 +318,8 @@ const publishSummary = entry(
 
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/login/actions.ts#signInAction": entry("session.signIn", [
-    ["anonymous", null],
-    ["clerkA1", null],
-  ]),
-  "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", [
-    ["reviewerA", null],
-    ["anonymous", null],
-  ]),
+  "app/(public)/login/actions.ts#signInAction": entry("session.signIn", each(["anonymous", "clerkA1"], null)),
+  "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", each(["reviewerA", "anonymous"], null)),
   "app/(staff)/clerk/actions.ts#startReportAction": ownClerk("report.create"),
   "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": onReport(
     "report.edit",
@@ -395,8 +328,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["clerkA1", townA1, "RETURNED"],
     ],
     [
-      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
-      ["reviewerB", townA1, "DRAFT", "NOT_FOUND"],
+      ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
       ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
       ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
       ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
@@ -434,13 +366,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["clerkA1", townA1, "DRAFT"],
     ],
     [
-      ["clerkA2", townA1, "RETURNED", "NOT_FOUND"],
-      ["clerkB1", townA1, "RETURNED", "NOT_FOUND"],
-      ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
-      ["reviewerB", townA1, "RETURNED", "NOT_FOUND"],
-      ["countyAdminA", townA1, "RETURNED", "FORBIDDEN"],
-      ["countyAdminB", townA1, "RETURNED", "NOT_FOUND"],
-      ["admin", townA1, "RETURNED", "FORBIDDEN"],
+      ...each(["clerkA2", "clerkB1", "reviewerB", "countyAdminB"], townA1, "RETURNED", "NOT_FOUND"),
+      ...each(["reviewerA", "countyAdminA", "admin"], townA1, "RETURNED", "FORBIDDEN"),
       ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
       ["clerkA1", townA1, "PUBLISHED", "INVALID_STATE"],
       ["newClerkA1", townA1, "RETURNED", "PASSWORD_CHANGE_REQUIRED"],
@@ -456,14 +383,9 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", townA1, "APPROVED"],
     ],
     [
-      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["clerkA2", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["clerkB1", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["countyAdminA", townA1, "SUBMITTED", "FORBIDDEN"],
+      ...each(["reviewerB", "clerkA2", "clerkB1", "countyAdminB"], townA1, "SUBMITTED", "NOT_FOUND"),
+      ...each(["clerkA1", "countyAdminA", "admin"], townA1, "SUBMITTED", "FORBIDDEN"),
       ["newCountyAdminA", townA1, "SUBMITTED", "PASSWORD_CHANGE_REQUIRED"],
-      ["countyAdminB", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
       ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
       ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
       ["anonymous", townA1, "SUBMITTED", "UNAUTHENTICATED"],
@@ -516,8 +438,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
     [["reviewerA", transitionOf("confirmImport", townA1, "SUBMITTED", true)]],
     [
       ["reviewerB", transitionOf("confirmImport", townA1, "SUBMITTED", true), "NOT_FOUND"],
-      ["clerkA1", transitionOf("confirmImport", townA1, "SUBMITTED", true), "FORBIDDEN"],
-      ["admin", transitionOf("confirmImport", townA1, "SUBMITTED", true), "FORBIDDEN"],
+      ...each(["clerkA1", "admin"], transitionOf("confirmImport", townA1, "SUBMITTED", true), "FORBIDDEN"),
       ["reviewerA", transitionOf("confirmImport", townA1, "SUBMITTED"), "FORBIDDEN"],
     ],
   ),
@@ -528,10 +449,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", departmentA1, "PUBLISHED"],
     ],
     [
-      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["clerkA2", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["admin", townA1, "SUBMITTED", "FORBIDDEN"],
+      ...each(["reviewerB", "clerkA2"], townA1, "SUBMITTED", "NOT_FOUND"),
+      ...each(["clerkA1", "admin"], townA1, "SUBMITTED", "FORBIDDEN"),
       ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
     ],
   ),
@@ -547,11 +466,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/units/actions.ts#createCountyAction": entry(
     "county.manage",
     [["admin", null]],
-    [
-      ["countyAdminA", null, "FORBIDDEN"],
-      ["reviewerA", null, "FORBIDDEN"],
-      ["anonymous", null, "UNAUTHENTICATED"],
-    ],
+    [...each(["countyAdminA", "reviewerA"], null, "FORBIDDEN"), ["anonymous", null, "UNAUTHENTICATED"]],
   ),
   "app/(staff)/admin/units/actions.ts#updateUnitAction": manageUnit,
   "app/(staff)/admin/units/actions.ts#moveUnitAction": manageUnit,
@@ -564,8 +479,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/api/county-summary/[countyId]/[year]/preview/route.ts#POST": publishSummary,
   "app/(staff)/admin/units/import/template/route.ts#GET": listUnits,
   "app/api/admin/units/import/route.ts#POST": placeUnits,
-  "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": seasonOfCounty("season.remind"),
-  "app/(staff)/review/board/export/route.ts#GET": seasonOfCounty("season.board"),
+  "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": countyStaff("season.remind"),
+  "app/(staff)/review/board/export/route.ts#GET": countyStaff("season.board"),
   "app/(staff)/clerk/season-notice-actions.ts#markSeasonNoticeReadAction": ownUnitNotices("notice.markRead"),
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),
@@ -582,34 +497,21 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
 export const pageEntryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/page.tsx": entry("catalogue.read", [
-    ["anonymous", null],
-    ["reviewerB", null],
-  ]),
+  "app/(public)/page.tsx": entry("catalogue.read", each(["anonymous", "reviewerB"], null)),
   "app/(staff)/clerk/page.tsx": entry(
     "organization.read",
     [
       ["clerkA1", townA1],
       ["reviewerA", departmentA1],
     ],
-    [
-      ["clerkA2", townA1, "NOT_FOUND"],
-      ["reviewerB", townA1, "NOT_FOUND"],
-    ],
+    each(["clerkA2", "reviewerB"], townA1, "NOT_FOUND"),
   ),
   "app/(staff)/clerk/import/page.tsx": ownClerk("report.importHistory"),
   "app/(staff)/clerk/reports/[id]/page.tsx": readReport,
-  "app/(staff)/review/page.tsx": entry(
-    "review.queue",
-    [
-      ["reviewerA", countyA],
-      ["admin", countyA],
-    ],
-    [
-      ["reviewerB", countyA, "NOT_FOUND"],
-      ["clerkA1", townA1, "NOT_FOUND"],
-    ],
-  ),
+  "app/(staff)/review/page.tsx": entry("review.queue", each(["reviewerA", "admin"], countyA), [
+    ["reviewerB", countyA, "NOT_FOUND"],
+    ["clerkA1", townA1, "NOT_FOUND"],
+  ]),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
   // A unit's or a county's trends: whoever may read the county's review queue.
   "app/(staff)/review/trends/[id]/page.tsx": entry(
@@ -619,14 +521,11 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
       ["reviewerA", countyA],
       ["admin", townB1],
     ],
-    [
-      ["reviewerB", townA1, "NOT_FOUND"],
-      ["clerkA1", townA1, "NOT_FOUND"],
-    ],
+    each(["reviewerB", "clerkA1"], townA1, "NOT_FOUND"),
   ),
   // Published figures only: an organization with nothing published is not found.
   "app/(public)/trends/[id]/page.tsx": readPublication,
-  "app/(staff)/review/board/page.tsx": seasonOfCounty("season.board"),
+  "app/(staff)/review/board/page.tsx": countyStaff("season.board"),
   "app/(staff)/admin/page.tsx": listUnits,
   "app/(staff)/admin/import/page.tsx": administrators("admin.manage"),
   "app/(staff)/admin/units/page.tsx": listUnits,
@@ -635,8 +534,8 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/units/[id]/page.tsx": manageUnit,
   "app/(staff)/admin/calendar/page.tsx": manageCalendar,
   "app/(staff)/review/summary/page.tsx": readSummary,
-  "app/(staff)/admin/accounts/page.tsx": accountAdministrators("account.list"),
-  "app/(staff)/admin/accounts/new/page.tsx": accountAdministrators("account.list"),
+  "app/(staff)/admin/accounts/page.tsx": scopeAdministrators("account.list"),
+  "app/(staff)/admin/accounts/new/page.tsx": scopeAdministrators("account.list"),
   "app/(staff)/admin/accounts/import/page.tsx": importAccounts,
   "app/(staff)/admin/accounts/[id]/page.tsx": entry(
     "account.read",
@@ -652,7 +551,7 @@ export const pageEntryPoints: Record<string, EntryPointPolicy> = {
       ["newCountyAdminA", { unit: townA1 }, "PASSWORD_CHANGE_REQUIRED"],
     ],
   ),
-  "app/(staff)/admin/audit/page.tsx": accountAdministrators("audit.read"),
+  "app/(staff)/admin/audit/page.tsx": scopeAdministrators("audit.read"),
   "app/(staff)/account/password/page.tsx": changeOwnPassword,
 };
 

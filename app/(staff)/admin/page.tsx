@@ -13,7 +13,6 @@ function countUnits(nodes: readonly UnitNode[]): number {
 export default async function AdminHomePage() {
   const { roots, user, canImportReports } = await loadStaffPage({
     page: "/admin",
-    path: "/admin",
     action: "unit.list",
     authorize: async ({ actor }) => ({
       roots: await listUnitTree(actor),

@@ -1,6 +1,8 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { YearOptions } from "@/components/ui/named-options";
 import { startReportAction } from "./actions";
 
 /** Starts the report of an earlier year that was never published, to fill in the history. */
@@ -20,11 +22,7 @@ export function StartEarlierReportForm({ years }: { years: number[] }) {
         });
       }}
     >
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <label htmlFor="earlier-year">补填往年报告（未在别处公布过的年度）</label>{" "}
       <select
         className="input"
@@ -32,11 +30,7 @@ export function StartEarlierReportForm({ years }: { years: number[] }) {
         value={year}
         onChange={(event) => setYear(Number(event.target.value))}
       >
-        {years.map((each) => (
-          <option key={each} value={each}>
-            {each} 年度
-          </option>
-        ))}
+        <YearOptions years={years} />
       </select>{" "}
       <button className="button button--secondary" type="submit" disabled={isPending}>
         {isPending ? "正在创建…" : "开始补填"}

@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { startReportAction } from "./actions";
 
 export function StartReportButton({ year }: { year: number }) {
@@ -9,11 +10,7 @@ export function StartReportButton({ year }: { year: number }) {
   const [isPending, startTransition] = useTransition();
   return (
     <div>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <button
         className="button"
         type="button"

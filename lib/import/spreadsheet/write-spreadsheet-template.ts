@@ -32,3 +32,21 @@ export async function writeSpreadsheetTemplate(template: SpreadsheetTemplate): P
   for (const note of template.notes) notes.addRow([note]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * A template written and answered as a download: `fileName` for browsers that read the UTF-8
+ * name, `asciiName` for the others. Never cached: the notes change with the code.
+ */
+export async function spreadsheetTemplateDownload(
+  template: SpreadsheetTemplate,
+  fileName: string,
+  asciiName: string,
+): Promise<Response> {
+  return new Response(Buffer.from(await writeSpreadsheetTemplate(template)), {
+    headers: {
+      "Content-Type": XLSX_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -128,3 +128,24 @@ export async function submitReportAsClerk(
   });
   return result.version;
 }
+
+/**
+ * The clerk's report for `year`, started and saved with clean data (`cells` changed): its id,
+ * with the clerk and the name of the clerk's organization.
+ */
+export async function saveCleanReportAsClerk(username: string, year: number, cells: Record<string, number> = {}) {
+  const clerk = await actorFor(username);
+  const reportId = await startReportAsClerk(clerk, year);
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: clerk.organizationId! },
+    select: { name: true },
+  });
+  await saveReportDataAsClerk(clerk, reportId, cleanReportData(organization.name, year, cells));
+  return { clerk, reportId, organizationName: organization.name };
+}
+
+/** The same report, then submitted: also the version it was submitted as. */
+export async function submitCleanReportAsClerk(username: string, year: number, cells: Record<string, number> = {}) {
+  const saved = await saveCleanReportAsClerk(username, year, cells);
+  return { ...saved, version: await submitReportAsClerk(saved.clerk, saved.reportId) };
+}

@@ -9,7 +9,6 @@ export const metadata: Metadata = { title: "修改密码" };
 export default async function PasswordPage() {
   const { user } = await loadStaffPage({
     page: "/account/password",
-    path: "/account/password",
     action: "account.changeOwnPassword",
     authorize: async ({ actor }) => {
       authorize(actor, "account.changeOwnPassword", null);

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
-import { UnitFilterField } from "@/components/ui/unit-select";
-import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
+import { UnitFilterForm } from "@/components/ui/unit-select";
+import { listPageHref, parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -10,15 +11,10 @@ import { roleLabels } from "@/lib/workflow/roles";
 
 export const metadata: Metadata = { title: "账号管理" };
 
-export default async function AccountsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseListQuery(await searchParams);
   const { list, units } = await loadStaffPage({
     page: "/admin/accounts",
-    path: "/admin/accounts",
     action: "account.list",
     authorize: async ({ actor }) => ({
       list: await listAccounts(actor, { unitId: query.unit, search: query.q, page: query.page }),
@@ -26,11 +22,7 @@ export default async function AccountsPage({
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>账号管理</h1>
+    <StaffPageLayout back={{ href: "/admin", name: "系统管理" }} title="账号管理">
       <p>
         <Link className="button" href="/admin/accounts/new">
           新建账号
@@ -39,16 +31,12 @@ export default async function AccountsPage({
           批量导入账号
         </Link>
       </p>
-      <form method="get" className="filters" aria-label="筛选账号">
-        <UnitFilterField units={units} value={query.unit} />
+      <UnitFilterForm label="筛选账号" units={units} value={query.unit}>
         <div className="field">
           <label htmlFor="q">用户名或姓名</label>
           <input className="input" id="q" name="q" defaultValue={query.q ?? ""} />
         </div>
-        <button className="button button--secondary" type="submit">
-          筛选
-        </button>
-      </form>
+      </UnitFilterForm>
       <PagedTable
         testId="account-list"
         columns={["用户名", "姓名", "单位", "角色", "状态"]}
@@ -71,6 +59,6 @@ export default async function AccountsPage({
           </tr>
         ))}
       </PagedTable>
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
-import { UnitFilterField } from "@/components/ui/unit-select";
+import { UnitFilterForm } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
-import { listPageHref, parseListQuery } from "@/lib/account-data/list-query";
+import { listPageHref, parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
 import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
 import { listAuditEvents } from "@/lib/accounts/list-audit-events";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -12,15 +12,10 @@ import { loadStaffPage } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "操作记录" };
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseListQuery(await searchParams);
   const { log, units } = await loadStaffPage({
     page: "/admin/audit",
-    path: "/admin/audit",
     action: "audit.read",
     authorize: async ({ actor }) => ({
       log: await listAuditEvents(actor, {
@@ -33,14 +28,12 @@ export default async function AuditPage({
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>操作记录</h1>
-      <p className="lead">账号管理、报告填报和审核的每一次操作，最新的在前。</p>
-      <form method="get" className="filters" aria-label="筛选操作记录">
-        <UnitFilterField units={units} value={query.unit} />
+    <StaffPageLayout
+      back={{ href: "/admin", name: "系统管理" }}
+      title="操作记录"
+      lead="账号管理、报告填报和审核的每一次操作，最新的在前。"
+    >
+      <UnitFilterForm label="筛选操作记录" units={units} value={query.unit}>
         <div className="field">
           <label htmlFor="user">用户名</label>
           <p className="field__hint" id="user-hint">
@@ -59,10 +52,7 @@ export default async function AuditPage({
             ))}
           </select>
         </div>
-        <button className="button button--secondary" type="submit">
-          筛选
-        </button>
-      </form>
+      </UnitFilterForm>
       <PagedTable
         testId="audit-log"
         columns={["时间", "操作", "操作人", "对象账号", "单位", "说明"]}
@@ -88,6 +78,6 @@ export default async function AuditPage({
           </tr>
         ))}
       </PagedTable>
-    </main>
+    </StaffPageLayout>
   );
 }

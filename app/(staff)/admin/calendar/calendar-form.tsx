@@ -1,7 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { FormField } from "@/components/ui/form-field";
+import { ScriptForm } from "@/components/ui/script-form";
 import type { ReportingCalendar } from "@/lib/organizations/reporting-calendar";
 import { setReportingCalendarAction } from "./actions";
 
@@ -28,10 +31,8 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
     .filter((field) => errors[field.name])
     .map((field) => ({ fieldId: `calendar-${field.name}`, message: `${field.label}：${errors[field.name]}` }));
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ScriptForm
+      onSubmit={() =>
         startTransition(async () => {
           setSaved(false);
           setMessage(null);
@@ -49,47 +50,38 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
           const fieldErrors = fieldErrorsOf(result);
           setErrors(fieldErrors);
           if (Object.keys(fieldErrors).length === 0) setMessage(result.message);
-        });
-      }}
+        })
+      }
     >
       <FormErrorSummary problems={problems} />
-      {message && (
-        <p className="field__error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
       {saved && (
         <p className="notice notice--success" role="status">
           已保存 {calendar.year} 年度的报告期。
         </p>
       )}
       {fields.map((field) => (
-        <div className="field" key={field.name}>
-          <label htmlFor={`calendar-${field.name}`}>{field.label}</label>
-          <p className="field__hint" id={`calendar-${field.name}-hint`}>
-            {field.hint}
-          </p>
-          {errors[field.name] && (
-            <p className="field__error" id={`calendar-${field.name}-error`}>
-              {errors[field.name]}
-            </p>
+        <FormField
+          key={field.name}
+          id={`calendar-${field.name}`}
+          label={field.label}
+          hint={field.hint}
+          error={errors[field.name]}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              className={`input${errors[field.name] ? " input--error" : ""}`}
+              value={dates[field.name]}
+              onChange={(event) => setDates((current) => ({ ...current, [field.name]: event.target.value }))}
+            />
           )}
-          <input
-            id={`calendar-${field.name}`}
-            type="date"
-            className={`input${errors[field.name] ? " input--error" : ""}`}
-            value={dates[field.name]}
-            onChange={(event) => setDates((current) => ({ ...current, [field.name]: event.target.value }))}
-            aria-invalid={Boolean(errors[field.name])}
-            aria-describedby={[`calendar-${field.name}-hint`, errors[field.name] && `calendar-${field.name}-error`]
-              .filter(Boolean)
-              .join(" ")}
-          />
-        </div>
+        </FormField>
       ))}
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : "保存报告期"}
       </button>
-    </form>
+    </ScriptForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NamedOptions, YearOptions } from "@/components/ui/named-options";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { notFound } from "next/navigation";
 import { reportingCalendarOf } from "@/lib/organizations/get-reporting-calendar";
 import { listUnitTree } from "@/lib/organizations/list-unit-tree";
@@ -24,7 +25,6 @@ export default async function CalendarPage({
       : current;
   const { counties, calendar } = await loadStaffPage({
     page: "/admin/calendar",
-    path: "/admin/calendar",
     action: "calendar.manage",
     authorize: async ({ actor }) => {
       const counties = (await listUnitTree(actor))
@@ -37,36 +37,24 @@ export default async function CalendarPage({
     },
   });
   return (
-    <main id="main" className="page page--narrow">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>报告期设置</h1>
-      <p className="lead">
-        每个县（区）、每个报告年度的填报和公布时间。未设置时按默认：当年 12 月 1
-        日开始填写；乡镇（街道）和县直部门于次年 1 月 31 日前公布（《政府信息公开条例》第四十九条）；县政府于次年 3 月
-        31 日前公布。
-      </p>
+    <StaffPageLayout
+      back={{ href: "/admin", name: "系统管理" }}
+      title="报告期设置"
+      lead="每个县（区）、每个报告年度的填报和公布时间。未设置时按默认：当年 12 月 1 日开始填写；乡镇（街道）和县直部门于次年 1 月 31 日前公布（《政府信息公开条例》第四十九条）；县政府于次年 3 月 31 日前公布。"
+      isNarrow
+    >
       <form method="get" className="field" aria-label="选择县（区）和年度">
         {counties.length > 1 && (
           <>
             <label htmlFor="calendar-county">县（区）</label>
             <select id="calendar-county" name="county" className="input" defaultValue={calendar.countyId}>
-              {counties.map((county) => (
-                <option key={county.id} value={county.id}>
-                  {county.name}
-                </option>
-              ))}
+              <NamedOptions items={counties} />
             </select>
           </>
         )}
         <label htmlFor="calendar-year">报告年度</label>
         <select id="calendar-year" name="year" className="input" defaultValue={year}>
-          {[current + 1, current, current - 1, current - 2].map((option) => (
-            <option key={option} value={option}>
-              {option} 年度
-            </option>
-          ))}
+          <YearOptions years={[current + 1, current, current - 1, current - 2]} />
         </select>{" "}
         <button className="button button--secondary" type="submit">
           查看
@@ -77,6 +65,6 @@ export default async function CalendarPage({
         {calendar.isDefault && <span className="muted">（尚未设置，显示默认日期）</span>}
       </h2>
       <CalendarForm key={`${calendar.countyId}-${calendar.year}`} calendar={calendar} />
-    </main>
+    </StaffPageLayout>
   );
 }

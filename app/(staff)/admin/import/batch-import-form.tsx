@@ -1,11 +1,12 @@
 "use client";
-import { NamedOptions } from "@/components/ui/named-options";
+import { CountyField } from "@/components/ui/county-field";
+import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { BatchFileResult } from "@/lib/reports/import-report-batch";
-import { TableHead } from "@/components/ui/table-head";
+import { ListTable } from "@/components/ui/list-table";
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
   imported: "已导入，待审核",
@@ -36,19 +37,14 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     if (total > MAX_BATCH_TOTAL_BYTES)
       return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
     setIsPending(true);
-    try {
-      const response = await fetch("/api/import/batch", { method: "POST", body: data });
-      const body = (await response.json().catch(() => null)) as {
-        results?: BatchFileResult[];
-        error?: { message?: string };
-      } | null;
-      if (!response.ok || !body?.results) return fail(body?.error?.message ?? "导入未成功，请稍后重试。");
-      setResults(body.results);
-    } catch {
-      fail("网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。");
-    } finally {
-      setIsPending(false);
-    }
+    const sent = await postUpload<{ results?: BatchFileResult[] }>("/api/import/batch", data, {
+      failed: "导入未成功，请稍后重试。",
+      offline: "网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。",
+    });
+    setIsPending(false);
+    if (!sent.ok) return fail(sent.message);
+    if (!sent.answer.results) return fail("导入未成功，请稍后重试。");
+    setResults(sent.answer.results);
   };
 
   const count = (outcome: BatchFileResult["outcome"]) =>
@@ -58,15 +54,7 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     <div>
       <ProblemAlert title="未能导入" message={error} />
       <ScriptForm onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="countyId">县（区）</label>
-          <select className="input" id="countyId" name="countyId" defaultValue="">
-            <option value="" disabled>
-              请选择
-            </option>
-            <NamedOptions items={counties} />
-          </select>
-        </div>
+        <CountyField counties={counties} />
         <div className="field">
           <label htmlFor="files">报告文件（可多选）</label>
           <input id="files" name="files" type="file" multiple accept={UPLOAD_EXTENSIONS.join(",")} />
@@ -83,28 +71,25 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
             共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
             {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>
-          <table className="table" data-testid="batch-results">
-            <TableHead columns={["文件", "结果", "单位", "年度", "说明"]} />
-            <tbody>
-              {results.map((result, index) => (
-                <tr key={`${result.fileName}-${index}`}>
-                  <th scope="row">{result.fileName}</th>
-                  <td>{outcomeLabels[result.outcome]}</td>
-                  <td>{result.organizationName ?? "—"}</td>
-                  <td>{result.year ?? "—"}</td>
-                  <td>
-                    {result.outcome === "imported"
-                      ? `${
-                          result.problemCount > 0
-                            ? `按原文导入；读取时发现 ${result.problemCount} 处缺失或与模板不一致的内容，已保持原样`
-                            : "按原文导入"
-                        }；审核人员确认后公开`
-                      : result.reason}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable testId="batch-results" columns={["文件", "结果", "单位", "年度", "说明"]}>
+            {results.map((result, index) => (
+              <tr key={`${result.fileName}-${index}`}>
+                <th scope="row">{result.fileName}</th>
+                <td>{outcomeLabels[result.outcome]}</td>
+                <td>{result.organizationName ?? "—"}</td>
+                <td>{result.year ?? "—"}</td>
+                <td>
+                  {result.outcome === "imported"
+                    ? `${
+                        result.problemCount > 0
+                          ? `按原文导入；读取时发现 ${result.problemCount} 处缺失或与模板不一致的内容，已保持原样`
+                          : "按原文导入"
+                      }；审核人员确认后公开`
+                    : result.reason}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </section>
       )}
     </div>

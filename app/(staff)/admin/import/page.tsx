@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import {
   MAX_BATCH_FILES,
   MAX_BATCH_TOTAL_BYTES,
@@ -30,14 +30,11 @@ export default async function AdminImportPage() {
     },
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>批量导入往年报告</h1>
-      <p className="lead">
-        选择一个县（区），上传其下各单位已公布的往年年度报告。系统逐个读取文件，按标题中的机关名称找到对应单位，作为该单位该年度的报告提交该县（区）的审核人员：审核人员对照原文件确认后才公开。
-      </p>
+    <StaffPageLayout
+      back={{ href: "/admin", name: "系统管理" }}
+      title="批量导入往年报告"
+      lead="选择一个县（区），上传其下各单位已公布的往年年度报告。系统逐个读取文件，按标题中的机关名称找到对应单位，作为该单位该年度的报告提交该县（区）的审核人员：审核人员对照原文件确认后才公开。"
+    >
       <ul>
         <li>
           支持 {UPLOAD_EXTENSIONS.join("、")} 格式；一次最多 {MAX_BATCH_FILES} 个文件，单个不超过{" "}
@@ -47,6 +44,6 @@ export default async function AdminImportPage() {
         <li>报告按原文保存，原文缺少的行和数据保持空缺。</li>
       </ul>
       <BatchImportForm counties={counties} />
-    </main>
+    </StaffPageLayout>
   );
 }

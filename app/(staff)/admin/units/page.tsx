@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { unitKindLabels } from "@/lib/organizations/unit-kinds";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -16,7 +17,6 @@ function flatten(nodes: readonly UnitNode[], depth = 0): Row[] {
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const { roots, user, isSystemAdministrator } = await loadStaffPage({
     page: "/admin/units",
-    path: "/admin/units",
     action: "unit.list",
     authorize: async ({ actor }) => ({
       roots: await listUnitTree(actor),
@@ -26,15 +26,16 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
   const created = (await searchParams).created?.slice(0, 80);
   const rows = flatten(roots);
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin">← 返回系统管理</Link>
-      </p>
-      <h1>单位管理</h1>
-      <p className="lead">
-        {isSystemAdministrator ? "全部县（区）及其单位。" : `${user.organizationName ?? ""}及其下属单位。`}
-        停用的单位保留已公开的报告，不再参加新的年度报告。
-      </p>
+    <StaffPageLayout
+      back={{ href: "/admin", name: "系统管理" }}
+      title="单位管理"
+      lead={
+        <>
+          {isSystemAdministrator ? "全部县（区）及其单位。" : `${user.organizationName ?? ""}及其下属单位。`}
+          停用的单位保留已公开的报告，不再参加新的年度报告。
+        </>
+      }
+    >
       {created && (
         <p className="notice notice--success" role="status">
           已创建“{created}”。
@@ -84,6 +85,6 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       )}
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -2,6 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { FormField } from "@/components/ui/form-field";
+import { LabelledOptions } from "@/components/ui/named-options";
+import { ScriptForm } from "@/components/ui/script-form";
 import { unitKindLabels } from "@/lib/organizations/unit-kinds";
 import type { OrganizationKind } from "@/lib/report-data";
 import { createCountyAction, createUnitAction, updateUnitAction } from "./actions";
@@ -71,24 +74,6 @@ export function UnitForm({
     .filter((field) => errors[field])
     .map((field) => ({ fieldId: `unit-${field}`, message: `${labels[field]}：${errors[field]}` }));
 
-  const field = (name: keyof Values, hint: string | null, control: React.ReactNode) => (
-    <div className="field">
-      <label htmlFor={`unit-${name}`}>{labels[name]}</label>
-      {hint && (
-        <p className="field__hint" id={`unit-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {errors[name] && (
-        <p className="field__error" id={`unit-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-      {control}
-    </div>
-  );
-  const describedBy = (name: keyof Values, hasHint: boolean) =>
-    [hasHint && `unit-${name}-hint`, errors[name] && `unit-${name}-error`].filter(Boolean).join(" ") || undefined;
   const inputClass = (name: keyof Values) => `input${errors[name] ? " input--error" : ""}`;
   // The name and the codes: typed text, each with its hint.
   const textField = (
@@ -96,31 +81,34 @@ export function UnitForm({
     hint: string,
     maxLength: number,
     inputMode?: "numeric",
-  ) =>
-    field(
-      name,
-      hint,
-      <input
-        id={`unit-${name}`}
-        className={inputClass(name)}
-        value={values[name]}
-        onChange={set(name)}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        autoComplete="off"
-        aria-invalid={Boolean(errors[name])}
-        aria-describedby={describedBy(name, true)}
-      />,
-    );
+  ) => (
+    <FormField id={`unit-${name}`} label={labels[name]} hint={hint} error={errors[name]}>
+      {(control) => (
+        <input
+          {...control}
+          className={inputClass(name)}
+          value={values[name]}
+          onChange={set(name)}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          autoComplete="off"
+        />
+      )}
+    </FormField>
+  );
+  // The parent and the kind: one of a list.
+  const selectField = (name: "parentId" | "kind", options: readonly { value: string; label: string }[]) => (
+    <FormField id={`unit-${name}`} label={labels[name]} error={errors[name]}>
+      {(control) => (
+        <select {...control} className={inputClass(name)} value={values[name]} onChange={set(name)}>
+          <LabelledOptions options={options} />
+        </select>
+      )}
+    </FormField>
+  );
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <ScriptForm onSubmit={submit}>
       <FormErrorSummary problems={problems} />
       {message && (
         <p
@@ -133,43 +121,15 @@ export function UnitForm({
         </p>
       )}
       {mode.kind === "create" &&
-        field(
+        selectField(
           "parentId",
-          null,
-          <select
-            id="unit-parentId"
-            className={inputClass("parentId")}
-            value={values.parentId}
-            onChange={set("parentId")}
-            aria-invalid={Boolean(errors.parentId)}
-            aria-describedby={describedBy("parentId", false)}
-          >
-            {mode.parents.map((parent) => (
-              <option key={parent.id} value={parent.id}>
-                {parent.label}
-              </option>
-            ))}
-          </select>,
+          mode.parents.map((parent) => ({ value: parent.id, label: parent.label })),
         )}
       {textField("name", "全称，如“董封乡人民政府”“阳城县教育局”，不超过 60 个字。", 200)}
       {mode.kind !== "createCounty" &&
-        field(
+        selectField(
           "kind",
-          null,
-          <select
-            id="unit-kind"
-            className={inputClass("kind")}
-            value={values.kind}
-            onChange={set("kind")}
-            aria-invalid={Boolean(errors.kind)}
-            aria-describedby={describedBy("kind", false)}
-          >
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {unitKindLabels[kind]}
-              </option>
-            ))}
-          </select>,
+          kinds.map((kind) => ({ value: kind, label: unitKindLabels[kind] })),
         )}
       {textField(
         "divisionCode",
@@ -183,6 +143,6 @@ export function UnitForm({
       <button className="button" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : mode.kind === "update" ? "保存修改" : "创建单位"}
       </button>
-    </form>
+    </ScriptForm>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
 import { useId, useState } from "react";
@@ -6,8 +7,6 @@ import { useRouter } from "next/navigation";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import type { HistoryImportPreview } from "@/lib/reports/preview-history-import";
 import { ReadingSummaryView } from "@/components/import/reading-summary-view";
-
-type ErrorBody = { error?: { message?: string } };
 
 /** Client-side pre-check, for a quick answer only: the server enforces the same caps. */
 function precheck(file: File): string | null {
@@ -19,24 +18,15 @@ function precheck(file: File): string | null {
   return null;
 }
 
-async function post(
-  file: File,
-  intent: "preview" | "import",
-  confirmOrganization = false,
-): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
+function post<T extends object>(file: File, intent: "preview" | "import", confirmOrganization = false) {
   const form = new FormData();
   form.set("file", file);
   form.set("intent", intent);
   form.set("confirmOrganization", String(confirmOrganization));
-  try {
-    const response = await fetch("/api/import/history", { method: "POST", body: form });
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok)
-      return { ok: false, message: (body as ErrorBody | null)?.error?.message ?? "导入未成功，请稍后重试。" };
-    return { ok: true, body };
-  } catch {
-    return { ok: false, message: "网络连接中断，文件未上传，请检查网络后重试。" };
-  }
+  return postUpload<T>("/api/import/history", form, {
+    failed: "导入未成功，请稍后重试。",
+    offline: "网络连接中断，文件未上传，请检查网络后重试。",
+  });
 }
 
 export function HistoryImportForm() {
@@ -57,10 +47,10 @@ export function HistoryImportForm() {
     const problem = precheck(file);
     if (problem) return fail(problem);
     setPending("preview");
-    const result = await post(file, "preview");
+    const result = await post<{ preview: HistoryImportPreview }>(file, "preview");
     setPending(null);
     if (!result.ok) return fail(result.message);
-    setPreview((result.body as { preview: HistoryImportPreview }).preview);
+    setPreview(result.answer.preview);
     setIsConfirmed(false);
   };
 
@@ -68,10 +58,10 @@ export function HistoryImportForm() {
     if (!file) return;
     setError(null);
     setPending("import");
-    const result = await post(file, "import", isConfirmed);
+    const result = await post<{ reportId: string }>(file, "import", isConfirmed);
     setPending(null);
     if (!result.ok) return fail(result.message);
-    router.push(`/clerk/reports/${(result.body as { reportId: string }).reportId}`);
+    router.push(`/clerk/reports/${result.answer.reportId}`);
   };
 
   const canImport = preview !== null && preview.refusals.length === 0 && (!preview.organizationWarning || isConfirmed);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { MAX_UPLOAD_FILE_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import { carryOverSources } from "@/lib/report-form/carry-over";
 import { reportingYear } from "@/lib/reports/reporting-year";
@@ -22,16 +22,17 @@ export default async function ClerkImportPage() {
   const layout = layoutForYear(year);
   const carried = layout ? carryOverSources(layout)[0] : undefined;
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/clerk">← 返回我的报告</Link>
-      </p>
-      <h1>导入往年报告</h1>
-      <p className="lead">
-        上传{user.organizationName}
-        已公布的往年年度报告文件，系统读出其中的表格和正文，提交县级审核人员：审核人员对照原文件确认后，报告才在公开目录中列出。
-        {carried && `${year} 年度报告填写时可沿用上一年的“${carried.lastYear}”等数据，并据此核对。`}
-      </p>
+    <StaffPageLayout
+      back={{ href: "/clerk", name: "我的报告" }}
+      title="导入往年报告"
+      lead={
+        <>
+          上传{user.organizationName}
+          已公布的往年年度报告文件，系统读出其中的表格和正文，提交县级审核人员：审核人员对照原文件确认后，报告才在公开目录中列出。
+          {carried && `${year} 年度报告填写时可沿用上一年的“${carried.lastYear}”等数据，并据此核对。`}
+        </>
+      }
+    >
       <ul>
         <li>
           支持 {UPLOAD_EXTENSIONS.join("、")} 格式，单个文件不超过 {formatMegabytes(MAX_UPLOAD_FILE_BYTES)}；旧版 .doc
@@ -44,6 +45,6 @@ export default async function ClerkImportPage() {
         <li>报告按原文保存：原文缺少的行和数据保持空缺，不会补 0。导入前会先显示读取结果，确认后才保存。</li>
       </ul>
       <HistoryImportForm />
-    </main>
+    </StaffPageLayout>
   );
 }

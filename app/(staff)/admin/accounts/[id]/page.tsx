@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { formatDateTime } from "@/lib/format/date-time";
 import { getAccount } from "@/lib/accounts/get-account";
 import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
@@ -24,13 +25,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin/accounts">← 返回账号管理</Link>
-      </p>
-      <h1>
-        {account.name}（{account.username}）
-      </h1>
+    <StaffPageLayout
+      back={{ href: "/admin/accounts", name: "账号管理" }}
+      title={
+        <>
+          {account.name}（{account.username}）
+        </>
+      }
+    >
       <dl className="summary-list" data-testid="account-summary">
         <dt>单位</dt>
         <dd>{account.organization?.name ?? "不属于任何单位"}</dd>
@@ -69,6 +71,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       ) : (
         <p className="muted">这是您本人的账号或您无权管理的账号。修改本人密码请到“修改密码”页面。</p>
       )}
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -1,6 +1,10 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
+import { CountyField } from "@/components/ui/county-field";
+import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { ScriptForm } from "@/components/ui/script-form";
+import { ListTable } from "@/components/ui/list-table";
 import { initialPasswordListCsv } from "@/lib/account-data/initial-password-list";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS } from "@/lib/import/spreadsheet";
 import { formatMegabytes } from "@/lib/import/upload-limits";
@@ -34,24 +38,16 @@ export function AccountImportForm({ counties }: { counties: { id: string; name: 
         `文件大小为 ${formatMegabytes(file.size)}，超过上限 ${formatMegabytes(MAX_SPREADSHEET_BYTES)}，未上传。`,
       );
     setIsPending(true);
-    try {
-      const response = await fetch("/api/accounts/import", { method: "POST", body: data });
-      const body = (await response.json().catch(() => null)) as
-        (AccountImportResult & { error?: undefined }) | { error?: { message?: string } } | null;
-      if (!response.ok || !body || "error" in body) {
-        setProblem((body && "error" in body && body.error?.message) || "导入未成功，请稍后重试。");
-      } else if (!("ok" in body)) {
-        setProblem("导入未成功，请稍后重试。");
-      } else if (body.ok) {
-        setCreated({ county: counties.find((county) => county.id === countyId)?.name ?? "", rows: body.created });
-      } else {
-        setFailure(body);
-      }
-    } catch {
-      setProblem("网络连接中断，导入结果未知。请在账号列表中查看是否已创建，再决定是否重新上传。");
-    } finally {
-      setIsPending(false);
-    }
+    const result = await postUpload<AccountImportResult>("/api/accounts/import", data, {
+      failed: "导入未成功，请稍后重试。",
+      offline: "网络连接中断，导入结果未知。请在账号列表中查看是否已创建，再决定是否重新上传。",
+    });
+    setIsPending(false);
+    if (!result.ok) return setProblem(result.message);
+    if (!("ok" in result.answer)) return setProblem("导入未成功，请稍后重试。");
+    if (!result.answer.ok) return setFailure(result.answer);
+    const county = counties.find((candidate) => candidate.id === countyId)?.name ?? "";
+    setCreated({ county, rows: result.answer.created });
   };
 
   if (created) return <CreatedAccounts county={created.county} rows={created.rows} />;
@@ -60,33 +56,8 @@ export function AccountImportForm({ counties }: { counties: { id: string; name: 
     <div>
       <ProblemAlert title="未能导入" message={problem ?? failure?.fileError ?? null} />
       {failure && failure.rowErrors.length > 0 && <RowErrors failure={failure} />}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(event.currentTarget);
-        }}
-        noValidate
-      >
-        <div className="field">
-          <label htmlFor="countyId">县（区）</label>
-          <select
-            className="input"
-            id="countyId"
-            name="countyId"
-            defaultValue={counties.length === 1 ? counties[0]!.id : ""}
-          >
-            {counties.length !== 1 && (
-              <option value="" disabled>
-                请选择
-              </option>
-            )}
-            {counties.map((county) => (
-              <option key={county.id} value={county.id}>
-                {county.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <ScriptForm onSubmit={submit}>
+        <CountyField counties={counties} choosesOnlyCounty />
         <div className="field">
           <label htmlFor="file">账号名单</label>
           <input id="file" name="file" type="file" accept={SPREADSHEET_EXTENSIONS.join(",")} />
@@ -94,7 +65,7 @@ export function AccountImportForm({ counties }: { counties: { id: string; name: 
         <button className="button" type="submit" disabled={isPending}>
           {isPending ? "正在导入（每个账号约需 0.1 秒）…" : "导入账号"}
         </button>
-      </form>
+      </ScriptForm>
     </div>
   );
 }
@@ -103,28 +74,20 @@ function RowErrors({ failure }: { failure: Failure }) {
   return (
     <section aria-labelledby="row-errors-heading" className="error-summary" data-testid="row-errors">
       <h2 id="row-errors-heading">有 {failure.rowErrors.length} 行需要改正，本次没有创建任何账号</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">行号</th>
-            <th scope="col">问题</th>
+      <ListTable columns={["行号", "问题"]}>
+        {failure.rowErrors.map((row) => (
+          <tr key={row.rowNumber}>
+            <th scope="row">第 {row.rowNumber} 行</th>
+            <td>
+              <ul>
+                {row.messages.map((message, index) => (
+                  <li key={index}>{message}</li>
+                ))}
+              </ul>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {failure.rowErrors.map((row) => (
-            <tr key={row.rowNumber}>
-              <th scope="row">第 {row.rowNumber} 行</th>
-              <td>
-                <ul>
-                  {row.messages.map((message, index) => (
-                    <li key={index}>{message}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
     </section>
   );
 }
@@ -150,30 +113,19 @@ function CreatedAccounts({ county, rows }: { county: string; rows: CreatedAccoun
           下载初始密码清单（CSV）
         </a>
       </p>
-      <table className="table" data-testid="created-accounts">
-        <thead>
-          <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">姓名</th>
-            <th scope="col">单位</th>
-            <th scope="col">角色</th>
-            <th scope="col">初始密码</th>
+      <ListTable testId="created-accounts" columns={["用户名", "姓名", "单位", "角色", "初始密码"]}>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.username}</th>
+            <td>{row.name}</td>
+            <td>{row.unitName}</td>
+            <td>{row.roleLabel}</td>
+            <td>
+              <code>{row.initialPassword}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.username}</th>
-              <td>{row.name}</td>
-              <td>{row.unitName}</td>
-              <td>{row.roleLabel}</td>
-              <td>
-                <code>{row.initialPassword}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { accountColumns, MAX_ACCOUNT_IMPORT_ROWS } from "@/lib/account-data/account-import-columns";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS } from "@/lib/import/spreadsheet";
 import { formatMegabytes } from "@/lib/import/upload-limits";
@@ -13,7 +13,6 @@ export const metadata: Metadata = { title: "批量导入账号" };
 export default async function AccountImportPage() {
   const { counties } = await loadStaffPage({
     page: "/admin/accounts/import",
-    path: "/admin/accounts/import",
     action: "account.import",
     authorize: async ({ actor }) => {
       authorize(actor, "account.import", null);
@@ -26,14 +25,11 @@ export default async function AccountImportPage() {
     },
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin/accounts">← 返回账号管理</Link>
-      </p>
-      <h1>批量导入账号</h1>
-      <p className="lead">
-        上传一个县（区）的账号名单，为其中每个人创建账号。任何一行有问题时不创建任何账号，并逐行列出问题，改正后重新上传即可。
-      </p>
+    <StaffPageLayout
+      back={{ href: "/admin/accounts", name: "账号管理" }}
+      title="批量导入账号"
+      lead="上传一个县（区）的账号名单，为其中每个人创建账号。任何一行有问题时不创建任何账号，并逐行列出问题，改正后重新上传即可。"
+    >
       <ul>
         <li>
           支持 {SPREADSHEET_EXTENSIONS.join("、")} 格式，不超过 {formatMegabytes(MAX_SPREADSHEET_BYTES)}，一次最多{" "}
@@ -50,6 +46,6 @@ export default async function AccountImportPage() {
         <li>导入成功后，每个账号的初始密码只显示这一次，请下载清单妥善保管并分发给本人。</li>
       </ul>
       <AccountImportForm counties={counties} />
-    </main>
+    </StaffPageLayout>
   );
 }

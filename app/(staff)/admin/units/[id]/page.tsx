@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { notFound } from "next/navigation";
-import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
-import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
+import { listUnitTree } from "@/lib/organizations/list-unit-tree";
+import { parentOptions } from "@/lib/organizations/parent-options";
+import { unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
 import { loadManagedUnit } from "@/lib/organizations/unit-store";
 import { isUuid } from "@/lib/server/is-uuid";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -10,18 +11,6 @@ import { UnitForm } from "../unit-form";
 import { MoveUnitForm, RetireUnitButton } from "./unit-changes";
 
 export const metadata: Metadata = { title: "修改单位" };
-
-/** Where the unit may be moved: active counties and township-level units, not itself nor anything under it. */
-function moveTargets(nodes: readonly UnitNode[], unitId: string, depth = 0): { id: string; label: string }[] {
-  return nodes.flatMap((node) =>
-    node.id === unitId || node.retiredAt || !(node.kind === "COUNTY" || isTownshipLevel(node.kind))
-      ? []
-      : [
-          { id: node.id, label: `${"　".repeat(depth)}${node.name}（${unitKindLabels[node.kind]}）` },
-          ...moveTargets(node.children, unitId, depth + 1),
-        ],
-  );
-}
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,15 +21,11 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
     action: "unit.manage",
     authorize: async ({ actor }) => {
       const unit = await loadManagedUnit(actor, id);
-      return { unit, targets: unit.kind === "COUNTY" ? [] : moveTargets(await listUnitTree(actor), unit.id) };
+      return { unit, targets: unit.kind === "COUNTY" ? [] : parentOptions(await listUnitTree(actor), unit.id) };
     },
   });
   return (
-    <main id="main" className="page page--narrow">
-      <p>
-        <Link href="/admin/units">← 返回单位管理</Link>
-      </p>
-      <h1>{unit.name}</h1>
+    <StaffPageLayout back={{ href: "/admin/units", name: "单位管理" }} title={unit.name} isNarrow>
       {unit.retiredAt && (
         <p className="notice notice--warning" role="status">
           本单位已停用：已公开的报告仍在网站上，不再参加新的年度报告。
@@ -67,6 +52,6 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
       )}
       <h2>{unit.retiredAt ? "恢复" : "停用"}</h2>
       <RetireUnitButton unitId={unit.id} unitName={unit.name} isRetired={unit.retiredAt !== null} />
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { LabelledOptions } from "@/components/ui/named-options";
+import { ScriptForm } from "@/components/ui/script-form";
 import { moveUnitAction, restoreUnitAction, retireUnitAction } from "../actions";
 
 export function MoveUnitForm({
@@ -18,18 +21,16 @@ export function MoveUnitForm({
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ScriptForm
+      onSubmit={() =>
         startTransition(async () => {
           const result = await moveUnitAction({ unitId, parentId });
           if (result.ok) {
             setError(null);
             router.refresh();
           } else setError(fieldErrorsOf(result).parentId ?? result.message);
-        });
-      }}
+        })
+      }
     >
       <FormErrorSummary problems={error ? [{ fieldId: "move-parentId", message: `新的上级单位：${error}` }] : []} />
       <div className="field">
@@ -47,17 +48,13 @@ export function MoveUnitForm({
           aria-invalid={Boolean(error)}
           aria-describedby={error ? "move-parentId-error" : undefined}
         >
-          {targets.map((target) => (
-            <option key={target.id} value={target.id}>
-              {target.label}
-            </option>
-          ))}
+          <LabelledOptions options={targets.map((target) => ({ value: target.id, label: target.label }))} />
         </select>
       </div>
       <button className="button button--secondary" type="submit" disabled={isPending || parentId === currentParentId}>
         {isPending ? "正在移动…" : "移动"}
       </button>
-    </form>
+    </ScriptForm>
   );
 }
 
@@ -85,11 +82,7 @@ export function RetireUnitButton({
     });
   return (
     <div>
-      {error && (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {isRetired ? (
         <button className="button button--secondary" type="button" disabled={isPending} onClick={run}>
           恢复本单位

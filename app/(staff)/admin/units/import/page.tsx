@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_ROWS } from "@/lib/import/spreadsheet";
 import { formatMegabytes } from "@/lib/import/upload-limits";
 import { listUnitTree } from "@/lib/organizations/list-unit-tree";
@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "导入单位名单" };
 export default async function UnitImportPage() {
   const { counties } = await loadStaffPage({
     page: "/admin/units/import",
-    path: "/admin/units/import",
     action: "unit.list",
     authorize: async ({ actor }) => ({
       counties: (await listUnitTree(actor))
@@ -21,15 +20,11 @@ export default async function UnitImportPage() {
     }),
   });
   return (
-    <main id="main" className="page">
-      <p>
-        <Link href="/admin/units">← 返回单位管理</Link>
-      </p>
-      <h1>导入单位名单</h1>
-      <p className="lead">
-        用 Excel、WPS 或 LibreOffice
-        填写单位名单，上传后先预览每一行的结果，确认无误再导入。同一文件可重复导入：已有的单位不会重复创建，也不会被修改。
-      </p>
+    <StaffPageLayout
+      back={{ href: "/admin/units", name: "单位管理" }}
+      title="导入单位名单"
+      lead="用 Excel、WPS 或 LibreOffice 填写单位名单，上传后先预览每一行的结果，确认无误再导入。同一文件可重复导入：已有的单位不会重复创建，也不会被修改。"
+    >
       <ul>
         <li>
           <a href="/admin/units/import/template" download>
@@ -43,6 +38,6 @@ export default async function UnitImportPage() {
         </li>
       </ul>
       {counties.length === 0 ? <p>没有可以导入单位的县（区）。</p> : <UnitImportForm counties={counties} />}
-    </main>
+    </StaffPageLayout>
   );
 }

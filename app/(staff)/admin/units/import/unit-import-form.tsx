@@ -1,6 +1,10 @@
 "use client";
 import { useRef, useState } from "react";
+import { NamedOptions } from "@/components/ui/named-options";
+import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { ScriptForm } from "@/components/ui/script-form";
+import { ListTable } from "@/components/ui/list-table";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS, spreadsheetMessages } from "@/lib/import/spreadsheet";
 import type { UnitImportResult } from "@/lib/organizations/import-units";
 import type { UnitImportPreview } from "@/lib/organizations/preview-unit-import";
@@ -31,37 +35,22 @@ export function UnitImportForm({ counties }: { counties: { id: string; name: str
     const body = new FormData();
     body.append("file", file);
     setIsPending(true);
-    try {
-      const response = await fetch(`/api/admin/units/import?county=${encodeURIComponent(countyId)}&mode=${mode}`, {
-        method: "POST",
-        body,
-      });
-      const answer = (await response.json().catch(() => null)) as {
-        preview?: UnitImportPreview;
-        result?: UnitImportResult;
-        error?: { message?: string };
-      } | null;
-      if (!response.ok || !answer) return setError(answer?.error?.message ?? "上传未成功，请稍后重试。");
-      if (answer.preview) setPreview(answer.preview);
-      if (answer.result) setResult(answer.result);
-    } catch {
-      setError("网络连接中断，结果未知。请刷新“单位管理”查看后再试。");
-    } finally {
-      setIsPending(false);
-    }
+    const sent = await postUpload<{ preview?: UnitImportPreview; result?: UnitImportResult }>(
+      `/api/admin/units/import?county=${encodeURIComponent(countyId)}&mode=${mode}`,
+      body,
+      { failed: "上传未成功，请稍后重试。", offline: "网络连接中断，结果未知。请刷新“单位管理”查看后再试。" },
+    );
+    setIsPending(false);
+    if (!sent.ok) return setError(sent.message);
+    if (sent.answer.preview) setPreview(sent.answer.preview);
+    if (sent.answer.result) setResult(sent.answer.result);
   };
 
   const counts = preview?.ok ? preview.counts : null;
   return (
     <div>
       <ProblemAlert title="未能读取或导入" message={error ?? (preview && !preview.ok ? preview.message : null)} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send("preview");
-        }}
-      >
+      <ScriptForm onSubmit={() => send("preview")}>
         {counties.length > 1 ? (
           <div className="field">
             <label htmlFor="import-county">导入到</label>
@@ -71,11 +60,7 @@ export function UnitImportForm({ counties }: { counties: { id: string; name: str
               value={countyId}
               onChange={(event) => setCountyId(event.target.value)}
             >
-              {counties.map((county) => (
-                <option key={county.id} value={county.id}>
-                  {county.name}
-                </option>
-              ))}
+              <NamedOptions items={counties} />
             </select>
           </div>
         ) : (
@@ -97,7 +82,7 @@ export function UnitImportForm({ counties }: { counties: { id: string; name: str
         <button className="button" type="submit" disabled={isPending}>
           {isPending ? "正在读取…" : "上传并预览"}
         </button>
-      </form>
+      </ScriptForm>
 
       {result && (
         <p className="notice notice--success" role="status" data-testid="import-result">
@@ -137,41 +122,31 @@ export function UnitImportForm({ counties }: { counties: { id: string; name: str
           {!result && counts.create === 0 && counts.problem === 0 && (
             <p className="notice">表中的单位都已存在，导入不会有任何改变。</p>
           )}
-          <table className="table" data-testid="import-preview">
-            <thead>
-              <tr>
-                <th scope="col">行</th>
-                <th scope="col">单位名称</th>
-                <th scope="col">类型</th>
-                <th scope="col">上级单位</th>
-                <th scope="col">行政区划代码</th>
-                <th scope="col">统一社会信用代码</th>
-                <th scope="col">结果</th>
+          <ListTable
+            testId="import-preview"
+            columns={["行", "单位名称", "类型", "上级单位", "行政区划代码", "统一社会信用代码", "结果"]}
+          >
+            {preview.rows.map((row) => (
+              <tr key={row.rowNumber} data-outcome={row.outcome}>
+                <th scope="row">第 {row.rowNumber} 行</th>
+                <td>{row.name || "—"}</td>
+                <td>{row.kindLabel || "—"}</td>
+                <td>{row.parentName || "—"}</td>
+                <td>{row.divisionCode || "—"}</td>
+                <td>{row.creditCode || "—"}</td>
+                <td>
+                  {outcomeLabels[row.outcome]}
+                  {row.problems.length > 0 && (
+                    <ul className="field__error">
+                      {row.problems.map((problem) => (
+                        <li key={problem}>{problem}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.rowNumber} data-outcome={row.outcome}>
-                  <th scope="row">第 {row.rowNumber} 行</th>
-                  <td>{row.name || "—"}</td>
-                  <td>{row.kindLabel || "—"}</td>
-                  <td>{row.parentName || "—"}</td>
-                  <td>{row.divisionCode || "—"}</td>
-                  <td>{row.creditCode || "—"}</td>
-                  <td>
-                    {outcomeLabels[row.outcome]}
-                    {row.problems.length > 0 && (
-                      <ul className="field__error">
-                        {row.problems.map((problem) => (
-                          <li key={problem}>{problem}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         </section>
       )}
     </div>

@@ -1,24 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
-import { isTownshipLevel, unitKindLabels, unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
+import { StaffPageLayout } from "@/components/ui/staff-page-layout";
+import { listUnitTree } from "@/lib/organizations/list-unit-tree";
+import { parentOptions } from "@/lib/organizations/parent-options";
+import { unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can } from "@/lib/workflow/policy";
 import { UnitForm } from "../unit-form";
 
 export const metadata: Metadata = { title: "新建单位" };
-
-/** The units a new unit may go under: active counties and township-level units, indented by depth. */
-function parentOptions(nodes: readonly UnitNode[], depth = 0): { id: string; label: string }[] {
-  return nodes.flatMap((node) =>
-    node.retiredAt || !(node.kind === "COUNTY" || isTownshipLevel(node.kind))
-      ? []
-      : [
-          { id: node.id, label: `${"　".repeat(depth)}${node.name}（${unitKindLabels[node.kind]}）` },
-          ...parentOptions(node.children, depth + 1),
-        ],
-  );
-}
 
 export default async function NewUnitPage({
   searchParams,
@@ -28,7 +17,6 @@ export default async function NewUnitPage({
   const params = await searchParams;
   const { parents, isCounty } = await loadStaffPage({
     page: "/admin/units/new",
-    path: "/admin/units/new",
     action: "unit.list",
     authorize: async ({ actor }) => ({
       parents: parentOptions(await listUnitTree(actor)),
@@ -37,11 +25,11 @@ export default async function NewUnitPage({
   });
   const parentId = parents.some((parent) => parent.id === params.parent) ? params.parent! : (parents[0]?.id ?? "");
   return (
-    <main id="main" className="page page--narrow">
-      <p>
-        <Link href="/admin/units">← 返回单位管理</Link>
-      </p>
-      <h1>{isCounty ? "新建县（区）" : "新建单位"}</h1>
+    <StaffPageLayout
+      back={{ href: "/admin/units", name: "单位管理" }}
+      title={isCounty ? "新建县（区）" : "新建单位"}
+      isNarrow
+    >
       {!isCounty && parents.length === 0 ? (
         <p>没有可以设立单位的上级单位。</p>
       ) : (
@@ -51,6 +39,6 @@ export default async function NewUnitPage({
           kinds={isCounty ? ["COUNTY"] : unitKindsBelowCounty}
         />
       )}
-    </main>
+    </StaffPageLayout>
   );
 }

@@ -1,5 +1,5 @@
 // The unit list template, as an .xlsx to fill in with Excel, WPS or LibreOffice.
-import { writeSpreadsheetTemplate, XLSX_CONTENT_TYPE } from "@/lib/import/server";
+import { spreadsheetTemplateDownload } from "@/lib/import/server";
 import { unitImportColumns, unitImportNotes } from "@/lib/organizations/unit-import-columns";
 import { authorize } from "@/lib/server/authorize";
 import { defineRoute } from "@/lib/server/define-route";
@@ -8,22 +8,18 @@ export const GET = defineRoute({
   name: "unitImportTemplate",
   action: "unit.list",
   authorize: async ({ actor }) => authorize(actor, "unit.list", null),
-  run: async () => {
-    const bytes = await writeSpreadsheetTemplate({
-      sheetName: "单位名单",
-      columns: unitImportColumns.map((column) => ({ header: column.header, width: column.width })),
-      examples: [
-        ["城关镇人民政府", "镇", "", "140522100000", ""],
-        ["县教育局", "县直部门", "", "", ""],
-      ],
-      notes: ["第 2、3 行是示例，导入前请删除或改为本县（区）的单位。", ...unitImportNotes],
-    });
-    return new Response(bytes as BlobPart, {
-      headers: {
-        "Content-Type": XLSX_CONTENT_TYPE,
-        "Content-Disposition": `attachment; filename="units-template.xlsx"; filename*=UTF-8''${encodeURIComponent("单位名单模板.xlsx")}`,
-        "Cache-Control": "no-store",
+  run: () =>
+    spreadsheetTemplateDownload(
+      {
+        sheetName: "单位名单",
+        columns: unitImportColumns.map((column) => ({ header: column.header, width: column.width })),
+        examples: [
+          ["城关镇人民政府", "镇", "", "140522100000", ""],
+          ["县教育局", "县直部门", "", "", ""],
+        ],
+        notes: ["第 2、3 行是示例，导入前请删除或改为本县（区）的单位。", ...unitImportNotes],
       },
-    });
-  },
+      "单位名单模板.xlsx",
+      "units-template.xlsx",
+    ),
 });
