@@ -5,7 +5,8 @@
  * cold render. Only in the Node.js runtime: the pool is worker threads.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Next's own variables: the runtime, and whether this is `next build` prerendering pages.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { warmRenderPool } = await import("@/lib/publications/warm-render-pool");
   warmRenderPool();
 }
