@@ -55,6 +55,8 @@ const elements = [
   // The renderers of the view: HTML, PDF, DOCX (server-side, but no data access).
   { type: "render", pattern: "lib/render/**", mode: "full" },
   { type: "universal", pattern: universalFolders, mode: "full" },
+  // The worker-thread pools' machinery (the reading and the render pool use it).
+  { type: "workers", pattern: "lib/worker-pool/**", mode: "full" },
 ];
 
 const serverSide = ["server", "generated", "domain"];
@@ -96,18 +98,20 @@ const config = [
             // app → components → lib, never back.
             { from: ["components"], disallow: ["app", ...serverSide] },
             {
-              from: ["server", "generated", "domain", "form", "import", "view", "render", "universal"],
+              from: ["server", "generated", "domain", "form", "import", "view", "render", "universal", "workers"],
               disallow: ["app", "components"],
             },
             // Universal code runs in the browser too: no database, no server modules, no browser state.
-            { from: ["universal", "view"], disallow: [...serverSide, "form", "import", "render"] },
+            { from: ["universal", "view"], disallow: [...serverSide, "form", "import", "render", "workers"] },
             // Renderers are functions of the view: they read no database and no session.
             { from: ["render"], disallow: [...serverSide, "form", "import"] },
             // The wizard's browser state and the server's operations do not know each other.
-            { from: ["form"], disallow: [...serverSide, "import", "render"] },
+            { from: ["form"], disallow: [...serverSide, "import", "render", "workers"] },
             // The readers turn a file into report data; storing it is lib/reports' work.
             { from: ["import"], disallow: [...serverSide, "form"] },
             { from: ["domain"], disallow: ["form"] },
+            // A pool knows nothing of what its workers do.
+            { from: ["workers"], disallow: [...serverSide, "form", "import", "render", "view", "universal"] },
           ],
         },
       ],

@@ -3,11 +3,11 @@ import { createHash } from "node:crypto";
 import type { CalendarDay } from "@/lib/format/calendar-day";
 import type { ReportData } from "@/lib/report-data";
 import type { Layout } from "@/lib/template";
-import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
-import { renderReportPdfWithLayout } from "@/lib/render/pdf/render-report-pdf";
+import { renderReportDocxInWorker, renderReportPdfInWorker } from "@/lib/render/render-in-worker";
 import { toReportView, type ReportView } from "@/lib/render/to-report-view";
 import { pdfFontDirectory } from "@/lib/server/env";
+import { offThread } from "./render-off-thread";
 
 /**
  * Everything a frozen version is made from, explicitly: the caller decides every date (a
@@ -55,13 +55,15 @@ export function publicationView(input: PublicationInput): ReportView {
  * Freezes a report for publication: one view model, rendered once to HTML, PDF and DOCX,
  * with the SHA-256 of each document. The snapshot is stored and served as-is, so a later
  * change to the template or the renderers never alters what citizens already downloaded.
- * Rendering takes about a second: call it before the publishing transaction opens.
+ * The PDF and the DOCX are rendered in the render pool (lib/render/render-in-worker.ts), off
+ * the request thread; call it before the publishing transaction opens, never inside it.
  */
 export async function renderPublication(input: PublicationInput): Promise<PublicationSnapshot> {
   const view = publicationView(input);
-  const rendered = await renderReportPdfWithLayout(view, { fontDirectory: pdfFontDirectory() });
+  const [rendered, docx] = await offThread(() =>
+    Promise.all([renderReportPdfInWorker(view, { fontDirectory: pdfFontDirectory() }), renderReportDocxInWorker(view)]),
+  );
   const html = await renderReportHtml(view);
-  const docx = await renderReportDocx(view);
   return {
     view,
     html,
@@ -78,9 +80,8 @@ export async function renderPublication(input: PublicationInput): Promise<Public
  * layout, so what the clerk and the reviewer check is what will be published.
  */
 export async function renderPublicationDraft(input: PublicationInput): Promise<{ pdf: Buffer; pageCount: number }> {
-  const rendered = await renderReportPdfWithLayout(publicationView(input), {
-    fontDirectory: pdfFontDirectory(),
-    isDraft: true,
-  });
+  const rendered = await offThread(() =>
+    renderReportPdfInWorker(publicationView(input), { fontDirectory: pdfFontDirectory(), isDraft: true }),
+  );
   return { pdf: rendered.pdf, pageCount: rendered.pageCount };
 }

@@ -5,7 +5,8 @@ import type { ReportData } from "@/lib/report-data";
 import type { Layout } from "@/lib/template";
 import { renderReportCsv } from "@/lib/render/csv";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
-import { renderReportPdf, renderReportPdfWithLayout } from "@/lib/render/pdf/render-report-pdf";
+import { offThread } from "@/lib/publications/render-off-thread";
+import { renderReportPdfInWorker } from "@/lib/render/render-in-worker";
 import { toReportView, type ReportView } from "@/lib/render/to-report-view";
 import { pdfFontDirectory } from "@/lib/server/env";
 import type { CountySummary } from "./load-county-summary";
@@ -76,7 +77,7 @@ export function countySummaryView(summary: SummaryDocument, marks?: SummaryPubli
   };
 }
 
-/** The summary as a download, through the same renderers as every report (CSV keyed by cell id, PDF). */
+/** The summary as a download, through the same renderers as every report (CSV keyed by cell id, PDF in the render pool). */
 export async function renderCountySummary(
   summary: CountySummary,
   format: SummaryFormat,
@@ -84,7 +85,7 @@ export async function renderCountySummary(
   const view = countySummaryView(summary);
   const fileName = `${summary.county.name}${summary.year}年政府信息公开工作年度报告全县汇总.${format}`;
   if (format === "csv") return { body: renderReportCsv(view), contentType: "text/csv; charset=utf-8", fileName };
-  const pdf = await renderReportPdf(view, { fontDirectory: pdfFontDirectory() });
+  const { pdf } = await offThread(() => renderReportPdfInWorker(view, { fontDirectory: pdfFontDirectory() }));
   return { body: new Uint8Array(pdf), contentType: "application/pdf", fileName };
 }
 
@@ -93,8 +94,8 @@ export type RenderedSummaryPublication = { html: string; pdf: Buffer; pdfSha256:
 /**
  * A summary's version as publishing freezes it (HTML and PDF from one view), or, with
  * `isDraft`, the PDF only, marked 样稿 on every page: the same input and layout, so the
- * preview is what will be published. Rendering takes about a second: keep it out of
- * transactions.
+ * preview is what will be published. The PDF is rendered in the render pool
+ * (lib/render/render-in-worker.ts): keep it out of transactions.
  */
 export async function renderSummaryPublication(
   summary: SummaryDocument,
@@ -102,10 +103,9 @@ export async function renderSummaryPublication(
   options: { isDraft?: boolean } = {},
 ): Promise<RenderedSummaryPublication> {
   const view = countySummaryView(summary, marks);
-  const rendered = await renderReportPdfWithLayout(view, {
-    fontDirectory: pdfFontDirectory(),
-    isDraft: options.isDraft ?? false,
-  });
+  const rendered = await offThread(() =>
+    renderReportPdfInWorker(view, { fontDirectory: pdfFontDirectory(), isDraft: options.isDraft ?? false }),
+  );
   return {
     html: options.isDraft ? "" : await renderReportHtml(view),
     pdf: rendered.pdf,

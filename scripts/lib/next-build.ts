@@ -14,6 +14,7 @@ const sourceRoots = [
   "public",
   "next.config.ts",
   "proxy.ts",
+  "instrumentation.ts",
   "package-lock.json",
   "tsconfig.json",
   "prisma/schema.prisma",
