@@ -1,23 +1,29 @@
 /**
- * Render timings for one full report: `npx tsx bench/render.bench.ts`.
+ * Render timings for one full report: `npm run bench -- render`.
  *
- * Prints PDF render time (the cold first call of the process, which
- * registers and opens the fonts, then the median of 5 warm calls) and size,
- * and the same for the standalone HTML and the DOCX a publication also freezes.
- * Targets for the PDF with its four embedded faces: cold under 1 s, warm under
- * 0.4 s, under 600 KB.
- * The report is the seed with the most narrative text. No assertions: timings
- * depend on the machine; this is a measuring tape, not a test.
+ * Prints, for the PDF with its four embedded faces and for the DOCX: the cold first render
+ * of the process (which opens the fonts), the median of 5 warm renders and the size; then
+ * the same through the render pool, as a request sees it: the first render of a pool that
+ * warmed up at start (the server's, lib/render/render-in-worker.ts, started with the app),
+ * the first render of a pool that did not (a cold worker), and warm renders in the pool.
+ * The standalone HTML a publication also freezes is timed too (it is rendered in the
+ * request's thread). Targets for the PDF: cold under 1 s, warm under 0.4 s, under 600 KB.
+ * The report is the seed with the most narrative text. No assertions: timings depend on
+ * the machine; this is a measuring tape, not a test.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 import { seeds } from "@/fixtures";
 import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
+import { createRenderPool, DEFAULT_RENDER_LIMITS, type RenderPool } from "@/lib/render/render-in-worker";
 import { toReportView } from "@/lib/render/to-report-view";
 import { getLayout } from "@/lib/template";
 
 const WARM_RUNS = 5;
+/** Long enough for a pool's warm-up (fonts, a sample report) on a busy 2-core machine. */
+const WARM_UP_WAIT_MS = 15_000;
 
 function narrativeLength(seed: (typeof seeds)[number]): number {
   return Object.values(seed.data.narrative).reduce((sum, text) => sum + (text?.length ?? 0), 0);
@@ -35,13 +41,15 @@ async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }
   return { ms: performance.now() - start, result };
 }
 
-async function measure(label: string, run: () => Promise<{ length: number }>): Promise<void> {
+const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
+
+async function measure(label: string, run: () => Promise<{ length: number }>, first = "cold"): Promise<void> {
   const cold = await time(run);
   const warm: number[] = [];
   for (let i = 0; i < WARM_RUNS; i += 1) warm.push((await time(run)).ms);
   const kb = (cold.result.length / 1024).toFixed(1);
   console.log(
-    `${label.padEnd(5)} cold ${cold.ms.toFixed(0).padStart(5)} ms · warm median of ${WARM_RUNS} ${median(warm).toFixed(0).padStart(5)} ms · ${kb} KB`,
+    `${label.padEnd(26)} ${first} ${ms(cold.ms)} · warm median of ${WARM_RUNS} ${ms(median(warm))} · ${kb} KB`,
   );
 }
 
@@ -54,6 +62,20 @@ const view = toReportView(getLayout(seed.layoutId), seed.data, {
   documentDate: "2024-01-26",
 });
 console.log(`report: ${seed.id} (${view.title}), ${narrativeLength(seed)} characters of narrative`);
-await measure("PDF", () => renderReportPdf(view));
-await measure("HTML", async () => Buffer.from(await renderReportHtml(view)));
-await measure("DOCX", () => renderReportDocx(view));
+await measure("PDF in this thread", () => renderReportPdf(view));
+await measure("HTML in this thread", async () => Buffer.from(await renderReportHtml(view)));
+await measure("DOCX in this thread", () => renderReportDocx(view));
+
+const pools: RenderPool[] = [];
+const onePool = (warmUp: boolean) => {
+  const pool = createRenderPool(DEFAULT_RENDER_LIMITS, warmUp ? undefined : null);
+  pools.push(pool);
+  return pool;
+};
+const cold = onePool(false);
+await measure("PDF in a cold pool", async () => (await cold.renderPdf(view)).pdf, "first");
+const warmed = onePool(true);
+await sleep(WARM_UP_WAIT_MS);
+await measure("PDF in the warmed-up pool", async () => (await warmed.renderPdf(view)).pdf, "first");
+await measure("DOCX in the warmed-up pool", () => warmed.renderDocx(view), "first");
+await Promise.all(pools.map((pool) => pool.destroy()));
