@@ -1,9 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { createAccount } from "../prisma/seed/create-account";
-import { withComputedTotals, type ReportData } from "../lib/report-data";
-import { compileLayout, layoutForYear } from "../lib/template";
 import type { Page } from "@playwright/test";
 import { expect, pageAs, signIn, test } from "./support/fixtures";
+import { createSummaryCounty } from "./support/summary-county";
 import { publishableYear } from "./support/publish-steps";
 import { withDatabase } from "./wizard-helpers";
 
@@ -13,54 +11,27 @@ import { withDatabase } from "./wizard-helpers";
 // version 1 stays online; the county government's clerk cannot publish it; the system
 // administrator, who has no county, picks it on the summary and the board.
 const year = publishableYear();
-const layout = layoutForYear(year)!;
 const county = "发布汇总示范县";
 const units = { east: "东坪镇人民政府", west: "西坪乡人民政府", south: "南坪镇人民政府" } as const;
 const password = "Fabu-huizong-2026!";
 
-/** Tables that pass every rule: `received` requests, all granted, zero elsewhere. */
-function reportData(organizationName: string, received: number): ReportData {
-  const cells: Record<string, number> = {};
-  for (const { id } of compileLayout(layout).inputCells) cells[id] = 0;
-  Object.assign(cells, { "t3.r1.natural": received, "t3.r3_1.natural": received, "t2.rules.issued": 1 });
-  return { cells: withComputedTotals(layout, cells), narrative: {}, meta: { organizationName, year } };
-}
-
-test.beforeAll(async () => {
-  await withDatabase(async (db) => {
-    if (await db.organization.findFirst({ where: { name: county } })) return;
-    const countyRow = await db.organization.create({ data: { name: county, kind: "COUNTY", divisionCode: "149904" } });
-    for (const [name, kind, status, received] of [
-      [units.east, "TOWN", "PUBLISHED", 12],
-      [units.west, "TOWNSHIP", "APPROVED", 7],
-      [units.south, "TOWN", "SUBMITTED", 5],
-    ] as const) {
-      const unit = await db.organization.create({ data: { name, kind, parentId: countyRow.id } });
-      await db.report.create({
-        data: {
-          organizationId: unit.id,
-          year,
-          templateId: layout.id,
-          templateVersion: layout.version,
-          status,
-          data: JSON.parse(JSON.stringify(reportData(name, received))),
-        },
-      });
-    }
-    for (const [username, role] of [
-      ["publish-summary-review", "REVIEWER"],
-      ["publish-summary-clerk", "CLERK"],
-    ] as const)
-      await createAccount(db, {
-        username,
-        name: `${county} ${username}`,
-        role,
-        organizationId: countyRow.id,
-        password,
-        mustChangePassword: false,
-      });
-  });
-});
+test.beforeAll(() =>
+  createSummaryCounty({
+    name: county,
+    divisionCode: "149904",
+    year,
+    units: [
+      { name: units.east, kind: "TOWN", report: { status: "PUBLISHED", received: 12 } },
+      { name: units.west, kind: "TOWNSHIP", report: { status: "APPROVED", received: 7 } },
+      { name: units.south, kind: "TOWN", report: { status: "SUBMITTED", received: 5 } },
+    ],
+    staff: [
+      { username: "publish-summary-review", role: "REVIEWER" },
+      { username: "publish-summary-clerk", role: "CLERK" },
+    ],
+    password,
+  }),
+);
 
 /** On the summary page: the 样稿 (its page count, its first page drawn), then 确认发布. */
 async function publishSummary(reviewer: Page, button: string): Promise<void> {

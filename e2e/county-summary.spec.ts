@@ -1,64 +1,34 @@
-import { createAccount } from "../prisma/seed/create-account";
-import { withComputedTotals, type ReportData } from "../lib/report-data";
-import { compileLayout, layoutForYear } from "../lib/template";
 import { expect, pageAs, signIn, test } from "./support/fixtures";
-import { cell, createReport, expectSaved, goToStep, withDatabase } from "./wizard-helpers";
+import { createSummaryCounty } from "./support/summary-county";
+import { cell, createReport, expectSaved, goToStep } from "./wizard-helpers";
 
 // The county summary (全县汇总) in a county of its own (so no other journey's reports count):
 // two reviewed units, one not started. The county administrator chooses 全县 for the
 // county government's report; the reviewer reads the sums and who is missing; the county
 // government's clerk fills the tables from the summary and sees where each figure comes from.
 const year = 2025;
-const layout = layoutForYear(year)!;
 const county = "汇总示范县";
 const units = { east: "东岭镇人民政府", west: "西岭乡人民政府", south: "南岭镇人民政府" } as const;
 const password = "Huizong-e2e-2025!";
 
-/** Tables that pass every rule: `received` requests, all granted, zero elsewhere. */
-function reportData(organizationName: string, received: number): ReportData {
-  const cells: Record<string, number> = {};
-  for (const { id } of compileLayout(layout).inputCells) cells[id] = 0;
-  Object.assign(cells, { "t3.r1.natural": received, "t3.r3_1.natural": received, "t2.rules.issued": 1 });
-  return { cells: withComputedTotals(layout, cells), narrative: {}, meta: { organizationName, year } };
-}
-
-test.beforeAll(async () => {
-  await withDatabase(async (db) => {
-    if (await db.organization.findFirst({ where: { name: county } })) return;
-    const countyRow = await db.organization.create({ data: { name: county, kind: "COUNTY", divisionCode: "149903" } });
-    const unit = (name: string, kind: "TOWN" | "TOWNSHIP") =>
-      db.organization.create({ data: { name, kind, parentId: countyRow.id } });
-    const [east, west] = [await unit(units.east, "TOWN"), await unit(units.west, "TOWNSHIP")];
-    await unit(units.south, "TOWN");
-    for (const [organization, status, received] of [
-      [east, "PUBLISHED", 12],
-      [west, "APPROVED", 7],
-    ] as const)
-      await db.report.create({
-        data: {
-          organizationId: organization.id,
-          year,
-          templateId: layout.id,
-          templateVersion: layout.version,
-          status,
-          data: JSON.parse(JSON.stringify(reportData(organization.name, received))),
-        },
-      });
-    for (const [username, role] of [
-      ["summary-admin", "COUNTY_ADMIN"],
-      ["summary-review", "REVIEWER"],
-      ["summary-county", "CLERK"],
-    ] as const)
-      await createAccount(db, {
-        username,
-        name: `${county} ${username}`,
-        role,
-        organizationId: countyRow.id,
-        password,
-        mustChangePassword: false,
-      });
-  });
-});
+test.beforeAll(() =>
+  createSummaryCounty({
+    name: county,
+    divisionCode: "149903",
+    year,
+    units: [
+      { name: units.east, kind: "TOWN", report: { status: "PUBLISHED", received: 12 } },
+      { name: units.west, kind: "TOWNSHIP", report: { status: "APPROVED", received: 7 } },
+      { name: units.south, kind: "TOWN" },
+    ],
+    staff: [
+      { username: "summary-admin", role: "COUNTY_ADMIN" },
+      { username: "summary-review", role: "REVIEWER" },
+      { username: "summary-county", role: "CLERK" },
+    ],
+    password,
+  }),
+);
 
 test("the reviewer reads the county summary; the county report in 全县 mode is filled from it with its sources", async ({
   browser,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "@/components/review/review.css";
 import "@/components/season/season.css";
+import { SeasonFilterSelects } from "@/components/season/season-filter-selects";
 import { SeasonNoticeForm } from "@/components/season/season-notice-form";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -119,21 +120,12 @@ export default async function SeasonBoardPage({
         <strong>{seasonCountLine(board)}</strong>
       </p>
       <FilterForm action="/review/board" keep={{ sort: params.sort, dir: params.dir }}>
-        {counties.length > 1 && (
-          <FilterSelect
-            id="board-county"
-            name="county"
-            label="县（区）"
-            value={calendar.countyId}
-            options={counties.map((county) => ({ value: county.id, label: county.name }))}
-          />
-        )}
-        <FilterSelect
-          id="board-year"
-          name="year"
-          label="年度"
-          value={params.year}
-          options={yearFilterOptions(new Date())}
+        <SeasonFilterSelects
+          idPrefix="board"
+          counties={counties}
+          countyId={calendar.countyId}
+          year={params.year}
+          years={yearFilterOptions(new Date())}
         />
         <FilterSelect
           id="board-status"

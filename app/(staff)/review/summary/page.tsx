@@ -5,7 +5,8 @@ import "@/components/review/review.css";
 import "@/lib/render/html/report-document.css";
 import { SummaryPublicationPanel } from "@/components/county-summary/summary-publication-panel";
 import { SummarySources } from "@/components/county-summary/summary-sources";
-import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
+import { SeasonFilterSelects } from "@/components/season/season-filter-selects";
+import { FilterForm } from "@/components/ui/filter-select";
 import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { summaryPublicationPath } from "@/lib/publications/load-county-summary-publication";
@@ -76,21 +77,13 @@ export default async function CountySummaryPage({
         各乡镇（街道）和县直部门已审核、已发布报告的表二、表三、表四逐项相加；合计按模板的计算关系重新计算，并用同一套规则校验。
       </p>
       <FilterForm action="/review/summary" keep={{}}>
-        {counties.length > 1 && (
-          <FilterSelect
-            id="summary-county"
-            name="county"
-            label="县（区）"
-            value={county.id}
-            options={counties.map((option) => ({ value: option.id, label: option.name }))}
-          />
-        )}
-        <FilterSelect
-          id="summary-year"
-          name="year"
-          label="报告年度"
-          value={year}
-          options={yearFilterOptions(new Date())}
+        <SeasonFilterSelects
+          idPrefix="summary"
+          counties={counties}
+          countyId={county.id}
+          year={year}
+          years={yearFilterOptions(new Date())}
+          yearLabel="报告年度"
         />
       </FilterForm>
       <p data-testid="summary-counts">
