@@ -1,11 +1,8 @@
 import "server-only";
-import { db } from "@/lib/server/db";
-import { notFoundFor } from "@/lib/server/authorize";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { loadCountySummary } from "./load-county-summary";
 import { prepareSummaryPublication } from "./prepare-summary-publication";
-import { authorizeSummaryPublication, latestSummaryPublication } from "./publish-county-summary";
+import { authorizeSummaryPublication, loadNextSummaryVersion } from "./publish-county-summary";
 import { renderSummaryPublication } from "./render-county-summary";
 
 export type PreviewCountySummaryInput = {
@@ -28,10 +25,7 @@ export const previewCountySummaryPdf = defineOperation({
   action: "summary.publish",
   authorize: (actor: Actor, input: PreviewCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
   run: async (countyId, actor, input) => {
-    const summary = await loadCountySummary(countyId, input.year);
-    if (!summary) throw notFoundFor(actor);
-    const latest = await latestSummaryPublication(db, countyId, input.year);
-    const sequence = (latest?.sequence ?? 0) + 1;
+    const { summary, latest, sequence } = await loadNextSummaryVersion(actor, countyId, input.year);
     const plan = prepareSummaryPublication(summary, {
       now: input.now ?? new Date(),
       sequence,

@@ -52,6 +52,17 @@ export async function authorizeSummaryPublication(actor: Actor, countyId: string
   return countyId;
 }
 
+/**
+ * The summary a county's next version would freeze, the latest published version (null:
+ * none yet) and the next sequence number; a county with nothing to sum is not found.
+ */
+export async function loadNextSummaryVersion(actor: Actor, countyId: string, year: number) {
+  const summary = await loadCountySummary(countyId, year);
+  if (!summary) throw notFoundFor(actor);
+  const latest = await latestSummaryPublication(db, countyId, year);
+  return { summary, latest, sequence: (latest?.sequence ?? 0) + 1 };
+}
+
 /** The latest published version of a county's summary of a year, or null. */
 export async function latestSummaryPublication(tx: Prisma.TransactionClient, countyId: string, year: number) {
   return tx.countySummaryPublication.findFirst({
@@ -75,10 +86,7 @@ export const publishCountySummary = defineOperation({
   action: "summary.publish",
   authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
   run: async (countyId, actor, input) => {
-    const summary = await loadCountySummary(countyId, input.year);
-    if (!summary) throw notFoundFor(actor);
-    const latest = await latestSummaryPublication(db, countyId, input.year);
-    const sequence = (latest?.sequence ?? 0) + 1;
+    const { summary, latest, sequence } = await loadNextSummaryVersion(actor, countyId, input.year);
     const now = input.now ?? new Date();
     const plan = prepareSummaryPublication(summary, { now, sequence, correctionNote: null, latest });
     const problem = plan.problems[0];
