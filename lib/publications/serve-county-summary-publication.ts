@@ -16,7 +16,7 @@ import {
 import { parseSequence } from "./load-public-publication";
 import { renderPublicReportPage } from "./render-public-report-page";
 import {
-  contentDisposition,
+  downloadBody,
   parsePublicPath,
   serveFrozenDocument,
   type CachedBody,
@@ -40,21 +40,15 @@ async function renderSummaryFormat(
 ): Promise<CachedBody> {
   const publication = await loadPublicSummaryPublication(publicationId);
   const basePath = summaryPublicationPath(publication.countyId, publication.year);
-  const fileBase = `${publication.county.name}${publication.year}年政府信息公开工作年度报告全县汇总${
-    publication.sequence > 1 ? `（第${publication.sequence}版）` : ""
-  }`;
-  const asciiBase = `county-summary-${publication.year}-v${publication.sequence}`;
-  const attachment = (extension: string, contentType: string, body: string | Uint8Array): CachedBody => ({
-    body,
-    headers: {
-      "Content-Type": contentType,
-      "Content-Disposition": contentDisposition("attachment", `${fileBase}.${extension}`, `${asciiBase}.${extension}`),
-      ...(typeof body === "string" ? {} : { "Content-Length": String(body.length) }),
-    },
-  });
+  const names = {
+    fileBase: `${publication.county.name}${publication.year}年政府信息公开工作年度报告全县汇总${
+      publication.sequence > 1 ? `（第${publication.sequence}版）` : ""
+    }`,
+    asciiBase: `county-summary-${publication.year}-v${publication.sequence}`,
+  };
 
-  if (format === "pdf") return attachment("pdf", "application/pdf", new Uint8Array(publication.pdf));
-  if (format === "html") return attachment("html", "text/html; charset=utf-8", publication.html);
+  if (format === "pdf") return downloadBody(names, "pdf", "application/pdf", new Uint8Array(publication.pdf));
+  if (format === "html") return downloadBody(names, "html", "text/html; charset=utf-8", publication.html);
 
   const layout = getLayout(publication.templateId);
   if (!layout) throw new Error(`summary publication ${publication.id}: unknown layout ${publication.templateId}`);
@@ -96,14 +90,8 @@ async function renderSummaryFormat(
     return { body: html, headers: { "Content-Type": "text/html; charset=utf-8" } };
   }
   if (format === "json")
-    return {
-      body: renderReportJson(view),
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": contentDisposition("inline", `${fileBase}.json`, `${asciiBase}.json`),
-      },
-    };
-  return attachment("csv", "text/csv; charset=utf-8", renderReportCsv(view));
+    return downloadBody(names, "json", "application/json; charset=utf-8", renderReportJson(view), "inline");
+  return downloadBody(names, "csv", "text/csv; charset=utf-8", renderReportCsv(view));
 }
 
 /**

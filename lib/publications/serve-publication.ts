@@ -49,6 +49,34 @@ export function contentDisposition(kind: "attachment" | "inline", fileName: stri
  * stale; the bound keeps memory small (a PDF is ~100–200 KB).
  */
 export type CachedBody = { body: string | Uint8Array; headers: Record<string, string> };
+
+/** The file names of a frozen version's downloads: `<fileBase>.<ext>`, ASCII `<asciiBase>.<ext>`. */
+export type DownloadNames = { fileBase: string; asciiBase: string };
+
+/**
+ * One format of a frozen version as a download (`inline` for JSON, which browsers show):
+ * its type, its file name in both forms, and its length when it is bytes.
+ */
+export function downloadBody(
+  names: DownloadNames,
+  extension: string,
+  contentType: string,
+  body: string | Uint8Array,
+  kind: "attachment" | "inline" = "attachment",
+): CachedBody {
+  return {
+    body,
+    headers: {
+      "Content-Type": contentType,
+      ...(typeof body === "string" ? {} : { "Content-Length": String(body.length) }),
+      "Content-Disposition": contentDisposition(
+        kind,
+        `${names.fileBase}.${extension}`,
+        `${names.asciiBase}.${extension}`,
+      ),
+    },
+  };
+}
 const responseCache = new Map<string, CachedBody>();
 const CACHE_ENTRIES = 200;
 
@@ -181,40 +209,18 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
   const publication = await loadPublicPublication(publicationId);
   const organizationName = publication.report.organization.name;
   const title = `${organizationName}${publication.report.year}年政府信息公开工作年度报告`;
-  const fileBase = `${title}${publication.sequence > 1 ? `（第${publication.sequence}版）` : ""}`;
-  const asciiBase = `report-${publication.report.year}-v${publication.sequence}`;
+  const names = {
+    fileBase: `${title}${publication.sequence > 1 ? `（第${publication.sequence}版）` : ""}`,
+    asciiBase: `report-${publication.report.year}-v${publication.sequence}`,
+  };
 
-  if (format === "pdf") {
-    return {
-      body: new Uint8Array(publication.pdf),
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Length": String(publication.pdf.length),
-        "Content-Disposition": contentDisposition("attachment", `${fileBase}.pdf`, `${asciiBase}.pdf`),
-      },
-    };
-  }
+  if (format === "pdf") return downloadBody(names, "pdf", "application/pdf", new Uint8Array(publication.pdf));
   if (format === "docx") {
     if (!publication.docx) throw new AppError("NOT_FOUND");
-    return {
-      body: new Uint8Array(publication.docx),
-      headers: {
-        "Content-Type": DOCX_TYPE,
-        "Content-Length": String(publication.docx.length),
-        "Content-Disposition": contentDisposition("attachment", `${fileBase}.docx`, `${asciiBase}.docx`),
-      },
-    };
+    return downloadBody(names, "docx", DOCX_TYPE, new Uint8Array(publication.docx));
   }
-  if (format === "html") {
-    // The frozen standalone document (no script, its own CSP), to keep or forward.
-    return {
-      body: publication.html,
-      headers: {
-        "Content-Type": "text/html; charset=utf-8",
-        "Content-Disposition": contentDisposition("attachment", `${fileBase}.html`, `${asciiBase}.html`),
-      },
-    };
-  }
+  // The frozen standalone document (no script, its own CSP), to keep or forward.
+  if (format === "html") return downloadBody(names, "html", "text/html; charset=utf-8", publication.html);
   if (format === "page") {
     const versions = isVersionedUrl
       ? null
@@ -249,20 +255,7 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
     version: publication.sequence,
     correctionNote: publication.correctionNote,
   });
-  if (format === "json") {
-    return {
-      body: renderReportJson(view),
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": contentDisposition("inline", `${fileBase}.json`, `${asciiBase}.json`),
-      },
-    };
-  }
-  return {
-    body: renderReportCsv(view),
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": contentDisposition("attachment", `${fileBase}.csv`, `${asciiBase}.csv`),
-    },
-  };
+  if (format === "json")
+    return downloadBody(names, "json", "application/json; charset=utf-8", renderReportJson(view), "inline");
+  return downloadBody(names, "csv", "text/csv; charset=utf-8", renderReportCsv(view));
 }
