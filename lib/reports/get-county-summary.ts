@@ -1,11 +1,10 @@
 import "server-only";
 import { contributionText, type SummaryContext } from "@/lib/report-data";
 import { compileLayout } from "@/lib/template";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { isUuid } from "@/lib/server/is-uuid";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { loadCountySummary, type CountySummary } from "./load-county-summary";
 
@@ -17,11 +16,7 @@ import { loadCountySummary, type CountySummary } from "./load-county-summary";
 export const getCountySummary = defineOperation({
   name: "getCountySummary",
   action: "summary.read",
-  authorize: async (actor: Actor, countyId: string, _year: number) => {
-    if (!isUuid(countyId)) throw notFoundFor(actor);
-    authorize(actor, "summary.read", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string, _year: number) => authorizeOrganization(actor, "summary.read", countyId),
   run: async (countyId, actor, _countyId, year) => {
     const summary = await loadCountySummary(countyId, year);
     if (!summary) throw notFoundFor(actor);

@@ -1,9 +1,7 @@
 import "server-only";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { isUuid } from "@/lib/server/is-uuid";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
+import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import type { FrozenIncludedUnit } from "./prepare-summary-publication";
 
@@ -14,11 +12,7 @@ import type { FrozenIncludedUnit } from "./prepare-summary-publication";
 export const listSummaryPublications = defineOperation({
   name: "listSummaryPublications",
   action: "summary.read",
-  authorize: async (actor: Actor, countyId: string, _year: number) => {
-    if (!isUuid(countyId)) throw notFoundFor(actor);
-    authorize(actor, "summary.read", await loadOrganizationScope(countyId));
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string, _year: number) => authorizeOrganization(actor, "summary.read", countyId),
   run: async (countyId, _actor, _countyId, year) => {
     const versions = await db.countySummaryPublication.findMany({
       where: { countyId, year },

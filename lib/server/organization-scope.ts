@@ -10,6 +10,7 @@ import {
 } from "@/lib/workflow/policy";
 import { authorize, notFoundFor } from "./authorize";
 import { db } from "./db";
+import { isUuid } from "./is-uuid";
 
 // The organization tree as the policy sees it, walked along Organization.parentId with one
 // depth bound (MAX_ORGANIZATION_DEPTH) in both directions: upwards for the ancestors a policy
@@ -34,14 +35,15 @@ type OrganizationAction = { [A in Action]: SubjectOf[A] extends OrganizationScop
 
 /**
  * Asks the policy about `action` on the organization of that id and returns the id. No id
- * (an actor who belongs to no organization) is nothing to find: not found.
+ * (an actor who belongs to no organization) or one that is no uuid (a hand-written URL) is
+ * nothing to find: not found.
  */
 export async function authorizeOrganization(
   actor: Actor,
   action: OrganizationAction,
   organizationId: string | null,
 ): Promise<string> {
-  if (organizationId === null) throw notFoundFor(actor);
+  if (organizationId === null || !isUuid(organizationId)) throw notFoundFor(actor);
   authorize(actor, action, await loadOrganizationScope(organizationId));
   return organizationId;
 }
