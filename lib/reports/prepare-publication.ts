@@ -2,6 +2,7 @@ import "server-only";
 import { chinaDay, fromDateColumn, type CalendarDay } from "@/lib/format/calendar-day";
 import { documentDateProblem, publicationDayProblem } from "@/lib/publications/publication-dates";
 import type { PublicationInput } from "@/lib/publications/render-publication";
+import type { ReportData } from "@/lib/report-data";
 import { printableReport, type ReportTextCorrection } from "@/lib/rules";
 import type { LoadedReport } from "./load-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
@@ -36,6 +37,8 @@ export function preparePublication(
   publicationDay: CalendarDay;
   problems: { field: string; message: string }[];
   textCorrections: readonly ReportTextCorrection[];
+  /** The report's data with those corrections, as it is stored (null: nothing to correct). */
+  correctedData: ReportData | null;
 } {
   const layout = layoutOf(report);
   const printable = printableReport(layout, parseStoredData(layout, report.data));
@@ -70,5 +73,6 @@ export function preparePublication(
     publicationDay,
     problems,
     textCorrections: printable.corrections,
+    correctedData: printable.corrections.length > 0 ? printable.data : null,
   };
 }

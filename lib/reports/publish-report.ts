@@ -10,7 +10,6 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
-import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { preparePublication } from "./prepare-publication";
 import { applyTransition, expectedVersionField } from "./transition-report";
 
@@ -84,6 +83,7 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
     input: publication,
     problems,
     textCorrections,
+    correctedData,
   } = preparePublication(report, {
     now,
     sequence,
@@ -107,13 +107,7 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
       if ((await nextPublicationSequence(tx, report.id)) !== sequence)
         throw new AppError("CONFLICT", "报告已被他人发布，请刷新页面查看最新状态。");
       // The text as published is the report's text from now on, a version of its own.
-      const corrected =
-        textCorrections.length > 0
-          ? toStoredReportData({
-              ...parseStoredData(layoutOf(report), report.data),
-              narrative: publication.data.narrative,
-            })
-          : undefined;
+      const corrected = correctedData ? toStoredReportData(correctedData) : undefined;
       await tx.report.update({
         where: { id: report.id },
         data: { documentDate: toDateColumn(publication.documentDate!), ...(corrected ? { data: corrected } : {}) },
