@@ -218,7 +218,8 @@ test("a new clerk signs in with the initial password, must choose a new one, and
 
   // The initial password no longer works; the clerk's own does.
   await page.getByRole("button", { name: "退出登录" }).click();
-  await page.goto("/login");
+  // Signed out only once the page says so; before that /login still sees the session.
+  await expect(page.getByText("您已安全退出。")).toBeVisible();
   await page.getByLabel("用户名").fill(clerk.username);
   await page.getByLabel("密码").fill(clerk.password);
   await page.getByRole("button", { name: "登录" }).click();
