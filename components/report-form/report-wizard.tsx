@@ -61,7 +61,7 @@ export function ReportWizard(props: ReportWizardProps) {
   const meta = props.data.meta;
   const steps = wizardSteps(layout);
   const form = useForm<ReportFormValues>({ defaultValues: toFormValues(layout, props.data) });
-  const { control, setValue, getValues, watch, reset } = form;
+  const { control, setValue, getValues, watch } = form;
   const [issues] = useState(() => new IssueStore(layout));
   const comments = useMemo(() => placeComments(layout, props.comments), [layout, props.comments]);
 
@@ -72,7 +72,7 @@ export function ReportWizard(props: ReportWizardProps) {
   }, [readData]);
 
   useEffect(() => enableRenderProbeFromUrl(window), []);
-  const evaluateNow = useRuleEvaluation({
+  useRuleEvaluation({
     watch,
     layout,
     readData,
@@ -81,29 +81,21 @@ export function ReportWizard(props: ReportWizardProps) {
     organization: props.organization,
     countySummary: countySummary?.data,
   });
-  const { saver, resetToStoredCopy } = useAutosave({
+  const { saver } = useAutosave({
     watch,
-    reset,
+    setValue,
+    getValues,
+    layout,
+    meta,
     reportId,
     version: props.version,
     savedAt: props.savedAt,
     readPayload,
     saveDraft: props.saveDraft,
   });
-  const replaceValues = useCallback(
-    (values: ReportData | DraftPayload) => {
-      resetToStoredCopy(toFormValues(layout, { meta, ...values }));
-      issues.clearEntryErrors();
-      evaluateNow();
-    },
-    [evaluateNow, issues, layout, meta, resetToStoredCopy],
-  );
   const notice = useLocalDraftRestore({
-    reportId,
     serverCopy: { version: props.version, status: props.status, data: props.data, updatedAt: props.savedAt },
     saver,
-    readPayload,
-    replaceValues,
   });
   const { stepId, goToStep } = useStepNavigation({ steps, issues, saver });
   const { focusField, headingRef } = useFieldFocus({ stepId, goToStep, issues });
@@ -142,7 +134,7 @@ export function ReportWizard(props: ReportWizardProps) {
             {notice}
           </p>
         )}
-        <ConflictPanel saver={saver} replaceValues={replaceValues} />
+        <ConflictPanel saver={saver} />
         <UnplacedComments />
         {previousYear && <CarryOverPanel previousYear={previousYear} openedWith={props.data} />}
         {countySummary && <CountySummaryPanel summary={countySummary} />}

@@ -20,7 +20,8 @@ export type ReportValues = Pick<ReportData, "cells" | "narrative">;
 /** Merged values: every input cell and text of the layout, totals computed from the cells. */
 export type MergedValues = {
   readonly cells: Record<CellId, number | null>;
-  readonly narrative: Record<NarrativeId, string>;
+  /** Keyed by NarrativeId; a plain record so that it is also what a save sends. */
+  readonly narrative: Record<string, string>;
 };
 
 export type CellConflict = {
@@ -93,7 +94,7 @@ export function mergeReportData(
   const compiled = compileLayout(layout);
   const hasBase = base !== null;
   const cells: Record<CellId, number | null> = {};
-  const narrative: Record<NarrativeId, string> = {};
+  const narrative: Record<string, string> = {};
   const conflicts: MergeConflict[] = [];
   const fromTheirs: string[] = [];
 
@@ -140,7 +141,7 @@ export function applyMergeChoices(
   choices: ReadonlyMap<string, MergeSide>,
 ): MergedValues {
   const cells: Record<CellId, number | null> = { ...merge.merged.cells };
-  const narrative: Record<NarrativeId, string> = { ...merge.merged.narrative };
+  const narrative: Record<string, string> = { ...merge.merged.narrative };
   for (const conflict of merge.conflicts) {
     if (choices.get(mergeKey(conflict)) !== "theirs") continue;
     if (conflict.kind === "cell") cells[conflict.id] = conflict.theirs;

@@ -110,7 +110,7 @@ describe("DraftSaver", () => {
     s.change();
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls).toHaveLength(1);
-    const resolved = s.resolve(7, true);
+    const resolved = s.resolve(7, { cells: { a: 0 }, narrative: {} });
     expect(calls[1]?.version).toBe(7);
     answers[1]!({ ok: true, version: 8, savedAt: "x" });
     await resolved;

@@ -2,7 +2,9 @@
  * The browser's copy of unsaved work, so nothing typed is lost when the
  * network or the server is down or the tab is closed. Keyed by report id and
  * the server version the copy was based on; written before each save request
- * and removed only when the server has acknowledged it.
+ * and removed only when the server has acknowledged it. A copy also keeps the values it
+ * started from (`base`), so that after a reload or an offline period it can still be merged
+ * three-way with a newer version on the server (lib/report-data merge-report-data.ts).
  */
 export interface DraftPayload {
   readonly cells: Record<string, number | null>;
@@ -13,6 +15,8 @@ export interface LocalDraft {
   readonly reportId: string;
   readonly baseVersion: number;
   readonly payload: DraftPayload;
+  /** The server's values at `baseVersion`; null in a copy kept before bases were recorded. */
+  readonly base: DraftPayload | null;
   /** ISO time of the last change. */
   readonly changedAt: string;
 }
@@ -39,6 +43,13 @@ function isPayload(value: unknown): value is DraftPayload {
   if (typeof value !== "object" || value === null) return false;
   const { cells, narrative } = value as Record<string, unknown>;
   return typeof cells === "object" && cells !== null && typeof narrative === "object" && narrative !== null;
+}
+
+/** Whether two payloads hold the same values (an absent cell is empty, an absent text is ""). */
+export function isSamePayload(a: DraftPayload, b: DraftPayload): boolean {
+  const same = <T>(x: Record<string, T>, y: Record<string, T>, empty: T): boolean =>
+    [...new Set([...Object.keys(x), ...Object.keys(y)])].every((key) => Object.is(x[key] ?? empty, y[key] ?? empty));
+  return same(a.cells, b.cells, null) && same(a.narrative, b.narrative, "");
 }
 
 export function writeLocalDraft(storage: DraftStorage, draft: LocalDraft): boolean {
@@ -79,6 +90,7 @@ export function readLocalDrafts(storage: DraftStorage, reportId: string): LocalD
           reportId,
           baseVersion: parsed.baseVersion,
           payload: parsed.payload,
+          base: isPayload(parsed.base) ? parsed.base : null,
           changedAt: String(parsed.changedAt ?? ""),
         });
       }
