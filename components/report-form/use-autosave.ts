@@ -4,7 +4,7 @@ import type { UseFormGetValues, UseFormSetValue, UseFormWatch } from "react-hook
 import type { ActionResult } from "@/lib/errors/action-result";
 import { DraftSaver } from "@/lib/report-form/draft-saver";
 import { toFormValues, type ReportFormValues } from "@/lib/report-form/form-values";
-import { browserDraftStorage, type DraftPayload } from "@/lib/report-form/local-draft";
+import { browserDraftStorage, browserTabId, type DraftPayload } from "@/lib/report-form/local-draft";
 import { mergeWithServerCopy } from "@/lib/report-form/merge-server-copy";
 import { toSaveOutcome, toSaveOutcomeOfError } from "@/lib/report-form/to-save-outcome";
 import type { ReportMeta, SavedDraft, ServerCopy } from "@/lib/report-data";
@@ -71,6 +71,7 @@ export function useAutosave({
             if (current.narrative[key] !== value) setValue(`narrative.${key}`, value);
         },
         storage: browserDraftStorage(),
+        tabId: browserTabId(),
         debounceMs: SAVE_DELAY_MS,
         save: (payload, expectedVersion) =>
           saveDraft({ reportId, expectedVersion, ...payload }).then(toSaveOutcome, toSaveOutcomeOfError),

@@ -19,11 +19,14 @@
 import type { SavedDraft } from "@/lib/report-data";
 import {
   isSamePayload,
+  newTabId,
   readLocalDrafts,
+  removeLocalDraft,
   removeLocalDrafts,
   writeLocalDraft,
   type DraftPayload,
   type DraftStorage,
+  type LocalDraft,
 } from "./local-draft";
 
 export type SaveOutcome<C> =
@@ -79,6 +82,8 @@ export interface DraftSaverOptions<C> {
   readonly write?: (payload: DraftPayload) => void;
   readonly save: (payload: DraftPayload, expectedVersion: number) => Promise<SaveOutcome<C>>;
   readonly storage: DraftStorage | null;
+  /** The tab whose browser copies these are (lib/report-form/local-draft browserTabId); a new one when absent. */
+  readonly tabId?: string;
   /** Quiet time after the last change before saving. */
   readonly debounceMs?: number;
   readonly retryDelaysMs?: readonly number[];
@@ -102,9 +107,11 @@ export class DraftSaver<C> {
   private isWriting = false;
   /** The server's values at `current.version`, as far as this tab knows them (null: unknown). */
   private base: DraftPayload | null;
+  private readonly tabId: string;
 
   constructor(options: DraftSaverOptions<C>) {
     this.options = options;
+    this.tabId = options.tabId ?? newTabId();
     this.base = options.base ?? options.read();
     this.current = {
       status: "saved",
@@ -138,6 +145,7 @@ export class DraftSaver<C> {
     if (!this.options.storage) return;
     writeLocalDraft(this.options.storage, {
       reportId: this.options.reportId,
+      tabId: this.tabId,
       baseVersion: this.current.version,
       payload: this.options.read(),
       base: this.base,
@@ -234,7 +242,7 @@ export class DraftSaver<C> {
     if (outcome.ok) {
       this.retries = 0;
       if (this.options.storage) {
-        removeLocalDrafts(this.options.storage, this.options.reportId, baseVersion);
+        removeLocalDrafts(this.options.storage, this.options.reportId, baseVersion, this.tabId);
       }
       // The server stores what was sent (totals recomputed from the same parts).
       this.base = payload;
@@ -308,7 +316,12 @@ export class DraftSaver<C> {
     // The copy under the new version is written before the older ones go, so a crash in between loses nothing.
     if (hasChanges) this.keepLocalCopy();
     if (this.options.storage)
-      removeLocalDrafts(this.options.storage, this.options.reportId, this.current.version - (hasChanges ? 1 : 0));
+      removeLocalDrafts(
+        this.options.storage,
+        this.options.reportId,
+        this.current.version - (hasChanges ? 1 : 0),
+        this.tabId,
+      );
   }
 
   /**
@@ -323,34 +336,48 @@ export class DraftSaver<C> {
   }
 
   /**
-   * On opening, a copy kept in this browser from an earlier visit (the newest one not newer
-   * than the page): one based on the page's version is put into the form and saved
-   * ("restored"); one based on an older version is merged three-way with the page's values
-   * (`serverCopy`) from the values it started from, and saved ("merged"), or the clerk is
-   * asked ("conflict", with `message`). A copy equal to the page's values is dropped.
+   * On opening, a copy kept in this browser from an earlier visit: this tab's own (a reload)
+   * first, else one a closed tab left. One based on the page's version is put into the form
+   * and saved ("restored"); one based on an older version is merged three-way with the
+   * page's values (`serverCopy`) from the values it started from, and saved ("merged"), or
+   * the clerk is asked ("conflict", with `message`). A copy equal to the page's values is
+   * dropped; another tab's copy, once taken over, is kept as this tab's and dropped.
    */
   restoreLocalCopy(serverCopy: C, message: string): "restored" | "merged" | "conflict" | null {
     const { storage, reportId } = this.options;
     if (!storage) return null;
     const serverPayload = this.options.read();
-    for (const draft of readLocalDrafts(storage, reportId)) {
-      if (draft.baseVersion > this.current.version) continue;
+    const drafts = readLocalDrafts(storage, reportId).filter((draft) => draft.baseVersion <= this.current.version);
+    const ordered = [...drafts.filter((d) => d.tabId === this.tabId), ...drafts.filter((d) => d.tabId !== this.tabId)];
+    for (const draft of ordered) {
       if (isSamePayload(draft.payload, serverPayload)) {
-        removeLocalDrafts(storage, reportId, draft.baseVersion);
+        removeLocalDraft(storage, draft);
         continue;
       }
-      this.write(draft.payload);
-      if (draft.baseVersion === this.current.version) {
-        this.change();
-        return "restored";
+      const outcome = this.takeLocalCopy(draft, serverCopy, message);
+      if (draft.tabId !== this.tabId) {
+        // Kept under this tab's name first, so the work is never in no copy at all.
+        this.keepLocalCopy();
+        removeLocalDraft(storage, draft);
       }
-      this.base = draft.base;
-      this.meetConflict(serverCopy, message);
-      if (this.current.status === "conflict") return "conflict";
-      void this.flush();
-      return "merged";
+      return outcome;
     }
     return null;
+  }
+
+  private takeLocalCopy(draft: LocalDraft, serverCopy: C, message: string): "restored" | "merged" | "conflict" {
+    this.write(draft.payload);
+    if (draft.baseVersion === this.current.version) {
+      this.change();
+      return "restored";
+    }
+    // Until merged, the form stands on the copy's version and values (so is its own browser copy).
+    this.base = draft.base;
+    this.set({ version: draft.baseVersion });
+    this.meetConflict(serverCopy, message);
+    if (this.current.status === "conflict") return "conflict";
+    void this.flush();
+    return "merged";
   }
 
   /** After a submit moved the report to `version`. */
