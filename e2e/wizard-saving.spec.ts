@@ -206,6 +206,38 @@ test("with the network down the work stays in the browser, survives a reload and
   expect((await storedReport(reportId)).data.cells["t3.r1.business"]).toBe(7);
 });
 
+test("a tab offline is reloaded after another browser saved: its browser copy is merged on opening, nothing is lost", async ({
+  browser,
+}) => {
+  const reportId = await createReport("huamachi", 2021);
+  const offline = await openReport(browser, "huamachi", reportId);
+  const other = await openReport(browser, "huamachi", reportId);
+  await goToStep(offline, TABLE_TWO);
+  const restore = await failSaves(offline);
+  await cell(offline, PENALTY).fill("3");
+  await expect(offline.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
+
+  await goToStep(other, TABLE_TWO);
+  await cell(other, LICENSING).fill("15");
+  await expectSaved(other);
+
+  const warning = offline.waitForEvent("dialog");
+  const reload = offline.reload();
+  await (await warning).accept();
+  await reload;
+  await restore();
+  await expect(offline.getByText("已恢复此前在本浏览器中未保存的内容，并与服务器上更新的版本合并")).toBeVisible();
+  await expect(offline.getByTestId("conflict")).toHaveCount(0);
+  await expectSaved(offline);
+  const stored = await storedReport(reportId);
+  expect([stored.data.cells[LICENSING], stored.data.cells[PENALTY]]).toEqual([15, 3]);
+  await goToStep(offline, TABLE_TWO);
+  await expect(cell(offline, LICENSING)).toHaveValue("15");
+  await expect(cell(offline, PENALTY)).toHaveValue("3");
+  await offline.context().close();
+  await other.context().close();
+});
+
 /** Appends one UTF-16 unit to a text field as the browser would hand it to the form (typing or a paste cannot spell it). */
 async function appendCodeUnit(target: import("@playwright/test").Locator, codeUnit: number): Promise<void> {
   await target.evaluate((element, unit) => {
