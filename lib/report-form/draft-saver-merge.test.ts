@@ -36,6 +36,8 @@ class Store {
   version = 1;
   values: DraftPayload = toDraftPayload(layout, { cells: {}, narrative: {} });
   isDown = false;
+  /** Stores a save, then the answer is lost on the way back. */
+  losesAnswers = false;
   saves = 0;
 
   copy(): ServerCopy {
@@ -54,6 +56,7 @@ class Store {
     this.values = toDraftPayload(layout, payload);
     this.version += 1;
     this.saves += 1;
+    if (this.losesAnswers) return Promise.resolve({ ok: false, kind: "retry", message: "网络连接中断" });
     return Promise.resolve({ ok: true, version: this.version, savedAt: "2026-01-01T00:00:00Z" });
   }
 }
@@ -228,6 +231,22 @@ describe("two tabs saving one report", () => {
     expect(store.values.cells).toMatchObject({ [first.id]: 1, [second.id]: 4 });
   });
 
+  it("a save stored by the server whose answer was lost is not taken for someone else's", async () => {
+    const store = new Store();
+    const [first] = cells as [Field];
+    const tab = new Tab(store, memoryStorage(), "A");
+    store.losesAnswers = true;
+    tab.type(first, 1);
+    await tab.saver.flush();
+    expect(store.version).toBe(2);
+    store.losesAnswers = false;
+    tab.type(first, 2);
+    tab.saver.retryNow();
+    await tab.saver.flush();
+    expect(tab.saver.getState()).toMatchObject({ status: "saved", version: 3, mergedChanges: 0 });
+    expect(storedValue(store, first)).toBe(2);
+  });
+
   const fieldArb = fc.constantFrom(...cells, ...texts);
   const op = fc.oneof(
     {
@@ -244,7 +263,13 @@ describe("two tabs saving one report", () => {
       weight: 2,
       arbitrary: fc.record({ kind: fc.constant("reload" as const), tab: fc.nat({ max: 1 }), isCrash: fc.boolean() }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("network" as const), isDown: fc.boolean() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("network" as const),
+        state: fc.constantFrom("up" as const, "down" as const, "losing answers" as const),
+      }),
+    },
     // The clerk pauses: the browser copies are written (the saves wait for a flush).
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("pause" as const) }) },
     {
@@ -257,7 +282,7 @@ describe("two tabs saving one report", () => {
     },
   );
 
-  it("never loses what only one tab typed, in any order of edits, saves, reloads, crashes and offline periods", async () => {
+  it("never loses what only one tab typed, in any order of edits, saves, reloads, crashes, offline periods and lost answers", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 40 }), fc.boolean(), async (ops, sharesBrowser) => {
         const store = new Store();
@@ -282,7 +307,8 @@ describe("two tabs saving one report", () => {
           } else if (step.kind === "pause") {
             await vi.advanceTimersByTimeAsync(400);
           } else if (step.kind === "network") {
-            store.isDown = step.isDown;
+            store.isDown = step.state === "down";
+            store.losesAnswers = step.state === "losing answers";
           } else {
             await tabs[step.tab]!.answer(() => step.side);
           }
@@ -290,6 +316,7 @@ describe("two tabs saving one report", () => {
         }
         // The network is back; each tab saves what it has, answering "mine" to what is asked.
         store.isDown = false;
+        store.losesAnswers = false;
         for (let round = 0; round < 6; round++) {
           for (const tab of tabs) {
             tab.saver.retryNow();

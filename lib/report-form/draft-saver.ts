@@ -108,6 +108,8 @@ export class DraftSaver<C> {
   /** The server's values at `current.version`, as far as this tab knows them (null: unknown). */
   private base: DraftPayload | null;
   private readonly tabId: string;
+  /** Sent, but the answer was lost (the network): the server may hold it already. */
+  private unconfirmed: DraftPayload | null = null;
 
   constructor(options: DraftSaverOptions<C>) {
     this.options = options;
@@ -239,6 +241,7 @@ export class DraftSaver<C> {
     }
     if (this.isDisposed) return;
     this.refusedPayload = null;
+    if (outcome.ok) this.unconfirmed = null;
     if (outcome.ok) {
       this.retries = 0;
       if (this.options.storage) {
@@ -268,6 +271,8 @@ export class DraftSaver<C> {
       const delays = this.options.retryDelaysMs ?? [2000, 4000, 8000, 15000, 30000];
       const delay = delays[Math.min(this.retries, delays.length - 1)] ?? 30000;
       this.retries += 1;
+      // A lost answer may hide a stored save: the next conflict is then this tab's own (meetConflict).
+      this.unconfirmed = payload;
       this.set({ status: "retrying", message: outcome.message, hasUnsavedWork: true });
       this.schedule(delay);
     }
@@ -279,6 +284,11 @@ export class DraftSaver<C> {
    */
   private meetConflict(conflict: C, message: string): void {
     const merge = this.options.merge?.(this.base, this.options.read(), conflict) ?? null;
+    if (merge && this.unconfirmed && isSamePayload(merge.theirs, this.unconfirmed)) {
+      // The server's newer version is this tab's own save whose answer was lost: nothing to merge.
+      this.rebase(merge.version, merge.theirs);
+      return;
+    }
     if (!merge || merge.questions > 0) {
       this.isDirty = true;
       this.set({ status: "conflict", conflict, message, hasUnsavedWork: true, mergedChanges: 0 });
@@ -304,6 +314,7 @@ export class DraftSaver<C> {
     this.timer = null;
     this.base = base;
     this.refusedPayload = null;
+    this.unconfirmed = null;
     const hasChanges = !isSamePayload(this.options.read(), base);
     this.isDirty = hasChanges;
     this.set({
