@@ -56,7 +56,8 @@ export async function createReport(
     return report.id;
   });
   // Published means frozen, as the next year's carry-over and checks read it.
-  if (options.status === "PUBLISHED") await serverStep("publication-cli.ts", "publish", { reportId });
+  if (options.status === "PUBLISHED")
+    await serverStep("publication-cli.ts", "publish", { reportId }, { isPlainNode: true });
   return reportId;
 }
 

@@ -1,47 +1,13 @@
 /**
- * Freezes a report the journeys planted as PUBLISHED (e2e/wizard-helpers.ts createReport) as
- * its next published version, the way publication does: rendered by the real renderers
- * (lib/publications/render-publication.ts, in the render pool) and stored by
- * insertPublication, dated today. Last year's published version is what the next year's
- * report carries over and is checked against, so a planted status alone is not enough.
- * Run through serverStep (server-step.ts).
+ * The command line of publication-step.ts. Publishing renders HTML with react-dom/server,
+ * which refuses the `react-server` condition the other support scripts run under, so this
+ * one runs in plain Node with the server-only marker allowed (scripts/lib/allow-server-only.ts)
+ * and its modules imported after that.
  *
- *   tsx --conditions=react-server e2e/support/publication-cli.ts publish '{"reportId":"…"}'
+ *   tsx e2e/support/publication-cli.ts publish '{"reportId":"…"}'
  */
-import { chinaDay } from "@/lib/format/calendar-day";
-import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
-import { renderPublication } from "@/lib/publications/render-publication";
-import { sharedRenderPool } from "@/lib/render/render-in-worker";
-import { layoutOf, parseStoredData } from "@/lib/reports/evaluate-stored-report";
-import { db } from "@/lib/server/db";
-import { runCliStep } from "./cli-step";
+import { allowServerOnlyModules } from "../../scripts/lib/allow-server-only";
 
-async function publish({ reportId }: { reportId: string }) {
-  const report = await db.report.findUniqueOrThrow({
-    where: { id: reportId },
-    select: { templateId: true, year: true, data: true, organization: { select: { name: true } } },
-  });
-  const layout = layoutOf(report);
-  const today = chinaDay(new Date());
-  const sequence = await nextPublicationSequence(db, reportId);
-  const publication = {
-    layout,
-    data: parseStoredData(layout, report.data),
-    organizationName: report.organization.name,
-    year: report.year,
-    sequence,
-    publicationDate: today,
-    documentDate: today,
-  };
-  const snapshot = await renderPublication(publication).finally(() => sharedRenderPool().destroy());
-  const now = new Date();
-  return db.$transaction(async (tx) => {
-    await tx.report.update({ where: { id: reportId }, data: { status: "PUBLISHED", publishedAt: now } });
-    return insertPublication(tx, { reportId, publication, snapshot, publishedAt: now, publishedById: null });
-  });
-}
-
-runCliStep(async (step, args) => {
-  if (step !== "publish") throw new Error(`unknown step ${step}`);
-  return publish(args as { reportId: string });
-});
+allowServerOnlyModules();
+const { runPublicationStep } = await import("./publication-step");
+runPublicationStep();
