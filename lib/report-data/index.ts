@@ -17,7 +17,7 @@ export type { CellChange, NarrativeChange, ReportChange } from "./diff-report-da
 export { fieldLabel, metaFieldLabels } from "./field-labels";
 export { findingKey } from "./finding-key";
 export type { FindingIdentity } from "./finding-key";
-export { guessOrganizationKind, organizationKinds } from "./organization-kinds";
+export { guessOrganizationKind, organizationKinds, parseOrganizationKind } from "./organization-kinds";
 export type { Organization, OrganizationKind } from "./organization-kinds";
 export { draftReportSchema, isRealDate, isRealIsoDate, MAX_NARRATIVE_LENGTH, submitReportSchema } from "./schema";
 export type { DraftReportSchema, SubmitReportSchema } from "./schema";
