@@ -11,11 +11,10 @@ import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { seeds } from "@/fixtures";
-import { getLayout } from "@/lib/template";
-import { toReportView } from "../to-report-view";
 import { renderReportPdf } from "./render-report-pdf";
 import { reuseEmbeddedFonts, unpatchedFont } from "./reuse-embedded-fonts";
 import { hasPoppler, readPdfFonts, readPdfRawText } from "./testing/read-pdf-pages";
+import { seedReportView } from "@/lib/render/testing/seed-report-view";
 
 type Doc = { _font: unknown; _fontCount: number; _fontSize: number; font(src: unknown, size?: number): Doc };
 const prototype = PDFDocument.prototype as unknown as { font: Doc["font"] };
@@ -53,12 +52,7 @@ describe("reuseEmbeddedFonts", () => {
 
   it.skipIf(!hasPoppler())("renders a report exactly as pdfkit's own font() does", async () => {
     const seed = seeds[0]!;
-    const view = toReportView(getLayout(seed.layoutId), seed.data, {
-      organizationName: seed.organization.name,
-      year: seed.data.meta.year,
-      publishedAt: "2024-01-26",
-      documentDate: "2024-01-26",
-    });
+    const view = seedReportView(seed);
     const reused = await renderReportPdf(view);
     const patched = prototype.font;
     prototype.font = unpatchedFont() as unknown as Doc["font"];
