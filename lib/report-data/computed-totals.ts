@@ -32,6 +32,45 @@ export function sumParts(
   return type === "money" ? Number(sum.toFixed(MAX_MONEY_DECIMALS)) : sum;
 }
 
+/** Why a live total has no value: the first of its inputs that is blank or holds an entry the form refused. */
+export interface TotalStop {
+  readonly index: number;
+  readonly reason: "blank" | "invalid";
+}
+
+export type LiveTotal =
+  { readonly value: number; readonly stop: null } | { readonly value: null; readonly stop: TotalStop };
+
+/**
+ * The total the form shows while the clerk types. Unlike the stored total (`sumParts`,
+ * the sum of what is filled so far), it has a value only when every input holds a valid
+ * figure: a blank input, or one whose typed text the form refused (the form still holds
+ * the figure that was there before, so summing it would show a number nobody typed),
+ * stops it, and the first such input is named so the clerk knows where to look.
+ * `isInvalid(i)` says whether input i holds a refused or unfinished entry.
+ */
+export function liveTotal(
+  values: readonly (number | null | undefined)[],
+  weights: readonly number[],
+  type: CellType,
+  isInvalid: (index: number) => boolean,
+): LiveTotal {
+  let sum = 0;
+  let blank = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (isInvalid(i)) return { value: null, stop: { index: i, reason: "invalid" } };
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      if (blank < 0) blank = i;
+      continue;
+    }
+    sum += v * (weights[i] ?? 1);
+  }
+  // An invalid entry anywhere is named before a blank one: it is the one to correct.
+  if (blank >= 0) return { value: null, stop: { index: blank, reason: "blank" } };
+  return { value: type === "money" ? Number(sum.toFixed(MAX_MONEY_DECIMALS)) : sum, stop: null };
+}
+
 /** The cells with every computed total replaced by the sum of its parts. */
 export function withComputedTotals(
   layout: Layout,

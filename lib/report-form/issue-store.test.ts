@@ -119,3 +119,24 @@ describe("IssueStore", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("entries a live total waits for", () => {
+  it("are the refused and the unfinished ones, until the cell holds a figure again", () => {
+    const store = new IssueStore(layout);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const ids = ["t3.r1.natural", "t3.r1.business", "t3.r1.research"];
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+    store.setEntryUnfinished("t3.r1.research");
+    expect(store.firstUnsettledEntry(ids)).toBe(2);
+    expect(listener).toHaveBeenCalled();
+    store.setEntryError("t3.r1.business", "“3.5”：请填写整数");
+    expect(store.firstUnsettledEntry(ids)).toBe(1);
+    store.setEntryError("t3.r1.business", null);
+    store.setEntryError("t3.r1.research", null);
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+    store.setEntryUnfinished("t3.r1.natural");
+    store.clearEntryErrors();
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+  });
+});

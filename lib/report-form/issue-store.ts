@@ -60,6 +60,8 @@ export class IssueStore {
   private findings: readonly Finding[] = [];
   private progress: ReadonlyMap<string, StepProgress> = new Map();
   private readonly entries = new Map<string, { message: string; label: string }>();
+  /** Cells whose text is on its way to a number (“3.”, “1,2”): no message yet, but no figure either. */
+  private readonly unfinished = new Set<string>();
   private readonly revealed = new Set<string>();
   private isAllRevealed = false;
   private fieldIssues = new Map<string, FieldIssue>();
@@ -92,6 +94,7 @@ export class IssueStore {
 
   /** An entry the form refused (message), or null once the cell holds a valid entry again. */
   setEntryError(fieldId: string, message: string | null): void {
+    if (this.unfinished.delete(fieldId)) this.notify();
     const present = this.entries.get(fieldId);
     if (message === null ? !present : present?.message === message) return;
     if (message === null) this.entries.delete(fieldId);
@@ -99,8 +102,33 @@ export class IssueStore {
     this.rebuild();
   }
 
+  /**
+   * The cell's text is not a figure yet but may become one as the clerk keeps typing: no
+   * message, yet totals over the cell wait (the form still holds the previous figure).
+   * Cleared by the next `setEntryError`, whatever it says.
+   */
+  setEntryUnfinished(fieldId: string): void {
+    if (this.unfinished.has(fieldId)) return;
+    this.unfinished.add(fieldId);
+    this.notify();
+  }
+
+  /** The first of `fieldIds` whose entry is refused or unfinished, -1 when none: what stops a live total. */
+  firstUnsettledEntry(fieldIds: readonly string[]): number {
+    if (this.entries.size === 0 && this.unfinished.size === 0) return -1;
+    for (let i = 0; i < fieldIds.length; i++) {
+      const id = fieldIds[i]!;
+      if (this.entries.has(id) || this.unfinished.has(id)) return i;
+    }
+    return -1;
+  }
+
   /** Every refused entry is gone: the form's values were replaced by a stored copy. */
   clearEntryErrors(): void {
+    if (this.unfinished.size > 0) {
+      this.unfinished.clear();
+      this.notify();
+    }
     if (this.entries.size === 0) return;
     this.entries.clear();
     this.rebuild();
@@ -138,6 +166,10 @@ export class IssueStore {
       this.stepCache.set(fieldId, step);
     }
     return step;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
   }
 
   private isShown(item: SummaryItem): boolean {
@@ -238,6 +270,6 @@ export class IssueStore {
     }
     this.statuses = nextStatuses;
 
-    if (isChanged) for (const listener of this.listeners) listener();
+    if (isChanged) this.notify();
   }
 }
