@@ -205,13 +205,27 @@ export class IssueStore {
       item.fieldId === null ? -1 : (this.order.get(item.fieldId) ?? Number.MAX_SAFE_INTEGER);
     items.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
 
+    // A finding that also names a text (a figure in 一's prose against a table) is shown
+    // under that text and in its step's summary too, where the clerk is typing it; the
+    // final check lists it once.
+    const echoes: SummaryItem[] = [];
+    for (const item of items) {
+      if (!item.finding) continue;
+      for (const id of item.finding.cellIds) {
+        if (id === item.fieldId || compileLayout(this.layout).narrativeField(id) === undefined) continue;
+        echoes.push({ ...item, key: `${item.key}~${id}`, fieldId: id, stepId: this.stepOf(id) });
+      }
+    }
+    const shownItems = echoes.length === 0 ? items : [...items, ...echoes];
+    if (echoes.length > 0) shownItems.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
+
     let isChanged = false;
 
     // Each field shows one message: a refused entry first, then errors, then warnings.
     const nextFields = new Map<string, FieldIssue>();
     for (const [fieldId, entry] of this.entries)
       nextFields.set(fieldId, { key: `entry@${fieldId}`, message: entry.message, severity: "error" });
-    for (const item of items) {
+    for (const item of shownItems) {
       if (item.finding === null || item.fieldId === null || nextFields.has(item.fieldId) || !this.isShown(item))
         continue;
       nextFields.set(item.fieldId, { key: item.key, message: item.message, severity: item.severity });
@@ -226,9 +240,11 @@ export class IssueStore {
     this.fieldIssues = nextFields;
 
     const byStep = new Map<string, SummaryItem[]>();
-    for (const item of items) {
+    for (const item of shownItems) {
       if (!this.isShown(item)) continue;
       const list = byStep.get(item.stepId) ?? [];
+      // Once per step: a finding naming two texts of one step, or a text and a cell of it, is listed once.
+      if (item.finding && list.some((other) => other.finding === item.finding)) continue;
       list.push(item);
       byStep.set(item.stepId, list);
     }
