@@ -7,9 +7,10 @@
  * A total is the sum of the cells the clerk types, not of other totals (（七）总计·总计 is
  * 21 rows × 6 columns of inputs), so the form subscribes each total to exactly its inputs.
  *
- * While a table is partly filled, a total is the sum of the parts filled so far (as a
- * spreadsheet shows it); it is empty only when none of its parts is. Missing parts are
- * reported by the completeness rule, not hidden by 0.
+ * While a table is partly filled, a stored total is the sum of the parts filled so far;
+ * it is empty only when none of its parts is. Missing parts are reported by the
+ * completeness rule, not hidden by 0. The form shows `liveTotal` instead, which has no
+ * value until every part holds a valid figure.
  */
 import { compileLayout, MAX_MONEY_DECIMALS, type CellType, type Layout } from "../template";
 
