@@ -4,7 +4,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { seed002Corrected } from "../fixtures";
 import { compileLayout, getLayout } from "../lib/template";
-import { expect, pageAs, test } from "./support/fixtures";
+import { expect, pageAs, signIn, test } from "./support/fixtures";
 import { cell, createReport, field, goToStep, openReport } from "./wizard-helpers";
 
 const layout = getLayout("gov-2021");
@@ -128,7 +128,6 @@ test("on a phone the row labels of table 三 stay in view while the figures scro
   const reportId = await createReport("xiangyun", 2025);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const page = await context.newPage();
-  const { signIn } = await import("./support/fixtures");
   await signIn(page, "xiangyun");
   await page.goto(`/clerk/reports/${reportId}`);
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
