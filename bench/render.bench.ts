@@ -18,8 +18,7 @@ import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
 import { createRenderPool, DEFAULT_RENDER_LIMITS, type RenderPool } from "@/lib/render/render-in-worker";
-import { toReportView } from "@/lib/render/to-report-view";
-import { getLayout } from "@/lib/template";
+import { seedReportView } from "@/lib/render/testing/seed-report-view";
 
 const WARM_RUNS = 5;
 /** Long enough for a pool's warm-up (fonts, a sample report) on a busy 2-core machine. */
@@ -55,12 +54,7 @@ async function measure(label: string, run: () => Promise<{ length: number }>, fi
 
 const seed = [...seeds].sort((a, b) => narrativeLength(b) - narrativeLength(a))[0];
 if (!seed) throw new Error("no seed fixtures");
-const view = toReportView(getLayout(seed.layoutId), seed.data, {
-  organizationName: seed.organization.name,
-  year: seed.data.meta.year,
-  publishedAt: "2024-01-26",
-  documentDate: "2024-01-26",
-});
+const view = seedReportView(seed);
 console.log(`report: ${seed.id} (${view.title}), ${narrativeLength(seed)} characters of narrative`);
 await measure("PDF in this thread", () => renderReportPdf(view));
 await measure("HTML in this thread", async () => Buffer.from(await renderReportHtml(view)));

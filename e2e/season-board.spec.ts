@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
 import { expect, pageAs, test } from "./support/fixtures";
 import { publishableYear, publishFromReview } from "./support/publish-steps";
-import { e2eState } from "./support/state";
+import { serverStep } from "./support/server-step";
 
 // The county's season at a glance: a county of six units past its deadline (two published,
 // one on time and one late; one submitted; one returned three days ago and untouched; one
@@ -28,16 +25,8 @@ type County = {
   units: { name: string; clerkUsername: string; organizationId: string; reportId: string | null }[];
 };
 
-async function seasonStep<T>(step: "seed" | "age", args: unknown): Promise<T> {
-  const { databaseUrl, authSecret } = await e2eState.read();
-  const root = path.resolve(import.meta.dirname, "..");
-  const { stdout } = await promisify(execFile)(
-    path.join(root, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "e2e/support/season-county-cli.ts", step, JSON.stringify(args)],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "test" } },
-  );
-  return JSON.parse(stdout) as T;
-}
+const seasonStep = <T>(step: "seed" | "age", args: unknown): Promise<T> =>
+  serverStep<T>("season-county-cli.ts", step, args);
 
 test("the season board flags every unit past the deadline, and a reminder reaches only the chosen clerks", async ({
   browser,

@@ -5,6 +5,7 @@ import { blankReportData, parseReportData, toStoredReportData, type ReportData }
 import { getLayout, layoutForYear } from "../lib/template";
 import { createScriptClient } from "../scripts/lib/prisma-client";
 import { expect, pageAs } from "./support/fixtures";
+import { serverStep } from "./support/server-step";
 import { e2eState } from "./support/state";
 
 export async function withDatabase<T>(work: (db: ReturnType<typeof createScriptClient>) => Promise<T>): Promise<T> {
@@ -29,7 +30,7 @@ export async function createReport(
     status?: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
   } = {},
 ): Promise<string> {
-  return withDatabase(async (db) => {
+  const reportId = await withDatabase(async (db) => {
     const user = await db.user.findUniqueOrThrow({
       where: { username },
       select: { id: true, organization: { select: { id: true, name: true } } },
@@ -38,6 +39,7 @@ export async function createReport(
     const layout = layoutForYear(year)!;
     const blank = blankReportData(layout, organization.name, year);
     const data = toStoredReportData(options.data ? options.data(blank) : blank);
+    await db.publication.deleteMany({ where: { report: { organizationId: organization.id, year } } });
     await db.report.deleteMany({ where: { organizationId: organization.id, year } });
     const report = await db.report.create({
       data: {
@@ -53,6 +55,10 @@ export async function createReport(
     });
     return report.id;
   });
+  // Published means frozen, as the next year's carry-over and checks read it.
+  if (options.status === "PUBLISHED")
+    await serverStep("publication-cli.ts", "publish", { reportId }, { isPlainNode: true });
+  return reportId;
 }
 
 export async function openReport(browser: Browser, username: string, reportId: string): Promise<Page> {

@@ -1,6 +1,6 @@
 /**
  * Check published reports from the command line:
- *   npm run check -- [--json] <file.txt|.html|.htm|.docx>...
+ *   npm run check -- [--json] [--kind 镇] <file.txt|.html|.htm|.docx>...
  * Prints per file the layout, year, body, what could not be read and the
  * rule engine's findings (zh-CN). Exit status: 0 clean, 1 an error was
  * found, 2 a file could not be read (missing, unreadable, unknown type, not
@@ -9,9 +9,11 @@
 import { checkFiles } from "../lib/import/check-files";
 import { checkRunJson } from "../lib/import/check-run-json";
 import { formatCheckRun } from "../lib/import/format-check-run";
+import { parseOrganizationKind } from "../lib/report-data";
 
-const USAGE = `用法：npm run check -- [--json] <报告文件>...
+const USAGE = `用法：npm run check -- [--json] [--kind 类型] <报告文件>...
   支持 .txt、.html、.htm、.docx；--json 以 JSON 输出（含各数据项和校验结果的编号）。
+  --kind 乡|镇|街道|县|部门：说明报告机关的类型（名称看不出类型时，如××市、管委会、片区管理局）。
   退出码：0 未发现错误；1 发现错误；2 有文件无法读取。
 `;
 
@@ -22,13 +24,20 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const json = args.includes("--json");
-  const files = args.filter((a) => a !== "--json");
+  const kindAt = args.indexOf("--kind");
+  const kindText = kindAt >= 0 ? args[kindAt + 1] : undefined;
+  const kind = kindText === undefined ? null : parseOrganizationKind(kindText);
+  if (kindAt >= 0 && kind === null) {
+    process.stderr.write(`--kind 后请写机关类型：乡、镇、街道、县或部门（收到：${kindText ?? "无"}）。\n${USAGE}`);
+    return 2;
+  }
+  const files = args.filter((a, index) => a !== "--json" && (kindAt < 0 || (index !== kindAt && index !== kindAt + 1)));
   const unknown = files.filter((a) => a.startsWith("--"));
   if (files.length === 0 || unknown.length > 0) {
     process.stderr.write(unknown.length > 0 ? `未知选项：${unknown.join(" ")}\n${USAGE}` : USAGE);
     return 2;
   }
-  const run = await checkFiles(files);
+  const run = await checkFiles(files, kind ? { kind } : {});
   process.stdout.write(json ? checkRunJson(run) : formatCheckRun(run));
   return run.exitCode;
 }

@@ -4,26 +4,10 @@
  * account (see clerk-steps-cli.ts); swap each function body for the wizard's UI steps
  * (pageAs(browser, username) → fill → 提交审核) without touching the journeys.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
-import { e2eState } from "./state";
+import { serverStep } from "./server-step";
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "../..");
-
-async function clerkStep<T>(step: string, args: Record<string, unknown>): Promise<T> {
-  const { databaseUrl, authSecret } = await e2eState.read();
-  const { stdout } = await run(
-    path.join(root, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "e2e/support/clerk-steps-cli.ts", step, JSON.stringify(args)],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NODE_ENV: "test" },
-    },
-  );
-  return JSON.parse(stdout) as T;
-}
+const clerkStep = <T>(step: string, args: Record<string, unknown>): Promise<T> =>
+  serverStep<T>("clerk-steps-cli.ts", step, args);
 
 export const clerkSteps = {
   /** Opens (creates) the clerk's report for `year`. */

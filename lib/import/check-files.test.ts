@@ -119,6 +119,21 @@ describe("scripts/check-report.ts", () => {
     expect(result.stdout).toContain("Word 文档的文字部分解压后超过 4.0 MB");
   }, 60_000);
 
+  it("says when the name does not tell the body's kind, and takes it from --kind", () => {
+    const cityFile = path.join(dir, "city.txt");
+    const city = { ...seed002Corrected, meta: { ...seed002Corrected.meta, organizationName: "某某市人民政府" } };
+    writeFileSync(cityFile, writeReportText(getLayout("gov-2021"), city));
+    const unknown = run(cityFile);
+    expect(unknown.stdout).toContain(
+      "机关：某某市人民政府（名称看不出机关类型，未做与类型有关的校验；可用 --kind 指定",
+    );
+    const told = run("--kind", "县", cityFile);
+    expect(told.stdout).toContain("机关：某某市人民政府（县级人民政府）");
+    const wrong = run("--kind", "村", cityFile);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("--kind 后请写机关类型：乡、镇、街道、县或部门（收到：村）");
+  }, 60_000);
+
   it("prints JSON with --json and usage without files", () => {
     const json = run("--json", seed003);
     expect(json.status).toBe(0);

@@ -3,6 +3,7 @@
  * `npm run check -- <file>...` does, kept out of the script so it can be
  * tested. Server-only (reads files, in the reading pool: the same limits as uploads).
  */
+import type { OrganizationKind } from "../report-data";
 import { evaluateReport, type Finding } from "../rules";
 import { getLayout } from "../template";
 import { readReportFileInWorker } from "./read-report-file";
@@ -23,8 +24,14 @@ export interface CheckRun {
   readonly exitCode: ExitCode;
 }
 
-export function checkReading(file: string, reading: ReadResult): FileCheck {
+/** What the person checking says of the files (npm run check -- --kind 镇): over the name's guess. */
+export interface CheckOptions {
+  readonly kind?: OrganizationKind;
+}
+
+export function checkReading(file: string, reading: ReadResult, options: CheckOptions = {}): FileCheck {
   if (reading.status !== "read") return { file, reading, findings: [] };
+  if (options.kind) reading = { ...reading, organizationKind: options.kind };
   const organization = reading.organizationKind
     ? { name: reading.organizationName, kind: reading.organizationKind }
     : undefined;
@@ -40,8 +47,8 @@ export function exitCodeOf(files: readonly FileCheck[]): ExitCode {
   return hasError ? 1 : 0;
 }
 
-export async function checkFiles(paths: readonly string[]): Promise<CheckRun> {
+export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const files: FileCheck[] = [];
-  for (const file of paths) files.push(checkReading(file, await readReportFileInWorker(file)));
+  for (const file of paths) files.push(checkReading(file, await readReportFileInWorker(file), options));
   return { files, exitCode: exitCodeOf(files) };
 }

@@ -25,7 +25,11 @@ function formatFile(check: FileCheck): string[] {
     (n, s) => n + (s.kind === "table" ? s.grids.reduce((m, g) => m + g.cells.length, 0) : 0),
     0,
   );
-  const kind = reading.organizationKind ? `（${organizationKinds[reading.organizationKind].noun}）` : "";
+  const kind = reading.organizationKind
+    ? `（${organizationKinds[reading.organizationKind].noun}）`
+    : reading.organizationName
+      ? "（名称看不出机关类型，未做与类型有关的校验；可用 --kind 指定：乡、镇、街道、县、部门）"
+      : "";
   const { periodStart, periodEnd } = reading.data.meta;
   out.push(
     `机关：${reading.organizationName || "（未读出）"}${kind}`,

@@ -3,6 +3,7 @@ import { fromDateColumn } from "@/lib/format/calendar-day";
 import { parseReportData } from "@/lib/report-data";
 import { renderReportCsv } from "@/lib/render/csv";
 import { renderReportJson } from "@/lib/render/json";
+import { parseFrozenSummaryUnits } from "@/lib/reports/frozen-summary-units";
 import { countySummaryView, type SummaryDocument } from "@/lib/reports/render-county-summary";
 import { getLayout } from "@/lib/template";
 import { declareEntryPoint } from "@/lib/server/entry-point";
@@ -22,15 +23,6 @@ import {
   type CachedBody,
   type PublicFormat,
 } from "./serve-publication";
-
-/** A stored unit list (JSON of any age) as the document prints it. */
-function unitList(value: unknown): { unitName: string; reason: string }[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((unit: { unitName?: unknown; reason?: unknown }) => ({
-    unitName: String(unit?.unitName ?? ""),
-    reason: String(unit?.reason ?? ""),
-  }));
-}
 
 /** Renders one format of one summary version from its stored snapshot. */
 async function renderSummaryFormat(
@@ -54,12 +46,14 @@ async function renderSummaryFormat(
   if (!layout) throw new Error(`summary publication ${publication.id}: unknown layout ${publication.templateId}`);
   const reading = parseReportData(layout, publication.data);
   if (!reading.ok) throw new Error(`summary publication ${publication.id}: ${reading.error.message}`);
+  const units = parseFrozenSummaryUnits(publication);
+  if (!units.ok) throw new Error(`summary publication ${publication.id}: ${units.error}`);
   const document: SummaryDocument = {
     layout,
     year: publication.year,
     data: reading.data,
-    included: unitList(publication.includedUnits),
-    excluded: unitList(publication.excludedUnits),
+    included: units.included,
+    excluded: units.excluded,
   };
   const view = countySummaryView(document, {
     publicationDate: fromDateColumn(publication.publicationDate),

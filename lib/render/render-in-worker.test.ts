@@ -26,14 +26,10 @@ import {
   type RenderPool,
 } from "./render-in-worker";
 import { toReportView, type ReportView } from "./to-report-view";
+import { seedReportView } from "@/lib/render/testing/seed-report-view";
 
 const seed = seeds[0]!;
-const view = toReportView(getLayout(seed.layoutId), seed.data, {
-  organizationName: seed.organization.name,
-  year: seed.data.meta.year,
-  publishedAt: "2024-01-26T02:00:00Z",
-  documentDate: "2024-01-26",
-});
+const view = seedReportView(seed, { publishedAt: "2024-01-26T02:00:00Z" });
 const stress = stressReports()[0]!;
 const stressView = toReportView(getLayout(stress.layoutId), stress.data, {
   organizationName: stress.organizationName,

@@ -6,7 +6,7 @@
  */
 export type { ReportData, ReportMeta } from "./types";
 export { blankReportData } from "./blank-report-data";
-export { sumParts, withComputedTotals } from "./computed-totals";
+export { liveTotal, sumParts, withComputedTotals, type LiveTotal, type TotalStop } from "./computed-totals";
 export { diffReportData } from "./diff-report-data";
 export { applyMergeChoices, mergeKey, mergeReportData } from "./merge-report-data";
 export type { MergeConflict, MergedValues, MergeSide, ReportMerge, ReportValues } from "./merge-report-data";
@@ -19,7 +19,7 @@ export type { CellChange, NarrativeChange, ReportChange } from "./diff-report-da
 export { fieldLabel, metaFieldLabels } from "./field-labels";
 export { findingKey } from "./finding-key";
 export type { FindingIdentity } from "./finding-key";
-export { guessOrganizationKind, organizationKinds } from "./organization-kinds";
+export { guessOrganizationKind, organizationKinds, parseOrganizationKind } from "./organization-kinds";
 export type { Organization, OrganizationKind } from "./organization-kinds";
 export { draftReportSchema, isRealDate, isRealIsoDate, MAX_NARRATIVE_LENGTH, submitReportSchema } from "./schema";
 export type { DraftReportSchema, SubmitReportSchema } from "./schema";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessOrganizationKind } from "./organization-kinds";
+import { guessOrganizationKind, parseOrganizationKind } from "./organization-kinds";
 
 describe("guessOrganizationKind", () => {
   it.each([
@@ -19,8 +19,41 @@ describe("guessOrganizationKind", () => {
     expect(guessOrganizationKind(name)).toBe(kind);
   });
 
+  it.each([
+    "平潭综合实验区北厝片区管理局",
+    "某某经济技术开发区管理委员会",
+    "某某高新区管委会",
+    "某某开发区社会事务局",
+    "某某市人民政府",
+    "某某市",
+  ])("%s: unknown from the name, never a wrong guess", (name) => {
+    expect(guessOrganizationKind(name)).toBeNull();
+  });
+
   it("is null without a name", () => {
     expect(guessOrganizationKind("")).toBeNull();
     expect(guessOrganizationKind("人民政府")).toBeNull();
+  });
+});
+
+describe("parseOrganizationKind", () => {
+  it.each([
+    ["乡", "TOWNSHIP"],
+    ["镇", "TOWN"],
+    ["街道", "SUBDISTRICT"],
+    ["县", "COUNTY"],
+    ["区", "COUNTY"],
+    ["县（区）", "COUNTY"],
+    ["部门", "DEPARTMENT"],
+    ["县直部门", "DEPARTMENT"],
+    ["TOWN", "TOWN"],
+    [" 镇 ", "TOWN"],
+  ] as const)("%s → %s", (text, kind) => {
+    expect(parseOrganizationKind(text)).toBe(kind);
+  });
+
+  it("is null for anything else", () => {
+    expect(parseOrganizationKind("村")).toBeNull();
+    expect(parseOrganizationKind("")).toBeNull();
   });
 });

@@ -20,16 +20,23 @@ export function parseStoredData(layout: Layout, stored: unknown): ReportData {
   return reading.data;
 }
 
-/** Last year's report of the same organization, for the year-to-year checks. */
+/**
+ * Last year's report of the same organization as the public has it: its latest published
+ * version (the frozen data of that publication), never a draft, a submission or a returned
+ * report. It feeds the wizard's carry-over, the year-to-year checks and 雷同 with last year;
+ * a year reopened for correction keeps answering its published version until the
+ * correction is published. Undefined when last year has no publication.
+ */
 export async function loadPreviousYearData(organizationId: string, year: number): Promise<ReportData | undefined> {
-  const previous = await db.report.findUnique({
-    where: { organizationId_year: { organizationId, year: year - 1 } },
+  const publication = await db.publication.findFirst({
+    where: { report: { organizationId, year: year - 1 } },
+    orderBy: { sequence: "desc" },
     select: { templateId: true, data: true },
   });
-  if (!previous) return undefined;
-  const layout = getLayout(previous.templateId);
+  if (!publication) return undefined;
+  const layout = getLayout(publication.templateId);
   if (!layout) return undefined;
-  const reading = parseReportData(layout, previous.data);
+  const reading = parseReportData(layout, publication.data);
   return reading.ok ? reading.data : undefined;
 }
 

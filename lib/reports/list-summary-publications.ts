@@ -3,7 +3,8 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
-import type { FrozenIncludedUnit } from "./prepare-summary-publication";
+import { AppError } from "@/lib/server/errors";
+import { parseFrozenSummaryUnits } from "./frozen-summary-units";
 
 /**
  * The published versions of a county's summary of a year (newest first), for the staff
@@ -17,11 +18,13 @@ export const listSummaryPublications = defineOperation({
     const versions = await db.countySummaryPublication.findMany({
       where: { countyId, year },
       orderBy: { sequence: "desc" },
-      select: { sequence: true, publicationDate: true, correctionNote: true, includedUnits: true },
+      select: { sequence: true, publicationDate: true, correctionNote: true, includedUnits: true, excludedUnits: true },
     });
-    return versions.map(({ includedUnits, ...version }, index) => ({
-      ...version,
-      includedUnits: index === 0 && Array.isArray(includedUnits) ? (includedUnits as FrozenIncludedUnit[]) : null,
-    }));
+    return versions.map(({ includedUnits, excludedUnits, ...version }, index) => {
+      if (index > 0) return { ...version, includedUnits: null };
+      const units = parseFrozenSummaryUnits({ includedUnits, excludedUnits });
+      if (!units.ok) throw new AppError("INTERNAL", "全县汇总的发布数据已损坏，请联系管理员。", units.error);
+      return { ...version, includedUnits: units.included };
+    });
   },
 });

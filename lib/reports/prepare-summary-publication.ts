@@ -6,10 +6,7 @@ import { toStoredReportData } from "@/lib/report-data";
 import type { CountySummary } from "./load-county-summary";
 import type { SummaryDocument, SummaryPublicationMarks } from "./render-county-summary";
 
-/** A unit the frozen summary adds up, as stored (CountySummaryPublication.includedUnits). */
-export type FrozenIncludedUnit = { unitId: string; unitName: string; reportId: string; status: string };
-/** A unit not yet in it, with why (CountySummaryPublication.excludedUnits). */
-export type FrozenExcludedUnit = { unitId: string; unitName: string; reportId: string | null; reason: string };
+import type { FrozenExcludedUnit, FrozenIncludedUnit } from "./frozen-summary-units";
 
 export type SummaryPublicationPlan = {
   document: SummaryDocument & { included: FrozenIncludedUnit[]; excluded: FrozenExcludedUnit[] };

@@ -22,6 +22,7 @@ const modules = setUpReviewDatabase("nianbao_review", async () => ({
   authorizeReport: (await import("./authorize-report")).authorizeReport,
   review: await import("./get-review-report"),
   queue: await import("./list-review-queue"),
+  evaluate: await import("./evaluate-stored-report"),
 }));
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-review-"));
@@ -348,7 +349,13 @@ describe("correction of a published report", () => {
       })
     ).id;
     const clerk = await steps.actorFor("dongfeng");
+    const organizationId = clerk.organizationId!;
+    /** Next year's view of this year: carry-over, year-to-year checks, 雷同 with last year. */
+    const nextYearSees = async () =>
+      (await modules.evaluate.loadPreviousYearData(organizationId, year + 1))?.cells["t2.licensing.decisions"];
     const current = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { version: true } });
+    const publishedFigure = await nextYearSees();
+    expect(publishedFigure).toEqual(expect.any(Number));
     expect(
       reopen.reopenReportInput.safeParse({ reportId, expectedVersion: current.version, comment: "" }).success,
     ).toBe(false);
@@ -364,7 +371,10 @@ describe("correction of a published report", () => {
       reportId,
       steps.cleanReportData("董封乡人民政府", year, { "t2.rules.issued": 4321, "t2.licensing.decisions": 1250 }),
     );
+    // The correction is a draft, then a submission: next year still sees what was published.
+    expect(await nextYearSees()).toBe(publishedFigure);
     const resubmitted = await steps.submitReportAsClerk(clerk, reportId);
+    expect(await nextYearSees()).toBe(publishedFigure);
     const page = await review.getReviewReport(reviewer, reportId);
     expect(page.changes?.list.filter((change) => change.kind === "cell").map((change) => change.id)).toEqual([
       "t2.licensing.decisions",
@@ -388,6 +398,7 @@ describe("correction of a published report", () => {
       correctionNote: "更正行政许可处理决定数量：1204 改为 1250。",
     });
     expect(republished.sequence).toBe(2);
+    expect(await nextYearSees()).toBe(1250);
 
     const versions = await db.publication.findMany({
       where: { reportId },
@@ -402,6 +413,28 @@ describe("correction of a published report", () => {
     const second = pdfText(versions[1]!.pdf);
     expect(second).toMatch(/\b1250\b/);
     expect(second).toContain("更正行政许可处理决定数量");
+  });
+});
+
+describe("last year as the next year's report sees it", () => {
+  it("is nothing while last year is a draft, a submission or returned, never their figures", async () => {
+    const { steps, returning, evaluate } = modules;
+    const reviewer = await steps.actorFor("yangcheng-review");
+    // 北留镇's year before the test year: a report of its own, never published.
+    const earlier = year - 1;
+    const { reportId, clerk } = await steps.saveCleanReportAsClerk("beiliu", earlier, {
+      "t2.licensing.decisions": 77,
+    });
+    const organizationId = clerk.organizationId!;
+    expect(await evaluate.loadPreviousYearData(organizationId, earlier + 1)).toBeUndefined();
+    const submittedVersion = await steps.submitReportAsClerk(clerk, reportId);
+    expect(await evaluate.loadPreviousYearData(organizationId, earlier + 1)).toBeUndefined();
+    await returning.returnReport(reviewer, {
+      reportId,
+      expectedVersion: submittedVersion,
+      comment: "请核对行政许可。",
+    });
+    expect(await evaluate.loadPreviousYearData(organizationId, earlier + 1)).toBeUndefined();
   });
 });
 

@@ -14,9 +14,9 @@
 // costs five lookups; a first start renders five PDFs (~1 s each cold, see
 // bench/seed-published-reports.bench.ts).
 import { randomUUID } from "node:crypto";
-import { register } from "node:module";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { allowServerOnlyModules } from "@/scripts/lib/allow-server-only";
 
 export type PublishedSeed = { file: string; organizationKey: string; year: number };
 
@@ -29,24 +29,6 @@ export const publishedSeeds: readonly PublishedSeed[] = [
 ];
 
 const seedsDirectory = path.resolve(import.meta.dirname, "../../fixtures/seeds-text");
-
-let isServerOnlyAllowed = false;
-
-/**
- * The renderers and lib/publications are marked `server-only`, a package that throws unless
- * loaded under React's "react-server" condition (as inside Next.js). This script is server
- * code run by plain Node (tsx, Playwright's global setup), so the marker resolves to an
- * empty module here — what vitest.config.ts does with an alias. Modules that carry the
- * marker must therefore be imported dynamically, after this hook is in place.
- */
-function allowServerOnlyModules(): void {
-  if (isServerOnlyAllowed) return;
-  const hooks = `export async function resolve(specifier, context, next) {
-    return specifier === "server-only" ? { url: "data:text/javascript,export{}", shortCircuit: true } : next(specifier, context);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
-  isServerOnlyAllowed = true;
-}
 
 export async function seedPublishedReports(
   db: PrismaClient,

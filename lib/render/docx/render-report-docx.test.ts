@@ -8,6 +8,7 @@ import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "../to-report-view";
 import type { ReportView, ValueCellView } from "../to-report-view";
 import { renderReportDocx } from "./render-report-docx";
+import { seedReportView } from "@/lib/render/testing/seed-report-view";
 
 /** Read the DOCX back with mammoth (which maps gridSpan/vMerge to colspan/rowspan). */
 async function readBack(docx: Buffer): Promise<ReturnType<typeof load>> {
@@ -20,12 +21,7 @@ function grids(view: ReportView) {
 }
 
 describe.each(seeds.map((s) => [s.id, s] as const))("renderReportDocx with %s", (_id, seed) => {
-  const view = toReportView(getLayout(seed.layoutId), seed.data, {
-    organizationName: seed.organization.name,
-    year: seed.data.meta.year,
-    publishedAt: "2024-01-26",
-    documentDate: "2024-01-25",
-  });
+  const view = seedReportView(seed, { documentDate: "2024-01-25" });
 
   it("writes headings, every paragraph and one table per grid with merged cells", async () => {
     const docx = await renderReportDocx(view);
@@ -89,12 +85,7 @@ describe("renderReportDocx text safety", () => {
 
 describe("renderReportDocx for Word and WPS", () => {
   const seed = seeds[0]!;
-  const view = toReportView(getLayout(seed.layoutId), seed.data, {
-    organizationName: seed.organization.name,
-    year: seed.data.meta.year,
-    publishedAt: "2024-01-26",
-    documentDate: "2024-01-25",
-  });
+  const view = seedReportView(seed, { documentDate: "2024-01-25" });
 
   async function parts() {
     const files = unzipSync(new Uint8Array(await renderReportDocx(view)));

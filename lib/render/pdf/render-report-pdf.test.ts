@@ -22,6 +22,7 @@ import { DRAFT_MARK } from "./report-pdf-document";
 import { checkPdfPages } from "./testing/check-pdf-pages";
 import { hasPoppler, readPdfFonts, readPdfPages, readPdfRawText } from "./testing/read-pdf-pages";
 import { stressReports } from "./testing/stress-reports";
+import { seedReportView } from "@/lib/render/testing/seed-report-view";
 
 const canExtract = hasPoppler();
 if (!canExtract) {
@@ -74,12 +75,7 @@ const NO_LINE_END = Array.from("（「『“‘《");
 
 const seedViews = seeds.map((seed) => ({
   id: seed.id,
-  view: toReportView(getLayout(seed.layoutId), seed.data, {
-    organizationName: seed.organization.name,
-    year: seed.data.meta.year,
-    publishedAt: "2024-01-26T02:00:00Z",
-    documentDate: "2024-01-26",
-  }),
+  view: seedReportView(seed, { publishedAt: "2024-01-26T02:00:00Z" }),
 }));
 
 const stressViews = stressReports().map((report) => ({

@@ -16,6 +16,9 @@ import type { ReportView } from "../to-report-view";
 import { layoutReport, type ReportLayout } from "./layout-report";
 import { loadPdfFonts } from "./load-pdf-fonts";
 import { ReportPdfDocument } from "./report-pdf-document";
+import { reuseEmbeddedFonts } from "./reuse-embedded-fonts";
+
+reuseEmbeddedFonts();
 
 export interface RenderReportPdfOptions {
   /** The office's font folder (default `fonts/`, see fonts/README.md). */
