@@ -346,20 +346,33 @@ export class DraftSaver<C> {
     return this.isDirty ? this.flush() : Promise.resolve();
   }
 
+  /** The tab whose browser copies this saver keeps. */
+  getTabId = (): string => this.tabId;
+
   /**
-   * On opening, a copy kept in this browser from an earlier visit: this tab's own (a reload)
-   * first, else one a closed tab left. One based on the page's version is put into the form
-   * and saved ("restored"); one based on an older version is merged three-way with the
-   * page's values (`serverCopy`) from the values it started from, and saved ("merged"), or
-   * the clerk is asked ("conflict", with `message`). A copy equal to the page's values is
-   * dropped; another tab's copy, once taken over, is kept as this tab's and dropped.
+   * On opening, a copy kept in this browser from an earlier visit: this tab's own (a reload);
+   * with `isOpenTab`, else one a tab left that is closed now, while the form is untouched.
+   * One based on the page's version is put into the form and saved ("restored"); one based
+   * on an older version is merged three-way with the page's values (`serverCopy`) from the
+   * values it started from, and saved ("merged"), or the clerk is asked ("conflict", with
+   * `message`). A copy equal to the page's values is dropped; another tab's copy, once taken
+   * over, is kept as this tab's and dropped.
    */
-  restoreLocalCopy(serverCopy: C, message: string): "restored" | "merged" | "conflict" | null {
+  restoreLocalCopy(
+    serverCopy: C,
+    message: string,
+    isOpenTab: ((tabId: string) => boolean) | null = null,
+  ): "restored" | "merged" | "conflict" | null {
     const { storage, reportId } = this.options;
     if (!storage) return null;
     const serverPayload = this.options.read();
     const drafts = readLocalDrafts(storage, reportId).filter((draft) => draft.baseVersion <= this.current.version);
-    const ordered = [...drafts.filter((d) => d.tabId === this.tabId), ...drafts.filter((d) => d.tabId !== this.tabId)];
+    // Another tab's copy is not laid over what the clerk has begun here; it waits for the next opening.
+    const canTakeOver = isOpenTab !== null && !this.current.hasUnsavedWork;
+    const ordered = [
+      ...drafts.filter((d) => d.tabId === this.tabId),
+      ...(canTakeOver ? drafts.filter((d) => d.tabId !== this.tabId && !isOpenTab(d.tabId)) : []),
+    ];
     for (const draft of ordered) {
       if (isSamePayload(draft.payload, serverPayload)) {
         removeLocalDraft(storage, draft);

@@ -8,7 +8,9 @@
  *
  * Tabs of one browser share localStorage, so each copy also names the tab that keeps it
  * (`tabId`, held in the tab's sessionStorage, which survives reloads): a tab's saves remove
- * only its own copies, never the unsaved work of another tab of the same report.
+ * only its own copies, never the unsaved work of another tab of the same report; it takes
+ * over another tab's copy only once that tab is closed (`openTabIds`), since an open tab
+ * goes on typing and saving its own work.
  */
 export interface DraftPayload {
   readonly cells: Record<string, number | null>;
@@ -51,6 +53,34 @@ export function browserTabId(): string {
     return id;
   } catch {
     return newTabId();
+  }
+}
+
+const TAB_LOCK_PREFIX = "nianbao:tab:";
+let heldTabLock: string | null = null;
+
+/**
+ * Marks this tab as open for as long as the page lives: a Web Lock named after it, which the
+ * browser releases when the page goes (closed, reloaded, crashed). Once per page.
+ */
+export function holdTabLock(tabId: string): void {
+  if (heldTabLock === tabId || typeof navigator === "undefined" || !navigator.locks) return;
+  heldTabLock = tabId;
+  void navigator.locks.request(`${TAB_LOCK_PREFIX}${tabId}`, () => new Promise<never>(() => {})).catch(() => {});
+}
+
+/**
+ * The ids of the tabs of this browser that are open now (holding their lock); null where the
+ * browser cannot tell (no Web Locks: an insecure context), so a copy is then taken as left.
+ */
+export async function openTabIds(): Promise<ReadonlySet<string> | null> {
+  try {
+    if (typeof navigator === "undefined" || !navigator.locks) return null;
+    const { held = [] } = await navigator.locks.query();
+    const names = held.map((lock) => lock.name ?? "").filter((name) => name.startsWith(TAB_LOCK_PREFIX));
+    return new Set(names.map((name) => name.slice(TAB_LOCK_PREFIX.length)));
+  } catch {
+    return null;
   }
 }
 
