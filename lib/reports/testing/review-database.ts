@@ -1,7 +1,8 @@
 /**
  * A real PostgreSQL for the tests of domain operations: a copy of the run's migrated
- * template with the demo organizations and users, on the run's throw-away server. Sets DATABASE_URL (and a random AUTH_SECRET) for
- * lib/server/env before the test imports the modules that open the connection pool.
+ * template with the demo organizations and users, on the run's throw-away server. Sets
+ * DATABASE_URL (and a random AUTH_SECRET) for lib/server/env before the test imports the
+ * modules that open the connection pool.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
