@@ -3,7 +3,7 @@ import { useState, useSyncExternalStore } from "react";
 import { actionRequestRefusal } from "@/lib/errors/action-request-refusals";
 import type { ServerCopy } from "@/lib/report-data";
 import type { DraftSaver } from "@/lib/report-form/draft-saver";
-import { IssueList } from "./error-summary";
+import { GroupedIssues } from "./grouped-issues";
 import { useWizard } from "./wizard-context";
 
 export type SubmitResult = { ok: true } | { ok: false; message: string };
@@ -54,7 +54,7 @@ export function CheckStep({
           检查通过：没有发现错误或需要说明的提示。
         </p>
       ) : (
-        <IssueList items={errors} title={`还有 ${errors.length} 处错误需要改正`} testId="check-errors" />
+        <GroupedIssues items={errors} title={`还有 ${errors.length} 处错误需要改正`} testId="check-errors" />
       )}
       {warnings.length > 0 && (
         <fieldset className="field" data-testid="warnings">

@@ -9,6 +9,14 @@ import { NumberCell } from "./number-cell";
 import { TotalCell } from "./total-cell";
 import { useWizard } from "./wizard-context";
 
+/**
+ * Row labels (and the corner above them) stay in view while the figures scroll sideways:
+ * each stub column is sticky at its own offset, as wide as its span (report-form.css).
+ */
+function stubClass(column: number, colSpan: number): string {
+  return `form-grid__stub form-grid__stub-at-${column} form-grid__stub-span-${colSpan}`;
+}
+
 const GridRow = memo(function GridRow({
   tableId,
   row,
@@ -33,7 +41,7 @@ const GridRow = memo(function GridRow({
               scope={cell.scope}
               colSpan={cell.colSpan}
               rowSpan={cell.rowSpan}
-              className="form-grid__row-label"
+              className={`form-grid__row-label ${stubClass(cell.column, cell.colSpan)}`}
             >
               {cell.text}
               {cell === lastHeader && <CommentNotes comments={rowComments} />}
@@ -74,7 +82,13 @@ export const GridTable = memo(function GridTable({ tableId, grid }: { tableId: T
           {grid.headerRows.map((cells, index) => (
             <tr key={index}>
               {cells.map((cell) => (
-                <th key={cell.key} scope={cell.scope} colSpan={cell.colSpan} rowSpan={cell.rowSpan}>
+                <th
+                  key={cell.key}
+                  scope={cell.scope}
+                  colSpan={cell.colSpan}
+                  rowSpan={cell.rowSpan}
+                  className={cell.key === "stub" ? stubClass(cell.column, cell.colSpan) : undefined}
+                >
                   {cell.text}
                 </th>
               ))}

@@ -63,6 +63,9 @@ export const NumberCell = memo(function NumberCell({
       commit(parsed.value);
     } else if (!parsed.isIncomplete) {
       issues.setEntryError(cellId, parsed.message);
+    } else {
+      // Not a figure yet: no message while typing, but totals over the cell wait.
+      issues.setEntryUnfinished(cellId);
     }
   };
 

@@ -6,7 +6,7 @@
  */
 export type { ReportData, ReportMeta } from "./types";
 export { blankReportData } from "./blank-report-data";
-export { sumParts, withComputedTotals } from "./computed-totals";
+export { liveTotal, sumParts, withComputedTotals, type LiveTotal, type TotalStop } from "./computed-totals";
 export { diffReportData } from "./diff-report-data";
 export { sumReports } from "./sum-reports";
 export { contributionText } from "./contribution-text";

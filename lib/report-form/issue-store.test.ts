@@ -119,3 +119,43 @@ describe("IssueStore", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("entries a live total waits for", () => {
+  it("are the refused and the unfinished ones, until the cell holds a figure again", () => {
+    const store = new IssueStore(layout);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const ids = ["t3.r1.natural", "t3.r1.business", "t3.r1.research"];
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+    store.setEntryUnfinished("t3.r1.research");
+    expect(store.firstUnsettledEntry(ids)).toBe(2);
+    expect(listener).toHaveBeenCalled();
+    store.setEntryError("t3.r1.business", "“3.5”：请填写整数");
+    expect(store.firstUnsettledEntry(ids)).toBe(1);
+    store.setEntryError("t3.r1.business", null);
+    store.setEntryError("t3.r1.research", null);
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+    store.setEntryUnfinished("t3.r1.natural");
+    store.clearEntryErrors();
+    expect(store.firstUnsettledEntry(ids)).toBe(-1);
+  });
+});
+
+describe("a figure in a text against a table", () => {
+  it("is shown under the part where it is written, on that step and on the table's, and listed once in the check", () => {
+    const data = normalizeReportData(layout, {
+      ...seed002Corrected,
+      narrative: { ...seed002Corrected.narrative, "s1.onRequest": "全年共收到依申请公开30件。" },
+    });
+    const store = storeFor(data);
+    const under = store.getFieldIssue("s1.onRequest");
+    expect(under?.severity).toBe("warning");
+    expect(under?.message).toContain("“（二）依申请公开”中写明收到政府信息公开申请 30 件");
+    expect(under?.message).toContain("一、本年新收政府信息公开申请数量·总计");
+    expect(store.getFieldIssue("t3.r1.total")?.message).toBe(under?.message);
+    const onStep = store.getSummary("s1").filter((item) => item.message === under?.message);
+    expect(onStep.map((item) => item.fieldId)).toEqual(["s1.onRequest"]);
+    expect(store.getSummary("t3").filter((item) => item.message === under?.message)).toHaveLength(1);
+    expect(store.getAll().filter((item) => item.message === under?.message)).toHaveLength(1);
+  });
+});

@@ -60,6 +60,8 @@ export class IssueStore {
   private findings: readonly Finding[] = [];
   private progress: ReadonlyMap<string, StepProgress> = new Map();
   private readonly entries = new Map<string, { message: string; label: string }>();
+  /** Cells whose text is on its way to a number (“3.”, “1,2”): no message yet, but no figure either. */
+  private readonly unfinished = new Set<string>();
   private readonly revealed = new Set<string>();
   private isAllRevealed = false;
   private fieldIssues = new Map<string, FieldIssue>();
@@ -92,6 +94,7 @@ export class IssueStore {
 
   /** An entry the form refused (message), or null once the cell holds a valid entry again. */
   setEntryError(fieldId: string, message: string | null): void {
+    if (this.unfinished.delete(fieldId)) this.notify();
     const present = this.entries.get(fieldId);
     if (message === null ? !present : present?.message === message) return;
     if (message === null) this.entries.delete(fieldId);
@@ -99,8 +102,33 @@ export class IssueStore {
     this.rebuild();
   }
 
+  /**
+   * The cell's text is not a figure yet but may become one as the clerk keeps typing: no
+   * message, yet totals over the cell wait (the form still holds the previous figure).
+   * Cleared by the next `setEntryError`, whatever it says.
+   */
+  setEntryUnfinished(fieldId: string): void {
+    if (this.unfinished.has(fieldId)) return;
+    this.unfinished.add(fieldId);
+    this.notify();
+  }
+
+  /** The first of `fieldIds` whose entry is refused or unfinished, -1 when none: what stops a live total. */
+  firstUnsettledEntry(fieldIds: readonly string[]): number {
+    if (this.entries.size === 0 && this.unfinished.size === 0) return -1;
+    for (let i = 0; i < fieldIds.length; i++) {
+      const id = fieldIds[i]!;
+      if (this.entries.has(id) || this.unfinished.has(id)) return i;
+    }
+    return -1;
+  }
+
   /** Every refused entry is gone: the form's values were replaced by a stored copy. */
   clearEntryErrors(): void {
+    if (this.unfinished.size > 0) {
+      this.unfinished.clear();
+      this.notify();
+    }
     if (this.entries.size === 0) return;
     this.entries.clear();
     this.rebuild();
@@ -140,6 +168,10 @@ export class IssueStore {
     return step;
   }
 
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   private isShown(item: SummaryItem): boolean {
     if (!item.finding || !isCompletenessFinding(item.finding)) return true;
     return this.isAllRevealed || this.revealed.has(item.stepId);
@@ -173,13 +205,27 @@ export class IssueStore {
       item.fieldId === null ? -1 : (this.order.get(item.fieldId) ?? Number.MAX_SAFE_INTEGER);
     items.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
 
+    // A finding that also names a text (a figure in 一's prose against a table) is shown
+    // under that text and in its step's summary too, where the clerk is typing it; the
+    // final check lists it once.
+    const echoes: SummaryItem[] = [];
+    for (const item of items) {
+      if (!item.finding) continue;
+      for (const id of item.finding.cellIds) {
+        if (id === item.fieldId || compileLayout(this.layout).narrativeField(id) === undefined) continue;
+        echoes.push({ ...item, key: `${item.key}~${id}`, fieldId: id, stepId: this.stepOf(id) });
+      }
+    }
+    const shownItems = echoes.length === 0 ? items : [...items, ...echoes];
+    if (echoes.length > 0) shownItems.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
+
     let isChanged = false;
 
     // Each field shows one message: a refused entry first, then errors, then warnings.
     const nextFields = new Map<string, FieldIssue>();
     for (const [fieldId, entry] of this.entries)
       nextFields.set(fieldId, { key: `entry@${fieldId}`, message: entry.message, severity: "error" });
-    for (const item of items) {
+    for (const item of shownItems) {
       if (item.finding === null || item.fieldId === null || nextFields.has(item.fieldId) || !this.isShown(item))
         continue;
       nextFields.set(item.fieldId, { key: item.key, message: item.message, severity: item.severity });
@@ -194,9 +240,11 @@ export class IssueStore {
     this.fieldIssues = nextFields;
 
     const byStep = new Map<string, SummaryItem[]>();
-    for (const item of items) {
+    for (const item of shownItems) {
       if (!this.isShown(item)) continue;
       const list = byStep.get(item.stepId) ?? [];
+      // Once per step: a finding naming two texts of one step, or a text and a cell of it, is listed once.
+      if (item.finding && list.some((other) => other.finding === item.finding)) continue;
       list.push(item);
       byStep.set(item.stepId, list);
     }
@@ -238,6 +286,6 @@ export class IssueStore {
     }
     this.statuses = nextStatuses;
 
-    if (isChanged) for (const listener of this.listeners) listener();
+    if (isChanged) this.notify();
   }
 }

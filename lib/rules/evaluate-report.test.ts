@@ -456,7 +456,7 @@ describe("prose against the tables", () => {
           severity: "warning",
           cellIds: ["t3.r1.total", "s1.onRequest"],
           message:
-            "“一、总体情况”中写明收到政府信息公开申请 34 件，而表格中“一、本年新收政府信息公开申请数量·总计”为 35，请核对文字或表格，使两者一致",
+            "“（二）依申请公开”中写明收到政府信息公开申请 34 件，而表格中“一、本年新收政府信息公开申请数量·总计”为 35，请核对文字或表格，使两者一致",
           expected: 35,
           actual: 34,
         },

@@ -66,13 +66,13 @@ export const messages = {
   duplicateHeading: (field: string, heading: string): string =>
     `${q(field)}的正文中又写了一遍标题${q(heading)}；标题由系统自动生成，请从正文中删除`,
   narrativeFigure: (
-    section: string,
+    sections: readonly string[],
     topic: NarrativeTopic,
     stated: number,
     cells: readonly string[],
     tableValue: number,
   ): string =>
-    `${q(section)}中写明${topicPhrase[topic]} ${stated} 件，而表格中${cells.map(q).join("与")}${cells.length > 1 ? "合计" : ""}为 ${tableValue}，请核对文字或表格，使两者一致`,
+    `${sections.map(q).join("、")}中写明${topicPhrase[topic]} ${stated} 件，而表格中${cells.map(q).join("与")}${cells.length > 1 ? "合计" : ""}为 ${tableValue}，请核对文字或表格，使两者一致`,
 
   // ------------------------------------------------------------ identity
   kindWord: (field: string, found: string, kind: OrganizationKind, suggested: string): string =>

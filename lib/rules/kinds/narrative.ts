@@ -58,8 +58,8 @@ export const duplicateHeading: RuleEvaluator<"duplicateHeading"> = {
 };
 
 /**
- * A figure 一、总体情况 states (“全年共收到依申请公开35件”) must agree with the
- * table. Only when every section that states one states the same figure,
+ * A figure 一、总体情况 states (“全年共收到依申请公开35件”), in any of its parts, must
+ * agree with the table. Only when every section that states one states the same figure,
  * and every cell it is compared with is filled.
  */
 export const narrativeFigure: RuleEvaluator<"narrativeFigure"> = {
@@ -68,7 +68,9 @@ export const narrativeFigure: RuleEvaluator<"narrativeFigure"> = {
     const indexes = rule.cells.map((id) => compiled.indexOf.get(id) ?? -1);
     const labels = rule.cells.map((id) => compiled.cell(id)?.label ?? id);
     const sections = rule.sections.filter((id) => compiled.narrativeField(id) !== undefined);
-    const sectionHeading = compiled.narrativeField(sections[0] ?? "s1")?.heading ?? "";
+    // The message names the part where the figure is written (（二）依申请公开), so the
+    // clerk reading it under that part, or on the table, knows which text to look at.
+    const headingOf = (id: NarrativeId): string => compiled.narrativeField(id)?.heading ?? "";
     return (state, out) => {
       let stated: number | undefined;
       const where: NarrativeId[] = [];
@@ -93,7 +95,7 @@ export const narrativeFigure: RuleEvaluator<"narrativeFigure"> = {
         ruleId: rule.id,
         severity: "warning",
         cellIds: [...rule.cells, ...where],
-        message: messages.narrativeFigure(sectionHeading, rule.topic, stated, labels, table),
+        message: messages.narrativeFigure(where.map(headingOf), rule.topic, stated, labels, table),
         expected: table,
         actual: stated,
       });
