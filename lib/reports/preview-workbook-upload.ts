@@ -1,6 +1,6 @@
 import "server-only";
 import { readReportWorkbookUpload } from "@/lib/import/server";
-import { placeWorkbookCells, type WorkbookUpload } from "@/lib/import/spreadsheet/place-workbook-cells";
+import { placeWorkbookCells, type WorkbookUploadPreview } from "@/lib/import/spreadsheet/place-workbook-cells";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
@@ -8,8 +8,6 @@ import { authorizeReport } from "./authorize-report";
 import { layoutOf } from "./evaluate-stored-report";
 
 export type WorkbookUploadInput = { reportId: string; fileName: string; bytes: Uint8Array };
-
-export type WorkbookUploadPreview = Extract<WorkbookUpload, { ok: true }> & { readonly fileName: string };
 
 /**
  * A filled report workbook read for the draft's layout: the figures of its input cells and a

@@ -29,6 +29,9 @@ export type WorkbookUpload =
     }
   | { readonly ok: false; readonly message: string };
 
+/** What the upload route answers the wizard: the file's readable figures, refusals, its name. */
+export type WorkbookUploadPreview = Extract<WorkbookUpload, { ok: true }> & { readonly fileName: string };
+
 export const workbookMessages = {
   notOurs: (): string =>
     "文件中没有本系统表格的格子标记，无法确定每个数字对应的格子。请在本页“下载 Excel 表格”，在下载的文件中填写后再上传（不要把内容复制到新的工作簿）",
@@ -69,7 +72,10 @@ function figureOf(value: WorkbookCellValue, address: string): { value: number | 
   }
 }
 
-export function placeWorkbookCells(layout: Layout, reading: Extract<ReportWorkbookReading, { ok: true }>): WorkbookUpload {
+export function placeWorkbookCells(
+  layout: Layout,
+  reading: Extract<ReportWorkbookReading, { ok: true }>,
+): WorkbookUpload {
   const byName = new Map(reading.cells.map((cell) => [cell.name, cell]));
   const misplaced = new Set(reading.misplacedNames);
   const compiled = compileLayout(layout);
@@ -77,7 +83,10 @@ export function placeWorkbookCells(layout: Layout, reading: Extract<ReportWorkbo
   if (!names.some(({ name }) => byName.has(name) || misplaced.has(name))) {
     const keys = [...reading.cells.map((cell) => cell.name), ...reading.misplacedNames].map(layoutKeyOfName);
     const other = layoutIds.find((id) => id !== layout.id && keys.some((key) => key !== null && isLayoutKey(id, key)));
-    return { ok: false, message: other ? workbookMessages.otherLayout(getLayout(other).basis) : workbookMessages.notOurs() };
+    return {
+      ok: false,
+      message: other ? workbookMessages.otherLayout(getLayout(other).basis) : workbookMessages.notOurs(),
+    };
   }
 
   const cells: Record<string, number | null> = {};

@@ -54,7 +54,9 @@ function validationFor(type: CellType, decimals: number | undefined, address: st
       return {
         ...common,
         type: "custom",
-        formulae: [`AND(ISNUMBER(${address}),${address}>=0,${address}<=${MAX_CELL_VALUE},ROUND(${address},${places})=${address})`],
+        formulae: [
+          `AND(ISNUMBER(${address}),${address}>=0,${address}<=${MAX_CELL_VALUE},ROUND(${address},${places})=${address})`,
+        ],
         error: `请填写金额（万元），最多 ${places} 位小数`,
       };
     }
@@ -78,7 +80,11 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: GridView, top: number, placed
       const target = sheet.getCell(rowNumber, column);
       if (cell.kind === "header") {
         target.value = cell.text;
-        target.alignment = { vertical: "middle", horizontal: cell.scope.startsWith("col") ? "center" : "left", wrapText: true };
+        target.alignment = {
+          vertical: "middle",
+          horizontal: cell.scope.startsWith("col") ? "center" : "left",
+          wrapText: true,
+        };
         target.fill = LABEL_FILL;
         target.font = { bold: cell.scope.startsWith("col") };
         if (cell.colSpan > 1 || cell.rowSpan > 1)
