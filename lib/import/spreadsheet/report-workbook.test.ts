@@ -103,21 +103,33 @@ describe.each(layoutIds)("the %s workbook as written", (layoutId: LayoutId) => {
         expect(validation.formulae?.[0]).toBe(cell.type === "count" ? 0 : -1_000_000_000);
       }
     }
-    // A total's formula adds its operands' cells: find each operand's address by a neighbouring total or input.
-    const addressOfCell = new Map(addresses);
+    // One locked SUM formula per total (which cells it adds: "a total's formula" below).
+    const formulas: { address: string; formula: string; isLocked: boolean }[] = [];
     sheet.eachRow((row) =>
       row.eachCell((target) => {
         const value = target.value as { formula?: string } | null;
         if (value && typeof value === "object" && "formula" in value)
-          addressOfCell.set(`formula@${target.address}`, value.formula ?? "");
+          formulas.push({
+            address: target.address,
+            formula: value.formula ?? "",
+            isLocked: target.protection?.locked ?? true,
+          });
       }),
     );
-    const formulas = [...addressOfCell].filter(([key]) => key.startsWith("formula@"));
     expect(formulas).toHaveLength(compiled.totals.length);
-    for (const [key, formula] of formulas) {
-      expect(formula, key).toMatch(/^SUM\([A-Z]+\d+(,[A-Z]+\d+)*\)$/);
-      expect(sheet.getCell(key.slice("formula@".length)).protection?.locked ?? true).toBe(true);
+    for (const { address, formula, isLocked } of formulas) {
+      expect(formula, address).toMatch(/^SUM\([A-Z]+\d+(,[A-Z]+\d+)*\)$/);
+      expect(isLocked, address).toBe(true);
     }
+    // Everything else (title, headers, row labels, totals) stays locked.
+    const inputAddresses = new Set(addresses.values());
+    const unlocked: string[] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((target) => {
+        if (target.protection?.locked === false && !inputAddresses.has(target.address)) unlocked.push(target.address);
+      }),
+    );
+    expect(unlocked).toEqual([]);
     expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
   });
 
