@@ -22,6 +22,7 @@ import { StepList } from "./step-list";
 import { StepPager } from "./step-pager";
 import { TableStep } from "./table-step";
 import { UnplacedComments } from "./unplaced-comments";
+import { WorkbookPanel } from "./workbook-panel";
 import { useAutosave, type SaveDraftAction } from "./use-autosave";
 import { useFieldFocus } from "./use-field-focus";
 import { useLocalDraftRestore } from "./use-local-draft-restore";
@@ -138,6 +139,7 @@ export function ReportWizard(props: ReportWizardProps) {
         <UnplacedComments />
         {previousYear && <CarryOverPanel previousYear={previousYear} openedWith={props.data} />}
         {countySummary && <CountySummaryPanel summary={countySummary} />}
+        <WorkbookPanel reportId={reportId} previousYear={previousYear} organization={props.organization} />
         <div className="wizard__layout">
           <StepList steps={steps} currentStepId={step.id} onSelect={goToStep} commentCounts={comments.countByStep} />
           <div className="wizard__step">

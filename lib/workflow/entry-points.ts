@@ -489,6 +489,22 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   // The 样稿 PDF: whoever may read the report (its clerk before submitting, the reviewer before publishing).
   "app/api/reports/[id]/preview/route.ts#GET": readReport,
   "app/api/reports/[id]/preview/route.ts#POST": readReport,
+  // The tables as an .xlsx (blank or with the figures): whoever may read the report.
+  "app/api/reports/[id]/xlsx/route.ts#GET": readReport,
+  // A filled .xlsx read back for the wizard's preview: only while the report's clerk may edit it.
+  "app/api/reports/[id]/xlsx/route.ts#POST": onReport(
+    "report.edit",
+    [
+      ["clerkA1", townA1, "DRAFT"],
+      ["clerkA1", townA1, "RETURNED"],
+    ],
+    [
+      ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
+      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
+    ],
+  ),
   // One handler for every public URL of a report: the page, pdf, docx, json, csv, and /v/<n>/….
   "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
   // The same for a county's published summary of a year, under /reports/county-summary/<county>/<year>.
