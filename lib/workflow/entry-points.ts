@@ -121,6 +121,21 @@ const readReport = onReport(
   ],
 );
 
+/** What only the report's own clerk does, and only while it is a draft or returned. */
+const editDraft = onReport(
+  "report.edit",
+  [
+    ["clerkA1", townA1, "DRAFT"],
+    ["clerkA1", townA1, "RETURNED"],
+  ],
+  [
+    ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
+    ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+    ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+    ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
+  ],
+);
+
 const readPublication = entry(
   "publication.read",
   each(["anonymous", "clerkB1"], { isPublished: true }),
@@ -321,19 +336,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", each(["anonymous", "clerkA1"], null)),
   "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", each(["reviewerA", "anonymous"], null)),
   "app/(staff)/clerk/actions.ts#startReportAction": ownClerk("report.create"),
-  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": onReport(
-    "report.edit",
-    [
-      ["clerkA1", townA1, "DRAFT"],
-      ["clerkA1", townA1, "RETURNED"],
-    ],
-    [
-      ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
-      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
-    ],
-  ),
+  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": editDraft,
   "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": onTransition(
     "submit",
     [
@@ -492,19 +495,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   // The tables as an .xlsx (blank or with the figures): whoever may read the report.
   "app/api/reports/[id]/xlsx/route.ts#GET": readReport,
   // A filled .xlsx read back for the wizard's preview: only while the report's clerk may edit it.
-  "app/api/reports/[id]/xlsx/route.ts#POST": onReport(
-    "report.edit",
-    [
-      ["clerkA1", townA1, "DRAFT"],
-      ["clerkA1", townA1, "RETURNED"],
-    ],
-    [
-      ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
-      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
-    ],
-  ),
+  "app/api/reports/[id]/xlsx/route.ts#POST": editDraft,
   // One handler for every public URL of a report: the page, pdf, docx, json, csv, and /v/<n>/….
   "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
   // The same for a county's published summary of a year, under /reports/county-summary/<county>/<year>.

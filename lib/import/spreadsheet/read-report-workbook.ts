@@ -6,12 +6,11 @@
  * workbook's defined names point at are kept. Formulas are never evaluated: a formula in a
  * named cell is reported as such. Runs in the reading pool (read-in-worker.ts). Server-only.
  */
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { extractXlsxParts, type DefinedName } from "./extract-xlsx-parts";
 import { MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_ROWS } from "./limits";
 import { columnLetter, refusal, spreadsheetMessages } from "./messages";
-import { countRowElements, MAX_SHEET_XML_ROWS, minimalPackage, partsRefusal } from "./read-xlsx";
+import { countRowElements, MAX_SHEET_XML_ROWS, minimalPackageReader, partsRefusal } from "./read-xlsx";
 import type { ReportWorkbookReading, WorkbookCellValue, WorkbookNamedCell } from "./types";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -63,13 +62,7 @@ export async function readReportWorkbook(bytes: Uint8Array): Promise<ReportWorkb
   const lastRow = Math.max(0, ...[...namesAt.keys()].map((address) => Number(/\d+$/.exec(address)?.[0] ?? 0)));
 
   const found = new Map<string, WorkbookCellValue>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(minimalPackage(parts))]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
+  const reader = minimalPackageReader(parts);
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {

@@ -51,6 +51,17 @@ export function minimalPackage(parts: {
   );
 }
 
+/** exceljs's streaming reader over the minimal package: values, shared strings and styles only. */
+export function minimalPackageReader(parts: Parameters<typeof minimalPackage>[0]): ExcelJS.stream.xlsx.WorkbookReader {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(minimalPackage(parts))]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+}
+
 export function countRowElements(xml: Uint8Array): number {
   const text = new TextDecoder().decode(xml);
   return text.match(/<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g)?.length ?? 0;
@@ -111,13 +122,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetReading> {
   if (countRowElements(parts.sheetXml) > MAX_SHEET_XML_ROWS)
     return refusal("tooManyRows", spreadsheetMessages.tooManyRows(MAX_SPREADSHEET_ROWS));
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(minimalPackage(parts))]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
+  const reader = minimalPackageReader(parts);
   const rawRows: RawRow[] = [];
   let filled = 0;
   try {
