@@ -10,7 +10,7 @@ import { staticDocumentPolicy, transportSecurityFor } from "@/lib/server/securit
 //
 // Public report pages work without JavaScript and get a strict static policy, so they stay
 // cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
-const publicDocumentPaths = [/^\/reports\//];
+const publicDocumentPaths = [/^\/reports\//, /^\/$/];
 
 const staticPolicy = staticDocumentPolicy;
 

@@ -5,14 +5,14 @@ import { env } from "@/lib/server/env";
 import { securityHeaders, staticDocumentPolicy, transportSecurityFor } from "@/lib/server/security-headers";
 
 // The finished public answers of frozen documents (a publication's page, PDF, DOCX, HTML,
-// JSON, CSV; a county summary's), kept in memory so that the app's HTTP server
+// JSON, CSV; a county summary's) and of the catalogue (the home page and its searches), kept in memory so that the app's HTTP server
 // (scripts/serve-app.mjs) answers a repeated request before Next.js, its proxy, a database
 // query or a render: the way a static file is served.
 //
 // Why this is safe:
-// - Only serveFrozenDocument (lib/publications/serve-publication.ts) stores an answer, and
-//   only a 200 it built after the policy allowed publication.read, for the URL's own
-//   canonical path. Nothing here decides access: it repeats an answer already given to
+// - Only serveFrozenDocument (lib/publications/serve-publication.ts) and serveCatalogue
+//   (serve-catalogue.tsx) store an answer, and only a 200 built after the policy allowed
+//   publication.read / catalogue.read, for the URL's own canonical path. Nothing here decides access: it repeats an answer already given to
 //   everyone (public documents read no session).
 // - Anything that can change a public answer (a publication, a correction, an import
 //   confirmed, a county summary, a unit renamed, moved, retired or restored) calls
@@ -79,11 +79,22 @@ function acceptsGzip(header: string | undefined): boolean {
   return header !== undefined && /\bgzip\b/i.test(header) && !/\bgzip\s*;\s*q=0(\.0*)?\s*(,|$)/i.test(header);
 }
 
+/** The longest catalogue query kept: a search form's answer is far shorter. */
+const MAX_CATALOGUE_KEY = 1_024;
+
+/**
+ * What may be kept: a document's canonical path (never with a query), or the catalogue
+ * (the home page) with its search query; memory is bounded by bytes either way.
+ */
+function isKeepable(key: string): boolean {
+  if (key.startsWith("/reports/")) return !key.includes("?");
+  return (key === "/" || key.startsWith("/?")) && key.length <= MAX_CATALOGUE_KEY;
+}
+
 function answerFromMemory(state: PublicSite, request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const url = request.url;
-  // Only the canonical paths are stored, never with a query (which could fill memory).
-  if (!url || !url.startsWith("/reports/") || url.includes("?")) return false;
+  if (!url || !isKeepable(url)) return false;
   const stored = state.answers.get(url);
   if (!stored) return false;
   // Most recently used last: eviction takes the first.
@@ -121,9 +132,9 @@ function siteHeaders(): Record<string, string> {
 }
 
 /**
- * Keeps a finished 200 answer of a public document for its canonical path, unless something
- * was published or changed since `generation` (the answer may be stale) or the request was
- * not for that path exactly (a query, another spelling of the path).
+ * Keeps a finished 200 answer of a public document for its canonical path (the catalogue: its
+ * path and query), unless something was published or changed since `generation` (the answer
+ * may be stale) or the request was not for that path exactly (a query, another spelling).
  */
 export function rememberPublicAnswer(
   request: Request,
@@ -134,7 +145,7 @@ export function rememberPublicAnswer(
   const state = site();
   if (state.generation !== generation) return;
   const url = new URL(request.url);
-  if (url.search !== "" || url.pathname !== canonicalPath || !canonicalPath.startsWith("/reports/")) return;
+  if (url.pathname + url.search !== canonicalPath || !isKeepable(canonicalPath)) return;
   const body = typeof answer.body === "string" ? Buffer.from(answer.body) : Buffer.from(answer.body);
   const isText = /^(text\/|application\/json)/.test(answer.headers["Content-Type"] ?? "");
   const gzip = isText ? gzipSync(body) : null;
