@@ -22,6 +22,7 @@ const m = setUpReviewDatabase("nianbao_public", async () => ({
   transition: await import("@/lib/reports/transition-report"),
   serve: await import("./serve-publication"),
   list: await import("./list-publications"),
+  catalogue: await import("./serve-catalogue"),
 }));
 
 const hostile = {
@@ -272,6 +273,10 @@ describe("a published report", () => {
     expect(keptPage.headers.get("etag")).toMatch(/^"page-1-/);
     expect(await keptPage.text()).not.toContain("更正说明");
     const keptPdfTag = (await fetch(`${answerServer.url}${latestPath}/pdf`)).headers.get("etag");
+    expect((await m.catalogue.serveCatalogue(get("/"))).status).toBe(200);
+    const keptHome = await fetch(`${answerServer.url}/`);
+    expect(keptHome.headers.get("content-security-policy")).toContain("form-action 'self'");
+    expect(await keptHome.text()).not.toContain("已更正");
     expect(await m.list.listPublications(null, {})).toHaveLength(1);
 
     await m.steps.saveReportDataAsClerk(
@@ -290,6 +295,9 @@ describe("a published report", () => {
     // The moment the publication returns, nothing kept from version 1 answers for the latest URLs…
     expect((await fetch(`${answerServer.url}${latestPath}`)).status).toBe(599);
     expect((await fetch(`${answerServer.url}${latestPath}/pdf`)).status).toBe(599);
+    expect((await fetch(`${answerServer.url}/`)).status).toBe(599);
+    expect(await (await m.catalogue.serveCatalogue(get("/"))).text()).toContain("（第 2 版，已更正）");
+    expect(await (await fetch(`${answerServer.url}/`)).text()).toContain("（第 2 版，已更正）");
     // …and once served again, version 2 is what is kept.
     expect((await m.serve.servePublication(get(latestPath), { reportId }, "pdf")).headers.get("etag")).not.toBe(
       keptPdfTag,
