@@ -25,10 +25,14 @@ import { securityHeaders, staticDocumentPolicy, transportSecurityFor } from "@/l
 // server actions in separate bundles, and the HTTP server is outside them all; a module-level
 // variable could be one copy per bundle.
 
-/** One stored answer: its validator, its headers as sent, its body (and gzip of a text body). */
+/**
+ * One stored answer: its validator, its body (and gzip of a text body) with the headers each
+ * is sent with, made once so that a request only writes them.
+ */
 type StoredAnswer = {
   etag: string;
   headers: Record<string, string>;
+  gzipHeaders: Record<string, string> | null;
   notModifiedHeaders: Record<string, string>;
   body: Buffer;
   gzip: Buffer | null;
@@ -106,14 +110,9 @@ function answerFromMemory(state: PublicSite, request: IncomingMessage, response:
     response.end();
     return true;
   }
-  const gzip = stored.gzip && acceptsGzip(request.headers["accept-encoding"]) ? stored.gzip : null;
-  const body = gzip ?? stored.body;
-  response.writeHead(200, {
-    ...stored.headers,
-    ...(gzip ? { "Content-Encoding": "gzip" } : {}),
-    "Content-Length": String(body.length),
-  });
-  response.end(request.method === "HEAD" ? undefined : body);
+  const gzip = stored.gzip && stored.gzipHeaders && acceptsGzip(request.headers["accept-encoding"]);
+  response.writeHead(200, gzip ? stored.gzipHeaders! : stored.headers);
+  response.end(request.method === "HEAD" ? undefined : gzip ? stored.gzip! : stored.body);
   return true;
 }
 
@@ -153,9 +152,11 @@ export function rememberPublicAnswer(
   if (bytes > state.maxBytes / 8) return;
   const validators = { "Cache-Control": answer.cacheControl, ETag: answer.etag };
   const common = siteHeaders();
+  const headers = { ...common, ...answer.headers, ...validators, ...(isText ? { Vary: "Accept-Encoding" } : {}) };
   const stored: StoredAnswer = {
     etag: answer.etag,
-    headers: { ...common, ...answer.headers, ...validators, ...(isText ? { Vary: "Accept-Encoding" } : {}) },
+    headers: { ...headers, "Content-Length": String(body.length) },
+    gzipHeaders: gzip ? { ...headers, "Content-Encoding": "gzip", "Content-Length": String(gzip.length) } : null,
     notModifiedHeaders: { ...common, ...validators },
     body,
     gzip,
