@@ -500,11 +500,12 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
   // The same for a county's published summary of a year, under /reports/county-summary/<county>/<year>.
   "app/(public)/reports/county-summary/[countyId]/[year]/[[...path]]/route.ts#GET": readPublication,
+  // The public home: the catalogue and its search, a static document (lib/publications/serve-catalogue.tsx).
+  "app/(public)/route.ts#GET": entry("catalogue.read", each(["anonymous", "reviewerB"], null)),
 };
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
 export const pageEntryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/page.tsx": entry("catalogue.read", each(["anonymous", "reviewerB"], null)),
   "app/(staff)/clerk/page.tsx": entry(
     "organization.read",
     [
