@@ -9,6 +9,7 @@ import { importMessages } from "./import-messages";
 import { MAX_INPUT_BYTES } from "./limits";
 import { readReportDocx } from "./read-report-docx";
 import { readReportHtml } from "./read-report-html";
+import { looksLikePdf, readReportPdf } from "./read-report-pdf";
 import { refusedReading } from "./read-report-lines";
 import { readReportText } from "./read-report-text";
 import { extensionOf, sourceForName } from "./source-for-name";
@@ -32,6 +33,8 @@ export async function readReportBytes(bytes: Uint8Array, fileName: string): Prom
     return refusedReading("input.unsupported", importMessages.unsupported(extensionOf(fileName)));
   }
   if (named === "docx" || isZip(bytes)) return readReportDocx(bytes);
+  // By content too: a PDF saved as .txt is still a PDF (and never text to decode).
+  if (named === "pdf" || looksLikePdf(bytes)) return readReportPdf(bytes);
   if (bytes.byteLength > MAX_INPUT_BYTES) {
     return refusedReading("input.tooLarge", importMessages.tooLarge(bytes.byteLength, MAX_INPUT_BYTES), named);
   }
