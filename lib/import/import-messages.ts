@@ -102,7 +102,9 @@ export const importMessages = {
   rowTooMany: (row: string, expected: number, values: readonly string[]): string =>
     `${q(row)}应有 ${expected} 个数值，读到 ${values.length} 个（${values.join("、")}）；已取前 ${expected} 个，其余未读取，请核对是否缺少行标题`,
   cellBlank: (cell: string, raw: string): string =>
-    raw === "" ? `${q(cell)}空白，视为未填写；没有发生的请填 0` : `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
+    raw === ""
+      ? `${q(cell)}空白，视为未填写；没有发生的请填 0`
+      : `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
   headerWording: (printed: string, header: string): string =>
     `表头写作${q(printed)}，模板为${q(header)}；已按模板的列读取，请更正表头`,
 

@@ -56,6 +56,11 @@ function cMapDirectory(): string {
   return `${path.join(path.dirname(packageJson), "cmaps")}${path.sep}`;
 }
 
+/** pdf.js loaded (once per thread); reading a PDF loads it anyway. */
+export async function loadPdfReader(): Promise<void> {
+  await loadPdfJs();
+}
+
 const PDF_MAGIC = "%PDF-";
 
 export function looksLikePdf(bytes: Uint8Array): boolean {
