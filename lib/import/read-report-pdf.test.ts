@@ -14,7 +14,6 @@ import { sampleReport } from "../../fixtures/import/sample-report";
 import { writeMinimalPdf } from "../../fixtures/import/write-minimal-pdf";
 import { writeReportPdf } from "../../fixtures/import/write-report-pdf";
 import { getLayout } from "../template";
-import type { LayoutId } from "../template/types";
 import { importMessages } from "./import-messages";
 import { MAX_PDF_PAGES } from "./limits";
 import { createReadingPool } from "./read-in-worker";
