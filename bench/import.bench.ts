@@ -12,12 +12,16 @@ import { sampleReport } from "../fixtures/import/sample-report";
 import { writeReportDocx } from "../fixtures/import/write-report-docx";
 import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table";
 import { readReportHtml, readReportText, type ReadResult } from "../lib/import";
-import { readReportBytesInWorker, readReportDocx } from "../lib/import/server";
+import { readReportBytesInWorker, readReportDocx, readReportPdf } from "../lib/import/server";
+import { renderReportPdfWithLayout } from "../lib/render/pdf/render-report-pdf";
+import { toReportView } from "../lib/render/to-report-view";
 import { evaluateReport } from "../lib/rules";
 import { getLayout } from "../lib/template";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const TARGET_MS = 50;
+/** A PDF costs pdf.js's parsing of every page's content stream on top. */
+const PDF_TARGET_MS = 300;
 
 interface Case {
   readonly name: string;
@@ -25,6 +29,8 @@ interface Case {
   readonly run: () => Promise<unknown>;
   /** Whether the 50 ms target applies (one real report); the hostile case only shows the cost of the size cap. */
   readonly targeted?: false;
+  /** Another target than TARGET_MS (PDFs). */
+  readonly targetMs?: number;
 }
 
 function check(reading: ReadResult): number {
@@ -62,6 +68,24 @@ const layout = getLayout("gov-2021");
 const sample = sampleReport("gov-2021");
 const docx = await writeReportDocx(layout, sample);
 const html = writeReportHtmlTable(layout, sample);
+
+/** The sample as the app publishes it, its 一、总体情况 long enough for about ten pages (a long county report). */
+async function tenPagePdf(): Promise<{ pdf: Uint8Array; pages: number }> {
+  const paragraph = sample.narrative["s1.active"] ?? "";
+  const data = { ...sample, narrative: { ...sample.narrative, "s1.active": Array(60).fill(paragraph).join("\n") } };
+  const view = toReportView(layout, data, {
+    organizationName: data.meta.organizationName,
+    year: data.meta.year,
+    publishedAt: null,
+    documentDate: null,
+    version: 1,
+    correctionNote: null,
+  });
+  const rendered = await renderReportPdfWithLayout(view);
+  return { pdf: new Uint8Array(rendered.pdf), pages: rendered.pageCount };
+}
+const published = await tenPagePdf();
+const libreOffice = new Uint8Array(readFileSync(path.join(repoRoot, "fixtures/import/pdf/libreoffice-gov-2021.pdf")));
 
 /** Worst case the size cap allows: ~4 MB of random short words under a table heading. */
 function hostileText(): string {
@@ -102,6 +126,24 @@ const cases: Case[] = [
   // What an upload costs on top: the copy to and from a thread of the reading pool.
   { name: ".docx: read in the reading pool", iterations: 100, run: () => readReportBytesInWorker(docx, "a.docx") },
   {
+    name: `PDF as published by the app (${published.pages} pages): read + check`,
+    iterations: 30,
+    run: async () => check(await readReportPdf(published.pdf)),
+    targetMs: PDF_TARGET_MS,
+  },
+  {
+    name: `PDF exported by LibreOffice (${(libreOffice.byteLength / 1024).toFixed(0)} KB): read + check`,
+    iterations: 30,
+    run: async () => check(await readReportPdf(libreOffice)),
+    targetMs: PDF_TARGET_MS,
+  },
+  {
+    name: "PDF (app, 10 pages): read in the reading pool",
+    iterations: 30,
+    run: () => readReportBytesInWorker(published.pdf, "a.pdf"),
+    targetMs: PDF_TARGET_MS,
+  },
+  {
     name: `hostile text (${(hostile.length / 1e6).toFixed(1)} M chars, 120k words): read`,
     iterations: 5,
     run: async () => readReportText(hostile),
@@ -109,7 +151,7 @@ const cases: Case[] = [
   },
 ];
 
-const rows: string[][] = [["case", "runs", "median ms", "p95 ms", "min ms", "max ms", `< ${TARGET_MS} ms`]];
+const rows: string[][] = [["case", "runs", "median ms", "p95 ms", "min ms", "max ms", "target"]];
 for (const c of cases) {
   const t = await time(c);
   rows.push([
@@ -119,7 +161,9 @@ for (const c of cases) {
     t.p95.toFixed(2),
     t.min.toFixed(2),
     t.max.toFixed(2),
-    c.targeted === false ? "—" : t.p95 < TARGET_MS ? "yes" : "NO",
+    c.targeted === false
+      ? "—"
+      : `${t.p95 < (c.targetMs ?? TARGET_MS) ? "yes" : "NO"} (< ${c.targetMs ?? TARGET_MS} ms)`,
   ]);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Check published reports from the command line:
- *   npm run check -- [--json] [--kind 镇] <file.txt|.html|.htm|.docx>...
+ *   npm run check -- [--json] [--kind 镇] <file.txt|.html|.htm|.docx|.pdf>...
  * Prints per file the layout, year, body, what could not be read and the
  * rule engine's findings (zh-CN). Exit status: 0 clean, 1 an error was
  * found, 2 a file could not be read (missing, unreadable, unknown type, not
@@ -12,7 +12,7 @@ import { formatCheckRun } from "../lib/import/format-check-run";
 import { parseOrganizationKind } from "../lib/report-data";
 
 const USAGE = `用法：npm run check -- [--json] [--kind 类型] <报告文件>...
-  支持 .txt、.html、.htm、.docx；--json 以 JSON 输出（含各数据项和校验结果的编号）。
+  支持 .txt、.html、.htm、.docx、.pdf（含文字的 PDF，扫描件不能读取）；--json 以 JSON 输出（含各数据项和校验结果的编号）。
   --kind 乡|镇|街道|县|部门：说明报告机关的类型（名称看不出类型时，如××市、管委会、片区管理局）。
   退出码：0 未发现错误；1 发现错误；2 有文件无法读取。
 `;

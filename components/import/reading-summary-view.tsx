@@ -1,7 +1,7 @@
 import type { ImportPlaceNote, ReadingSummary } from "@/lib/import";
 import { TableHead } from "@/components/ui/table-head";
 
-const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" } as const;
+const sourceNames = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）", pdf: "PDF 文件" } as const;
 
 /** The two lists of a reading: what the reader could not read, and what the rules found. */
 const noteLists = {

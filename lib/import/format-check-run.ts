@@ -7,7 +7,12 @@ import { getLayout } from "../template";
 import type { CheckRun, FileCheck } from "./check-files";
 import type { ReportSource } from "./types";
 
-const sourceNames: Record<ReportSource, string> = { text: "纯文本", html: "网页（HTML）", docx: "Word 文档（.docx）" };
+const sourceNames: Record<ReportSource, string> = {
+  text: "纯文本",
+  html: "网页（HTML）",
+  docx: "Word 文档（.docx）",
+  pdf: "PDF 文件",
+};
 
 const RULE = "─".repeat(60);
 

@@ -18,8 +18,15 @@ export const importMessages = {
   unsupported: (extension: string): string =>
     extension === ".doc"
       ? "旧版 Word 文档（.doc）无法读取，请在 Word 中“另存为” .docx 格式后再试"
-      : `不支持 ${q(extension || "无扩展名")} 格式的文件；请提供 .txt、.html、.htm 或 .docx 格式的年度报告`,
+      : `不支持 ${q(extension || "无扩展名")} 格式的文件；请提供 .txt、.html、.htm、.docx 或 .pdf 格式的年度报告`,
   damaged: (): string => "Word 文档已损坏或不是有效的 .docx 文件，无法打开；请在 Word 中重新保存后再试",
+  pdfDamaged: (): string => "PDF 文件已损坏或不是有效的 PDF，无法打开；请从原网站重新下载，或上传 Word 或网页文件",
+  pdfEncrypted: (): string => "PDF 文件设有打开密码，无法读取；请上传未加密的 PDF、Word 或网页文件",
+  pdfScanned: (): string => "这是扫描件（图片）PDF，无法读取其中的文字。请上传含文字的 PDF、Word 或网页文件。",
+  pdfTooManyPages: (pages: number, limit: number): string =>
+    `PDF 共 ${pages} 页，超过上限 ${limit} 页，未读取。年度报告通常不超过 20 页，请确认选择的文件是否正确`,
+  pdfTooMuchText: (limit: number): string =>
+    `PDF 中的文字片段超过 ${limit} 个（年度报告通常只有几千个，可能是恶意构造的文件），为安全起见未读取；请上传 Word 或网页文件`,
   notReport: (): string => "未找到年度报告的标题、章节标题或统计表格，这似乎不是政府信息公开工作年度报告，未读取",
   archiveTooLarge: (limit: number): string =>
     `Word 文档的文字部分解压后超过 ${megabytes(limit)}（年度报告通常不到 1 MB，可能是恶意构造的压缩文件），为安全起见未读取；请在 Word 中“另存为”新的 .docx 文档后重试`,
@@ -94,7 +101,10 @@ export const importMessages = {
   rowNone: (row: string): string => `${q(row)}一行没有填写数值`,
   rowTooMany: (row: string, expected: number, values: readonly string[]): string =>
     `${q(row)}应有 ${expected} 个数值，读到 ${values.length} 个（${values.join("、")}）；已取前 ${expected} 个，其余未读取，请核对是否缺少行标题`,
-  cellBlank: (cell: string, raw: string): string => `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
+  cellBlank: (cell: string, raw: string): string =>
+    raw === ""
+      ? `${q(cell)}空白，视为未填写；没有发生的请填 0`
+      : `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
   headerWording: (printed: string, header: string): string =>
     `表头写作${q(printed)}，模板为${q(header)}；已按模板的列读取，请更正表头`,
 

@@ -12,8 +12,17 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 /** A .docx as uploaded (compressed). */
 export const MAX_DOCX_BYTES = 16 * 1024 * 1024;
 
+/** A PDF as published: a report with its seal image and embedded fonts is 0.1–3 MB. */
+export const MAX_PDF_BYTES = 16 * 1024 * 1024;
+
+/** Pages of a PDF; a yearly report has 4–20. More is the wrong file, or an attack on the reader's time. */
+export const MAX_PDF_PAGES = 100;
+
+/** Text runs of a whole PDF; a 10-page report has about 3 000 (every figure and label is one). */
+export const MAX_PDF_TEXT_RUNS = 60_000;
+
 /** The largest file any reader accepts; callers can refuse bigger files before reading them. */
-export const MAX_FILE_BYTES = Math.max(MAX_DOCX_BYTES, MAX_INPUT_BYTES);
+export const MAX_FILE_BYTES = Math.max(MAX_DOCX_BYTES, MAX_INPUT_BYTES, MAX_PDF_BYTES);
 
 /**
  * The XML parts of a .docx (document, styles, numbering, notes…) once inflated: what

@@ -10,6 +10,11 @@ import type { SourceLine } from "./types";
 export interface DocLine {
   /** Non-empty cells, trimmed, as printed. */
   readonly cells: readonly string[];
+  /**
+   * The cells the table reader takes: `cells`, and in a table row with figures the empty
+   * cells among its figures ("") too, so a blank keeps its column (`0 │ │ 0 0` is not `0 0 0`).
+   */
+  readonly slots: readonly string[];
   /** The cells joined with a space: the line as a reader sees it. */
   readonly text: string;
 }
@@ -67,14 +72,29 @@ const FURNITURE = new RegExp(
 );
 const FURNITURE_MAX_LENGTH = 100;
 
+/**
+ * A row's cells with the empty cells among its figures kept: those after its first figure
+ * and before its last non-empty cell. Empty cells before the first figure are dropped as
+ * before: they are as often an empty stub column (the seeds' `label<TAB><TAB>0`, a merged
+ * group label) as a blank first figure, and cannot be told apart; after the last figure
+ * they are padding. A row without figures keeps none.
+ */
+function withBlanks(all: readonly string[]): readonly string[] {
+  const from = all.findIndex((c) => c !== "" && parseCellValue(c) !== undefined);
+  if (from < 0) return all.filter((c) => c.length > 0);
+  const to = all.findLastIndex((c) => c !== "");
+  return all.filter((c, i) => c !== "" || (i > from && i < to));
+}
+
 export function prepareLines(source: readonly SourceLine[]): DocLine[] {
   const out: DocLine[] = [];
   for (const line of source) {
-    const cells = line.cells.map((c) => c.replace(WORD_ARTEFACTS, "").trim()).filter((c) => c.length > 0);
+    const all = line.cells.map((c) => c.replace(WORD_ARTEFACTS, "").trim());
+    const cells = all.filter((c) => c.length > 0);
     if (cells.length === 0) continue;
     const text = cells.join(" ");
     if (text.length <= FURNITURE_MAX_LENGTH && FURNITURE.test(text)) continue;
-    out.push({ cells, text });
+    out.push({ cells, text, slots: withBlanks(all) });
   }
   return out;
 }
@@ -83,9 +103,10 @@ export function prepareLines(source: readonly SourceLine[]): DocLine[] {
 export function tokenize(lines: readonly DocLine[], from: number, to: number, limit = Infinity): Token[] {
   const tokens: Token[] = [];
   for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
-    for (const text of lines[i]?.cells ?? []) {
+    for (const text of lines[i]?.slots ?? []) {
       if (tokens.length >= limit) return tokens;
-      tokens.push({ text, key: labelKey(text), value: parseCellValue(text), line: i });
+      const value: CellValue | undefined = text === "" ? { kind: "blank", raw: "" } : parseCellValue(text);
+      tokens.push({ text, key: labelKey(text), value, line: i });
     }
   }
   return tokens;

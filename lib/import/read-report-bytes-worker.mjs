@@ -17,6 +17,8 @@ const readers = {
  */
 export default async function readTask({ kind = "report", bytes, fileName, started }) {
   const read = await readers[kind]();
+  // A PDF's reader (pdf.js) is loaded before its time starts, like the readers above.
+  if (kind === "report") await (await import("./read-report-bytes.ts")).prepareReader(bytes, fileName);
   startTask(started);
   return read(bytes, fileName);
 }

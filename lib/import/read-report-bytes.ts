@@ -9,6 +9,7 @@ import { importMessages } from "./import-messages";
 import { MAX_INPUT_BYTES } from "./limits";
 import { readReportDocx } from "./read-report-docx";
 import { readReportHtml } from "./read-report-html";
+import { loadPdfReader, looksLikePdf, readReportPdf } from "./read-report-pdf";
 import { refusedReading } from "./read-report-lines";
 import { readReportText } from "./read-report-text";
 import { extensionOf, sourceForName } from "./source-for-name";
@@ -32,11 +33,21 @@ export async function readReportBytes(bytes: Uint8Array, fileName: string): Prom
     return refusedReading("input.unsupported", importMessages.unsupported(extensionOf(fileName)));
   }
   if (named === "docx" || isZip(bytes)) return readReportDocx(bytes);
+  // By content too: a PDF saved as .txt is still a PDF (and never text to decode).
+  if (named === "pdf" || looksLikePdf(bytes)) return readReportPdf(bytes);
   if (bytes.byteLength > MAX_INPUT_BYTES) {
     return refusedReading("input.tooLarge", importMessages.tooLarge(bytes.byteLength, MAX_INPUT_BYTES), named);
   }
   const text = decodeText(bytes);
   return named === "html" || looksLikeHtml(text) ? readReportHtml(text) : readReportText(text);
+}
+
+/**
+ * Loads what reading these bytes needs beyond this module (pdf.js for a PDF), so the reading
+ * pool can start a file's time limit after its code is loaded, as it does for the readers.
+ */
+export async function prepareReader(bytes: Uint8Array, fileName: string): Promise<void> {
+  if (sourceForName(fileName) === "pdf" || looksLikePdf(bytes)) await loadPdfReader();
 }
 
 export { MAX_FILE_BYTES } from "./limits";

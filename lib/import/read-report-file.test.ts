@@ -99,10 +99,20 @@ describe("readReportFile", () => {
   });
 
   it("refuses types no reader takes, with advice for old .doc", async () => {
-    const pdf = await readReportFile(file("a.pdf", "%PDF-1.4"));
-    expect(pdf.problems[0]?.code).toBe("input.unsupported");
+    const rtf = await readReportFile(file("a.rtf", "{\\rtf1 x}"));
+    expect(rtf.problems[0]?.code).toBe("input.unsupported");
     const doc = await readReportFile(file("a.doc", junk(100)));
     expect(doc.problems[0]?.message).toContain("另存为");
+  });
+});
+
+describe("readReportFile on a PDF", () => {
+  it("refuses a truncated PDF as damaged, in zh-CN, rather than as an unsupported type", async () => {
+    const pdf = await readReportFile(file("a.pdf", "%PDF-1.4"));
+    expect(pdf.status).toBe("refused");
+    expect(pdf.source).toBe("pdf");
+    expect(pdf.problems[0]?.code).toBe("input.damaged");
+    expect(pdf.problems[0]?.message).toContain("PDF");
   });
 });
 

@@ -9,6 +9,7 @@ export { readReportFile, readReportFileInWorker } from "./read-report-file";
 export { extractDocxParts } from "./extract-docx-parts";
 export type { DocxParts } from "./extract-docx-parts";
 export { readUpload } from "./read-upload";
+export { readReportPdf } from "./read-report-pdf";
 export { readReportBytesInWorker, ReadersBusyError } from "./read-in-worker";
 export { readSpreadsheetUpload } from "./spreadsheet/read-spreadsheet-upload";
 export { readSpreadsheetBytes } from "./spreadsheet/read-spreadsheet-bytes";

@@ -4,7 +4,7 @@
  */
 import type { ReportSource } from "./types";
 
-export const READABLE_EXTENSIONS = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx"] as const;
+export const READABLE_EXTENSIONS = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf"] as const;
 
 const HTML_EXTENSIONS = new Set([".html", ".htm", ".shtml", ".xhtml"]);
 const TEXT_EXTENSIONS = new Set([".txt", ".text", ""]);
@@ -19,6 +19,7 @@ export function extensionOf(fileName: string): string {
 export function sourceForName(fileName: string): ReportSource | undefined {
   const extension = extensionOf(fileName);
   if (extension === ".docx") return "docx";
+  if (extension === ".pdf") return "pdf";
   if (HTML_EXTENSIONS.has(extension)) return "html";
   if (TEXT_EXTENSIONS.has(extension)) return "text";
   return undefined;

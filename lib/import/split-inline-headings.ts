@@ -42,7 +42,7 @@ export function splitInlineHeadings(lines: readonly DocLine[], layout: Layout): 
       continue;
     }
     const heading = match[0].trim().replace(/[。：:；;.．]$/, "");
-    out.push({ cells: [heading], text: heading }, { cells: [rest], text: rest });
+    out.push({ cells: [heading], text: heading, slots: [heading] }, { cells: [rest], text: rest, slots: [rest] });
   }
   return out;
 }

@@ -76,7 +76,7 @@ const storedReadingSummary: z.ZodType<ReadingSummary> = z.object({
   year: z.number().int().nullable(),
   layoutId: z.string(),
   layoutBasis: z.string(),
-  source: z.enum(["text", "html", "docx"]),
+  source: z.enum(["text", "html", "docx", "pdf"]),
   cellsRead: z.number().int(),
   cellsTotal: z.number().int(),
   problems: z.array(storedPlaceNote),

@@ -6,7 +6,7 @@ import type { OrganizationKind, ReportData } from "../report-data";
 import type { FieldId, LayoutId } from "../template";
 
 /** Where the report came from; decides nothing but is shown to the user. */
-export type ReportSource = "text" | "html" | "docx";
+export type ReportSource = "text" | "html" | "docx" | "pdf";
 
 /**
  * `read`: the input is a report, values were recovered (possibly with
@@ -26,6 +26,8 @@ export type ProblemCode =
   | "input.damaged"
   | "input.notReport"
   | "input.tooComplex"
+  | "input.scanned"
+  | "input.encrypted"
   | "archive.tooLarge"
   | "archive.unsafe"
   | "title.missing"

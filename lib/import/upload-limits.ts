@@ -3,7 +3,7 @@
  * wider, for the command line). Universal: the upload forms show them and pre-check files,
  * the route handlers enforce them before reading anything.
  */
-export const UPLOAD_EXTENSIONS = [".txt", ".html", ".htm", ".docx"] as const;
+export const UPLOAD_EXTENSIONS = [".txt", ".html", ".htm", ".docx", ".pdf"] as const;
 
 /** One report file: published reports are well under 1 MB, images included. */
 export const MAX_UPLOAD_FILE_BYTES = 5 * 1024 * 1024;

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "../../fixtures/import/adapted-seed-report";
 import { sampleReport } from "../../fixtures/import/sample-report";
 import { writeReportDocx } from "../../fixtures/import/write-report-docx";
+import { writeMinimalPdf } from "../../fixtures/import/write-minimal-pdf";
+import { writeReportPdf } from "../../fixtures/import/write-report-pdf";
 import { writeReportHtmlTable } from "../../fixtures/import/write-report-html-table";
 import { writeNestedDivsHtml, writeXmlBombDocx } from "../../fixtures/import/write-hostile-uploads";
 import { writeZip } from "../../fixtures/import/write-zip";
@@ -246,6 +248,28 @@ describe("a clerk imports a previous year's report", () => {
     expect(await verbs.loadPreviousYearData(organizations.get("dongfeng")!, 2026)).toBeUndefined();
   });
 
+  it("imports a text PDF as published, storing exactly the figures it prints", async () => {
+    const clerk = await actorFor("dongfeng");
+    // 2020, a year no other case here imports for this body (and the gov-2019 layout).
+    const data = sampleReport("gov-2019", { organizationName: "董封乡人民政府", year: 2020 });
+    const upload = {
+      organizationId: organizations.get("dongfeng")!,
+      fileName: "董封乡2020年报.pdf",
+      bytes: await writeReportPdf(getLayout("gov-2019"), data),
+      today,
+    };
+    const preview = await verbs.previewHistoryImport(clerk, upload);
+    expect(preview.refusals).toEqual([]);
+    expect(preview.reading).toMatchObject({ status: "read", source: "pdf", year: 2020, layoutId: "gov-2019" });
+    const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
+    const stored = await client.report.findUniqueOrThrow({
+      where: { id: result.reportId },
+      select: { data: true, import: { select: { source: true } } },
+    });
+    expect(stored.import?.source).toBe("pdf");
+    expect((stored.data as { cells: unknown }).cells).toEqual(JSON.parse(JSON.stringify(data.cells)));
+  }, 60_000);
+
   it("importing the same year again replaces the import still waiting for a reviewer", async () => {
     const clerk = await actorFor("dongfeng");
     const upload = {
@@ -462,7 +486,8 @@ describe("a clerk imports a previous year's report", () => {
     const binary = new Uint8Array(4096).map((_, index) => (index * 7919) % 256);
     // Files not read at all: the preview itself is refused (HTTP 400), as the import is.
     const unread: [string, Uint8Array, RegExp][] = [
-      ["report.pdf", textFile("董封乡人民政府", 2021), /不支持/],
+      ["report.pdf", textFile("董封乡人民政府", 2021), /PDF 文件已损坏/],
+      ["扫描件.pdf", writeMinimalPdf({ pages: 2, image: true }), /这是扫描件（图片）PDF，无法读取其中的文字/],
       ["report.doc", textFile("董封乡人民政府", 2021), /另存为” \.docx/],
       ["big.txt", new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), /超过上限 5\.0 MB/],
       ["binary.txt", binary, /不是文字/],
@@ -591,22 +616,26 @@ describe("an administrator imports many files for a county", () => {
     // Generous: hostile files run the reading pool to its limits, on a machine shared with others.
   }, 90_000);
 
-  it("reads .docx and .html files the same way, storing exactly the figures they print", async () => {
+  it("reads .docx, .html and text .pdf files the same way, storing exactly the figures they print", async () => {
     const admin = await actorFor("admin");
     const docxData = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2022 });
     const htmlData = sampleReport("gov-2019", { organizationName: "阳城县人民政府办公室", year: 2020 });
+    const pdfData = sampleReport("gov-2021", { organizationName: "白桑乡人民政府", year: 2021 });
     const files = [
       { fileName: "白桑乡2022.docx", bytes: await writeReportDocx(getLayout("gov-2021"), docxData) },
       { fileName: "县政府办2020.html", bytes: encoder.encode(writeReportHtmlTable(getLayout("gov-2019"), htmlData)) },
+      { fileName: "白桑乡2021.pdf", bytes: await writeReportPdf(getLayout("gov-2021"), pdfData) },
     ];
     const results = await verbs.importReportBatch(admin, { countyId: organizations.get("yangcheng")!, files, today });
     expect(results.map((result) => [result.outcome, result.organizationName, result.year, result.layoutId])).toEqual([
       ["imported", "白桑乡人民政府", 2022, "gov-2021"],
       ["imported", "阳城县人民政府办公室", 2020, "gov-2019"],
+      ["imported", "白桑乡人民政府", 2021, "gov-2021"],
     ]);
     for (const [result, data] of [
       [results[0]!, docxData],
       [results[1]!, htmlData],
+      [results[2]!, pdfData],
     ] as const) {
       const stored = await client.report.findUniqueOrThrow({ where: { id: result.reportId! }, select: { data: true } });
       expect((stored.data as { cells: unknown }).cells).toEqual(JSON.parse(JSON.stringify(data.cells)));

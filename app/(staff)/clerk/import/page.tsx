@@ -36,7 +36,7 @@ export default async function ClerkImportPage() {
       <ul>
         <li>
           支持 {UPLOAD_EXTENSIONS.join("、")} 格式，单个文件不超过 {formatMegabytes(MAX_UPLOAD_FILE_BYTES)}；旧版 .doc
-          请先另存为 .docx。
+          请先另存为 .docx；扫描件（图片）PDF 无法读取，请上传含文字的 PDF。
         </li>
         <li>
           只能导入 {year}{" "}

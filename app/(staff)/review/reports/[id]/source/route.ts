@@ -8,11 +8,12 @@ const mediaTypes: Record<string, string> = {
   text: "text/plain",
   html: "application/octet-stream",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
 };
 
 /** The file name for Content-Disposition: an ASCII stand-in and the original (RFC 6266, RFC 8187). */
 function disposition(fileName: string, source: string): string {
-  const extension = source === "docx" ? "docx" : source === "html" ? "html" : "txt";
+  const extension = source === "docx" || source === "pdf" ? source : source === "html" ? "html" : "txt";
   const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return `attachment; filename="import.${extension}"; filename*=UTF-8''${encoded}`;
 }
