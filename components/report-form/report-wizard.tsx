@@ -21,9 +21,11 @@ import { SaveStatus } from "./save-status";
 import { StepList } from "./step-list";
 import { StepPager } from "./step-pager";
 import { TableStep } from "./table-step";
+import { PastePreview } from "./paste-preview";
 import { UnplacedComments } from "./unplaced-comments";
 import { useAutosave, type SaveDraftAction } from "./use-autosave";
 import { useFieldFocus } from "./use-field-focus";
+import { useFormActs } from "./use-form-acts";
 import { useLocalDraftRestore } from "./use-local-draft-restore";
 import { useRuleEvaluation } from "./use-rule-evaluation";
 import { useStepNavigation } from "./use-step-navigation";
@@ -90,13 +92,30 @@ export function ReportWizard(props: ReportWizardProps) {
     readPayload,
     saveDraft: props.saveDraft,
   });
+  const [pasteResults, setPasteResults] = useState<ReadonlyMap<string, PastePlan>>(new Map());
+  const onPasted = useCallback((gridId: string, plan: PastePlan) => {
+    setPasteResults((previous) => new Map(previous).set(gridId, plan));
+  }, []);
+  const {
+    acts,
+    notice: actNotice,
+    pending: pendingPaste,
+  } = useFormActs({
+    layout,
+    setValue,
+    getValues,
+    issues,
+    onPasted,
+  });
   const replaceValues = useCallback(
     (values: ReportData | DraftPayload) => {
+      // Other values replace the form's: the acts taken on the old ones no longer undo anything.
+      acts.stack.clear();
       resetToStoredCopy(toFormValues(layout, { meta, ...values }));
       issues.clearEntryErrors();
       evaluateNow();
     },
-    [evaluateNow, issues, layout, meta, resetToStoredCopy],
+    [acts, evaluateNow, issues, layout, meta, resetToStoredCopy],
   );
   const notice = useLocalDraftRestore({
     reportId,
@@ -109,11 +128,6 @@ export function ReportWizard(props: ReportWizardProps) {
   const { focusField, headingRef } = useFieldFocus({ stepId, goToStep, issues });
   const submit = useSubmitReport({ reportId, saver, submitReport: props.submitReport });
 
-  const [pasteResults, setPasteResults] = useState<ReadonlyMap<string, PastePlan>>(new Map());
-  const onPasted = useCallback((gridId: string, plan: PastePlan) => {
-    setPasteResults((previous) => new Map(previous).set(gridId, plan));
-  }, []);
-
   const context = useMemo<WizardContextValue>(
     () => ({
       layout,
@@ -125,9 +139,10 @@ export function ReportWizard(props: ReportWizardProps) {
       comments,
       focusField,
       onPasted,
+      acts,
       cellSources: countySummary?.sources,
     }),
-    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted, countySummary],
+    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted, acts, countySummary],
   );
 
   const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
@@ -152,12 +167,15 @@ export function ReportWizard(props: ReportWizardProps) {
             <h2 className="wizard__step-title" tabIndex={-1} ref={headingRef} data-testid="step-title">
               {step.title}
             </h2>
-            {step.section?.kind === "table" && <TableStep section={step.section} pasteResults={pasteResults} />}
+            {step.section?.kind === "table" && (
+              <TableStep section={step.section} pasteResults={pasteResults} actNotice={actNotice} />
+            )}
             {step.section?.kind === "narrative" && <NarrativeStep stepId={step.id} previousYear={previousYear} />}
             {step.id === CHECK_STEP_ID && <CheckStep onSubmit={submit} saver={saver} />}
             <StepPager steps={steps} currentStepId={step.id} onSelect={goToStep} />
           </div>
         </div>
+        {pendingPaste && <PastePreview pending={pendingPaste} />}
       </div>
     </WizardContext.Provider>
   );
