@@ -93,8 +93,12 @@ export const NumberCell = memo(function NumberCell({
       return;
     }
     const input = event.currentTarget;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    // Left/right move between cells when the caret is at the input's edge, or when the whole
+    // figure is selected (as after arriving by Enter or an arrow); otherwise they move the caret.
+    const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    const atStart = allSelected || (input.selectionStart === 0 && input.selectionEnd === 0);
+    const atEnd =
+      allSelected || (input.selectionStart === input.value.length && input.selectionEnd === input.value.length);
     const direction: Direction | null =
       event.key === "Enter"
         ? event.shiftKey
