@@ -1,7 +1,16 @@
 import type { Page } from "@playwright/test";
 import { compileLayout, getLayout } from "../lib/template";
 import { expect, test } from "./support/fixtures";
-import { cell, createReport, expectSaved, goToStep, openReport, storedReport } from "./wizard-helpers";
+import { cell, createReport, expectSaved, goToStep, openReport, storedReport, withDatabase } from "./wizard-helpers";
+
+/** The audit log's entries of `action` for the report (操作记录). */
+function auditComments(reportId: string, action: string): Promise<(string | null)[]> {
+  return withDatabase(async (db) =>
+    (await db.auditEvent.findMany({ where: { reportId, action }, orderBy: { createdAt: "asc" } })).map(
+      (event) => event.comment,
+    ),
+  );
+}
 
 const layout = getLayout("gov-2021");
 const compiled = compileLayout(layout);
@@ -58,6 +67,12 @@ test("an all-zero report's tables are completed in under ten actions, and the fi
     for (const input of inputsOf(tableId))
       expect(stored.data.cells[input.id], input.id).toBe(input.id === "t2.rules.issued" ? 3 : 0);
 
+  // Each fill was audited by the save that stored it.
+  expect(await auditComments(reportId, "report.fillZero")).toEqual([
+    `二、主动公开政府信息情况：本年度未发生，已将 ${inputsOf("t2").length - 1} 个空白格填为 0`,
+    `三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况：本年度未发生，已将 ${t3t4} 个空白格填为 0`,
+  ]);
+
   // 撤销 takes the last fill (三 and 四) back as one step, and only that one.
   await goToStep(page, "四、政府信息公开行政复议、行政诉讼情况");
   await page.getByTestId("undo-act").click();
@@ -68,6 +83,9 @@ test("an all-zero report's tables are completed in under ten actions, and the fi
   expect(undone.data.cells["t4.review.upheld"]).toBeNull();
   expect(undone.data.cells["t3.r1.natural"]).toBeNull();
   expect(undone.data.cells["t2.normative.issued"]).toBe(0);
+  expect(await auditComments(reportId, "report.undoFillZero")).toEqual([
+    `三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况：撤销本年度未发生，${t3t4} 格恢复为空白`,
+  ]);
 });
 
 test("a block copied with its row labels lands on the labelled rows whatever cell has the focus; Ctrl+Z undoes it", async ({

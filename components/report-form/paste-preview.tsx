@@ -22,11 +22,14 @@ export function PastePreview({ pending }: { pending: PendingPaste }) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  // Closed before focusing: while the modal is open the rest of the page is inert.
   const confirm = (): void => {
+    ref.current?.close();
     acts.applyPaste(gridId, plan);
     backToCell(cellId);
   };
   const cancel = (): void => {
+    ref.current?.close();
     acts.cancelPaste();
     backToCell(cellId);
   };

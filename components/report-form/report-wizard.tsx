@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import { ActAuditQueue } from "@/lib/report-form/act-audit";
 import { placeComments, type WizardComment } from "@/lib/report-form/comment-placement";
 import type { WizardCountySummary } from "@/lib/report-form/county-summary-fill";
 import { toFormValues, toReportData, type ReportFormValues } from "@/lib/report-form/form-values";
@@ -65,6 +66,7 @@ export function ReportWizard(props: ReportWizardProps) {
   const form = useForm<ReportFormValues>({ defaultValues: toFormValues(layout, props.data) });
   const { control, setValue, getValues, watch, reset } = form;
   const [issues] = useState(() => new IssueStore(layout));
+  const [auditQueue] = useState(() => new ActAuditQueue());
   const comments = useMemo(() => placeComments(layout, props.comments), [layout, props.comments]);
 
   const readData = useCallback((): ReportData => toReportData(layout, getValues(), meta), [layout, getValues, meta]);
@@ -91,6 +93,7 @@ export function ReportWizard(props: ReportWizardProps) {
     savedAt: props.savedAt,
     readPayload,
     saveDraft: props.saveDraft,
+    auditQueue,
   });
   const [pasteResults, setPasteResults] = useState<ReadonlyMap<string, PastePlan>>(new Map());
   const onPasted = useCallback((gridId: string, plan: PastePlan) => {
@@ -106,6 +109,7 @@ export function ReportWizard(props: ReportWizardProps) {
     getValues,
     issues,
     onPasted,
+    auditQueue,
   });
   const replaceValues = useCallback(
     (values: ReportData | DraftPayload) => {

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import type { UseFormGetValues, UseFormSetValue } from "react-hook-form";
+import type { ActAuditQueue } from "@/lib/report-form/act-audit";
 import { planFillZero } from "@/lib/report-form/fill-zero";
 import { cellFieldName, type ReportFormValues } from "@/lib/report-form/form-values";
 import type { IssueStore } from "@/lib/report-form/issue-store";
@@ -42,12 +43,14 @@ export function useFormActs({
   getValues,
   issues,
   onPasted,
+  auditQueue,
 }: {
   layout: Layout;
   setValue: UseFormSetValue<ReportFormValues>;
   getValues: UseFormGetValues<ReportFormValues>;
   issues: IssueStore;
   onPasted: (gridId: string, plan: PastePlan) => void;
+  auditQueue: ActAuditQueue;
 }): { acts: FormActs; notice: ActNotice | null; pending: PendingPaste | null } {
   const [stack] = useState(() => new UndoStack());
   const [notice, setNotice] = useState<ActNotice | null>(null);
@@ -96,8 +99,9 @@ export function useFormActs({
         { kind: "fill-zero", scope: gridIds.join("+"), description: `已将 ${changes.length} 个空白格填为 0`, changes },
         tableIds,
       );
+      auditQueue.add({ kind: "fillZero", tables: tableIds, cells: changes.length });
     },
-    [issues, layout, read, record],
+    [auditQueue, issues, layout, read, record],
   );
 
   const undoLast = useCallback((): boolean => {
@@ -109,8 +113,10 @@ export function useFormActs({
       .map((s) => s.id);
     const kept = outcome.kept.length > 0 ? `；其后改过的 ${outcome.kept.length} 格保持不变` : "";
     setNotice({ tableIds, text: `已撤销：${outcome.act.description}${kept}` });
+    if (outcome.act.kind === "fill-zero")
+      auditQueue.add({ kind: "undoFillZero", tables: tableIds, cells: outcome.restore.length });
     return true;
-  }, [layout, read, setValue, stack]);
+  }, [auditQueue, layout, read, setValue, stack]);
 
   const acts = useMemo<FormActs>(
     () => ({
