@@ -1,14 +1,10 @@
 import type { NextConfig } from "next";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/server/action-request";
+import { securityHeaders } from "./lib/server/security-headers";
 
-// Security headers for every response. The Content-Security-Policy is set in proxy.ts
-// (a nonce per request on signed-in pages, a strict static policy on public pages).
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// Security headers for every response (lib/server/security-headers.ts). The
+// Content-Security-Policy is set in proxy.ts (a nonce per request on signed-in pages, a strict
+// static policy on public pages).
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -34,7 +30,7 @@ const nextConfig: NextConfig = {
   // in the build keeps the first `npm start` on a fresh clone short.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: [...securityHeaders] }];
   },
 };
 

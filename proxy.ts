@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionRefusalResponse, refuseUnreadableAction } from "@/lib/server/action-request";
 import { env } from "@/lib/server/env";
+import { staticDocumentPolicy, transportSecurityFor } from "@/lib/server/security-headers";
 
 // Sets the Content-Security-Policy, and answers server action requests Next.js could not
 // read (too large, malformed) in zh-CN before it tries (lib/server/action-request.ts). This
@@ -9,10 +10,9 @@ import { env } from "@/lib/server/env";
 //
 // Public report pages work without JavaScript and get a strict static policy, so they stay
 // cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
-const publicDocumentPaths = [/^\/reports\//];
+const publicDocumentPaths = [/^\/reports\//, /^\/$/];
 
-const staticPolicy =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const staticPolicy = staticDocumentPolicy;
 
 function noncePolicy(nonce: string, isDev: boolean): string {
   return [
@@ -29,14 +29,10 @@ function noncePolicy(nonce: string, isDev: boolean): string {
   ].join("; ");
 }
 
-// With an https address (APP_URL, read per request: a build is started with any address),
-// browsers are told to use https only, for a year; Secure cookies alone leave the first
-// plain-http request open to a downgrade.
-const transportSecurity = "max-age=31536000";
-
+// APP_URL is read per request: a build is started with any address.
 function withTransportSecurity<R extends Response>(response: R): R {
-  if (new URL(env().APP_URL).protocol === "https:")
-    response.headers.set("Strict-Transport-Security", transportSecurity);
+  const transportSecurity = transportSecurityFor(env().APP_URL);
+  if (transportSecurity) response.headers.set("Strict-Transport-Security", transportSecurity);
   return response;
 }
 

@@ -13,5 +13,6 @@ export default defineConfig({
     testTimeout: 20_000,
     environment: "node",
     pool: "forks",
+    globalSetup: ["./scripts/lib/vitest-global-setup.ts"],
   },
 });

@@ -4,21 +4,31 @@
  * 1. PDF render time (cold first call, then the median of 5 warm calls) and size for a
  *    full report (every cell filled, every narrative field with paragraphs). Aim: < 1.5 s,
  *    < 600 KB.
- * 2. A production `next start` on a throw-away database with one published report, then
- *    autocannon against the published report page and the PDF download: requests per
- *    second, median and p99 latency.
+ * 2. The app's production server (scripts/serve-app.mjs, as `npm start`) on a throw-away
+ *    database with one published report, side by side with a bare Node `http` server (its
+ *    own process) that answers the very same bytes from memory: autocannon against each
+ *    target on both, at 20 and 50 connections, printing requests per second, median and p99
+ *    latency and the app's share of the bare server's rate. Targets: the report page, its
+ *    PDF and the public home (catalogue) at 20 and 50 connections, 10 s; DOCX, JSON and CSV
+ *    at 50 connections, 5 s. The app's memory (RSS) before and after, and the load average
+ *    (the machine may be shared).
  *
  * The publication is written straight into the database (the bench runs outside the
  * server-only boundary); its snapshot is rendered by the same functions publishing uses.
  * No assertions: these are figures for the machine at hand.
  */
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
+import { renderReportDocx } from "@/lib/render/docx/render-report-docx";
 import { sampleReportData } from "@/lib/report-data/sample-report-data";
 import { toReportView } from "@/lib/render/to-report-view";
 import { getLayout } from "@/lib/template";
@@ -29,8 +39,15 @@ import { createScriptClient } from "@/scripts/lib/prisma-client";
 import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
 
 const WARM_RUNS = 5;
-const LOAD_SECONDS = 10;
-const CONNECTIONS = 10;
+/** What is measured, in this order: both servers per line, the bare one first. */
+const TARGETS = [
+  { label: "report page", suffix: "", runs: [20, 50], seconds: 10 },
+  { label: "PDF", suffix: "/pdf", runs: [20, 50], seconds: 10 },
+  { label: "public home (catalogue)", suffix: null, runs: [20, 50], seconds: 10 },
+  { label: "DOCX", suffix: "/docx", runs: [50], seconds: 5 },
+  { label: "JSON", suffix: "/json", runs: [50], seconds: 5 },
+  { label: "CSV", suffix: "/csv", runs: [50], seconds: 5 },
+] as const;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,10 +87,88 @@ console.log(
 );
 const html = await renderReportHtml(view);
 console.log(`HTML snapshot: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB`);
+const docx = await renderReportDocx(view);
+
+/** The resident memory of a process in MB (Linux /proc), or null where it cannot be read. */
+function residentMb(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const mb = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)} MB`);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+
+/**
+ * A bare Node `http` server in its own process (as the app is) answering each path with the
+ * bytes and Content-Type the app answered it with, from memory: what this machine can serve.
+ */
+async function startBareServer(answers: Map<string, { type: string; body: Buffer }>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "nianbao-bare-"));
+  const index: Record<string, { type: string; file: string }> = {};
+  [...answers].forEach(([urlPath, answer], i) => {
+    const file = path.join(dir, `${i}.bin`);
+    writeFileSync(file, answer.body);
+    index[urlPath] = { type: answer.type, file };
+  });
+  writeFileSync(path.join(dir, "index.json"), JSON.stringify(index));
+  const port = await freePort();
+  const source = `
+    import http from "node:http";
+    import fs from "node:fs";
+    const index = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const bodies = new Map(Object.entries(index).map(([p, a]) => [p, { type: a.type, body: fs.readFileSync(a.file) }]));
+    http.createServer((request, response) => {
+      const answer = bodies.get(request.url);
+      if (!answer) { response.writeHead(404); response.end(); return; }
+      response.writeHead(200, { "Content-Type": answer.type, "Content-Length": answer.body.length });
+      response.end(answer.body);
+    }).listen(Number(process.argv[2]), () => console.log("ready"));`;
+  const child = spawn(
+    process.execPath,
+    ["--input-type=module", "-e", source, path.join(dir, "index.json"), String(port)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bare server exited (${code})`)));
+    child.stdout!.once("data", () => resolve());
+  });
+  return {
+    url: `http://localhost:${port}`,
+    stop: async () => {
+      child.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Figures = { rate: number; p50: number; p99: number; failures: number };
+
+async function measure(url: string, connections: number, seconds: number): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: seconds });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const show = (figures: Figures) =>
+  `${figures.rate.toFixed(0).padStart(6)} req/s p50 ${String(figures.p50).padStart(3)} ms p99 ${String(figures.p99).padStart(4)} ms` +
+  (figures.failures ? ` (${figures.failures} failed)` : "");
 
 // 2. The site under load.
 const database = await startThrowawayServer();
 let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
+let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
 try {
   const databaseUrl = await database.createDatabase("nianbao_bench_public");
   await applyMigrations(databaseUrl);
@@ -97,6 +192,8 @@ try {
           html,
           pdf: new Uint8Array(pdf),
           pdfSha256: createHash("sha256").update(pdf).digest("hex"),
+          docx: new Uint8Array(docx),
+          docxSha256: createHash("sha256").update(docx).digest("hex"),
           publishedAt,
         },
       },
@@ -109,21 +206,40 @@ try {
   await buildIfChanged(databaseUrl, authSecret);
   app = await startAppServer({ port: await freePort(), databaseUrl, authSecret, quiet: true });
 
-  for (const [label, path] of [
-    ["published report page", `/reports/${report.id}`],
-    ["PDF download", `/reports/${report.id}/pdf`],
-  ] as const) {
-    const warmup = await fetch(`${app.url}${path}`);
-    if (!warmup.ok) throw new Error(`${path}: HTTP ${warmup.status}`);
-    await warmup.arrayBuffer();
-    const result = await autocannon({ url: `${app.url}${path}`, connections: CONNECTIONS, duration: LOAD_SECONDS });
-    const failures = result.non2xx + result.errors + result.timeouts;
-    console.log(
-      `${label}: ${result.requests.average.toFixed(0)} req/s · median ${result.latency.p50} ms · p99 ${result.latency.p99} ms · ` +
-        `${(result.throughput.average / 1024 / 1024).toFixed(1)} MB/s · ${CONNECTIONS} connections, ${LOAD_SECONDS} s${failures ? ` · ${failures} failed` : ""}`,
-    );
+  const rssAtStart = residentMb(app.process.pid);
+
+  // The bytes of each target as the app answers them (its first answer, which it keeps).
+  const answers = new Map<string, { type: string; body: Buffer }>();
+  for (const target of TARGETS) {
+    const urlPath = target.suffix === null ? "/" : `/reports/${report.id}${target.suffix}`;
+    const response = await fetch(`${app.url}${urlPath}`);
+    if (!response.ok) throw new Error(`${urlPath}: HTTP ${response.status}`);
+    answers.set(urlPath, {
+      type: response.headers.get("content-type") ?? "application/octet-stream",
+      body: Buffer.from(await response.arrayBuffer()),
+    });
   }
+  bare = await startBareServer(answers);
+  const rssWarm = residentMb(app.process.pid);
+  console.log(`load average at start: ${load()} · app RSS ${mb(rssAtStart)} (after the first answers ${mb(rssWarm)})`);
+
+  for (const target of TARGETS) {
+    const urlPath = target.suffix === null ? "/" : `/reports/${report.id}${target.suffix}`;
+    const kb = (answers.get(urlPath)!.body.length / 1024).toFixed(0);
+    for (const connections of target.runs) {
+      const onBare = await measure(`${bare.url}${urlPath}`, connections, target.seconds);
+      const onApp = await measure(`${app.url}${urlPath}`, connections, target.seconds);
+      console.log(
+        `${target.label} (${kb} KB), ${connections} connections, ${target.seconds} s\n` +
+          `  bare ${show(onBare)}\n  app  ${show(onApp)}\n  ratio ${(onApp.rate / onBare.rate).toFixed(2)}`,
+      );
+    }
+  }
+  console.log(
+    `load average at end: ${load()} · app RSS ${mb(residentMb(app.process.pid))} (at start ${mb(rssAtStart)})`,
+  );
 } finally {
+  await bare?.stop();
   await app?.stop();
   await database.stop();
 }

@@ -97,12 +97,23 @@ test("a report goes from submission through a return to publication and a public
   const change = reviewer.getByTestId("review-changes").locator('[data-change-id="t2.rules.issued"]');
   await expect(change).toContainText("31");
   await expect(change).toContainText("4321");
-  await publishFromReview(reviewer);
-  await expect(reviewer.getByRole("link", { name: "第 1 版" })).toBeVisible();
-
-  // Anonymous visitor: finds the report by region and year, opens it, downloads the PDF.
+  // Before publication the catalogue does not list it; that answer is kept by the server
+  // (lib/publications/public-answers.ts), and must not outlive the publication.
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
+  const byName = `/?q=${encodeURIComponent("王乐井")}`;
+  const listed = visitor.locator(`a[href="/reports/${reportId}"]`);
+  for (let visit = 0; visit < 2; visit += 1) {
+    await visitor.goto(byName);
+    await expect(visitor.getByRole("heading", { name: "已发布的报告" })).toBeVisible();
+    await expect(listed).toHaveCount(0);
+  }
+  await publishFromReview(reviewer);
+  await expect(reviewer.getByRole("link", { name: "第 1 版" })).toBeVisible();
+  await visitor.goto(byName);
+  await expect(listed).toHaveCount(1);
+
+  // Anonymous visitor: finds the report by region and year, opens it, downloads the PDF.
   await visitor.goto("/");
   await visitor.getByLabel("地区").selectOption({ label: "盐池县" });
   await visitor.getByLabel("年度").selectOption(String(year));

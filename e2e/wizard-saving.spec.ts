@@ -64,42 +64,117 @@ test("pasting a block copied from a spreadsheet fills the grid from the focused 
   expect(stored.data.cells["t3.r2.research"]).toBeNull();
 });
 
-test("two tabs edit the same report: the second save meets the conflict screen and the clerk chooses", async ({
+const TABLE_TWO = "二、主动公开政府信息情况";
+const PROBLEMS = "五、存在的主要问题及改进情况";
+const LICENSING = "t2.licensing.decisions";
+const PENALTY = "t2.penalty.decisions";
+const ENFORCEMENT = "t2.enforcement.decisions";
+
+test("two tabs edit different parts of the report: the later save merges with no question and keeps both", async ({
   browser,
 }) => {
-  const reportId = await createReport("huamachi", 2023);
+  const reportId = await createReport("huamachi", 2023, {
+    data: (blank) => ({ ...blank, cells: { ...blank.cells, [LICENSING]: 12 } }),
+  });
+  // Two tabs of one browser (they share its localStorage), both opened before either saves.
+  const first = await openReport(browser, "huamachi", reportId);
+  const second = await first.context().newPage();
+  await second.goto(`/clerk/reports/${reportId}`);
+  await expect(second.getByTestId("save-status")).toBeVisible();
+
+  await goToStep(first, TABLE_TWO);
+  await cell(first, LICENSING).fill("15");
+  await expectSaved(first);
+  expect((await storedReport(reportId)).data.cells[LICENSING]).toBe(15);
+
+  // The second tab never touches 行政许可: it changes 行政处罚 and section 五.
+  await goToStep(second, TABLE_TWO);
+  await cell(second, PENALTY).fill("3");
+  await goToStep(second, PROBLEMS);
+  await field(second, "s5").fill("第二个标签页写的问题。");
+  await expectSaved(second);
+  await expect(second.getByTestId("merge-notice")).toHaveText("已合并另一窗口的修改（1 处）。");
+  await expect(second.getByTestId("conflict")).toHaveCount(0);
+  const stored = await storedReport(reportId);
+  expect(stored.data.cells[LICENSING]).toBe(15);
+  expect(stored.data.cells[PENALTY]).toBe(3);
+  expect(stored.data.narrative.s5).toBe("第二个标签页写的问题。");
+  // The second tab shows the first tab's figure now.
+  await goToStep(second, TABLE_TWO);
+  await expect(cell(second, LICENSING)).toHaveValue("15");
+
+  // The first tab, behind now, takes the second tab's changes in the same way with its next edit.
+  await cell(first, ENFORCEMENT).fill("2");
+  await expectSaved(first);
+  await expect(first.getByTestId("merge-notice")).toHaveText("已合并另一窗口的修改（2 处）。");
+  await expect(cell(first, PENALTY)).toHaveValue("3");
+  const last = await storedReport(reportId);
+  expect([last.data.cells[LICENSING], last.data.cells[PENALTY], last.data.cells[ENFORCEMENT]]).toEqual([15, 3, 2]);
+  expect(last.data.narrative.s5).toBe("第二个标签页写的问题。");
+  await first.context().close();
+});
+
+test("two browsers change the same cell and text differently: only those are asked, one by one, and the clerk's picks are saved", async ({
+  browser,
+}) => {
+  const reportId = await createReport("huamachi", 2022);
   const first = await openReport(browser, "huamachi", reportId);
   const second = await openReport(browser, "huamachi", reportId);
-  await goToStep(first, "五、存在的主要问题及改进情况");
-  await goToStep(second, "五、存在的主要问题及改进情况");
 
+  await goToStep(first, TABLE_TWO);
+  await cell(first, LICENSING).fill("15");
+  await cell(first, PENALTY).fill("4");
+  await goToStep(first, PROBLEMS);
   await field(first, "s5").fill("第一个标签页写的问题。");
   await expectSaved(first);
-  await field(second, "s5").fill("第二个标签页写的问题。");
+
+  // 行政许可 differs, 行政处罚 is the same on both sides, 行政强制 is changed here only.
+  await goToStep(second, TABLE_TWO);
+  await cell(second, LICENSING).fill("20");
+  await cell(second, PENALTY).fill("4");
+  await cell(second, ENFORCEMENT).fill("2");
+  await goToStep(second, PROBLEMS);
   const conflict = second.getByTestId("conflict");
   await expect(conflict).toBeVisible({ timeout: 15_000 });
   await expect(second.getByTestId("save-status")).toHaveAttribute("data-status", "conflict");
-  // Both versions of the differing text are shown.
-  await expect(conflict).toContainText("五、存在的主要问题及改进情况");
-  await expect(conflict).toContainText("第一个标签页写的问题。");
-  await expect(conflict).toContainText("第二个标签页写的问题。");
-  // Nothing was overwritten while the clerk had not chosen.
-  expect((await storedReport(reportId)).data.narrative.s5).toBe("第一个标签页写的问题。");
+  await expect(second.getByTestId("conflict-progress")).toHaveText(
+    "第 1 处，共 1 处：二、主动公开政府信息情况：行政许可·本年处理决定数量",
+  );
+  await expect(conflict.getByRole("cell")).toHaveText(["20", "15"]);
+  // Typed while the question is open: section 五, which the first tab also changed.
+  await field(second, "s5").fill("第二个标签页写的问题。");
+  // Nothing was written while the clerk had not chosen.
+  expect((await storedReport(reportId)).data.cells[LICENSING]).toBe(15);
 
+  await conflict.getByRole("button", { name: "采用已保存的内容" }).click();
+  await expect(second.getByTestId("conflict-progress")).toHaveText("第 2 处，共 2 处：五、存在的主要问题及改进情况");
+  await expect(conflict.getByRole("cell")).toHaveText(["第二个标签页写的问题。", "第一个标签页写的问题。"]);
   await conflict.getByRole("button", { name: "保留我的内容" }).click();
-  await expectSaved(second);
   await expect(conflict).toHaveCount(0);
-  expect((await storedReport(reportId)).data.narrative.s5).toBe("第二个标签页写的问题。");
+  await expectSaved(second);
+  const stored = await storedReport(reportId);
+  expect([stored.data.cells[LICENSING], stored.data.cells[PENALTY], stored.data.cells[ENFORCEMENT]]).toEqual([
+    15, 4, 2,
+  ]);
+  expect(stored.data.narrative.s5).toBe("第二个标签页写的问题。");
+  await goToStep(second, TABLE_TWO);
+  await expect(cell(second, LICENSING)).toHaveValue("15");
 
-  // Now the first tab is behind; it takes the saved version instead of its own.
+  // The first browser, behind now, edits section 五 again: asked once, it takes the saved text.
   await field(first, "s5").fill("第一个标签页又改了。");
   const again = first.getByTestId("conflict");
   await expect(again).toBeVisible({ timeout: 15_000 });
+  await expect(first.getByTestId("conflict-progress")).toHaveText("第 1 处，共 1 处：五、存在的主要问题及改进情况");
   await again.getByRole("button", { name: "采用已保存的内容" }).click();
   await expect(field(first, "s5")).toHaveValue("第二个标签页写的问题。");
   await expectSaved(first);
-  const stored = await storedReport(reportId);
-  expect(stored.data.narrative.s5).toBe("第二个标签页写的问题。");
+  await goToStep(first, TABLE_TWO);
+  await expect(cell(first, ENFORCEMENT)).toHaveValue("2");
+  const last = await storedReport(reportId);
+  expect(last.version).toBe(stored.version);
+  expect(last.data.narrative.s5).toBe("第二个标签页写的问题。");
+  await first.context().close();
+  await second.context().close();
 });
 
 test("with the network down the work stays in the browser, survives a reload and is saved when the network is back", async ({
@@ -136,6 +211,38 @@ test("with the network down the work stays in the browser, survives a reload and
   await restoreAgain();
   await expectSaved(page);
   expect((await storedReport(reportId)).data.cells["t3.r1.business"]).toBe(7);
+});
+
+test("a tab offline is reloaded after another browser saved: its browser copy is merged on opening, nothing is lost", async ({
+  browser,
+}) => {
+  const reportId = await createReport("huamachi", 2021);
+  const offline = await openReport(browser, "huamachi", reportId);
+  const other = await openReport(browser, "huamachi", reportId);
+  await goToStep(offline, TABLE_TWO);
+  const restore = await failSaves(offline);
+  await cell(offline, PENALTY).fill("3");
+  await expect(offline.getByTestId("save-status")).toHaveAttribute("data-status", "retrying", { timeout: 15_000 });
+
+  await goToStep(other, TABLE_TWO);
+  await cell(other, LICENSING).fill("15");
+  await expectSaved(other);
+
+  const warning = offline.waitForEvent("dialog");
+  const reload = offline.reload();
+  await (await warning).accept();
+  await reload;
+  await restore();
+  await expect(offline.getByText("已恢复此前在本浏览器中未保存的内容，并与服务器上更新的版本合并")).toBeVisible();
+  await expect(offline.getByTestId("conflict")).toHaveCount(0);
+  await expectSaved(offline);
+  const stored = await storedReport(reportId);
+  expect([stored.data.cells[LICENSING], stored.data.cells[PENALTY]]).toEqual([15, 3]);
+  await goToStep(offline, TABLE_TWO);
+  await expect(cell(offline, LICENSING)).toHaveValue("15");
+  await expect(cell(offline, PENALTY)).toHaveValue("3");
+  await offline.context().close();
+  await other.context().close();
 });
 
 /** Appends one UTF-16 unit to a text field as the browser would hand it to the form (typing or a paste cannot spell it). */

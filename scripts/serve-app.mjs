@@ -31,7 +31,15 @@ function appendPeer(request) {
   request.headers["x-forwarded-for"] = claimed ? `${claimed}, ${peer}` : peer;
 }
 
+// The public documents' answers the app keeps in memory (lib/publications/public-answers.ts),
+// under a registered symbol; present once a public document has been served.
+const publicSite = Symbol.for("nianbao.publicSite");
+
 const server = http.createServer((request, response) => {
+  // A repeated request for a published document or the catalogue is answered like a static
+  // file: before Next.js, its proxy, a database query or a render. Everything else goes to
+  // Next, and everything in development (where the code that rendered an answer changes).
+  if (!isDev && globalThis[publicSite]?.answer(request, response)) return;
   appendPeer(request);
   handle(request, response).catch((error) => {
     console.error("[serve-app] request failed:", error);

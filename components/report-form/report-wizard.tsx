@@ -24,6 +24,7 @@ import { StepPager } from "./step-pager";
 import { TableStep } from "./table-step";
 import { PastePreview } from "./paste-preview";
 import { UnplacedComments } from "./unplaced-comments";
+import { WorkbookPanel } from "./workbook-panel";
 import { useAutosave, type SaveDraftAction } from "./use-autosave";
 import { useFieldFocus } from "./use-field-focus";
 import { useFormActs } from "./use-form-acts";
@@ -64,7 +65,7 @@ export function ReportWizard(props: ReportWizardProps) {
   const meta = props.data.meta;
   const steps = wizardSteps(layout);
   const form = useForm<ReportFormValues>({ defaultValues: toFormValues(layout, props.data) });
-  const { control, setValue, getValues, watch, reset } = form;
+  const { control, setValue, getValues, watch } = form;
   const [issues] = useState(() => new IssueStore(layout));
   const [auditQueue] = useState(() => new ActAuditQueue());
   const comments = useMemo(() => placeComments(layout, props.comments), [layout, props.comments]);
@@ -76,7 +77,7 @@ export function ReportWizard(props: ReportWizardProps) {
   }, [readData]);
 
   useEffect(() => enableRenderProbeFromUrl(window), []);
-  const evaluateNow = useRuleEvaluation({
+  useRuleEvaluation({
     watch,
     layout,
     readData,
@@ -85,9 +86,12 @@ export function ReportWizard(props: ReportWizardProps) {
     organization: props.organization,
     countySummary: countySummary?.data,
   });
-  const { saver, resetToStoredCopy } = useAutosave({
+  const { saver } = useAutosave({
     watch,
-    reset,
+    setValue,
+    getValues,
+    layout,
+    meta,
     reportId,
     version: props.version,
     savedAt: props.savedAt,
@@ -111,22 +115,9 @@ export function ReportWizard(props: ReportWizardProps) {
     onPasted,
     auditQueue,
   });
-  const replaceValues = useCallback(
-    (values: ReportData | DraftPayload) => {
-      // Other values replace the form's: the acts taken on the old ones no longer undo anything.
-      acts.stack.clear();
-      resetToStoredCopy(toFormValues(layout, { meta, ...values }));
-      issues.clearEntryErrors();
-      evaluateNow();
-    },
-    [acts, evaluateNow, issues, layout, meta, resetToStoredCopy],
-  );
   const notice = useLocalDraftRestore({
-    reportId,
     serverCopy: { version: props.version, status: props.status, data: props.data, updatedAt: props.savedAt },
     saver,
-    readPayload,
-    replaceValues,
   });
   const { stepId, goToStep } = useStepNavigation({ steps, issues, saver });
   const { focusField, headingRef } = useFieldFocus({ stepId, goToStep, issues });
@@ -161,10 +152,11 @@ export function ReportWizard(props: ReportWizardProps) {
             {notice}
           </p>
         )}
-        <ConflictPanel saver={saver} replaceValues={replaceValues} />
+        <ConflictPanel saver={saver} />
         <UnplacedComments />
         {previousYear && <CarryOverPanel previousYear={previousYear} openedWith={props.data} />}
         {countySummary && <CountySummaryPanel summary={countySummary} />}
+        <WorkbookPanel reportId={reportId} previousYear={previousYear} organization={props.organization} />
         <div className="wizard__layout">
           <StepList steps={steps} currentStepId={step.id} onSelect={goToStep} commentCounts={comments.countByStep} />
           <div className="wizard__step">

@@ -35,7 +35,7 @@ export function SaveStatus({ saver }: { saver: DraftSaver<ServerCopy> }) {
           : state.status === "retrying"
             ? "未保存，重试中"
             : state.status === "conflict"
-              ? "未保存：报告已在别处修改，请选择保留哪个版本"
+              ? "未保存：报告已在别处修改，两边改得不一样的地方请逐处选择"
               : "未保存";
   return (
     <p

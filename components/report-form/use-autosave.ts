@@ -1,13 +1,15 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { UseFormReset, UseFormWatch } from "react-hook-form";
+import { useEffect, useState } from "react";
+import type { UseFormGetValues, UseFormSetValue, UseFormWatch } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { ActAuditQueue, AuditedAct } from "@/lib/report-form/act-audit";
 import { DraftSaver } from "@/lib/report-form/draft-saver";
-import type { ReportFormValues } from "@/lib/report-form/form-values";
-import { browserDraftStorage, type DraftPayload } from "@/lib/report-form/local-draft";
+import { toFormValues, type ReportFormValues } from "@/lib/report-form/form-values";
+import { browserDraftStorage, browserTabId, type DraftPayload } from "@/lib/report-form/local-draft";
+import { mergeWithServerCopy } from "@/lib/report-form/merge-server-copy";
 import { toSaveOutcome, toSaveOutcomeOfError } from "@/lib/report-form/to-save-outcome";
-import type { SavedDraft, ServerCopy } from "@/lib/report-data";
+import type { ReportMeta, SavedDraft, ServerCopy } from "@/lib/report-data";
+import type { Layout } from "@/lib/template";
 
 /** The save-draft server action, handed down by the page. */
 export type SaveDraftAction = (
@@ -19,21 +21,19 @@ const SAVE_DELAY_MS = 2000;
 
 export interface Autosave {
   readonly saver: DraftSaver<ServerCopy>;
-  /**
-   * Replaces the form's values with a copy that is stored already (the server's, or this
-   * browser's, which the restore then saves on purpose): the replacement is not a change.
-   */
-  readonly resetToStoredCopy: (values: ReportFormValues) => void;
 }
 
 /**
  * Autosave of the form (lib/report-form/draft-saver.ts does the work): every change goes
  * to the saver; leaving or closing the page with unsaved work keeps the browser copy and
- * warns; coming back online retries at once.
+ * warns; coming back online retries at once; a conflict is merged with the server's copy.
  */
 export function useAutosave({
   watch,
-  reset,
+  setValue,
+  getValues,
+  layout,
+  meta,
   reportId,
   version,
   savedAt,
@@ -42,7 +42,10 @@ export function useAutosave({
   auditQueue,
 }: {
   watch: UseFormWatch<ReportFormValues>;
-  reset: UseFormReset<ReportFormValues>;
+  setValue: UseFormSetValue<ReportFormValues>;
+  getValues: UseFormGetValues<ReportFormValues>;
+  layout: Layout;
+  meta: ReportMeta;
   reportId: string;
   /** The server version the page was loaded with. */
   version: number;
@@ -60,7 +63,19 @@ export function useAutosave({
         version,
         savedAt,
         read: readPayload,
+        merge: (base, mine, copy) => mergeWithServerCopy(layout, base, mine, copy),
+        // Field by field, only those that differ, so the field being typed in is left alone.
+        // react-hook-form tells its watchers inside setValue(), while the saver ignores changes.
+        write: (payload) => {
+          const current = getValues();
+          const next = toFormValues(layout, { ...payload, meta });
+          for (const [key, value] of Object.entries(next.cells))
+            if (!Object.is(current.cells[key], value)) setValue(`cells.${key}`, value);
+          for (const [key, value] of Object.entries(next.narrative))
+            if (current.narrative[key] !== value) setValue(`narrative.${key}`, value);
+        },
         storage: browserDraftStorage(),
+        tabId: browserTabId(),
         debounceMs: SAVE_DELAY_MS,
         save: (payload, expectedVersion) => {
           const acts = auditQueue.pending();
@@ -74,11 +89,9 @@ export function useAutosave({
       }),
   );
 
-  const isResetting = useRef(false);
+  // The saver ignores the changes it makes itself (a merge, a restored browser copy).
   useEffect(() => {
-    const subscription = watch(() => {
-      if (!isResetting.current) saver.change();
-    });
+    const subscription = watch(() => saver.change());
     return () => subscription.unsubscribe();
   }, [watch, saver]);
 
@@ -100,18 +113,5 @@ export function useAutosave({
     };
   }, [saver]);
 
-  // react-hook-form notifies its watchers synchronously inside reset(), so the flag covers exactly the replacement.
-  const resetToStoredCopy = useCallback(
-    (values: ReportFormValues) => {
-      isResetting.current = true;
-      try {
-        reset(values);
-      } finally {
-        isResetting.current = false;
-      }
-    },
-    [reset],
-  );
-
-  return { saver, resetToStoredCopy };
+  return { saver };
 }

@@ -1,7 +1,8 @@
 /**
  * Reading a file off the request thread: every upload (and `npm run check`) is read in a
  * worker thread of one small pool — a report by readReportBytes, a list of units or
- * accounts by readSpreadsheetBytes (a task of kind "spreadsheet") — so a hostile file costs
+ * accounts by readSpreadsheetBytes (a task of kind "spreadsheet"), a filled report workbook by
+ * readReportWorkbook (kind "reportWorkbook") — so a hostile file costs
  * a worker, never the server. The pool (lib/worker-pool/create-worker-pool.ts) caps each
  * worker's heap, gives each file the time limit from the moment its worker starts on it,
  * and lets only a few files wait: past that a caller gets ReadersBusyError at once. A
@@ -21,7 +22,7 @@ import { READ_MEMORY_LIMIT_MB, READ_TIME_LIMIT_MS } from "./limits";
 import { refusedReading } from "./read-report-lines";
 import { sourceForName } from "./source-for-name";
 import { refusal, spreadsheetMessages } from "./spreadsheet/messages";
-import type { SpreadsheetReading } from "./spreadsheet/types";
+import type { ReportWorkbookReading, SpreadsheetReading } from "./spreadsheet/types";
 import type { ReadResult } from "./types";
 
 /** Too many files are being read: try again later. */
@@ -37,6 +38,7 @@ export type ReadingPoolLimits = WorkerPoolLimits;
 export type ReadingPool = {
   read(bytes: Uint8Array, fileName: string): Promise<ReadResult>;
   readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetReading>;
+  readReportWorkbook(bytes: Uint8Array, fileName: string): Promise<ReportWorkbookReading>;
   destroy(): Promise<void>;
 };
 
@@ -48,7 +50,7 @@ export const DEFAULT_POOL_LIMITS: ReadingPoolLimits = {
   memoryLimitMb: READ_MEMORY_LIMIT_MB,
 };
 
-type TaskKind = "report" | "spreadsheet";
+type TaskKind = "report" | "spreadsheet" | "reportWorkbook";
 type Task = { kind: TaskKind; bytes: Uint8Array; fileName: string };
 
 // Resolved from this module's own path, never through `new URL(…, import.meta.url)`: a
@@ -81,7 +83,13 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
       outOfMemory: () => refusal("tooComplex", spreadsheetMessages.readOutOfMemory(limits.memoryLimitMb)),
     });
 
-  return { read, readSpreadsheet, destroy: () => pool.destroy() };
+  const readReportWorkbook = (bytes: Uint8Array, fileName: string): Promise<ReportWorkbookReading> =>
+    run<ReportWorkbookReading>("reportWorkbook", bytes, fileName, {
+      timedOut: () => refusal("tooComplex", spreadsheetMessages.readTimedOut(limits.timeLimitMs / 1000)),
+      outOfMemory: () => refusal("tooComplex", spreadsheetMessages.readOutOfMemory(limits.memoryLimitMb)),
+    });
+
+  return { read, readSpreadsheet, readReportWorkbook, destroy: () => pool.destroy() };
 }
 
 const sharedPool = (): ReadingPool => sharedWorkerPool("nianbao.readingPool", () => createReadingPool());
@@ -94,4 +102,9 @@ export function readReportBytesInWorker(bytes: Uint8Array, fileName: string): Pr
 /** Reads `bytes` as readSpreadsheetBytes does, in the process's reading pool. */
 export function readSpreadsheetBytesInWorker(bytes: Uint8Array, fileName: string): Promise<SpreadsheetReading> {
   return sharedPool().readSpreadsheet(bytes, fileName);
+}
+
+/** Reads a filled report workbook as readReportWorkbook does, in the process's reading pool. */
+export function readReportWorkbookInWorker(bytes: Uint8Array, fileName: string): Promise<ReportWorkbookReading> {
+  return sharedPool().readReportWorkbook(bytes, fileName);
 }

@@ -7,11 +7,13 @@ import { startTask } from "../worker-pool/worker-task.mjs";
 const readers = {
   report: async () => (await import("./read-report-bytes.ts")).readReportBytes,
   spreadsheet: async () => (await import("./spreadsheet/read-spreadsheet-bytes.ts")).readSpreadsheetBytes,
+  reportWorkbook: async () => (await import("./spreadsheet/read-report-workbook.ts")).readReportWorkbook,
 };
 
 /**
  * One file: says on `started` when reading begins, then returns the reading of the task's
- * kind (a report, or a spreadsheet of units or accounts).
+ * kind (a report, a spreadsheet of units or accounts, or a
+ * report workbook filled in an office program).
  */
 export default async function readTask({ kind = "report", bytes, fileName, started }) {
   const read = await readers[kind]();

@@ -12,6 +12,9 @@ export { readUpload } from "./read-upload";
 export { readReportBytesInWorker, ReadersBusyError } from "./read-in-worker";
 export { readSpreadsheetUpload } from "./spreadsheet/read-spreadsheet-upload";
 export { readSpreadsheetBytes } from "./spreadsheet/read-spreadsheet-bytes";
+export { readReportWorkbookUpload } from "./spreadsheet/read-report-workbook-upload";
+export { readReportWorkbook } from "./spreadsheet/read-report-workbook";
+export { writeReportWorkbook } from "./spreadsheet/write-report-workbook";
 export {
   spreadsheetTemplateDownload,
   writeSpreadsheetTemplate,

@@ -1,4 +1,5 @@
 import "server-only";
+import { changingPublicSite } from "@/lib/publications/public-answers";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
@@ -30,7 +31,8 @@ export const moveUnit = defineOperation({
     await loadPlacingParent(actor, input.parentId);
     return unit;
   },
-  run: (unit, actor, input) => relocate(actor, unit.id, input.parentId),
+  // The public documents and the catalogue show units' names and places.
+  run: (unit, actor, input) => changingPublicSite(relocate(actor, unit.id, input.parentId)),
 });
 
 /** The organization and every organization above it, read inside the transaction. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { changingPublicSite } from "@/lib/publications/public-answers";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
@@ -10,7 +11,8 @@ export const restoreUnit = defineOperation({
   name: "restoreUnit",
   action: "unit.manage",
   authorize: async (actor: Actor, input: { unitId: string }) => loadManagedUnit(actor, input.unitId),
-  run: (unit, actor) => restore(actor, unit.id),
+  // The public documents and the catalogue show units' names and places.
+  run: (unit, actor) => changingPublicSite(restore(actor, unit.id)),
 });
 
 async function restore(actor: Actor, unitId: string): Promise<void> {

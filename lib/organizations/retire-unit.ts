@@ -1,4 +1,5 @@
 import "server-only";
+import { changingPublicSite } from "@/lib/publications/public-answers";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
@@ -14,7 +15,8 @@ export const retireUnit = defineOperation({
   name: "retireUnit",
   action: "unit.manage",
   authorize: async (actor: Actor, input: { unitId: string }) => loadManagedUnit(actor, input.unitId),
-  run: (unit, actor) => retire(actor, unit.id),
+  // The public documents and the catalogue show units' names and places.
+  run: (unit, actor) => changingPublicSite(retire(actor, unit.id)),
 });
 
 async function retire(actor: Actor, unitId: string): Promise<{ retiredAt: string }> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { changingPublicSite } from "@/lib/publications/public-answers";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
@@ -28,7 +29,8 @@ export const updateUnit = defineOperation({
   name: "updateUnit",
   action: "unit.manage",
   authorize: async (actor: Actor, input: UnitUpdateInput) => loadManagedUnit(actor, input.unitId),
-  run: (unit, actor, input) => saveUnit(actor, unit, input),
+  // The public documents and the catalogue show units' names and places.
+  run: (unit, actor, input) => changingPublicSite(saveUnit(actor, unit, input)),
 });
 
 async function saveUnit(actor: Actor, unit: UnitRow, input: UnitUpdateInput): Promise<{ updatedAt: string }> {

@@ -19,6 +19,7 @@ import { renderPublicReportPage } from "./render-public-report-page";
 import {
   downloadBody,
   parsePublicPath,
+  publicDocumentPath,
   serveFrozenDocument,
   type CachedBody,
   type PublicFormat,
@@ -107,6 +108,7 @@ export function countySummaryPublicationRoute() {
       return serveFrozenDocument(request, {
         format,
         isVersionedUrl,
+        canonicalPath: publicDocumentPath(`/reports/county-summary/${countyId}/${year}`, target?.sequence, format),
         // Unknown paths answer exactly as unknown summaries do.
         find: () =>
           findPublicSummaryPublication({

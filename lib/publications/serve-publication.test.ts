@@ -2,7 +2,9 @@
  * The public side of publication against a real PostgreSQL: only published reports are
  * reachable (every other status answers 404 like an unknown id), every format comes from
  * the frozen snapshot with its cache headers, conditional requests answer 304, and hostile
- * narrative is inert text in the HTML and the PDF.
+ * narrative is inert text in the HTML and the PDF. A correction is served as the latest at
+ * once after its publication returns, also by the kept answers the app's HTTP server gives
+ * before Next.js (public-answers.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
+import { startAnswerServer } from "./testing/answer-server";
 
 const year = 2025;
 const workDir = mkdtempSync(path.join(tmpdir(), "nianbao-public-"));
@@ -19,6 +22,7 @@ const m = setUpReviewDatabase("nianbao_public", async () => ({
   transition: await import("@/lib/reports/transition-report"),
   serve: await import("./serve-publication"),
   list: await import("./list-publications"),
+  catalogue: await import("./serve-catalogue"),
 }));
 
 const hostile = {
@@ -77,7 +81,13 @@ beforeAll(async () => {
   expect(submittedVersion).toBeGreaterThan(1);
 }, 180_000);
 
+let answerServer: Awaited<ReturnType<typeof startAnswerServer>>;
+beforeAll(async () => {
+  answerServer = await startAnswerServer();
+});
+
 afterAll(async () => {
+  await answerServer.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -251,6 +261,22 @@ describe("a published report", () => {
     await m.reopen.reopenReportForCorrection(reviewer, { reportId, expectedVersion: version, comment: "规章数字有误" });
     // Under correction (已退回) the published version is still the public record.
     expect((await m.serve.servePublication(get("/"), { reportId }, "page")).status).toBe(200);
+    // Served once at their own URLs, the latest page and PDF are kept and answered before Next.js.
+    const latestPath = `/reports/${reportId}`;
+    for (const [path, format] of [
+      [latestPath, "page"],
+      [`${latestPath}/pdf`, "pdf"],
+    ] as const)
+      expect((await m.serve.servePublication(get(path), { reportId }, format)).status).toBe(200);
+    const keptPage = await fetch(`${answerServer.url}${latestPath}`);
+    expect(keptPage.status).toBe(200);
+    expect(keptPage.headers.get("etag")).toMatch(/^"page-1-/);
+    expect(await keptPage.text()).not.toContain("更正说明");
+    const keptPdfTag = (await fetch(`${answerServer.url}${latestPath}/pdf`)).headers.get("etag");
+    expect((await m.catalogue.serveCatalogue(get("/"))).status).toBe(200);
+    const keptHome = await fetch(`${answerServer.url}/`);
+    expect(keptHome.headers.get("content-security-policy")).toContain("form-action 'self'");
+    expect(await keptHome.text()).not.toContain("已更正");
     expect(await m.list.listPublications(null, {})).toHaveLength(1);
 
     await m.steps.saveReportDataAsClerk(
@@ -265,6 +291,23 @@ describe("a published report", () => {
       publish: true,
       correctionNote: "规章制发件数更正为 7778。",
     });
+
+    // The moment the publication returns, nothing kept from version 1 answers for the latest URLs…
+    expect((await fetch(`${answerServer.url}${latestPath}`)).status).toBe(599);
+    expect((await fetch(`${answerServer.url}${latestPath}/pdf`)).status).toBe(599);
+    expect((await fetch(`${answerServer.url}/`)).status).toBe(599);
+    expect(await (await m.catalogue.serveCatalogue(get("/"))).text()).toContain("（第 2 版，已更正）");
+    expect(await (await fetch(`${answerServer.url}/`)).text()).toContain("（第 2 版，已更正）");
+    // …and once served again, version 2 is what is kept.
+    expect((await m.serve.servePublication(get(latestPath), { reportId }, "pdf")).headers.get("etag")).not.toBe(
+      keptPdfTag,
+    );
+    const keptAgain = await fetch(`${answerServer.url}${latestPath}`);
+    expect(keptAgain.status).toBe(599);
+    await m.serve.servePublication(get(latestPath), { reportId }, "page");
+    const keptSecond = await fetch(`${answerServer.url}${latestPath}`);
+    expect(keptSecond.headers.get("etag")).toMatch(/^"page-2-/);
+    expect(await keptSecond.text()).toContain("更正说明：规章制发件数更正为 7778。");
 
     const latest = await m.serve.servePublication(get("/"), { reportId }, "page");
     expect(latest.headers.get("etag")).toMatch(/^"page-2-/);

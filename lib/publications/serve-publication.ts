@@ -14,6 +14,7 @@ import {
   loadPublicPublication,
   parseSequence,
 } from "./load-public-publication";
+import { publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
 import { renderPublicReportPage } from "./render-public-report-page";
 
 export const publicFormats = ["page", "pdf", "docx", "html", "json", "csv"] as const;
@@ -45,8 +46,9 @@ export function contentDisposition(kind: "attachment" | "inline", fileName: stri
 
 /**
  * Rendered answers by publication, format and URL kind. Publications are immutable, and a
- * latest-URL page lists only versions up to its own (the newest), so an entry never goes
- * stale; the bound keeps memory small (a PDF is ~100–200 KB).
+ * latest-URL page lists only versions up to its own (the newest); a unit's new name is a new
+ * generation of the public site (public-answers.ts), which is part of the key. The bound
+ * keeps memory small (a PDF is ~100–200 KB).
  */
 export type CachedBody = { body: string | Uint8Array; headers: Record<string, string> };
 
@@ -102,6 +104,7 @@ export async function servePublication(
   return serveFrozenDocument(request, {
     format,
     isVersionedUrl,
+    canonicalPath: publicDocumentPath(`/reports/${params.reportId}`, params.sequence, format),
     find: () =>
       findPublicPublication({
         reportId: params.reportId,
@@ -111,6 +114,11 @@ export async function servePublication(
   });
 }
 
+/** The URL of one format of a frozen document under its latest-version URL `basePath`. */
+export function publicDocumentPath(basePath: string, sequence: string | undefined, format: PublicFormat): string {
+  return `${basePath}${sequence === undefined ? "" : `/v/${sequence}`}${format === "page" ? "" : `/${format}`}`;
+}
+
 /** Which frozen version a public URL names, with what its ETag is made of. */
 export type FrozenDocumentRef = { id: string; sequence: number; pdfSha256: string; docxSha256: string | null };
 
@@ -118,17 +126,22 @@ export type FrozenDocumentRef = { id: string; sequence: number; pdfSha256: strin
  * The answer to a public URL of any frozen document (a report's publication, a county's
  * summary): `find` names the version and asks the policy (publication.read), then ETag/304,
  * the rendered answer from the small cache or `render`; a refusal is the plain 404 page.
+ * A 200 is kept for `canonicalPath` (the URL it answers), so that the next request for it is
+ * answered before Next.js (public-answers.ts).
  */
 export async function serveFrozenDocument(
   request: Request,
   document: {
     format: PublicFormat;
     isVersionedUrl: boolean;
+    canonicalPath: string;
     find: () => Promise<FrozenDocumentRef>;
     render: (found: FrozenDocumentRef) => Promise<CachedBody>;
   },
 ): Promise<Response> {
   const { format, isVersionedUrl } = document;
+  // Read before the version is looked up: an answer begun before a publication is not kept.
+  const generation = publicSiteGeneration();
   try {
     return await authorizeFirst(`public ${format}`, "publication.read", document.find, async (found) => {
       if (format === "docx" && found.docxSha256 === null) throw new AppError("NOT_FOUND");
@@ -142,8 +155,14 @@ export async function serveFrozenDocument(
       if (etagMatches(request.headers.get("if-none-match"), etag))
         return new Response(null, { status: 304, headers: cacheHeaders });
 
-      const cacheKey = `${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
+      const cacheKey = `${generation}:${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
       const cached = responseCache.get(cacheKey) ?? remember(cacheKey, await document.render(found));
+      rememberPublicAnswer(request, document.canonicalPath, generation, {
+        etag,
+        cacheControl: cacheHeaders["Cache-Control"],
+        headers: cached.headers,
+        body: cached.body,
+      });
       return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
         headers: { ...cacheHeaders, ...cached.headers },
       });

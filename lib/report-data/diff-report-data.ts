@@ -1,8 +1,9 @@
 /**
  * What differs between two versions of a report's values: narrative fields, then cells, in
  * reading order, labelled from the layout. One comparison for every screen that shows one:
- * the review page's "changes since the last return" and the clerk's conflict screen (this
- * tab's copy against the one saved meanwhile), each formatting the result its own way.
+ * the review page's "changes since the last return" and the comparison of a year with the
+ * one before (lib/review/compare-years.ts), each formatting the result its own way. The
+ * clerk's conflict screen merges instead (merge-report-data.ts).
  * Texts compare without line-ending and surrounding-blank differences, which no reader sees.
  */
 import { compileLayout, type CellId, type Layout, type NarrativeId } from "../template";

@@ -1,5 +1,5 @@
 /**
- * Report values: their type, blank data, computed totals, the one diff, the JSON codec,
+ * Report values: their type, blank data, computed totals, the one diff, the three-way merge, the JSON codec,
  * the value schemas, the characters every text field refuses, the finding key and the kinds of reporting body. Universal: no I/O,
  * the same code in the browser and on the server. Reads layouts from lib/template, never
  * the other way.
@@ -8,6 +8,8 @@ export type { ReportData, ReportMeta } from "./types";
 export { blankReportData } from "./blank-report-data";
 export { liveTotal, sumParts, withComputedTotals, type LiveTotal, type TotalStop } from "./computed-totals";
 export { diffReportData } from "./diff-report-data";
+export { applyMergeChoices, mergeKey, mergeReportData } from "./merge-report-data";
+export type { MergeConflict, MergedValues, MergeSide, ReportMerge, ReportValues } from "./merge-report-data";
 export { sumReports } from "./sum-reports";
 export { contributionText } from "./contribution-text";
 export { countyReportModeLabels, countyReportModes } from "./county-report-mode";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DraftSaver, type SaveOutcome } from "./draft-saver";
+import { DraftSaver, type DraftSaverOptions, type SaveOutcome } from "./draft-saver";
 import { readLocalDrafts, type DraftPayload, type DraftStorage } from "./local-draft";
 
 function memoryStorage(): DraftStorage {
@@ -23,7 +23,7 @@ describe("DraftSaver", () => {
   let calls: { payload: DraftPayload; version: number }[];
   let answers: ((outcome: SaveOutcome<string>) => void)[];
 
-  function saver(): DraftSaver<string> {
+  function saver(extra: Partial<DraftSaverOptions<string>> = {}): DraftSaver<string> {
     return new DraftSaver<string>({
       reportId: REPORT,
       version: 3,
@@ -37,6 +37,7 @@ describe("DraftSaver", () => {
           calls.push({ payload: structuredClone(p), version });
           answers.push(resolve);
         }),
+      ...extra,
     });
   }
 
@@ -110,11 +111,35 @@ describe("DraftSaver", () => {
     s.change();
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls).toHaveLength(1);
-    const resolved = s.resolve(7, true);
+    const resolved = s.resolve(7, { cells: { a: 0 }, narrative: {} });
     expect(calls[1]?.version).toBe(7);
     answers[1]!({ ok: true, version: 8, savedAt: "x" });
     await resolved;
     expect(s.getState()).toMatchObject({ status: "saved", version: 8, conflict: null });
+  });
+
+  it("after the questions, a form equal to the server's copy needs no save and leaves no browser copy", async () => {
+    const written: DraftPayload[] = [];
+    const s = saver({
+      write: (next) => {
+        written.push(next);
+        payload = next;
+      },
+    });
+    payload = { cells: { a: 2 }, narrative: {} };
+    s.change();
+    void s.flush();
+    answers[0]!({ ok: false, kind: "conflict", conflict: "server copy", message: "已被他人修改" });
+    await vi.advanceTimersByTimeAsync(0);
+    // The copy keeps what the form was based on, for a merge after a reload.
+    expect(readLocalDrafts(storage, REPORT).map((d) => [d.baseVersion, d.base?.cells.a])).toEqual([[3, 1]]);
+    // The clerk took the server's value for the one question: it goes into the form, nothing is sent.
+    const server = { cells: { a: 9 }, narrative: {} };
+    await s.resolve(7, server, server);
+    expect(written).toEqual([server]);
+    expect(s.getState()).toMatchObject({ status: "saved", version: 7, hasUnsavedWork: false, conflict: null });
+    expect(calls).toHaveLength(1);
+    expect(readLocalDrafts(storage, REPORT)).toEqual([]);
   });
 
   it("shows a refused save, never sends it again as it was, and saves the next edit", async () => {

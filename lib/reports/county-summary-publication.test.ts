@@ -169,7 +169,8 @@ describe("publishing the county summary of 阳城县", () => {
     expect(versions[0]!.pdfSha256).toBe(v1.pdfSha256);
     expect(versions[1]!.correctionNote).toBe("新纳入汇总：白桑乡人民政府。");
     expect((versions[1]!.data as { cells: Record<string, number> }).cells["t3.r1.natural"]).toBe(105);
-  });
+    // Renders several PDFs (样稿 and versions) in the render pool: slow on a busy machine.
+  }, 90_000);
 
   it("is for the county's own reviewers and administrators: another county is not found, a clerk or the system administrator refused", async () => {
     const { steps, publish, preview } = modules;
@@ -258,7 +259,8 @@ describe("publishing the county summary of 阳城县", () => {
     expect(listed.map((row) => [row.countyName, row.year, row.sequence])).toEqual([["阳城县", year, 2]]);
     expect(await catalogue.listCountySummaryPublications(null, { query: "盐池" })).toEqual([]);
     expect(await catalogue.listCountySummaryPublications(null, { year: 2024 })).toEqual([]);
-  });
+    // Renders several PDFs (样稿 and versions) in the render pool: slow on a busy machine.
+  }, 90_000);
 
   it("offers the system administrator every county to pick, a reviewer their own", async () => {
     const { steps, choose } = modules;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { publicSiteChanged } from "@/lib/publications/public-answers";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { checkedText, toStoredReportData } from "@/lib/report-data";
 import { authorize, notFoundFor } from "@/lib/server/authorize";
@@ -147,6 +148,8 @@ export const publishCountySummary = defineOperation({
           throw new AppError("CONFLICT", "全县汇总已被他人发布，请刷新页面查看最新版本。");
         throw error;
       });
+    // Committed: the summary's latest page and the catalogue change.
+    publicSiteChanged();
     return { sequence: created.sequence, year: input.year, countyId };
   },
 });

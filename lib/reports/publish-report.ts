@@ -4,6 +4,7 @@ import { checkedText, toStoredReportData } from "@/lib/report-data";
 import { textCorrectionsRecord } from "@/lib/rules";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { insertPublication, nextPublicationSequence } from "@/lib/publications/insert-publication";
+import { publicSiteChanged } from "@/lib/publications/public-answers";
 import { renderPublication } from "@/lib/publications/render-publication";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
@@ -131,5 +132,7 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
       });
     },
   );
+  // Committed: no public answer from before (the latest page, the catalogue) may be served again.
+  publicSiteChanged();
   return { ...result, sequence };
 }

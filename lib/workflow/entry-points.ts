@@ -121,6 +121,21 @@ const readReport = onReport(
   ],
 );
 
+/** What only the report's own clerk does, and only while it is a draft or returned. */
+const editDraft = onReport(
+  "report.edit",
+  [
+    ["clerkA1", townA1, "DRAFT"],
+    ["clerkA1", townA1, "RETURNED"],
+  ],
+  [
+    ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
+    ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
+    ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
+    ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
+  ],
+);
+
 const readPublication = entry(
   "publication.read",
   each(["anonymous", "clerkB1"], { isPublished: true }),
@@ -321,19 +336,7 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", each(["anonymous", "clerkA1"], null)),
   "app/(staff)/sign-out-action.ts#signOutAction": entry("session.signOut", each(["reviewerA", "anonymous"], null)),
   "app/(staff)/clerk/actions.ts#startReportAction": ownClerk("report.create"),
-  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": onReport(
-    "report.edit",
-    [
-      ["clerkA1", townA1, "DRAFT"],
-      ["clerkA1", townA1, "RETURNED"],
-    ],
-    [
-      ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
-      ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
-    ],
-  ),
+  "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": editDraft,
   "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": onTransition(
     "submit",
     [
@@ -489,15 +492,20 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   // The 样稿 PDF: whoever may read the report (its clerk before submitting, the reviewer before publishing).
   "app/api/reports/[id]/preview/route.ts#GET": readReport,
   "app/api/reports/[id]/preview/route.ts#POST": readReport,
+  // The tables as an .xlsx (blank or with the figures): whoever may read the report.
+  "app/api/reports/[id]/xlsx/route.ts#GET": readReport,
+  // A filled .xlsx read back for the wizard's preview: only while the report's clerk may edit it.
+  "app/api/reports/[id]/xlsx/route.ts#POST": editDraft,
   // One handler for every public URL of a report: the page, pdf, docx, json, csv, and /v/<n>/….
   "app/(public)/reports/[reportId]/[[...path]]/route.ts#GET": readPublication,
   // The same for a county's published summary of a year, under /reports/county-summary/<county>/<year>.
   "app/(public)/reports/county-summary/[countyId]/[year]/[[...path]]/route.ts#GET": readPublication,
+  // The public home: the catalogue and its search, a static document (lib/publications/serve-catalogue.tsx).
+  "app/(public)/route.ts#GET": entry("catalogue.read", each(["anonymous", "reviewerB"], null)),
 };
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
 export const pageEntryPoints: Record<string, EntryPointPolicy> = {
-  "app/(public)/page.tsx": entry("catalogue.read", each(["anonymous", "reviewerB"], null)),
   "app/(staff)/clerk/page.tsx": entry(
     "organization.read",
     [

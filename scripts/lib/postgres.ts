@@ -474,8 +474,15 @@ async function ensureDatabaseExists(adminUrl: string, name: string): Promise<voi
   }
 }
 
-/** Creates a fresh database on a running server, for one test run. */
-export async function createDatabase(url: string, name: string): Promise<string> {
+/**
+ * Creates a fresh database on a running server, for one test run: empty, or a copy of
+ * `template` (a database nobody is connected to, see scripts/lib/test-database-template.ts).
+ */
+export async function createDatabase(
+  url: string,
+  name: string,
+  { template }: { template?: string } = {},
+): Promise<string> {
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const { default: pg } = await import("pg");
@@ -483,7 +490,8 @@ export async function createDatabase(url: string, name: string): Promise<string>
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    const copy = template === undefined ? "" : ` TEMPLATE ${client.escapeIdentifier(template)}`;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${copy}`);
   } finally {
     await client.end();
   }

@@ -18,16 +18,21 @@ describe("isInstalled", () => {
 });
 
 describe("missingTools and planInstall", () => {
-  it("installs Debian's chromium, poppler-utils and LibreOffice Writer as root when they are missing", () => {
+  it("installs Debian's chromium, poppler-utils and LibreOffice Writer and Calc as root when they are missing", () => {
     const tools: SystemTool[] = [
       { name: "chromium", executable: nowhere, debianPackage: "chromium" },
       ...testTools(undefined).filter((tool) => tool.name !== "chromium"),
     ];
     const missing = missingTools(tools, "");
-    expect(missing.map((tool) => tool.name)).toEqual(["chromium", "pdftotext", "LibreOffice Writer"]);
+    expect(missing.map((tool) => tool.name)).toEqual([
+      "chromium",
+      "pdftotext",
+      "LibreOffice Writer",
+      "LibreOffice Calc",
+    ]);
     expect(planInstall(missing, root)).toEqual({
       kind: "install",
-      packages: ["chromium", "poppler-utils", "libreoffice-writer-nogui"],
+      packages: ["chromium", "poppler-utils", "libreoffice-writer-nogui", "libreoffice-calc-nogui"],
       commandPrefix: [],
     });
     expect(planInstall(missing, { ...root, isRoot: false, hasPasswordlessSudo: true })).toMatchObject({

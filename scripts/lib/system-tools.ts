@@ -1,6 +1,7 @@
 // The programs the tests need from the operating system: Debian's Chromium for the browser
 // tests (no browser can be downloaded at run time here), poppler-utils' pdftotext for the
-// PDF checks and LibreOffice Writer, the office suite at hand, to open the frozen .docx. `npm test` installs the missing ones itself with apt-get (as root, or through
+// PDF checks, LibreOffice Writer, the office suite at hand, to open the frozen .docx, and
+// LibreOffice Calc to save a report workbook again. `npm test` installs the missing ones itself with apt-get (as root, or through
 // sudo without a password), so a fresh machine needs no command besides the README's.
 import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
@@ -37,6 +38,14 @@ export function testTools(chromiumPath: string | undefined): SystemTool[] {
       executable: "soffice",
       debianPackage: "libreoffice-writer-nogui",
       marker: "/usr/lib/libreoffice/program/libswlo.so",
+    },
+    // Calc re-saves a downloaded report workbook, as a clerk's office program would
+    // (lib/import/spreadsheet/report-workbook.test.ts, e2e/wizard-workbook.spec.ts).
+    {
+      name: "LibreOffice Calc",
+      executable: "soffice",
+      debianPackage: "libreoffice-calc-nogui",
+      marker: "/usr/lib/libreoffice/program/libsclo.so",
     },
   ];
 }

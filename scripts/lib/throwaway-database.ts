@@ -7,6 +7,8 @@ import { createDatabase, startEmbeddedPostgres, type RunningDatabase } from "./p
 import { reachableTemporaryDirectory, serverAccount } from "./postgres-access";
 
 export type ThrowawayServer = {
+  /** A connection URL of the server (its maintenance database, or DATABASE_URL as given). */
+  url: string;
   /** Creates (or re-creates) an empty database and returns its URL. */
   createDatabase: (name: string) => Promise<string>;
   /** The embedded server's main process (undefined on an external server). */
@@ -16,7 +18,12 @@ export type ThrowawayServer = {
 
 export async function startThrowawayServer(externalUrl?: string): Promise<ThrowawayServer> {
   if (externalUrl) {
-    return { createDatabase: (name) => createDatabase(externalUrl, name), pid: () => undefined, stop: async () => {} };
+    return {
+      url: externalUrl,
+      createDatabase: (name) => createDatabase(externalUrl, name),
+      pid: () => undefined,
+      stop: async () => {},
+    };
   }
   const dataDir = await reachableTemporaryDirectory(serverAccount(), "nianbao-pg-");
   let server: RunningDatabase;
@@ -27,6 +34,7 @@ export async function startThrowawayServer(externalUrl?: string): Promise<Throwa
     throw error;
   }
   return {
+    url: server.url,
     createDatabase: (name) => createDatabase(server.url, name),
     pid: server.pid,
     stop: async () => {

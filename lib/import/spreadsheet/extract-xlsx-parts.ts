@@ -22,11 +22,15 @@ export type XlsxParts =
       readonly sharedStringsXml: Uint8Array | null;
       readonly stylesXml: Uint8Array | null;
       readonly isDate1904: boolean;
+      /** The workbook's defined names and what each refers to, as written (`'年报表格'!$C$5`). */
+      readonly definedNames: readonly DefinedName[];
     }
   | {
       readonly ok: false;
       readonly reason: "damaged" | "tooLarge" | "unsafe" | "macros" | "externalLinks" | "noSheet";
     };
+
+export type DefinedName = { readonly name: string; readonly refersTo: string };
 
 type Failure = Extract<XlsxParts, { ok: false }>;
 type Element = { name: string; attributes: Record<string, string> };
@@ -49,6 +53,31 @@ function elementsOf(xml: Uint8Array, wanted: ReadonlySet<string>): Element[] {
       onopentag(name, attributes) {
         const local = name.slice(name.indexOf(":") + 1);
         if (wanted.has(local)) found.push({ name: local, attributes });
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(new TextDecoder().decode(xml));
+  return found;
+}
+
+/** The `definedName` elements of workbook.xml with their text (what the name refers to). */
+function definedNamesOf(xml: Uint8Array): DefinedName[] {
+  const found: DefinedName[] = [];
+  let open: { name: string; text: string } | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name.slice(name.indexOf(":") + 1) === "definedName") open = { name: attributes.name ?? "", text: "" };
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag(name) {
+        if (open && name.slice(name.indexOf(":") + 1) === "definedName") {
+          found.push({ name: open.name, refersTo: open.text.trim() });
+          open = null;
+        }
       },
     },
     { xmlMode: true, decodeEntities: true },
@@ -173,6 +202,7 @@ export async function extractXlsxParts(bytes: Uint8Array, limit: number = MAX_XL
       sharedStringsXml,
       stylesXml,
       isDate1904: date1904 === "1" || date1904 === "true",
+      definedNames: definedNamesOf(workbook),
     };
   } catch {
     return { ok: false, reason: "damaged" };

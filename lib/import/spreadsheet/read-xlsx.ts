@@ -10,11 +10,11 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
-import { extractXlsxParts } from "./extract-xlsx-parts";
+import { extractXlsxParts, type XlsxParts } from "./extract-xlsx-parts";
 import { MAX_SPREADSHEET_ROWS, MAX_XLSX_XML_BYTES } from "./limits";
 import { refusal, spreadsheetMessages } from "./messages";
 import { shapeRows, type RawRow } from "./shape-rows";
-import type { SpreadsheetCellProblem, SpreadsheetReading } from "./types";
+import type { SpreadsheetCellProblem, SpreadsheetReading, SpreadsheetRefusal } from "./types";
 
 const SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -27,9 +27,9 @@ const LARGEST_EXACT_NUMBER = 1e15;
  * Rows in the sheet's XML (formatted empty ones included), counted before exceljs reads it:
  * a sheet with this many is refused at once however few of its rows hold values.
  */
-const MAX_SHEET_XML_ROWS = 4 * MAX_SPREADSHEET_ROWS;
+export const MAX_SHEET_XML_ROWS = 4 * MAX_SPREADSHEET_ROWS;
 
-function minimalPackage(parts: {
+export function minimalPackage(parts: {
   sheetXml: Uint8Array;
   sharedStringsXml: Uint8Array | null;
   stylesXml: Uint8Array | null;
@@ -51,7 +51,18 @@ function minimalPackage(parts: {
   );
 }
 
-function countRowElements(xml: Uint8Array): number {
+/** exceljs's streaming reader over the minimal package: values, shared strings and styles only. */
+export function minimalPackageReader(parts: Parameters<typeof minimalPackage>[0]): ExcelJS.stream.xlsx.WorkbookReader {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(minimalPackage(parts))]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+}
+
+export function countRowElements(xml: Uint8Array): number {
   const text = new TextDecoder().decode(xml);
   return text.match(/<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g)?.length ?? 0;
 }
@@ -87,34 +98,31 @@ function cellText(value: CellValue, column: number): { text: string; problem?: S
   return { text: "" };
 }
 
+/** Why extractXlsxParts would not hand over a workbook, as the reading's refusal. */
+export function partsRefusal(reason: Extract<XlsxParts, { ok: false }>["reason"]): SpreadsheetRefusal {
+  switch (reason) {
+    case "damaged":
+      return refusal("damaged", spreadsheetMessages.damaged());
+    case "tooLarge":
+      return refusal("archiveTooLarge", spreadsheetMessages.archiveTooLarge(MAX_XLSX_XML_BYTES));
+    case "unsafe":
+      return refusal("archiveUnsafe", spreadsheetMessages.archiveUnsafe());
+    case "macros":
+      return refusal("macros", spreadsheetMessages.macros());
+    case "externalLinks":
+      return refusal("externalLinks", spreadsheetMessages.externalLinks());
+    case "noSheet":
+      return refusal("noSheet", spreadsheetMessages.noSheet());
+  }
+}
+
 export async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetReading> {
   const parts = await extractXlsxParts(bytes);
-  if (!parts.ok) {
-    switch (parts.reason) {
-      case "damaged":
-        return refusal("damaged", spreadsheetMessages.damaged());
-      case "tooLarge":
-        return refusal("archiveTooLarge", spreadsheetMessages.archiveTooLarge(MAX_XLSX_XML_BYTES));
-      case "unsafe":
-        return refusal("archiveUnsafe", spreadsheetMessages.archiveUnsafe());
-      case "macros":
-        return refusal("macros", spreadsheetMessages.macros());
-      case "externalLinks":
-        return refusal("externalLinks", spreadsheetMessages.externalLinks());
-      case "noSheet":
-        return refusal("noSheet", spreadsheetMessages.noSheet());
-    }
-  }
+  if (!parts.ok) return partsRefusal(parts.reason);
   if (countRowElements(parts.sheetXml) > MAX_SHEET_XML_ROWS)
     return refusal("tooManyRows", spreadsheetMessages.tooManyRows(MAX_SPREADSHEET_ROWS));
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(minimalPackage(parts))]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
+  const reader = minimalPackageReader(parts);
   const rawRows: RawRow[] = [];
   let filled = 0;
   try {

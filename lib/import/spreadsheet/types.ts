@@ -56,3 +56,34 @@ export type SpreadsheetReading =
   | { readonly ok: false; readonly code: SpreadsheetRefusalCode; readonly message: string };
 
 export type SpreadsheetRefusal = Extract<SpreadsheetReading, { ok: false }>;
+
+/** What a named cell of an uploaded report workbook holds, before it is checked against its cell type. */
+export type WorkbookCellValue =
+  | { readonly kind: "empty" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "formula" }
+  | { readonly kind: "error"; readonly text: string }
+  /** A date, a true/false or anything else that is not a figure. */
+  | { readonly kind: "other" };
+
+export type WorkbookNamedCell = {
+  readonly name: string;
+  /** Where the name points on the sheet read, as the office program shows it (C5). */
+  readonly address: string;
+  readonly value: WorkbookCellValue;
+};
+
+/**
+ * A report workbook (lib/import/spreadsheet/write-report-workbook.ts) read back: every defined
+ * name that points at a cell of its first visible sheet with that cell's content, and the names
+ * that point elsewhere (another sheet, a deleted cell: #REF!).
+ */
+export type ReportWorkbookReading =
+  | {
+      readonly ok: true;
+      readonly sheetName: string;
+      readonly cells: readonly WorkbookNamedCell[];
+      readonly misplacedNames: readonly string[];
+    }
+  | SpreadsheetRefusal;

@@ -1,15 +1,15 @@
 /**
- * A real PostgreSQL for the tests of domain operations: throw-away cluster, migrations,
- * demo organizations and users. Sets DATABASE_URL (and a random AUTH_SECRET) for
- * lib/server/env before the test imports the modules that open the connection pool.
+ * A real PostgreSQL for the tests of domain operations: a copy of the run's migrated
+ * template with the demo organizations and users, on the run's throw-away server. Sets
+ * DATABASE_URL (and a random AUTH_SECRET) for lib/server/env before the test imports the
+ * modules that open the connection pool.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { AppError } from "@/lib/server/errors";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { applyMigrations } from "@/scripts/lib/migrate";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
-import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
+import { createTestDatabase } from "@/scripts/lib/test-database-template";
 
 export type ReviewDatabaseOptions = {
   /**
@@ -23,12 +23,15 @@ export async function startReviewDatabase(
   name: string,
   options: ReviewDatabaseOptions = {},
 ): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
-  const server = await startThrowawayServer(process.env.DATABASE_URL);
-  const databaseUrl = await server.createDatabase(`${name}_${process.pid}`);
-  await applyMigrations(databaseUrl);
-  const client = createScriptClient(databaseUrl);
-  await seedDemo(client, { withPublishedReports: options.withPublishedReports ?? false });
-  await client.$disconnect();
+  // The run's server and its migrated, seeded template (scripts/lib/vitest-global-setup.ts).
+  const { serverUrl, template } = inject("testDatabase");
+  const databaseUrl = await createTestDatabase(serverUrl, template, `${name}_${process.pid}`);
+  if (options.withPublishedReports) {
+    // Seeding again adds only what is missing: the published seed reports.
+    const client = createScriptClient(databaseUrl);
+    await seedDemo(client, { withPublishedReports: true });
+    await client.$disconnect();
+  }
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   return {
@@ -36,7 +39,6 @@ export async function startReviewDatabase(
     stop: async () => {
       const { db } = await import("@/lib/server/db");
       await db.$disconnect();
-      await server.stop();
     },
   };
 }
