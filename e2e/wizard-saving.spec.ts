@@ -39,6 +39,13 @@ test("pasting a block copied from a spreadsheet fills the grid from the focused 
     data.setData("text/plain", text);
     target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, tsv);
+  // Two rows: where they go is shown first, and nothing is written before 确认粘贴.
+  const preview = page.getByTestId("paste-preview");
+  await expect(preview).toBeVisible();
+  await expect(preview.getByTestId("paste-preview-row")).toHaveCount(2);
+  await expect(preview).toContainText("“无”");
+  await expect(cell(page, "t3.r1.natural")).toHaveValue("");
+  await preview.getByRole("button", { name: "确认粘贴" }).click();
   const summary = page.getByTestId("paste-summary");
   await expect(summary).toContainText("已填入 11 格");
   await expect(summary).toContainText("2 个合计值未写入");

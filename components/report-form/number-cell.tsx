@@ -1,10 +1,10 @@
 "use client";
-import { memo, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { memo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useWatch } from "react-hook-form";
 import { formatCellInput, parseCellInput } from "@/lib/report-form/cell-input";
 import { cellFieldName } from "@/lib/report-form/form-values";
 import { nextEditableCell, type Direction, type GridShape } from "@/lib/report-form/grid-shape";
-import { isBlockPaste, parseClipboardTable, planPaste } from "@/lib/report-form/paste";
+import { isBlockPaste, needsPreview, parseClipboardTable, planSheetPaste } from "@/lib/report-form/paste";
 import { noteRender } from "@/lib/report-form/render-probe";
 import type { CellType } from "@/lib/template";
 import { CommentNotes } from "./comment-notes";
@@ -18,6 +18,11 @@ function focusCell(cellId: string | undefined): void {
     input.focus();
     input.select();
   }
+}
+
+/** Ctrl+Z (⌘Z): undo, not redo (Shift). */
+export function isUndoKey(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "z";
 }
 
 /**
@@ -37,7 +42,9 @@ export const NumberCell = memo(function NumberCell({
   shape: GridShape;
 }) {
   noteRender("NumberCell");
-  const { control, setValue, getValues, issues, comments, layout, onPasted, cellSources } = useWizard();
+  const { control, setValue, getValues, issues, comments, layout, acts, cellSources } = useWizard();
+  // Typed in since it got the focus: Ctrl+Z is then the browser's undo of that typing.
+  const typedSinceFocus = useRef(false);
   const name = cellFieldName(cellId);
   const value = useWatch({ control, name, exact: true }) as number | null | undefined;
   const [text, setText] = useState(() => formatCellInput(value));
@@ -56,6 +63,7 @@ export const NumberCell = memo(function NumberCell({
   };
 
   const onChange = (raw: string): void => {
+    typedSinceFocus.current = true;
     setText(raw);
     const parsed = parseCellInput(raw, type);
     if (parsed.ok) {
@@ -79,9 +87,18 @@ export const NumberCell = memo(function NumberCell({
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.nativeEvent.isComposing) return;
+    if (isUndoKey(event)) {
+      // The last paste or fill, as one step, unless the clerk is undoing their own typing here.
+      if (!typedSinceFocus.current && acts.undoLast()) event.preventDefault();
+      return;
+    }
     const input = event.currentTarget;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+    // Left/right move between cells when the caret is at the input's edge, or when the whole
+    // figure is selected (as after arriving by Enter or an arrow); otherwise they move the caret.
+    const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    const atStart = allSelected || (input.selectionStart === 0 && input.selectionEnd === 0);
+    const atEnd =
+      allSelected || (input.selectionStart === input.value.length && input.selectionEnd === input.value.length);
     const direction: Direction | null =
       event.key === "Enter"
         ? event.shiftKey
@@ -105,18 +122,15 @@ export const NumberCell = memo(function NumberCell({
     const pasted = event.clipboardData.getData("text/plain");
     if (!isBlockPaste(pasted)) return;
     event.preventDefault();
-    const plan = planPaste(
+    const plan = planSheetPaste(
       layout,
       shape,
       cellId,
       parseClipboardTable(pasted),
       (id) => getValues(cellFieldName(id)) ?? null,
     );
-    for (const fill of plan.fills) {
-      issues.setEntryError(fill.cellId, null);
-      setValue(cellFieldName(fill.cellId), fill.value);
-    }
-    onPasted(shape.gridId, plan);
+    if (needsPreview(plan)) acts.previewPaste({ gridId: shape.gridId, cellId, plan });
+    else acts.applyPaste(shape.gridId, plan);
   };
 
   const id = fieldElementId(cellId);
@@ -142,6 +156,9 @@ export const NumberCell = memo(function NumberCell({
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
         onKeyDown={onKeyDown}
+        onFocus={() => {
+          typedSinceFocus.current = false;
+        }}
         onPaste={onPaste}
         data-cell={cellId}
       />

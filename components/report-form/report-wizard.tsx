@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import { ActAuditQueue } from "@/lib/report-form/act-audit";
 import { placeComments, type WizardComment } from "@/lib/report-form/comment-placement";
 import type { WizardCountySummary } from "@/lib/report-form/county-summary-fill";
 import { toFormValues, toReportData, type ReportFormValues } from "@/lib/report-form/form-values";
@@ -21,10 +22,12 @@ import { SaveStatus } from "./save-status";
 import { StepList } from "./step-list";
 import { StepPager } from "./step-pager";
 import { TableStep } from "./table-step";
+import { PastePreview } from "./paste-preview";
 import { UnplacedComments } from "./unplaced-comments";
 import { WorkbookPanel } from "./workbook-panel";
 import { useAutosave, type SaveDraftAction } from "./use-autosave";
 import { useFieldFocus } from "./use-field-focus";
+import { useFormActs } from "./use-form-acts";
 import { useLocalDraftRestore } from "./use-local-draft-restore";
 import { useRuleEvaluation } from "./use-rule-evaluation";
 import { useStepNavigation } from "./use-step-navigation";
@@ -64,6 +67,7 @@ export function ReportWizard(props: ReportWizardProps) {
   const form = useForm<ReportFormValues>({ defaultValues: toFormValues(layout, props.data) });
   const { control, setValue, getValues, watch } = form;
   const [issues] = useState(() => new IssueStore(layout));
+  const [auditQueue] = useState(() => new ActAuditQueue());
   const comments = useMemo(() => placeComments(layout, props.comments), [layout, props.comments]);
 
   const readData = useCallback((): ReportData => toReportData(layout, getValues(), meta), [layout, getValues, meta]);
@@ -93,6 +97,23 @@ export function ReportWizard(props: ReportWizardProps) {
     savedAt: props.savedAt,
     readPayload,
     saveDraft: props.saveDraft,
+    auditQueue,
+  });
+  const [pasteResults, setPasteResults] = useState<ReadonlyMap<string, PastePlan>>(new Map());
+  const onPasted = useCallback((gridId: string, plan: PastePlan) => {
+    setPasteResults((previous) => new Map(previous).set(gridId, plan));
+  }, []);
+  const {
+    acts,
+    notice: actNotice,
+    pending: pendingPaste,
+  } = useFormActs({
+    layout,
+    setValue,
+    getValues,
+    issues,
+    onPasted,
+    auditQueue,
   });
   const notice = useLocalDraftRestore({
     serverCopy: { version: props.version, status: props.status, data: props.data, updatedAt: props.savedAt },
@@ -101,11 +122,6 @@ export function ReportWizard(props: ReportWizardProps) {
   const { stepId, goToStep } = useStepNavigation({ steps, issues, saver });
   const { focusField, headingRef } = useFieldFocus({ stepId, goToStep, issues });
   const submit = useSubmitReport({ reportId, saver, submitReport: props.submitReport });
-
-  const [pasteResults, setPasteResults] = useState<ReadonlyMap<string, PastePlan>>(new Map());
-  const onPasted = useCallback((gridId: string, plan: PastePlan) => {
-    setPasteResults((previous) => new Map(previous).set(gridId, plan));
-  }, []);
 
   const context = useMemo<WizardContextValue>(
     () => ({
@@ -118,9 +134,10 @@ export function ReportWizard(props: ReportWizardProps) {
       comments,
       focusField,
       onPasted,
+      acts,
       cellSources: countySummary?.sources,
     }),
-    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted, countySummary],
+    [layout, meta, control, setValue, getValues, issues, comments, focusField, onPasted, acts, countySummary],
   );
 
   const step = steps.find((s) => s.id === stepId) ?? steps[0]!;
@@ -146,12 +163,15 @@ export function ReportWizard(props: ReportWizardProps) {
             <h2 className="wizard__step-title" tabIndex={-1} ref={headingRef} data-testid="step-title">
               {step.title}
             </h2>
-            {step.section?.kind === "table" && <TableStep section={step.section} pasteResults={pasteResults} />}
+            {step.section?.kind === "table" && (
+              <TableStep section={step.section} pasteResults={pasteResults} actNotice={actNotice} />
+            )}
             {step.section?.kind === "narrative" && <NarrativeStep stepId={step.id} previousYear={previousYear} />}
             {step.id === CHECK_STEP_ID && <CheckStep onSubmit={submit} saver={saver} />}
             <StepPager steps={steps} currentStepId={step.id} onSelect={goToStep} />
           </div>
         </div>
+        {pendingPaste && <PastePreview pending={pendingPaste} />}
       </div>
     </WizardContext.Provider>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import type { UseFormGetValues, UseFormSetValue, UseFormWatch } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors/action-result";
+import type { ActAuditQueue, AuditedAct } from "@/lib/report-form/act-audit";
 import { DraftSaver } from "@/lib/report-form/draft-saver";
 import { toFormValues, type ReportFormValues } from "@/lib/report-form/form-values";
 import { browserDraftStorage, browserTabId, type DraftPayload } from "@/lib/report-form/local-draft";
@@ -12,7 +13,7 @@ import type { Layout } from "@/lib/template";
 
 /** The save-draft server action, handed down by the page. */
 export type SaveDraftAction = (
-  input: { reportId: string; expectedVersion: number } & DraftPayload,
+  input: { reportId: string; expectedVersion: number; acts?: readonly AuditedAct[] } & DraftPayload,
 ) => Promise<ActionResult<SavedDraft>>;
 
 /** Quiet time after the last change before saving (a step left saves at once). */
@@ -38,6 +39,7 @@ export function useAutosave({
   savedAt,
   readPayload,
   saveDraft,
+  auditQueue,
 }: {
   watch: UseFormWatch<ReportFormValues>;
   setValue: UseFormSetValue<ReportFormValues>;
@@ -51,6 +53,8 @@ export function useAutosave({
   savedAt: string;
   readPayload: () => DraftPayload;
   saveDraft: SaveDraftAction;
+  /** Acts the next save carries for the server's audit log. */
+  auditQueue: ActAuditQueue;
 }): Autosave {
   const [saver] = useState(
     () =>
@@ -73,8 +77,15 @@ export function useAutosave({
         storage: browserDraftStorage(),
         tabId: browserTabId(),
         debounceMs: SAVE_DELAY_MS,
-        save: (payload, expectedVersion) =>
-          saveDraft({ reportId, expectedVersion, ...payload }).then(toSaveOutcome, toSaveOutcomeOfError),
+        save: (payload, expectedVersion) => {
+          const acts = auditQueue.pending();
+          return saveDraft({ reportId, expectedVersion, ...payload, ...(acts.length > 0 ? { acts } : {}) })
+            .then(toSaveOutcome, toSaveOutcomeOfError)
+            .then((outcome) => {
+              if (outcome.ok) auditQueue.acknowledge(acts);
+              return outcome;
+            });
+        },
       }),
   );
 

@@ -7,6 +7,7 @@ import type { IssueStore } from "@/lib/report-form/issue-store";
 import type { PastePlan } from "@/lib/report-form/paste";
 import type { ReportMeta } from "@/lib/report-data";
 import type { Layout } from "@/lib/template";
+import type { FormActs } from "./use-form-acts";
 
 /** What every field of the wizard needs; stable for the life of the form, so reading it re-renders nothing. */
 export interface WizardContextValue {
@@ -20,6 +21,8 @@ export interface WizardContextValue {
   /** Moves to the field's step if needed and focuses it. */
   readonly focusField: (fieldId: string) => void;
   readonly onPasted: (gridId: string, plan: PastePlan) => void;
+  /** Pastes and 本年度未发生 fills, undoable as whole acts (Ctrl+Z, 撤销). */
+  readonly acts: FormActs;
   /** 全县 mode: where each cell's summed figure comes from (shown as the cell's title). */
   readonly cellSources?: { readonly [cellId: string]: string };
 }

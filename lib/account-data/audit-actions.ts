@@ -24,6 +24,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "report.reopenForCorrection": "更正已发布报告",
   "report.comment": "添加审核意见",
   "report.import": "导入往年报告",
+  "report.fillZero": "声明本年度未发生（空白格填 0）",
+  "report.undoFillZero": "撤销本年度未发生",
   "season.remind": "催报",
   "report.replyComment": "回复审核意见",
   "report.resolveComment": "审核意见标为已处理",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seed002Corrected } from "@/fixtures";
 import { getLayout } from "@/lib/template";
 import { gridShape, nextEditableCell } from "./grid-shape";
-import { isBlockPaste, parseClipboardTable, planPaste } from "./paste";
+import { isBlockPaste, needsPreview, parseClipboardTable, planPaste, planSheetPaste } from "./paste";
 
 const layout = getLayout("gov-2021");
 const t3 = gridShape(layout, "t3");
@@ -99,6 +99,91 @@ describe("planPaste", () => {
     expect(plan.totalMismatches).toEqual([]);
     const withTotal = planPaste(layout, t3, "t3.r1.natural", parseClipboardTable("1\t2\t0\t0\t0\t\t4"), current);
     expect(withTotal.totalMismatches).toEqual([]);
+  });
+});
+
+describe("planSheetPaste", () => {
+  /** Rows of table 三 copied together with their labels (one label column, 总计 included). */
+  const labelled = [
+    "一、本年新收政府信息公开申请数量\t35\t0\t0\t0\t0\t1\t36",
+    "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2",
+  ].join("\r\n");
+
+  it("places labelled rows by their labels, whatever column has the focus", () => {
+    const plan = planSheetPaste(layout, t3, "t3.r2.research", parseClipboardTable(labelled), nothing);
+    expect(plan.labelled).toBe(true);
+    expect(plan.fills.slice(0, 2)).toEqual([
+      { cellId: "t3.r1.natural", value: 35 },
+      { cellId: "t3.r1.business", value: 0 },
+    ]);
+    expect(plan.fills.find((f) => f.cellId === "t3.r1.other")?.value).toBe(1);
+    expect(plan.fills.find((f) => f.cellId === "t3.r2.natural")?.value).toBe(2);
+    expect(plan.fills.some((f) => f.cellId.startsWith("t3.r3"))).toBe(false);
+    expect(plan.totalsSkipped).toBe(2);
+    expect(plan.totalMismatches).toEqual([]);
+    expect(plan.rows.map((row) => row.rowLabel)).toEqual([
+      "一、本年新收政府信息公开申请数量",
+      "二、上年结转政府信息公开申请数量",
+    ]);
+    expect(plan.rows[0]!.fills[0]).toEqual({ cellId: "t3.r1.natural", value: 35, columnLabel: "自然人" });
+    expect(needsPreview(plan)).toBe(true);
+  });
+
+  it("reads labels written another way, nested label columns, Excel's merged blanks and heading rows", () => {
+    const text = [
+      "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+      "三、本年度办理结果\t\t\t\t\t\t\t",
+      "\t（一） 予以公开\t5\t1\t0\t0\t0\t0\t6",
+      "（三）不予公开\t1、属于国家秘密\t1\t0\t0\t0\t0\t0\t1",
+      "\t(六)其他处理\t3．其他\t4\t0\t0\t0\t0\t0\t4",
+    ].join("\n");
+    const plan = planSheetPaste(layout, t3, "t3.r1.other", parseClipboardTable(text), nothing);
+    expect(plan.unplacedRows).toEqual([]);
+    expect(plan.fills.filter((f) => f.value !== 0)).toEqual([
+      { cellId: "t3.r3_1.natural", value: 5 },
+      { cellId: "t3.r3_1.business", value: 1 },
+      { cellId: "t3.r3_3_1.natural", value: 1 },
+      { cellId: "t3.r3_6_3.natural", value: 4 },
+    ]);
+    expect(plan.totalMismatches).toEqual([]);
+  });
+
+  it("says which labelled rows name no row of the grid and writes nothing of them", () => {
+    const text = "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\n行政许可\t7\t0\t0\t0\t0\t0";
+    const plan = planSheetPaste(layout, t3, "t3.r1.natural", parseClipboardTable(text), nothing);
+    expect(plan.unplacedRows).toEqual([{ pastedLabel: "行政许可", message: "本表没有“行政许可”这一行" }]);
+    expect(plan.fills.every((f) => f.cellId.startsWith("t3.r1."))).toBe(true);
+    expect(needsPreview(plan)).toBe(true);
+  });
+
+  it("starts a labelled row narrower than the grid at the focused column", () => {
+    const plan = planSheetPaste(
+      layout,
+      t3,
+      "t3.r4.research",
+      parseClipboardTable("一、本年新收政府信息公开申请数量\t8\t9"),
+      nothing,
+    );
+    expect(plan.fills).toEqual([
+      { cellId: "t3.r1.research", value: 8 },
+      { cellId: "t3.r1.nonprofit", value: 9 },
+    ]);
+    expect(needsPreview(plan)).toBe(false);
+  });
+
+  it("fills from the focused cell when the block has no labels, as planPaste does", () => {
+    const rows = parseClipboardTable("1\t2\n3\t4");
+    const plan = planSheetPaste(layout, t3, "t3.r2.business", rows, nothing);
+    expect(plan.labelled).toBe(false);
+    expect(plan.fills).toEqual(planPaste(layout, t3, "t3.r2.business", rows, nothing).fills);
+    expect(plan.fills[0]).toEqual({ cellId: "t3.r2.business", value: 1 });
+    expect(needsPreview(plan)).toBe(true);
+  });
+
+  it("treats a block of words that name no row as an unlabelled paste (refused cell by cell)", () => {
+    const plan = planSheetPaste(layout, t3, "t3.r1.natural", parseClipboardTable("无\t1\n2\t3"), nothing);
+    expect(plan.labelled).toBe(false);
+    expect(plan.refused.map((r) => r.cellId)).toEqual(["t3.r1.natural"]);
   });
 });
 

@@ -199,4 +199,42 @@ describe("saveDraft", () => {
       }).success,
     ).toBe(false);
   });
+
+  it("audits the 本年度未发生 acts a save carries, in the same write, and refuses acts on unknown tables", async () => {
+    const { id } = await newReport(2022);
+    const saved = await m.saveDraft(m.clerk, {
+      reportId: id,
+      expectedVersion: (await stored(id)).version,
+      cells: { "t4.review.upheld": 0 },
+      narrative: {},
+      acts: [{ kind: "fillZero", tables: ["t3", "t4"], cells: 159 }],
+    });
+    const events = await m.db.auditEvent.findMany({
+      where: { reportId: id, action: { in: ["report.fillZero", "report.undoFillZero"] } },
+      select: { action: true, actorId: true, comment: true, detail: true },
+    });
+    expect(events).toEqual([
+      {
+        action: "report.fillZero",
+        actorId: m.clerk!.userId,
+        comment:
+          "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况：本年度未发生，已将 159 个空白格填为 0",
+        detail: { tables: ["t3", "t4"], cells: 159, version: saved.version },
+      },
+    ]);
+
+    const refused = await refusal(
+      m.saveDraft(m.clerk, {
+        reportId: id,
+        expectedVersion: saved.version,
+        cells: {},
+        narrative: {},
+        acts: [{ kind: "undoFillZero", tables: ["t9"], cells: 1 }],
+      }),
+    );
+    expect(refused.code).toBe("INVALID_INPUT");
+    expect(refused.message).toContain("t9");
+    expect((await stored(id)).version).toBe(saved.version);
+    expect(await m.db.auditEvent.count({ where: { reportId: id, action: "report.undoFillZero" } })).toBe(0);
+  });
 });

@@ -16,6 +16,7 @@ import { editableStatuses, type ReportStatus } from "@/lib/workflow/transitions"
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, parseStoredData } from "./evaluate-stored-report";
 import { loadReport, type LoadedReport } from "./load-report";
+import { reportAuditEvent } from "./report-audit-event";
 import { expectedVersionField } from "./transition-report";
 
 /**
@@ -27,6 +28,21 @@ export const saveDraftInput = z.strictObject({
   expectedVersion: expectedVersionField,
   cells: z.record(z.string().max(100), z.number({ error: "请填写数字" }).nullable()),
   narrative: z.record(z.string().max(100), z.string({ error: "请填写文字" })),
+  /**
+   * Acts on many cells this save carries (components/report-form/use-form-acts.ts): a
+   * 本年度未发生 fill, or its undo. Each is audited with the save that stores it.
+   */
+  acts: z
+    .array(
+      z.strictObject({
+        kind: z.enum(["fillZero", "undoFillZero"], { error: "操作类型无效" }),
+        tables: z.array(z.string().max(100)).min(1).max(20),
+        cells: z.number().int().min(0).max(100_000),
+      }),
+      { error: "操作记录无效" },
+    )
+    .max(50, { error: "一次保存的操作记录过多" })
+    .optional(),
 });
 
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
@@ -75,6 +91,12 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
   }
   const data: ReportData = { ...reading.data, cells: withComputedTotals(layout, reading.data.cells) };
   const json = toStoredReportData(data);
+  const tableHeadings = new Map<string, string>(
+    layout.sections.flatMap((section) => (section.kind === "table" ? [[section.id, section.heading] as const] : [])),
+  );
+  const unknownTable = input.acts?.flatMap((act) => act.tables).find((id) => !tableHeadings.has(id));
+  if (unknownTable !== undefined)
+    throw new AppError("INVALID_INPUT", `保存的操作记录有误：本报告没有表格“${unknownTable}”`);
 
   if (report.version !== input.expectedVersion) throw new AppError("CONFLICT", undefined, serverCopyOf(report));
 
@@ -89,6 +111,19 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
     await tx.reportRevision.create({
       data: { reportId: report.id, version, status: report.status, data: json, authorId: actor?.userId ?? null },
     });
+    if (input.acts?.length)
+      await tx.auditEvent.createMany({
+        data: input.acts.map((act) => {
+          const tables = act.tables.map((id) => tableHeadings.get(id)!).join("、");
+          return reportAuditEvent(actor, act.kind === "fillZero" ? "report.fillZero" : "report.undoFillZero", report, {
+            comment:
+              act.kind === "fillZero"
+                ? `${tables}：本年度未发生，已将 ${act.cells} 个空白格填为 0`
+                : `${tables}：撤销本年度未发生，${act.cells} 格恢复为空白`,
+            detail: { tables: act.tables, cells: act.cells, version },
+          });
+        }),
+      });
     return tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { updatedAt: true } });
   });
   if (!saved) {

@@ -163,6 +163,10 @@ export function defineLayout(spec: Layout): Layout {
   for (const id of spec.periodSentenceFields) {
     if (!narrativeIds.has(id)) throw new Error(`layout ${spec.id}: 统计期限 field ${id} is not a narrative field`);
   }
+  for (const id of spec.commonlyEmptyTables ?? []) {
+    if (!spec.sections.some((s) => s.kind === "table" && s.id === id))
+      throw new Error(`layout ${spec.id}: commonly empty table ${id} is not a table`);
+  }
   assertTrendFigures(spec, grids);
   return spec;
 }

@@ -71,12 +71,17 @@ describe("defineLayout refuses broken definitions", () => {
       sections: [{ kind: "table", id: "t2", number: "二", heading: "h", grids: [grid("g", (r, c) => `t2.${r}.${c}`)] }],
       rules: [],
       periodSentenceFields: ["preamble"],
+      commonlyEmptyTables: ["t2"],
       trendFigures: [{ key: "k", chart: "requests", label: "K", grid: "g", rows: ["x"], columns: ["a"] }],
       ...extra,
     });
 
   it("accepts a well-formed one", () => {
     expect(withTable({}).sections).toHaveLength(1);
+  });
+
+  it("refuses a commonly empty table that is not a table of the layout", () => {
+    expect(() => withTable({ commonlyEmptyTables: ["t2", "t3"] })).toThrow(/commonly empty table t3/);
   });
 
   it.each([

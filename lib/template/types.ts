@@ -178,6 +178,11 @@ export interface Layout {
    * the period from there.
    */
   readonly periodSentenceFields: readonly NarrativeId[];
+  /**
+   * Tables most units have nothing to report in (requests received, reviews and lawsuits):
+   * the wizard offers to state 本年度未发生 for all of them in one act. Absent: no such offer.
+   */
+  readonly commonlyEmptyTables?: readonly TableId[];
   /** The charts of the trends pages, in the order they are shown (see trend-figures.ts). */
   readonly trendCharts: readonly TrendChartDef[];
   /** The key figures the trends pages follow across years. */

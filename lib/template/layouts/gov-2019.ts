@@ -78,6 +78,7 @@ export const gov2019: Layout = defineLayout({
   // so table 二 carries only cell types.
   rules: [...applications.rules, ...reviews.rules, ...narrativeFigureRules(["s1"])],
   periodSentenceFields: ["preamble", "s1"],
+  commonlyEmptyTables: [applications.section.id, reviews.section.id],
   trendCharts,
   trendFigures: [...documentFigures({ issued: "made" }), ...applicationAndReviewFigures],
 });

@@ -80,6 +80,7 @@ export const gov2021: Layout = defineLayout({
   rules: [...applications.rules, ...reviews.rules, inForceBound, ...narrativeFigureRules([...overviewIds])],
   // The standard opening states the 统计期限; reports that leave it out say it in 一、总体情况.
   periodSentenceFields: ["preamble", ...overviewIds],
+  commonlyEmptyTables: [applications.section.id, reviews.section.id],
   trendCharts,
   trendFigures: [...documentFigures({ issued: "issued", inForce: "inForce" }), ...applicationAndReviewFigures],
 });
