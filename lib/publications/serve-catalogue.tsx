@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { ReactNode } from "react";
 import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { loadStaticRenderer } from "@/lib/render/html/static-markup";
@@ -54,22 +55,14 @@ function siteStylesheet(): string {
 
 const CATALOGUE_CACHE = "no-cache";
 
-function Catalogue({
-  rows,
-  facets,
-  filter,
-}: {
-  rows: readonly CatalogueRow[];
-  facets: Facets;
-  filter: { query: string | undefined; year: number | undefined; countyId: string | undefined };
-}) {
-  const { query, year, countyId } = filter;
+/** The public site's frame as the other public pages have it: head, skip link, header, main. */
+function SiteFrame({ title, children }: { title: string; children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>年报 · 政府信息公开工作年度报告</title>
+        <title>{title}</title>
         <meta name="description" content="乡镇、街道和县直部门编制、审核、发布政府信息公开工作年度报告。" />
         <link rel="icon" href="/favicon.svg" />
         <style dangerouslySetInnerHTML={{ __html: siteStylesheet() }} />
@@ -90,84 +83,125 @@ function Catalogue({
           </div>
         </header>
         <main id="main" className="page">
-          <h1>政府信息公开工作年度报告</h1>
-          <p className="lead">查阅各乡镇、街道和县直部门已发布的年度报告，可下载 PDF、网页版和数据。</p>
-          <form method="get" action="/" role="search" className="no-print public-search">
-            <div className="field">
-              <label htmlFor="county">地区</label>
-              <select className="input" id="county" name="county" defaultValue={countyId ?? ""}>
-                <option value="">全部地区</option>
-                {facets.counties.map((county) => (
-                  <option key={county.id} value={county.id}>
-                    {county.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="q">单位名称</label>
-              <input className="input" id="q" name="q" defaultValue={query} maxLength={MAX_SEARCH_QUERY_LENGTH} />
-            </div>
-            <div className="field">
-              <label htmlFor="year">年度</label>
-              <select className="input" id="year" name="year" defaultValue={year ?? ""} style={{ maxWidth: "10rem" }}>
-                <option value="">全部年度</option>
-                {facets.years.map((option) => (
-                  <option key={option} value={option}>
-                    {`${option} 年度`}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button className="button" type="submit">
-              查找
-            </button>
-          </form>
-          <h2>已发布的报告</h2>
-          {countyId && facets.counties.some((county) => county.id === countyId) && (
-            <p>
-              <a href={`/trends/${countyId}`} data-testid="county-trends-link">
-                全县历年主要数据（趋势图）
-              </a>
-            </p>
-          )}
-          {rows.length === 0 ? (
-            <p>没有找到符合条件的报告。</p>
-          ) : (
-            <table className="table" data-testid="publications">
-              <thead>
-                <tr>
-                  {["单位", "所属地区", "年度", "成文日期", "发布日期", "历年趋势"].map((column) => (
-                    <th key={column} scope="col">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.key} data-kind={row.isSummary ? "county-summary" : "report"}>
-                    <th scope="row">
-                      <a href={row.href}>{row.name}</a>
-                    </th>
-                    <td>{row.county ?? "—"}</td>
-                    <td>{row.year}</td>
-                    <td>{row.hasDocumentDate ? calendarDay(row.documentDate) : "—"}</td>
-                    <td>
-                      {calendarDay(row.publicationDate)}
-                      {row.sequence > 1 ? `（第 ${row.sequence} 版${row.isSummary ? "" : "，已更正"}）` : ""}
-                    </td>
-                    <td>
-                      <a href={`/trends/${row.organizationId}`}>趋势</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {children}
         </main>
       </body>
     </html>
+  );
+}
+
+/**
+ * What the home answers when the catalogue cannot be read: the app's error page in the site's
+ * frame, with no script (the home's CSP allows none), and 重试 as a form that asks for the
+ * same search again.
+ */
+function CatalogueFailure({ message, search }: { message: string; search: URLSearchParams }) {
+  return (
+    <SiteFrame title="页面暂时无法显示 · 年报">
+      <h1>页面暂时无法显示</h1>
+      <p className="notice notice--warning" role="alert">
+        {message}
+      </p>
+      <form method="get" action="/">
+        {[...search].map(([name, value], index) => (
+          <input key={index} type="hidden" name={name} value={value} />
+        ))}
+        <button className="button" type="submit">
+          重试
+        </button>
+      </form>
+    </SiteFrame>
+  );
+}
+
+function Catalogue({
+  rows,
+  facets,
+  filter,
+}: {
+  rows: readonly CatalogueRow[];
+  facets: Facets;
+  filter: { query: string | undefined; year: number | undefined; countyId: string | undefined };
+}) {
+  const { query, year, countyId } = filter;
+  return (
+    <SiteFrame title="年报 · 政府信息公开工作年度报告">
+      <h1>政府信息公开工作年度报告</h1>
+      <p className="lead">查阅各乡镇、街道和县直部门已发布的年度报告，可下载 PDF、网页版和数据。</p>
+      <form method="get" action="/" role="search" className="no-print public-search">
+        <div className="field">
+          <label htmlFor="county">地区</label>
+          <select className="input" id="county" name="county" defaultValue={countyId ?? ""}>
+            <option value="">全部地区</option>
+            {facets.counties.map((county) => (
+              <option key={county.id} value={county.id}>
+                {county.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q">单位名称</label>
+          <input className="input" id="q" name="q" defaultValue={query} maxLength={MAX_SEARCH_QUERY_LENGTH} />
+        </div>
+        <div className="field">
+          <label htmlFor="year">年度</label>
+          <select className="input" id="year" name="year" defaultValue={year ?? ""} style={{ maxWidth: "10rem" }}>
+            <option value="">全部年度</option>
+            {facets.years.map((option) => (
+              <option key={option} value={option}>
+                {`${option} 年度`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="button" type="submit">
+          查找
+        </button>
+      </form>
+      <h2>已发布的报告</h2>
+      {countyId && facets.counties.some((county) => county.id === countyId) && (
+        <p>
+          <a href={`/trends/${countyId}`} data-testid="county-trends-link">
+            全县历年主要数据（趋势图）
+          </a>
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p>没有找到符合条件的报告。</p>
+      ) : (
+        <table className="table" data-testid="publications">
+          <thead>
+            <tr>
+              {["单位", "所属地区", "年度", "成文日期", "发布日期", "历年趋势"].map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} data-kind={row.isSummary ? "county-summary" : "report"}>
+                <th scope="row">
+                  <a href={row.href}>{row.name}</a>
+                </th>
+                <td>{row.county ?? "—"}</td>
+                <td>{row.year}</td>
+                <td>{row.hasDocumentDate ? calendarDay(row.documentDate) : "—"}</td>
+                <td>
+                  {calendarDay(row.publicationDate)}
+                  {row.sequence > 1 ? `（第 ${row.sequence} 版${row.isSummary ? "" : "，已更正"}）` : ""}
+                </td>
+                <td>
+                  <a href={`/trends/${row.organizationId}`}>趋势</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </SiteFrame>
   );
 }
 
@@ -252,10 +286,15 @@ export async function serveCatalogue(request: Request): Promise<Response> {
   } catch (error) {
     const unavailable = isDatabaseUnavailable(error);
     console.error("[public catalogue] failed:", error);
-    return new Response(unavailable ? "服务暂时不可用，请稍后重试。" : "系统出错，请稍后重试。", {
-      status: unavailable ? 503 : 500,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    const renderToStaticMarkup = await loadStaticRenderer();
+    const message = unavailable ? "服务暂时不可用，请稍后重试。" : "系统出错，请稍后重试。";
+    return new Response(
+      `<!DOCTYPE html>${renderToStaticMarkup(<CatalogueFailure message={message} search={url.searchParams} />)}`,
+      {
+        status: unavailable ? 503 : 500,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+      },
+    );
   }
 }
 
