@@ -11,10 +11,9 @@ import path from "node:path";
 import { sampleReport } from "../fixtures/import/sample-report";
 import { writeReportDocx } from "../fixtures/import/write-report-docx";
 import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table";
+import { writeReportPdfWithPages } from "../fixtures/import/write-report-pdf";
 import { readReportHtml, readReportText, type ReadResult } from "../lib/import";
 import { readReportBytesInWorker, readReportDocx, readReportPdf } from "../lib/import/server";
-import { renderReportPdfWithLayout } from "../lib/render/pdf/render-report-pdf";
-import { toReportView } from "../lib/render/to-report-view";
 import { evaluateReport } from "../lib/rules";
 import { getLayout } from "../lib/template";
 
@@ -73,16 +72,7 @@ const html = writeReportHtmlTable(layout, sample);
 async function tenPagePdf(): Promise<{ pdf: Uint8Array; pages: number }> {
   const paragraph = sample.narrative["s1.active"] ?? "";
   const data = { ...sample, narrative: { ...sample.narrative, "s1.active": Array(60).fill(paragraph).join("\n") } };
-  const view = toReportView(layout, data, {
-    organizationName: data.meta.organizationName,
-    year: data.meta.year,
-    publishedAt: null,
-    documentDate: null,
-    version: 1,
-    correctionNote: null,
-  });
-  const rendered = await renderReportPdfWithLayout(view);
-  return { pdf: new Uint8Array(rendered.pdf), pages: rendered.pageCount };
+  return writeReportPdfWithPages(layout, data);
 }
 const published = await tenPagePdf();
 const libreOffice = new Uint8Array(readFileSync(path.join(repoRoot, "fixtures/import/pdf/libreoffice-gov-2021.pdf")));

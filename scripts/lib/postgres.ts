@@ -474,6 +474,20 @@ async function ensureDatabaseExists(adminUrl: string, name: string): Promise<voi
   }
 }
 
+/** Drops database `name` on the server of `url`, ending its sessions; nothing when it is not there. */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Creates a fresh database on a running server, for one test run: empty, or a copy of
  * `template` (a database nobody is connected to, see scripts/lib/test-database-template.ts).

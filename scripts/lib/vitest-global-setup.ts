@@ -7,6 +7,7 @@
  * that must pause its server starts one of its own (lib/server/database-outage.test.ts).
  */
 import type { TestProject } from "vitest/node";
+import { dropDatabase } from "./postgres";
 import { startThrowawayServer } from "./throwaway-database";
 
 declare module "vitest" {
@@ -22,15 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("testDatabase", { serverUrl: server.url, template });
   process.env.DATABASE_URL = server.url;
   return async () => {
-    if (externalUrl) {
-      const { default: pg } = await import("pg");
-      const admin = new URL(externalUrl);
-      admin.pathname = "/postgres";
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(template)} WITH (FORCE)`);
-      await client.end();
-    }
+    if (externalUrl) await dropDatabase(externalUrl, template);
     await server.stop();
   };
 }
