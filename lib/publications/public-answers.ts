@@ -73,7 +73,8 @@ function site(): PublicSite {
   return state;
 }
 
-function etagMatches(header: string | undefined | null, etag: string): boolean {
+/** Whether an If-None-Match header names `etag` (weak or strong), or is `*`. */
+export function etagMatches(header: string | undefined | null, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
   return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);

@@ -13,7 +13,7 @@ import { listCountySummaryPublications } from "./list-county-summary-publication
 import { summaryPublicationPath } from "./load-county-summary-publication";
 import { listPublicationFacets, listPublications } from "./list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "./normalize-search-query";
-import { publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
+import { etagMatches, publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
 
 // The public home: the catalogue of published reports and its search. It is the same for
 // everyone (no session is read) and changes only when something is published or a unit
@@ -209,12 +209,6 @@ function Catalogue({
 function single(params: URLSearchParams, name: string): string | undefined {
   const values = params.getAll(name);
   return values.length === 1 ? values[0] : undefined;
-}
-
-function etagMatches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }
 
 /** Answers GET / (with its search parameters): the catalogue, from published data only. */

@@ -14,7 +14,7 @@ import {
   loadPublicPublication,
   parseSequence,
 } from "./load-public-publication";
-import { publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
+import { etagMatches, publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
 import { renderPublicReportPage } from "./render-public-report-page";
 
 export const publicFormats = ["page", "pdf", "docx", "html", "json", "csv"] as const;
@@ -28,12 +28,6 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /** Versioned URLs never change; the latest-version URL changes when a correction is published. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const LATEST = "public, max-age=60, must-revalidate";
-
-function etagMatches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
-}
 
 /** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name for browsers that read it. */
 export function contentDisposition(kind: "attachment" | "inline", fileName: string, asciiFallback: string): string {
