@@ -1,12 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { countyReportModes, type CountyReportMode } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { authorizeCountySetting } from "@/lib/organizations/authorize-county-setting";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
-import { isUuid } from "@/lib/server/is-uuid";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 
 export const countyReportModeInput = z.strictObject({
@@ -21,16 +18,9 @@ export const countyReportModeInput = z.strictObject({
  */
 export const setCountyReportMode = defineOperation({
   name: "setCountyReportMode",
-  action: "county.setReportMode",
-  authorize: async (actor: Actor, input: { countyId: string; mode: CountyReportMode }) => {
-    const county = isUuid(input.countyId)
-      ? await db.organization.findUnique({ where: { id: input.countyId }, select: { kind: true } })
-      : null;
-    if (!county) throw notFoundFor(actor);
-    authorize(actor, "county.setReportMode", await loadOrganizationScope(input.countyId));
-    if (county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "填报方式只能为县（区）设置。");
-    return input.countyId;
-  },
+  action: "county.configure",
+  authorize: (actor: Actor, input: { countyId: string; mode: CountyReportMode }) =>
+    authorizeCountySetting(actor, "county.configure", input.countyId, "填报方式只能为县（区）设置。"),
   run: async (countyId, actor, input) => {
     await db.$transaction(async (tx) => {
       const before = await tx.organization.findUniqueOrThrow({

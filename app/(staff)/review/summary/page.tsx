@@ -50,7 +50,7 @@ export default async function CountySummaryPage({
         summary,
         counties,
         versions: await listSummaryPublications(actor, summary.county.id, year),
-        canSetMode: can(actor, "county.setReportMode", scope),
+        canSetMode: can(actor, "county.configure", scope),
         canPublish: can(actor, "summary.publish", scope),
         canOpenReports: (staffPages["/review/reports/[id]"] as readonly string[]).includes(user.role),
         canOpenQueue: can(actor, "page.open", { page: "/review" }),
