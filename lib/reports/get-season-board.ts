@@ -72,47 +72,48 @@ export const getSeasonBoard = defineOperation({
 
 /** The board without asking the policy: for operations that already asked about the county. */
 export async function buildSeasonBoard(countyId: string, year: number, now: Date): Promise<SeasonBoard | null> {
-  const calendar = await reportingCalendarOf(countyId, year);
-  if (!calendar) return null;
-  const today = chinaDay(now);
-  const organizations = await db.organization.findMany({
-    where: { AND: [await organizationFilter(subtreeOf(countyId)), ...expectedToReport(countyId, year)] },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      reports: {
-        where: { year },
-        select: {
-          id: true,
-          year: true,
-          status: true,
-          version: true,
-          templateId: true,
-          updatedAt: true,
-          submittedAt: true,
-          publications: {
-            orderBy: { sequence: "asc" },
-            take: 1,
-            select: { publishedAt: true, publicationDate: true },
+  // One read of the county's tree, then the calendar, the units and last year's publications at once.
+  const inCounty = await organizationFilter(subtreeOf(countyId));
+  const [calendar, organizations, previousByUnit] = await Promise.all([
+    reportingCalendarOf(countyId, year),
+    db.organization.findMany({
+      where: { AND: [inCounty, ...expectedToReport(countyId, year)] },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        reports: {
+          where: { year },
+          select: {
+            id: true,
+            year: true,
+            status: true,
+            version: true,
+            templateId: true,
+            updatedAt: true,
+            submittedAt: true,
+            publications: {
+              orderBy: { sequence: "asc" },
+              take: 1,
+              select: { publishedAt: true, publicationDate: true },
+            },
+            // The snapshot the last return or reopening kept (lib/reports/load-return-baseline.ts):
+            // a reviewer's RETURNED revision. Saved since, the report's version is past it.
+            revisions: {
+              where: { status: "RETURNED", author: { role: { in: ["REVIEWER", "ADMIN"] } } },
+              orderBy: { version: "desc" },
+              take: 1,
+              select: { version: true, createdAt: true },
+            },
+            _count: { select: { comments: { where: { resolvedAt: null } } } },
           },
-          // The snapshot the last return or reopening kept (lib/reports/load-return-baseline.ts):
-          // a reviewer's RETURNED revision. Saved since, the report's version is past it.
-          revisions: {
-            where: { status: "RETURNED", author: { role: { in: ["REVIEWER", "ADMIN"] } } },
-            orderBy: { version: "desc" },
-            take: 1,
-            select: { version: true, createdAt: true },
-          },
-          _count: { select: { comments: { where: { resolvedAt: null } } } },
         },
       },
-    },
-  });
-  const previousByUnit = await latestPublications(
-    organizations.map((organization) => organization.id),
-    year - 1,
-  );
+    }),
+    latestPublications(inCounty, year - 1),
+  ]);
+  if (!calendar) return null;
+  const today = chinaDay(now);
   const units = organizations.map(({ reports, ...organization }) => ({
     organization,
     report: reports[0],
@@ -162,17 +163,16 @@ async function loadPublicationData(publicationIds: readonly string[]): Promise<M
 type PreviousPublication = { id: string; templateId: string };
 
 /**
- * Per unit, the latest publication of its report of `year` — as the submit gate reads last
+ * Per unit of `organizations`, the latest publication of its report of `year` — as the submit gate reads last
  * year (loadPreviousYearData in lib/reports/evaluate-stored-report.ts), never a draft, a
  * submission or a returned report. A publication never changes, so its id keys the findings.
  */
 async function latestPublications(
-  organizationIds: readonly string[],
+  organizations: Prisma.OrganizationWhereInput,
   year: number,
 ): Promise<Map<string, PreviousPublication>> {
-  if (organizationIds.length === 0) return new Map();
   const rows = await db.publication.findMany({
-    where: { report: { year, organizationId: { in: [...organizationIds] } } },
+    where: { report: { year, organization: organizations } },
     orderBy: [{ reportId: "asc" }, { sequence: "desc" }],
     distinct: ["reportId"],
     select: { id: true, templateId: true, report: { select: { organizationId: true } } },
