@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { authorizeCountySetting } from "./authorize-county-setting";
+import { authorizeCounty } from "./authorize-county";
 import { auditUnitEvent } from "./unit-store";
 
 export const repetitionThresholdInput = z.strictObject({
@@ -26,7 +26,7 @@ export const setRepetitionThreshold = defineOperation({
   name: "setRepetitionThreshold",
   action: "county.configure",
   authorize: (actor: Actor, input: z.infer<typeof repetitionThresholdInput>) =>
-    authorizeCountySetting(actor, "county.configure", input.countyId, "雷同提示阈值只能为县（区）设置。"),
+    authorizeCounty(actor, "county.configure", input.countyId, "雷同提示阈值只能为县（区）设置。"),
   run: async (countyId, actor, input) => {
     await db.$transaction(async (tx) => {
       const before = await tx.organization.findUniqueOrThrow({

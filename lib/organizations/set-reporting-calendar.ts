@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { authorizeCountySetting } from "./authorize-county-setting";
+import { authorizeCounty } from "./authorize-county";
 import { defaultCalendarDates, type CalendarDates } from "./reporting-calendar";
 import { auditUnitEvent } from "./unit-store";
 
@@ -18,7 +18,7 @@ export const setReportingCalendar = defineOperation({
   name: "setReportingCalendar",
   action: "calendar.manage",
   authorize: (actor: Actor, countyId: string, _year: number, _dates: CalendarDates) =>
-    authorizeCountySetting(actor, "calendar.manage", countyId, "报告期只能为县（区）设置。"),
+    authorizeCounty(actor, "calendar.manage", countyId, "报告期只能为县（区）设置。"),
   run: (countyId, actor, _countyId, year, dates) => store(actor, countyId, year, dates),
 });
 

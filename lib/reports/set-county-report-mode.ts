@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { countyReportModes, type CountyReportMode } from "@/lib/report-data";
-import { authorizeCountySetting } from "@/lib/organizations/authorize-county-setting";
+import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
+import { organizationAuditEvent } from "./report-audit-event";
 
 export const countyReportModeInput = z.strictObject({
   countyId: z.uuid({ error: "所选县（区）无效，请刷新页面后重试" }),
@@ -20,7 +21,7 @@ export const setCountyReportMode = defineOperation({
   name: "setCountyReportMode",
   action: "county.configure",
   authorize: (actor: Actor, input: { countyId: string; mode: CountyReportMode }) =>
-    authorizeCountySetting(actor, "county.configure", input.countyId, "填报方式只能为县（区）设置。"),
+    authorizeCounty(actor, "county.configure", input.countyId, "填报方式只能为县（区）设置。"),
   run: async (countyId, actor, input) => {
     await db.$transaction(async (tx) => {
       const before = await tx.organization.findUniqueOrThrow({
@@ -29,12 +30,9 @@ export const setCountyReportMode = defineOperation({
       });
       await tx.organization.update({ where: { id: countyId }, data: { countyReportMode: input.mode } });
       await tx.auditEvent.create({
-        data: {
-          action: "county.setReportMode",
-          actorId: actor?.userId ?? null,
-          organizationId: countyId,
+        data: organizationAuditEvent(actor, "county.setReportMode", countyId, {
           detail: { before: before.countyReportMode, after: input.mode },
-        },
+        }),
       });
     });
     return { mode: input.mode };

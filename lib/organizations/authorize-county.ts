@@ -7,21 +7,23 @@ import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 
 /**
- * The county a county-wide setting is changed for (its calendar, its report mode, its 雷同
- * threshold): not found as the policy answers for what is not the actor's, allowed by the
- * policy, and a county — a setting named for a township is refused with `notCountyMessage`.
+ * The county an action is for (its calendar, its report mode, its 雷同 threshold, its
+ * summary's publication): not found as the policy answers for what is not the actor's,
+ * allowed by the policy, and a county. An organization that is no county is refused with
+ * `notCountyMessage` where the form could have named one, else not found.
  */
-export async function authorizeCountySetting(
+export async function authorizeCounty(
   actor: Actor,
-  action: "calendar.manage" | "county.configure",
+  action: "calendar.manage" | "county.configure" | "summary.publish",
   countyId: string,
-  notCountyMessage: string,
+  notCountyMessage?: string,
 ): Promise<string> {
   const county = isUuid(countyId)
     ? await db.organization.findUnique({ where: { id: countyId }, select: { kind: true } })
     : null;
   if (!county) throw notFoundFor(actor);
   authorize(actor, action, await loadOrganizationScope(countyId));
-  if (county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", notCountyMessage);
+  if (county.kind !== "COUNTY")
+    throw notCountyMessage ? new AppError("INVALID_INPUT", notCountyMessage) : notFoundFor(actor);
   return countyId;
 }
