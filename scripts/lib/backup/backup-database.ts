@@ -72,6 +72,7 @@ export async function backupDatabase(options: { url: string; file: string; tool?
   const partial = `${file}.${randomBytes(4).toString("hex")}.partial`;
   try {
     if (tool.kind === "wasm") {
+      await refuseStrippedLines(url);
       const dump = await wasmPgDump(
         url,
         DUMP_OPTIONS.filter((option) => option !== "--inserts"),
@@ -88,6 +89,39 @@ export async function backupDatabase(options: { url: string; file: string; tool?
       ? `pg_dump ${WASM_PG_DUMP_MAJOR}（WebAssembly，@electric-sql/pglite-tools）`
       : `pg_dump ${tool.major}（PATH）`;
   return { file, bytes: size, serverVersion: server.version, tool: toolName };
+}
+
+/**
+ * pglite-tools drops every line of the script that starts with `\restrict` or `\unrestrict`
+ * (psql commands pg_dump 18 writes at its start and end), and a text value's line breaks are
+ * written as they are: a value with such a line would come back without it. Such text is
+ * refused here, before it could go missing (the pg_dump on PATH keeps it).
+ */
+async function refuseStrippedLines(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const columns = await client.query<{ schema: string; table: string; column: string }>(
+      `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
+         FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+          AND (c.data_type IN ('text', 'character varying', 'character') OR c.udt_name IN ('_text', '_varchar'))`,
+    );
+    for (const { schema, table, column } of columns.rows) {
+      const name = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`;
+      const { rows } = await client.query<{ found: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${name} WHERE ${client.escapeIdentifier(column)}::text ~* $1) AS found`,
+        [String.raw`(^|[\n\r\u2028\u2029])\\(un)?restrict\M`],
+      );
+      if (rows[0]?.found)
+        throw new Error(
+          `${table}.${column} 中有以 \\restrict 开头的一行文字，内置的 WebAssembly 版 pg_dump 会丢失这一行：请安装 PostgreSQL 18 的客户端（pg_dump 在 PATH 上）后再备份。`,
+        );
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** The pg_dump on PATH, its script gzipped into `file` as it comes. */

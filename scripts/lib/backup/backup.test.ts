@@ -180,6 +180,23 @@ describe("backup and restore", () => {
     expect(await fingerprint(empty)).toEqual({});
   }, 60_000);
 
+  it("refuses text the WebAssembly pg_dump's wrapper would lose, writing no file", async () => {
+    const url = await freshDatabase("restrict");
+    await withClient(url, (client) =>
+      client.query(
+        "CREATE TABLE public.notes (body text); INSERT INTO public.notes VALUES ('第一行 \\restrict 不在行首'), (E'说明\\n\\\\Restrict 在行首')",
+      ),
+    );
+    const file = path.join(folder, "restrict.sql.gz");
+    await expect(backupDatabase({ url, file, tool: wasm })).rejects.toThrow(/notes\.body 中有以 \\restrict 开头的一行/);
+    await expect(fs.stat(file)).rejects.toThrow();
+    await withClient(url, (client) => client.query("DELETE FROM public.notes WHERE body LIKE '说明%'"));
+    await backupDatabase({ url, file, tool: wasm });
+    const restored = await freshDatabase("restrict_restored");
+    await restoreDatabase({ url: restored, file });
+    expect(await fingerprint(restored)).toEqual(await fingerprint(url));
+  }, 60_000);
+
   it("backs up one snapshot while rows are written", async () => {
     // Each transaction writes a row into two tables that pg_dump reads at different moments.
     let isWriting = true;
