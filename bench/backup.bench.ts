@@ -14,6 +14,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import {
@@ -72,8 +73,9 @@ try {
     start = performance.now();
     const summary = await backupDatabase({ url, file, tool });
     const backupMs = performance.now() - start;
+    const scriptBytes = gunzipSync(await fs.readFile(file)).length;
     console.log(
-      `backup:    ${summary.tool}: ${(backupMs / 1000).toFixed(2)} s (${(backupMs / readMs).toFixed(1)}× the baseline), ${mb(summary.bytes)} MB gzipped; memory ${rss()}`,
+      `backup:    ${summary.tool}: ${(backupMs / 1000).toFixed(2)} s (${(backupMs / readMs).toFixed(1)}× the baseline), ${mb(summary.bytes)} MB gzipped (${mb(scriptBytes)} MB of SQL); memory ${rss()}`,
     );
     const target = await server.createDatabase(`bench_backup_${tool.kind}`);
     start = performance.now();
