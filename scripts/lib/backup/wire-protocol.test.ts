@@ -34,7 +34,7 @@ function wholeAfterEachPiece(bytes: Buffer, step: number, isSessionReady = true)
 }
 
 describe("readClientWrite", () => {
-  it("waits for an answer to the startup message, a query, a sync and an authentication response, not to a partial one", () => {
+  it("waits for an answer to the startup message, a query, a sync, a function call and an authentication response, not to a partial one", () => {
     const stream = newClientStream();
     expect(readClientWrite(stream, startup.subarray(0, 10))).toEqual({ awaitsAnswer: false, terminates: false });
     expect(readClientWrite(stream, startup.subarray(10))).toEqual({ awaitsAnswer: true, terminates: false });
@@ -46,6 +46,7 @@ describe("readClientWrite", () => {
     ).toBe(false);
     expect(readClientWrite(stream, message("S")).awaitsAnswer).toBe(true);
     expect(readClientWrite(stream, message("p", Buffer.from("SCRAM-SHA-256\0"))).awaitsAnswer).toBe(true);
+    expect(readClientWrite(stream, message("F", Buffer.alloc(12))).awaitsAnswer).toBe(true);
     expect(readClientWrite(stream, message("X"))).toEqual({ awaitsAnswer: false, terminates: true });
   });
 });

@@ -8,8 +8,14 @@
 /** Authentication requests the client must answer: cleartext, MD5, GSS/SSPI continue, SASL, SASL continue. */
 const AUTH_REQUESTS_NEEDING_REPLY = new Set([3, 5, 7, 8, 9, 10, 11]);
 
-/** Client messages that the server answers: Query, Sync, Flush, the password/SASL responses. */
-const CLIENT_MESSAGES_ANSWERED = new Set(["Q", "S", "H", "p"]);
+/**
+ * Client messages the server answers up to a ReadyForQuery (or its next authentication
+ * request): Query, Sync, FunctionCall (pg_dump reads large objects with lo_read), and the
+ * password/SASL responses. Not Flush: its answer has no end mark; libpq sends it only in
+ * pipeline mode, which pg_dump does not use (a read with nothing to read ends the connection
+ * with pg_dump's own error, rather than a wait).
+ */
+const CLIENT_MESSAGES_ANSWERED = new Set(["Q", "S", "F", "p"]);
 
 export type ClientStream = {
   /** Bytes of an incomplete message carried over from the last write. */
