@@ -93,9 +93,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const { serverUrl } = inject("testDatabase");
+  // Each DROP DATABASE waits for a checkpoint: slow on a busy machine.
   for (const name of databases) await dropDatabase(serverUrl, name);
   if (folder) await fs.rm(folder, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("backup and restore", () => {
   let backupFile: string;
