@@ -17,7 +17,7 @@ import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createDatabase, dropDatabase } from "../postgres";
 import { createScriptClient } from "../prisma-client";
 import { createTestDatabase } from "../test-database-template";
-import { backupDatabase } from "./backup-database";
+import { backupDatabase, pathPgDumpMajor } from "./backup-database";
 import { restoreDatabase } from "./restore-database";
 
 const wasm = { kind: "wasm" } as const;
@@ -137,6 +137,21 @@ describe("backup and restore", () => {
       expect(Buffer.compare(row.docx ?? Buffer.alloc(0), original[index]!.docx ?? Buffer.alloc(0))).toBe(0);
     }
   }, 180_000);
+
+  // Where a PostgreSQL 18 (or newer) client is installed: its script (with psql's \restrict
+  // lines) restores the same way. Debian bookworm's client is 15's, which cannot dump 18.
+  it.runIf((pathPgDumpMajor() ?? 0) >= 18)(
+    "restores the same from the pg_dump on PATH",
+    async () => {
+      const file = path.join(folder, "native.sql.gz");
+      const summary = await backupDatabase({ url: sourceUrl, file });
+      expect(summary.tool).toContain("PATH");
+      const target = await freshDatabase("native");
+      await restoreDatabase({ url: target, file });
+      expect(await fingerprint(target)).toEqual(await fingerprint(sourceUrl));
+    },
+    120_000,
+  );
 
   it("refuses a database that holds data, changing nothing, and replaces its contents when forced", async () => {
     await withClient(restoredUrl, (client) =>
