@@ -117,7 +117,14 @@ export const importMessages = {
     `行名称写作${q(printed)}（${otherLayout}的写法），本表格式为${q(row)}；已按该行读取，请按模板更正行名称`,
   cellUnitConverted: (cell: string, raw: string, converted: number, unit: string): string =>
     `${q(cell)}填写为${q(raw)}，已换算为模板的单位：${converted} ${unit}，请核对`,
-  headerUnitConverted: (cell: string, header: string, raw: string, from: string, converted: number, to: string): string =>
+  headerUnitConverted: (
+    cell: string,
+    header: string,
+    raw: string,
+    from: string,
+    converted: number,
+    to: string,
+  ): string =>
     `表头${q(header)}注明单位为“${from}”，${q(cell)}的 ${raw} ${from}已换算为模板的单位：${converted} ${to}，请核对`,
   cellUnitWrong: (cell: string, raw: string, expected: string): string =>
     `${q(cell)}填写为${q(raw)}，单位与该栏不符（该栏应填${expected}），未读取，请核对`,

@@ -136,7 +136,13 @@ function matchRow(
     if (key === undefined) break;
     const aliased = slots.findIndex((slot, s) => !done[s] && slot.aliases.some((a) => a.key === key));
     const alias = slots[aliased]?.aliases.find((a) => a.key === key);
-    if (alias) return { slot: aliased, parts, exact: true, wording: { printed: joinedText(tokens, at, parts), alias: alias.layout } };
+    if (alias)
+      return {
+        slot: aliased,
+        parts,
+        exact: true,
+        wording: { printed: joinedText(tokens, at, parts), alias: alias.layout },
+      };
   }
   for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
     const key = joinedKey(tokens, at, parts);
@@ -146,7 +152,12 @@ function matchRow(
       if (!slot || done[s] || matchLabel(key, slot.key) !== "close") continue;
       // A label cut short of its note (部分公开 for 部分公开（区分处理的……）) is the usual print, not a misprint.
       const misprinted = !slot.key.startsWith(key) && !slot.aliases.some((a) => a.key.startsWith(key));
-      return { slot: s, parts, exact: false, ...(misprinted ? { wording: { printed: joinedText(tokens, at, parts) } } : {}) };
+      return {
+        slot: s,
+        parts,
+        exact: false,
+        ...(misprinted ? { wording: { printed: joinedText(tokens, at, parts) } } : {}),
+      };
     }
   }
   return undefined;
@@ -341,20 +352,31 @@ function moneyColumnsOf(grid: CompiledGrid): MoneyColumn[] {
 
 const sameHeader = (printed: string, expected: string): boolean =>
   printed.length >= 4 &&
-  (printed === expected || expected.endsWith(printed) || printed.endsWith(expected) || matchLabel(printed, expected) === "close");
+  (printed === expected ||
+    expected.endsWith(printed) ||
+    printed.endsWith(expected) ||
+    matchLabel(printed, expected) === "close");
 
 /**
  * When the cell at `at` is a money column's header with a stated unit, note the unit for the
  * column's figures; true when the cell was such a header (it is then no misprint to report).
  */
-function readStatedUnit(tokens: readonly Token[], at: number, columns: readonly MoneyColumn[], into: StatedUnits): boolean {
+function readStatedUnit(
+  tokens: readonly Token[],
+  at: number,
+  columns: readonly MoneyColumn[],
+  into: StatedUnits,
+): boolean {
   const token = tokens[at];
   if (!token || columns.length === 0) return false;
   const { base, unit } = splitUnitNote(token.text);
   const column = columns.find((c) => sameHeader(base, c.base));
   const stated = unit ?? unitOnly(tokens[at + 1]);
   if (!column || !stated) return false;
-  into.set(column.column, { unit: stated, header: stated === unit ? token.text.trim() : `${token.text.trim()}${tokens[at + 1]?.text.trim() ?? ""}` });
+  into.set(column.column, {
+    unit: stated,
+    header: stated === unit ? token.text.trim() : `${token.text.trim()}${tokens[at + 1]?.text.trim() ?? ""}`,
+  });
   return true;
 }
 
@@ -419,7 +441,12 @@ function assignRow(
     const id = cell.id;
     const column = cell.columnName;
     if (token.value.kind === "number") {
-      const figure = inCellUnit(token.value, cell, statedUnits.get(`${cell.gridId}.${cell.column}`), `${slot.name}·${column}`);
+      const figure = inCellUnit(
+        token.value,
+        cell,
+        statedUnits.get(`${cell.gridId}.${cell.column}`),
+        `${slot.name}·${column}`,
+      );
       if (figure.problem) problems.push(figure.problem);
       if (figure.value !== undefined) cells.set(id, figure.value);
     } else {
