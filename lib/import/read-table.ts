@@ -150,8 +150,11 @@ function matchRow(
     for (let s = next; s < slots.length; s++) {
       const slot = slots[s];
       if (!slot || done[s] || matchLabel(key, slot.key) !== "close") continue;
-      // A label cut short of its note (部分公开 for 部分公开（区分处理的……）) is the usual print, not a misprint.
-      const misprinted = !slot.key.startsWith(key) && !slot.aliases.some((a) => a.key.startsWith(key));
+      // Only a character printed wrong (先行 for 现行) is the author's misprint. A label cut short of its
+      // note (部分公开 for 部分公开（区分处理的……）) is the usual print, and one a character longer or
+      // shorter is, in a PDF, a fragment of the merged group label beside it (果 of 办理结果) or a
+      // label wrapped past its cell: neither is worth a 提示.
+      const misprinted = key.length === slot.key.length;
       return {
         slot: s,
         parts,
@@ -192,8 +195,17 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     const match = matchRow(tokens, i, slots, slotsByKey, done, next);
     const slot = match ? slots[match.slot] : undefined;
     if (!match || !slot) {
-      if (!readStatedUnit(tokens, i, moneyColumns, statedUnits))
-        checkHeader(token, knownKeys, columnKeys, reportedHeaders, section, problems);
+      if (readStatedUnit(tokens, i, moneyColumns, statedUnits)) continue;
+      // A PDF may set a header row's labels close enough to read as one cell (本年制发件数 本年废止件数 …).
+      for (const part of token.text.split(/\s+/).filter(Boolean))
+        checkHeader(
+          { ...token, text: part, key: labelKey(part) },
+          knownKeys,
+          columnKeys,
+          reportedHeaders,
+          section,
+          problems,
+        );
       continue;
     }
     if (match.wording) {
@@ -648,7 +660,8 @@ function extraTableStart(tokens: readonly Token[], grid: CompiledGrid, section: 
       continue;
     }
     if (!figures || token.key.length < 2 || isKnown(token.key)) continue;
-    if (tokens.slice(i + 1).some((t) => t.value?.kind === "number")) return i;
+    // A PDF may join a narrow table's label and figure into one cell (信息处理费120).
+    if (tokens.slice(i + 1).some((t) => t.value?.kind === "number" || /\d$/u.test(normalizeWidth(t.text)))) return i;
     return undefined;
   }
   return undefined;

@@ -9,6 +9,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sampleReport } from "../../fixtures/import/sample-report";
+import type { ReportData } from "../report-data";
 import { readReportText } from "./read-report-text";
 import type { ProblemCode, ReadResult } from "./types";
 
@@ -234,5 +236,34 @@ describe("kind 7: typos in labels and a missing row", () => {
     );
     expect(problems(r, "row.wording")).toEqual([]);
     expect(problems(r, "row.missing")).toEqual([]);
+  });
+});
+
+describe("the kinds together in a PDF (the sample's CMS page printed by LibreOffice: fixtures/import/write-kinds-pdf.ts)", () => {
+  it("reads each as the text readers do, and keeps the fee table out of table 四", async () => {
+    const { readReportPdf } = await import("./read-report-pdf");
+    const r = await readReportPdf(
+      new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/import/pdf/libreoffice-kinds-gov-2021.pdf"))),
+    );
+    const sample = sampleReport("gov-2021");
+    expect(r.status).toBe("read");
+    expect(r.layoutId).toBe("gov-2021");
+    // Tables 二 and 四 cell by cell: 规范性文件 into 行政规范性文件, 147230元 as 万元, 四 without the fee table.
+    const inTables = (cells: ReportData["cells"], prefix: string) =>
+      Object.fromEntries(Object.entries(cells).filter(([id]) => id.startsWith(prefix)));
+    expect(inTables(r.data.cells, "t2.")).toEqual({ ...inTables(sample.cells, "t2."), "t2.fees.amount": 14.723 });
+    expect(inTables(r.data.cells, "t4.")).toEqual(inTables(sample.cells, "t4."));
+    expect(codes(r)).toEqual(
+      expect.arrayContaining([
+        "section.numbering s1",
+        "row.wording t2.normative",
+        "header.wording t2",
+        "cell.unit t2.fees.amount",
+        "table.extra t4",
+      ]),
+    );
+    expect(problems(r, "section.missing")).toEqual([]);
+    expect(r.data.narrative["s1.active"]).toContain("主动公开政府信息128条");
+    expect(r.data.narrative.s6).toMatch(/^信息处理费收取情况表\n/);
   });
 });
