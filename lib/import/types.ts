@@ -48,6 +48,11 @@ export type ProblemCode =
   | "row.values"
   | "cell.blank"
   | "header.wording"
+  | "row.wording"
+  | "cell.unit"
+  | "table.extra"
+  | "section.extra"
+  | "section.content"
   | "period.unreadable"
   | "period.missing";
 
