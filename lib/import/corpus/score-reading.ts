@@ -81,7 +81,12 @@ export function scoreReading(label: CorpusLabel, reading: ReadResult, findings: 
   const expected = labelledCells(label);
   const cellMisses: CellMiss[] = [];
   for (const [cellId, want] of expected) {
-    const got = reading.status === "read" ? (reading.data.cells[cellId] ?? null) : null;
+    // A file that was not read has read nothing right, not even its blank cells.
+    if (reading.status !== "read") {
+      cellMisses.push({ cellId, expected: want, actual: null });
+      continue;
+    }
+    const got = reading.data.cells[cellId] ?? null;
     if (!sameValue(want, got)) cellMisses.push({ cellId, expected: want, actual: got });
   }
   const signals = signalsOf(reading, findings);
