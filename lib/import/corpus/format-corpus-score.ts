@@ -7,6 +7,18 @@ const shown = (v: number | null): string => (v === null ? "空" : String(v));
 /** Enough misses to see the pattern without flooding the terminal. */
 const MAX_LISTED = 12;
 
+/** Counts by what went wrong, for the reader's owners: cells by table and source, alarms and missed defects by id and kind. */
+function missesByKind(run: CorpusScore): string[] {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const e of run.entries) {
+    for (const m of e.score.cellMisses) add(`读错 ${e.reading.source} ${m.cellId.split(".")[0]}`);
+    for (const f of e.score.falseAlarms) add(`误报 ${f.id}`);
+    for (const d of e.score.missedDefects) add(`未发现 ${d.kind}`);
+  }
+  return [...counts].map(([key, n]) => `${key} ×${n}`);
+}
+
 export function formatCorpusScore(run: CorpusScore): string {
   const out: string[] = [];
   for (const e of run.entries) {
@@ -31,6 +43,8 @@ export function formatCorpusScore(run: CorpusScore): string {
   }
   const t = run.totals;
   out.push("");
+  const byKind = missesByKind(run);
+  if (byKind.length > 0) out.push(`按类别：${byKind.join("；")}`);
   out.push(
     `合计 ${t.entries} 个文件：数据项 ${t.cellsRight}/${t.cellsLabelled} 读对（${percent(t.cellsRight, t.cellsLabelled)}）；` +
       `缺陷 ${t.defectsFound}/${t.defectsLabelled} 发现；误报 ${t.falseAlarms}`,
