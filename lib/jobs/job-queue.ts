@@ -13,7 +13,7 @@ import { env } from "@/lib/server/env";
 /** The queues the app runs and how each retries (the handlers are in start-job-workers.ts). */
 export const jobKinds = {
   /** A county reviewer publishing every approved report of the county and year (publish-county-reports.ts). */
-  "county-publish-reports": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 30 * 60 },
+  "county-publish-reports": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 15 * 60 },
 } as const satisfies Record<string, { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number }>;
 
 export type JobKind = keyof typeof jobKinds;

@@ -12,7 +12,7 @@ import { AppError, isAppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
 import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope, loadSubtrees } from "@/lib/server/organization-scope";
-import type { Actor } from "@/lib/workflow/policy";
+import { can, type Actor } from "@/lib/workflow/policy";
 import {
   beginAttempt,
   failAttempt,
@@ -24,6 +24,7 @@ import {
   type JobItem,
   type JobView,
 } from "./background-job";
+import { latestOwnJob } from "./follow-job";
 import { jobKinds, sendJob, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 
@@ -180,3 +181,21 @@ export async function runCountyPublication(job: QueueJob<unknown>): Promise<void
 }
 
 export const countyPublicationRetries = jobKinds[KIND];
+
+/**
+ * What the season board shows of a whole-county publication: null when the actor may not
+ * start one (only the county's own reviewers may); else how many reports it would publish
+ * and the actor's latest such job for the county and year (its progress after a reload).
+ */
+export async function loadCountyPublication(
+  actor: Actor,
+  countyId: string | null,
+  year: number,
+): Promise<{ publishable: number; job: JobView | null } | null> {
+  if (countyId === null || !can(actor, "season.publishReports", await loadOrganizationScope(countyId))) return null;
+  const [targets, job] = await Promise.all([
+    listPublishableReports(countyId, year),
+    latestOwnJob(actor, KIND, countyId, year),
+  ]);
+  return { publishable: targets.length, job };
+}
