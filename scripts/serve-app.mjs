@@ -57,7 +57,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     server.closeAllConnections();
     await Promise.race([
       globalThis[stopJobs]?.().catch(() => {}),
-      new Promise((resolve) => setTimeout(resolve, 11_000)),
+      new Promise((resolve) => setTimeout(resolve, 6_000)),
     ]);
     process.exit(0);
   });

@@ -8,6 +8,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
+import { createAccount } from "@/prisma/seed/create-account";
 
 // A held row then fails its statement in 1.5 s instead of 5 s (lib/server/db.ts).
 process.env.DATABASE_TIMEOUT_MS = "1500";
@@ -18,6 +19,7 @@ const modules = setUpReviewDatabase("nianbao_jobs_county_publication", async () 
   queue: await import("./job-queue"),
   workers: await import("./start-job-workers"),
   approve: await import("@/lib/reports/approve-report"),
+  publish: await import("@/lib/reports/publish-report"),
 }));
 const year = 2025;
 
@@ -162,4 +164,49 @@ describe("publishing every approved report of 阳城县 as a job", () => {
       expect(report).toMatchObject({ status: "PUBLISHED", version: version + 1 });
     }
   }, 180_000);
+
+  it("leaves a report published by someone else after the job started, with the reason, and refuses the county administrator", async () => {
+    const { db, steps, jobs, queue, workers, approve, publish } = modules;
+    const countyId = await steps.organizationIdNamed("阳城县");
+    const reviewer = await steps.actorFor("yangcheng-review");
+    await createAccount(db, {
+      username: "yangcheng-review2",
+      name: "阳城县审核员二",
+      role: "REVIEWER",
+      organizationId: countyId,
+      password: "Yangcheng-review2-2026!",
+      mustChangePassword: false,
+    });
+    const colleague = await steps.actorFor("yangcheng-review2");
+    await createAccount(db, {
+      username: "yangcheng-jobs-admin",
+      name: "阳城县管理员",
+      role: "COUNTY_ADMIN",
+      organizationId: countyId,
+      password: "Yangcheng-admin-2026!",
+      mustChangePassword: false,
+    });
+    const countyAdmin = await steps.actorFor("yangcheng-jobs-admin");
+    expect((await failureOf(jobs.publishCountyReports(countyAdmin, countyId, { year }))).code).toBe("FORBIDDEN");
+
+    // 北留镇's report, submitted in the first test, approved now.
+    const beiliu = await db.report.findFirstOrThrow({
+      where: { year, organization: { name: { contains: "北留" } } },
+      select: { id: true, version: true },
+    });
+    const approved = await approve.approveReport(reviewer, { reportId: beiliu.id, expectedVersion: beiliu.version });
+    // No worker takes the job until the colleague has published the report by hand.
+    await queue.stopJobQueue(10_000);
+    const started = await jobs.publishCountyReports(reviewer, countyId, { year });
+    expect(started.total).toBe(1);
+    await publish.publishReport(colleague, { reportId: beiliu.id, expectedVersion: approved.version });
+    await workers.startJobWorkers();
+
+    const finished = await waitFor(started.id, (view) => view.state === "SUCCEEDED");
+    expect(finished.label).toBe("已发布 0 份，1 份未发布（原因见下）。");
+    expect(finished.items).toEqual([
+      expect.objectContaining({ reportId: beiliu.id, outcome: "skipped", reason: "报告当前为“已发布”，未发布" }),
+    ]);
+    expect(await publicationsOf(beiliu.id)).toEqual([{ sequence: 1 }]);
+  }, 120_000);
 });

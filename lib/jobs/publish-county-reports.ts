@@ -13,6 +13,7 @@ import { failureReason } from "./failure-reason";
 import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope, loadSubtrees } from "@/lib/server/organization-scope";
 import { can, type Actor } from "@/lib/workflow/policy";
+import { statusLabels } from "@/lib/workflow/transitions";
 import {
   beginAttempt,
   failAttempt,
@@ -140,9 +141,15 @@ async function publishOne(actor: Actor, target: JobDetail["targets"][number], st
     });
     return { ...target, outcome: "published", sequence: published.sequence };
   } catch (error) {
-    if (isAppError(error) && skippingCodes.has(error.code))
-      return { ...target, outcome: "skipped", reason: error.userMessage };
-    throw error;
+    if (!isAppError(error) || !skippingCodes.has(error.code)) throw error;
+    // The policy refuses a report that is no longer approved as it refuses a stranger; the
+    // starter (whose county it is) reads what became of it instead.
+    const current = await db.report.findUnique({ where: { id: target.reportId }, select: { status: true } });
+    const reason =
+      current && current.status !== "APPROVED"
+        ? `报告当前为“${statusLabels[current.status]}”，未发布`
+        : error.userMessage.replace(/[。\s]+$/u, "");
+    return { ...target, outcome: "skipped", reason };
   }
 }
 

@@ -9,8 +9,8 @@ const beforeExit = Symbol.for("nianbao.jobs.stop");
 /**
  * The app instance's part of the queue (instrumentation.ts): its workers, started with the
  * server. A database that cannot be reached yet is tried again every 10 s, so the web tier
- * starts regardless. On shutdown the job in hand is finished first (up to 10 s); one that is
- * not is taken up again by another instance once pg-boss expires it.
+ * starts regardless. On shutdown the job in hand is finished first (up to 5 s); one that is
+ * not is failed by pg-boss and retried by another instance, which skips what is done.
  */
 export function runJobWorkers(): void {
   const start = () =>
@@ -19,5 +19,5 @@ export function runJobWorkers(): void {
       setTimeout(start, RETRY_START_MS).unref();
     });
   void start();
-  (globalThis as { [beforeExit]?: () => Promise<void> })[beforeExit] = () => stopJobQueue(10_000);
+  (globalThis as { [beforeExit]?: () => Promise<void> })[beforeExit] = () => stopJobQueue(5_000);
 }
