@@ -8,7 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { isUuid } from "@/lib/server/is-uuid";
 import type { Actor } from "@/lib/workflow/policy";
 import { toJobView, type JobView } from "./background-job";
-import { jobKinds, retryFailedJob, sendJob, type JobKind } from "./job-queue";
+import { isJobAbandoned, jobKinds, requeueJob, type JobKind } from "./job-queue";
 
 export const jobInput = z.strictObject({ jobId: z.uuid({ error: "任务编号无效，请刷新页面后重试" }) });
 export type JobInput = z.infer<typeof jobInput>;
@@ -30,8 +30,25 @@ export const readJobProgress = defineOperation({
     authorize(actor, "job.read", { isOwn: isOwnJob(actor, row) });
     return row;
   },
-  run: async (row): Promise<JobView> => toJobView(row),
+  run: async (row): Promise<JobView> => toJobView(await reconcile(row)),
 });
+
+const ABANDONED = "任务在服务停止时中断";
+
+/**
+ * A row still QUEUED or RUNNING whose queue job pg-boss gave up (its instance stopped in the
+ * middle, after the last retry) becomes FAILED, so its starter is offered 重试 instead of
+ * watching a count that no longer moves.
+ */
+async function reconcile(row: BackgroundJob): Promise<BackgroundJob> {
+  if (row.state !== "QUEUED" && row.state !== "RUNNING") return row;
+  if (!(row.kind in jobKinds) || !(await isJobAbandoned(row.kind as JobKind, row.id))) return row;
+  await db.backgroundJob.updateMany({
+    where: { id: row.id, state: row.state, updatedAt: row.updatedAt },
+    data: { state: "FAILED", failure: ABANDONED, finishedAt: new Date() },
+  });
+  return db.backgroundJob.findUniqueOrThrow({ where: { id: row.id } });
+}
 
 /**
  * The latest job of a kind the actor started for an organization and year (the page shows
@@ -55,8 +72,7 @@ export async function latestOwnJob(
 
 /**
  * 重试: a job that failed for good goes back to the queue and continues where it stopped (what
- * it already did stays done; the job body asks the policy again). pg-boss's own row is retried
- * while it holds it; once archived, the job is sent again under the same id.
+ * it already did stays done; the job body asks the policy again; job-queue.ts requeueJob).
  */
 export const retryJob = defineOperation({
   name: "retryJob",
@@ -74,7 +90,13 @@ export const retryJob = defineOperation({
       data: { state: "QUEUED", finishedAt: null },
     });
     if (count === 0) throw new AppError("CONFLICT", "任务已在重试中，请稍候。");
-    if (!(await retryFailedJob(kind, row.id))) await sendJob(kind, row.id, {});
+    try {
+      await requeueJob(kind, row.id);
+    } catch (error) {
+      // Not queued again: the row says so, and 重试 stays offered.
+      await db.backgroundJob.updateMany({ where: { id: row.id, state: "QUEUED" }, data: { state: "FAILED" } });
+      throw error;
+    }
     return toJobView(await db.backgroundJob.findUniqueOrThrow({ where: { id: row.id } }));
   },
 });

@@ -41,7 +41,9 @@ async function startQueue(): Promise<PgBoss> {
   const timeoutMs = env().DATABASE_TIMEOUT_MS;
   // pg-boss hands these to pg's Pool, which its types do not list: the same bounded waits as
   // lib/server/db.ts, so a paused database fails a job instead of leaving it hanging.
-  const poolOptions = { connectionTimeoutMillis: timeoutMs, statement_timeout: timeoutMs * 2 };
+  // Connecting gets twice the app's wait: pg-boss opens its pool while the instance starts, the
+  // busiest moment of a loaded machine.
+  const poolOptions = { connectionTimeoutMillis: timeoutMs * 2, statement_timeout: timeoutMs * 2 };
   const boss = new PgBoss({
     connectionString: env().DATABASE_URL,
     schema: "pgboss",
@@ -71,15 +73,28 @@ export async function sendJob(kind: JobKind, id: string, data: object): Promise<
 }
 
 /**
- * Takes a failed job back to the queue for one more attempt (pg-boss adds one to its retry
- * limit). False when pg-boss no longer holds it as failed (archived, or already retrying).
+ * Takes a job pg-boss gave up back to the queue for one more attempt: a failed one is retried
+ * (pg-boss adds one to its retry limit), a cancelled one resumed, one already archived sent
+ * again under its id. Throws when pg-boss still holds it as waiting or active.
  */
-export async function retryFailedJob(kind: JobKind, id: string): Promise<boolean> {
+export async function requeueJob(kind: JobKind, id: string): Promise<void> {
   const boss = await jobQueue();
   const job = await boss.getJobById(kind, id);
-  if (job?.state !== "failed") return false;
-  await boss.retry(kind, id);
-  return true;
+  if (job?.state === "failed") await boss.retry(kind, id);
+  else if (job?.state === "cancelled") await boss.resume(kind, id);
+  else if (job === null) {
+    if ((await boss.send(kind, {}, { id })) === null) throw new Error(`job ${id} could not be sent again`);
+  } else throw new Error(`job ${id} is still ${job.state}`);
+}
+
+/**
+ * Whether pg-boss has given the job up without its handler saying so (it failed or was
+ * cancelled while the instance that held it stopped): the app's row cannot know by itself.
+ */
+export async function isJobAbandoned(kind: JobKind, id: string): Promise<boolean> {
+  const boss = await jobQueue();
+  const job = await boss.getJobById(kind, id, { includeArchive: true });
+  return job === null || job.state === "failed" || job.state === "cancelled";
 }
 
 /**

@@ -209,4 +209,37 @@ describe("publishing every approved report of 阳城县 as a job", () => {
     ]);
     expect(await publicationsOf(beiliu.id)).toEqual([{ sequence: 1 }]);
   }, 120_000);
+
+  it("shows a job pg-boss gave up without its handler (its instance stopped) as failed, and 重试 resumes it", async () => {
+    const { db, steps, jobs, follow, queue, workers } = modules;
+    const countyId = await steps.organizationIdNamed("阳城县");
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const unit = await db.organization.create({
+      data: { name: "试验镇人民政府", kind: "TOWNSHIP", parentId: countyId },
+      select: { id: true },
+    });
+    await createAccount(db, {
+      username: "shiyan-clerk",
+      name: "试验镇填报员",
+      role: "CLERK",
+      organizationId: unit.id,
+      password: "Shiyan-clerk-2026!",
+      mustChangePassword: false,
+    });
+    const { reportId, version } = await approvedReport("shiyan-clerk");
+
+    await queue.stopJobQueue(10_000);
+    const started = await jobs.publishCountyReports(reviewer, countyId, { year });
+    // What pg-boss does to a job whose instance stopped: it is given up, the handler never told.
+    await (await queue.jobQueue()).cancel("county-publish-reports", started.id);
+    const abandoned = await follow.readJobProgress(reviewer, { jobId: started.id });
+    expect(abandoned).toMatchObject({ state: "FAILED", failure: "任务在服务停止时中断", canRetry: true, done: 0 });
+
+    await workers.startJobWorkers();
+    await follow.retryJob(reviewer, { jobId: started.id });
+    const finished = await waitFor(started.id, (view) => view.state === "SUCCEEDED");
+    expect(finished).toMatchObject({ done: 1, total: 1, label: "已发布 1 份。" });
+    expect(await publicationsOf(reportId)).toEqual([{ sequence: 1 }]);
+    expect((await db.report.findUniqueOrThrow({ where: { id: reportId } })).version).toBe(version + 1);
+  }, 120_000);
 });
