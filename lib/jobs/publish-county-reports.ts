@@ -5,12 +5,12 @@ import { chinaDay } from "@/lib/format/calendar-day";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { authorizeReport } from "@/lib/reports/authorize-report";
 import { publishThrough } from "@/lib/reports/publish-report";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { authorizeCounty } from "@/lib/organizations/authorize-county";
+import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
-import { isUuid } from "@/lib/server/is-uuid";
 import { loadOrganizationScope, loadSubtrees } from "@/lib/server/organization-scope";
 import { can, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
@@ -43,13 +43,9 @@ export const publishCountyReportsInput = z.strictObject({
 export type PublishCountyReportsInput = z.infer<typeof publishCountyReportsInput> & { now?: Date };
 
 /** The county, once the policy lets the actor publish all of it: its own reviewers. */
-async function authorizeCounty(actor: Actor, countyId: string | null): Promise<string> {
-  if (countyId === null || !isUuid(countyId)) throw notFoundFor(actor);
-  const county = await db.organization.findUnique({ where: { id: countyId }, select: { kind: true } });
-  if (!county) throw notFoundFor(actor);
-  authorize(actor, "season.publishReports", await loadOrganizationScope(countyId));
-  if (county.kind !== "COUNTY") throw notFoundFor(actor);
-  return countyId;
+async function authorizeCountyPublication(actor: Actor, countyId: string | null): Promise<string> {
+  if (countyId === null) throw notFoundFor(actor);
+  return authorizeCounty(actor, "season.publishReports", countyId);
 }
 
 /**
@@ -87,7 +83,7 @@ export const publishCountyReports = defineOperation({
   name: "publishCountyReports",
   action: "season.publishReports",
   authorize: (actor: Actor, countyId: string | null, _input: PublishCountyReportsInput) =>
-    authorizeCounty(actor, countyId),
+    authorizeCountyPublication(actor, countyId),
   run: async (countyId, actor, _askedCounty, input): Promise<JobView> => {
     const dayProblem = publicationDayProblem(input.year, chinaDay(input.now ?? new Date()));
     if (dayProblem) throw new AppError("INVALID_STATE", dayProblem);
@@ -167,7 +163,7 @@ export async function runCountyPublication(job: QueueJob<unknown>): Promise<void
   try {
     const actor = await loadJobActor(row.startedById);
     try {
-      await authorizeCounty(actor, row.organizationId);
+      await authorizeCountyPublication(actor, row.organizationId);
     } catch (error) {
       // The starter may no longer do this: retrying cannot change that.
       await failAttempt(job.id, failureReason(error, "runCountyPublication"), true);
