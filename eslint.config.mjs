@@ -45,7 +45,7 @@ const elements = [
   // Server-side domain operations: they read and write the database.
   {
     type: "domain",
-    pattern: ["lib/reports/**", "lib/publications/**", "lib/organizations/**", "lib/accounts/**"],
+    pattern: ["lib/reports/**", "lib/publications/**", "lib/organizations/**", "lib/accounts/**", "lib/jobs/**"],
     mode: "full",
   },
   // Browser state of the wizard (autosave, local copy, issue store).

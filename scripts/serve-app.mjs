@@ -49,10 +49,16 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, () => console.log(`▲ 年报 ${isDev ? "开发" : "生产"}模式，监听端口 ${port}`));
 
+// The job queue's workers (lib/jobs/run-job-workers.ts) finish the job in hand first, bounded.
+const stopJobs = Symbol.for("nianbao.jobs.stop");
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
     server.closeAllConnections();
+    await Promise.race([
+      globalThis[stopJobs]?.().catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, 6_000)),
+    ]);
     process.exit(0);
   });
 }

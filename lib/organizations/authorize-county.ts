@@ -8,13 +8,13 @@ import type { Actor } from "@/lib/workflow/policy";
 
 /**
  * The county an action is for (its calendar, its report mode, its 雷同 threshold, its
- * summary's publication): not found as the policy answers for what is not the actor's,
+ * summary's publication, publishing all its approved reports): not found as the policy answers for what is not the actor's,
  * allowed by the policy, and a county. An organization that is no county is refused with
  * `notCountyMessage` where the form could have named one, else not found.
  */
 export async function authorizeCounty(
   actor: Actor,
-  action: "calendar.manage" | "county.configure" | "summary.publish",
+  action: "calendar.manage" | "county.configure" | "summary.publish" | "season.publishReports",
   countyId: string,
   notCountyMessage?: string,
 ): Promise<string> {

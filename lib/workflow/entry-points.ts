@@ -331,6 +331,35 @@ const publishSummary = entry(
   ],
 );
 
+// 一键发布 (publishing every approved report of the county as a job): the county's own
+// reviewers; the job then asks report.transition for each report, as the reviewer is then.
+const publishCountyReports = entry(
+  "season.publishReports",
+  [["reviewerA", countyA]],
+  [
+    ...each(["reviewerB", "countyAdminB", "clerkA1"], countyA, "NOT_FOUND"),
+    ...each(["countyAdminA", "admin"], countyA, "FORBIDDEN"),
+    ["reviewerA", townA1, "FORBIDDEN"],
+    ["anonymous", countyA, "UNAUTHENTICATED"],
+  ],
+);
+
+// A job's progress and its 重试: its starter's alone; another's job is not found.
+const readJob = entry(
+  "job.read",
+  [["reviewerA", { isOwn: true }]],
+  [...each(["reviewerA", "admin"], { isOwn: false }, "NOT_FOUND"), ["anonymous", { isOwn: true }, "UNAUTHENTICATED"]],
+);
+const retryJob = entry(
+  "job.retry",
+  [["reviewerA", { isOwn: true, hasFailed: true }]],
+  [
+    ["reviewerB", { isOwn: false, hasFailed: true }, "NOT_FOUND"],
+    ["reviewerA", { isOwn: true, hasFailed: false }, "INVALID_STATE"],
+    ["anonymous", { isOwn: true, hasFailed: true }, "UNAUTHENTICATED"],
+  ],
+);
+
 /** Server actions and route handlers, by file and export. */
 export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(public)/login/actions.ts#signInAction": entry("session.signIn", each(["anonymous", "clerkA1"], null)),
@@ -485,6 +514,9 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/api/admin/units/import/route.ts#POST": placeUnits,
   "app/(staff)/review/board/actions.ts#sendSeasonNoticeAction": countyStaff("season.remind"),
   "app/(staff)/review/board/export/route.ts#GET": countyStaff("season.board"),
+  "app/(staff)/review/board/actions.ts#publishCountyReportsAction": publishCountyReports,
+  "app/(staff)/review/board/actions.ts#readJobProgressAction": readJob,
+  "app/(staff)/review/board/actions.ts#retryJobAction": retryJob,
   "app/(staff)/clerk/season-notice-actions.ts#markSeasonNoticeReadAction": ownUnitNotices("notice.markRead"),
   "app/api/health/route.ts#GET": entry("system.health", [["anonymous", null]]),
   "app/api/import/batch/route.ts#POST": administrators("admin.importBatch"),

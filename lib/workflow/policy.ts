@@ -139,6 +139,12 @@ type SubjectOf = {
   "county.configure": OrganizationScope;
   /** Publishing the county's summary (全县汇总) of a year as a new frozen version, and its 样稿. */
   "summary.publish": OrganizationScope;
+  /** Publishing every approved report of the county and year at once, as a job (lib/jobs/). */
+  "season.publishReports": OrganizationScope;
+  /** Following a job's progress: its starter's alone (another's job is not found). */
+  "job.read": { isOwn: boolean };
+  /** Sending a failed job back to the queue (重试): its starter, once it has failed. */
+  "job.retry": { isOwn: boolean; hasFailed: boolean };
 };
 
 export type Action = keyof SubjectOf;
@@ -360,6 +366,16 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
     (actor, county) =>
       (actor.role === "REVIEWER" || actor.role === "COUNTY_ADMIN") && county.organizationId === actor.organizationId,
   ),
+  // Publishing reports is a reviewer's transition (lib/workflow/transitions.ts): the county's
+  // own reviewers start it; the job asks report.transition again for every report it publishes.
+  "season.publishReports": administering(
+    (actor, county) => actor.role === "REVIEWER" && county.organizationId === actor.organizationId,
+  ),
+  "job.read": signedIn((_actor, job) => allowIf(job.isOwn, "NOT_FOUND")),
+  "job.retry": signedIn((_actor, job) => {
+    if (!job.isOwn) return "NOT_FOUND";
+    return allowIf(job.hasFailed, "INVALID_STATE");
+  }),
 };
 
 /** What a user who must choose a new password may do besides what anyone may: open the password page and change it. */

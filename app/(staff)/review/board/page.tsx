@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "@/components/review/review.css";
 import "@/components/season/season.css";
+import { CountyPublicationPanel } from "@/components/season/county-publication-panel";
 import { SeasonFilterSelects } from "@/components/season/season-filter-selects";
 import { SeasonNoticeForm } from "@/components/season/season-notice-form";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-select";
@@ -27,7 +28,8 @@ import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can } from "@/lib/workflow/policy";
 import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
-import { sendSeasonNoticeAction } from "./actions";
+import { loadCountyPublication } from "@/lib/jobs/publish-county-reports";
+import { publishCountyReportsAction, readJobProgressAction, retryJobAction, sendSeasonNoticeAction } from "./actions";
 
 export const metadata: Metadata = { title: "报告进度" };
 
@@ -81,14 +83,17 @@ export default async function SeasonBoardPage({
     dir: raw.dir,
   });
   const askedCounty = typeof raw.county === "string" ? raw.county : undefined;
-  const { board, counties, canOpenReports, canOpenQueue, canRemind } = await loadStaffPage({
+  const { board, counties, canOpenReports, canOpenQueue, canRemind, publication } = await loadStaffPage({
     page: "/review/board",
     action: "season.board",
     authorize: async ({ actor }) => {
       // The system administrator has no county of their own: they pick one (default the first).
       const { counties, countyId } = await chooseSeasonCounty(actor, askedCounty);
+      const year = parsed.year ?? reportingYear(new Date());
       return {
-        board: await getSeasonBoard(actor, countyId, parsed.year ?? reportingYear(new Date()), new Date()),
+        board: await getSeasonBoard(actor, countyId, year, new Date()),
+        // 一键发布: the county's own reviewers (null for everyone else).
+        publication: await loadCountyPublication(actor, countyId, year),
         counties,
         canOpenReports: can(actor, "page.open", { page: "/review/reports/[id]" }),
         canOpenQueue: can(actor, "page.open", { page: "/review" }),
@@ -217,6 +222,17 @@ export default async function SeasonBoardPage({
         </tbody>
       </table>
       {rows.length === 0 && <p>没有符合条件的单位。</p>}
+      {publication && (
+        <CountyPublicationPanel
+          key={params.year}
+          year={params.year}
+          publishable={publication.publishable}
+          initialJob={publication.job}
+          startPublication={publishCountyReportsAction}
+          readProgress={readJobProgressAction}
+          retry={retryJobAction}
+        />
+      )}
       {canRemind && (
         <SeasonNoticeForm
           formId={NOTICE_FORM}

@@ -1,0 +1,109 @@
+import "server-only";
+import type { BackgroundJob } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import type { JobKind } from "./job-queue";
+
+// The app's record of a queue job: what its starter sees while it runs and afterwards. Each
+// write is one guarded update of the row, so an attempt that lost its job (pg-boss expired it
+// and another instance took it) cannot move a finished row back.
+
+/** One item of a job (a report of the county), as the starter reads it. */
+export type JobItem = {
+  reportId: string;
+  organizationName: string;
+  /** published: by this job (`sequence` its version); skipped: left as it was, `reason` says why. */
+  outcome: "published" | "skipped";
+  sequence?: number;
+  reason?: string;
+};
+
+/** What a job was given (its targets, fixed when it was started) and what became of each. */
+export type JobDetail = { targets: { reportId: string; organizationName: string }[]; items: JobItem[] };
+
+export function jobDetailOf(row: Pick<BackgroundJob, "detail">): JobDetail {
+  const detail = (row.detail ?? {}) as Partial<JobDetail>;
+  return { targets: detail.targets ?? [], items: detail.items ?? [] };
+}
+
+/** The job as its starter's page shows it (components/season/county-publication-panel.tsx). */
+export type JobView = {
+  id: string;
+  state: BackgroundJob["state"];
+  done: number;
+  total: number;
+  /** One zh-CN line: 排队中…, 正在发布… 3/12, 已发布 12 份, 发布未完成：… */
+  label: string;
+  failure: string | null;
+  items: JobItem[];
+  canRetry: boolean;
+};
+
+const kindWords: Record<JobKind, { running: string; noun: string }> = {
+  "county-publish-reports": { running: "正在发布", noun: "发布" },
+};
+
+export function toJobView(row: BackgroundJob): JobView {
+  const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
+  const { items } = jobDetailOf(row);
+  const published = items.filter((item) => item.outcome === "published").length;
+  const skipped = items.length - published;
+  const label = (() => {
+    switch (row.state) {
+      case "QUEUED":
+        return row.failure
+          ? `第 ${row.attempts} 次${words.noun}未成功（${row.failure}），稍后自动重试… ${row.done}/${row.total}`
+          : `排队中… 0/${row.total}`;
+      case "RUNNING":
+        return `${words.running}… ${row.done}/${row.total}`;
+      case "SUCCEEDED":
+        return `已${words.noun} ${published} 份${skipped > 0 ? `，${skipped} 份未${words.noun}（原因见下）` : ""}。`;
+      case "FAILED":
+        return `${words.noun}未完成（${row.done}/${row.total}）：${row.failure ?? "系统出错"}。可点击“重试”继续。`;
+    }
+  })();
+  return {
+    id: row.id,
+    state: row.state,
+    done: row.done,
+    total: row.total,
+    label,
+    failure: row.failure,
+    items,
+    canRetry: row.state === "FAILED",
+  };
+}
+
+/** The attempt begins: RUNNING, one more attempt. Null when the job is already finished (nothing to do again). */
+export async function beginAttempt(id: string): Promise<BackgroundJob | null> {
+  const { count } = await db.backgroundJob.updateMany({
+    where: { id, state: { in: ["QUEUED", "RUNNING", "FAILED"] } },
+    data: { state: "RUNNING", attempts: { increment: 1 } },
+  });
+  return count === 0 ? null : db.backgroundJob.findUnique({ where: { id } });
+}
+
+/** One more item is done: the count and the items so far, while the job runs. */
+export async function recordProgress(id: string, detail: JobDetail): Promise<void> {
+  await db.backgroundJob.updateMany({
+    where: { id, state: "RUNNING" },
+    data: { done: detail.items.length, detail },
+  });
+}
+
+export async function finishJob(id: string, detail: JobDetail): Promise<void> {
+  await db.backgroundJob.updateMany({
+    where: { id, state: "RUNNING" },
+    data: { state: "SUCCEEDED", done: detail.items.length, detail, failure: null, finishedAt: new Date() },
+  });
+}
+
+/**
+ * The attempt failed with `reason` (zh-CN): back to QUEUED while the queue will retry it,
+ * FAILED when it will not (the starter may then send it again with 重试).
+ */
+export async function failAttempt(id: string, reason: string, isFinal: boolean): Promise<void> {
+  await db.backgroundJob.updateMany({
+    where: { id, state: "RUNNING" },
+    data: isFinal ? { state: "FAILED", failure: reason, finishedAt: new Date() } : { state: "QUEUED", failure: reason },
+  });
+}
