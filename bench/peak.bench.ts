@@ -24,6 +24,8 @@
  *    acknowledged save, and each acknowledged save is there exactly once as a revision with
  *    exactly the data sent (nothing lost, nothing doubled).
  *
+ * With `--instances=N` it starts N app processes on the one database (ports from `--port`,
+ * 3840) and spreads the clerks, reviewers and citizens over them, as a reverse proxy would.
  * With `--cpu-prof` the app runs under Node's CPU profiler and the bench prints where its
  * main thread spent the window (by package), the profile kept under .data/peak-profiles/.
  * Not a test: figures for the machine at hand (which may be shared: see the load average).
@@ -36,7 +38,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
-import { startAppServer } from "../scripts/lib/app-server";
+import { startAppServer, type AppServer } from "../scripts/lib/app-server";
 import { applyMigrations } from "../scripts/lib/migrate";
 import { buildIfChanged } from "../scripts/lib/next-build";
 import { isPortFree } from "../scripts/lib/postgres";
@@ -60,6 +62,7 @@ const { values: options } = parseArgs({
     "published-counties": { type: "string", default: "10" },
     "sign-in-concurrency": { type: "string", default: "4" },
     port: { type: "string", default: "3840" },
+    instances: { type: "string", default: "1" },
     "cpu-prof": { type: "boolean", default: false },
   },
 });
@@ -80,8 +83,13 @@ const CITIZENS = integer("citizens");
 const PUBLISHED_COUNTIES = integer("published-counties");
 const SIGN_IN_CONCURRENCY = Math.max(1, integer("sign-in-concurrency"));
 const PORT = integer("port");
-/** A clerk's save unanswered after this long counts as a timeout (the browser would wait on). */
-const SAVE_TIMEOUT_MS = 30_000;
+const INSTANCES = Math.max(1, integer("instances"));
+/**
+ * A request unanswered after this long counts as a timeout. Long: the wizard waits for its
+ * save however long it takes, and a request given up on here would still be worked on by
+ * the app while the clerk's next one is sent (work done twice, the overload made worse).
+ */
+const SAVE_TIMEOUT_MS = 120_000;
 
 // ---------------------------------------------------------------------------------------------
 // HTTP: one keep-alive agent, as many sockets as clerks (a browser keeps one per tab).
@@ -253,12 +261,25 @@ function cookiesOf(answer: Answer): string {
   return setCookie.map((line) => line.split(";")[0]!).join("; ");
 }
 
-async function signInAll(signIn: Recorded, usernames: readonly string[], tally: Tally): Promise<Map<string, string>> {
+/** The recorded request sent to another instance: its URL and the Origin its page would send. */
+function onInstance(recorded: Recorded, instanceUrl: string): Recorded {
+  const url = new URL(recorded.url);
+  const instance = new URL(instanceUrl);
+  url.host = instance.host;
+  return { url: url.toString(), headers: { ...recorded.headers, origin: instance.origin } };
+}
+
+async function signInAll(
+  signIn: Recorded,
+  accounts: readonly { username: string; instanceUrl: string }[],
+  tally: Tally,
+): Promise<Map<string, string>> {
   const cookies = new Map<string, string>();
-  await eachLimited(usernames, SIGN_IN_CONCURRENCY, async (username) => {
-    const answer = await request(signIn.url, {
+  await eachLimited(accounts, SIGN_IN_CONCURRENCY, async ({ username, instanceUrl }) => {
+    const target = onInstance(signIn, instanceUrl);
+    const answer = await request(target.url, {
       method: "POST",
-      headers: signIn.headers,
+      headers: target.headers,
       body: JSON.stringify([{ username, password: PEAK_PASSWORD }]),
     });
     const result = actionResult(answer.text);
@@ -275,6 +296,8 @@ async function signInAll(signIn: Recorded, usernames: readonly string[], tally: 
 type Clerk = {
   username: string;
   reportId: string;
+  /** The app instance this clerk's browser talks to. */
+  instanceUrl: string;
   cookie: string;
   draft: ClerkDraft;
   /** The report's version when the peak started: revisions up to it are not the bench's. */
@@ -292,11 +315,12 @@ type Clerk = {
 
 async function runPeak(
   db: ReturnType<typeof createScriptClient>,
-  appUrl: string,
+  instances: readonly { url: string; pid: number }[],
   province: Province,
-  appPid: number,
   databasePid: number | undefined,
 ): Promise<number> {
+  const appUrl = instances[0]!.url;
+  const instanceFor = (index: number) => instances[index % instances.length]!.url;
   const first = province.activeClerks[0]!;
   const recorded = await recordActions(appUrl, first.username, first.reportId);
   // The recording made a save: the draft of that clerk starts from the stored one again.
@@ -312,7 +336,10 @@ async function runPeak(
   const reviewerNames = province.counties.slice(0, REVIEWERS).map((county) => county.reviewer);
   const cookies = await signInAll(
     recorded.signIn,
-    [...province.activeClerks.map((each) => each.username), ...reviewerNames],
+    [
+      ...province.activeClerks.map((each, index) => ({ username: each.username, instanceUrl: instanceFor(index) })),
+      ...reviewerNames.map((username, index) => ({ username, instanceUrl: instanceFor(index) })),
+    ],
     signIns,
   );
   const signInSeconds = (performance.now() - started) / 1000;
@@ -325,9 +352,10 @@ async function runPeak(
         .join(" · ")}`,
   );
   const recordedReportId = new URL(recorded.save.url).pathname.split("/").at(-1)!;
-  const clerks: Clerk[] = province.activeClerks.map((each) => ({
+  const clerks: Clerk[] = province.activeClerks.map((each, index) => ({
     username: each.username,
     reportId: each.reportId,
+    instanceUrl: instanceFor(index),
     cookie: cookies.get(each.username)!,
     draft: each.draft,
     startVersion: each.version,
@@ -341,7 +369,9 @@ async function runPeak(
   const opens = new Tally();
   started = performance.now();
   await eachLimited(clerks, SIGN_IN_CONCURRENCY, async (clerk) => {
-    const answer = await request(`${appUrl}/clerk/reports/${clerk.reportId}`, { headers: { cookie: clerk.cookie } });
+    const answer = await request(`${clerk.instanceUrl}/clerk/reports/${clerk.reportId}`, {
+      headers: { cookie: clerk.cookie },
+    });
     const problem = pageProblem(answer, 'data-testid="step-title"');
     if (problem) opens.fail(problem);
     else opens.record(answer.ms);
@@ -365,6 +395,7 @@ async function runPeak(
   let running = true;
   const saveHeaders = (clerk: Clerk) => ({
     ...recorded.save.headers,
+    origin: new URL(clerk.instanceUrl).origin,
     // The router state names the page's own report; the browser's names each clerk's.
     "next-router-state-tree": recorded.save.headers["next-router-state-tree"]!.replaceAll(
       recordedReportId,
@@ -381,7 +412,7 @@ async function runPeak(
     savesSent += 1;
     const countIt = measuring;
     try {
-      const answer = await request(`${appUrl}/clerk/reports/${clerk.reportId}`, {
+      const answer = await request(`${clerk.instanceUrl}/clerk/reports/${clerk.reportId}`, {
         method: "POST",
         headers: saveHeaders(clerk),
         body: JSON.stringify([{ reportId: clerk.reportId, expectedVersion, ...payload }]),
@@ -438,7 +469,7 @@ async function runPeak(
     await sleep((index / Math.max(1, REVIEWERS)) * 5_000);
     for (let turn = 0; running; turn += 1) {
       const board = await request(
-        `${appUrl}/review/board?year=${province.year}&sort=${sorts[turn % sorts.length]}&dir=${turn % 2 ? "desc" : "asc"}`,
+        `${instanceFor(index)}/review/board?year=${province.year}&sort=${sorts[turn % sorts.length]}&dir=${turn % 2 ? "desc" : "asc"}`,
         { headers: { cookie } },
       ).catch((error: Error) => error);
       if (measuring) {
@@ -449,7 +480,7 @@ async function runPeak(
       await sleep(2_000);
       const reportId = county.submittedReportIds[turn % county.submittedReportIds.length];
       if (reportId) {
-        const report = await request(`${appUrl}/review/reports/${reportId}`, { headers: { cookie } }).catch(
+        const report = await request(`${instanceFor(index)}/review/reports/${reportId}`, { headers: { cookie } }).catch(
           (error: Error) => error,
         );
         if (measuring) {
@@ -478,7 +509,7 @@ async function runPeak(
           : []),
       ];
       for (const [tally, target] of visits) {
-        const answer = await request(`${appUrl}${target}`, {}).catch((error: Error) => error);
+        const answer = await request(`${instanceFor(index)}${target}`, {}).catch((error: Error) => error);
         if (measuring) {
           const problem =
             answer instanceof Error ? answer.message : answer.status === 200 ? null : `HTTP ${answer.status}`;
@@ -493,7 +524,7 @@ async function runPeak(
   await sleep(WARM_UP * 1000);
   const loadBefore = load();
   const cpuBefore = {
-    app: treeCpuSeconds(appPid),
+    app: instances.reduce((sum, instance) => sum + treeCpuSeconds(instance.pid), 0),
     database: databasePid ? treeCpuSeconds(databasePid) : 0,
     bench: process.cpuUsage(),
     machine: machineCpuSeconds(),
@@ -506,7 +537,7 @@ async function runPeak(
   const windowSeconds = (performance.now() - windowStart) / 1000;
   windowMarks.end = Date.now();
   const cpuAfter = {
-    app: treeCpuSeconds(appPid),
+    app: instances.reduce((sum, instance) => sum + treeCpuSeconds(instance.pid), 0),
     database: databasePid ? treeCpuSeconds(databasePid) : 0,
     bench: process.cpuUsage(cpuBefore.bench),
     machine: machineCpuSeconds(),
@@ -549,7 +580,7 @@ async function runPeak(
       `CPU per save answered (${answeredInWindow}; the other traffic's share included): app ${perSave(used.app).toFixed(1)} ms, ` +
         `PostgreSQL ${perSave(used.database).toFixed(1)} ms, load generator ${perSave(used.bench).toFixed(1)} ms — ` +
         `all ${os.cpus().length} cores for this alone would answer about ${ceiling.toFixed(0)} saves/s, ` +
-        `the app's one JavaScript thread about ${(1000 / perSave(used.app)).toFixed(0)} (an upper bound: the app's CPU includes its GC and I/O threads)`,
+        `one app process (its one JavaScript thread) about ${(1000 / perSave(used.app)).toFixed(0)} (an upper bound: the app's CPU includes its GC and I/O threads)`,
     );
   }
 
@@ -627,11 +658,10 @@ async function verifySaves(db: ReturnType<typeof createScriptClient>, clerks: re
 // ---------------------------------------------------------------------------------------------
 // Set-up.
 
-if (!(await isPortFree(PORT))) throw new Error(`port ${PORT} is taken: --port=<another>`);
 console.log(
   `peak: ${UNITS} units (${PER_COUNTY} per county), ${ACTIVE} active clerks at ${RATE.toFixed(0)} saves/s ` +
     `(each every ${((ACTIVE / RATE) * 1000).toFixed(0)} ms), ${REVIEWERS} reviewers, ${CITIZENS} citizens; ` +
-    `${WARM_UP} s warm-up + ${SECONDS} s measured; ${os.cpus().length} cores, load average ${load()}`,
+    `${WARM_UP} s warm-up + ${SECONDS} s measured; ${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}; ${os.cpus().length} cores, load average ${load()}`,
 );
 const database = await startThrowawayServer(process.env.DATABASE_URL);
 const profileDir = path.join(root, ".data", "peak-profiles", String(process.pid));
@@ -655,18 +685,27 @@ try {
   const authSecret = randomBytes(32).toString("base64url");
   await buildIfChanged(databaseUrl, authSecret);
   if (options["cpu-prof"]) fs.mkdirSync(profileDir, { recursive: true });
-  const app = await startAppServer({
-    port: PORT,
-    databaseUrl,
-    authSecret,
-    quiet: true,
-    nodeArguments: options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-  });
+  // Several instances on one database (the app keeps no state of its own): each clerk,
+  // reviewer and citizen talks to one of them, in turn.
+  const apps: AppServer[] = [];
   let exitedAt = 0;
   try {
-    exitCode = await runPeak(db, app.url, province, app.process.pid!, database.pid());
+    for (let instance = 0; instance < INSTANCES; instance += 1) {
+      if (!(await isPortFree(PORT + instance))) throw new Error(`port ${PORT + instance} is taken: --port=<another>`);
+      apps.push(
+        await startAppServer({
+          port: PORT + instance,
+          databaseUrl,
+          authSecret,
+          quiet: true,
+          nodeArguments: options["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+        }),
+      );
+    }
+    const instances = apps.map((app) => ({ url: app.url, pid: app.process.pid! }));
+    exitCode = await runPeak(db, instances, province, database.pid());
   } finally {
-    await app.stop();
+    await Promise.all(apps.map((app) => app.stop()));
     exitedAt = Date.now();
     await db.$disconnect();
   }
