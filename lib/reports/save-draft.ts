@@ -103,12 +103,15 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
 
   const version = input.expectedVersion + 1;
   const saved = await db.$transaction(async (tx) => {
-    const updated = await tx.report.updateMany({
+    // The version guard, and the time of the write returned with it. None left (count 0)
+    // when someone saved, submitted or was returned in between.
+    const [updated] = await tx.report.updateManyAndReturn({
       where: { id: report.id, version: input.expectedVersion, status: { in: [...editableStatuses] } },
       // Typed over, the data is no longer what an import read (lib/reports/write-imported-report.ts).
       data: { data: json, version: { increment: 1 }, importId: null },
+      select: { updatedAt: true },
     });
-    if (updated.count === 0) return null;
+    if (!updated) return null;
     await tx.reportRevision.create({
       data: { reportId: report.id, version, status: report.status, data: json, authorId: actor?.userId ?? null },
     });
@@ -128,7 +131,7 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
           });
         }),
       });
-    return tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { updatedAt: true } });
+    return updated;
   });
   if (!saved) {
     // Someone saved, submitted or was returned in between: say which, with their version.

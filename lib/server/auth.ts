@@ -60,7 +60,9 @@ export const auth = betterAuth({
   rateLimit: { enabled: false },
   advanced: {
     useSecureCookies: env().APP_URL.startsWith("https://"),
-    database: { generateId: () => crypto.randomUUID() },
+    // The session and its user in one query (Prisma's include) rather than two: every
+    // signed-in request looks its session up (bench/peak.bench.ts, README "The January peak").
+    database: { generateId: () => crypto.randomUUID(), joins: true },
   },
   plugins: [
     // Usernames are pinyin with hyphens (yangcheng-review); Better Auth's default allows

@@ -112,6 +112,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
+describe("a busy pool", () => {
+  it("lets a transaction wait for a connection as long as any other wait (DATABASE_TIMEOUT_MS), not Prisma's 2 s", async () => {
+    const { db } = await import("./db");
+    // Every connection of the app's pool (10, lib/server/db.ts) held for 3 s: longer than
+    // Prisma's default wait to start a transaction, shorter than the app's bound of 5 s.
+    // (A Prisma query runs once it is awaited: then() sends them now.)
+    const holding = Array.from({ length: 10 }, () =>
+      db.$queryRaw`SELECT 1 AS held FROM pg_sleep(3)`.then(() => "held"),
+    );
+    const transaction = outcome(() => db.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`));
+    expect(await transaction).toBe("OK");
+    expect(await Promise.all(holding)).toEqual(Array(10).fill("held"));
+  }, 30_000);
+});
+
 describe("a paused database", () => {
   it("answers normally before the pause", async () => {
     expect((await auth.api.getSession({ headers: sessionHeaders }))?.user.id).toBe(clerk!.userId);

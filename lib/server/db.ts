@@ -21,7 +21,10 @@ function createClient(): PrismaClient {
     query_timeout: timeoutMs + 1_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  // An interactive transaction (a save, a transition) first waits for a connection, by
+  // default only 2 s: under load (bench/peak.bench.ts) saves failed with 服务暂时不可用 while
+  // a connection was still due within the same bound every other wait has.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: timeoutMs } });
 }
 
 const globalForPrisma = globalThis as unknown as { nianbaoPrisma?: PrismaClient };

@@ -29,9 +29,12 @@ export async function startAppServer(options: {
   quiet?: boolean;
   /** More settings, or other values for the ones above (APP_URL, TRUSTED_PROXIES…). */
   environment?: Record<string, string>;
+  /** Options for Node itself, before the script (--cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArguments?: string[];
 }): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
-  const child = spawn(process.execPath, [path.join(root, "scripts/serve-app.mjs"), "--port", String(options.port)], {
+  const script = [path.join(root, "scripts/serve-app.mjs"), "--port", String(options.port)];
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), ...script], {
     cwd: root,
     env: {
       ...process.env,
