@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { startAppServer, type AppServer } from "../scripts/lib/app-server";
+import { findFreePort } from "../scripts/lib/postgres";
 import type { SeasonCounty, SeasonCountySpec } from "../lib/reports/testing/season-county";
 import { clerkSteps } from "./support/clerk-steps";
 import { expect, signIn, test } from "./support/fixtures";
@@ -74,17 +75,15 @@ test.describe.serial("two app instances on one database", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     const state = await e2eState.read();
-    const port = Number(new URL(state.baseURL).port) + 300;
-    const start = (offset: number) =>
-      startAppServer({
-        port: port + offset,
-        databaseUrl: state.databaseUrl,
-        authSecret: state.authSecret,
-        quiet: true,
-      });
+    // Free ports of their own, so no other journey's extra server (base port + 100, + 200) is in the way.
+    const firstPort = await findFreePort();
+    let secondPort = await findFreePort();
+    while (secondPort === firstPort) secondPort = await findFreePort();
+    const start = (port: number) =>
+      startAppServer({ port, databaseUrl: state.databaseUrl, authSecret: state.authSecret, quiet: true });
     [first, second, county] = await Promise.all([
-      start(0),
-      start(1),
+      start(firstPort),
+      start(secondPort),
       serverStep<SeasonCounty>("season-county-cli.ts", "seed", spec),
     ]);
     reportId = county.units[0]!.reportId!;
