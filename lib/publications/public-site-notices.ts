@@ -64,12 +64,15 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
   function lose(lost: pg.Client, reason: string): void {
     // Errors and the end of one connection arrive more than once; the first one counts.
     if (client !== lost) return;
+    const wasListening = isListening;
     client = null;
     isListening = false;
     clearInterval(heartbeatTimer);
     lost.end().catch(() => {});
     if (isStopped) return;
-    log(`[public-site] 变更通知的监听连接中断（${reason}），${delay} ms 后重连`);
+    // A first attempt can time out while the server is still loading (its event loop busy).
+    const what = wasListening ? "中断" : "未能建立";
+    log(`[public-site] 变更通知的监听连接${what}（${reason}），${delay} ms 后重试`);
     retryTimer = setTimeout(connect, delay);
     retryTimer.unref();
     delay = Math.min(delay * 2, retry.max);
