@@ -2,13 +2,16 @@
 // run's server, a database of this file's own): a notice reaches the other instances and not
 // its sender; a listener whose connection is cut reconnects, forgets everything (notices may
 // have been lost meanwhile) and hears the next one; a notice asked for while disconnected is
-// sent once connected again; and the process's own listener (what instrumentation.ts starts)
+// sent once connected again; a server that stops answering is noticed by the heartbeat;
+// and the process's own listener (what instrumentation.ts starts)
 // makes publicSiteChanged() reach another instance and another instance's notice forget the
 // answers kept here. Two app servers on one database: e2e/two-instances.spec.ts.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pauseServer } from "@/scripts/lib/pause-server";
 import { createDatabase, dropDatabase } from "@/scripts/lib/postgres";
+import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
 import type { PublicSiteNotices } from "./public-site-notices";
 
 type Notices = typeof import("./public-site-notices");
@@ -35,12 +38,15 @@ afterAll(async () => {
 });
 
 /** One instance's listener with a counter of the changes it was told of. */
-async function instance(): Promise<{ notices: PublicSiteNotices; changes: () => number }> {
+async function instance(
+  connectionString = databaseUrl,
+  timeoutMs = 5_000,
+): Promise<{ notices: PublicSiteNotices; changes: () => number }> {
   let changes = 0;
   const listener = notices.startPublicSiteNotices({
-    connectionString: databaseUrl,
+    connectionString,
     onChange: () => (changes += 1),
-    timeoutMs: 5_000,
+    timeoutMs,
     heartbeatMs: 1_000,
     retryMs: { first: 50, max: 200 },
     log: () => {},
@@ -129,6 +135,26 @@ describe("public site notices", () => {
     expect(listener.notices.isListening()).toBe(false);
     expect(listener.changes()).toBe(changes);
   });
+
+  it("a server that stops answering is noticed by the heartbeat; once it answers again the listener reconnects and forgets everything", async () => {
+    // A cluster of this test's own: it gets paused.
+    const server = await startThrowawayServer();
+    try {
+      const listener = await instance(await server.createDatabase("nianbao_paused_notices"), 1_000);
+      expect(listener.changes()).toBe(1);
+      const resume = pauseServer(server.pid());
+      try {
+        await expect.poll(() => listener.notices.isListening(), { timeout: 10_000 }).toBe(false);
+      } finally {
+        resume();
+      }
+      await expect.poll(() => listener.notices.isListening(), { timeout: 10_000 }).toBe(true);
+      expect(listener.changes()).toBe(2);
+      await listener.notices.stop();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it("the process's listener forgets the kept answers on another instance's notice, and publicSiteChanged tells the others", async () => {
     const own = notices.listenForPublicSiteChanges();
