@@ -2,10 +2,10 @@
 // run's server, a database of this file's own): a notice reaches the other instances and not
 // its sender; a listener whose connection is cut reconnects, forgets everything (notices may
 // have been lost meanwhile) and hears the next one; a notice asked for while disconnected is
-// sent once connected again; a server that stops answering is noticed by the heartbeat;
-// and the process's own listener (what instrumentation.ts starts)
-// makes publicSiteChanged() reach another instance and another instance's notice forget the
-// answers kept here. Two app servers on one database: e2e/two-instances.spec.ts.
+// sent once connected again; a server that stops answering is noticed by the heartbeat; and
+// the process's own listener (what instrumentation.ts starts) makes publicSiteChanged() reach
+// another instance and another instance's notice forget the answers kept here. Two app
+// servers on one database: e2e/two-instances.spec.ts.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
