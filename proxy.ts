@@ -12,8 +12,6 @@ import { staticDocumentPolicy, transportSecurityFor } from "@/lib/server/securit
 // cacheable; every other page gets a per-request nonce that Next.js puts on its scripts.
 const publicDocumentPaths = [/^\/reports\//, /^\/$/];
 
-const staticPolicy = staticDocumentPolicy;
-
 function noncePolicy(nonce: string, isDev: boolean): string {
   return [
     "default-src 'self'",
@@ -41,7 +39,7 @@ export async function proxy(request: NextRequest) {
   if (refusal) return withTransportSecurity(actionRefusalResponse(refusal, request));
   if (publicDocumentPaths.some((pattern) => pattern.test(request.nextUrl.pathname))) {
     const response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", staticPolicy);
+    response.headers.set("Content-Security-Policy", staticDocumentPolicy);
     return withTransportSecurity(response);
   }
   const nonce = btoa(crypto.randomUUID());

@@ -1,5 +1,5 @@
 import { expect, pageAs, test } from "./support/fixtures";
-import { createReport, field, openReport } from "./wizard-helpers";
+import { createReport, expectSaved, field, openReport } from "./wizard-helpers";
 
 // 雷同: a clerk who reuses last year's text is warned in the wizard with the share and the
 // repeated words marked, and the warning goes once the text is rewritten. Text repeated from
@@ -17,7 +17,7 @@ const sharedPlatform =
 const neighbourOnly = "王乐井乡今年的公开工作另有安排，这段话只在王乐井乡的报告里，花马池镇的填报人员不应看到。";
 
 test("reusing last year's text warns with the share and the passages; rewriting clears it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await createReport("huamachi", 2023, {
     status: "PUBLISHED",
     data: (blank) => ({ ...blank, narrative: { ...blank.narrative, "s1.active": lastYearActive } }),
@@ -74,4 +74,33 @@ test("reusing last year's text warns with the share and the passages; rewriting 
   await expect(warning).toHaveCount(0);
   await field(page, "s1.platform").fill(rewrittenActive.replace("今年", "本年度"));
   await expect(county).toHaveCount(0);
+
+  // The county's administrator (here the system administrator) raises 盐池县's threshold to
+  // 60%: the half-rewritten text (59%) is no longer flagged, the whole of last year's still is.
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/admin/calendar");
+  await admin.getByLabel("县（区）", { exact: true }).selectOption({ label: "盐池县" });
+  await admin.getByRole("button", { name: "查看" }).click();
+  await expect(admin.getByTestId("repetition-threshold")).toHaveText("当前：超过 50% 时提示（默认）");
+  await admin.getByLabel("雷同提示阈值（%）").fill("六十");
+  await admin.getByRole("button", { name: "保存阈值" }).click();
+  await expect(admin.getByText("雷同提示阈值须为 1 至 100 之间的整数")).toBeVisible();
+  await admin.getByLabel("雷同提示阈值（%）").fill("60");
+  await admin.getByRole("button", { name: "保存阈值" }).click();
+  await expect(admin.getByRole("status")).toHaveText("已保存：超过 60% 时提示雷同。");
+  await expect(admin.getByTestId("repetition-threshold")).toHaveText("当前：超过 60% 时提示");
+
+  await field(page, "s1.active").fill(`${keptHalf}${rewrittenActive.slice(0, 40)}`);
+  await expectSaved(page);
+  await page.reload();
+  await expect(field(page, "s1.active")).toHaveValue(`${keptHalf}${rewrittenActive.slice(0, 40)}`);
+  await expect(warning).toHaveCount(0);
+  await field(page, "s1.active").fill(lastYearActive);
+  await expect(warning).toContainText("（超过 60%");
+
+  // Back to the server's default.
+  await admin.getByLabel("雷同提示阈值（%）").fill("");
+  await admin.getByRole("button", { name: "保存阈值" }).click();
+  await expect(admin.getByRole("status")).toHaveText("已恢复默认阈值（50%）。");
+  await expect(admin.getByTestId("repetition-threshold")).toHaveText("当前：超过 50% 时提示（默认）");
 });

@@ -3,37 +3,10 @@
 // started without the demo data (npm start -- --no-demo), or a further administrator later.
 // Uses DATABASE_URL, else the embedded PostgreSQL of `npm start` (running or not: when it is
 // not running, it is started for the moment and stopped again).
-import path from "node:path";
-import pg from "pg";
+import { openAppDatabase } from "./lib/app-database";
 import { applyMigrations } from "./lib/migrate";
-import { appDataDirectory, readClusterUrl, startEmbeddedPostgres, type RunningDatabase } from "./lib/postgres";
 import { createScriptClient } from "./lib/prisma-client";
 import { createAccount, oneTimePassword, parseUsername } from "../prisma/seed/create-account";
-
-const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
-
-async function isReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function openDatabase(): Promise<RunningDatabase> {
-  const external = process.env.DATABASE_URL;
-  if (external) return { url: external, isEmbedded: false, pid: () => undefined, stop: async () => {} };
-  const location = await appDataDirectory(path.join(dataDir, "postgres"), root);
-  const running = await readClusterUrl(location.dataDir);
-  if (running && (await isReachable(running)))
-    return { url: running, isEmbedded: true, pid: () => undefined, stop: async () => {} };
-  return startEmbeddedPostgres({ dataDir: location.dataDir });
-}
 
 async function main(): Promise<void> {
   const [given, name] = process.argv.slice(2).filter((argument) => argument !== "--");
@@ -41,7 +14,7 @@ async function main(): Promise<void> {
   const parsed = parseUsername(given);
   if (!parsed.ok) throw new Error(parsed.message);
   const { username } = parsed;
-  const database = await openDatabase();
+  const database = await openAppDatabase();
   try {
     await applyMigrations(database.url);
     const client = createScriptClient(database.url);

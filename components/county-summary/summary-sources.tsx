@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { formatCellValue } from "@/lib/format/format-cell-value";
 import { contributionText, type CellContribution, type ReportData } from "@/lib/report-data";
 import { compileLayout, getLayout, type LayoutId } from "@/lib/template";
@@ -33,13 +34,7 @@ export function SummarySources({
               <p className="muted">各单位均为 0 或未填写。</p>
             ) : (
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">项目</th>
-                    <th scope="col">全县合计</th>
-                    <th scope="col">各单位</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["项目", "全县合计", "各单位"]} />
                 <tbody>
                   {cells.map((cell) => (
                     <tr key={cell.id} data-cell={cell.id}>

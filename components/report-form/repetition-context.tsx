@@ -1,19 +1,9 @@
 "use client";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { ReportData, ReportMeta } from "@/lib/report-data";
-import {
-  narrativeShingles,
-  prescribedShingles,
-  type CountyRepetitionForClerk,
-} from "@/lib/similarity/narrative-repetition";
+import { narrativeShingles, prescribedShingles, type WizardRepetition } from "@/lib/similarity/narrative-repetition";
 import { ShingleSet } from "@/lib/similarity/text-repetition";
 import { getLayout, type LayoutId, type NarrativeId } from "@/lib/template";
-
-/** What the server tells the wizard about 雷同: the threshold and the saved draft's matches in the county. */
-export interface WizardRepetition {
-  readonly thresholdPercent: number;
-  readonly county: readonly CountyRepetitionForClerk[];
-}
 
 /** The 雷同 sources of the wizard, each built once: last year's own text, the county's matches, the template's own wording. */
 export interface RepetitionSources {

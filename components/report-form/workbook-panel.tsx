@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState, type ChangeEvent } from "react";
+import { TableHead } from "@/components/ui/table-head";
 import type { WorkbookUploadPreview } from "@/lib/import/spreadsheet/place-workbook-cells";
 import { formatCellInput } from "@/lib/report-form/cell-input";
 import { cellFieldName, toReportData } from "@/lib/report-form/form-values";
@@ -135,13 +136,7 @@ export function WorkbookPanel({
           ) : (
             <table className="table" aria-label="将写入草稿的改动">
               <caption>将改动 {preview.plan.changes.length} 个格子</caption>
-              <thead>
-                <tr>
-                  <th scope="col">格子</th>
-                  <th scope="col">原来</th>
-                  <th scope="col">改为</th>
-                </tr>
-              </thead>
+              <TableHead columns={["格子", "原来", "改为"]} />
               <tbody>
                 {preview.plan.changes.map((change) => (
                   <tr key={change.cellId}>

@@ -1,4 +1,5 @@
 import { ReadingSummaryView } from "@/components/import/reading-summary-view";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format/date-time";
 import type { ReadingSummary } from "@/lib/import";
 import type { ReportChange } from "@/lib/report-data";
@@ -101,13 +102,7 @@ export function ImportPanel({
           <h3 id="text-corrections-heading">确认发布时改正的正文（{textCorrections.length} 处）</h3>
           <p>原文件中的排版标记和笔误日期不能照印。确认发布时按下表改正，改正记入操作记录；如需其他改法，请退回。</p>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">部分</th>
-                <th scope="col">原文</th>
-                <th scope="col">改为</th>
-              </tr>
-            </thead>
+            <TableHead columns={["部分", "原文", "改为"]} />
             <tbody>
               {textCorrections.map((correction, index) => (
                 <tr key={index}>

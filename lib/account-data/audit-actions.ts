@@ -16,6 +16,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "unit.restore": "恢复单位",
   "calendar.set": "设置报告期",
   "county.setReportMode": "设置县政府报告填报方式",
+  "county.setRepetitionThreshold": "设置雷同提示阈值",
   "report.start": "开始填写报告",
   "report.submit": "提交报告",
   "report.return": "退回报告",

@@ -2,7 +2,8 @@
  * The report title: “<机关名称><年度>年(度)政府信息公开工作年度报告”. Sites
  * print it once in the page header and again above the article, sometimes
  * with the body's name on a line of its own (seed 000: 董封乡人民政府 /
- * 2023 年政府信息公开工作年度报告).
+ * 2023 年政府信息公开工作年度报告). Some put the year first: “2019年上海市人民政府办公厅
+ * 政府信息公开工作年度报告” (fixtures/corpus/shanghai-bgt-2019).
  */
 import { normalizeWidth } from "./label-key";
 import type { DocLine } from "./prepare-lines";
@@ -15,7 +16,19 @@ export interface TitleInfo {
 }
 
 const TITLE = /(\d{4})年度?(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年度)?报告/;
+/** The year before the body's name; the name must then be a name (isNameLine), not a sentence. */
+const YEAR_FIRST_TITLE = /^(\d{4})年度?(.+?)(?:政府信息公开|政务公开|政府信息与政务公开)(?:工作)?(?:年度)?报告/;
 const NAME_LINE_MAX = 40;
+
+/** The title's year, its end and the body's name printed inside it (year first), if any. */
+function matchTitle(compact: string): { year: number; start: number; end: number; name: string } | undefined {
+  const match = TITLE.exec(compact);
+  if (match) return { year: Number(match[1]), start: match.index, end: match.index + match[0].length, name: "" };
+  const first = YEAR_FIRST_TITLE.exec(compact);
+  if (first?.[2] && isNameLine(first[2]))
+    return { year: Number(first[1]), start: 0, end: first[0].length, name: first[2] };
+  return undefined;
+}
 
 /** A line that can be a body's name on its own: short, no sentence punctuation, no figures. */
 function isNameLine(text: string): boolean {
@@ -40,11 +53,11 @@ export function findTitle(lines: readonly DocLine[], end: number): TitleInfo | u
     const line = lines[i];
     if (!line) continue;
     const compact = normalizeWidth(line.text);
-    const match = TITLE.exec(compact);
-    if (!match || compact.length > match.index + match[0].length + 12) continue;
+    const match = matchTitle(compact);
+    if (!match || compact.length > match.end + 12) continue;
     lastLine = i;
-    const year = Number(match[1]);
-    let name = cleanName(compact.slice(0, match.index));
+    const year = match.year;
+    let name = cleanName(match.name || compact.slice(0, match.start));
     if (name === "") {
       const previous = lines[i - 1];
       if (previous && isNameLine(previous.text)) name = cleanName(normalizeWidth(previous.text));

@@ -136,7 +136,7 @@ export function htmlToLines(html: string): SourceLine[] {
           flush();
         }
       } else if (texts.some((t) => t !== "")) {
-        lines.push({ cells: texts });
+        lines.push({ cells: texts, isTableRow: true });
       }
     }
   };

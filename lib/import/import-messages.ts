@@ -60,6 +60,10 @@ export const importMessages = {
   sectionWording: (printed: string, heading: string): string =>
     `标题写作${q(printed)}，模板为${q(heading)}；已按该部分读取，请按模板修改标题`,
   sectionOrder: (heading: string): string => `${q(heading)}的位置与模板顺序不一致，请核对各部分的顺序`,
+  sectionByContent: (printed: string, heading: string): string =>
+    `标题写作${q(printed)}，编号与模板不同，按内容应为${q(heading)}；已按该部分读取，请按模板更正标题和编号`,
+  sectionExtra: (printed: string, into: string): string =>
+    `${q(printed)}不是模板的章节，其内容已归入${q(into)}，后面各部分已按内容对应到模板；请将其并入${q(into)}并调整编号`,
 
   // ------------------------------------------------------------ sub-parts of 一、总体情况
   partMissing: (section: string, part: string): string => `${q(section)}中未找到${q(part)}部分`,
@@ -107,6 +111,25 @@ export const importMessages = {
       : `${q(cell)}填写为${q(raw)}，视为未填写；没有发生的请填 0`,
   headerWording: (printed: string, header: string): string =>
     `表头写作${q(printed)}，模板为${q(header)}；已按模板的列读取，请更正表头`,
+  rowWording: (printed: string, row: string): string =>
+    `行名称写作${q(printed)}，模板为${q(row)}；已按该行读取，请更正行名称`,
+  rowOtherLayout: (printed: string, otherLayout: string, row: string): string =>
+    `行名称写作${q(printed)}（${otherLayout}的写法），本表格式为${q(row)}；已按该行读取，请按模板更正行名称`,
+  cellUnitConverted: (cell: string, raw: string, converted: number, unit: string): string =>
+    `${q(cell)}填写为${q(raw)}，已换算为模板的单位：${converted} ${unit}，请核对`,
+  headerUnitConverted: (
+    cell: string,
+    header: string,
+    raw: string,
+    from: string,
+    converted: number,
+    to: string,
+  ): string =>
+    `表头${q(header)}注明单位为“${from}”，${q(cell)}的 ${raw} ${from}已换算为模板的单位：${converted} ${to}，请核对`,
+  cellUnitWrong: (cell: string, raw: string, expected: string): string =>
+    `${q(cell)}填写为${q(raw)}，单位与该栏不符（该栏应填${expected}），未读取，请核对`,
+  tableExtra: (table: string, caption: string): string =>
+    `${q(table)}的表格之后还有模板以外的表格（从${q(caption)}起），未读入${q(table)}，其内容已归入“其他需要报告的事项”；请核对`,
 
   // ------------------------------------------------------------ 统计期限
   periodUnreadable: (raw: string, suggestion: string | undefined): string =>

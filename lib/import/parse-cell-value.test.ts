@@ -21,7 +21,16 @@ describe("parseCellValue", () => {
     expect(parseCellValue(text)?.kind).toBe("blank");
   });
 
-  it.each(["", "规章", "1.属于国家秘密", "1.", "2023年", "12,34", "三"])("%j is not a value", (text) => {
+  it.each([
+    ["147230元", 147230, "元"],
+    ["12.5万元", 12.5, "万元"],
+    ["１,２００ 元", 1200, "元"],
+    ["3件", 3, "件"],
+  ])("%j is the figure %d with its unit %s", (text, value, unit) => {
+    expect(parseCellValue(text)).toEqual({ kind: "number", value, raw: text.trim(), unit });
+  });
+
+  it.each(["", "规章", "1.属于国家秘密", "1.", "2023年", "12,34", "三", "元", "万元"])("%j is not a value", (text) => {
     expect(parseCellValue(text)).toBeUndefined();
   });
 });

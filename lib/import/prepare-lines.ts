@@ -86,6 +86,21 @@ function withBlanks(all: readonly string[]): readonly string[] {
   return all.filter((c, i) => c !== "" || (i > from && i < to));
 }
 
+/**
+ * A table row's cells (SourceLine.isTableRow): after its label cells, every cell is a column
+ * of the grid, empty or not, up to the row's end, so `（二）部分公开 │ 3 │ │ │ │ │ │` is seven
+ * figures with six blanks (fixtures/corpus/shanghai-bgt-2019). Only a row whose cells after
+ * the label are all figures or empty; header rows and prose rows keep withBlanks.
+ */
+function tableRowSlots(all: readonly string[]): readonly string[] | undefined {
+  const isFigure = (c: string) => c !== "" && parseCellValue(c) !== undefined;
+  const afterLabel = all.findLastIndex((c) => c !== "" && !isFigure(c)) + 1;
+  const rest = all.slice(afterLabel);
+  if (rest.length === 0 || !rest.every((c) => c === "" || isFigure(c))) return undefined;
+  if (afterLabel === 0 && !rest.some(isFigure)) return undefined;
+  return [...all.slice(0, afterLabel).filter((c) => c !== ""), ...rest];
+}
+
 export function prepareLines(source: readonly SourceLine[]): DocLine[] {
   const out: DocLine[] = [];
   for (const line of source) {
@@ -94,7 +109,8 @@ export function prepareLines(source: readonly SourceLine[]): DocLine[] {
     if (cells.length === 0) continue;
     const text = cells.join(" ");
     if (text.length <= FURNITURE_MAX_LENGTH && FURNITURE.test(text)) continue;
-    out.push({ cells, text, slots: withBlanks(all) });
+    const slots = (line.isTableRow ? tableRowSlots(all) : undefined) ?? withBlanks(all);
+    out.push({ cells, text, slots });
   }
   return out;
 }

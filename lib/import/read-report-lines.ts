@@ -99,6 +99,12 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
   // ---------------------------------------------------------------- tables
   const cells = new Map<CellId, number>();
   let rowsFound = 0;
+  // What the template has no place for (a section or a table of the author's own) is filed, in
+  // document order, under the template's last section, 其他需要报告的事项 (lib/template).
+  const otherMatters: { line: number; text: string[] }[] = sections.extras.map((extra) => ({
+    line: extra.heading,
+    text: [extra.title, ...linesText(lines, extra.start, extra.end)],
+  }));
   for (const section of layout.sections) {
     if (section.kind !== "table") continue;
     const region = sections.regions.get(section.id);
@@ -107,6 +113,8 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     for (const [id, value] of reading.cells) cells.set(id, value);
     rowsFound += reading.rowsFound;
     problems.push(...reading.problems);
+    if (reading.extraFrom !== undefined)
+      otherMatters.push({ line: reading.extraFrom, text: linesText(lines, reading.extraFrom, region.end) });
   }
 
   if (sections.regions.size < 2 && rowsFound === 0) {
@@ -128,6 +136,13 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
     const reading = readOverview(text, section);
     for (const [id, value] of reading.narrative) narrative.set(id, value);
     problems.push(...reading.problems);
+  }
+
+  const catchAll = layout.sections[layout.sections.length - 1];
+  if (catchAll?.kind === "narrative" && otherMatters.length > 0) {
+    const own = narrative.get(catchAll.id as NarrativeId);
+    const filed = otherMatters.sort((a, b) => a.line - b.line).flatMap((m) => m.text);
+    narrative.set(catchAll.id as NarrativeId, [...filed, ...(own ? [own] : [])].join("\n"));
   }
 
   // ---------------------------------------------------------------- dates

@@ -10,10 +10,11 @@
  * absent, and a row with too few figures fills its first columns only and
  * says so.
  */
-import type { CompiledGrid, CompiledLayout, LayoutCell } from "../template";
-import type { CellId, Grid, HeaderNode, TableSection } from "../template/types";
+import { compileLayout, layouts, type CompiledGrid, type CompiledLayout, type LayoutCell } from "../template";
+import type { CellId, Grid, HeaderNode, Layout, TableSection } from "../template/types";
 import { importMessages } from "./import-messages";
-import { labelKey, matchLabel } from "./label-key";
+import { labelKey, matchLabel, normalizeWidth } from "./label-key";
+import { MONEY_UNITS, isMoneyUnit } from "./parse-cell-value";
 import type { Token } from "./prepare-lines";
 import type { ReadProblem } from "./types";
 
@@ -22,6 +23,17 @@ export interface TableReading {
   readonly problems: readonly ReadProblem[];
   /** Rows that were printed (with or without figures). */
   readonly rowsFound: number;
+  /**
+   * Line where a table the template does not have starts (a fee table after table 四), when the
+   * section prints one: its lines are not the section's; the caller files them elsewhere.
+   */
+  readonly extraFrom?: number;
+}
+
+/** The same row as another layout words it (规范性文件 in gov-2019 is 行政规范性文件 in gov-2021). */
+interface RowAlias {
+  readonly key: string;
+  readonly layout: Layout;
 }
 
 /** A leaf row the reader looks for: its label's key, and its cells left to right. */
@@ -33,16 +45,34 @@ interface RowSlot {
   readonly key: string;
   /** Their `columnName`s name them in messages; table 四's carry their block (行政诉讼·复议后起诉·总计). */
   readonly cells: readonly LayoutCell[];
+  readonly aliases: readonly RowAlias[];
 }
 
 /** A label spread over this many cells (“社会公益” / “组织”, “三、” / “本年度办理结果”) is still one label. */
 const MAX_LABEL_PARTS = 3;
 
+/**
+ * The other layouts' wording of the same leaf row (same grid and row id), where it differs: a
+ * 2021 report that kept the 2019 name of a row (规范性文件) is still that row.
+ */
+function rowAliases(grid: CompiledGrid, row: HeaderNode, own: Layout): RowAlias[] {
+  const aliases: RowAlias[] = [];
+  for (const layout of Object.values(layouts)) {
+    if (layout.id === own.id) continue;
+    const other = compileLayout(layout).grids.find((g) => g.grid.id === grid.grid.id);
+    const label = other?.row(row.id)?.label;
+    const key = label === undefined ? "" : labelKey(label);
+    if (key !== "" && key !== labelKey(row.label)) aliases.push({ key, layout });
+  }
+  return aliases;
+}
+
 /** Each leaf row of the grid with its cells, names from the compiled layout (lib/template). */
-function rowSlots(grid: CompiledGrid): RowSlot[] {
+function rowSlots(grid: CompiledGrid, own: Layout): RowSlot[] {
   return grid.rows.map((row) => {
     const cells = grid.rowCells(row.id);
-    return { grid: grid.grid, row, name: cells[0]?.rowName ?? row.label, key: labelKey(row.label), cells };
+    const name = cells[0]?.rowName ?? row.label;
+    return { grid: grid.grid, row, name, key: labelKey(row.label), cells, aliases: rowAliases(grid, row, own) };
   });
 }
 
@@ -59,6 +89,15 @@ interface RowMatch {
   readonly slot: number;
   readonly parts: number;
   readonly exact: boolean;
+  /** The label as printed, when it is not the layout's own wording (another layout's, or a typo). */
+  readonly wording?: { readonly printed: string; readonly alias?: Layout };
+}
+
+function joinedText(tokens: readonly Token[], at: number, parts: number): string {
+  return tokens
+    .slice(at, at + parts)
+    .map((t) => t.text.trim())
+    .join("");
 }
 
 function joinedKey(tokens: readonly Token[], at: number, parts: number): string | undefined {
@@ -91,12 +130,37 @@ function matchRow(
     const slot = candidates.find((s) => s >= next) ?? candidates[0];
     if (slot !== undefined) return { slot, parts, exact: true };
   }
+  // Another layout's exact wording of a row is that row, wherever it stands (规范性文件 in a 2021 table).
+  for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
+    const key = joinedKey(tokens, at, parts);
+    if (key === undefined) break;
+    const aliased = slots.findIndex((slot, s) => !done[s] && slot.aliases.some((a) => a.key === key));
+    const alias = slots[aliased]?.aliases.find((a) => a.key === key);
+    if (alias)
+      return {
+        slot: aliased,
+        parts,
+        exact: true,
+        wording: { printed: joinedText(tokens, at, parts), alias: alias.layout },
+      };
+  }
   for (let parts = 1; parts <= MAX_LABEL_PARTS; parts++) {
     const key = joinedKey(tokens, at, parts);
     if (key === undefined) break;
     for (let s = next; s < slots.length; s++) {
       const slot = slots[s];
-      if (slot && !done[s] && matchLabel(key, slot.key) === "close") return { slot: s, parts, exact: false };
+      if (!slot || done[s] || matchLabel(key, slot.key) !== "close") continue;
+      // Only a character printed wrong (先行 for 现行) is the author's misprint. A label cut short of its
+      // note (部分公开 for 部分公开（区分处理的……）) is the usual print, and one a character longer or
+      // shorter is, in a PDF, a fragment of the merged group label beside it (果 of 办理结果) or a
+      // label wrapped past its cell: neither is worth a 提示.
+      const misprinted = key.length === slot.key.length;
+      return {
+        slot: s,
+        parts,
+        exact: false,
+        ...(misprinted ? { wording: { printed: joinedText(tokens, at, parts) } } : {}),
+      };
     }
   }
   return undefined;
@@ -104,7 +168,7 @@ function matchRow(
 
 function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, section: TableSection): TableReading {
   const grids = section.grids.filter((g) => g.stubHeader !== null);
-  const slots = grids.flatMap((g) => rowSlots(compiled.grid(g.id)));
+  const slots = grids.flatMap((g) => rowSlots(compiled.grid(g.id), compiled.layout));
   const slotsByKey = new Map<string, number[]>();
   slots.forEach((slot, i) => slotsByKey.set(slot.key, [...(slotsByKey.get(slot.key) ?? []), i]));
   const done = slots.map(() => false);
@@ -121,6 +185,8 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
   }
   const reportedHeaders = new Set<string>();
   const shortfalls: Shortfall[] = [];
+  const moneyColumns = grids.flatMap((g) => moneyColumnsOf(compiled.grid(g.id)));
+  const statedUnits: StatedUnits = new Map();
 
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -129,8 +195,28 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     const match = matchRow(tokens, i, slots, slotsByKey, done, next);
     const slot = match ? slots[match.slot] : undefined;
     if (!match || !slot) {
-      checkHeader(token, knownKeys, columnKeys, reportedHeaders, section, problems);
+      if (readStatedUnit(tokens, i, moneyColumns, statedUnits)) continue;
+      // A PDF may set a header row's labels close enough to read as one cell (本年制发件数 本年废止件数 …).
+      for (const part of token.text.split(/\s+/).filter(Boolean))
+        checkHeader(
+          { ...token, text: part, key: labelKey(part) },
+          knownKeys,
+          columnKeys,
+          reportedHeaders,
+          section,
+          problems,
+        );
       continue;
+    }
+    if (match.wording) {
+      problems.push({
+        code: "row.wording",
+        severity: "warning",
+        place: `${section.id}.${slot.row.id}`,
+        message: match.wording.alias
+          ? importMessages.rowOtherLayout(match.wording.printed, layoutName(match.wording.alias), slot.name)
+          : importMessages.rowWording(match.wording.printed, slot.name),
+      });
     }
     let end = i + match.parts;
     while (tokens[end]?.value) end++;
@@ -151,7 +237,7 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     }
     done[match.slot] = true;
     next = match.slot + 1;
-    const short = assignRow(slot, run, section, cells, problems);
+    const short = assignRow(slot, run, section, cells, problems, statedUnits);
     if (short) shortfalls.push({ slot: match.slot, values: short });
     i = end - 1;
   }
@@ -232,6 +318,118 @@ function labelOfKey(section: TableSection, key: string): string | undefined {
   return undefined;
 }
 
+const layoutName = (layout: Layout): string => `${layout.basis}格式`;
+
+// ---------------------------------------------------------------- units
+
+/** A money column of the section: its header's words without the unit note, and the template's unit. */
+interface MoneyColumn {
+  /** `gridId.columnId`, the key of StatedUnits. */
+  readonly column: string;
+  readonly base: string;
+  readonly unit: string;
+}
+
+/** Units a money column's printed header states (采购总金额（元）), by `gridId.columnId`. */
+type StatedUnits = Map<string, { readonly unit: string; readonly header: string }>;
+
+const MONEY_UNIT = /(亿元|万元|千元|元)/u;
+/** The unit note closing a header, after NFKC: (单位:万元,保留4位小数), (元). */
+const UNIT_NOTE = /\(([^()]*)\)$/u;
+
+/** A header's words and the money unit its note states, if any. */
+function splitUnitNote(text: string): { readonly base: string; readonly unit?: string } {
+  const compact = normalizeWidth(text);
+  const note = UNIT_NOTE.exec(compact);
+  const unit = note ? MONEY_UNIT.exec(note[1] ?? "")?.[1] : undefined;
+  return { base: labelKey(note ? compact.slice(0, note.index) : compact), ...(unit ? { unit } : {}) };
+}
+
+/** A cell that states only a unit (（元）, 单位：元), as a header split over two lines prints it. */
+function unitOnly(token: Token | undefined): string | undefined {
+  if (!token || token.value) return undefined;
+  const compact = normalizeWidth(token.text).replace(/^\((.*)\)$/u, "$1");
+  return /^(?:单位[:：]?)?(亿元|万元|千元|元)$/u.exec(compact)?.[1];
+}
+
+function moneyColumnsOf(grid: CompiledGrid): MoneyColumn[] {
+  const seen = new Map<string, MoneyColumn>();
+  for (const cell of grid.cells) {
+    if (cell.type !== "money" || seen.has(cell.column)) continue;
+    const { base, unit } = splitUnitNote(cell.columnLabel);
+    seen.set(cell.column, { column: `${cell.gridId}.${cell.column}`, base, unit: cell.unit ?? unit ?? "万元" });
+  }
+  return [...seen.values()];
+}
+
+const sameHeader = (printed: string, expected: string): boolean =>
+  printed.length >= 4 &&
+  (printed === expected ||
+    expected.endsWith(printed) ||
+    printed.endsWith(expected) ||
+    matchLabel(printed, expected) === "close");
+
+/**
+ * When the cell at `at` is a money column's header with a stated unit, note the unit for the
+ * column's figures; true when the cell was such a header (it is then no misprint to report).
+ */
+function readStatedUnit(
+  tokens: readonly Token[],
+  at: number,
+  columns: readonly MoneyColumn[],
+  into: StatedUnits,
+): boolean {
+  const token = tokens[at];
+  if (!token || columns.length === 0) return false;
+  const { base, unit } = splitUnitNote(token.text);
+  const column = columns.find((c) => sameHeader(base, c.base));
+  const stated = unit ?? unitOnly(tokens[at + 1]);
+  if (!column || !stated) return false;
+  into.set(column.column, {
+    unit: stated,
+    header: stated === unit ? token.text.trim() : `${token.text.trim()}${tokens[at + 1]?.text.trim() ?? ""}`,
+  });
+  return true;
+}
+
+const tidyFigure = (value: number): number => Math.round(value * 1e8) / 1e8;
+
+/**
+ * A printed figure in its cell's unit: a money figure in 元 (in the cell, 147230元, or by its
+ * header, 采购总金额（元）) is converted to the template's 万元 and the conversion reported; a
+ * count unit (3件) is the template's own. A figure whose unit does not fit the column is not read.
+ */
+function inCellUnit(
+  value: { readonly value: number; readonly raw: string; readonly unit?: string },
+  cell: LayoutCell,
+  stated: { readonly unit: string; readonly header: string } | undefined,
+  name: string,
+): { readonly value?: number; readonly problem?: ReadProblem } {
+  const unit = value.unit ?? (cell.type === "money" ? stated?.unit : undefined);
+  if (unit === undefined) return { value: value.value };
+  const target = cell.unit ?? (cell.type === "money" ? "万元" : "件");
+  if (unit === target) return { value: value.value };
+  const fromRate = MONEY_UNITS[unit];
+  const toRate = MONEY_UNITS[target];
+  if (cell.type === "money" && fromRate !== undefined && toRate !== undefined) {
+    const converted = tidyFigure((value.value * fromRate) / toRate);
+    const message =
+      value.unit !== undefined || !stated
+        ? importMessages.cellUnitConverted(name, value.raw, converted, target)
+        : importMessages.headerUnitConverted(name, stated.header, value.raw, unit, converted, target);
+    return { value: converted, problem: { code: "cell.unit", severity: "warning", place: cell.id, message } };
+  }
+  if (cell.type !== "money" && !isMoneyUnit(unit)) return { value: value.value };
+  return {
+    problem: {
+      code: "cell.unit",
+      severity: "error",
+      place: cell.id,
+      message: importMessages.cellUnitWrong(name, value.raw, cell.type === "money" ? `金额（${target}）` : "件数"),
+    },
+  };
+}
+
 /** A row that printed fewer figures than it has columns: they fill its first columns. */
 interface Shortfall {
   readonly slot: number;
@@ -245,6 +443,7 @@ function assignRow(
   section: TableSection,
   cells: Map<CellId, number>,
   problems: ReadProblem[],
+  statedUnits: StatedUnits = new Map(),
 ): readonly string[] | undefined {
   const width = slot.cells.length;
   const raws = run.map((t) => t.text.trim());
@@ -254,7 +453,14 @@ function assignRow(
     const id = cell.id;
     const column = cell.columnName;
     if (token.value.kind === "number") {
-      cells.set(id, token.value.value);
+      const figure = inCellUnit(
+        token.value,
+        cell,
+        statedUnits.get(`${cell.gridId}.${cell.column}`),
+        `${slot.name}·${column}`,
+      );
+      if (figure.problem) problems.push(figure.problem);
+      if (figure.value !== undefined) cells.set(id, figure.value);
     } else {
       problems.push({
         code: "cell.blank",
@@ -370,11 +576,27 @@ function reportMissingRows(
 }
 
 /** Grids without row labels (table 四): every figure of the section, in order. */
-function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, grid: CompiledGrid): TableReading {
+function readUnlabelledGrid(
+  all: readonly Token[],
+  section: TableSection,
+  grid: CompiledGrid,
+  layout: Layout,
+): TableReading {
   const cells = new Map<CellId, number>();
   const problems: ReadProblem[] = [];
+  const cut = extraTableStart(all, grid, section);
+  const tokens = cut === undefined ? all : all.slice(0, cut);
+  const extra = cut === undefined ? undefined : all[cut];
+  if (extra) {
+    problems.push({
+      code: "table.extra",
+      severity: "warning",
+      place: section.id,
+      message: importMessages.tableExtra(section.heading, extra.text.trim()),
+    });
+  }
   const run = tokens.filter((t) => t.value);
-  const slots = rowSlots(grid);
+  const slots = rowSlots(grid, layout);
   if (run.length === 0) {
     problems.push({
       code: "grid.missing",
@@ -415,19 +637,49 @@ function readUnlabelledGrid(tokens: readonly Token[], section: TableSection, gri
       ),
     });
   }
-  return { cells, problems, rowsFound };
+  return { cells, problems, rowsFound, ...(extra ? { extraFrom: extra.line } : {}) };
+}
+
+/**
+ * Where a table the template does not have begins inside a section of unlabelled figures
+ * (a 信息处理费 table after table 四): the first cell of words none of the grid's headers
+ * has, after the grid's figures have begun and with figures after it. Header words split
+ * over cells (未经复议直接起 / 诉) are the headers' own.
+ */
+function extraTableStart(tokens: readonly Token[], grid: CompiledGrid, section: TableSection): number | undefined {
+  const known = new Set<string>([labelKey(section.heading)]);
+  collectKeys(grid.grid.columns, known);
+  const isKnown = (key: string): boolean =>
+    [...known].some((k) => k.includes(key) || key.includes(k) || matchLabel(key, k) === "close");
+  let figures = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (token.value) {
+      figures = true;
+      continue;
+    }
+    if (!figures || token.key.length < 2 || isKnown(token.key)) continue;
+    // A PDF may join a narrow table's label and figure into one cell (信息处理费120).
+    if (tokens.slice(i + 1).some((t) => t.value?.kind === "number" || /\d$/u.test(normalizeWidth(t.text)))) return i;
+    return undefined;
+  }
+  return undefined;
 }
 
 export function readTable(tokens: readonly Token[], compiled: CompiledLayout, section: TableSection): TableReading {
   const readings: TableReading[] = [];
   if (section.grids.some((g) => g.stubHeader !== null)) readings.push(readLabelledGrids(tokens, compiled, section));
   for (const grid of section.grids)
-    if (grid.stubHeader === null) readings.push(readUnlabelledGrid(tokens, section, compiled.grid(grid.id)));
+    if (grid.stubHeader === null)
+      readings.push(readUnlabelledGrid(tokens, section, compiled.grid(grid.id), compiled.layout));
   const cells = new Map<CellId, number>();
   for (const r of readings) for (const [id, v] of r.cells) cells.set(id, v);
+  const extraFrom = readings.find((r) => r.extraFrom !== undefined)?.extraFrom;
   return {
     cells,
     problems: readings.flatMap((r) => r.problems),
     rowsFound: readings.reduce((n, r) => n + r.rowsFound, 0),
+    ...(extraFrom === undefined ? {} : { extraFrom }),
   };
 }

@@ -48,6 +48,11 @@ export type ProblemCode =
   | "row.values"
   | "cell.blank"
   | "header.wording"
+  | "row.wording"
+  | "cell.unit"
+  | "table.extra"
+  | "section.extra"
+  | "section.content"
   | "period.unreadable"
   | "period.missing";
 
@@ -100,4 +105,10 @@ export interface ReadResult {
  */
 export interface SourceLine {
   readonly cells: readonly string[];
+  /**
+   * A row of a real table (an HTML or .docx `<tr>`): its empty cells are cells of the grid,
+   * so a blank after the label, or after the last figure, keeps its column. Text and PDF
+   * lines leave it unset: their trailing gaps are padding.
+   */
+  readonly isTableRow?: boolean;
 }

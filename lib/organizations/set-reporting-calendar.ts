@@ -1,10 +1,8 @@
 import "server-only";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
+import { authorizeCounty } from "./authorize-county";
 import { defaultCalendarDates, type CalendarDates } from "./reporting-calendar";
 import { auditUnitEvent } from "./unit-store";
 
@@ -19,13 +17,8 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 export const setReportingCalendar = defineOperation({
   name: "setReportingCalendar",
   action: "calendar.manage",
-  authorize: async (actor: Actor, countyId: string, _year: number, _dates: CalendarDates) => {
-    const county = await db.organization.findUnique({ where: { id: countyId }, select: { kind: true } });
-    if (!county) throw notFoundFor(actor);
-    authorize(actor, "calendar.manage", await loadOrganizationScope(countyId));
-    if (county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "报告期只能为县（区）设置。");
-    return countyId;
-  },
+  authorize: (actor: Actor, countyId: string, _year: number, _dates: CalendarDates) =>
+    authorizeCounty(actor, "calendar.manage", countyId, "报告期只能为县（区）设置。"),
   run: (countyId, actor, _countyId, year, dates) => store(actor, countyId, year, dates),
 });
 

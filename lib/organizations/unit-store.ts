@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { organizationAuditEvent } from "@/lib/reports/report-audit-event";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
@@ -111,7 +112,7 @@ export async function auditUnitEvent(
   organizationId: string,
   detail: Prisma.InputJsonValue,
 ): Promise<void> {
-  await tx.auditEvent.create({ data: { action, actorId: actor?.userId ?? null, organizationId, detail } });
+  await tx.auditEvent.create({ data: organizationAuditEvent(actor, action, organizationId, { detail }) });
 }
 
 /** The fields of a unit as audit details record them. */

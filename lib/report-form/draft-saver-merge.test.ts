@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyMergeChoices, mergeKey, mergeReportData, type MergeSide, type ServerCopy } from "@/lib/report-data";
 import { compileLayout, getLayout } from "@/lib/template";
 import { DraftSaver, type SaveOutcome } from "./draft-saver";
-import { readLocalDrafts, type DraftPayload, type DraftStorage } from "./local-draft";
+import { readLocalDrafts, type DraftPayload } from "./local-draft";
+import { memoryStorage } from "./testing/memory-storage";
 import { mergeWithServerCopy, toDraftPayload } from "./merge-server-copy";
 
 const layout = getLayout("gov-2021");
@@ -18,21 +19,6 @@ const compiled = compileLayout(layout);
 const REPORT = "6f1c1c4e-0000-4000-8000-000000000002";
 const meta = { organizationName: "测试镇人民政府", year: 2025 };
 const MESSAGE = "本浏览器中有未保存的内容，但服务器上的报告已更新。";
-
-/** A browser's localStorage, and which of its tabs are open (what Web Locks tell the page). */
-function memoryStorage(): DraftStorage & { readonly openTabs: Set<string> } {
-  const map = new Map<string, string>();
-  return {
-    openTabs: new Set<string>(),
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
 
 class Store {
   version = 1;

@@ -1,19 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DraftSaver, type DraftSaverOptions, type SaveOutcome } from "./draft-saver";
 import { readLocalDrafts, type DraftPayload, type DraftStorage } from "./local-draft";
-
-function memoryStorage(): DraftStorage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
+import { memoryStorage } from "./testing/memory-storage";
 
 const REPORT = "6f1c1c4e-0000-4000-8000-000000000001";
 

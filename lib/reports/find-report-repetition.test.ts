@@ -11,6 +11,7 @@ const modules = setUpReviewDatabase("nianbao_repetition", async () => ({
   repetition: await import("./find-report-repetition"),
   authorizeReport: (await import("./authorize-report")).authorizeReport,
   approveReport: (await import("./approve-report")).approveReport,
+  setRepetitionThreshold: (await import("@/lib/organizations/set-repetition-threshold")).setRepetitionThreshold,
 }));
 const year = 2025;
 
@@ -56,7 +57,10 @@ describe("雷同 of a stored report", () => {
       await authorizeReport(own.clerk, "report.read", own.reportId),
     );
     // Only the submitted report of the same county counts; the draft and the other county do not.
-    expect(clerkView).toEqual([{ fieldId: "s1.platform", percent: 100, passageTexts: [platform.slice(0, -1)] }]);
+    expect(clerkView).toEqual({
+      thresholdPercent: 50,
+      county: [{ fieldId: "s1.platform", percent: 100, passageTexts: [platform.slice(0, -1)] }],
+    });
     expect(JSON.stringify(clerkView)).not.toContain(fengcheng.name);
 
     const review = await repetition.findReportRepetition(reviewer, own.reportId);
@@ -79,5 +83,53 @@ describe("雷同 of a stored report", () => {
     });
     const asClerk = await repetition.findReportRepetition(own.clerk as Actor, own.reportId);
     expect(asClerk.parts.flatMap((entry) => entry.otherUnits)).toEqual([]);
+  });
+
+  it("uses the county's own threshold, set by its administrator and audited", async () => {
+    const { steps, db, repetition, authorizeReport, setRepetitionThreshold } = modules;
+    const admin = await steps.actorFor("admin");
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const countyId = reviewer.organizationId!;
+    // 凤城镇 handed in the same 平台建设 text in the test above.
+    const own = await reportOf("baisang", year, { "s1.platform": platform });
+    const clerkThreshold = async () =>
+      (await repetition.findCountyRepetitionForClerk(await authorizeReport(own.clerk, "report.read", own.reportId)))
+        .thresholdPercent;
+
+    // Only the county's administrator (here the system administrator) sets it; a reviewer may
+    // not, a township is not a county, and an id that is no county is not found.
+    await expect(setRepetitionThreshold(reviewer, { countyId, percent: 80 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      setRepetitionThreshold(admin, { countyId: own.clerk.organizationId!, percent: 80 }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: "雷同提示阈值只能为县（区）设置。" });
+    await expect(setRepetitionThreshold(admin, { countyId: "not-a-county", percent: 80 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await clerkThreshold()).toBe(50);
+
+    // At 100% nothing is over the threshold: a part would have to repeat more than all of itself.
+    await setRepetitionThreshold(admin, { countyId, percent: 100 });
+    const strict = await repetition.findCountyRepetitionForClerk(
+      await authorizeReport(own.clerk, "report.read", own.reportId),
+    );
+    expect(strict).toEqual({ thresholdPercent: 100, county: [] });
+    const review = await repetition.findReportRepetition(reviewer, own.reportId);
+    expect(review.thresholdPercent).toBe(100);
+    expect(review.parts.flatMap((part) => part.otherUnits)).toEqual([]);
+
+    // Back to the server's default.
+    await setRepetitionThreshold(admin, { countyId, percent: null });
+    expect(await clerkThreshold()).toBe(50);
+    const events = await db.auditEvent.findMany({
+      where: { action: "county.setRepetitionThreshold", organizationId: countyId },
+      orderBy: { createdAt: "asc" },
+      select: { detail: true, actorId: true },
+    });
+    expect(events).toEqual([
+      { detail: { before: null, after: 100 }, actorId: admin.userId },
+      { detail: { before: 100, after: null }, actorId: admin.userId },
+    ]);
   });
 });

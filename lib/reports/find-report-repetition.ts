@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/server/env";
+import { repetitionThresholdOf } from "@/lib/organizations/get-repetition-threshold";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { organizationFilter } from "@/lib/server/organization-scope";
@@ -10,6 +10,7 @@ import {
   prescribedShingles,
   type CountyRepetitionForClerk,
   type PartRepetition,
+  type WizardRepetition,
 } from "@/lib/similarity/narrative-repetition";
 import { exceedsThreshold, measureRepetition, repetitionPercent } from "@/lib/similarity/text-repetition";
 import { compileLayout, getLayout, type Layout, type NarrativeId } from "@/lib/template";
@@ -18,27 +19,30 @@ import { reportStatuses, type ReportStatus } from "@/lib/workflow/transitions";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "./evaluate-stored-report";
 
-/** The share (percent) above which a part is called copied (SIMILARITY_THRESHOLD_PERCENT, default 50). */
-export function repetitionThresholdPercent(): number {
-  return env().SIMILARITY_THRESHOLD_PERCENT;
+/** The share (percent) above which a part of this report is called copied: its county's. */
+async function thresholdFor(loaded: AuthorizedReport): Promise<number> {
+  return (await repetitionThresholdOf(countyIdOf(loaded))).percent;
+}
+
+/**
+ * The county of a report: the top of its organization tree (a county has no parent; its
+ * townships and departments sit below it at any depth).
+ */
+function countyIdOf({ subject }: AuthorizedReport): string {
+  return subject.ancestorIds.at(-1) ?? subject.organizationId;
 }
 
 /** Another unit's report as far as 雷同 is concerned. */
 type OtherReport = { organizationName: string; status: ReportStatus; data: ReportData };
 
-/**
- * The other reports of the same county and year, with readable data. The county is the top of
- * the report's organization tree (a county has no parent; its townships and departments sit
- * below it at any depth).
- */
+/** The other reports of the same county and year, with readable data. */
 async function loadCountyReports(
   loaded: AuthorizedReport,
   statuses: readonly ReportStatus[],
   readable?: OrganizationSet,
 ): Promise<OtherReport[]> {
-  const { report, subject } = loaded;
-  const countyId = subject.ancestorIds.at(-1) ?? subject.organizationId;
-  const scopes = [subtreeOf(countyId), ...(readable ? [readable] : [])];
+  const { report } = loaded;
+  const scopes = [subtreeOf(countyIdOf(loaded)), ...(readable ? [readable] : [])];
   const rows = await db.report.findMany({
     where: {
       year: report.year,
@@ -70,13 +74,16 @@ function prescribedFor(loaded: AuthorizedReport, layout: Layout) {
  * only the percentage and the clerk's own passages leave the server: per part the highest
  * share over any one unit, without naming it (同县某单位).
  */
-export async function findCountyRepetitionForClerk(loaded: AuthorizedReport): Promise<CountyRepetitionForClerk[]> {
+export async function findCountyRepetitionForClerk(loaded: AuthorizedReport): Promise<WizardRepetition> {
   const layout = layoutOf(loaded.report);
   const data = parseStoredData(layout, loaded.report.data);
   const prescribed = prescribedFor(loaded, layout);
-  const threshold = repetitionThresholdPercent();
+  const [threshold, others] = await Promise.all([
+    thresholdFor(loaded),
+    loadCountyReports(loaded, ["SUBMITTED", "APPROVED", "PUBLISHED"]),
+  ]);
   const best = new Map<NarrativeId, CountyRepetitionForClerk>();
-  for (const other of await loadCountyReports(loaded, ["SUBMITTED", "APPROVED", "PUBLISHED"])) {
+  for (const other of others) {
     for (const part of findRepeatedParts(
       layout,
       data,
@@ -93,7 +100,7 @@ export async function findCountyRepetitionForClerk(loaded: AuthorizedReport): Pr
       });
     }
   }
-  return [...best.values()];
+  return { thresholdPercent: threshold, county: [...best.values()] };
 }
 
 /** One narrative part as the reviewer sees it: against last year (always) and every unit over the threshold. */
@@ -130,8 +137,8 @@ async function repetitionForReview(loaded: AuthorizedReport, actor: Actor): Prom
   const layout = layoutOf(loaded.report);
   const data = parseStoredData(layout, loaded.report.data);
   const prescribed = prescribedFor(loaded, layout);
-  const threshold = repetitionThresholdPercent();
-  const [previousYear, others] = await Promise.all([
+  const [threshold, previousYear, others] = await Promise.all([
+    thresholdFor(loaded),
     loadPreviousYearData(loaded.report.organizationId, loaded.report.year),
     loadCountyReports(loaded, reportStatuses, readableOrganizations(actor)),
   ]);

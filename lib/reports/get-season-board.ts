@@ -72,57 +72,66 @@ export const getSeasonBoard = defineOperation({
 
 /** The board without asking the policy: for operations that already asked about the county. */
 export async function buildSeasonBoard(countyId: string, year: number, now: Date): Promise<SeasonBoard | null> {
-  const calendar = await reportingCalendarOf(countyId, year);
-  if (!calendar) return null;
-  const today = chinaDay(now);
-  const organizations = await db.organization.findMany({
-    where: { AND: [await organizationFilter(subtreeOf(countyId)), ...expectedToReport(countyId, year)] },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      reports: {
-        where: { year: { in: [year - 1, year] } },
-        select: {
-          id: true,
-          year: true,
-          status: true,
-          version: true,
-          templateId: true,
-          updatedAt: true,
-          submittedAt: true,
-          publications: {
-            orderBy: { sequence: "asc" },
-            take: 1,
-            select: { publishedAt: true, publicationDate: true },
+  // One read of the county's tree, then the calendar, the units and last year's publications at once.
+  const inCounty = await organizationFilter(subtreeOf(countyId));
+  const [calendar, organizations, previousByUnit] = await Promise.all([
+    reportingCalendarOf(countyId, year),
+    db.organization.findMany({
+      where: { AND: [inCounty, ...expectedToReport(countyId, year)] },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        reports: {
+          where: { year },
+          select: {
+            id: true,
+            year: true,
+            status: true,
+            version: true,
+            templateId: true,
+            updatedAt: true,
+            submittedAt: true,
+            publications: {
+              orderBy: { sequence: "asc" },
+              take: 1,
+              select: { publishedAt: true, publicationDate: true },
+            },
+            // The snapshot the last return or reopening kept (lib/reports/load-return-baseline.ts):
+            // a reviewer's RETURNED revision. Saved since, the report's version is past it.
+            revisions: {
+              where: { status: "RETURNED", author: { role: { in: ["REVIEWER", "ADMIN"] } } },
+              orderBy: { version: "desc" },
+              take: 1,
+              select: { version: true, createdAt: true },
+            },
+            _count: { select: { comments: { where: { resolvedAt: null } } } },
           },
-          // The snapshot the last return or reopening kept (lib/reports/load-return-baseline.ts):
-          // a reviewer's RETURNED revision. Saved since, the report's version is past it.
-          revisions: {
-            where: { status: "RETURNED", author: { role: { in: ["REVIEWER", "ADMIN"] } } },
-            orderBy: { version: "desc" },
-            take: 1,
-            select: { version: true, createdAt: true },
-          },
-          _count: { select: { comments: { where: { resolvedAt: null } } } },
         },
       },
-    },
-  });
+    }),
+    latestPublications(inCounty, year - 1),
+  ]);
+  if (!calendar) return null;
+  const today = chinaDay(now);
   const units = organizations.map(({ reports, ...organization }) => ({
     organization,
-    report: reports.find((report) => report.year === year),
-    previous: reports.find((report) => report.year === year - 1),
+    report: reports[0],
+    previous: previousByUnit.get(organization.id),
   }));
   // The stored data (the bulk of what is read) only of the reports whose findings are not known yet.
   const unknown = units.filter(
     (unit) => unit.report && !findingsByVersion.has(findingsKey(unit.report, unit.previous, unit.organization)),
   );
-  const dataById = await loadData(
-    unknown.flatMap((unit) => [unit.report!.id, ...(unit.previous ? [unit.previous.id] : [])]),
-  );
+  const [dataById, previousDataById] = await Promise.all([
+    loadData(unknown.map((unit) => unit.report!.id)),
+    loadPublicationData(unknown.flatMap((unit) => (unit.previous ? [unit.previous.id] : []))),
+  ]);
   const rows = units.map(({ organization, report, previous }) =>
-    boardRow(organization, report, previous, deadlineFor(calendar, organization.kind), today, dataById),
+    boardRow(organization, report, previous, deadlineFor(calendar, organization.kind), today, {
+      reports: dataById,
+      publications: previousDataById,
+    }),
   );
   return { calendar, today, rows, counts: countsOf(rows) };
 }
@@ -141,6 +150,36 @@ async function loadData(reportIds: readonly string[]): Promise<Map<string, unkno
   return new Map(rows.map((row) => [row.id, row.data]));
 }
 
+async function loadPublicationData(publicationIds: readonly string[]): Promise<Map<string, unknown>> {
+  if (publicationIds.length === 0) return new Map();
+  const rows = await db.publication.findMany({
+    where: { id: { in: [...publicationIds] } },
+    select: { id: true, data: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.data]));
+}
+
+/** A frozen version of last year's report: what the year-to-year rules compare with. */
+type PreviousPublication = { id: string; templateId: string };
+
+/**
+ * Per unit of `organizations`, the latest publication of its report of `year` — as the submit gate reads last
+ * year (loadPreviousYearData in lib/reports/evaluate-stored-report.ts), never a draft, a
+ * submission or a returned report. A publication never changes, so its id keys the findings.
+ */
+async function latestPublications(
+  organizations: Prisma.OrganizationWhereInput,
+  year: number,
+): Promise<Map<string, PreviousPublication>> {
+  const rows = await db.publication.findMany({
+    where: { report: { year, organization: organizations } },
+    orderBy: [{ reportId: "asc" }, { sequence: "desc" }],
+    distinct: ["reportId"],
+    select: { id: true, templateId: true, report: { select: { organizationId: true } } },
+  });
+  return new Map(rows.map((row) => [row.report.organizationId, { id: row.id, templateId: row.templateId }]));
+}
+
 type StoredReport = {
   id: string;
   status: string;
@@ -153,13 +192,16 @@ type StoredReport = {
   _count: { comments: number };
 };
 
+/** The stored data read for this build: of this year's reports by id, of last year's publications by id. */
+type LoadedData = { reports: ReadonlyMap<string, unknown>; publications: ReadonlyMap<string, unknown> };
+
 function boardRow(
   organization: SeasonBoardRow["organization"],
   report: StoredReport | undefined,
-  previous: StoredReport | undefined,
+  previous: PreviousPublication | undefined,
   deadline: CalendarDay,
   today: CalendarDay,
-  dataById: ReadonlyMap<string, unknown>,
+  loaded: LoadedData,
 ): SeasonBoardRow {
   if (!report)
     return {
@@ -189,7 +231,7 @@ function boardRow(
     standing: deadlineStanding({ deadline, today, publishedOn: status === "PUBLISHED" ? publishedOn : null }),
     returnedUntouchedDays: isUntouched ? Math.max(0, daysBetween(chinaDay(baseline.createdAt), today)) : null,
     openComments: report._count.comments,
-    findings: findingsOf(report, previous, organization, dataById),
+    findings: findingsOf(report, previous, organization, loaded),
   };
 }
 
@@ -215,31 +257,30 @@ const MAX_REMEMBERED_FINDINGS = 20_000;
  */
 function findingsKey(
   report: Pick<StoredReport, "id" | "version" | "updatedAt">,
-  previous: Pick<StoredReport, "id" | "version" | "updatedAt"> | undefined,
+  previous: PreviousPublication | undefined,
   organization: SeasonBoardRow["organization"],
 ): string {
-  const stamp = (stored: Pick<StoredReport, "id" | "version" | "updatedAt">) =>
-    `${stored.id}:${stored.version}:${stored.updatedAt.getTime()}`;
-  return `${stamp(report)}:${previous ? stamp(previous) : "-"}:${organization.kind}:${organization.name}`;
+  const stamp = `${report.id}:${report.version}:${report.updatedAt.getTime()}`;
+  return `${stamp}:${previous?.id ?? "-"}:${organization.kind}:${organization.name}`;
 }
 
-/** The same rule run as the submit gate (lib/reports/evaluate-stored-report.ts), with last year's data read in the same query. */
+/** The same rule run as the submit gate (lib/reports/evaluate-stored-report.ts), last year read from the same publication. */
 function findingsOf(
   report: StoredReport,
-  previous: StoredReport | undefined,
+  previous: PreviousPublication | undefined,
   organization: SeasonBoardRow["organization"],
-  dataById: ReadonlyMap<string, unknown>,
+  loaded: LoadedData,
 ): SeasonBoardRow["findings"] {
   const key = findingsKey(report, previous, organization);
   const remembered = findingsByVersion.get(key);
   if (remembered !== undefined) return remembered;
-  const current = readData(report, dataById);
+  const current = readData(report, loaded.reports);
   // Unreadable stored data shows as "—"; the report page says why.
   const findings = current
     ? countFindings(
         evaluateReport({
           ...current,
-          previousYear: previous ? readData(previous, dataById)?.data : undefined,
+          previousYear: previous ? readData(previous, loaded.publications)?.data : undefined,
           organization: { name: organization.name, kind: organization.kind },
         }),
       )

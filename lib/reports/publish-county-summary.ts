@@ -4,15 +4,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicSiteChanged } from "@/lib/publications/public-answers";
 import { toDateColumn } from "@/lib/format/calendar-day";
 import { checkedText, toStoredReportData } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { authorizeCounty } from "@/lib/organizations/authorize-county";
+import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { isUuid } from "@/lib/server/is-uuid";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
 import { loadCountySummary } from "./load-county-summary";
 import { prepareSummaryPublication } from "./prepare-summary-publication";
+import { organizationAuditEvent } from "./report-audit-event";
 import { correctionNoteFor, MAX_CORRECTION_NOTE_LENGTH } from "./publish-report";
 import { renderSummaryPublication } from "./render-county-summary";
 
@@ -44,13 +44,8 @@ export type PublishCountySummaryInput = z.infer<typeof publishCountySummaryInput
  * to publish it: its own reviewers and administrators. An id that is no organization, or
  * one that is not a county, is not found, like a county out of reach.
  */
-export async function authorizeSummaryPublication(actor: Actor, countyId: string): Promise<string> {
-  if (!isUuid(countyId)) throw notFoundFor(actor);
-  const county = await db.organization.findUnique({ where: { id: countyId }, select: { kind: true } });
-  if (!county) throw notFoundFor(actor);
-  authorize(actor, "summary.publish", await loadOrganizationScope(countyId));
-  if (county.kind !== "COUNTY") throw notFoundFor(actor);
-  return countyId;
+export function authorizeSummaryPublication(actor: Actor, countyId: string): Promise<string> {
+  return authorizeCounty(actor, "summary.publish", countyId);
 }
 
 /**
@@ -126,10 +121,7 @@ export const publishCountySummary = defineOperation({
           select: { id: true, sequence: true },
         });
         await tx.auditEvent.create({
-          data: {
-            action: "summary.publish",
-            actorId: actor?.userId ?? null,
-            organizationId: countyId,
+          data: organizationAuditEvent(actor, "summary.publish", countyId, {
             comment: plan.marks.correctionNote,
             detail: {
               year: input.year,
@@ -138,7 +130,7 @@ export const publishCountySummary = defineOperation({
               excluded: plan.document.excluded.length,
               pdfSha256: rendered.pdfSha256,
             },
-          },
+          }),
         });
         return publication;
       })

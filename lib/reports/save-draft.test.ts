@@ -213,13 +213,14 @@ describe("saveDraft", () => {
       where: { reportId: id, action: { in: ["report.fillZero", "report.undoFillZero"] } },
       select: { action: true, actorId: true, comment: true, detail: true },
     });
+    // The browser said 159; this save turned one blank cell to 0, and that is what is audited.
     expect(events).toEqual([
       {
         action: "report.fillZero",
         actorId: m.clerk!.userId,
         comment:
-          "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况：本年度未发生，已将 159 个空白格填为 0",
-        detail: { tables: ["t3", "t4"], cells: 159, version: saved.version },
+          "三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况：本年度未发生，已将 1 个空白格填为 0",
+        detail: { tables: ["t3", "t4"], cells: 1, reportedCells: 159, version: saved.version },
       },
     ]);
 
@@ -236,5 +237,22 @@ describe("saveDraft", () => {
     expect(refused.message).toContain("t9");
     expect((await stored(id)).version).toBe(saved.version);
     expect(await m.db.auditEvent.count({ where: { reportId: id, action: "report.undoFillZero" } })).toBe(0);
+
+    // The undo: the cell the fill wrote is blank again; a cell of another table does not count.
+    const undone = await m.saveDraft(m.clerk, {
+      reportId: id,
+      expectedVersion: saved.version,
+      cells: { "t2.rules.issued": 0 },
+      narrative: {},
+      acts: [{ kind: "undoFillZero", tables: ["t4"], cells: 1 }],
+    });
+    const undo = await m.db.auditEvent.findFirstOrThrow({
+      where: { reportId: id, action: "report.undoFillZero" },
+      select: { comment: true, detail: true },
+    });
+    expect(undo).toEqual({
+      comment: "四、政府信息公开行政复议、行政诉讼情况：撤销本年度未发生，1 格恢复为空白",
+      detail: { tables: ["t4"], cells: 1, reportedCells: 1, version: undone.version },
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   type ServerCopy,
 } from "@/lib/report-data";
 import { db } from "@/lib/server/db";
+import { compileLayout, type Layout } from "@/lib/template";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
@@ -115,12 +116,15 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
       await tx.auditEvent.createMany({
         data: input.acts.map((act) => {
           const tables = act.tables.map((id) => tableHeadings.get(id)!).join("、");
+          // The count audited is the server's own (this save against the stored version); the
+          // browser's is kept beside it, as what the clerk was told.
+          const cells = countActedCells(layout, act, stored.cells, data.cells);
           return reportAuditEvent(actor, act.kind === "fillZero" ? "report.fillZero" : "report.undoFillZero", report, {
             comment:
               act.kind === "fillZero"
-                ? `${tables}：本年度未发生，已将 ${act.cells} 个空白格填为 0`
-                : `${tables}：撤销本年度未发生，${act.cells} 格恢复为空白`,
-            detail: { tables: act.tables, cells: act.cells, version },
+                ? `${tables}：本年度未发生，已将 ${cells} 个空白格填为 0`
+                : `${tables}：撤销本年度未发生，${cells} 格恢复为空白`,
+            detail: { tables: act.tables, cells, reportedCells: act.cells, version },
           });
         }),
       });
@@ -135,4 +139,21 @@ async function storeDraft({ report }: AuthorizedReport, actor: Actor, input: Sav
     throw new AppError("CONFLICT", undefined, details);
   }
   return { version, savedAt: saved.updatedAt.toISOString() };
+}
+
+/**
+ * The cells clerks type in an act's tables that this save turns from blank to 0 (a
+ * 本年度未发生 fill) or from 0 back to blank (its undo); computed totals are not counted.
+ */
+function countActedCells(
+  layout: Layout,
+  act: NonNullable<SaveDraftInput["acts"]>[number],
+  before: ReportData["cells"],
+  after: ReportData["cells"],
+): number {
+  const tables = new Set<string>(act.tables);
+  const [from, to] = act.kind === "fillZero" ? [null, 0] : [0, null];
+  return compileLayout(layout).inputCells.filter(
+    (cell) => tables.has(cell.tableId) && (before[cell.id] ?? null) === from && (after[cell.id] ?? null) === to,
+  ).length;
 }

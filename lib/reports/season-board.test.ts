@@ -16,6 +16,7 @@ const modules = setUpReviewDatabase("nianbao_season", async () => ({
   markRead: await import("./mark-season-notice-read"),
   returning: await import("./return-report"),
   approve: await import("./approve-report"),
+  gate: await import("./evaluate-stored-report"),
 }));
 const year = 2025;
 // 5 February 2026 in China: five days after the units' default deadline (31 January).
@@ -123,6 +124,37 @@ describe("the season board", () => {
     await modules.db.publication.update({
       where: { id: dongfeng.id },
       data: { publicationDate: dongfeng.publicationDate },
+    });
+  });
+
+  it("counts the findings the submit gate finds: last year only as published, never a draft", async () => {
+    const { steps, db, board, gate } = modules;
+    const reviewer = await steps.actorFor("yangcheng-review");
+    // 白桑乡's 2024 report is a draft carrying 5 cases over; its 2025 report carries none
+    // over. Unpublished, last year is not the public's: no carry-over warning on either side.
+    await steps.saveCleanReportAsClerk("baisang", year - 1, { "t3.r4.natural": 5 });
+    const built = await board.getSeasonBoard(reviewer, reviewer.organizationId, year, now);
+    const rows = built.rows.filter((row) => row.report);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const stored = await db.report.findUniqueOrThrow({
+        where: { id: row.report!.id },
+        select: {
+          templateId: true,
+          data: true,
+          year: true,
+          organization: { select: { id: true, name: true, kind: true } },
+        },
+      });
+      const { findings } = await gate.evaluateStoredReport(stored);
+      expect(row.findings, row.organization.name).toEqual({
+        errors: findings.filter((finding) => finding.severity === "error").length,
+        warnings: findings.filter((finding) => finding.severity === "warning").length,
+      });
+    }
+    expect(rows.find((row) => row.organization.name === "白桑乡人民政府")!.findings).toEqual({
+      errors: 0,
+      warnings: 0,
     });
   });
 

@@ -1,13 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { countyReportModes, type CountyReportMode } from "@/lib/report-data";
-import { authorize, notFoundFor } from "@/lib/server/authorize";
+import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
-import { isUuid } from "@/lib/server/is-uuid";
-import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
+import { organizationAuditEvent } from "./report-audit-event";
 
 export const countyReportModeInput = z.strictObject({
   countyId: z.uuid({ error: "所选县（区）无效，请刷新页面后重试" }),
@@ -21,16 +19,9 @@ export const countyReportModeInput = z.strictObject({
  */
 export const setCountyReportMode = defineOperation({
   name: "setCountyReportMode",
-  action: "county.setReportMode",
-  authorize: async (actor: Actor, input: { countyId: string; mode: CountyReportMode }) => {
-    const county = isUuid(input.countyId)
-      ? await db.organization.findUnique({ where: { id: input.countyId }, select: { kind: true } })
-      : null;
-    if (!county) throw notFoundFor(actor);
-    authorize(actor, "county.setReportMode", await loadOrganizationScope(input.countyId));
-    if (county.kind !== "COUNTY") throw new AppError("INVALID_INPUT", "填报方式只能为县（区）设置。");
-    return input.countyId;
-  },
+  action: "county.configure",
+  authorize: (actor: Actor, input: { countyId: string; mode: CountyReportMode }) =>
+    authorizeCounty(actor, "county.configure", input.countyId, "填报方式只能为县（区）设置。"),
   run: async (countyId, actor, input) => {
     await db.$transaction(async (tx) => {
       const before = await tx.organization.findUniqueOrThrow({
@@ -39,12 +30,9 @@ export const setCountyReportMode = defineOperation({
       });
       await tx.organization.update({ where: { id: countyId }, data: { countyReportMode: input.mode } });
       await tx.auditEvent.create({
-        data: {
-          action: "county.setReportMode",
-          actorId: actor?.userId ?? null,
-          organizationId: countyId,
+        data: organizationAuditEvent(actor, "county.setReportMode", countyId, {
           detail: { before: before.countyReportMode, after: input.mode },
-        },
+        }),
       });
     });
     return { mode: input.mode };

@@ -41,6 +41,12 @@ export interface CountyRepetitionForClerk {
   readonly passageTexts: readonly string[];
 }
 
+/** What the server tells the wizard about 雷同: the county's threshold and the saved draft's matches in the county. */
+export interface WizardRepetition {
+  readonly thresholdPercent: number;
+  readonly county: readonly CountyRepetitionForClerk[];
+}
+
 /**
  * What the template prescribes for a report of this body and year, which never counts as
  * copied: the standard opening and the 统计期限 sentence, for this year and the last (a

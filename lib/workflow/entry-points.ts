@@ -298,8 +298,8 @@ const ownUnitNotices = (action: "notice.read" | "notice.markRead") =>
 // The county summary: also the county government's own clerk, who reaches only the county itself.
 const readSummary = countyStaff("summary.read");
 
-const setCountyReportMode = entry(
-  "county.setReportMode",
+const configureCounty = entry(
+  "county.configure",
   [
     ["countyAdminA", countyA],
     ["admin", countyB],
@@ -476,7 +476,8 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/admin/units/actions.ts#retireUnitAction": manageUnit,
   "app/(staff)/admin/units/actions.ts#restoreUnitAction": manageUnit,
   "app/(staff)/admin/calendar/actions.ts#setReportingCalendarAction": manageCalendar,
-  "app/(staff)/review/summary/actions.ts#setCountyReportModeAction": setCountyReportMode,
+  "app/(staff)/review/summary/actions.ts#setCountyReportModeAction": configureCounty,
+  "app/(staff)/admin/calendar/actions.ts#setRepetitionThresholdAction": configureCounty,
   "app/api/county-summary/[countyId]/[year]/[format]/route.ts#GET": readSummary,
   "app/(staff)/review/summary/actions.ts#publishCountySummaryAction": publishSummary,
   "app/api/county-summary/[countyId]/[year]/preview/route.ts#POST": publishSummary,

@@ -136,7 +136,7 @@ type SubjectOf = {
   /** A county's summary (全县汇总) of its units' approved and published reports. */
   "summary.read": OrganizationScope;
   /** Choosing how the county government's own report fills its tables (本级 or 全县). */
-  "county.setReportMode": OrganizationScope;
+  "county.configure": OrganizationScope;
   /** Publishing the county's summary (全县汇总) of a year as a new frozen version, and its 样稿. */
   "summary.publish": OrganizationScope;
 };
@@ -350,7 +350,7 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   // clerk reaches only its own organization), who writes the 全县 report from the summary.
   "summary.read": signedIn((actor, county) => allowIf(isInSet(readableOrganizations(actor), county), "NOT_FOUND")),
   // With the county's season: its administrators decide, as they set its calendar.
-  "county.setReportMode": administering(
+  "county.configure": administering(
     (actor, county) =>
       actor.role === "ADMIN" || (actor.role === "COUNTY_ADMIN" && county.organizationId === actor.organizationId),
   ),

@@ -60,7 +60,8 @@ function figureOf(value: WorkbookCellValue, address: string): { value: number | 
       return { value: tidy(value.value) };
     case "text": {
       const parsed = parseCellValue(value.text);
-      if (parsed?.kind === "number") return { value: tidy(parsed.value) };
+      // A unit in the cell (147230元) is not converted here: the workbook's columns state theirs.
+      if (parsed?.kind === "number" && parsed.unit === undefined) return { value: tidy(parsed.value) };
       return { message: workbookMessages.notNumber(address, value.text.trim().slice(0, 20)) };
     }
     case "formula":

@@ -4,6 +4,7 @@ import { checkedText } from "@/lib/report-data";
 import { defineAction } from "@/lib/server/define-action";
 import { calendarDatesInput, reportYearField } from "@/lib/organizations/reporting-calendar";
 import { setReportingCalendar } from "@/lib/organizations/set-reporting-calendar";
+import { repetitionThresholdInput, setRepetitionThreshold } from "@/lib/organizations/set-repetition-threshold";
 
 // The dates are checked against the year they are for (in order, within the season).
 const input = z
@@ -29,4 +30,10 @@ export const setReportingCalendarAction = defineAction({
     input.year,
     { opensOn: input.opensOn, unitDeadline: input.unitDeadline, countyDeadline: input.countyDeadline },
   ],
+});
+
+export const setRepetitionThresholdAction = defineAction({
+  name: "setRepetitionThreshold",
+  input: repetitionThresholdInput,
+  operation: setRepetitionThreshold,
 });

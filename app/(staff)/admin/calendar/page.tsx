@@ -3,12 +3,14 @@ import { NamedOptions, YearOptions } from "@/components/ui/named-options";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { notFound } from "next/navigation";
 import { reportingCalendarOf } from "@/lib/organizations/get-reporting-calendar";
+import { repetitionThresholdOf } from "@/lib/organizations/get-repetition-threshold";
 import { listUnitTree } from "@/lib/organizations/list-unit-tree";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { authorize } from "@/lib/server/authorize";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { CalendarForm } from "./calendar-form";
+import { RepetitionThresholdForm } from "./repetition-threshold-form";
 
 export const metadata: Metadata = { title: "报告期设置" };
 
@@ -23,7 +25,7 @@ export default async function CalendarPage({
     Number.isInteger(Number(params.year)) && Math.abs(Number(params.year) - current) <= 5
       ? Number(params.year)
       : current;
-  const { counties, calendar } = await loadStaffPage({
+  const { counties, calendar, threshold } = await loadStaffPage({
     page: "/admin/calendar",
     action: "calendar.manage",
     authorize: async ({ actor }) => {
@@ -32,8 +34,14 @@ export default async function CalendarPage({
         .map((county) => ({ id: county.id, name: county.name }));
       const county = counties.find((candidate) => candidate.id === params.county) ?? counties[0];
       if (!county) notFound();
-      authorize(actor, "calendar.manage", await loadOrganizationScope(county.id));
-      return { counties, calendar: (await reportingCalendarOf(county.id, year))! };
+      const scope = await loadOrganizationScope(county.id);
+      authorize(actor, "calendar.manage", scope);
+      authorize(actor, "county.configure", scope);
+      return {
+        counties,
+        calendar: (await reportingCalendarOf(county.id, year))!,
+        threshold: await repetitionThresholdOf(county.id),
+      };
     },
   });
   return (
@@ -65,6 +73,12 @@ export default async function CalendarPage({
         {calendar.isDefault && <span className="muted">（尚未设置，显示默认日期）</span>}
       </h2>
       <CalendarForm key={`${calendar.countyId}-${calendar.year}`} calendar={calendar} />
+      <h2>{calendar.countyName} 雷同提示</h2>
+      <p data-testid="repetition-threshold">
+        当前：超过 {threshold.percent}% 时提示
+        {threshold.countySetting === null && <span className="muted">（默认）</span>}
+      </p>
+      <RepetitionThresholdForm key={calendar.countyId} countyId={calendar.countyId} threshold={threshold} />
     </StaffPageLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
@@ -59,16 +60,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       ) : (
         <table className="table" data-testid="unit-tree">
           <caption className="muted">共 {rows.length} 个单位（含停用）</caption>
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              <th scope="col">类型</th>
-              <th scope="col">行政区划代码</th>
-              <th scope="col">统一社会信用代码</th>
-              <th scope="col">账号数</th>
-              <th scope="col">状态</th>
-            </tr>
-          </thead>
+          <TableHead columns={["单位", "类型", "行政区划代码", "统一社会信用代码", "账号数", "状态"]} />
           <tbody>
             {rows.map(({ node, depth }) => (
               <tr key={node.id} data-unit={node.name}>

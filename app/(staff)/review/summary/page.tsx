@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -50,7 +51,7 @@ export default async function CountySummaryPage({
         summary,
         counties,
         versions: await listSummaryPublications(actor, summary.county.id, year),
-        canSetMode: can(actor, "county.setReportMode", scope),
+        canSetMode: can(actor, "county.configure", scope),
         canPublish: can(actor, "summary.publish", scope),
         canOpenReports: (staffPages["/review/reports/[id]"] as readonly string[]).includes(user.role),
         canOpenQueue: can(actor, "page.open", { page: "/review" }),
@@ -132,12 +133,7 @@ export default async function CountySummaryPage({
         <p>所有单位的报告均已审核。</p>
       ) : (
         <table className="table" data-testid="summary-excluded">
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              <th scope="col">原因</th>
-            </tr>
-          </thead>
+          <TableHead columns={["单位", "原因"]} />
           <tbody>
             {excluded.map((unit) => (
               <tr key={unit.unitId}>

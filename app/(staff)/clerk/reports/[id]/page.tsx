@@ -12,7 +12,7 @@ import { toReportView } from "@/lib/render/to-report-view";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "@/lib/reports/evaluate-stored-report";
 import { getCountyReportSummary } from "@/lib/reports/get-county-summary";
 import { getReport } from "@/lib/reports/get-report";
-import { findCountyRepetitionForClerk, repetitionThresholdPercent } from "@/lib/reports/find-report-repetition";
+import { findCountyRepetitionForClerk } from "@/lib/reports/find-report-repetition";
 import { getReturnComment } from "@/lib/reports/get-return-comment";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
 import { listClerkComments } from "@/lib/reports/list-clerk-comments";
@@ -41,7 +41,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
           isEditable
             ? loadPreviousYearData(loaded.report.organizationId, loaded.report.year)
             : Promise.resolve(undefined),
-          isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve([]),
+          isEditable ? findCountyRepetitionForClerk(loaded) : Promise.resolve(undefined),
           // 全县 mode: the county government's tables are written against the county summary.
           isEditable ? getCountyReportSummary(actor, loaded.report) : Promise.resolve(null),
         ]);
@@ -107,7 +107,7 @@ export default async function ClerkReportPage({ params }: { params: Promise<{ id
           layoutId={layout.id}
           meta={data.meta}
           previousYear={previousYear ?? null}
-          repetition={{ thresholdPercent: repetitionThresholdPercent(), county: countyRepetition }}
+          repetition={countyRepetition}
         >
           <ReportWizard
             reportId={report.id}
