@@ -4,7 +4,6 @@
 // of lib/server/db.ts, as UNAVAILABLE (服务暂时不可用), not hang and not 系统出错; once the
 // server runs again the same calls succeed with no restart of anything.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/workflow/policy";
@@ -12,6 +11,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-organizations";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { applyMigrations } from "@/scripts/lib/migrate";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
+import { pauseServer } from "@/scripts/lib/pause-server";
 import { startThrowawayServer, type ThrowawayServer } from "@/scripts/lib/throwaway-database";
 
 let server: ThrowawayServer;
@@ -23,34 +23,6 @@ let clerk: Actor;
 let reportId: string;
 let version = 1;
 let sessionHeaders: Headers;
-
-/** The server's main process and its backends (each connection is a process of its own). */
-function serverProcesses(): number[] {
-  const main = server.pid();
-  if (main === undefined) throw new Error("the test's database server is not running");
-  const children = readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === main;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [main, ...children];
-}
-
-function pauseDatabase(): number[] {
-  const paused = serverProcesses();
-  for (const pid of paused) process.kill(pid, "SIGSTOP");
-  return paused;
-}
-
-function resumeDatabase(paused: number[]): void {
-  for (const pid of paused) process.kill(pid, "SIGCONT");
-}
 
 /** What a server action would answer for this call (define-action's error mapping). */
 async function outcome(work: () => Promise<unknown>): Promise<string> {
@@ -134,7 +106,7 @@ describe("a paused database", () => {
   });
 
   it("fails the session lookup and the save with UNAVAILABLE, then both succeed once it runs again", async () => {
-    const paused = pauseDatabase();
+    const resume = pauseServer(server.pid());
     try {
       // Both at once, as a save request does them: the session first, then the report.
       const [session, saving] = await Promise.all([
@@ -146,7 +118,7 @@ describe("a paused database", () => {
       // And again on a pool whose connections have now all failed.
       expect(await outcome(save)).toBe("UNAVAILABLE");
     } finally {
-      resumeDatabase(paused);
+      resume();
     }
     expect((await auth.api.getSession({ headers: sessionHeaders }))?.user.id).toBe(clerk!.userId);
     expect(await outcome(save)).toBe("OK");
@@ -156,7 +128,7 @@ describe("a paused database", () => {
 
   it("fails a sign-in with UNAVAILABLE, not as wrong credentials", async () => {
     const { signIn } = await import("./sign-in");
-    const paused = pauseDatabase();
+    const resume = pauseServer(server.pid());
     try {
       expect(
         await outcome(() =>
@@ -169,7 +141,7 @@ describe("a paused database", () => {
         ),
       ).toBe("UNAVAILABLE");
     } finally {
-      resumeDatabase(paused);
+      resume();
     }
   }, 60_000);
 
