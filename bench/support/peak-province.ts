@@ -28,23 +28,12 @@ import { reportingYear } from "../../lib/reports/reporting-year";
 import { compileLayout, layoutForYear, type Layout, type LayoutCell } from "../../lib/template";
 import { hashPassword } from "../../lib/server/password";
 import type { createScriptClient } from "../../scripts/lib/prisma-client";
+import { seededRandom } from "../../lib/render/pdf/testing/stress-reports";
 
 export const PEAK_PASSWORD = "peak-bench-password";
 
 type Db = ReturnType<typeof createScriptClient>;
 type Kind = "TOWNSHIP" | "TOWN" | "SUBDISTRICT" | "DEPARTMENT";
-
-/** A deterministic pseudo-random sequence (mulberry32), so two runs write the same province. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   "全年通过政府网站主动公开政府信息，及时更新机构职能、政策文件和财政预决算信息。",

@@ -9,8 +9,8 @@
 import { compileLayout, getLayout, type Layout, type LayoutId, type NarrativeId } from "@/lib/template";
 import type { ReportData } from "@/lib/report-data";
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32): the same seed, the same sequence. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -120,17 +120,17 @@ export function stressReports(): StressReport[] {
     const year = layoutId === "gov-2021" ? 2024 : 2020;
     add(`long-narrative-${layoutId}`, layoutId, "阳城县董封乡人民政府", year, (layout) => ({
       cells: maximalCells(layout),
-      narrative: longNarrative(layout, random(11 + i)),
+      narrative: longNarrative(layout, seededRandom(11 + i)),
     }));
     add(`short-sections-${layoutId}`, layoutId, "宽城满族自治县人民政府办公室", year, (layout) => ({
       cells: Object.fromEntries(compileLayout(layout).cells.map((cell, n) => [cell.id, n % 7])),
-      narrative: shortSections(layout, random(23 + i)),
+      narrative: shortSections(layout, seededRandom(23 + i)),
     }));
   }
   for (const seed of [3, 5, 8]) {
     add(`short-sections-gov-2021-${seed}`, "gov-2021", "盐池县王乐井乡人民政府", 2025, (layout) => ({
       cells: maximalCells(layout),
-      narrative: shortSections(layout, random(seed * 101)),
+      narrative: shortSections(layout, seededRandom(seed * 101)),
     }));
   }
   add(
@@ -140,7 +140,7 @@ export function stressReports(): StressReport[] {
     2025,
     (layout) => ({
       cells: maximalCells(layout),
-      narrative: longNarrative(layout, random(97)),
+      narrative: longNarrative(layout, seededRandom(97)),
     }),
   );
   return reports;
