@@ -8,8 +8,9 @@ import { expect, pageAs, test } from "./support/fixtures";
 // Many county sites publish the report only as a PDF: a text PDF imports through the clerk's
 // /clerk/import and the administrator's batch as any other file, read in the reading pool; a
 // scan (pages that are images, no text) is refused in zh-CN. The PDFs are the app's own
-// published form of two real reports (seed 003 朝阳镇, seed 001 祥云镇) for years no other
-// journey uses: 朝阳镇 four years back, 祥云镇 2019.
+// published form of two real reports (seed 003 朝阳镇; seed 001, 祥云镇's, under the name of
+// 盐池县王乐井乡) for years no other journey uses: 朝阳镇 four years back, 王乐井乡 2019
+// (e2e/clerk-start-year.spec.ts starts 祥云镇's 2019 report itself).
 const currentYear = reportingYear(new Date());
 const SCAN_REFUSAL = "这是扫描件（图片）PDF，无法读取其中的文字。请上传含文字的 PDF、Word 或网页文件。";
 
@@ -56,19 +57,25 @@ test("an administrator's batch imports a text PDF and refuses a scanned one, eac
   const year = 2019;
   const pdf = await writeReportPdf(getLayout("gov-2019"), {
     ...seed001.data,
-    meta: { ...seed001.data.meta, year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` },
+    meta: {
+      ...seed001.data.meta,
+      organizationName: "盐池县王乐井乡人民政府",
+      year,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+    },
   });
   const page = await pageAs(browser, "admin");
   await page.getByRole("link", { name: "批量导入往年报告" }).click();
-  await page.getByLabel("县（区）").selectOption({ label: "温县" });
-  await page.getByLabel("报告文件（可多选）").setInputFiles([pdfFile(`祥云镇${year}.pdf`, pdf), scan()]);
+  await page.getByLabel("县（区）").selectOption({ label: "盐池县" });
+  await page.getByLabel("报告文件（可多选）").setInputFiles([pdfFile(`王乐井乡${year}.pdf`, pdf), scan()]);
   await page.getByRole("button", { name: "开始导入" }).click();
 
   const results = page.getByTestId("batch-results");
   const row = (fileName: string) =>
     results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
-  await expect(row(`祥云镇${year}.pdf`)).toContainText("已导入，待审核", { timeout: 30_000 });
-  await expect(row(`祥云镇${year}.pdf`)).toContainText("祥云镇");
+  await expect(row(`王乐井乡${year}.pdf`)).toContainText("已导入，待审核", { timeout: 30_000 });
+  await expect(row(`王乐井乡${year}.pdf`)).toContainText("王乐井乡");
   await expect(row("扫描件.pdf")).toContainText(SCAN_REFUSAL);
   await expect(page.getByRole("status")).toContainText("已导入 1 个");
   await expect(page.getByRole("status")).toContainText("无法读取 1 个");
