@@ -1,3 +1,4 @@
+import type { SeasonCounty } from "../lib/reports/testing/season-county";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
 import { expect, pageAs, test } from "./support/fixtures";
 import { publishableYear } from "./support/publish-steps";
@@ -16,14 +17,9 @@ const units = [
   { name: "一键四镇人民政府", clerkUsername: "bulk-clerk4", state: "SUBMITTED" },
 ] as const;
 
-type County = {
-  countyId: string;
-  units: { name: string; clerkUsername: string; organizationId: string; reportId: string | null }[];
-};
-
 test("a county reviewer publishes all approved reports as one job and follows its progress", async ({ browser }) => {
   test.setTimeout(180_000);
-  const county = await serverStep<County>("season-county-cli.ts", "seed", {
+  const county = await serverStep<SeasonCounty>("season-county-cli.ts", "seed", {
     countyName: "一键发布试点县",
     reviewerUsername: "bulk-review",
     password: DEMO_PASSWORD,

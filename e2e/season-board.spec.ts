@@ -1,3 +1,4 @@
+import type { SeasonCounty } from "../lib/reports/testing/season-county";
 import ExcelJS from "exceljs";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organizations";
 import { expect, pageAs, test } from "./support/fixtures";
@@ -20,11 +21,6 @@ const units = [
   { name: "催报六乡人民政府", clerkUsername: "season-clerk6", state: "NOT_STARTED" },
 ] as const;
 
-type County = {
-  countyId: string;
-  units: { name: string; clerkUsername: string; organizationId: string; reportId: string | null }[];
-};
-
 const seasonStep = <T>(step: "seed" | "age", args: unknown): Promise<T> =>
   serverStep<T>("season-county-cli.ts", step, args);
 
@@ -32,7 +28,7 @@ test("the season board flags every unit past the deadline, and a reminder reache
   browser,
 }) => {
   test.setTimeout(240_000);
-  const county = await seasonStep<County>("seed", {
+  const county = await seasonStep<SeasonCounty>("seed", {
     countyName: "催报试点县",
     reviewerUsername: "season-review",
     password: DEMO_PASSWORD,
