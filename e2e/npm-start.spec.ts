@@ -110,11 +110,18 @@ test.describe("npm start", () => {
     // PostgreSQL killed outright: restarted, and the app answers again without help.
     const killed = postmasterOf(start);
     expect(killed).toBeDefined();
+    const beforeKill = output.length;
     process.kill(killed!, "SIGKILL");
     await saw("数据库进程意外退出（信号 SIGKILL）");
     await saw("数据库已重新启动");
     await expect.poll(async () => (await fetch(`${url}/api/health`)).status).toBe(200);
     expect(postmasterOf(start)).not.toBe(killed);
+    // The public site's listener lost its connection too: back, it forgets the kept answers
+    // (lib/publications/public-site-notices.ts); the home is kept again by the next request.
+    await expect
+      .poll(() => output.slice(beforeKill), { timeout: 30_000, message: "the listener reconnected" })
+      .toContain("变更通知的监听连接已恢复");
+    expect((await fetch(`${url}/`)).status).toBe(200);
 
     // PostgreSQL paused (accepts connections, never answers): requests fail within the
     // database timeouts instead of hanging, the public home says so in zh-CN, and it all

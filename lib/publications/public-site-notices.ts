@@ -55,6 +55,7 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
   let isListening = false;
   let isStopped = false;
   let hasPendingNotice = false;
+  let wasLost = false;
   let delay = retry.first;
   let retryTimer: NodeJS.Timeout | undefined;
   let heartbeatTimer: NodeJS.Timeout | undefined;
@@ -65,6 +66,7 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
     // Errors and the end of one connection arrive more than once; the first one counts.
     if (client !== lost) return;
     const wasListening = isListening;
+    wasLost = true;
     client = null;
     isListening = false;
     clearInterval(heartbeatTimer);
@@ -105,6 +107,8 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
     delay = retry.first;
     // Whatever was announced while this instance was not listening is unknown: forget it all.
     onChange();
+    if (wasLost) log("[public-site] 变更通知的监听连接已恢复，已忘记内存中保留的公开页面");
+    wasLost = false;
     markReady();
     heartbeatTimer = setInterval(() => {
       next.query("SELECT 1").catch((error: unknown) => lose(next, error instanceof Error ? error.message : "无响应"));
