@@ -11,8 +11,8 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
-import { loadOrganizationScope, loadSubtrees } from "@/lib/server/organization-scope";
-import { can, type Actor } from "@/lib/workflow/policy";
+import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
+import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
 import {
   beginAttempt,
@@ -54,9 +54,13 @@ async function authorizeCountyPublication(actor: Actor, countyId: string | null)
  * own report included, by unit name.
  */
 export async function listPublishableReports(countyId: string, year: number) {
-  const organizationIds = (await loadSubtrees([countyId])).get(countyId) ?? [];
   const reports = await db.report.findMany({
-    where: { organizationId: { in: organizationIds }, year, status: "APPROVED", publications: { none: {} } },
+    where: {
+      organization: await organizationFilter(subtreeOf(countyId)),
+      year,
+      status: "APPROVED",
+      publications: { none: {} },
+    },
     select: { id: true, organization: { select: { name: true } } },
   });
   return reports
