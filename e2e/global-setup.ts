@@ -9,6 +9,7 @@ import { buildIfChanged } from "../scripts/lib/next-build";
 import { createScriptClient } from "../scripts/lib/prisma-client";
 import { startThrowawayServer } from "../scripts/lib/throwaway-database";
 import { seedDemo } from "../prisma/seed/seed-demo";
+import { resetReportClaims } from "./support/report-claims";
 import { e2eState } from "./support/state";
 
 export default async function globalSetup(config: FullConfig) {
@@ -26,6 +27,7 @@ export default async function globalSetup(config: FullConfig) {
   await buildIfChanged(databaseUrl, authSecret);
   const app = await startAppServer({ port, databaseUrl, authSecret, quiet: !process.env.E2E_SERVER_LOG });
   await e2eState.write({ databaseUrl, baseURL, authSecret, serverPid: app.process.pid ?? 0 });
+  await resetReportClaims();
   process.env.E2E_DATABASE_URL = databaseUrl;
 
   return async () => {

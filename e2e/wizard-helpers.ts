@@ -5,6 +5,7 @@ import { blankReportData, parseReportData, toStoredReportData, type ReportData }
 import { getLayout, layoutForYear } from "../lib/template";
 import { createScriptClient } from "../scripts/lib/prisma-client";
 import { expect, pageAs } from "./support/fixtures";
+import { claimReport } from "./support/report-claims";
 import { serverStep } from "./support/server-step";
 import { e2eState } from "./support/state";
 
@@ -30,6 +31,7 @@ export async function createReport(
     status?: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
   } = {},
 ): Promise<string> {
+  await claimReport(username, year);
   const reportId = await withDatabase(async (db) => {
     const user = await db.user.findUniqueOrThrow({
       where: { username },

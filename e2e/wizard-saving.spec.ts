@@ -73,11 +73,11 @@ const ENFORCEMENT = "t2.enforcement.decisions";
 test("two tabs edit different parts of the report: the later save merges with no question and keeps both", async ({
   browser,
 }) => {
-  const reportId = await createReport("huamachi", 2023, {
+  const reportId = await createReport("fengcheng", 2023, {
     data: (blank) => ({ ...blank, cells: { ...blank.cells, [LICENSING]: 12 } }),
   });
   // Two tabs of one browser (they share its localStorage), both opened before either saves.
-  const first = await openReport(browser, "huamachi", reportId);
+  const first = await openReport(browser, "fengcheng", reportId);
   const second = await first.context().newPage();
   await second.goto(`/clerk/reports/${reportId}`);
   await expect(second.getByTestId("save-status")).toBeVisible();
@@ -117,9 +117,9 @@ test("two tabs edit different parts of the report: the later save merges with no
 test("two browsers change the same cell and text differently: only those are asked, one by one, and the clerk's picks are saved", async ({
   browser,
 }) => {
-  const reportId = await createReport("huamachi", 2022);
-  const first = await openReport(browser, "huamachi", reportId);
-  const second = await openReport(browser, "huamachi", reportId);
+  const reportId = await createReport("fengcheng", 2024);
+  const first = await openReport(browser, "fengcheng", reportId);
+  const second = await openReport(browser, "fengcheng", reportId);
 
   await goToStep(first, TABLE_TWO);
   await cell(first, LICENSING).fill("15");
@@ -216,9 +216,9 @@ test("with the network down the work stays in the browser, survives a reload and
 test("a tab offline is reloaded after another browser saved: its browser copy is merged on opening, nothing is lost", async ({
   browser,
 }) => {
-  const reportId = await createReport("huamachi", 2021);
-  const offline = await openReport(browser, "huamachi", reportId);
-  const other = await openReport(browser, "huamachi", reportId);
+  const reportId = await createReport("xiangyun", 2021);
+  const offline = await openReport(browser, "xiangyun", reportId);
+  const other = await openReport(browser, "xiangyun", reportId);
   await goToStep(offline, TABLE_TWO);
   const restore = await failSaves(offline);
   await cell(offline, PENALTY).fill("3");
@@ -324,8 +324,8 @@ test("the app server is killed mid-edit and started again: nothing typed is lost
     startAppServer({ port, databaseUrl: state.databaseUrl, authSecret: state.authSecret, quiet: true });
   let app = await start();
   try {
-    const reportId = await createReport("fengcheng", 2022);
-    const page = await pageAs(browser, "fengcheng", app.url);
+    const reportId = await createReport("xiangyun", 2022);
+    const page = await pageAs(browser, "xiangyun", app.url);
     const context = page.context();
     await page.goto(`/clerk/reports/${reportId}`);
     await goToStep(page, "六、其他需要报告的事项");

@@ -91,7 +91,7 @@ test("an all-zero report's tables are completed in under ten actions, and the fi
 test("a block copied with its row labels lands on the labelled rows whatever cell has the focus; Ctrl+Z undoes it", async ({
   browser,
 }) => {
-  const reportId = await createReport("beiliu", 2023);
+  const reportId = await createReport("beiliu", 2024);
   const page = await openReport(browser, "beiliu", reportId);
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
   await cell(page, "t3.r4.legal").fill("9");
@@ -142,8 +142,8 @@ test("a block copied with its row labels lands on the labelled rows whatever cel
 });
 
 test("Enter moves down, Tab right, arrows between cells, skipping computed totals", async ({ browser }) => {
-  const reportId = await createReport("dongfeng", 2023);
-  const page = await openReport(browser, "dongfeng", reportId);
+  const reportId = await createReport("xiangyun", 2024);
+  const page = await openReport(browser, "xiangyun", reportId);
   await goToStep(page, "三、收到和处理政府信息公开申请情况");
   await cell(page, "t3.r1.natural").focus();
   await page.keyboard.type("1");

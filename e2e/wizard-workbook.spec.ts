@@ -19,14 +19,14 @@ test("a workbook re-saved by LibreOffice Calc changes exactly the cells edited, 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const reportId = await createReport("fengcheng", 2021, {
+  const reportId = await createReport("baisang", 2025, {
     data: (blank) => ({
       ...blank,
       cells: { ...blank.cells, "t3.r1.natural": 4, "t3.r1.business": 1, "t2.rules.issued": 2 },
     }),
   });
   const before = await storedReport(reportId);
-  const page = await openReport(browser, "fengcheng", reportId);
+  const page = await openReport(browser, "baisang", reportId);
   const panel = page.getByTestId("workbook-panel");
 
   const blank = await page.request.get(`/api/reports/${reportId}/xlsx`);

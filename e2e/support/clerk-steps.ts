@@ -4,6 +4,7 @@
  * account (see clerk-steps-cli.ts); swap each function body for the wizard's UI steps
  * (pageAs(browser, username) → fill → 提交审核) without touching the journeys.
  */
+import { claimReport } from "./report-claims";
 import { serverStep } from "./server-step";
 
 const clerkStep = <T>(step: string, args: Record<string, unknown>): Promise<T> =>
@@ -11,7 +12,10 @@ const clerkStep = <T>(step: string, args: Record<string, unknown>): Promise<T> =
 
 export const clerkSteps = {
   /** Opens (creates) the clerk's report for `year`. */
-  start: (username: string, year: number) => clerkStep<{ reportId: string }>("start", { username, year }),
+  start: async (username: string, year: number) => {
+    await claimReport(username, year);
+    return clerkStep<{ reportId: string }>("start", { username, year });
+  },
   /** Fills the whole report with figures that pass every rule, with the given cells and narrative changed. */
   fill: (
     username: string,
