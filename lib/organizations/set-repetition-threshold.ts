@@ -18,10 +18,8 @@ export const repetitionThresholdInput = z.strictObject({
  * server's default. The county's own administrator or the system administrator, as for its
  * report mode; audited with the value before and after (null: the default).
  */
-export const setRepetitionThreshold = defineCountySetting({
-  name: "setRepetitionThreshold",
-  field: "repetitionThresholdPercent",
-  auditAction: "county.setRepetitionThreshold",
-  notCountyMessage: "雷同提示阈值只能为县（区）设置。",
-  value: (input: z.infer<typeof repetitionThresholdInput>) => input.percent,
-});
+export const setRepetitionThreshold = defineCountySetting(
+  "setRepetitionThreshold",
+  "repetitionThresholdPercent",
+  (input: z.infer<typeof repetitionThresholdInput>) => input.percent,
+);

@@ -101,6 +101,18 @@ interface LandingRow {
   readonly landings: readonly Landing[];
 }
 
+/** A pasted block: rows of cell texts. */
+type PastedRows = readonly (readonly string[])[];
+
+/** A cell's present value, to check pasted totals against what the fills give. */
+type CurrentValue = (cellId: string) => number | null | undefined;
+
+function positionOf(shape: GridShape, cellId: string): { readonly row: number; readonly column: number } {
+  const position = shape.positions.get(cellId);
+  if (!position) throw new Error(`paste: ${cellId} is not in grid ${shape.gridId}`);
+  return position;
+}
+
 /**
  * Where each pasted value goes, starting at `startCellId`. `current` reads a
  * cell's present value, to check pasted totals against what the fills give.
@@ -109,11 +121,10 @@ export function planPaste(
   layout: Layout,
   shape: GridShape,
   startCellId: string,
-  rows: readonly (readonly string[])[],
-  current: (cellId: string) => number | null | undefined,
+  rows: PastedRows,
+  current: CurrentValue,
 ): PastePlan {
-  const start = shape.positions.get(startCellId);
-  if (!start) throw new Error(`paste: ${startCellId} is not in grid ${shape.gridId}`);
+  const start = positionOf(shape, startCellId);
   const landingRows: LandingRow[] = rows.map((row, i) => ({
     rowIndex: start.row + i,
     landings: row.map((text, j) => ({ cell: shape.cells[start.row + i]?.[start.column + j], text })),
@@ -182,11 +193,10 @@ export function planSheetPaste(
   layout: Layout,
   shape: GridShape,
   focusedCellId: string,
-  rows: readonly (readonly string[])[],
-  current: (cellId: string) => number | null | undefined,
+  rows: PastedRows,
+  current: CurrentValue,
 ): PastePlan {
-  const focus = shape.positions.get(focusedCellId);
-  if (!focus) throw new Error(`paste: ${focusedCellId} is not in grid ${shape.gridId}`);
+  const focus = positionOf(shape, focusedCellId);
   const keys = rowKeys(layout, shape);
   const width = shape.columnIds.length;
   const split = rows.map((row) => splitLabels(row, width));
@@ -228,7 +238,7 @@ function settle(
   labelled: boolean,
   landingRows: readonly LandingRow[],
   unplacedRows: readonly PasteUnplacedRow[],
-  current: (cellId: string) => number | null | undefined,
+  current: CurrentValue,
 ): PastePlan {
   const fills: PasteFill[] = [];
   const refused: PasteRefusal[] = [];

@@ -13,10 +13,8 @@ export const countyReportModeInput = z.strictObject({
  * its units). The county's own administrator or the system administrator; audited with the
  * mode before and after.
  */
-export const setCountyReportMode = defineCountySetting({
-  name: "setCountyReportMode",
-  field: "countyReportMode",
-  auditAction: "county.setReportMode",
-  notCountyMessage: "填报方式只能为县（区）设置。",
-  value: (input: z.infer<typeof countyReportModeInput>) => input.mode,
-});
+export const setCountyReportMode = defineCountySetting(
+  "setCountyReportMode",
+  "countyReportMode",
+  (input: z.infer<typeof countyReportModeInput>) => input.mode,
+);
