@@ -174,11 +174,10 @@ function findRow(keys: readonly string[], label: string, used: ReadonlySet<numbe
 
 const rowKeyCache = new WeakMap<GridShape, readonly string[]>();
 
-function rowKeys(layout: Layout, shape: GridShape): readonly string[] {
+function rowKeys(shape: GridShape): readonly string[] {
   const cached = rowKeyCache.get(shape);
   if (cached) return cached;
-  const grid = compileLayout(layout).grid(shape.gridId);
-  const keys = shape.rowIds.map((id) => labelKey(grid.row(id)?.label ?? ""));
+  const keys = shape.grid.rows.map((row) => labelKey(row.label));
   rowKeyCache.set(shape, keys);
   return keys;
 }
@@ -197,8 +196,8 @@ export function planSheetPaste(
   current: CurrentValue,
 ): PastePlan {
   const focus = positionOf(shape, focusedCellId);
-  const keys = rowKeys(layout, shape);
-  const width = shape.columnIds.length;
+  const keys = rowKeys(shape);
+  const width = shape.grid.columns.length;
   const split = rows.map((row) => splitLabels(row, width));
   const placesByLabel = split.some(({ label }) => label !== undefined && findRow(keys, label, new Set(), -1) >= 0);
   if (!placesByLabel) return planPaste(layout, shape, focusedCellId, rows, current);
@@ -248,7 +247,6 @@ function settle(
   let outside = 0;
   let blanks = 0;
   const compiled = compileLayout(layout);
-  const grid = compiled.grid(shape.gridId);
 
   for (const { rowIndex, pastedLabel, landings } of landingRows) {
     const rowFills: (PasteFill & { columnLabel: string })[] = [];
@@ -273,18 +271,14 @@ function settle(
       else if (parsed.value !== null) {
         fills.push({ cellId: cell.id, value: parsed.value });
         const position = shape.positions.get(cell.id);
-        const columnId = position ? shape.columnIds[position.column] : undefined;
-        rowFills.push({
-          cellId: cell.id,
-          value: parsed.value,
-          columnLabel: (columnId && grid.column(columnId)?.label) || cell.label,
-        });
+        const column = position ? shape.grid.columns[position.column] : undefined;
+        rowFills.push({ cellId: cell.id, value: parsed.value, columnLabel: column?.label || cell.label });
       }
     });
-    const rowId = shape.rowIds[rowIndex];
-    if (rowId !== undefined && (rowFills.length > 0 || pastedLabel !== undefined))
+    const row = shape.grid.rows[rowIndex];
+    if (row !== undefined && (rowFills.length > 0 || pastedLabel !== undefined))
       previews.push({
-        rowLabel: grid.row(rowId)?.label ?? rowId,
+        rowLabel: row.label,
         ...(pastedLabel === undefined ? {} : { pastedLabel }),
         fills: rowFills,
       });
