@@ -1,7 +1,20 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { authorize } from "@/lib/server/authorize";
 import { organizationFilter } from "@/lib/server/organization-scope";
-import { subtreeOf, type OrganizationSet } from "@/lib/workflow/policy";
+import { administeredOrganizations, subtreeOf, type Actor, type OrganizationSet } from "@/lib/workflow/policy";
+
+/**
+ * The authorization step of an administration list: the policy is asked about `action`
+ * (no subject: the list is of the actor's own scope), and the list is of that scope.
+ */
+export async function authorizeAdministeredList(
+  actor: Actor,
+  action: "account.list" | "audit.read",
+): Promise<OrganizationSet> {
+  authorize(actor, action, null);
+  return administeredOrganizations(actor);
+}
 
 /**
  * The scope builder's filter for rows that name an organization (users, audit events): in

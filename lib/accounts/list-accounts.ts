@@ -1,10 +1,9 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { administeredOrganizations, type Actor } from "@/lib/workflow/policy";
+import { type Actor } from "@/lib/workflow/policy";
 import { accountListSelect } from "./account-select";
-import { organizationRowFilter, pageCount } from "./administered-scope";
+import { authorizeAdministeredList, organizationRowFilter, pageCount } from "./administered-scope";
 
 export const ACCOUNTS_PER_PAGE = 50;
 
@@ -14,10 +13,7 @@ export type AccountListQuery = { unitId?: string; search?: string; page: number 
 export const listAccounts = defineOperation({
   name: "listAccounts",
   action: "account.list",
-  authorize: async (actor: Actor, _query: AccountListQuery) => {
-    authorize(actor, "account.list", null);
-    return administeredOrganizations(actor);
-  },
+  authorize: (actor: Actor, _query: AccountListQuery) => authorizeAdministeredList(actor, "account.list"),
   run: async (scope, _actor, query) => {
     const search = query.search?.trim();
     const where = {

@@ -1,9 +1,9 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
+import { authorizeAdministeredList } from "./administered-scope";
 import { organizationFilter } from "@/lib/server/organization-scope";
-import { administeredOrganizations, type Actor } from "@/lib/workflow/policy";
+import { type Actor } from "@/lib/workflow/policy";
 
 export type AdministeredUnit = { id: string; name: string; kind: string; countyName: string; isRetired: boolean };
 
@@ -14,10 +14,7 @@ export type AdministeredUnit = { id: string; name: string; kind: string; countyN
 export const listAdministeredUnits = defineOperation({
   name: "listAdministeredUnits",
   action: "account.list",
-  authorize: async (actor: Actor) => {
-    authorize(actor, "account.list", null);
-    return administeredOrganizations(actor);
-  },
+  authorize: (actor: Actor) => authorizeAdministeredList(actor, "account.list"),
   run: async (scope): Promise<AdministeredUnit[]> => {
     const units = await db.organization.findMany({
       where: await organizationFilter(scope),

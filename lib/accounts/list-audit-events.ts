@@ -1,9 +1,8 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { administeredOrganizations, type Actor } from "@/lib/workflow/policy";
-import { organizationRowFilter, pageCount } from "./administered-scope";
+import { type Actor } from "@/lib/workflow/policy";
+import { authorizeAdministeredList, organizationRowFilter, pageCount } from "./administered-scope";
 
 export const AUDIT_EVENTS_PER_PAGE = 50;
 
@@ -24,10 +23,7 @@ export type AuditEventQuery = {
 export const listAuditEvents = defineOperation({
   name: "listAuditEvents",
   action: "audit.read",
-  authorize: async (actor: Actor, _query: AuditEventQuery) => {
-    authorize(actor, "audit.read", null);
-    return administeredOrganizations(actor);
-  },
+  authorize: (actor: Actor, _query: AuditEventQuery) => authorizeAdministeredList(actor, "audit.read"),
   run: async (scope, _actor, query) => {
     const inScope = await organizationRowFilter(scope, undefined);
     const username = query.username?.trim().toLowerCase();

@@ -35,37 +35,24 @@ function invalidType(issue: Extract<Issue, { code: "invalid_type" }>): string {
   }
 }
 
-function tooSmall(issue: Extract<Issue, { code: "too_small" }>): string {
-  const minimum = issue.minimum.toString();
+/** A length, a count, a size or a value out of its bound: worded by what is bounded and which way. */
+function outOfBounds(issue: Extract<Issue, { code: "too_small" | "too_big" }>): string {
+  const tooSmall = issue.code === "too_small";
+  const bound = (tooSmall ? issue.minimum : issue.maximum).toString();
   switch (issue.origin) {
     case "string":
-      return issue.minimum === 1 ? "请填写此项" : `请至少填写 ${minimum} 个字`;
+      if (!tooSmall) return `内容过长，请控制在 ${bound} 字以内`;
+      return issue.minimum === 1 ? "请填写此项" : `请至少填写 ${bound} 个字`;
     case "array":
     case "set":
-      return `请至少选择 ${minimum} 项`;
+      return tooSmall ? `请至少选择 ${bound} 项` : `最多 ${bound} 项`;
     case "number":
     case "int":
     case "bigint":
-      return issue.inclusive ? `不能小于 ${minimum}` : `应大于 ${minimum}`;
-    default:
-      return malformed;
-  }
-}
-
-function tooBig(issue: Extract<Issue, { code: "too_big" }>): string {
-  const maximum = issue.maximum.toString();
-  switch (issue.origin) {
-    case "string":
-      return `内容过长，请控制在 ${maximum} 字以内`;
-    case "array":
-    case "set":
-      return `最多 ${maximum} 项`;
-    case "number":
-    case "int":
-    case "bigint":
-      return issue.inclusive ? `不能大于 ${maximum}` : `应小于 ${maximum}`;
+      if (issue.inclusive) return tooSmall ? `不能小于 ${bound}` : `不能大于 ${bound}`;
+      return tooSmall ? `应大于 ${bound}` : `应小于 ${bound}`;
     case "file":
-      return "文件过大";
+      return tooSmall ? malformed : "文件过大";
     default:
       return malformed;
   }
@@ -102,9 +89,8 @@ export function zodMessage(issue: Issue): string | undefined {
     case "invalid_type":
       return invalidType(issue);
     case "too_small":
-      return tooSmall(issue);
     case "too_big":
-      return tooBig(issue);
+      return outOfBounds(issue);
     case "invalid_format":
       return invalidFormat(issue);
     case "not_multiple_of":

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { unitProblems } from "./unit-checks";
+import { unitProblems, type PlacedUnit } from "./unit-checks";
 import type { NewUnitInput } from "./unit-input";
 import {
   auditUnitEvent,
@@ -24,26 +24,37 @@ export const createUnit = defineOperation({
   name: "createUnit",
   action: "unit.create",
   authorize: async (actor: Actor, input: NewUnitInput) => loadPlacingParent(actor, input.parentId),
-  run: (_parent, actor, input) => insertUnit(actor, input),
+  run: (_parent, actor, input) => insertUnit(actor, input, "unit.create"),
 });
 
-async function insertUnit(actor: Actor, input: NewUnitInput): Promise<{ id: string }> {
+/** What a new unit is made of: a county's parent is null, its kind COUNTY. */
+type NewUnit = Omit<PlacedUnit, "id"> & { parentId: string | null };
+
+/**
+ * Creates the unit under the tree lock once its fields pass unitProblems, audited as
+ * `auditAction` with the fields stored.
+ */
+export async function insertUnit(
+  actor: Actor,
+  unit: NewUnit,
+  auditAction: "unit.create" | "county.create",
+): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
       await lockUnitTree(tx);
-      const problems = unitProblems({ id: null, ...input }, await loadUnitContext(tx, input));
+      const problems = unitProblems({ id: null, ...unit }, await loadUnitContext(tx, unit));
       if (Object.keys(problems).length > 0) throw fieldProblemsError(problems);
       const created = await tx.organization.create({
         data: {
-          name: input.name,
-          kind: input.kind,
-          parentId: input.parentId,
-          divisionCode: input.divisionCode || null,
-          creditCode: input.creditCode || null,
+          name: unit.name,
+          kind: unit.kind,
+          parentId: unit.parentId,
+          divisionCode: unit.divisionCode || null,
+          creditCode: unit.creditCode || null,
         },
         select: { id: true, name: true, kind: true, parentId: true, divisionCode: true, creditCode: true },
       });
-      await auditUnitEvent(tx, actor, "unit.create", created.id, unitDetail(created));
+      await auditUnitEvent(tx, actor, auditAction, created.id, unitDetail(created));
       return { id: created.id };
     });
   } catch (error) {

@@ -1,9 +1,9 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
+import { authorizeAdministeredList } from "@/lib/accounts/administered-scope";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { loadSubtrees, organizationFilter } from "@/lib/server/organization-scope";
-import { administeredOrganizations, type Actor, type OrganizationSet } from "@/lib/workflow/policy";
+import { type Actor, type OrganizationSet } from "@/lib/workflow/policy";
 
 /**
  * The counties of the actor's administered scope (all of them for the system administrator,
@@ -13,10 +13,7 @@ import { administeredOrganizations, type Actor, type OrganizationSet } from "@/l
 export const listOrganizationTree = defineOperation({
   name: "listOrganizationTree",
   action: "account.list",
-  authorize: async (actor: Actor) => {
-    authorize(actor, "account.list", null);
-    return administeredOrganizations(actor);
-  },
+  authorize: (actor: Actor) => authorizeAdministeredList(actor, "account.list"),
   run: (scope) => organizationTree(scope),
 });
 

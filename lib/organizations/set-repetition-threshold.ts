@@ -1,10 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/server/db";
-import { defineOperation } from "@/lib/server/define-operation";
-import type { Actor } from "@/lib/workflow/policy";
-import { authorizeCounty } from "./authorize-county";
-import { auditUnitEvent } from "./unit-store";
+import { defineCountySetting } from "./define-county-setting";
 
 export const repetitionThresholdInput = z.strictObject({
   countyId: z.uuid({ error: "所选县（区）无效，请刷新页面后重试" }),
@@ -22,23 +18,8 @@ export const repetitionThresholdInput = z.strictObject({
  * server's default. The county's own administrator or the system administrator, as for its
  * report mode; audited with the value before and after (null: the default).
  */
-export const setRepetitionThreshold = defineOperation({
-  name: "setRepetitionThreshold",
-  action: "county.configure",
-  authorize: (actor: Actor, input: z.infer<typeof repetitionThresholdInput>) =>
-    authorizeCounty(actor, "county.configure", input.countyId, "雷同提示阈值只能为县（区）设置。"),
-  run: async (countyId, actor, input) => {
-    await db.$transaction(async (tx) => {
-      const before = await tx.organization.findUniqueOrThrow({
-        where: { id: countyId },
-        select: { repetitionThresholdPercent: true },
-      });
-      await tx.organization.update({ where: { id: countyId }, data: { repetitionThresholdPercent: input.percent } });
-      await auditUnitEvent(tx, actor, "county.setRepetitionThreshold", countyId, {
-        before: before.repetitionThresholdPercent,
-        after: input.percent,
-      });
-    });
-    return { percent: input.percent };
-  },
-});
+export const setRepetitionThreshold = defineCountySetting(
+  "setRepetitionThreshold",
+  "repetitionThresholdPercent",
+  (input: z.infer<typeof repetitionThresholdInput>) => input.percent,
+);

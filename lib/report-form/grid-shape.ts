@@ -3,7 +3,7 @@
  * for what the form does by position: moving with the arrow keys and Enter,
  * and laying a pasted block onto the grid from the focused cell.
  */
-import { compileLayout, type CellType, type Layout } from "@/lib/template";
+import { compileLayout, memoizeByLayout, type CellType, type CompiledGrid, type Layout } from "@/lib/template";
 
 export interface GridCellInfo {
   readonly id: string;
@@ -15,40 +15,38 @@ export interface GridCellInfo {
 
 export interface GridShape {
   readonly gridId: string;
-  readonly rowIds: readonly string[];
-  readonly columnIds: readonly string[];
-  /** `cells[row][column]`. */
+  /** The compiled grid: its leaf rows and columns, top to bottom and left to right. */
+  readonly grid: CompiledGrid;
+  /** `cells[row][column]`, by the positions of `grid.rows` and `grid.columns`. */
   readonly cells: readonly (readonly GridCellInfo[])[];
   readonly positions: ReadonlyMap<string, { readonly row: number; readonly column: number }>;
 }
 
 export type Direction = "up" | "down" | "left" | "right";
 
-const shapeCache = new WeakMap<Layout, Map<string, GridShape>>();
+/** Every grid of a layout as a rectangle, built once per layout. */
+const shapesOf = memoizeByLayout(
+  (layout) => new Map(compileLayout(layout).grids.map((grid) => [grid.grid.id, rectangleOf(grid)])),
+);
 
 export function gridShape(layout: Layout, gridId: string): GridShape {
-  let byGrid = shapeCache.get(layout);
-  if (!byGrid) {
-    byGrid = new Map();
-    shapeCache.set(layout, byGrid);
-  }
-  const cached = byGrid.get(gridId);
-  if (cached) return cached;
-  const grid = compileLayout(layout).grid(gridId);
-  const rowIds = grid.rows.map((n) => n.id);
-  const columnIds = grid.columns.map((n) => n.id);
+  const shape = shapesOf(layout).get(gridId);
+  if (!shape) throw new Error(`layout ${layout.id} has no grid ${gridId}`);
+  return shape;
+}
+
+function rectangleOf(grid: CompiledGrid): GridShape {
+  const gridId = grid.grid.id;
   const positions = new Map<string, { row: number; column: number }>();
-  const cells = rowIds.map((rowId, row) =>
-    columnIds.map((columnId, column): GridCellInfo => {
-      const cell = grid.cellAt(rowId, columnId);
-      if (!cell) throw new Error(`grid ${gridId}: no cell at ${rowId} × ${columnId}`);
+  const cells = grid.rows.map((rowNode, row) =>
+    grid.columns.map((columnNode, column): GridCellInfo => {
+      const cell = grid.cellAt(rowNode.id, columnNode.id);
+      if (!cell) throw new Error(`grid ${gridId}: no cell at ${rowNode.id} × ${columnNode.id}`);
       positions.set(cell.id, { row, column });
       return { id: cell.id, type: cell.type, isComputed: cell.total !== null, label: cell.label };
     }),
   );
-  const shape: GridShape = { gridId, rowIds, columnIds, cells, positions };
-  byGrid.set(gridId, shape);
-  return shape;
+  return { gridId, grid, cells, positions };
 }
 
 const steps: Record<Direction, readonly [number, number]> = {

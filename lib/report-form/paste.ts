@@ -101,6 +101,18 @@ interface LandingRow {
   readonly landings: readonly Landing[];
 }
 
+/** A pasted block: rows of cell texts. */
+type PastedRows = readonly (readonly string[])[];
+
+/** A cell's present value, to check pasted totals against what the fills give. */
+type CurrentValue = (cellId: string) => number | null | undefined;
+
+function positionOf(shape: GridShape, cellId: string): { readonly row: number; readonly column: number } {
+  const position = shape.positions.get(cellId);
+  if (!position) throw new Error(`paste: ${cellId} is not in grid ${shape.gridId}`);
+  return position;
+}
+
 /**
  * Where each pasted value goes, starting at `startCellId`. `current` reads a
  * cell's present value, to check pasted totals against what the fills give.
@@ -109,11 +121,10 @@ export function planPaste(
   layout: Layout,
   shape: GridShape,
   startCellId: string,
-  rows: readonly (readonly string[])[],
-  current: (cellId: string) => number | null | undefined,
+  rows: PastedRows,
+  current: CurrentValue,
 ): PastePlan {
-  const start = shape.positions.get(startCellId);
-  if (!start) throw new Error(`paste: ${startCellId} is not in grid ${shape.gridId}`);
+  const start = positionOf(shape, startCellId);
   const landingRows: LandingRow[] = rows.map((row, i) => ({
     rowIndex: start.row + i,
     landings: row.map((text, j) => ({ cell: shape.cells[start.row + i]?.[start.column + j], text })),
@@ -163,11 +174,10 @@ function findRow(keys: readonly string[], label: string, used: ReadonlySet<numbe
 
 const rowKeyCache = new WeakMap<GridShape, readonly string[]>();
 
-function rowKeys(layout: Layout, shape: GridShape): readonly string[] {
+function rowKeys(shape: GridShape): readonly string[] {
   const cached = rowKeyCache.get(shape);
   if (cached) return cached;
-  const grid = compileLayout(layout).grid(shape.gridId);
-  const keys = shape.rowIds.map((id) => labelKey(grid.row(id)?.label ?? ""));
+  const keys = shape.grid.rows.map((row) => labelKey(row.label));
   rowKeyCache.set(shape, keys);
   return keys;
 }
@@ -182,13 +192,12 @@ export function planSheetPaste(
   layout: Layout,
   shape: GridShape,
   focusedCellId: string,
-  rows: readonly (readonly string[])[],
-  current: (cellId: string) => number | null | undefined,
+  rows: PastedRows,
+  current: CurrentValue,
 ): PastePlan {
-  const focus = shape.positions.get(focusedCellId);
-  if (!focus) throw new Error(`paste: ${focusedCellId} is not in grid ${shape.gridId}`);
-  const keys = rowKeys(layout, shape);
-  const width = shape.columnIds.length;
+  const focus = positionOf(shape, focusedCellId);
+  const keys = rowKeys(shape);
+  const width = shape.grid.columns.length;
   const split = rows.map((row) => splitLabels(row, width));
   const placesByLabel = split.some(({ label }) => label !== undefined && findRow(keys, label, new Set(), -1) >= 0);
   if (!placesByLabel) return planPaste(layout, shape, focusedCellId, rows, current);
@@ -228,7 +237,7 @@ function settle(
   labelled: boolean,
   landingRows: readonly LandingRow[],
   unplacedRows: readonly PasteUnplacedRow[],
-  current: (cellId: string) => number | null | undefined,
+  current: CurrentValue,
 ): PastePlan {
   const fills: PasteFill[] = [];
   const refused: PasteRefusal[] = [];
@@ -238,7 +247,6 @@ function settle(
   let outside = 0;
   let blanks = 0;
   const compiled = compileLayout(layout);
-  const grid = compiled.grid(shape.gridId);
 
   for (const { rowIndex, pastedLabel, landings } of landingRows) {
     const rowFills: (PasteFill & { columnLabel: string })[] = [];
@@ -263,18 +271,14 @@ function settle(
       else if (parsed.value !== null) {
         fills.push({ cellId: cell.id, value: parsed.value });
         const position = shape.positions.get(cell.id);
-        const columnId = position ? shape.columnIds[position.column] : undefined;
-        rowFills.push({
-          cellId: cell.id,
-          value: parsed.value,
-          columnLabel: (columnId && grid.column(columnId)?.label) || cell.label,
-        });
+        const column = position ? shape.grid.columns[position.column] : undefined;
+        rowFills.push({ cellId: cell.id, value: parsed.value, columnLabel: column?.label || cell.label });
       }
     });
-    const rowId = shape.rowIds[rowIndex];
-    if (rowId !== undefined && (rowFills.length > 0 || pastedLabel !== undefined))
+    const row = shape.grid.rows[rowIndex];
+    if (row !== undefined && (rowFills.length > 0 || pastedLabel !== undefined))
       previews.push({
-        rowLabel: grid.row(rowId)?.label ?? rowId,
+        rowLabel: row.label,
         ...(pastedLabel === undefined ? {} : { pastedLabel }),
         fills: rowFills,
       });

@@ -1,11 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { checkedText } from "@/lib/report-data";
-import { defineOperation } from "@/lib/server/define-operation";
-import type { Actor } from "@/lib/workflow/policy";
 import { MAX_REVIEW_COMMENT_LENGTH } from "./add-review-comment";
-import { authorizeReport } from "./authorize-report";
-import { reviewCommentRef, updateOpenComment } from "./update-open-comment";
+import { defineOpenCommentOperation, reviewCommentRef } from "./update-open-comment";
 
 export const replyToReviewCommentInput = z.strictObject({
   ...reviewCommentRef,
@@ -22,16 +19,12 @@ export type ReplyToReviewCommentInput = z.infer<typeof replyToReviewCommentInput
  * the wizard and on the review page. One answer per comment: answering again replaces it.
  * A comment the reviewer has already closed takes no answer.
  */
-export const replyToReviewComment = defineOperation({
+export const replyToReviewComment = defineOpenCommentOperation({
   name: "replyToReviewComment",
   action: "report.replyComment",
-  authorize: (actor: Actor, input: ReplyToReviewCommentInput) =>
-    authorizeReport(actor, "report.replyComment", input.reportId),
-  run: (authorized, actor, input) =>
-    updateOpenComment(authorized, actor, input.commentId, {
-      data: { reply: input.body, repliedAt: new Date() },
-      action: "report.replyComment",
-      comment: input.body,
-      closedMessage: "审核人员已将这条批注标为已处理，无需再回复。",
-    }),
+  closedMessage: "审核人员已将这条批注标为已处理，无需再回复。",
+  change: (input: ReplyToReviewCommentInput) => ({
+    data: { reply: input.body, repliedAt: new Date() },
+    comment: input.body,
+  }),
 });

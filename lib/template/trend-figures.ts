@@ -25,6 +25,20 @@ const reviewResults = [
   ["total", "总计"],
 ] as const;
 
+/** One figure a result of table 四, summing the columns `columnsOf` names for it. */
+const resultFigures = (chart: "reviews" | "lawsuits", columnsOf: (result: string) => string[]) =>
+  reviewResults.map(
+    ([result, label]) =>
+      ({
+        key: `${chart}.${result}`,
+        chart,
+        label,
+        grid: "t4",
+        rows: ["cases"],
+        columns: columnsOf(result),
+      }) satisfies TrendFigureDef,
+  );
+
 /** Table 三 (the 总计 column) and table 四; a lawsuit result sums both kinds of suit. */
 export const applicationAndReviewFigures: readonly TrendFigureDef[] = [
   applicationFigure("requests.received", "requests", "本年新收申请", "r1"),
@@ -37,22 +51,8 @@ export const applicationAndReviewFigures: readonly TrendFigureDef[] = [
   applicationFigure("outcomes.notHandled", "outcomes", "不予处理", "r3_5"),
   applicationFigure("outcomes.other", "outcomes", "其他处理", "r3_6"),
   applicationFigure("outcomes.total", "outcomes", "办理总计", "r3_7"),
-  ...reviewResults.map(([column, label]) => ({
-    key: `reviews.${column}`,
-    chart: "reviews" as const,
-    label,
-    grid: "t4",
-    rows: ["cases"],
-    columns: [`review.${column}`],
-  })),
-  ...reviewResults.map(([column, label]) => ({
-    key: `lawsuits.${column}`,
-    chart: "lawsuits" as const,
-    label,
-    grid: "t4",
-    rows: ["cases"],
-    columns: [`suitDirect.${column}`, `suitAfterReview.${column}`],
-  })),
+  ...resultFigures("reviews", (result) => [`review.${result}`]),
+  ...resultFigures("lawsuits", (result) => [`suitDirect.${result}`, `suitAfterReview.${result}`]),
 ];
 
 /**
@@ -66,26 +66,17 @@ export function documentFigures(columns: { issued: string; inForce?: string }): 
     ["rules", "规章"],
     ["normative", "规范性文件"],
   ] as const;
-  return rows.flatMap(([row, name]) => [
-    {
-      key: `documents.${row}.issued`,
+  const figure = (row: string, name: string, count: "issued" | "inForce", label: string, column: string) =>
+    ({
+      key: `documents.${row}.${count}`,
       chart: "documents",
-      label: `${name}·本年制发`,
+      label: `${name}·${label}`,
       grid: "t2.item1",
       rows: [row],
-      columns: [columns.issued],
-    },
-    ...(columns.inForce
-      ? [
-          {
-            key: `documents.${row}.inForce`,
-            chart: "documents" as const,
-            label: `${name}·现行有效`,
-            grid: "t2.item1",
-            rows: [row],
-            columns: [columns.inForce],
-          },
-        ]
-      : []),
+      columns: [column],
+    }) satisfies TrendFigureDef;
+  return rows.flatMap(([row, name]) => [
+    figure(row, name, "issued", "本年制发", columns.issued),
+    ...(columns.inForce ? [figure(row, name, "inForce", "现行有效", columns.inForce)] : []),
   ]);
 }

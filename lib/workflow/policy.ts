@@ -252,6 +252,11 @@ function onReport<S extends ReportSubject>(spec: {
   });
 }
 
+/** An action `role` may take on its readable reports while they are in `statuses`. */
+function onReportByRole(role: Role, statuses: readonly ReportStatus[], wrongStatus: Refusal): Rule<ReportSubject> {
+  return onReport({ isActor: (actor) => actor.role === role, statuses: () => statuses, wrongStatus });
+}
+
 const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "session.signIn": anyone,
   "session.signOut": anyone,
@@ -264,16 +269,8 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
   "publication.read": (_actor, publication) => allowIf(publication.isPublished, "NOT_FOUND"),
   "report.read": signedIn((actor, report) => allowIf(isInSet(readableOrganizations(actor), report), "NOT_FOUND")),
   // A clerk saving a report that moved on is told its state (the wizard shows the server's copy).
-  "report.edit": onReport({
-    isActor: (actor) => actor.role === "CLERK",
-    statuses: () => editableStatuses,
-    wrongStatus: "INVALID_STATE",
-  }),
-  "report.comment": onReport({
-    isActor: (actor) => actor.role === "REVIEWER",
-    statuses: () => ["SUBMITTED"],
-    wrongStatus: "FORBIDDEN",
-  }),
+  "report.edit": onReportByRole("CLERK", editableStatuses, "INVALID_STATE"),
+  "report.comment": onReportByRole("REVIEWER", ["SUBMITTED"], "FORBIDDEN"),
   // The transition table says who and from where (lib/workflow/transitions.ts).
   "report.transition": onReport({
     isActor: (actor, report) => transitionRow(report.transition).role === actor.role,
@@ -284,24 +281,12 @@ const rules: { [A in Action]: Rule<SubjectOf[A]> } = {
     wrongStatus: "FORBIDDEN",
   }),
   // The file an import brought in: for the county's reviewers who confirm it.
-  "report.readImportSource": onReport({
-    isActor: (actor) => actor.role === "REVIEWER",
-    statuses: () => reportStatuses,
-    wrongStatus: "FORBIDDEN",
-  }),
+  "report.readImportSource": onReportByRole("REVIEWER", reportStatuses, "FORBIDDEN"),
   // The clerk answers while the report is back in their hands (where the wizard shows the comments).
-  "report.replyComment": onReport({
-    isActor: (actor) => actor.role === "CLERK",
-    statuses: () => editableStatuses,
-    wrongStatus: "INVALID_STATE",
-  }),
+  "report.replyComment": onReportByRole("CLERK", editableStatuses, "INVALID_STATE"),
   // The reviewer closes a comment while the report is in review or back with the clerk;
   // publishing closes what is left (lib/workflow/transitions.ts, closesComments).
-  "report.resolveComment": onReport({
-    isActor: (actor) => actor.role === "REVIEWER",
-    statuses: () => ["SUBMITTED", "RETURNED", "APPROVED"],
-    wrongStatus: "FORBIDDEN",
-  }),
+  "report.resolveComment": onReportByRole("REVIEWER", ["SUBMITTED", "RETURNED", "APPROVED"], "FORBIDDEN"),
   "report.create": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),
   "report.importHistory": signedIn((actor, scope) => allowIf(isOwnClerk(actor, scope), "FORBIDDEN")),
   "organization.read": signedIn((actor, scope) => allowIf(isInSet(readableOrganizations(actor), scope), "NOT_FOUND")),

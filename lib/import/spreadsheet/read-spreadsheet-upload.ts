@@ -9,17 +9,30 @@ import { ReadersBusyError, readSpreadsheetBytesInWorker } from "../read-in-worke
 import { extensionOf } from "../source-for-name";
 import { MAX_SPREADSHEET_BYTES, SPREADSHEET_EXTENSIONS } from "./limits";
 import { refusal, spreadsheetMessages } from "./messages";
-import type { SpreadsheetReading } from "./types";
+import type { SpreadsheetReading, SpreadsheetRefusal } from "./types";
 
-export async function readSpreadsheetUpload(fileName: string, bytes: Uint8Array): Promise<SpreadsheetReading> {
+export function readSpreadsheetUpload(fileName: string, bytes: Uint8Array): Promise<SpreadsheetReading> {
+  return readCheckedUpload(fileName, bytes, SPREADSHEET_EXTENSIONS, readSpreadsheetBytesInWorker);
+}
+
+/**
+ * The refusals every uploaded spreadsheet gets before a byte of it is read (a name not in
+ * `extensions`, an empty file, one over MAX_SPREADSHEET_BYTES), then `read` in the reading
+ * pool, whose being full is a refusal too.
+ */
+export async function readCheckedUpload<R>(
+  fileName: string,
+  bytes: Uint8Array,
+  extensions: readonly string[],
+  read: (bytes: Uint8Array, fileName: string) => Promise<R>,
+): Promise<R | SpreadsheetRefusal> {
   const extension = extensionOf(fileName);
-  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(extension))
-    return refusal("unsupported", spreadsheetMessages.unsupported(extension));
+  if (!extensions.includes(extension)) return refusal("unsupported", spreadsheetMessages.unsupported(extension));
   if (bytes.byteLength === 0) return refusal("empty", spreadsheetMessages.empty());
   if (bytes.byteLength > MAX_SPREADSHEET_BYTES)
     return refusal("tooLarge", spreadsheetMessages.tooLarge(bytes.byteLength, MAX_SPREADSHEET_BYTES));
   try {
-    return await readSpreadsheetBytesInWorker(bytes, fileName);
+    return await read(bytes, fileName);
   } catch (error) {
     if (error instanceof ReadersBusyError) return refusal("busy", spreadsheetMessages.busy());
     throw error;

@@ -326,7 +326,7 @@ function linesHeight(lines: readonly LineBox[], from = 0, to = lines.length): nu
 
 function rowsHeight(table: TableLayout, from: number, to: number): number {
   let total = 0;
-  for (let i = from; i < to; i += 1) total += table.rowHeights[i] ?? 0;
+  for (let i = from; i < to; i += 1) total += table.body.heights[i] ?? 0;
   return total;
 }
 
@@ -364,8 +364,10 @@ function minimumStart(blocks: readonly Block[], index: number): number {
   if (!block) return 0;
   if (block.kind === "lines" && block.role === "signature") return tightSignatureHeight(block);
   if (block.kind === "table") {
-    const rows = block.keepWhole ? block.table.rowHeights.length : Math.min(MIN_LINES, block.table.rowHeights.length);
-    return block.spaceBefore + block.table.headerHeight + rowsHeight(block.table, 0, rows);
+    const rows = block.keepWhole
+      ? block.table.body.heights.length
+      : Math.min(MIN_LINES, block.table.body.heights.length);
+    return block.spaceBefore + block.table.header.height + rowsHeight(block.table, 0, rows);
   }
   if (!block.isSplittable)
     return block.spaceBefore + linesHeight(block.lines) + (block.keepWithNext ? minimumStart(blocks, index + 1) : 0);
@@ -458,15 +460,15 @@ function placeParagraph(pager: Paginator, block: LinesBlock, tailNeed: number): 
 /** Where each page's part of a table ends: rows [from, to) per page, at least two each. */
 function placeTable(pager: Paginator, block: TableBlock): void {
   const { table } = block;
-  const count = table.rowHeights.length;
+  const count = table.body.heights.length;
   const segments: { segment: TableSegment; page: number }[] = [];
   let from = 0;
   while (from < count) {
-    const available = pager.remaining - table.headerHeight;
+    const available = pager.remaining - table.header.height;
     let to = from;
     let used = 0;
-    while (to < count && used + (table.rowHeights[to] ?? 0) <= available + EPSILON) {
-      used += table.rowHeights[to] ?? 0;
+    while (to < count && used + (table.body.heights[to] ?? 0) <= available + EPSILON) {
+      used += table.body.heights[to] ?? 0;
       to += 1;
     }
     if (to < count) {
@@ -485,7 +487,7 @@ function placeTable(pager: Paginator, block: TableBlock): void {
       to = Math.max(from + 1, to);
     }
     segments.push({ segment: { from, to, top: pager.y }, page: pager.pages.length - 1 });
-    pager.y += table.headerHeight + rowsHeight(table, from, to);
+    pager.y += table.header.height + rowsHeight(table, from, to);
     from = to;
     if (from < count) pager.newPage();
   }

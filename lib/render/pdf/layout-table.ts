@@ -42,15 +42,19 @@ interface CellBox {
   readonly text: CellText;
 }
 
+/** Rows of boxes: a table's header (title and column headers) or its body. */
+interface Band {
+  /** Height of each row. */
+  readonly heights: readonly number[];
+  readonly cells: readonly CellBox[];
+}
+
 export interface TableLayout {
   readonly id: string;
   readonly widths: readonly number[];
-  readonly headerHeights: readonly number[];
-  readonly headerCells: readonly CellBox[];
-  readonly rowHeights: readonly number[];
-  readonly bodyCells: readonly CellBox[];
-  /** Height of the header (title and column headers). */
-  readonly headerHeight: number;
+  /** Printed again above each page's part of the table; `height` is all its rows'. */
+  readonly header: Band & { readonly height: number };
+  readonly body: Band;
 }
 
 function sum(values: readonly number[], from = 0, to = values.length): number {
@@ -178,11 +182,8 @@ export function layoutTable(grid: GridView, widths: readonly number[], measure: 
   return {
     id: grid.id,
     widths,
-    headerHeights,
-    headerCells,
-    rowHeights,
-    bodyCells,
-    headerHeight: sum(headerHeights),
+    header: { heights: headerHeights, cells: headerCells, height: sum(headerHeights) },
+    body: { heights: rowHeights, cells: bodyCells },
   };
 }
 
@@ -196,10 +197,10 @@ export function labelHeight(cell: CellBox): number {
  * the break fits in the part above it or in the part below.
  */
 export function canBreakBefore(table: TableLayout, row: number): boolean {
-  for (const cell of table.bodyCells) {
+  for (const cell of table.body.cells) {
     if (cell.rowSpan === 1 || cell.row >= row || cell.row + cell.rowSpan <= row) continue;
-    const above = sum(table.rowHeights, cell.row, row);
-    const below = sum(table.rowHeights, row, cell.row + cell.rowSpan);
+    const above = sum(table.body.heights, cell.row, row);
+    const below = sum(table.body.heights, row, cell.row + cell.rowSpan);
     if (labelHeight(cell) > Math.max(above, below)) return false;
   }
   return true;
@@ -259,11 +260,11 @@ export function drawTableSegments(
   });
   // Which part draws each spanning label.
   const labelSegment = new Map<CellBox, number>();
-  for (const cell of table.bodyCells) {
+  for (const cell of table.body.cells) {
     if (cell.rowSpan === 1) continue;
     const heights = segments.map((segment) => {
       const { from, to } = clip(cell, segment);
-      return from < to ? sum(table.rowHeights, from, to) : -1;
+      return from < to ? sum(table.body.heights, from, to) : -1;
     });
     const firstFitting = heights.findIndex((height) => height >= labelHeight(cell));
     const best = firstFitting >= 0 ? firstFitting : heights.indexOf(Math.max(...heights));
@@ -273,26 +274,26 @@ export function drawTableSegments(
   return segments.map((segment, index) => {
     const texts: PlacedText[] = [];
     const rules: PlacedRule[] = [];
-    for (const cell of table.headerCells) {
-      const top = segment.top + sum(table.headerHeights, 0, cell.row);
-      const height = sum(table.headerHeights, cell.row, cell.row + cell.rowSpan);
+    for (const cell of table.header.cells) {
+      const top = segment.top + sum(table.header.heights, 0, cell.row);
+      const height = sum(table.header.heights, cell.row, cell.row + cell.rowSpan);
       const width = spanWidth(table.widths, cell.column, cell.colSpan);
       const cellX = columnX[cell.column] ?? x;
       boxRules(cellX, top, width, height, rules);
       drawCellText(cell.text, cellX, top, width, height, texts);
     }
-    const bodyTop = segment.top + table.headerHeight;
-    for (const cell of table.bodyCells) {
+    const bodyTop = segment.top + table.header.height;
+    for (const cell of table.body.cells) {
       const { from, to } = clip(cell, segment);
       if (from >= to) continue;
-      const top = bodyTop + sum(table.rowHeights, segment.from, from);
-      const height = sum(table.rowHeights, from, to);
+      const top = bodyTop + sum(table.body.heights, segment.from, from);
+      const height = sum(table.body.heights, from, to);
       const width = spanWidth(table.widths, cell.column, cell.colSpan);
       const cellX = columnX[cell.column] ?? x;
       boxRules(cellX, top, width, height, rules);
       if (cell.rowSpan === 1 || labelSegment.get(cell) === index)
         drawCellText(cell.text, cellX, top, width, height, texts);
     }
-    return { texts, rules, bottom: bodyTop + sum(table.rowHeights, segment.from, segment.to) };
+    return { texts, rules, bottom: bodyTop + sum(table.body.heights, segment.from, segment.to) };
   });
 }
