@@ -26,6 +26,11 @@ function edit(text: string, from: string | RegExp, to: string): string {
   return edited;
 }
 
+/** 祥云's report read with 政府集中采购's amount header edited (`from` → `to`) and `figures` in its row. */
+function readWithProcurement([from, to]: [string, string], figures: string): ReadResult {
+  return readReportText(edit(edit(xiangyun, from, to), "政府集中采购\t0\t0", `政府集中采购\t${figures}`));
+}
+
 const problems = (r: ReadResult, code: ProblemCode) => r.problems.filter((p) => p.code === code);
 const codes = (r: ReadResult) => r.problems.map((p) => `${p.code} ${p.place}`);
 
@@ -70,13 +75,7 @@ describe("kind 2: a 2019 row name inside a 2021 table, and the other way round",
 
 describe("kind 4: units in the header or in the cell", () => {
   it("采购总金额（元） 8810055 is converted to 881.0055 万元, with a finding that says so", () => {
-    const r = readReportText(
-      edit(
-        edit(xiangyun, "采购总金额（单位：万元，保留4位小数）", "采购总金额（元）"),
-        "政府集中采购\t0\t0",
-        "政府集中采购\t3\t8810055",
-      ),
-    );
+    const r = readWithProcurement(["采购总金额（单位：万元，保留4位小数）", "采购总金额（元）"], "3\t8810055");
     expect(r.data.cells["t2.procurement.items"]).toBe(3);
     expect(r.data.cells["t2.procurement.amount"]).toBe(881.0055);
     const [finding] = problems(r, "cell.unit");
@@ -87,13 +86,7 @@ describe("kind 4: units in the header or in the cell", () => {
     expect(problems(r, "header.wording")).toEqual([]);
   });
   it("a unit on the header's second line (采购总金额 / （单位：元）) is the header's", () => {
-    const r = readReportText(
-      edit(
-        edit(xiangyun, "采购总金额（单位：万元，保留4位小数）\t", "采购总金额\t（单位：元）"),
-        "政府集中采购\t0\t0",
-        "政府集中采购\t1\t25000",
-      ),
-    );
+    const r = readWithProcurement(["采购总金额（单位：万元，保留4位小数）\t", "采购总金额\t（单位：元）"], "1\t25000");
     expect(r.data.cells["t2.procurement.amount"]).toBe(2.5);
     expect(problems(r, "cell.unit").map((p) => p.place)).toEqual(["t2.procurement.amount"]);
   });

@@ -17,24 +17,26 @@ import type { Actor } from "@/lib/workflow/policy";
 import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import { newUnitInput } from "./unit-input";
 
-const m = setUpReviewDatabase("nianbao_units", async () => ({
-  createAccount: (await import("@/prisma/seed/create-account")).createAccount,
-  createUnit: (await import("./create-unit")).createUnit,
-  createCounty: (await import("./create-county")).createCounty,
-  updateUnit: (await import("./update-unit")).updateUnit,
-  moveUnit: (await import("./move-unit")).moveUnit,
-  retireUnit: (await import("./retire-unit")).retireUnit,
-  restoreUnit: (await import("./restore-unit")).restoreUnit,
-  listUnitTree: (await import("./list-unit-tree")).listUnitTree,
-  previewUnitImport: (await import("./preview-unit-import")).previewUnitImport,
-  importUnits: (await import("./import-units")).importUnits,
-  setReportingCalendar: (await import("./set-reporting-calendar")).setReportingCalendar,
-  getReportingCalendar: (await import("./get-reporting-calendar")).getReportingCalendar,
-  startReport: (await import("@/lib/reports/start-report")).startReport,
-  listReviewQueue: (await import("@/lib/reports/list-review-queue")).listReviewQueue,
-  approveReport: (await import("@/lib/reports/approve-report")).approveReport,
-  listPublications: (await import("@/lib/publications/list-publications")).listPublications,
-}));
+const m = setUpReviewDatabase("nianbao_units", () =>
+  Promise.all([
+    import("@/prisma/seed/create-account"),
+    import("./create-unit"),
+    import("./create-county"),
+    import("./update-unit"),
+    import("./move-unit"),
+    import("./retire-unit"),
+    import("./restore-unit"),
+    import("./list-unit-tree"),
+    import("./preview-unit-import"),
+    import("./import-units"),
+    import("./set-reporting-calendar"),
+    import("./get-reporting-calendar"),
+    import("@/lib/reports/start-report"),
+    import("@/lib/reports/list-review-queue"),
+    import("@/lib/reports/approve-report"),
+    import("@/lib/publications/list-publications"),
+  ]),
+);
 
 type Ids = { yangcheng: string; yanchi: string; dongfeng: string; huamachi: string };
 let ids: Ids;

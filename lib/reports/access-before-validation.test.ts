@@ -9,18 +9,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
-const m = setUpReviewDatabase("nianbao_access", async () => ({
-  approve: (await import("./approve-report")).approveReport,
-  publish: (await import("./publish-report")).publishReport,
-  returnReport: (await import("./return-report")).returnReport,
-  reopen: (await import("./reopen-report-for-correction")).reopenReportForCorrection,
-  comment: (await import("./add-review-comment")).addReviewComment,
-  saveDraft: (await import("./save-draft")).saveDraft,
-  submit: (await import("./submit-report")).submitReport,
-  startReport: (await import("./start-report")).startReport,
-  importBatch: (await import("./import-report-batch")).importReportBatch,
-  previewHistory: (await import("./preview-history-import")).previewHistoryImport,
-}));
+const m = setUpReviewDatabase("nianbao_access", () =>
+  Promise.all([
+    import("./approve-report"),
+    import("./publish-report"),
+    import("./return-report"),
+    import("./reopen-report-for-correction"),
+    import("./add-review-comment"),
+    import("./save-draft"),
+    import("./submit-report"),
+    import("./start-report"),
+    import("./import-report-batch"),
+    import("./preview-history-import"),
+  ]),
+);
 const year = 2025;
 const madeUpId = "00000000-0000-4000-8000-000000000000";
 const reports = { published: "", submitted: "", draft: "" };
@@ -54,7 +56,7 @@ beforeAll(async () => {
     return { reportId, version: await steps.submitReportAsClerk(clerk, reportId) };
   };
   const toPublish = await submitted("dongfeng", "董封乡人民政府");
-  const published = await m.approve(reviewer, {
+  const published = await m.approveReport(reviewer, {
     reportId: toPublish.reportId,
     expectedVersion: toPublish.version,
     publish: true,
@@ -71,23 +73,28 @@ describe("another county's reviewer", () => {
     const other = await m.steps.actorFor("yanchi-review");
     const before = await snapshot();
     const answer = await refusal(() =>
-      m.approve(other, { reportId: reports.published, expectedVersion: versions.published, publish: true }),
+      m.approveReport(other, { reportId: reports.published, expectedVersion: versions.published, publish: true }),
     );
     expect(answer.code).toBe("NOT_FOUND");
     expect(answer).toEqual(
-      await refusal(() => m.approve(other, { reportId: madeUpId, expectedVersion: 1, publish: true })),
+      await refusal(() => m.approveReport(other, { reportId: madeUpId, expectedVersion: 1, publish: true })),
     );
     expect(await snapshot()).toEqual(before);
   });
 
   it.each([
-    ["approves with a stale version", () => m.approve, "submitted", { expectedVersion: 99 }],
-    ["publishes a correction without its note", () => m.publish, "published", {}],
+    ["approves with a stale version", () => m.approveReport, "submitted", { expectedVersion: 99 }],
+    ["publishes a correction without its note", () => m.publishReport, "published", {}],
     ["returns with a stale version", () => m.returnReport, "submitted", { expectedVersion: 99, comment: "x" }],
-    ["reopens with a stale version", () => m.reopen, "published", { expectedVersion: 99, comment: "x" }],
+    [
+      "reopens with a stale version",
+      () => m.reopenReportForCorrection,
+      "published",
+      { expectedVersion: 99, comment: "x" },
+    ],
     [
       "comments on a cell that is not in the layout",
-      () => m.comment,
+      () => m.addReviewComment,
       "submitted",
       { target: "cell:t9.nothing.here", body: "x", expectedVersion: 99 },
     ],
@@ -117,9 +124,9 @@ describe("a clerk of another organization", () => {
   it("submitting it without the reasons for its warnings is told it does not exist", async () => {
     const other = await m.steps.actorFor("fengcheng");
     const before = await snapshot();
-    const answer = await refusal(() => m.submit(other, { reportId: reports.draft, expectedVersion: 99 }));
+    const answer = await refusal(() => m.submitReport(other, { reportId: reports.draft, expectedVersion: 99 }));
     expect(answer.code).toBe("NOT_FOUND");
-    expect(answer).toEqual(await refusal(() => m.submit(other, { reportId: madeUpId, expectedVersion: 99 })));
+    expect(answer).toEqual(await refusal(() => m.submitReport(other, { reportId: madeUpId, expectedVersion: 99 })));
     expect(await snapshot()).toEqual(before);
   });
 
@@ -133,7 +140,7 @@ describe("a clerk of another organization", () => {
     const other = await m.steps.actorFor("fengcheng");
     const dongfeng = (await m.steps.actorFor("dongfeng")).organizationId!;
     const upload = { organizationId: dongfeng, fileName: "x.txt", bytes: new Uint8Array(0), today: new Date() };
-    expect((await refusal(() => m.previewHistory(other, upload))).code).toBe("FORBIDDEN");
+    expect((await refusal(() => m.previewHistoryImport(other, upload))).code).toBe("FORBIDDEN");
   });
 });
 
@@ -141,7 +148,9 @@ describe("a reviewer", () => {
   it("importing a batch for a body that is not a county, with no files, is refused before either is checked", async () => {
     const reviewer = await m.steps.actorFor("yangcheng-review");
     const township = (await m.steps.actorFor("dongfeng")).organizationId!;
-    const answer = await refusal(() => m.importBatch(reviewer, { countyId: township, files: [], today: new Date() }));
+    const answer = await refusal(() =>
+      m.importReportBatch(reviewer, { countyId: township, files: [], today: new Date() }),
+    );
     expect(answer.code).toBe("FORBIDDEN");
   });
 });

@@ -27,6 +27,13 @@ const today = new Date(2026, 10, 23);
 const encoder = new TextEncoder();
 const textFile = (organizationName: string, year: number) =>
   encoder.encode(adaptedSeedReport({ organizationName, year }));
+/** A file uploaded for `organizationId` on `today`. */
+const uploadOf = (organizationId: string, fileName: string, bytes: Uint8Array) => ({
+  organizationId,
+  fileName,
+  bytes,
+  today,
+});
 
 let server: ThrowawayServer;
 let client: PrismaClient;
@@ -186,12 +193,7 @@ describe("demo seed: the five seed reports as published reports", () => {
 describe("a clerk imports a previous year's report", () => {
   it("previews what was read, then submits it to the county's reviewers, not to the public", async () => {
     const clerk = await actorFor("dongfeng");
-    const upload = {
-      organizationId: organizations.get("dongfeng")!,
-      fileName: "董封乡2025年报.txt",
-      bytes: textFile("董封乡人民政府", 2025),
-      today,
-    };
+    const upload = uploadOf(organizations.get("dongfeng")!, "董封乡2025年报.txt", textFile("董封乡人民政府", 2025));
     const before = await databaseState();
     const preview = await verbs.previewHistoryImport(clerk, upload);
     expect(await databaseState()).toEqual(before);
@@ -252,12 +254,11 @@ describe("a clerk imports a previous year's report", () => {
     const clerk = await actorFor("dongfeng");
     // 2020, a year no other case here imports for this body (and the gov-2019 layout).
     const data = sampleReport("gov-2019", { organizationName: "董封乡人民政府", year: 2020 });
-    const upload = {
-      organizationId: organizations.get("dongfeng")!,
-      fileName: "董封乡2020年报.pdf",
-      bytes: await writeReportPdf(getLayout("gov-2019"), data),
-      today,
-    };
+    const upload = uploadOf(
+      organizations.get("dongfeng")!,
+      "董封乡2020年报.pdf",
+      await writeReportPdf(getLayout("gov-2019"), data),
+    );
     const preview = await verbs.previewHistoryImport(clerk, upload);
     expect(preview.refusals).toEqual([]);
     expect(preview.reading).toMatchObject({ status: "read", source: "pdf", year: 2020, layoutId: "gov-2019" });
@@ -272,12 +273,11 @@ describe("a clerk imports a previous year's report", () => {
 
   it("importing the same year again replaces the import still waiting for a reviewer", async () => {
     const clerk = await actorFor("dongfeng");
-    const upload = {
-      organizationId: organizations.get("dongfeng")!,
-      fileName: "董封乡2025年报-更正.txt",
-      bytes: textFile("董封乡人民政府", 2025),
-      today,
-    };
+    const upload = uploadOf(
+      organizations.get("dongfeng")!,
+      "董封乡2025年报-更正.txt",
+      textFile("董封乡人民政府", 2025),
+    );
     const preview = await verbs.previewHistoryImport(clerk, upload);
     expect(preview).toMatchObject({ replacesImport: true, correctsPublication: false });
     const result = await verbs.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
@@ -310,10 +310,7 @@ describe("a clerk imports a previous year's report", () => {
     const clerk = await actorFor("yczfb");
     const organizationId = organizations.get("yczfb")!;
     const upload = {
-      organizationId,
-      fileName: "2021.txt",
-      bytes: textFile("阳城县人民政府办公室", 2021),
-      today,
+      ...uploadOf(organizationId, "2021.txt", textFile("阳城县人民政府办公室", 2021)),
       confirmOrganization: false,
     };
     const outcomes = await Promise.allSettled([
@@ -362,12 +359,7 @@ describe("a clerk imports a previous year's report", () => {
 
   it("asks for confirmation when the title names another body, and imports once confirmed, for the reviewer to judge", async () => {
     const clerk = await actorFor("dongfeng");
-    const upload = {
-      organizationId: organizations.get("dongfeng")!,
-      fileName: "白桑乡.txt",
-      bytes: textFile("白桑乡人民政府", 2022),
-      today,
-    };
+    const upload = uploadOf(organizations.get("dongfeng")!, "白桑乡.txt", textFile("白桑乡人民政府", 2022));
     const preview = await verbs.previewHistoryImport(clerk, upload);
     expect(preview.refusals).toEqual([]);
     expect(preview.organizationWarning).toMatch(/白桑乡人民政府.*不一致/);
@@ -414,10 +406,7 @@ describe("a clerk imports a previous year's report", () => {
       },
     });
     const upload = {
-      organizationId,
-      fileName: "2024.txt",
-      bytes: textFile("董封乡人民政府", 2024),
-      today,
+      ...uploadOf(organizationId, "2024.txt", textFile("董封乡人民政府", 2024)),
       confirmOrganization: false,
     };
     expect((await verbs.previewHistoryImport(clerk, upload)).refusals.join()).toMatch(/已有报告（草稿）/);
@@ -463,10 +452,7 @@ describe("a clerk imports a previous year's report", () => {
   it("refuses other roles and other organizations before reading, changing nothing", async () => {
     const organizationId = organizations.get("dongfeng")!;
     const upload = {
-      organizationId,
-      fileName: "x.txt",
-      bytes: textFile("董封乡人民政府", 2021),
-      today,
+      ...uploadOf(organizationId, "x.txt", textFile("董封乡人民政府", 2021)),
       confirmOrganization: false,
     };
     for (const username of ["fengcheng", "yangcheng-review", "admin"]) {

@@ -17,25 +17,27 @@ import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 const today = new Date(2026, 10, 23);
 const encoder = new TextEncoder();
 
-const m = setUpReviewDatabase("nianbao_import_review", async () => ({
-  importHistory: (await import("./import-history-report")).importHistoryReport,
-  preview: (await import("./preview-history-import")).previewHistoryImport,
-  importBatch: (await import("./import-report-batch")).importReportBatch,
-  confirm: (await import("./confirm-imported-report")).confirmImportedReport,
-  approve: (await import("./approve-report")).approveReport,
-  publish: (await import("./publish-report")).publishReport,
-  returnReport: (await import("./return-report")).returnReport,
-  transition: (await import("./transition-report")).transitionReport,
-  review: (await import("./get-review-report")).getReviewReport,
-  queue: (await import("./list-review-queue")).listReviewQueue,
-  source: (await import("./get-import-source")).getImportSource,
-  serve: (await import("@/lib/publications/serve-publication")).servePublication,
-  catalogue: (await import("@/lib/publications/list-publications")).listPublications,
-}));
+const m = setUpReviewDatabase("nianbao_import_review", () =>
+  Promise.all([
+    import("./import-history-report"),
+    import("./preview-history-import"),
+    import("./import-report-batch"),
+    import("./confirm-imported-report"),
+    import("./approve-report"),
+    import("./publish-report"),
+    import("./return-report"),
+    import("./transition-report"),
+    import("./get-review-report"),
+    import("./list-review-queue"),
+    import("./get-import-source"),
+    import("@/lib/publications/serve-publication"),
+    import("@/lib/publications/list-publications"),
+  ]),
+);
 
 /** What the public gets for the report's latest version: the JSON route's status and data. */
 async function publicCopy(reportId: string): Promise<{ status: number; sequence?: number; cells?: unknown }> {
-  const response = await m.serve(
+  const response = await m.servePublication(
     new Request(`http://localhost/reports/${reportId}/json`),
     {
       reportId,
@@ -48,7 +50,7 @@ async function publicCopy(reportId: string): Promise<{ status: number; sequence?
 }
 
 async function isInCatalogue(reportId: string): Promise<boolean> {
-  return (await m.catalogue(null, {})).some((row) => row.reportId === reportId);
+  return (await m.listPublications(null, {})).some((row) => row.reportId === reportId);
 }
 
 async function organizationIdOf(username: string): Promise<string> {
@@ -78,7 +80,7 @@ describe("a clerk's import", () => {
     const clerk = await m.steps.actorFor("baisang");
     const reviewer = await m.steps.actorFor("yangcheng-review");
     const upload = { organizationId: clerk.organizationId!, fileName: "白桑乡2024年报.html", bytes, today };
-    const imported = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+    const imported = await m.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
     reportId = imported.reportId;
 
     // The attack of the issue: imported, and at once on the public site. Not any more.
@@ -92,17 +94,21 @@ describe("a clerk's import", () => {
 
     // Nobody but a reviewer of the county publishes it, and only by confirming the import.
     const attempt = { reportId, expectedVersion: 1 };
-    expect((await failureOf(m.confirm(clerk, attempt))).code).toBe("FORBIDDEN");
-    expect((await failureOf(m.publish(clerk, attempt))).code).toBe("FORBIDDEN");
-    expect((await failureOf(m.transition(clerk, { ...attempt, transition: "confirmImport" }))).code).toBe("FORBIDDEN");
-    expect((await failureOf(m.confirm(await m.steps.actorFor("yanchi-review"), attempt))).code).toBe("NOT_FOUND");
-    expect((await failureOf(m.confirm(await m.steps.actorFor("admin"), attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirmImportedReport(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.publishReport(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.transitionReport(clerk, { ...attempt, transition: "confirmImport" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await failureOf(m.confirmImportedReport(await m.steps.actorFor("yanchi-review"), attempt))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await failureOf(m.confirmImportedReport(await m.steps.actorFor("admin"), attempt))).code).toBe("FORBIDDEN");
     // Not through the rules-gated approval either: an import is confirmed against its file.
-    expect((await failureOf(m.approve(reviewer, { ...attempt, publish: true }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.approveReport(reviewer, { ...attempt, publish: true }))).code).toBe("FORBIDDEN");
     expect(await publicCopy(reportId)).toEqual({ status: 404 });
 
     // The reviewer's queue shows it as an import waiting for them.
-    const queue = await m.queue(reviewer, reviewer.organizationId, {
+    const queue = await m.listReviewQueue(reviewer, reviewer.organizationId, {
       year: 2024,
       status: "SUBMITTED",
       sort: "name",
@@ -111,7 +117,7 @@ describe("a clerk's import", () => {
     expect(queue.find((row) => row.report?.id === reportId)).toMatchObject({ status: "SUBMITTED", isImport: true });
 
     // The review page: the source file, what was read and the findings, and the decisions.
-    const review = await m.review(reviewer, reportId);
+    const review = await m.getReviewReport(reviewer, reportId);
     expect(review.imported).toMatchObject({
       origin: "clerkUpload",
       fileName: "白桑乡2024年报.html",
@@ -123,14 +129,16 @@ describe("a clerk's import", () => {
     expect(review.imported!.reading.cellsRead).toBeGreaterThan(100);
     expect(review.can.transitions.sort()).toEqual(["confirmImport", "return"]);
     expect(review.can.downloadSource).toBe(true);
-    const source = await m.source(reviewer, reportId);
+    const source = await m.getImportSource(reviewer, reportId);
     expect(Buffer.from(source.file).equals(Buffer.from(bytes))).toBe(true);
     expect(source).toMatchObject({ fileName: "白桑乡2024年报.html", source: "html" });
     // The file is for the county's reviewers: not the clerk, not another county.
-    expect((await failureOf(m.source(clerk, reportId))).code).toBe("FORBIDDEN");
-    expect((await failureOf(m.source(await m.steps.actorFor("yanchi-review"), reportId))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.getImportSource(clerk, reportId))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.getImportSource(await m.steps.actorFor("yanchi-review"), reportId))).code).toBe(
+      "NOT_FOUND",
+    );
 
-    const confirmed = await m.confirm(reviewer, attempt);
+    const confirmed = await m.confirmImportedReport(reviewer, attempt);
     expect(confirmed).toMatchObject({ status: "PUBLISHED", version: 2, sequence: 1 });
     const published = await publicCopy(reportId);
     expect(published).toMatchObject({ status: 200, sequence: 1 });
@@ -176,13 +184,13 @@ describe("a clerk's import", () => {
       bytes: corrected,
       today,
     };
-    expect(await m.preview(clerk, upload)).toMatchObject({
+    expect(await m.previewHistoryImport(clerk, upload)).toMatchObject({
       refusals: [],
       replacesImport: true,
       correctsPublication: true,
     });
 
-    const imported = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+    const imported = await m.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
     expect(imported).toMatchObject({ reportId, replaced: true, isCorrection: true });
     // The public keeps the published version, unchanged.
     expect(await publicCopy(reportId)).toEqual(before);
@@ -202,7 +210,7 @@ describe("a clerk's import", () => {
     });
 
     // The reviewer sees what the correction changes against the published version.
-    const review = await m.review(reviewer, reportId);
+    const review = await m.getReviewReport(reviewer, reportId);
     expect(review.imported?.isPending).toBe(true);
     expect(review.imported?.sincePublished).toMatchObject({ sequence: 1 });
     expect(review.imported!.sincePublished!.list).toEqual([
@@ -210,11 +218,11 @@ describe("a clerk's import", () => {
     ]);
 
     // A correction needs its 更正说明; refused without one, and nothing changes.
-    const refused = await failureOf(m.confirm(reviewer, { reportId, expectedVersion: 3 }));
+    const refused = await failureOf(m.confirmImportedReport(reviewer, { reportId, expectedVersion: 3 }));
     expect(refused).toMatchObject({ code: "INVALID_INPUT", userMessage: "这是对已发布报告的更正，请填写更正说明。" });
     expect(await publicCopy(reportId)).toEqual(before);
 
-    const confirmed = await m.confirm(reviewer, {
+    const confirmed = await m.confirmImportedReport(reviewer, {
       reportId,
       expectedVersion: 3,
       correctionNote: "更正第三部分第一行自然人申请数。",
@@ -224,7 +232,7 @@ describe("a clerk's import", () => {
     expect(after.sequence).toBe(2);
     expect((after.cells as Record<string, number>)["t3.r1.natural"]).toBe(4242);
     // The first version stays online.
-    const first = await m.serve(
+    const first = await m.servePublication(
       new Request(`http://localhost/reports/${reportId}/v/1/json`),
       { reportId, sequence: "1" },
       "json",
@@ -249,12 +257,12 @@ describe("a file naming another body", () => {
     const organizationId = await organizationIdOf("fengcheng");
     const bytes = encoder.encode(adaptedSeedReport({ organizationName: "白桑乡人民政府", year: 2023 }));
     const upload = { organizationId, fileName: "白桑乡.txt", bytes, today };
-    const preview = await m.preview(clerk, upload);
+    const preview = await m.previewHistoryImport(clerk, upload);
     expect(preview.organizationWarning).toMatch(/白桑乡人民政府.*与本单位“凤城镇人民政府”不一致/);
 
-    const { reportId } = await m.importHistory(clerk, { ...upload, confirmOrganization: true });
+    const { reportId } = await m.importHistoryReport(clerk, { ...upload, confirmOrganization: true });
     expect(await publicCopy(reportId)).toEqual({ status: 404 });
-    const review = await m.review(reviewer, reportId);
+    const review = await m.getReviewReport(reviewer, reportId);
     expect(review.imported?.organizationWarning).toBe(preview.organizationWarning);
     // An imported report's findings do not block its confirmation; they are shown.
     expect(review.errors.length).toBeGreaterThan(0);
@@ -277,7 +285,7 @@ describe("a file naming another body", () => {
 
     // The clerk uploads the right file over the returned one: to the reviewer again.
     const own = encoder.encode(adaptedSeedReport({ organizationName: "凤城镇人民政府", year: 2023 }));
-    const again = await m.importHistory(clerk, {
+    const again = await m.importHistoryReport(clerk, {
       organizationId,
       fileName: "凤城镇2023.txt",
       bytes: own,
@@ -290,7 +298,7 @@ describe("a file naming another body", () => {
       fromStatus: "RETURNED",
       toStatus: "SUBMITTED",
     });
-    expect((await m.review(reviewer, reportId)).imported).toMatchObject({
+    expect((await m.getReviewReport(reviewer, reportId)).imported).toMatchObject({
       fileName: "凤城镇2023.txt",
       organizationWarning: null,
       isPending: true,
@@ -304,7 +312,7 @@ describe("an administrator's batch", () => {
     const admin = await m.steps.actorFor("admin");
     const reviewer = await m.steps.actorFor("yangcheng-review");
     const countyId = reviewer.organizationId!;
-    const [result] = await m.importBatch(admin, {
+    const [result] = await m.importReportBatch(admin, {
       countyId,
       files: [
         {
@@ -317,19 +325,26 @@ describe("an administrator's batch", () => {
     expect(result).toMatchObject({ outcome: "imported", organizationName: "北留镇人民政府" });
     const reportId = result!.reportId!;
     expect(await publicCopy(reportId)).toEqual({ status: 404 });
-    expect((await failureOf(m.confirm(admin, { reportId, expectedVersion: 1 }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(m.confirmImportedReport(admin, { reportId, expectedVersion: 1 }))).code).toBe("FORBIDDEN");
     expect(
-      (await failureOf(m.confirm(await m.steps.actorFor("yanchi-review"), { reportId, expectedVersion: 1 }))).code,
+      (
+        await failureOf(
+          m.confirmImportedReport(await m.steps.actorFor("yanchi-review"), { reportId, expectedVersion: 1 }),
+        )
+      ).code,
     ).toBe("NOT_FOUND");
-    expect((await m.review(reviewer, reportId)).imported).toMatchObject({ origin: "adminBatch", isPending: true });
+    expect((await m.getReviewReport(reviewer, reportId)).imported).toMatchObject({
+      origin: "adminBatch",
+      isPending: true,
+    });
 
     // The file (seed 000's text) writes 一是**加强组织领导**: the review page lists the
     // corrections the confirmation makes, the publication prints the words without the markers.
-    const review = await m.review(reviewer, reportId);
+    const review = await m.getReviewReport(reviewer, reportId);
     expect(review.textCorrections).toContainEqual(
       expect.objectContaining({ raw: "**加强组织领导**", replacement: "加强组织领导" }),
     );
-    await m.confirm(reviewer, { reportId, expectedVersion: 1 });
+    await m.confirmImportedReport(reviewer, { reportId, expectedVersion: 1 });
     expect(await publicCopy(reportId)).toMatchObject({ status: 200, sequence: 1 });
     const events = await auditOf(reportId);
     expect(events.map((event) => [event.action, event.actorId])).toEqual([
@@ -372,9 +387,9 @@ describe("an imported day that is no day", () => {
     const changed = { ...data, narrative: { ...data.narrative, [fieldId]: `${text}本办法自2022年2月30日起施行。` } };
     const bytes = encoder.encode(writeReportHtmlTable(getLayout("gov-2021"), changed));
     const upload = { organizationId: clerk.organizationId!, fileName: "白桑乡2022年报.html", bytes, today };
-    const { reportId } = await m.importHistory(clerk, { ...upload, confirmOrganization: false });
+    const { reportId } = await m.importHistoryReport(clerk, { ...upload, confirmOrganization: false });
 
-    const failure = await failureOf(m.confirm(reviewer, { reportId, expectedVersion: 1 }));
+    const failure = await failureOf(m.confirmImportedReport(reviewer, { reportId, expectedVersion: 1 }));
     expect(failure.code).toBe("INVALID_STATE");
     expect(failure.message).toMatch(/日期“2022年2月30日”不是有效日期，无法照印，请退回经办人改正/);
     expect(
@@ -394,8 +409,10 @@ describe("a report written in the wizard", () => {
     const reportId = await m.steps.startReportAsClerk(clerk, 2025);
     await m.steps.saveReportDataAsClerk(clerk, reportId, m.steps.cleanReportData("阳城县人民政府办公室", 2025));
     const version = await m.steps.submitReportAsClerk(clerk, reportId);
-    expect((await failureOf(m.confirm(reviewer, { reportId, expectedVersion: version }))).code).toBe("FORBIDDEN");
-    expect((await m.review(reviewer, reportId)).can.transitions.sort()).toEqual(["approve", "return"]);
-    expect((await failureOf(m.source(reviewer, reportId))).code).toBe("NOT_FOUND");
+    expect((await failureOf(m.confirmImportedReport(reviewer, { reportId, expectedVersion: version }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await m.getReviewReport(reviewer, reportId)).can.transitions.sort()).toEqual(["approve", "return"]);
+    expect((await failureOf(m.getImportSource(reviewer, reportId))).code).toBe("NOT_FOUND");
   });
 });

@@ -46,18 +46,12 @@ describe("a comment answered and closed", () => {
     const { clerk, reportId, version } = await submitted("dongfeng");
     const other = await submitted("fengcheng");
 
-    await comment.addReviewComment(reviewer, {
-      reportId,
-      target: "section:s1",
-      body: "总体情况过于简略",
-      expectedVersion: version,
-    });
-    await comment.addReviewComment(reviewer, {
-      reportId,
-      target: "cell:t3.r1.natural",
-      body: "请核对",
-      expectedVersion: version,
-    });
+    for (const [target, body] of [
+      ["section:s1", "总体情况过于简略"],
+      ["cell:t3.r1.natural", "请核对"],
+    ] as const) {
+      await comment.addReviewComment(reviewer, { reportId, target, body, expectedVersion: version });
+    }
     await comment.addReviewComment(reviewer, {
       reportId: other.reportId,
       target: "section:s1",

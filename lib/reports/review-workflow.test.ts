@@ -48,24 +48,13 @@ describe("review of a submitted report", () => {
     const { clerk, reportId, version } = await submitted("dongfeng");
 
     // Comments: a cell, a row and a section of this layout; anything else is refused in zh-CN.
-    await comment.addReviewComment(reviewer, {
-      reportId,
-      target: "cell:t2.rules.issued",
-      body: "规章件数请核实",
-      expectedVersion: version,
-    });
-    await comment.addReviewComment(reviewer, {
-      reportId,
-      target: "row:t3.r3_1",
-      body: "予以公开一行请核对",
-      expectedVersion: version,
-    });
-    await comment.addReviewComment(reviewer, {
-      reportId,
-      target: "section:s5",
-      body: "请补充改进措施",
-      expectedVersion: version,
-    });
+    for (const [target, body] of [
+      ["cell:t2.rules.issued", "规章件数请核实"],
+      ["row:t3.r3_1", "予以公开一行请核对"],
+      ["section:s5", "请补充改进措施"],
+    ] as const) {
+      await comment.addReviewComment(reviewer, { reportId, target, body, expectedVersion: version });
+    }
     expect(
       (
         await failureOf(

@@ -389,6 +389,17 @@ describe("administration", () => {
       Answer
     >;
 
+  // Placing, changing a unit or setting a calendar: the answers of everyone but the county
+  // administrators, who differ by action.
+  const changingUnits = {
+    anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
+    clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+    clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+    reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
+    reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
+    admin: row("yes", "yes", "yes", "yes", "yes"),
+  };
+
   // Each action on each organization, for every actor: the expected answer, written out.
   const matrix: Record<
     "unit.create" | "unit.manage" | "calendar.manage" | "calendar.read",
@@ -396,34 +407,19 @@ describe("administration", () => {
   > = {
     // Placing a unit under this parent.
     "unit.create": {
-      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
-      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
-      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
-      admin: row("yes", "yes", "yes", "yes", "yes"),
+      ...changingUnits,
       countyAdminA: row("yes", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
       countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "yes"),
     },
     // Changing this unit: a county administrator changes what is below its county, never the county.
     "unit.manage": {
-      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
-      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
-      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
-      admin: row("yes", "yes", "yes", "yes", "yes"),
+      ...changingUnits,
       countyAdminA: row("FORBIDDEN", "yes", "yes", "NOT_FOUND", "NOT_FOUND"),
       countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "yes"),
     },
     // Setting a county's calendar (asked about the county).
     "calendar.manage": {
-      anonymous: row("UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED"),
-      clerkA1: row("NOT_FOUND", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      clerkA2: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
-      reviewerA: row("FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
-      reviewerB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN", "FORBIDDEN"),
-      admin: row("yes", "yes", "yes", "yes", "yes"),
+      ...changingUnits,
       countyAdminA: row("yes", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND", "NOT_FOUND"),
       countyAdminB: row("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "yes", "FORBIDDEN"),
     },

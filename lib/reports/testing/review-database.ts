@@ -50,22 +50,40 @@ export type ReviewDatabaseModules = {
 };
 
 /**
+ * What `load` gives a database test: the modules under test, either as a list of imported
+ * modules (`Promise.all([import("./approve-report"), …])`, their exports merged by name) or as
+ * an object naming each.
+ */
+export type LoadedModules<L> = L extends readonly [infer First, ...infer Rest]
+  ? First & LoadedModules<Rest>
+  : L extends readonly unknown[]
+    ? unknown
+    : L;
+
+/**
  * The test file's database, started before its tests and stopped after them: then the
  * Prisma client, the clerk's steps and what `load` imports (the modules under test) are
  * loaded, after DATABASE_URL is set, so their pool opens on this database. The object
  * returned is filled in by then; read it inside hooks and tests only.
  */
-export function setUpReviewDatabase<M extends object = object>(
+export function setUpReviewDatabase<L extends object = object>(
   name: string,
-  load?: () => Promise<M>,
+  load?: () => Promise<L>,
   options?: ReviewDatabaseOptions,
-): ReviewDatabaseModules & M {
-  const modules = {} as ReviewDatabaseModules & M;
+): ReviewDatabaseModules & LoadedModules<L> {
+  const modules = {} as ReviewDatabaseModules & LoadedModules<L>;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ({ stop } = await startReviewDatabase(name, options));
     const [{ db }, steps] = await Promise.all([import("@/lib/server/db"), import("./clerk-steps")]);
-    Object.assign(modules, { db, steps }, await load?.());
+    const loaded = await load?.();
+    for (const part of [{ db, steps }, ...(Array.isArray(loaded) ? loaded : [loaded ?? {}])]) {
+      for (const key of Object.keys(part)) {
+        // Two modules exporting one name would leave the test calling whichever came last.
+        if (key in modules) throw new Error(`"${key}" is loaded twice by the database test "${name}"`);
+      }
+      Object.assign(modules, part);
+    }
   }, 120_000);
   afterAll(async () => {
     await stop?.();
