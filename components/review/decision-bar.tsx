@@ -2,12 +2,12 @@
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { useState } from "react";
-import type { TransitionName } from "@/lib/workflow/transitions";
+import { MAX_COMMENT_LENGTH, type TransitionName } from "@/lib/workflow/transitions";
 import { PublishConfirmation } from "./publish-confirmation";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
-/** The longest 审核意见, 更正原因 or 更正说明 the server takes (MAX_COMMENT_LENGTH of lib/reports/transition-report.ts). */
-const MAX_DECISION_NOTE_LENGTH = 2000;
+/** The longest 更正说明 the server takes (MAX_CORRECTION_NOTE_LENGTH of lib/reports/publish-report.ts, server-only). */
+const MAX_CORRECTION_NOTE_LENGTH = 2000;
 
 type Base = { reportId: string; expectedVersion: number };
 /** The server actions the page hands down (components do not import app code). */
@@ -99,7 +99,7 @@ export function DecisionBar({
           label={may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
           value={comment}
           onChange={setComment}
-          maxLength={MAX_DECISION_NOTE_LENGTH}
+          maxLength={MAX_COMMENT_LENGTH}
         />
       )}
       {isCorrection && (canPublish || may("confirmImport")) && (
@@ -108,7 +108,7 @@ export function DecisionBar({
           label="更正说明（发布更正版本时必填，将随报告公开）"
           value={correctionNote}
           onChange={setCorrectionNote}
-          maxLength={MAX_DECISION_NOTE_LENGTH}
+          maxLength={MAX_CORRECTION_NOTE_LENGTH}
         />
       )}
       {canPublish && (
