@@ -2,6 +2,7 @@ import "server-only";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { isUuid } from "@/lib/server/is-uuid";
+import { frozenSnapshotSelect } from "./frozen-snapshot-select";
 
 /** A county's summary of a year; `sequence` null = the latest version. */
 export type SummaryPublicationRef = { countyId: string; year: number | null; sequence: number | null };
@@ -41,19 +42,11 @@ export async function loadPublicSummaryPublication(publicationId: string) {
   return db.countySummaryPublication.findUniqueOrThrow({
     where: { id: publicationId },
     select: {
-      id: true,
+      ...frozenSnapshotSelect,
       countyId: true,
       year: true,
-      sequence: true,
-      templateId: true,
-      data: true,
       includedUnits: true,
       excludedUnits: true,
-      html: true,
-      pdf: true,
-      pdfSha256: true,
-      correctionNote: true,
-      publicationDate: true,
       county: { select: { name: true } },
     },
   });

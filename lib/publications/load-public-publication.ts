@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { frozenSnapshotSelect } from "./frozen-snapshot-select";
 import { publicationVersionSelect } from "./publication-version-select";
 
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
@@ -39,19 +40,11 @@ export async function loadPublicPublication(publicationId: string) {
   return db.publication.findUniqueOrThrow({
     where: { id: publicationId },
     select: {
-      id: true,
+      ...frozenSnapshotSelect,
       reportId: true,
-      sequence: true,
-      templateId: true,
-      data: true,
-      html: true,
-      pdf: true,
-      pdfSha256: true,
       docx: true,
       docxSha256: true,
-      correctionNote: true,
       publishedAt: true,
-      publicationDate: true,
       documentDate: true,
       report: {
         select: { year: true, organization: { select: { id: true, name: true, parent: { select: { name: true } } } } },
