@@ -61,16 +61,30 @@ export type SeasonBoard = {
 export const getSeasonBoard = defineOperation({
   name: "getSeasonBoard",
   action: "season.board",
-  authorize: (actor: Actor, countyId: string | null, _year: number, _now: Date) =>
-    authorizeOrganization(actor, "season.board", countyId),
-  run: async (countyId, _actor, _countyId, year, now) => {
-    const board = await buildSeasonBoard(countyId, year, now);
+  authorize: (actor: Actor, countyId: string | null, year: number, now: Date) =>
+    authorizeSeasonBoard(actor, "season.board", countyId, year, now),
+  run: async ({ countyId, board }) => {
     if (!board) throw new Error(`getSeasonBoard: ${countyId} is not a county`);
     return board;
   },
 });
 
-/** The board without asking the policy: for operations that already asked about the county. */
+/**
+ * The board of a county for a year at `now`, once the policy allows `action` on the county:
+ * the authorize step of the operations on the board (null: the organization is no county).
+ */
+export async function authorizeSeasonBoard(
+  actor: Actor,
+  action: "season.board" | "season.remind",
+  countyId: string | null,
+  year: number,
+  now: Date,
+): Promise<{ countyId: string; board: SeasonBoard | null }> {
+  const authorized = await authorizeOrganization(actor, action, countyId);
+  return { countyId: authorized, board: await buildSeasonBoard(authorized, year, now) };
+}
+
+/** The board without asking the policy: for authorizeSeasonBoard, once it has asked, and for the bench (bench/board.bench.ts). */
 export async function buildSeasonBoard(countyId: string, year: number, now: Date): Promise<SeasonBoard | null> {
   // One read of the county's tree, then the calendar, the units and last year's publications at once.
   const inCounty = await organizationFilter(subtreeOf(countyId));
