@@ -32,18 +32,14 @@ export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
   return { ...readableVersion(publication), docxSha256: null };
 }
 
+/** What a summary version holds besides the frozen snapshot: whose, which year, which units it adds up. */
+const summaryColumns = { countyId: true, year: true, includedUnits: true, excludedUnits: true } as const;
+
 /** The frozen snapshot of one summary version and its county. */
 export async function loadPublicSummaryPublication(publicationId: string) {
   return db.countySummaryPublication.findUniqueOrThrow({
     where: { id: publicationId },
-    select: {
-      ...frozenSnapshotSelect,
-      countyId: true,
-      year: true,
-      includedUnits: true,
-      excludedUnits: true,
-      county: { select: { name: true } },
-    },
+    select: { ...frozenSnapshotSelect, ...summaryColumns, county: { select: { name: true } } },
   });
 }
 
