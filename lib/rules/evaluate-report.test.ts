@@ -275,22 +275,12 @@ describe("completeness", () => {
     {
       name: "gov-2021 五 blank",
       data: withNarrative(zero2021, { s5: "" }),
-      expect: [
-        error("narrative.required.s5", {
-          cellIds: ["s5"],
-          message: "请填写“五、存在的主要问题及改进情况”",
-        }),
-      ],
+      expect: [error("narrative.required.s5", { cellIds: ["s5"], message: "请填写“五、存在的主要问题及改进情况”" })],
     },
     {
       name: "gov-2021 （一）主动公开 whitespace only",
       data: withNarrative(zero2021, { "s1.active": " \n\u3000" }),
-      expect: [
-        error("narrative.required.s1.active", {
-          cellIds: ["s1.active"],
-          message: "请填写“（一）主动公开”",
-        }),
-      ],
+      expect: [error("narrative.required.s1.active", { cellIds: ["s1.active"], message: "请填写“（一）主动公开”" })],
     },
     {
       name: "gov-2021 六 absent",
