@@ -177,7 +177,7 @@ describe("kind 6: a table after table 四 is kept out of it", () => {
       "五、存在的主要问题及改进情况",
       "信息处理费收取情况表\n\n收费项目\n\n收费金额（元）\n\n信息处理费\n\n120\n\n五、存在的主要问题及改进情况",
     );
-    const { r, asPublished } = readBesidePublished(withFees);
+    const { r } = readBesidePublished(withFees);
     expect(problems(r, "row.values")).toEqual([]);
     const [hint] = problems(r, "table.extra");
     expect(hint).toMatchObject({ severity: "warning", place: "t4" });
