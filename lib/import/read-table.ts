@@ -11,7 +11,7 @@
  * says so.
  */
 import { compileLayout, layouts, type CompiledGrid, type CompiledLayout, type LayoutCell } from "../template";
-import type { CellId, Grid, HeaderNode, Layout, TableSection } from "../template/types";
+import type { CellId, HeaderNode, Layout, TableSection } from "../template/types";
 import { importMessages } from "./import-messages";
 import { labelKey, matchLabel, normalizeWidth } from "./label-key";
 import { MONEY_UNITS, isMoneyUnit } from "./parse-cell-value";
@@ -38,7 +38,6 @@ interface RowAlias {
 
 /** A leaf row the reader looks for: its label's key, and its cells left to right. */
 interface RowSlot {
-  readonly grid: Grid;
   readonly row: HeaderNode;
   /** Label for messages: numbered sub-rows carry their group (（三）不予公开·1.属于国家秘密). */
   readonly name: string;
@@ -72,9 +71,12 @@ function rowSlots(grid: CompiledGrid, own: Layout): RowSlot[] {
   return grid.rows.map((row) => {
     const cells = grid.rowCells(row.id);
     const name = cells[0]?.rowName ?? row.label;
-    return { grid: grid.grid, row, name, key: labelKey(row.label), cells, aliases: rowAliases(grid, row, own) };
+    return { row, name, key: labelKey(row.label), cells, aliases: rowAliases(grid, row, own) };
   });
 }
+
+/** A slot's grid is its cells' (a leaf row always has cells). */
+const gridIdOf = (slot: RowSlot | undefined): string | undefined => slot?.cells[0]?.gridId;
 
 const columnNames = (slot: RowSlot): string[] => slot.cells.map((cell) => cell.columnName);
 
@@ -274,7 +276,7 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     return { cells, problems, rowsFound };
   }
   for (const grid of grids) {
-    const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.grid === grid);
+    const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => gridIdOf(s) === grid.id);
     if (own.every(({ i }) => !done[i]) && grid.title) {
       problems.push({
         code: "grid.missing",
@@ -524,7 +526,7 @@ function reportShortfalls(
   const runs = consecutiveRuns(
     shortfalls,
     (s) => s.slot,
-    (a, b) => a.values.length === b.values.length && slots[a.slot]?.grid === slots[b.slot]?.grid,
+    (a, b) => a.values.length === b.values.length && gridIdOf(slots[a.slot]) === gridIdOf(slots[b.slot]),
   );
   for (const run of runs) {
     const first = run[0];
