@@ -15,10 +15,7 @@ export function TextField({
   label: string;
   hint?: string;
   error?: string;
-} & Pick<
-  React.InputHTMLAttributes<HTMLInputElement>,
-  "type" | "autoComplete" | "spellCheck" | "defaultValue"
->) {
+} & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "spellCheck" | "defaultValue">) {
   return (
     <FormField id={id} label={label} hint={hint} error={error}>
       {(control) => <input {...control} className="input" name={id} {...input} />}

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { ScriptForm } from "@/components/ui/script-form";
-import { SuccessNotice } from "@/components/ui/success-notice";
 import { useRefreshingAction } from "@/components/ui/use-refreshing-action";
 import type { RepetitionThreshold } from "@/lib/organizations/get-repetition-threshold";
 import { setRepetitionThresholdAction } from "./actions";
@@ -32,7 +31,11 @@ export function RepetitionThresholdForm({ countyId, threshold }: { countyId: str
         });
       }}
     >
-      <SuccessNotice message={notice} />
+      {notice && (
+        <p className="notice notice--success" role="status">
+          {notice}
+        </p>
+      )}
       <FormField
         id="repetition-threshold"
         label="雷同提示阈值（%）"
