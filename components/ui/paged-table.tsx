@@ -2,43 +2,42 @@ import type { ReactNode } from "react";
 import { Pagination } from "./pagination";
 import { ListTable } from "./list-table";
 
+/** Which page of a long list this is, as the list operations (lib/accounts) answer it. */
+export type ListPage = { page: number; pageCount: number; total: number };
+
 /**
  * One page of a long list (accounts, the audit log): the table with its column headings, a
- * row saying so when nothing matches the filters, and 上一页 / 下一页 under it. `hrefFor`
- * keeps the list's filters.
+ * row for each of `rows` (`children` draws it), a row saying so when nothing matches the
+ * filters, and 上一页 / 下一页 under it. `hrefFor` keeps the list's filters.
  */
-export function PagedTable({
+export function PagedTable<T>({
   testId,
   columns,
-  rowCount,
+  rows,
   emptyText,
-  page,
-  pageCount,
-  total,
+  listPage,
   hrefFor,
   children,
 }: {
   testId: string;
   columns: readonly string[];
-  rowCount: number;
+  rows: readonly T[];
   emptyText: string;
-  page: number;
-  pageCount: number;
-  total: number;
+  listPage: ListPage;
   hrefFor: (page: number) => string;
-  children: ReactNode;
+  children: (row: T) => ReactNode;
 }) {
   return (
     <>
       <ListTable testId={testId} columns={columns}>
-        {children}
-        {rowCount === 0 && (
+        {rows.map(children)}
+        {rows.length === 0 && (
           <tr>
             <td colSpan={columns.length}>{emptyText}</td>
           </tr>
         )}
       </ListTable>
-      <Pagination page={page} pageCount={pageCount} total={total} hrefFor={hrefFor} />
+      <Pagination page={listPage.page} pageCount={listPage.pageCount} total={listPage.total} hrefFor={hrefFor} />
     </>
   );
 }

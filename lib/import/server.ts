@@ -21,3 +21,4 @@ export {
   writeSpreadsheetTemplate,
   XLSX_CONTENT_TYPE,
 } from "./spreadsheet/write-spreadsheet-template";
+export type { SpreadsheetTemplate } from "./spreadsheet/write-spreadsheet-template";

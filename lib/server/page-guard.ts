@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { refusalOf, type Action, type Actor, type StaffPage } from "@/lib/workflow/policy";
-import { authorizeFirst } from "./authorize";
+import { refusalOf, type Action, type Actor, type StaffPage, type ActorAction } from "@/lib/workflow/policy";
+import { authorize, authorizeFirst } from "./authorize";
 import { isAppError } from "./errors";
 import { getCurrentUser, homePathFor, PASSWORD_PAGE, toActor, type SignedInUser } from "./session";
 
@@ -26,7 +26,11 @@ type StaffPageOptions<P extends StaffPage, L> = PageRoute<P> & {
  * sign-in page; a user who must choose a new password goes to the password page; a user the
  * policy does not send to this page (`page.open`) goes to their own home; then `authorize` loads the subject and asks the policy about `action`, and only
  * then does `load` run. Anything the policy refuses is a plain 404, the same as a missing page.
+ * An action without a subject needs no `authorize`: the guard asks the policy about the actor.
  */
+export async function loadStaffPage<P extends StaffPage, T extends object = object>(
+  options: PageRoute<P> & { action: ActorAction; authorize?: never; load?: (context: PageContext) => Promise<T> },
+): Promise<T & { user: SignedInUser }>;
 export async function loadStaffPage<P extends StaffPage, L, T extends object>(
   options: StaffPageOptions<P, L> & { load: (context: PageContext & { loaded: L }) => Promise<T> },
 ): Promise<T & { user: SignedInUser }>;
@@ -34,7 +38,9 @@ export async function loadStaffPage<P extends StaffPage, L extends object>(
   options: StaffPageOptions<P, L>,
 ): Promise<L & { user: SignedInUser }>;
 export async function loadStaffPage(
-  options: StaffPageOptions<StaffPage, unknown> & {
+  options: PageRoute<StaffPage> & {
+    action: Action;
+    authorize?: (context: PageContext) => Promise<unknown>;
     load?: (context: PageContext & { loaded: unknown }) => Promise<object>;
   },
 ): Promise<object & { user: SignedInUser }> {
@@ -49,8 +55,9 @@ export async function loadStaffPage(
     const data = await authorizeFirst(
       `page ${options.page}`,
       options.action,
-      () => options.authorize({ user, actor }),
-      async (loaded) => (options.load ? options.load({ user, actor, loaded }) : (loaded as object)),
+      async () =>
+        options.authorize ? options.authorize({ user, actor }) : authorize(actor, options.action as ActorAction, null),
+      async (loaded) => (options.load ? options.load({ user, actor, loaded }) : ((loaded ?? {}) as object)),
     );
     return { ...data, user };
   } catch (error) {

@@ -149,6 +149,9 @@ type SubjectOf = {
 
 export type Action = keyof SubjectOf;
 
+/** The actions the policy answers from the actor alone: their subject is `null`. */
+export type ActorAction = { [A in Action]: SubjectOf[A] extends null ? A : never }[Action];
+
 /** The actions on one report (its subject is the report): what authorizeReport asks about. */
 export type ReportAction = { [A in Action]: SubjectOf[A] extends ReportSubject ? A : never }[Action];
 

@@ -8,13 +8,13 @@ import { formatDateTime } from "@/lib/format/date-time";
 import { organizationKinds } from "@/lib/report-data";
 import {
   listReviewQueue,
-  queueStatusOptions,
   reviewQueueParams,
   type QueueSort,
   type ReviewQueueParams,
 } from "@/lib/reports/list-review-queue";
 import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { QueueStatusFilter } from "./queue-status-filter";
 
 export const metadata: Metadata = { title: "审核工作台" };
 
@@ -65,14 +65,7 @@ export default async function ReviewHomePage({
           value={params.year}
           options={yearFilterOptions(new Date())}
         />
-        <FilterSelect
-          id="queue-status"
-          name="status"
-          label="状态"
-          value={params.status}
-          options={queueStatusOptions}
-          allLabel="全部"
-        />
+        <QueueStatusFilter idPrefix="queue" value={params.status} />
       </FilterForm>
       <h2>
         {params.year} 年度报告进度（{rows.length} 个单位）

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account-data/account-fields";
-import { authorize } from "@/lib/server/authorize";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { PasswordForm } from "./password-form";
 
@@ -10,10 +9,6 @@ export default async function PasswordPage() {
   const { user } = await loadStaffPage({
     page: "/account/password",
     action: "account.changeOwnPassword",
-    authorize: async ({ actor }) => {
-      authorize(actor, "account.changeOwnPassword", null);
-      return {};
-    },
   });
   return (
     <main id="main" className="page page--narrow">

@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { errorsOf, FormErrorSummary, problemsOf } from "@/components/ui/form-error-summary";
-import { FormField } from "@/components/ui/form-field";
+import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeOwnPasswordAction } from "./actions";
 
@@ -31,28 +31,28 @@ export function PasswordForm({ username, needsCurrentPassword }: { username: str
       {/* Lets password managers store the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       {needsCurrentPassword && (
-        <FormField id="currentPassword" label="当前密码" error={errors.currentPassword}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-            />
-          )}
-        </FormField>
+        <TextField
+          id="currentPassword"
+          label="当前密码"
+          error={errors.currentPassword}
+          type="password"
+          autoComplete="current-password"
+        />
       )}
-      <FormField id="newPassword" label="新密码" error={errors.newPassword}>
-        {(control) => (
-          <input {...control} className="input" name="newPassword" type="password" autoComplete="new-password" />
-        )}
-      </FormField>
-      <FormField id="confirmPassword" label="再次输入新密码" error={errors.confirmPassword}>
-        {(control) => (
-          <input {...control} className="input" name="confirmPassword" type="password" autoComplete="new-password" />
-        )}
-      </FormField>
+      <TextField
+        id="newPassword"
+        label="新密码"
+        error={errors.newPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        id="confirmPassword"
+        label="再次输入新密码"
+        error={errors.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+      />
       <button className="button" type="submit" disabled={isPending || result?.ok}>
         {isPending ? "正在保存…" : "保存新密码"}
       </button>

@@ -1,5 +1,6 @@
 "use client";
 import { FormField } from "@/components/ui/form-field";
+import { TextField } from "@/components/ui/text-field";
 import { UnitOptions, type UnitOption } from "@/components/ui/unit-select";
 import { MAX_USERNAME_LENGTH, MIN_USERNAME_LENGTH } from "@/lib/account-data/account-fields";
 import { roleLabels, type Role } from "@/lib/workflow/roles";
@@ -29,29 +30,17 @@ export function AccountFields({
   return (
     <>
       {withUsername && (
-        <FormField
+        <TextField
           id="username"
           label="用户名"
           hint={`登录用，${MIN_USERNAME_LENGTH}～${MAX_USERNAME_LENGTH} 个字符：小写字母、数字和 . _ -，如 dongfeng-li。创建后不能修改。`}
           error={errors.username}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="username"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={values?.username}
-            />
-          )}
-        </FormField>
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={values?.username}
+        />
       )}
-      <FormField id="name" label="姓名" error={errors.name}>
-        {(control) => (
-          <input {...control} className="input" name="name" autoComplete="off" defaultValue={values?.name} />
-        )}
-      </FormField>
+      <TextField id="name" label="姓名" error={errors.name} autoComplete="off" defaultValue={values?.name} />
       <FormField id="role" label="角色" error={errors.role}>
         {(control) => (
           <select {...control} className="input" name="role" defaultValue={values?.role ?? "CLERK"}>
@@ -76,23 +65,15 @@ export function AccountFields({
           </select>
         )}
       </FormField>
-      <FormField
+      <TextField
         id="phone"
         label="联系电话（选填）"
         hint="手机或座机，如 13812345678、0356-1234567。"
         error={errors.phone}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            name="phone"
-            type="tel"
-            autoComplete="off"
-            defaultValue={values?.phone ?? ""}
-          />
-        )}
-      </FormField>
+        type="tel"
+        autoComplete="off"
+        defaultValue={values?.phone ?? ""}
+      />
     </>
   );
 }

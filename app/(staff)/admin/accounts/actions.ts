@@ -7,34 +7,23 @@ import { enableAccount } from "@/lib/accounts/enable-account";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { defineAction } from "@/lib/server/define-action";
 
-export const createAccountAction = defineAction({
-  name: "createAccount",
-  input: createAccountInput,
-  operation: createAccount,
-});
+export const createAccountAction = defineAction({ input: createAccountInput, operation: createAccount });
 
-export const changeAccountAction = defineAction({
-  name: "changeAccount",
-  input: changeAccountInput,
-  operation: changeAccount,
-});
+export const changeAccountAction = defineAction({ input: changeAccountInput, operation: changeAccount });
 
 export const resetPasswordAction = defineAction({
-  name: "resetPassword",
   input: accountIdInput,
   operation: resetPassword,
   args: ({ input }) => [input.userId],
 });
 
 export const disableAccountAction = defineAction({
-  name: "disableAccount",
   input: accountIdInput,
   operation: disableAccount,
   args: ({ input }) => [input.userId],
 });
 
 export const enableAccountAction = defineAction({
-  name: "enableAccount",
   input: accountIdInput,
   operation: enableAccount,
   args: ({ input }) => [input.userId],

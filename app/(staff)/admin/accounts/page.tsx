@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
+import { TextField } from "@/components/ui/text-field";
 import { UnitFilterForm } from "@/components/ui/unit-select";
 import { listPageHref, parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
 import { listAccounts } from "@/lib/accounts/list-accounts";
@@ -32,22 +33,17 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </Link>
       </p>
       <UnitFilterForm label="筛选账号" units={units} value={query.unit}>
-        <div className="field">
-          <label htmlFor="q">用户名或姓名</label>
-          <input className="input" id="q" name="q" defaultValue={query.q ?? ""} />
-        </div>
+        <TextField id="q" label="用户名或姓名" defaultValue={query.q ?? ""} />
       </UnitFilterForm>
       <PagedTable
         testId="account-list"
         columns={["用户名", "姓名", "单位", "角色", "状态"]}
-        rowCount={list.accounts.length}
+        rows={list.accounts}
         emptyText="没有符合条件的账号。"
-        page={list.page}
-        pageCount={list.pageCount}
-        total={list.total}
+        listPage={list}
         hrefFor={(page) => listPageHref("/admin/accounts", query, page)}
       >
-        {list.accounts.map((account) => (
+        {(account) => (
           <tr key={account.id}>
             <th scope="row">
               <Link href={`/admin/accounts/${account.id}`}>{account.username}</Link>
@@ -57,7 +53,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <td>{roleLabels[account.role]}</td>
             <td>{account.disabledAt ? "已停用" : account.mustChangePassword ? "待设置密码" : "正常"}</td>
           </tr>
-        ))}
+        )}
       </PagedTable>
     </StaffPageLayout>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
+import { TextField } from "@/components/ui/text-field";
 import { UnitFilterForm } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
@@ -34,13 +35,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       lead="账号管理、报告填报和审核的每一次操作，最新的在前。"
     >
       <UnitFilterForm label="筛选操作记录" units={units} value={query.unit}>
-        <div className="field">
-          <label htmlFor="user">用户名</label>
-          <p className="field__hint" id="user-hint">
-            该用户做的操作，以及对该账号做的操作。
-          </p>
-          <input className="input" id="user" name="user" aria-describedby="user-hint" defaultValue={query.user ?? ""} />
-        </div>
+        <TextField
+          id="user"
+          label="用户名"
+          hint="该用户做的操作，以及对该账号做的操作。"
+          defaultValue={query.user ?? ""}
+        />
         <div className="field">
           <label htmlFor="action">操作</label>
           <select className="input" id="action" name="action" defaultValue={query.action ?? ""}>
@@ -56,14 +56,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PagedTable
         testId="audit-log"
         columns={["时间", "操作", "操作人", "对象账号", "单位", "说明"]}
-        rowCount={log.events.length}
+        rows={log.events}
         emptyText="没有符合条件的记录。"
-        page={log.page}
-        pageCount={log.pageCount}
-        total={log.total}
+        listPage={log}
         hrefFor={(page) => listPageHref("/admin/audit", query, page)}
       >
-        {log.events.map((event) => (
+        {(event) => (
           <tr key={event.id}>
             <td>{formatDateTime(event.createdAt)}</td>
             <th scope="row">{auditActionLabel(event.action)}</th>
@@ -76,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 .join("；") || "—"}
             </td>
           </tr>
-        ))}
+        )}
       </PagedTable>
     </StaffPageLayout>
   );

@@ -1,8 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { FormField } from "@/components/ui/form-field";
 import { ScriptForm } from "@/components/ui/script-form";
+import { useRefreshingAction } from "@/components/ui/use-refreshing-action";
 import type { RepetitionThreshold } from "@/lib/organizations/get-repetition-threshold";
 import { setRepetitionThresholdAction } from "./actions";
 
@@ -11,41 +11,29 @@ import { setRepetitionThresholdAction } from "./actions";
  * number is parsed here only to send it typed; the server checks it again.
  */
 export function RepetitionThresholdForm({ countyId, threshold }: { countyId: string; threshold: RepetitionThreshold }) {
-  const router = useRouter();
   const [typed, setTyped] = useState(threshold.countySetting === null ? "" : String(threshold.countySetting));
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run, refuse, error, notice, isPending } = useRefreshingAction();
   return (
     <ScriptForm
       aria-label="雷同提示阈值"
-      onSubmit={() =>
-        startTransition(async () => {
-          setSaved(null);
-          const text = typed.trim().replace(/[%％]$/, "");
-          const percent = text === "" ? null : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
-          if (Number.isNaN(percent)) {
-            setError("雷同提示阈值须为 1 至 100 之间的整数");
-            return;
-          }
-          const result = await setRepetitionThresholdAction({ countyId, percent });
-          if (!result.ok) {
-            setError(result.message);
-            return;
-          }
-          setError(null);
-          setSaved(
+      onSubmit={() => {
+        const text = typed.trim().replace(/[%％]$/, "");
+        const percent = text === "" ? null : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+        if (Number.isNaN(percent)) {
+          refuse("雷同提示阈值须为 1 至 100 之间的整数");
+          return;
+        }
+        run(() => setRepetitionThresholdAction({ countyId, percent }), {
+          noticeOf: () =>
             percent === null
               ? `已恢复默认阈值（${threshold.serverDefault}%）。`
               : `已保存：超过 ${percent}% 时提示雷同。`,
-          );
-          router.refresh();
-        })
-      }
+        });
+      }}
     >
-      {saved && (
+      {notice && (
         <p className="notice notice--success" role="status">
-          {saved}
+          {notice}
         </p>
       )}
       <FormField

@@ -22,10 +22,10 @@ import {
   type SeasonBoardSort,
 } from "@/lib/reports/get-season-board";
 import { chooseSeasonCounty } from "@/lib/reports/choose-season-county";
-import { queueStatusOptions } from "@/lib/reports/list-review-queue";
 import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { defaultNoticeText, MAX_NOTICE_LENGTH } from "@/lib/reports/send-season-notice";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { QueueStatusFilter } from "../queue-status-filter";
 import { can } from "@/lib/workflow/policy";
 import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
 import { loadCountyPublication } from "@/lib/jobs/publish-county-reports";
@@ -132,14 +132,7 @@ export default async function SeasonBoardPage({
           year={params.year}
           years={yearFilterOptions(new Date())}
         />
-        <FilterSelect
-          id="board-status"
-          name="status"
-          label="状态"
-          value={params.status}
-          options={queueStatusOptions}
-          allLabel="全部"
-        />
+        <QueueStatusFilter idPrefix="board" value={params.status} />
         <FilterSelect
           id="board-flag"
           name="flag"

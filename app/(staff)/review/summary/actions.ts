@@ -3,14 +3,9 @@ import { countyReportModeInput, setCountyReportMode } from "@/lib/reports/set-co
 import { publishCountySummary, publishCountySummaryInput } from "@/lib/reports/publish-county-summary";
 import { defineAction } from "@/lib/server/define-action";
 
-export const setCountyReportModeAction = defineAction({
-  name: "setCountyReportMode",
-  input: countyReportModeInput,
-  operation: setCountyReportMode,
-});
+export const setCountyReportModeAction = defineAction({ input: countyReportModeInput, operation: setCountyReportMode });
 
 export const publishCountySummaryAction = defineAction({
-  name: "publishCountySummary",
   input: publishCountySummaryInput,
   operation: publishCountySummary,
 });

@@ -1,10 +1,11 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { FormErrorSummary, fieldErrorsOf } from "@/components/ui/form-error-summary";
+import { FormField } from "@/components/ui/form-field";
 import { LabelledOptions } from "@/components/ui/named-options";
 import { ScriptForm } from "@/components/ui/script-form";
+import { useRefreshingAction } from "@/components/ui/use-refreshing-action";
 import { moveUnitAction, restoreUnitAction, retireUnitAction } from "../actions";
 
 export function MoveUnitForm({
@@ -16,41 +17,29 @@ export function MoveUnitForm({
   currentParentId: string | null;
   targets: { id: string; label: string }[];
 }) {
-  const router = useRouter();
   const [parentId, setParentId] = useState(currentParentId ?? targets[0]?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run, error, isPending } = useRefreshingAction();
   return (
     <ScriptForm
       onSubmit={() =>
-        startTransition(async () => {
-          const result = await moveUnitAction({ unitId, parentId });
-          if (result.ok) {
-            setError(null);
-            router.refresh();
-          } else setError(fieldErrorsOf(result).parentId ?? result.message);
+        run(() => moveUnitAction({ unitId, parentId }), {
+          errorOf: (failure) => fieldErrorsOf(failure).parentId ?? failure.message,
         })
       }
     >
       <FormErrorSummary problems={error ? [{ fieldId: "move-parentId", message: `新的上级单位：${error}` }] : []} />
-      <div className="field">
-        <label htmlFor="move-parentId">新的上级单位</label>
-        {error && (
-          <p className="field__error" id="move-parentId-error">
-            {error}
-          </p>
+      <FormField id="move-parentId" label="新的上级单位" error={error ?? undefined}>
+        {(control) => (
+          <select
+            {...control}
+            className={`input${error ? " input--error" : ""}`}
+            value={parentId}
+            onChange={(event) => setParentId(event.target.value)}
+          >
+            <LabelledOptions options={targets.map((target) => ({ value: target.id, label: target.label }))} />
+          </select>
         )}
-        <select
-          id="move-parentId"
-          className={`input${error ? " input--error" : ""}`}
-          value={parentId}
-          onChange={(event) => setParentId(event.target.value)}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? "move-parentId-error" : undefined}
-        >
-          <LabelledOptions options={targets.map((target) => ({ value: target.id, label: target.label }))} />
-        </select>
-      </div>
+      </FormField>
       <button className="button button--secondary" type="submit" disabled={isPending || parentId === currentParentId}>
         {isPending ? "正在移动…" : "移动"}
       </button>
@@ -67,18 +56,13 @@ export function RetireUnitButton({
   unitName: string;
   isRetired: boolean;
 }) {
-  const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run: runAction, error, isPending } = useRefreshingAction();
   const run = () =>
-    startTransition(async () => {
+    runAction<unknown>(async () => {
       const result = isRetired ? await restoreUnitAction({ unitId }) : await retireUnitAction({ unitId });
       setIsConfirming(false);
-      if (result.ok) {
-        setError(null);
-        router.refresh();
-      } else setError(result.message);
+      return result;
     });
   return (
     <div>
