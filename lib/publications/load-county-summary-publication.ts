@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "@/lib/server/authorize";
-import { db } from "@/lib/server/db";
 import { isUuid } from "@/lib/server/is-uuid";
+import type { PublicSiteReader } from "./public-site-reads";
 
 /** A county's summary of a year; `sequence` null = the latest version. */
 export type SummaryPublicationRef = { countyId: string; year: number | null; sequence: number | null };
@@ -21,9 +21,9 @@ export function parseSummaryYear(segment: string): number | null {
  * made of; a summary never published, a malformed id or year answer not found, like a
  * report never published.
  */
-export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
+export async function findPublicSummaryPublication(ref: SummaryPublicationRef, reader: PublicSiteReader) {
   if (!isUuid(ref.countyId) || ref.year === null) authorize(null, "publication.read", { isPublished: false });
-  const publication = await db.countySummaryPublication.findFirst({
+  const publication = await reader.countySummaryPublication.findFirst({
     where: {
       countyId: ref.countyId,
       year: ref.year!,
@@ -37,8 +37,8 @@ export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
 }
 
 /** The frozen snapshot of one summary version and its county. */
-export async function loadPublicSummaryPublication(publicationId: string) {
-  return db.countySummaryPublication.findUniqueOrThrow({
+export async function loadPublicSummaryPublication(publicationId: string, reader: PublicSiteReader) {
+  return reader.countySummaryPublication.findUniqueOrThrow({
     where: { id: publicationId },
     select: {
       id: true,
@@ -60,8 +60,8 @@ export async function loadPublicSummaryPublication(publicationId: string) {
 }
 
 /** Every published version of a county's summary of a year, newest first. */
-export async function listSummaryVersions(countyId: string, year: number) {
-  return db.countySummaryPublication.findMany({
+export async function listSummaryVersions(countyId: string, year: number, reader: PublicSiteReader) {
+  return reader.countySummaryPublication.findMany({
     where: { countyId, year },
     orderBy: { sequence: "desc" },
     select: { sequence: true, publishedAt: true, publicationDate: true, correctionNote: true, pdfSha256: true },
