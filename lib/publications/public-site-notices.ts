@@ -121,6 +121,13 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
     if (client !== next) return;
     isListening = true;
     delay = retry.first;
+    // A change made here while disconnected is announced first, so that the version told to
+    // onChange includes it (a replica at the version read above may lack it).
+    if (hasPendingNotice) {
+      const raised = await notify();
+      if (raised === null) return;
+      version = raised;
+    }
     // Whatever was announced while this instance was not listening is unknown: forget it all.
     onChange(version);
     if (wasLost) log("[public-site] 变更通知的监听连接已恢复，已忘记内存中保留的公开页面");
@@ -130,9 +137,6 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
       next.query("SELECT 1").catch((error: unknown) => lose(next, error instanceof Error ? error.message : "无响应"));
     }, heartbeatMs);
     heartbeatTimer.unref();
-    // A change made here while disconnected raises the version only now; until then a replica
-    // at the version read above may lack it, so what was kept meanwhile is forgotten again.
-    if (hasPendingNotice) await notify().then((raised) => raised !== null && onChange(raised));
   }
 
   async function notify(): Promise<number | null> {
