@@ -188,11 +188,22 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
   const moneyColumns = grids.flatMap((g) => moneyColumnsOf(compiled.grid(g.id)));
   const statedUnits: StatedUnits = new Map();
 
+  // Rows printed as a bare label: the problem saying so, withdrawn when the same row comes
+  // again with its figures (a converter's heading `### 一、本年新收…` above its own table row).
+  const bare = new Map<number, ReadProblem>();
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token || token.value) continue;
-    const match = matchRow(tokens, i, slots, slotsByKey, done, next);
+    const found = matchRow(tokens, i, slots, slotsByKey, done, next);
+    // A column's name inside a header row (其他 after 法律服务机构) is not the row of that name.
+    const previous = tokens[i - 1];
+    const inHeaderRow =
+      found !== undefined &&
+      columnKeys.has(slots[found.slot]?.key ?? "") &&
+      previous?.line === token.line &&
+      columnKeys.has(previous.key);
+    const match = inHeaderRow ? undefined : found;
     const slot = match ? slots[match.slot] : undefined;
     if (!match || !slot) {
       if (readStatedUnit(tokens, i, moneyColumns, statedUnits)) continue;
@@ -223,10 +234,9 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     const run = tokens.slice(i + match.parts, end);
     if (run.length === 0) {
       // A bare label: a row printed without figures, or a header word. Only a full row label counts as a row.
-      if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key)) {
-        done[match.slot] = true;
+      if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key) && !bare.has(match.slot)) {
         next = match.slot + 1;
-        problems.push({
+        bare.set(match.slot, {
           code: "row.values",
           severity: "error",
           place: `${section.id}.${slot.row.id}`,
@@ -235,11 +245,16 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
       }
       continue;
     }
+    bare.delete(match.slot);
     done[match.slot] = true;
     next = match.slot + 1;
     const short = assignRow(slot, run, section, cells, problems, statedUnits);
     if (short) shortfalls.push({ slot: match.slot, values: short });
     i = end - 1;
+  }
+  for (const [slot, problem] of bare) {
+    done[slot] = true;
+    problems.push(problem);
   }
   reportShortfalls(
     [...shortfalls].sort((a, b) => a.slot - b.slot),
