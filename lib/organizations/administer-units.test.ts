@@ -372,7 +372,7 @@ describe("retiring a unit", () => {
     const baisang = clerk.organizationId!;
     await m.retireUnit(actors.yangchengAdmin, { unitId: baisang });
 
-    const listed = await m.listPublications(null, {});
+    const listed = await m.listPublications(null, {}, m.db);
     expect(listed.map((row) => row.organization)).toContain("白桑乡人民政府");
     const queue = async (year: number) =>
       (await m.listReviewQueue(reviewer, ids.yangcheng, { year, sort: "name", dir: "asc" })).map(

@@ -1,11 +1,11 @@
 import "server-only";
 import { authorize } from "@/lib/server/authorize";
-import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { isUuid } from "@/lib/server/is-uuid";
 import type { Actor } from "@/lib/workflow/policy";
 import type { PublicationFilter } from "./list-publications";
 import { normalizeSearchQuery } from "./normalize-search-query";
+import type { PublicSiteReader } from "./public-site-reads";
 
 /**
  * The newest published version of each county's summary (全县汇总) per year, for the public
@@ -15,11 +15,12 @@ import { normalizeSearchQuery } from "./normalize-search-query";
 export const listCountySummaryPublications = defineOperation({
   name: "listCountySummaryPublications",
   action: "catalogue.read",
-  authorize: async (actor: Actor, _filter: PublicationFilter) => authorize(actor, "catalogue.read", null),
-  run: async (_authorized, _actor, filter) => {
+  authorize: async (actor: Actor, _filter: PublicationFilter, _reader: PublicSiteReader) =>
+    authorize(actor, "catalogue.read", null),
+  run: async (_authorized, _actor, filter, reader) => {
     const query = normalizeSearchQuery(filter.query);
     const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
-    const versions = await db.countySummaryPublication.findMany({
+    const versions = await reader.countySummaryPublication.findMany({
       where: {
         ...(filter.year ? { year: filter.year } : {}),
         ...(countyId ? { countyId } : {}),

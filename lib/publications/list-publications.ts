@@ -1,11 +1,11 @@
 import "server-only";
 import { isUuid } from "@/lib/server/is-uuid";
 import { authorize } from "@/lib/server/authorize";
-import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { loadSubtrees, organizationFilter } from "@/lib/server/organization-scope";
 import { subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { normalizeSearchQuery } from "./normalize-search-query";
+import type { PublicSiteReader } from "./public-site-reads";
 
 export type PublicationFilter = { query?: string; year?: number; countyId?: string };
 
@@ -21,14 +21,14 @@ const authorizeCatalogue = async (actor: Actor) => authorize(actor, "catalogue.r
 export const listPublications = defineOperation({
   name: "listPublications",
   action: "catalogue.read",
-  authorize: (actor: Actor, _filter: PublicationFilter) => authorizeCatalogue(actor),
-  run: (_authorized, _actor, filter) => publicationsOf(filter),
+  authorize: (actor: Actor, _filter: PublicationFilter, _reader: PublicSiteReader) => authorizeCatalogue(actor),
+  run: (_authorized, _actor, filter, reader) => publicationsOf(filter, reader),
 });
 
-async function publicationsOf(filter: PublicationFilter) {
+async function publicationsOf(filter: PublicationFilter, reader: PublicSiteReader) {
   const query = normalizeSearchQuery(filter.query);
   const countyId = filter.countyId && isUuid(filter.countyId) ? filter.countyId : undefined;
-  const reports = await db.report.findMany({
+  const reports = await reader.report.findMany({
     where: {
       publications: { some: {} },
       ...(filter.year ? { year: filter.year } : {}),
@@ -78,19 +78,23 @@ async function publicationsOf(filter: PublicationFilter) {
 export const listPublicationFacets = defineOperation({
   name: "listPublicationFacets",
   action: "catalogue.read",
-  authorize: authorizeCatalogue,
-  run: () => publicationFacets(),
+  authorize: (actor: Actor, _reader: PublicSiteReader) => authorizeCatalogue(actor),
+  run: (_authorized, _actor, reader) => publicationFacets(reader),
 });
 
-async function publicationFacets() {
+async function publicationFacets(reader: PublicSiteReader) {
   const [counties, published, years] = await Promise.all([
-    db.organization.findMany({ where: { kind: "COUNTY" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.report.findMany({
+    reader.organization.findMany({
+      where: { kind: "COUNTY" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    reader.report.findMany({
       where: { publications: { some: {} } },
       distinct: ["organizationId"],
       select: { organizationId: true },
     }),
-    db.report.findMany({
+    reader.report.findMany({
       where: { publications: { some: {} } },
       distinct: ["year"],
       orderBy: { year: "desc" },

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/db";
 import { isUuid } from "@/lib/server/is-uuid";
 import { frozenSnapshotSelect } from "./frozen-snapshot-select";
+import type { PublicSiteReader } from "./public-site-reads";
 import { namedVersion, readableVersion, refuseMalformedRef } from "./public-version";
 
 /** A county's summary of a year; `sequence` null = the latest version. */
@@ -22,9 +22,9 @@ export function parseSummaryYear(segment: string): number | null {
  * made of; a summary never published, a malformed id or year answer not found, like a
  * report never published.
  */
-export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
+export async function findPublicSummaryPublication(ref: SummaryPublicationRef, reader: PublicSiteReader) {
   refuseMalformedRef(!isUuid(ref.countyId) || ref.year === null);
-  const publication = await db.countySummaryPublication.findFirst({
+  const publication = await reader.countySummaryPublication.findFirst({
     where: { countyId: ref.countyId, year: ref.year!, ...namedVersion(ref.sequence) },
     orderBy: { sequence: "desc" },
     select: { id: true, sequence: true, pdfSha256: true },
@@ -36,16 +36,16 @@ export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
 const summaryColumns = { countyId: true, year: true, includedUnits: true, excludedUnits: true } as const;
 
 /** The frozen snapshot of one summary version and its county. */
-export async function loadPublicSummaryPublication(publicationId: string) {
-  return db.countySummaryPublication.findUniqueOrThrow({
+export async function loadPublicSummaryPublication(publicationId: string, reader: PublicSiteReader) {
+  return reader.countySummaryPublication.findUniqueOrThrow({
     where: { id: publicationId },
     select: { ...frozenSnapshotSelect, ...summaryColumns, county: { select: { name: true } } },
   });
 }
 
 /** Every published version of a county's summary of a year, newest first. */
-export async function listSummaryVersions(countyId: string, year: number) {
-  return db.countySummaryPublication.findMany({
+export async function listSummaryVersions(countyId: string, year: number, reader: PublicSiteReader) {
+  return reader.countySummaryPublication.findMany({
     where: { countyId, year },
     orderBy: { sequence: "desc" },
     select: { sequence: true, publishedAt: true, publicationDate: true, correctionNote: true, pdfSha256: true },

@@ -1,10 +1,10 @@
 import "server-only";
 import { isUuid } from "@/lib/server/is-uuid";
-import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { frozenSnapshotSelect } from "./frozen-snapshot-select";
 import { namedVersion, readableVersion, refuseMalformedRef } from "./public-version";
 import { publicationVersionSelect } from "./publication-version-select";
+import type { PublicSiteReader } from "./public-site-reads";
 
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
 export type PublicationRef = { reportId: string; sequence: number | null };
@@ -22,9 +22,9 @@ export function parseSequence(segment: string): number {
  * like ids that do not exist. A published report being corrected keeps its published
  * versions online: they are the public record until the correction is published.
  */
-export async function findPublicPublication(ref: PublicationRef) {
+export async function findPublicPublication(ref: PublicationRef, reader: PublicSiteReader) {
   refuseMalformedRef(!isUuid(ref.reportId));
-  const publication = await db.publication.findFirst({
+  const publication = await reader.publication.findFirst({
     where: { reportId: ref.reportId, ...namedVersion(ref.sequence) },
     orderBy: { sequence: "desc" },
     select: { id: true, sequence: true, pdfSha256: true, docxSha256: true },
@@ -33,8 +33,8 @@ export async function findPublicPublication(ref: PublicationRef) {
 }
 
 /** The frozen snapshot of one publication and the report it belongs to. */
-export async function loadPublicPublication(publicationId: string) {
-  return db.publication.findUniqueOrThrow({
+export async function loadPublicPublication(publicationId: string, reader: PublicSiteReader) {
+  return reader.publication.findUniqueOrThrow({
     where: { id: publicationId },
     select: {
       ...frozenSnapshotSelect,
@@ -51,8 +51,8 @@ export async function loadPublicPublication(publicationId: string) {
 }
 
 /** Every published version of a report, newest first, with its 更正说明. */
-export async function listPublicVersions(reportId: string) {
-  return db.publication.findMany({
+export async function listPublicVersions(reportId: string, reader: PublicSiteReader) {
+  return reader.publication.findMany({
     where: { reportId },
     orderBy: { sequence: "desc" },
     select: publicationVersionSelect,

@@ -122,7 +122,7 @@ describe("answers kept for the public site", () => {
 
   it("forgets every answer when the public site changes, and tells the other instances", async () => {
     let told = 0;
-    answers.setPublicSiteBroadcast(() => (told += 1));
+    answers.setPublicSiteBroadcast(async () => (told += 1));
     keep("/reports/d");
     keep("/reports/e");
     await answers.changingPublicSite(Promise.resolve());

@@ -44,8 +44,18 @@ type PublicSite = {
   answers: Map<string, StoredAnswer>;
   bytes: number;
   maxBytes: number;
-  /** Tells the other app instances (set by whatever carries the notice between them). */
-  broadcast: (() => void) | null;
+  /**
+   * Tells the other app instances (set by whatever carries the notice between them) and
+   * resolves to the public site's version it raised (null when it could not be told now).
+   */
+  broadcast: (() => Promise<number | null>) | null;
+  /**
+   * The newest public-site version this instance knows of (public_site_version: raised with
+   * every notice, read at every (re)connection of the listener); null while unknown.
+   */
+  knownVersion: number | null;
+  /** Changes made here whose notice has not yet returned the version it raised. */
+  unannouncedChanges: number;
   /** Answers `request` from memory and returns true, or returns false and writes nothing. */
   answer: (request: IncomingMessage, response: ServerResponse) => boolean;
 };
@@ -66,6 +76,8 @@ function site(): PublicSite {
       bytes: 0,
       maxBytes: DEFAULT_MAX_BYTES,
       broadcast: null,
+      knownVersion: null,
+      unannouncedChanges: 0,
       answer: (request, response) => answerFromMemory(created, request, response),
     };
     holder[PUBLIC_SITE_KEY] = state = created;
@@ -192,15 +204,43 @@ export function forgetPublicAnswers(): void {
  */
 export function publicSiteChanged(): void {
   forgetPublicAnswers();
-  site().broadcast?.();
+  const state = site();
+  if (!state.broadcast) return;
+  // Until the notice returns the version it raised, this instance cannot tell a replica that
+  // has this change from one that has not (publicSiteVersionRequired is null meanwhile).
+  state.unannouncedChanges += 1;
+  void state
+    .broadcast()
+    .then(notePublicSiteVersion)
+    .finally(() => (state.unannouncedChanges -= 1));
 }
 
 /**
- * Sets how publicSiteChanged tells the other app instances (for example a PostgreSQL NOTIFY
- * whose LISTEN handler calls forgetPublicAnswers); null for none.
+ * Sets how publicSiteChanged tells the other app instances (a PostgreSQL NOTIFY whose LISTEN
+ * handler calls forgetPublicAnswers and notePublicSiteVersion); null for none.
  */
-export function setPublicSiteBroadcast(broadcast: (() => void) | null): void {
+export function setPublicSiteBroadcast(broadcast: (() => Promise<number | null>) | null): void {
   site().broadcast = broadcast;
+}
+
+/**
+ * Records a public-site version announced by a notice (or read from the primary when the
+ * listener connected); null when the version is unknown (a notice that could not be sent),
+ * which holds the public reads on the primary until a version is known again.
+ */
+export function notePublicSiteVersion(version: number | null): void {
+  const state = site();
+  state.knownVersion = version === null ? null : Math.max(state.knownVersion ?? 0, version);
+}
+
+/**
+ * The lowest public-site version a read replica must hold for this instance to read the
+ * public pages from it, or null when only the primary will do (no version known yet, or a
+ * change made here not announced yet).
+ */
+export function publicSiteVersionRequired(): number | null {
+  const state = site();
+  return state.unannouncedChanges > 0 ? null : state.knownVersion;
 }
 
 /** The kept answers' count and bytes, and the bound (for the benchmark and tests). */

@@ -7,6 +7,8 @@
 // another instance and another instance's notice forget the answers kept here. Two app
 // servers on one database: e2e/two-instances.spec.ts.
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pauseServer } from "@/scripts/lib/pause-server";
@@ -25,7 +27,7 @@ const started: PublicSiteNotices[] = [];
 
 beforeAll(async () => {
   const { serverUrl } = inject("testDatabase");
-  databaseUrl = await createDatabase(serverUrl, databaseName);
+  databaseUrl = await withPublicSiteVersion(await createDatabase(serverUrl, databaseName));
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   [notices, answers] = await Promise.all([import("./public-site-notices"), import("./public-answers")]);
@@ -37,15 +39,36 @@ afterAll(async () => {
   await dropDatabase(databaseUrl, databaseName);
 });
 
-/** One instance's listener with a counter of the changes it was told of. */
+/**
+ * Gives a bare database the one table the notices use (the app's databases have it from
+ * their migrations): that migration's own SQL.
+ */
+async function withPublicSiteVersion(url: string): Promise<string> {
+  const migrations = path.join(process.cwd(), "prisma/migrations");
+  const folder = readdirSync(migrations).find((name) => name.endsWith("_public_site_version"))!;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(readFileSync(path.join(migrations, folder, "migration.sql"), "utf8"));
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
+/** One instance's listener with a counter of the changes it was told of, and the last version. */
 async function instance(
   connectionString = databaseUrl,
   timeoutMs = 5_000,
-): Promise<{ notices: PublicSiteNotices; changes: () => number }> {
+): Promise<{ notices: PublicSiteNotices; changes: () => number; version: () => number | null }> {
   let changes = 0;
+  let version: number | null = null;
   const listener = notices.startPublicSiteNotices({
     connectionString,
-    onChange: () => (changes += 1),
+    onChange: (announced) => {
+      changes += 1;
+      version = announced;
+    },
     timeoutMs,
     heartbeatMs: 1_000,
     retryMs: { first: 50, max: 200 },
@@ -53,7 +76,7 @@ async function instance(
   });
   started.push(listener);
   await listener.ready;
-  return { notices: listener, changes: () => changes };
+  return { notices: listener, changes: () => changes, version: () => version };
 }
 
 /** A plain session of the test's own on the database. */
@@ -84,12 +107,20 @@ describe("public site notices", () => {
     // Connecting counts as a change: nothing kept before listening can be trusted.
     expect([first.changes(), second.changes()]).toEqual([1, 1]);
 
-    await first.notices.notify();
+    // A notice raises the public site's version in the database and carries it.
+    const connectedAt = second.version()!;
+    expect(first.version()).toBe(connectedAt);
+    const raised = await first.notices.notify();
+    expect(raised).toBe(connectedAt + 1);
     await expect.poll(second.changes).toBe(2);
+    expect(second.version()).toBe(raised);
     // The second's own notice comes after the first's: once the first has it, it has seen its own too.
-    await second.notices.notify();
+    expect(await second.notices.notify()).toBe(raised! + 1);
     await expect.poll(first.changes).toBe(2);
+    expect(first.version()).toBe(raised! + 1);
     expect(second.changes()).toBe(2);
+    // A listener connecting later starts from the version the database holds.
+    expect((await instance()).version()).toBe(raised! + 1);
   });
 
   it("a listener whose connection is cut reconnects, forgets everything and hears the next notice", async () => {
@@ -141,7 +172,10 @@ describe("public site notices", () => {
     // A cluster of this test's own: it gets paused.
     const server = await startThrowawayServer();
     try {
-      const listener = await instance(await server.createDatabase("nianbao_paused_notices"), 1_000);
+      const listener = await instance(
+        await withPublicSiteVersion(await server.createDatabase("nianbao_paused_notices")),
+        1_000,
+      );
       expect(listener.changes()).toBe(1);
       const resume = pauseServer(server.pid());
       try {
@@ -172,11 +206,17 @@ describe("public site notices", () => {
       body: "<!DOCTYPE html><p>第 1 版</p>",
     });
     expect(answers.publicAnswerStats().answers).toBe(1);
-    await other.notices.notify();
+    const announced = await other.notices.notify();
     await expect.poll(() => answers.publicAnswerStats().answers).toBe(0);
+
+    // The version the other announced is what this instance now asks of a read replica.
+    expect(answers.publicSiteVersionRequired()).toBe(announced);
 
     const changes = other.changes();
     answers.publicSiteChanged();
+    // Until its notice has returned the version it raised, only the primary will do.
+    expect(answers.publicSiteVersionRequired()).toBeNull();
     await expect.poll(other.changes).toBe(changes + 1);
+    await expect.poll(() => answers.publicSiteVersionRequired()).toBe(other.version());
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/server/env";
-import { forgetPublicAnswers, setPublicSiteBroadcast } from "./public-answers";
+import { forgetPublicAnswers, notePublicSiteVersion, setPublicSiteBroadcast } from "./public-answers";
 
 // Every app instance keeps the public site's answers in its own memory (public-answers.ts).
 // When one instance publishes, corrects or changes a unit, the others must forget theirs at
@@ -14,16 +14,22 @@ import { forgetPublicAnswers, setPublicSiteBroadcast } from "./public-answers";
 // (the public site stays up while the database is), and they are forgotten as soon as it is
 // back. A heartbeat finds a connection that died without closing (a paused or unreachable
 // server) within about twice DATABASE_TIMEOUT_MS.
+//
+// A notice also raises the public site's version (the one row of public_site_version, in the
+// primary, after the change committed) and carries it: an instance told of version N reads
+// the public pages from a read replica only once the replica holds N (public-site-reads.ts),
+// so a lagging replica cannot hand it the page from before the change.
 
 /** The channel of the public site's notices (one per database). */
 export const PUBLIC_SITE_CHANNEL = "nianbao_public_site";
 
 export type PublicSiteNotices = {
   /**
-   * Tells the other instances that the public site changed. Never rejects: a notice that
-   * cannot be sent now is sent as soon as the listener is connected again.
+   * Raises the public site's version and tells the other instances; resolves to that version.
+   * Never rejects: a notice that cannot be sent now resolves to null and is sent as soon as
+   * the listener is connected again.
    */
-  notify: () => Promise<void>;
+  notify: () => Promise<number | null>;
   /** Resolves once the first LISTEN is in place. */
   ready: Promise<void>;
   isListening: () => boolean;
@@ -33,8 +39,11 @@ export type PublicSiteNotices = {
 
 export type PublicSiteNoticeOptions = {
   connectionString: string;
-  /** Called for another instance's notice, and after every (re)connection. */
-  onChange: () => void;
+  /**
+   * Called for another instance's notice with the version it announced, and after every
+   * (re)connection with the version the primary holds then.
+   */
+  onChange: (version: number) => void;
   /** Longest wait for connecting and for one statement (DATABASE_TIMEOUT_MS). */
   timeoutMs: number;
   heartbeatMs?: number;
@@ -91,13 +100,20 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
     });
     client = next;
     next.on("notification", (message) => {
-      if (message.channel === PUBLIC_SITE_CHANNEL && message.payload !== instanceId) onChange();
+      if (message.channel !== PUBLIC_SITE_CHANNEL) return;
+      const [sender, version] = (message.payload ?? "").split(":");
+      if (sender !== instanceId) onChange(Number(version) || 0);
     });
     next.on("error", (error) => lose(next, error.message));
     next.on("end", () => lose(next, "连接已关闭"));
+    let version: number;
     try {
       await next.connect();
       await next.query(`LISTEN ${PUBLIC_SITE_CHANNEL}`);
+      const current = await next.query<{ version: number }>(
+        "SELECT coalesce(max(version), 0) AS version FROM public_site_version",
+      );
+      version = current.rows[0]!.version;
     } catch (error) {
       lose(next, error instanceof Error ? error.message : String(error));
       return;
@@ -105,8 +121,15 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
     if (client !== next) return;
     isListening = true;
     delay = retry.first;
+    // A change made here while disconnected is announced first, so that the version told to
+    // onChange includes it (a replica at the version read above may lack it).
+    if (hasPendingNotice) {
+      const raised = await notify();
+      if (raised === null) return;
+      version = raised;
+    }
     // Whatever was announced while this instance was not listening is unknown: forget it all.
-    onChange();
+    onChange(version);
     if (wasLost) log("[public-site] 变更通知的监听连接已恢复，已忘记内存中保留的公开页面");
     wasLost = false;
     markReady();
@@ -114,21 +137,29 @@ export function startPublicSiteNotices(options: PublicSiteNoticeOptions): Public
       next.query("SELECT 1").catch((error: unknown) => lose(next, error instanceof Error ? error.message : "无响应"));
     }, heartbeatMs);
     heartbeatTimer.unref();
-    if (hasPendingNotice) await notify();
   }
 
-  async function notify(): Promise<void> {
+  async function notify(): Promise<number | null> {
     const current = client;
     if (!current || !isListening) {
       hasPendingNotice = true;
-      return;
+      return null;
     }
     hasPendingNotice = false;
     try {
-      await current.query("SELECT pg_notify($1, $2)", [PUBLIC_SITE_CHANNEL, instanceId]);
+      const raised = await current.query<{ version: number }>(
+        `WITH raised AS (
+           INSERT INTO public_site_version (id, version) VALUES (1, 1)
+           ON CONFLICT (id) DO UPDATE SET version = public_site_version.version + 1
+           RETURNING version)
+         SELECT version, pg_notify($1, $2 || ':' || version) FROM raised`,
+        [PUBLIC_SITE_CHANNEL, instanceId],
+      );
+      return raised.rows[0]!.version;
     } catch (error) {
       hasPendingNotice = true;
       lose(current, error instanceof Error ? error.message : String(error));
+      return null;
     }
   }
 
@@ -163,9 +194,12 @@ export function listenForPublicSiteChanges(): PublicSiteNotices {
   const notices = startPublicSiteNotices({
     connectionString: env().DATABASE_URL,
     timeoutMs: env().DATABASE_TIMEOUT_MS,
-    onChange: forgetPublicAnswers,
+    onChange: (version) => {
+      forgetPublicAnswers();
+      notePublicSiteVersion(version);
+    },
   });
-  setPublicSiteBroadcast(() => void notices.notify());
+  setPublicSiteBroadcast(() => notices.notify());
   holder[NOTICES_KEY] = notices;
   return notices;
 }

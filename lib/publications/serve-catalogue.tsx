@@ -14,6 +14,7 @@ import { summaryPublicationPath } from "./load-county-summary-publication";
 import { listPublicationFacets, listPublications } from "./list-publications";
 import { MAX_SEARCH_QUERY_LENGTH, normalizeSearchQuery } from "./normalize-search-query";
 import { etagMatches, publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
+import { publicSiteReader } from "./public-site-reads";
 
 // The public home: the catalogue of published reports and its search. It is the same for
 // everyone (no session is read) and changes only when something is published or a unit
@@ -221,14 +222,15 @@ export async function serveCatalogue(request: Request): Promise<Response> {
   const query = normalizeSearchQuery(single(url.searchParams, "q"));
   const countyId = single(url.searchParams, "county");
   try {
+    const reader = await publicSiteReader();
     const [publications, summaries, facets] = await authorizeFirst(
       "public catalogue",
       "catalogue.read",
       () =>
         Promise.all([
-          listPublications(null, { query, year: yearNumber, countyId }),
-          listCountySummaryPublications(null, { query, year: yearNumber, countyId }),
-          listPublicationFacets(null),
+          listPublications(null, { query, year: yearNumber, countyId }, reader),
+          listCountySummaryPublications(null, { query, year: yearNumber, countyId }, reader),
+          listPublicationFacets(null, reader),
         ]),
       async (loaded) => loaded,
     );

@@ -15,6 +15,7 @@ import {
   findPublicSummaryPublication,
 } from "./load-county-summary-publication";
 import { parseSequence } from "./load-public-publication";
+import type { PublicSiteReader } from "./public-site-reads";
 import { renderPublicReportPage } from "./render-public-report-page";
 import {
   downloadBody,
@@ -30,8 +31,9 @@ async function renderSummaryFormat(
   publicationId: string,
   format: PublicFormat,
   isVersionedUrl: boolean,
+  reader: PublicSiteReader,
 ): Promise<CachedBody> {
-  const publication = await loadPublicSummaryPublication(publicationId);
+  const publication = await loadPublicSummaryPublication(publicationId, reader);
   const basePath = summaryPublicationPath(publication.countyId, publication.year);
   const names = {
     fileBase: `${publication.county.name}${publication.year}年政府信息公开工作年度报告全县汇总${
@@ -65,7 +67,7 @@ async function renderSummaryFormat(
   if (format === "page") {
     const versions = isVersionedUrl
       ? null
-      : (await listSummaryVersions(publication.countyId, publication.year)).filter(
+      : (await listSummaryVersions(publication.countyId, publication.year, reader)).filter(
           (version) => version.sequence <= publication.sequence,
         );
     const html = await renderPublicReportPage({
@@ -110,13 +112,16 @@ export function countySummaryPublicationRoute() {
         isVersionedUrl,
         canonicalPath: publicDocumentPath(`/reports/county-summary/${countyId}/${year}`, target?.sequence, format),
         // Unknown paths answer exactly as unknown summaries do.
-        find: () =>
-          findPublicSummaryPublication({
-            countyId: target ? countyId : "",
-            year: parseSummaryYear(year),
-            sequence: isVersionedUrl ? parseSequence(target!.sequence!) : null,
-          }),
-        render: (found) => renderSummaryFormat(found.id, format, isVersionedUrl),
+        find: (reader) =>
+          findPublicSummaryPublication(
+            {
+              countyId: target ? countyId : "",
+              year: parseSummaryYear(year),
+              sequence: isVersionedUrl ? parseSequence(target!.sequence!) : null,
+            },
+            reader,
+          ),
+        render: (found, reader) => renderSummaryFormat(found.id, format, isVersionedUrl, reader),
       });
     },
     { kind: "route", name: "countySummaryPublication", action: "publication.read" },

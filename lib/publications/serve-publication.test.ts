@@ -134,18 +134,18 @@ describe("what the public can reach", () => {
   });
 
   it("lists only published reports on the home page, filterable by region, name and year", async () => {
-    const all = await m.list.listPublications(null, {});
+    const all = await m.list.listPublications(null, {}, m.db);
     expect(all.map((row) => row.organization)).toEqual(["董封乡人民政府"]);
     expect(all[0]).toMatchObject({ county: "阳城县", year, sequence: 1 });
     const yangcheng = await m.db.organization.findFirstOrThrow({ where: { name: "阳城县" }, select: { id: true } });
     const yanchi = await m.db.organization.findFirstOrThrow({ where: { name: "盐池县" }, select: { id: true } });
-    expect(await m.list.listPublications(null, { countyId: yangcheng.id })).toHaveLength(1);
-    expect(await m.list.listPublications(null, { countyId: yanchi.id })).toHaveLength(0);
-    expect(await m.list.listPublications(null, { query: "董封" })).toHaveLength(1);
-    expect(await m.list.listPublications(null, { query: "阳城" })).toHaveLength(1);
-    expect(await m.list.listPublications(null, { query: "北留" })).toHaveLength(0);
-    expect(await m.list.listPublications(null, { year: year - 1 })).toHaveLength(0);
-    expect(await m.list.listPublicationFacets(null)).toEqual({
+    expect(await m.list.listPublications(null, { countyId: yangcheng.id }, m.db)).toHaveLength(1);
+    expect(await m.list.listPublications(null, { countyId: yanchi.id }, m.db)).toHaveLength(0);
+    expect(await m.list.listPublications(null, { query: "董封" }, m.db)).toHaveLength(1);
+    expect(await m.list.listPublications(null, { query: "阳城" }, m.db)).toHaveLength(1);
+    expect(await m.list.listPublications(null, { query: "北留" }, m.db)).toHaveLength(0);
+    expect(await m.list.listPublications(null, { year: year - 1 }, m.db)).toHaveLength(0);
+    expect(await m.list.listPublicationFacets(null, m.db)).toEqual({
       counties: [{ id: yangcheng.id, name: "阳城县" }],
       years: [year],
     });
@@ -277,7 +277,7 @@ describe("a published report", () => {
     const keptHome = await fetch(`${answerServer.url}/`);
     expect(keptHome.headers.get("content-security-policy")).toContain("form-action 'self'");
     expect(await keptHome.text()).not.toContain("已更正");
-    expect(await m.list.listPublications(null, {})).toHaveLength(1);
+    expect(await m.list.listPublications(null, {}, m.db)).toHaveLength(1);
 
     await m.steps.saveReportDataAsClerk(
       clerk,

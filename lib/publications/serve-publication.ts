@@ -15,6 +15,7 @@ import {
   parseSequence,
 } from "./load-public-publication";
 import { etagMatches, publicSiteGeneration, rememberPublicAnswer } from "./public-answers";
+import { publicSiteReader, type PublicSiteReader } from "./public-site-reads";
 import { renderPublicReportPage } from "./render-public-report-page";
 
 export const publicFormats = ["page", "pdf", "docx", "html", "json", "csv"] as const;
@@ -99,12 +100,12 @@ export async function servePublication(
     format,
     isVersionedUrl,
     canonicalPath: publicDocumentPath(`/reports/${params.reportId}`, params.sequence, format),
-    find: () =>
-      findPublicPublication({
-        reportId: params.reportId,
-        sequence: isVersionedUrl ? parseSequence(params.sequence!) : null,
-      }),
-    render: (found) => renderFormat(found.id, format, isVersionedUrl),
+    find: (reader) =>
+      findPublicPublication(
+        { reportId: params.reportId, sequence: isVersionedUrl ? parseSequence(params.sequence!) : null },
+        reader,
+      ),
+    render: (found, reader) => renderFormat(found.id, format, isVersionedUrl, reader),
   });
 }
 
@@ -129,38 +130,45 @@ export async function serveFrozenDocument(
     format: PublicFormat;
     isVersionedUrl: boolean;
     canonicalPath: string;
-    find: () => Promise<FrozenDocumentRef>;
-    render: (found: FrozenDocumentRef) => Promise<CachedBody>;
+    /** Reads through `reader`: the replica or the primary (public-site-reads.ts). */
+    find: (reader: PublicSiteReader) => Promise<FrozenDocumentRef>;
+    render: (found: FrozenDocumentRef, reader: PublicSiteReader) => Promise<CachedBody>;
   },
 ): Promise<Response> {
   const { format, isVersionedUrl } = document;
   // Read before the version is looked up: an answer begun before a publication is not kept.
   const generation = publicSiteGeneration();
   try {
-    return await authorizeFirst(`public ${format}`, "publication.read", document.find, async (found) => {
-      if (format === "docx" && found.docxSha256 === null) throw new AppError("NOT_FOUND");
-      const etag =
-        format === "pdf"
-          ? `"${found.pdfSha256}"`
-          : format === "docx"
-            ? `"${found.docxSha256}"`
-            : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
-      const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
-      if (etagMatches(request.headers.get("if-none-match"), etag))
-        return new Response(null, { status: 304, headers: cacheHeaders });
+    const reader = await publicSiteReader();
+    return await authorizeFirst(
+      `public ${format}`,
+      "publication.read",
+      () => document.find(reader),
+      async (found) => {
+        if (format === "docx" && found.docxSha256 === null) throw new AppError("NOT_FOUND");
+        const etag =
+          format === "pdf"
+            ? `"${found.pdfSha256}"`
+            : format === "docx"
+              ? `"${found.docxSha256}"`
+              : `"${format}-${found.sequence}-${found.pdfSha256.slice(0, 16)}"`;
+        const cacheHeaders = { "Cache-Control": isVersionedUrl ? IMMUTABLE : LATEST, ETag: etag };
+        if (etagMatches(request.headers.get("if-none-match"), etag))
+          return new Response(null, { status: 304, headers: cacheHeaders });
 
-      const cacheKey = `${generation}:${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
-      const cached = responseCache.get(cacheKey) ?? remember(cacheKey, await document.render(found));
-      rememberPublicAnswer(request, document.canonicalPath, generation, {
-        etag,
-        cacheControl: cacheHeaders["Cache-Control"],
-        headers: cached.headers,
-        body: cached.body,
-      });
-      return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
-        headers: { ...cacheHeaders, ...cached.headers },
-      });
-    });
+        const cacheKey = `${generation}:${found.id}:${format}:${isVersionedUrl ? "v" : "latest"}`;
+        const cached = responseCache.get(cacheKey) ?? remember(cacheKey, await document.render(found, reader));
+        rememberPublicAnswer(request, document.canonicalPath, generation, {
+          etag,
+          cacheControl: cacheHeaders["Cache-Control"],
+          headers: cached.headers,
+          body: cached.body,
+        });
+        return new Response(typeof cached.body === "string" ? cached.body : new Uint8Array(cached.body), {
+          headers: { ...cacheHeaders, ...cached.headers },
+        });
+      },
+    );
   } catch (error) {
     if (
       isAppError(error) &&
@@ -218,8 +226,13 @@ export function publicationRoute() {
 }
 
 /** Renders one format of one publication from its stored snapshot. */
-async function renderFormat(publicationId: string, format: PublicFormat, isVersionedUrl: boolean): Promise<CachedBody> {
-  const publication = await loadPublicPublication(publicationId);
+async function renderFormat(
+  publicationId: string,
+  format: PublicFormat,
+  isVersionedUrl: boolean,
+  reader: PublicSiteReader,
+): Promise<CachedBody> {
+  const publication = await loadPublicPublication(publicationId, reader);
   const organizationName = publication.report.organization.name;
   const title = `${organizationName}${publication.report.year}年政府信息公开工作年度报告`;
   const names = {
@@ -237,7 +250,9 @@ async function renderFormat(publicationId: string, format: PublicFormat, isVersi
   if (format === "page") {
     const versions = isVersionedUrl
       ? null
-      : (await listPublicVersions(publication.reportId)).filter((version) => version.sequence <= publication.sequence);
+      : (await listPublicVersions(publication.reportId, reader)).filter(
+          (version) => version.sequence <= publication.sequence,
+        );
     const html = await renderPublicReportPage({
       basePath: `/reports/${publication.reportId}`,
       organizationId: publication.report.organization.id,

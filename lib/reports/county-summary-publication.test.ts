@@ -230,10 +230,10 @@ describe("publishing the county summary of 阳城县", () => {
     ] as const)
       expect((await publicGet(county, [...path], yearSegment)).status, path.join("/")).toBe(404);
 
-    const listed = await catalogue.listCountySummaryPublications(null, {});
+    const listed = await catalogue.listCountySummaryPublications(null, {}, modules.db);
     expect(listed.map((row) => [row.countyName, row.year, row.sequence])).toEqual([["阳城县", year, 2]]);
-    expect(await catalogue.listCountySummaryPublications(null, { query: "盐池" })).toEqual([]);
-    expect(await catalogue.listCountySummaryPublications(null, { year: 2024 })).toEqual([]);
+    expect(await catalogue.listCountySummaryPublications(null, { query: "盐池" }, modules.db)).toEqual([]);
+    expect(await catalogue.listCountySummaryPublications(null, { year: 2024 }, modules.db)).toEqual([]);
     // Renders several PDFs (样稿 and versions) in the render pool: slow on a busy machine.
   }, 90_000);
 

@@ -50,7 +50,7 @@ async function publicCopy(reportId: string): Promise<{ status: number; sequence?
 }
 
 async function isInCatalogue(reportId: string): Promise<boolean> {
-  return (await m.listPublications(null, {})).some((row) => row.reportId === reportId);
+  return (await m.listPublications(null, {}, m.db)).some((row) => row.reportId === reportId);
 }
 
 async function organizationIdOf(username: string): Promise<string> {

@@ -7,10 +7,10 @@ import { env } from "./env";
 // waits forever by default, so a database that is down or paused (a stopped server still
 // accepts TCP connections, then never answers) would leave a save pending; every wait is
 // bounded instead, and the failure is reported as UNAVAILABLE (lib/server/errors.ts).
-function createClient(): PrismaClient {
+function createClient(connectionString: string): PrismaClient {
   const timeoutMs = env().DATABASE_TIMEOUT_MS;
   const adapter = new PrismaPg({
-    connectionString: env().DATABASE_URL,
+    connectionString,
     max: 10,
     // Opening a connection, or waiting for a free one.
     connectionTimeoutMillis: timeoutMs,
@@ -27,9 +27,22 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter, transactionOptions: { maxWait: timeoutMs } });
 }
 
-const globalForPrisma = globalThis as unknown as { nianbaoPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { nianbaoPrisma?: PrismaClient; nianbaoReadReplica?: PrismaClient };
 
-export const db: PrismaClient = globalForPrisma.nianbaoPrisma ?? createClient();
+export const db: PrismaClient = globalForPrisma.nianbaoPrisma ?? createClient(env().DATABASE_URL);
 if (env().NODE_ENV !== "production") globalForPrisma.nianbaoPrisma = db;
+
+/**
+ * The second client, on the read replica (DATABASE_READ_URL), or null without one. Only the
+ * public pages read through it, and only by way of lib/publications/public-site-reads.ts,
+ * which falls back to `db` while the replica has not caught up with a change announced.
+ */
+export const readReplicaDb: PrismaClient | null = (() => {
+  const url = env().DATABASE_READ_URL;
+  if (!url) return null;
+  const client = globalForPrisma.nianbaoReadReplica ?? createClient(url);
+  if (env().NODE_ENV !== "production") globalForPrisma.nianbaoReadReplica = client;
+  return client;
+})();
 
 export type { PrismaClient };

@@ -29,6 +29,11 @@ const trustedProxies = z
 
 const schema = z.object({
   DATABASE_URL: z.string().url(),
+  /**
+   * A read replica of DATABASE_URL for the public pages' reads (lib/publications/
+   * public-site-reads.ts); unset or empty, they read DATABASE_URL too.
+   */
+  DATABASE_READ_URL: z.preprocess((value) => value || undefined, z.string().url().optional()),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET 至少 32 个字符"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

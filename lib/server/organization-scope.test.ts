@@ -101,11 +101,11 @@ describe("lists by county", () => {
     expect(await db.publication.count({ where: { reportId } })).toBe(1);
 
     // The public catalogue's county filter and its list of counties reach it too.
-    const listed = await m.publications.listPublications(null, { countyId: ids.county });
+    const listed = await m.publications.listPublications(null, { countyId: ids.county }, m.db);
     expect(listed.map((publication) => publication.reportId)).toContain(reportId);
-    const elsewhere = await m.publications.listPublications(null, { countyId: ids.otherCounty });
+    const elsewhere = await m.publications.listPublications(null, { countyId: ids.otherCounty }, m.db);
     expect(elsewhere.map((publication) => publication.reportId)).not.toContain(reportId);
-    const facets = await m.publications.listPublicationFacets(null);
+    const facets = await m.publications.listPublicationFacets(null, m.db);
     expect(facets.counties.map((county) => county.id)).toContain(ids.county);
     expect(facets.counties.map((county) => county.id)).not.toContain(ids.otherCounty);
   });
