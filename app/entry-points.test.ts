@@ -3,7 +3,8 @@
  * declare a policy action (defineAction, defineFormAction, defineRoute, publicationRoute),
  * be listed in lib/workflow/entry-points.ts with that same action, and have at least one
  * allowed and one refused case there, which the policy must answer as the table says. Every
- * page must declare its action through loadStaffPage / loadPublicPage the same way, or be
+ * page must declare its action through loadStaffPage / loadPublicPage (or defineImportPage,
+ * app/(staff)/admin/import-page.tsx, which hands both to loadStaffPage) the same way, or be
  * listed as reading no data. Adding an entry point without all of this fails here.
  */
 import { randomBytes } from "node:crypto";
@@ -116,14 +117,14 @@ describe("every page", () => {
       if (pagesWithoutData[file]) return [];
       const listed = pageEntryPoints[file];
       if (!listed) return [`${file}: has no entry in lib/workflow/entry-points.ts`];
-      const call = /load(Staff|Public)Page\(\{([\s\S]*?)\n\s*\}\);/.exec(read(file));
-      if (!call) return [`${file}: does not load its data through loadStaffPage / loadPublicPage`];
+      const call = /(loadStaffPage|loadPublicPage|defineImportPage)\(\{([\s\S]*?)\n\s*\}\);/.exec(read(file));
+      if (!call) return [`${file}: does not load its data through loadStaffPage / loadPublicPage / defineImportPage`];
       const page = /\bpage: "([^"]+)"/.exec(call[2]!)?.[1];
       const action = /\baction: "([^"]+)"/.exec(call[2]!)?.[1];
       const problems: string[] = [];
       if (page !== routeOf(file)) problems.push(`${file}: declares page ${page}, its route is ${routeOf(file)}`);
       if (action !== listed.action) problems.push(`${file}: declares ${action}, the table says ${listed.action}`);
-      if (call[1] === "Staff" && !(routeOf(file) in staffPages))
+      if (call[1] !== "loadPublicPage" && !(routeOf(file) in staffPages))
         problems.push(`${file}: ${routeOf(file)} is not in the policy's staffPages`);
       return problems;
     });
