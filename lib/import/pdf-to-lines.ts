@@ -53,7 +53,7 @@ interface Row {
 }
 
 /** A gap wider than this many font sizes between two runs of a row separates two cells. */
-const CELL_GAP = 0.5;
+const CELL_GAP = 0.35;
 /** Baselines closer than this many font sizes are one row. */
 const ROW_TOLERANCE = 0.5;
 
@@ -161,93 +161,144 @@ function addHeaderBands(bands: Band[], header: readonly Row[]): Band[] {
   return out.sort((a, b) => a.x0 - b.x0);
 }
 
+/** A row label's own numbering: 一、 (一) 1. — a new row, never the continuation of the label above. */
+const ROW_NUMBER = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])/;
+
+/** A block of stub lines: one row label (wrapped over its lines) or one group label spanning rows. */
+interface StubBlock {
+  readonly cells: Cell[];
+  /** Index of the stub column (left to right). */
+  readonly column: number;
+  top: number;
+  bottom: number;
+}
+
+/** Stub cells → columns by left edge (within a font size), left to right. */
+function stubColumns(cells: readonly Cell[]): Cell[][] {
+  const columns: Cell[][] = [];
+  for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
+    const column = columns.find((c) => Math.abs((c[c.length - 1]?.x0 ?? 0) - cell.x0) < cell.fontSize);
+    if (column) column.push(cell);
+    else columns.push([cell]);
+  }
+  return columns;
+}
+
 /**
- * One table (a run of figure rows with the header rows above it) → lines: per figure row
- * its stub cells (wrapped labels joined) then one cell per band.
+ * A stub column's lines → blocks. A line continues the block above when it is set one line
+ * below it (a wrapped label) and does not start with a row's numbering; in a table set so
+ * tight that rows are a line apart, a line on a figure row's baseline starts a new block
+ * once the block above has one.
  */
-function tableLines(header: readonly Row[], body: readonly Row[], stubOnly: readonly Row[]): SourceLine[] {
-  const bands = addHeaderBands(figureBands(body), header);
+function stubBlocks(column: readonly Cell[], index: number, figureYs: readonly number[]): StubBlock[] {
+  const onFigureRow = (cell: Cell): boolean => figureYs.some((y) => Math.abs(y - cell.y) < 0.25 * cell.fontSize);
+  const blocks: StubBlock[] = [];
+  for (const cell of [...column].sort((a, b) => b.y - a.y || a.x0 - b.x0)) {
+    const block = blocks[blocks.length - 1];
+    const last = block?.cells[block.cells.length - 1];
+    const continues =
+      block !== undefined &&
+      last !== undefined &&
+      last.y - cell.y <= CENTRED_LINE_GAP * cell.fontSize &&
+      !ROW_NUMBER.test(cell.text) &&
+      !(onFigureRow(cell) && block.cells.some(onFigureRow));
+    if (block && continues) {
+      block.cells.push(cell);
+      block.bottom = cell.y;
+    } else blocks.push({ cells: [cell], column: index, top: cell.y, bottom: cell.y });
+  }
+  return blocks;
+}
+
+const blockText = (block: StubBlock): string =>
+  block.cells
+    .sort((a, b) => b.y - a.y || a.x0 - b.x0)
+    .map((c) => c.text)
+    .join("");
+
+/**
+ * One table (a run of figure rows, the stub lines between them and the header rows above
+ * it) → lines, one per row of the grid: its group labels, its row label (wrapped lines
+ * joined), then one cell per band, "" where the row has no figure there. A row label with
+ * no figures beside it is a blank row of the grid and still a line, so the rows after it
+ * keep their places.
+ */
+function tableLines(
+  header: readonly Row[],
+  body: readonly Row[],
+  stubOnly: readonly Row[],
+  carried: readonly Band[],
+): { lines: SourceLine[]; bands: Band[] } {
+  const bands = addHeaderBands(mergeBands(figureBands(body), carried), header);
   const firstBand = bands[0];
-  if (!firstBand) return [];
-  const stubLimit = firstBand.x0 - 0.3 * (body[0]?.fontSize ?? 10);
-  const stubs: Cell[][] = body.map((row) => row.cells.filter((c) => c.x1 <= stubLimit || !isFigure(c.text)));
-  // A wrapped label's lines are filed under their row. Where the figures are centred
-  // between the label's lines (no label on the figures' own baseline), a line belongs to the
-  // row whose span (halfway to each neighbour) holds it. Where cells are top-aligned, as Word
-  // and WPS print them, the first line shares the figures' baseline and the rest follow: a
-  // line belongs to the nearest row at or above it. Other lines (a vertical group label's
-  // fragments land in whichever row is beside them) are more cells of that row: the table
-  // reader skips words that are not a row label. Lines above the first row stay lines.
-  const centred = body.some((_, i) => (stubs[i] ?? []).length === 0 && stubOnly.length > 0);
-  const standalone: { y: number; line: SourceLine }[] = [];
-  if (centred) {
-    // Each stub column's lines, in blocks of lines set at one line's spacing (one label);
-    // a block belongs to the row whose figures' baseline is nearest its middle.
-    const cells = [...stubs.flat(), ...stubOnly.flatMap((r) => r.cells)];
-    for (const list of stubs) list.length = 0;
-    const columns: Cell[][] = [];
-    for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
-      const column = columns.find((c) => Math.abs((c[0]?.x0 ?? 0) - cell.x0) < cell.fontSize);
-      if (column) column.push(cell);
-      else columns.push([cell]);
-    }
-    for (const column of columns) {
-      const sorted = column.sort((a, b) => b.y - a.y);
-      const blocks: Cell[][] = [];
-      for (const cell of sorted) {
-        const block = blocks[blocks.length - 1];
-        const last = block?.[block.length - 1];
-        if (block && last && last.y - cell.y <= CENTRED_LINE_GAP * cell.fontSize) block.push(cell);
-        else blocks.push([cell]);
-      }
-      for (const block of blocks) {
-        const middle = ((block[0]?.y ?? 0) + (block[block.length - 1]?.y ?? 0)) / 2;
-        let nearest = 0;
-        body.forEach((row, i) => {
-          if (Math.abs(row.y - middle) < Math.abs((body[nearest]?.y ?? 0) - middle)) nearest = i;
-        });
-        const above = middle > (body[0]?.y ?? 0) + (body[0]?.fontSize ?? 10) * 1.5;
-        if (above) for (const cell of block) standalone.push({ y: cell.y, line: { cells: [cell.text] } });
-        else stubs[nearest]?.push(...block);
-      }
-    }
+  if (!firstBand) return { lines: [], bands };
+  const fontSize = body[0]?.fontSize ?? 10;
+  const stubLimit = firstBand.x0 - 0.3 * fontSize;
+  const stubCells = [
+    ...body.flatMap((row) => row.cells.filter((c) => c.x1 <= stubLimit || !isFigure(c.text))),
+    ...stubOnly.flatMap((row) => row.cells),
+  ];
+  const figureYs = body.map((row) => row.y);
+  const blocks = stubColumns(stubCells).flatMap((column, index) => stubBlocks(column, index, figureYs));
+  // A block beside a block of a column to its right (三、本年度办理结果 beside （一）予以公开,
+  // （三）不予公开 beside 1.属于国家秘密) is a group label spanning rows; the others are row labels.
+  const beside = (block: StubBlock, other: StubBlock): boolean =>
+    other.column > block.column &&
+    other.top >= block.bottom - 0.5 * fontSize &&
+    other.bottom <= block.top + 0.5 * fontSize;
+  const rowBlocks = blocks.filter((b) => !blocks.some((other) => beside(b, other))).sort((a, b) => b.top - a.top);
+  const groups = blocks.filter((b) => !rowBlocks.includes(b));
+  // Each figure row goes with the row label whose lines span its baseline (top-aligned: the
+  // first line's; centred: between the lines), or the nearest within two lines.
+  const figuresOf = new Map<StubBlock, Row>();
+  const unlabelled: Row[] = [];
+  const middle = (b: StubBlock): number => (b.top + b.bottom) / 2;
+  for (const row of body) {
+    const spanning = rowBlocks.filter(
+      (b) => !figuresOf.has(b) && row.y <= b.top + 0.5 * fontSize && row.y >= b.bottom - 0.5 * fontSize,
+    );
+    const candidates = spanning.length > 0 ? spanning : rowBlocks.filter((b) => !figuresOf.has(b));
+    const nearest = candidates.sort((a, b) => Math.abs(middle(a) - row.y) - Math.abs(middle(b) - row.y))[0];
+    if (nearest && Math.abs(middle(nearest) - row.y) <= Math.max(2 * fontSize, (nearest.top - nearest.bottom) / 2 + fontSize))
+      figuresOf.set(nearest, row);
+    else unlabelled.push(row);
   }
-  for (const row of centred ? [] : stubOnly) {
-    let at = -1;
-    body.forEach((figureRow, i) => {
-      if (figureRow.y >= row.y) at = i;
-    });
-    const owner = stubs[at];
-    if (owner) owner.push(...row.cells);
-    else standalone.push({ y: row.y, line: rowLine(row) });
+  // A group label goes before the row label nearest its first line, as an HTML table prints a
+  // spanning cell in its first row; the table reader skips words that are not a row label.
+  const groupsOf = new Map<StubBlock, StubBlock[]>();
+  for (const group of groups) {
+    const right = rowBlocks.filter((b) => b.column > group.column);
+    const nearest = right.sort((a, b) => Math.abs(a.top - group.top) - Math.abs(b.top - group.top))[0];
+    if (nearest) groupsOf.set(nearest, [...(groupsOf.get(nearest) ?? []), group]);
   }
-  const lines: { y: number; line: SourceLine }[] = [];
-  body.forEach((row, i) => {
-    const stub = stubs[i] ?? [];
-    // Stub cells by column (left edge within a font size), each column's runs top to bottom.
-    const columns: Cell[][] = [];
-    for (const cell of [...stub].sort((a, b) => a.x0 - b.x0)) {
-      const column = columns.find((c) => Math.abs((c[0]?.x0 ?? 0) - cell.x0) < cell.fontSize);
-      if (column) column.push(cell);
-      else columns.push([cell]);
-    }
-    const labels = columns
-      .sort((a, b) => (a[0]?.x0 ?? 0) - (b[0]?.x0 ?? 0))
-      .map((column) =>
-        column
-          .sort((a, b) => b.y - a.y)
-          .map((c) => c.text)
-          .join(""),
-      );
-    const figures = bands.map((band) =>
-      row.cells
+  const figuresIn = (row: Row | undefined): string[] =>
+    bands.map((band) =>
+      (row?.cells ?? [])
         .filter((c) => c.x0 > stubLimit && isFigure(c.text) && overlaps(band, { x0: c.x0, x1: c.x1 }, c.fontSize * 0.3))
         .map((c) => c.text)
         .join(" "),
     );
-    lines.push({ y: row.y, line: { cells: [...labels, ...figures] } });
-  });
-  return [...lines, ...standalone].sort((a, b) => b.y - a.y).map((l) => l.line);
+  const lines: { y: number; line: SourceLine }[] = [
+    ...rowBlocks.map((block) => ({
+      y: figuresOf.get(block)?.y ?? block.top,
+      line: {
+        cells: [
+          ...(groupsOf.get(block) ?? []).sort((a, b) => a.column - b.column).map(blockText),
+          blockText(block),
+          ...figuresIn(figuresOf.get(block)),
+        ],
+      },
+    })),
+    ...unlabelled.map((row) => ({ y: row.y, line: { cells: figuresIn(row) } })),
+  ];
+  return { lines: lines.sort((a, b) => b.y - a.y).map((l) => l.line), bands };
+}
+
+/** The bands of a table's part on an earlier page, where this page prints no figure in them. */
+function mergeBands(bands: Band[], carried: readonly Band[]): Band[] {
+  const out = [...bands];
+  for (const band of carried) if (!out.some((b) => overlaps(b, band))) out.push({ ...band });
+  return out.sort((a, b) => a.x0 - b.x0);
 }
 
 const rowLine = (row: Row): SourceLine => ({ cells: row.cells.map((c) => c.text) });
@@ -274,8 +325,21 @@ function continuesLine(previous: Row | undefined, row: Row, right: number, bodyS
 /** The lines of a whole document, pages in order. */
 export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
   const lines: SourceLine[] = [];
+  /** A table that ran to the foot of the previous page: it may go on at the top of this one. */
+  let carry: { bands: Band[]; header: Set<string> } | undefined;
   for (const page of pages) {
-    const rows = dropPageNumbers(pageRows(page.runs));
+    const pageRowsRead = dropPageNumbers(pageRows(page.runs));
+    // A table continued from the previous page prints its header again: header words already
+    // read, so they are dropped, and the rows go on under the same columns.
+    let repeated = 0;
+    while (carry && repeated < pageRowsRead.length) {
+      const row = pageRowsRead[repeated];
+      if (!row || isFigureRow(row) || !row.cells.every((c) => carry?.header.has(c.text))) break;
+      repeated++;
+    }
+    const rows = pageRowsRead.slice(repeated);
+    const continued = carry;
+    carry = undefined;
     /** Rows of this page just read as plain lines, by index (the last one last). */
     const plain: number[] = [];
     const right = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.x1)));
@@ -307,12 +371,14 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       const body: Row[] = [];
       const stubOnly: Row[] = [];
       // The first lines of a label centred on its figures are printed above them: take back
-      // the stub lines just above the first row (read as plain lines a moment ago).
+      // the stub lines just above the first row (read as plain lines a moment ago). At the top
+      // of a page that continues a table, every stub line above its first figures is its rows.
+      const atPageTop = continued !== undefined && plain.length === i && plain.every((p, k) => p === k);
       while (plain.length > 0 && plain[plain.length - 1] === i - 1) {
         const above = rows[i - 1];
         const below = rows[i];
         if (!above || !below || !above.cells.every((c) => c.x1 <= figureLeft)) break;
-        if (above.y - below.y > LABEL_LINE_GAP * below.fontSize) break;
+        if (above.y - below.y > LABEL_LINE_GAP * below.fontSize && !atPageTop) break;
         plain.pop();
         lines.pop();
         stubOnly.unshift(above);
@@ -322,10 +388,14 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       i = first + stubOnly.length;
       let j = i;
       let left = figureLeft;
+      // Within a table, a row of figures alone (a label's figures centred between its lines) is a row too.
+      const isTableRow = (next: Row): boolean =>
+        isFigureRow(next) ||
+        (next.cells.length > 0 && next.cells.every((c) => isFigure(c.text) && c.x0 >= left - c.fontSize));
       while (j < rows.length) {
         const next = rows[j];
         if (!next) break;
-        if (isFigureRow(next)) {
+        if (isTableRow(next)) {
           body.push(next);
           left = Math.min(left, ...figureCells(next).map((c) => c.x0));
         } else if (next.cells.every((c) => c.x1 <= left) && next.cells.every((c) => c.text.length <= 40)) {
@@ -333,16 +403,27 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         } else break;
         j++;
       }
-      // After the last figure row, lines printed close below it continue its label, unless
-      // the table ends with another table's header: then they are that table's title.
+      // After the last figure row, lines printed close below it continue its label, and
+      // numbered labels one row's height apart are blank rows, unless the table ends with
+      // another table's header: then they are that table's title.
       let end = j;
-      const lastFigure = rows.slice(i, j).findLastIndex(isFigureRow) + i;
+      const lastFigure = rows.slice(i, j).findLastIndex(isTableRow) + i;
       const breaker = rows[j];
       const nextIsHeader = breaker !== undefined && breaker.cells.length >= 2 && figureCells(breaker).length === 0;
+      const pitches = body
+        .slice(1)
+        .map((row, k) => (body[k]?.y ?? 0) - row.y)
+        .filter((gap) => gap > LABEL_LINE_GAP * row.fontSize);
+      // One row's height, measured between rows with figures; a one-row table has none, and
+      // then a numbered line below it is a heading, not a blank row.
+      const rowPitch = pitches.length > 0 ? Math.min(...pitches) : 0;
       for (let k = lastFigure + 1; k < j; k++) {
         const previous = rows[k - 1];
-        const row = rows[k];
-        if (nextIsHeader || !previous || !row || previous.y - row.y > LABEL_LINE_GAP * row.fontSize) {
+        const next = rows[k];
+        const gap = previous && next ? previous.y - next.y : Infinity;
+        const wrapped = next !== undefined && gap <= LABEL_LINE_GAP * next.fontSize;
+        const blankRow = next !== undefined && ROW_NUMBER.test(next.cells[0]?.text ?? "") && gap <= 1.15 * rowPitch;
+        if (nextIsHeader || !(wrapped || blankRow)) {
           end = k;
           break;
         }
@@ -356,8 +437,13 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
           break;
         header.push(above);
       }
-      lines.push(...tableLines(header, body, within));
+      const table = tableLines(header, body, within, first === 0 && continued ? continued.bands : []);
+      lines.push(...table.lines);
       i = end;
+      if (end >= rows.length) {
+        const words = header.flatMap((r) => r.cells.map((c) => c.text));
+        carry = { bands: table.bands, header: new Set([...words, ...(first === 0 ? (continued?.header ?? []) : [])]) };
+      }
     }
   }
   return lines;
