@@ -173,11 +173,24 @@ interface StubBlock {
   bottom: number;
 }
 
-/** Stub cells → columns by left edge (within a font size), left to right. */
+/**
+ * Stub cells → columns, left to right: a cell is in a column when its left edge (text set
+ * left) is within a font size of a cell's there, or its middle is and it is the line next to
+ * that cell (text centred, as a CMS page's `<p align="center">` prints a wrapped label's
+ * shorter second line).
+ */
 function stubColumns(cells: readonly Cell[]): Cell[][] {
   const columns: Cell[][] = [];
+  const centre = (c: Cell): number => (c.x0 + c.x1) / 2;
   for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
-    const column = columns.find((c) => Math.abs((c[c.length - 1]?.x0 ?? 0) - cell.x0) < cell.fontSize);
+    const column = columns.find((c) =>
+      c.some(
+        (other) =>
+          Math.abs(other.x0 - cell.x0) < cell.fontSize ||
+          (Math.abs(centre(other) - centre(cell)) < cell.fontSize &&
+            Math.abs(other.y - cell.y) <= CENTRED_LINE_GAP * cell.fontSize),
+      ),
+    );
     if (column) column.push(cell);
     else columns.push([cell]);
   }
@@ -259,7 +272,10 @@ function tableLines(
     );
     const candidates = spanning.length > 0 ? spanning : rowBlocks.filter((b) => !figuresOf.has(b));
     const nearest = candidates.sort((a, b) => Math.abs(middle(a) - row.y) - Math.abs(middle(b) - row.y))[0];
-    if (nearest && Math.abs(middle(nearest) - row.y) <= Math.max(2 * fontSize, (nearest.top - nearest.bottom) / 2 + fontSize))
+    if (
+      nearest &&
+      Math.abs(middle(nearest) - row.y) <= Math.max(2 * fontSize, (nearest.top - nearest.bottom) / 2 + fontSize)
+    )
       figuresOf.set(nearest, row);
     else unlabelled.push(row);
   }
@@ -282,6 +298,7 @@ function tableLines(
     ...rowBlocks.map((block) => ({
       y: figuresOf.get(block)?.y ?? block.top,
       line: {
+        isTableRow: true,
         cells: [
           ...(groupsOf.get(block) ?? []).sort((a, b) => a.column - b.column).map(blockText),
           blockText(block),
@@ -289,7 +306,7 @@ function tableLines(
         ],
       },
     })),
-    ...unlabelled.map((row) => ({ y: row.y, line: { cells: figuresIn(row) } })),
+    ...unlabelled.map((row) => ({ y: row.y, line: { isTableRow: true, cells: figuresIn(row) } })),
   ];
   return { lines: lines.sort((a, b) => b.y - a.y).map((l) => l.line), bands };
 }
