@@ -241,10 +241,10 @@ function tableLines(
   body: readonly Row[],
   stubOnly: readonly Row[],
   carried: readonly Band[],
-): { lines: SourceLine[]; bands: Band[] } {
+): { lines: SourceLine[]; bands: Band[]; stubLeft: number } {
   const bands = addHeaderBands(mergeBands(figureBands(body), carried), header);
   const firstBand = bands[0];
-  if (!firstBand) return { lines: [], bands };
+  if (!firstBand) return { lines: [], bands, stubLeft: 0 };
   const fontSize = body[0]?.fontSize ?? 10;
   const stubLimit = firstBand.x0 - 0.3 * fontSize;
   const stubCells = [
@@ -308,7 +308,8 @@ function tableLines(
     })),
     ...unlabelled.map((row) => ({ y: row.y, line: { isTableRow: true, cells: figuresIn(row) } })),
   ];
-  return { lines: lines.sort((a, b) => b.y - a.y).map((l) => l.line), bands };
+  const stubLeft = Math.min(firstBand.x0, ...stubCells.map((c) => c.x0));
+  return { lines: lines.sort((a, b) => b.y - a.y).map((l) => l.line), bands, stubLeft };
 }
 
 /** The bands of a table's part on an earlier page, where this page prints no figure in them. */
@@ -343,7 +344,7 @@ function continuesLine(previous: Row | undefined, row: Row, right: number, bodyS
 export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
   const lines: SourceLine[] = [];
   /** A table that ran to the foot of the previous page: it may go on at the top of this one. */
-  let carry: { bands: Band[]; header: Set<string> } | undefined;
+  let carry: { bands: Band[]; header: Set<string>; stubLeft: number } | undefined;
   for (const page of pages) {
     const pageRowsRead = dropPageNumbers(pageRows(page.runs));
     // A table continued from the previous page prints its header again: header words already
@@ -365,6 +366,25 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
     /** The row the last plain line ends with (a paragraph may go on in the next row). */
     let joinable = -1;
     let i = 0;
+    // A table continued at the top of this page with rows left blank (labels and no figures
+    // up to the page's first text of another kind): blank rows under the carried columns.
+    if (continued) {
+      const limit = (continued.bands[0]?.x0 ?? 0) - 0.3 * (rows[0]?.fontSize ?? 10);
+      const isStubRow = (row: Row | undefined, previous: Row | undefined): boolean =>
+        row !== undefined &&
+        !isFigureRow(row) &&
+        row.cells.every((c) => c.x1 <= limit && c.text.length <= 40 && c.x0 >= continued.stubLeft - 0.5 * c.fontSize) &&
+        (previous === undefined || previous.y - row.y <= 3 * row.fontSize);
+      let k = 0;
+      while (isStubRow(rows[k], rows[k - 1])) k++;
+      const next = rows[k];
+      if (k > 0 && (next === undefined || !isFigureRow(next))) {
+        const table = tableLines([], [], rows.slice(0, k), continued.bands);
+        lines.push(...table.lines);
+        i = k;
+        if (k >= rows.length) carry = { ...continued, stubLeft: Math.min(continued.stubLeft, table.stubLeft) };
+      }
+    }
     while (i < rows.length) {
       const row = rows[i];
       if (!row) break;
@@ -459,7 +479,11 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       i = end;
       if (end >= rows.length) {
         const words = header.flatMap((r) => r.cells.map((c) => c.text));
-        carry = { bands: table.bands, header: new Set([...words, ...(first === 0 ? (continued?.header ?? []) : [])]) };
+        carry = {
+          bands: table.bands,
+          header: new Set([...words, ...(first === 0 ? (continued?.header ?? []) : [])]),
+          stubLeft: table.stubLeft,
+        };
       }
     }
   }
