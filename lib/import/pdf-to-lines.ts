@@ -333,7 +333,9 @@ function continuesLine(previous: Row | undefined, row: Row, right: number, bodyS
   const above = previous?.cells[0];
   const cell = row.cells[0];
   if (!previous || !above || !cell || previous.cells.length !== 1 || row.cells.length !== 1) return false;
-  if (Math.abs(previous.fontSize - row.fontSize) > 0.3 || previous.y - row.y > 2 * row.fontSize) return false;
+  // Same font within a tenth (a title's digits may be set a size larger than its words).
+  if (Math.abs(previous.fontSize - row.fontSize) > 0.1 * row.fontSize || previous.y - row.y > 2 * row.fontSize)
+    return false;
   if (STARTS_HEADING.test(cell.text)) return false;
   const wrapped = above.x1 >= right - 2 * row.fontSize;
   const title = row.fontSize >= 1.25 * bodySize;
