@@ -362,6 +362,8 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
     carry = undefined;
     /** Rows of this page just read as plain lines, by index (the last one last). */
     const plain: number[] = [];
+    /** Rows joined onto the line above (a paragraph's later lines): never taken back as a label. */
+    const joined = new Set<number>();
     const right = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.x1)));
     const sizes = page.runs.map((r) => r.fontSize).sort((a, b) => a - b);
     const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
@@ -394,6 +396,9 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         const previous = lines[lines.length - 1];
         if (previous && plain[plain.length - 1] === joinable && continuesLine(rows[joinable], row, right, bodySize)) {
           lines[lines.length - 1] = { cells: [`${previous.cells[0] ?? ""}${row.cells[0]?.text ?? ""}`] };
+          // The joined line now ends with this row, so a third line of the paragraph joins too.
+          plain[plain.length - 1] = i;
+          joined.add(i);
         } else {
           lines.push(rowLine(row));
           plain.push(i);
@@ -416,7 +421,7 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       while (plain.length > 0 && plain[plain.length - 1] === i - 1) {
         const above = rows[i - 1];
         const below = rows[i];
-        if (!above || !below || !above.cells.every((c) => c.x1 <= figureLeft)) break;
+        if (!above || !below || joined.has(i - 1) || !above.cells.every((c) => c.x1 <= figureLeft)) break;
         if (above.y - below.y > LABEL_LINE_GAP * below.fontSize && !atPageTop) break;
         plain.pop();
         lines.pop();
