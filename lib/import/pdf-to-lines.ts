@@ -448,8 +448,8 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         j++;
       }
       // After the last figure row, lines printed close below it continue its label, and
-      // numbered labels one row's height apart are blank rows, unless the table ends with
-      // another table's header: then they are that table's title.
+      // numbered labels one row's height apart are blank rows; where another table's header
+      // follows, the last of them is that table's title.
       let end = j;
       const lastFigure = rows.slice(i, j).findLastIndex(isTableRow) + i;
       const breaker = rows[j];
@@ -467,11 +467,13 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         const gap = previous && next ? previous.y - next.y : Infinity;
         const wrapped = next !== undefined && gap <= LABEL_LINE_GAP * next.fontSize;
         const blankRow = next !== undefined && ROW_NUMBER.test(next.cells[0]?.text ?? "") && gap <= 1.15 * rowPitch;
-        if (nextIsHeader || !(wrapped || blankRow)) {
+        if (!(wrapped || blankRow)) {
           end = k;
           break;
         }
       }
+      // Another table's header right below: the line above it is that table's title.
+      if (nextIsHeader && end === j && end > lastFigure + 1) end--;
       const within = stubOnly.filter((r) => rows.indexOf(r) < end);
       // The header: the rows printed above the table's first row, back to the last plain line.
       const header: Row[] = [];
