@@ -5,19 +5,28 @@
  *
  * - **Rows** from baselines: runs whose baselines differ by less than half their font
  *   size are one row (a figure printed a little higher than its label is still its row).
- * - **Cells** from gaps: within a row, a gap wider than a font size between two runs ends
- *   a cell (the inter-column gutter); the narrower gaps inside a sentence do not.
+ * - **Cells** from gaps: within a row, a gap wider than 0.35 of a font size between two runs
+ *   ends a cell, and two figures side by side are always two cells, so the figures of
+ *   adjacent columns are never merged and a blank cell keeps its column.
  * - **Columns** of a table from its figures and its header: the figure cells of the rows
  *   of one table give the column bands, and a header cell that lies over no band adds one
  *   (a column blank in every row). A row then prints one cell per band, "" where it has no
- *   figure, so a blank keeps its column (prepare-lines.ts turns it into a blank token).
- * - **Row labels** wrapped over several lines, and the vertical 三、本/年度办/理结果 group
- *   label, lie in the stub left of the figures: each stub run is filed under the figure row
- *   whose vertical extent holds it, joined in reading order per stub column, so a wrapped
- *   label becomes one cell of its row instead of a line of its own.
- * - **Pages** follow one another: a table continued on the next page is more rows, its
- *   repeated header is header words again (the table reader skips them), and a page
- *   number alone on the page's first or last row is dropped.
+ *   figure, and is marked a grid row (SourceLine.isTableRow), so a blank keeps its column.
+ * - **The stub** (the labels left of the figures) is read per column (left edges aligned, or
+ *   the middles of adjacent lines for centred text) in blocks: a line continues the label
+ *   above when it is set one line below it and does not start with a row's numbering (1.
+ *   （一） 一、), so a **wrapped label** is joined back into one cell. A block beside a block
+ *   of a column to its right (the vertical 三、本年度办理结果, （三）不予公开 over its rows) is a
+ *   **group label**, printed before the row label nearest its first line, as an HTML table
+ *   prints a spanning cell; the others are row labels. Each figure row goes with the row
+ *   label whose lines span its baseline (Word and LibreOffice set it on the first line,
+ *   centred tables between the lines), and a **row label without figures is a blank row**
+ *   of the grid, still a line of its own, so the rows after it keep their places.
+ * - **Pages** follow one another: a table that runs to the foot of a page goes on at the
+ *   top of the next, its repeated header cells dropped and its columns carried over (a
+ *   page whose rows leave a column blank still has it), blank rows included; a page number
+ *   alone on the page's first or last row is dropped; a paragraph wrapped at the right
+ *   margin, or a title in a larger font, is joined back into one line.
  *
  * Universal and pure (numbers in, lines out), so it is tested without a PDF.
  */
