@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from "react";
 import { actionRequestRefusal } from "@/lib/errors/action-request-refusals";
 import type { ServerCopy } from "@/lib/report-data";
 import type { DraftSaver } from "@/lib/report-form/draft-saver";
+import { MAX_REASON_LENGTH } from "@/lib/workflow/transitions";
 import { GroupedIssues } from "./grouped-issues";
 import { useWizard } from "./wizard-context";
 
@@ -68,7 +69,7 @@ export function CheckStep({
                 id={`reason-${index}`}
                 className="textarea"
                 rows={2}
-                maxLength={500}
+                maxLength={MAX_REASON_LENGTH}
                 value={reasons[item.key] ?? ""}
                 onChange={(event) => setReasons((previous) => ({ ...previous, [item.key]: event.target.value }))}
               />

@@ -87,9 +87,7 @@ export function ReportWizard(props: ReportWizardProps) {
     countySummary: countySummary?.data,
   });
   const { saver } = useAutosave({
-    watch,
-    setValue,
-    getValues,
+    form,
     layout,
     meta,
     reportId,
@@ -107,14 +105,7 @@ export function ReportWizard(props: ReportWizardProps) {
     acts,
     notice: actNotice,
     pending: pendingPaste,
-  } = useFormActs({
-    layout,
-    setValue,
-    getValues,
-    issues,
-    onPasted,
-    auditQueue,
-  });
+  } = useFormActs({ form, layout, issues, onPasted, auditQueue });
   const notice = useLocalDraftRestore({
     serverCopy: { version: props.version, status: props.status, data: props.data, updatedAt: props.savedAt },
     saver,

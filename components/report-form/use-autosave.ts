@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { UseFormGetValues, UseFormSetValue, UseFormWatch } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { ActAuditQueue, AuditedAct } from "@/lib/report-form/act-audit";
 import { DraftSaver } from "@/lib/report-form/draft-saver";
@@ -29,9 +29,7 @@ export interface Autosave {
  * warns; coming back online retries at once; a conflict is merged with the server's copy.
  */
 export function useAutosave({
-  watch,
-  setValue,
-  getValues,
+  form,
   layout,
   meta,
   reportId,
@@ -41,9 +39,8 @@ export function useAutosave({
   saveDraft,
   auditQueue,
 }: {
-  watch: UseFormWatch<ReportFormValues>;
-  setValue: UseFormSetValue<ReportFormValues>;
-  getValues: UseFormGetValues<ReportFormValues>;
+  /** The wizard's form: watched for changes, written field by field when a merge or a browser copy lands. */
+  form: Pick<UseFormReturn<ReportFormValues>, "watch" | "setValue" | "getValues">;
   layout: Layout;
   meta: ReportMeta;
   reportId: string;
@@ -56,6 +53,7 @@ export function useAutosave({
   /** Acts the next save carries for the server's audit log. */
   auditQueue: ActAuditQueue;
 }): Autosave {
+  const { watch, setValue, getValues } = form;
   const [saver] = useState(
     () =>
       new DraftSaver<ServerCopy>({

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
-import type { UseFormGetValues, UseFormSetValue } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import type { ActAuditQueue } from "@/lib/report-form/act-audit";
 import { planFillZero } from "@/lib/report-form/fill-zero";
 import { cellFieldName, type ReportFormValues } from "@/lib/report-form/form-values";
@@ -38,20 +38,20 @@ export interface FormActs {
 }
 
 export function useFormActs({
+  form,
   layout,
-  setValue,
-  getValues,
   issues,
   onPasted,
   auditQueue,
 }: {
+  /** The wizard's form: the acts read and write its cells. */
+  form: Pick<UseFormReturn<ReportFormValues>, "setValue" | "getValues">;
   layout: Layout;
-  setValue: UseFormSetValue<ReportFormValues>;
-  getValues: UseFormGetValues<ReportFormValues>;
   issues: IssueStore;
   onPasted: (gridId: string, plan: PastePlan) => void;
   auditQueue: ActAuditQueue;
 }): { acts: FormActs; notice: ActNotice | null; pending: PendingPaste | null } {
+  const { setValue, getValues } = form;
   const [stack] = useState(() => new UndoStack());
   const [notice, setNotice] = useState<ActNotice | null>(null);
   const [pending, setPending] = useState<PendingPaste | null>(null);

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import type { CommentTargetOption } from "@/lib/review/comment-target-options";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
 
@@ -86,21 +87,15 @@ export function CommentForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="comment-body">批注内容</label>
-        <p className="field__hint">
-          不超过 {maxLength} 字。也可以点击报告中的数字选择该单元格。填报人员会在填报页面的对应位置看到这条批注。
-        </p>
-        <textarea
-          ref={bodyRef}
-          id="comment-body"
-          className="input"
-          rows={3}
-          value={body}
-          maxLength={maxLength}
-          onChange={(event) => setBody(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        ref={bodyRef}
+        id="comment-body"
+        label="批注内容"
+        hint={`不超过 ${maxLength} 字。也可以点击报告中的数字选择该单元格。填报人员会在填报页面的对应位置看到这条批注。`}
+        value={body}
+        onChange={setBody}
+        maxLength={maxLength}
+      />
       <button className="button button--secondary" type="submit" disabled={isPending}>
         {isPending ? "正在保存…" : "添加批注"}
       </button>

@@ -1,9 +1,13 @@
 "use client";
 import { ProblemAlert } from "@/components/ui/problem-alert";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { useState } from "react";
-import type { TransitionName } from "@/lib/workflow/transitions";
+import { MAX_COMMENT_LENGTH, type TransitionName } from "@/lib/workflow/transitions";
 import { PublishConfirmation } from "./publish-confirmation";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
+
+/** The longest 更正说明 the server takes (MAX_CORRECTION_NOTE_LENGTH of lib/reports/publish-report.ts, server-only). */
+const MAX_CORRECTION_NOTE_LENGTH = 2000;
 
 type Base = { reportId: string; expectedVersion: number };
 /** The server actions the page hands down (components do not import app code). */
@@ -90,19 +94,21 @@ export function DecisionBar({
       <h2 id="decision-heading">审核决定</h2>
       <ProblemAlert title="操作未完成" message={message} />
       {(may("return") || may("reopenForCorrection")) && (
-        <NoteField
+        <TextAreaField
           id="decision-comment"
           label={may("reopenForCorrection") ? "更正原因（发起更正时必填）" : "审核意见（退回时必填）"}
           value={comment}
           onChange={setComment}
+          maxLength={MAX_COMMENT_LENGTH}
         />
       )}
       {isCorrection && (canPublish || may("confirmImport")) && (
-        <NoteField
+        <TextAreaField
           id="correction-note"
           label="更正说明（发布更正版本时必填，将随报告公开）"
           value={correctionNote}
           onChange={setCorrectionNote}
+          maxLength={MAX_CORRECTION_NOTE_LENGTH}
         />
       )}
       {canPublish && (
@@ -154,32 +160,5 @@ export function DecisionBar({
       </div>
       {isPending && <p role="status">正在处理，发布时需要生成 PDF，请稍候…</p>}
     </section>
-  );
-}
-
-/** A text the reviewer writes with a decision (审核意见, 更正原因, 更正说明), at most 2,000 characters. */
-function NoteField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        className="input"
-        rows={3}
-        maxLength={2000}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
   );
 }

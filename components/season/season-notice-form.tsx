@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 type SendNotice = (input: {
@@ -54,17 +55,7 @@ export function SeasonNoticeForm({
     >
       <h2 id={`${formId}-title`}>催报</h2>
       <p className="muted">勾选上表中的单位，填写通知内容后发送；各单位填报人员登录后在首页和填写页面看到通知。</p>
-      <div className="field">
-        <label htmlFor={`${formId}-body`}>通知内容</label>
-        <textarea
-          id={`${formId}-body`}
-          className="input"
-          rows={3}
-          maxLength={maxLength}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-        />
-      </div>
+      <TextAreaField id={`${formId}-body`} label="通知内容" value={body} onChange={setBody} maxLength={maxLength} />
       {outcome && (
         <p className={outcome.ok ? "notice notice--success" : "field__error"} role={outcome.ok ? "status" : "alert"}>
           {outcome.message}

@@ -43,6 +43,8 @@ export interface SectionMap {
 const NUMBERED = /^(?:第)?([一二三四五六七八九十]|\d{1,2})(?:部分)?[、.,:：]\s*(.*)$/u;
 /** A number run into the heading's words (一总体情况): a heading only when the words are the template's. */
 const GLUED = /^([一二三四五六七八九十])(.+)$/u;
+/** A sub-heading's number in brackets (（一）主动公开政府信息情况, the first part of 一、总体情况). */
+const BRACKETED = /^[(（]\s*([一二三四五六七八九十]|\d{1,2})\s*[)）]/u;
 /** Words a heading may carry beyond the template's before it reads as a paragraph. */
 const EXTRA_WORDS = 10;
 
@@ -99,6 +101,9 @@ function matchHeading(
   if (number === undefined) {
     // Without a number only the template's exact words make a heading.
     const exact = sections.find((s) => s.key === printedKey);
+    // A bracketed number is a section's only when it is that section's number.
+    const bracketed = BRACKETED.exec(compact);
+    if (exact && bracketed && numberValue(bracketed[1] ?? "") !== numberValue(exact.section.number)) return undefined;
     if (exact) return { section: exact.section, wording: "exact", canonicalNumber: false };
     const glued = GLUED.exec(compact);
     const gluedNumber = glued ? numberValue(glued[1] ?? "") : undefined;

@@ -40,6 +40,7 @@ function cleanName(name: string): string {
   // A breadcrumb (首页>政务公开>…) can run into the title on CMS pages: keep its last step.
   const lastStep = name.split(/[>»]/).pop() ?? "";
   return lastStep
+    .replace(/^(?:标题|名称)[:：]/, "") // the page's field label (标题：…, a saved page's header table)
     .replace(/^(?:关于|《)+/, "")
     .replace(/[《》"“”]/g, "")
     .trim();

@@ -19,11 +19,15 @@ export type {
   ReportSource,
   SourceLine,
 } from "./types";
-export { organizationNameCore, isSameOrganizationName, matchOrganizationByName } from "./match-organization-name";
-export type { NamedOrganization, OrganizationMatch } from "./match-organization-name";
+export {
+  organizationNameCore,
+  isSameOrganizationName,
+  matchOrganizationByName,
+  type NamedOrganization,
+  type OrganizationMatch,
+} from "./match-organization-name";
 export { placeLabel } from "./place-label";
-export type { ReadingSummary, ImportPlaceNote } from "./summarize-reading";
-export { parseReadingSummary, summarizeReading } from "./summarize-reading";
+export { parseReadingSummary, summarizeReading, type ReadingSummary, type ImportPlaceNote } from "./summarize-reading";
 export {
   UPLOAD_EXTENSIONS,
   MAX_UPLOAD_FILE_BYTES,

@@ -11,7 +11,7 @@
  * says so.
  */
 import { compileLayout, layouts, type CompiledGrid, type CompiledLayout, type LayoutCell } from "../template";
-import type { CellId, Grid, HeaderNode, Layout, TableSection } from "../template/types";
+import type { CellId, HeaderNode, Layout, TableSection } from "../template/types";
 import { importMessages } from "./import-messages";
 import { labelKey, matchLabel, normalizeWidth } from "./label-key";
 import { MONEY_UNITS, isMoneyUnit } from "./parse-cell-value";
@@ -38,7 +38,6 @@ interface RowAlias {
 
 /** A leaf row the reader looks for: its label's key, and its cells left to right. */
 interface RowSlot {
-  readonly grid: Grid;
   readonly row: HeaderNode;
   /** Label for messages: numbered sub-rows carry their group (（三）不予公开·1.属于国家秘密). */
   readonly name: string;
@@ -72,9 +71,12 @@ function rowSlots(grid: CompiledGrid, own: Layout): RowSlot[] {
   return grid.rows.map((row) => {
     const cells = grid.rowCells(row.id);
     const name = cells[0]?.rowName ?? row.label;
-    return { grid: grid.grid, row, name, key: labelKey(row.label), cells, aliases: rowAliases(grid, row, own) };
+    return { row, name, key: labelKey(row.label), cells, aliases: rowAliases(grid, row, own) };
   });
 }
+
+/** A slot's grid is its cells' (a leaf row always has cells). */
+const gridIdOf = (slot: RowSlot | undefined): string | undefined => slot?.cells[0]?.gridId;
 
 const columnNames = (slot: RowSlot): string[] => slot.cells.map((cell) => cell.columnName);
 
@@ -188,11 +190,22 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
   const moneyColumns = grids.flatMap((g) => moneyColumnsOf(compiled.grid(g.id)));
   const statedUnits: StatedUnits = new Map();
 
+  // Rows printed as a bare label: the problem saying so, withdrawn when the same row comes
+  // again with its figures (a converter's heading `### 一、本年新收…` above its own table row).
+  const bare = new Map<number, ReadProblem>();
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token || token.value) continue;
-    const match = matchRow(tokens, i, slots, slotsByKey, done, next);
+    const found = matchRow(tokens, i, slots, slotsByKey, done, next);
+    // A column's name inside a header row (其他 after 法律服务机构) is not the row of that name.
+    const previous = tokens[i - 1];
+    const inHeaderRow =
+      found !== undefined &&
+      columnKeys.has(slots[found.slot]?.key ?? "") &&
+      previous?.line === token.line &&
+      columnKeys.has(previous.key);
+    const match = inHeaderRow ? undefined : found;
     const slot = match ? slots[match.slot] : undefined;
     if (!match || !slot) {
       if (readStatedUnit(tokens, i, moneyColumns, statedUnits)) continue;
@@ -223,10 +236,9 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     const run = tokens.slice(i + match.parts, end);
     if (run.length === 0) {
       // A bare label: a row printed without figures, or a header word. Only a full row label counts as a row.
-      if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key)) {
-        done[match.slot] = true;
+      if (match.exact && slot.key.length >= 4 && !columnKeys.has(slot.key) && !bare.has(match.slot)) {
         next = match.slot + 1;
-        problems.push({
+        bare.set(match.slot, {
           code: "row.values",
           severity: "error",
           place: `${section.id}.${slot.row.id}`,
@@ -235,11 +247,16 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
       }
       continue;
     }
+    bare.delete(match.slot);
     done[match.slot] = true;
     next = match.slot + 1;
     const short = assignRow(slot, run, section, cells, problems, statedUnits);
     if (short) shortfalls.push({ slot: match.slot, values: short });
     i = end - 1;
+  }
+  for (const [slot, problem] of bare) {
+    done[slot] = true;
+    problems.push(problem);
   }
   reportShortfalls(
     [...shortfalls].sort((a, b) => a.slot - b.slot),
@@ -259,7 +276,7 @@ function readLabelledGrids(tokens: readonly Token[], compiled: CompiledLayout, s
     return { cells, problems, rowsFound };
   }
   for (const grid of grids) {
-    const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => s.grid === grid);
+    const own = slots.map((s, i) => ({ s, i })).filter(({ s }) => gridIdOf(s) === grid.id);
     if (own.every(({ i }) => !done[i]) && grid.title) {
       problems.push({
         code: "grid.missing",
@@ -509,7 +526,7 @@ function reportShortfalls(
   const runs = consecutiveRuns(
     shortfalls,
     (s) => s.slot,
-    (a, b) => a.values.length === b.values.length && slots[a.slot]?.grid === slots[b.slot]?.grid,
+    (a, b) => a.values.length === b.values.length && gridIdOf(slots[a.slot]) === gridIdOf(slots[b.slot]),
   );
   for (const run of runs) {
     const first = run[0];

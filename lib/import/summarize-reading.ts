@@ -10,30 +10,41 @@ import { compileLayout, getLayout } from "../template";
 import { placeLabel } from "./place-label";
 import type { ReadResult, ReadStatus, ReportSource } from "./types";
 
-export interface ImportPlaceNote {
-  readonly severity: "error" | "warning";
-  readonly place: string;
-  readonly placeLabel: string;
-  readonly message: string;
-}
+const importPlaceNote = z
+  .object({
+    severity: z.enum(["error", "warning"]),
+    place: z.string(),
+    placeLabel: z.string(),
+    message: z.string(),
+  })
+  .readonly();
 
-/** In the order the import screen shows it. */
-export interface ReadingSummary {
-  readonly fileName: string;
-  readonly status: ReadStatus;
-  readonly organizationName: string;
-  readonly year: number | null;
-  readonly layoutId: string;
-  /** 国办公开办函〔2021〕30号 … */
-  readonly layoutBasis: string;
-  readonly source: ReportSource;
-  readonly cellsRead: number;
-  readonly cellsTotal: number;
-  /** What the reader could not read, or read differently from the template. */
-  readonly problems: readonly ImportPlaceNote[];
-  /** The rule engine's findings on what was read. */
-  readonly findings: readonly ImportPlaceNote[];
-}
+export type ImportPlaceNote = z.infer<typeof importPlaceNote>;
+
+/**
+ * The summary's one declaration: its type and the check of a stored one (parseReadingSummary),
+ * so the two cannot drift apart. In the order the import screen shows it.
+ */
+const readingSummary = z
+  .object({
+    fileName: z.string(),
+    status: z.enum(["read", "notReport", "refused"]) satisfies z.ZodType<ReadStatus>,
+    organizationName: z.string(),
+    year: z.number().int().nullable(),
+    layoutId: z.string(),
+    /** 国办公开办函〔2021〕30号 … */
+    layoutBasis: z.string(),
+    source: z.enum(["text", "html", "docx", "pdf"]) satisfies z.ZodType<ReportSource>,
+    cellsRead: z.number().int(),
+    cellsTotal: z.number().int(),
+    /** What the reader could not read, or read differently from the template. */
+    problems: z.array(importPlaceNote).readonly(),
+    /** The rule engine's findings on what was read. */
+    findings: z.array(importPlaceNote).readonly(),
+  })
+  .readonly();
+
+export type ReadingSummary = z.infer<typeof readingSummary>;
 
 export function summarizeReading(fileName: string, reading: ReadResult, findings: readonly Finding[]): ReadingSummary {
   const layout = getLayout(reading.layoutId);
@@ -62,33 +73,12 @@ export function summarizeReading(fileName: string, reading: ReadResult, findings
   };
 }
 
-const storedPlaceNote = z.object({
-  severity: z.enum(["error", "warning"]),
-  place: z.string(),
-  placeLabel: z.string(),
-  message: z.string(),
-});
-
-const storedReadingSummary: z.ZodType<ReadingSummary> = z.object({
-  fileName: z.string(),
-  status: z.enum(["read", "notReport", "refused"]),
-  organizationName: z.string(),
-  year: z.number().int().nullable(),
-  layoutId: z.string(),
-  layoutBasis: z.string(),
-  source: z.enum(["text", "html", "docx", "pdf"]),
-  cellsRead: z.number().int(),
-  cellsTotal: z.number().int(),
-  problems: z.array(storedPlaceNote),
-  findings: z.array(storedPlaceNote),
-});
-
 /**
  * A reading summary as stored with its import (ReportImport.reading), checked: a row the
  * current shape cannot read is an error naming the import, never a summary guessed at.
  */
 export function parseReadingSummary(stored: unknown, importName: string): ReadingSummary {
-  const parsed = storedReadingSummary.safeParse(stored);
+  const parsed = readingSummary.safeParse(stored);
   if (!parsed.success)
     throw new Error(`the stored reading of import ${importName} is not a reading summary: ${parsed.error.message}`);
   return parsed.data;

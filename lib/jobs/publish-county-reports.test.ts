@@ -8,7 +8,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
-import { createAccount } from "@/prisma/seed/create-account";
 
 // A held row then fails its statement in 1.5 s instead of 5 s (lib/server/db.ts).
 process.env.DATABASE_TIMEOUT_MS = "1500";
@@ -32,16 +31,10 @@ afterAll(async () => {
 
 /** The clerk's clean report, submitted and approved by 阳城县's reviewer: its id and its approved version. */
 async function approvedReport(username: string): Promise<{ reportId: string; version: number }> {
-  const { steps, approve, db } = modules;
-  const clerk = await steps.actorFor(username);
-  const reportId = await steps.startReportAsClerk(clerk, year);
-  const unit = await db.organization.findUniqueOrThrow({ where: { id: clerk.organizationId! } });
-  await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(unit.name, year));
-  const submitted = await steps.submitReportAsClerk(clerk, reportId);
-  const approved = await approve.approveReport(await steps.actorFor("yangcheng-review"), {
-    reportId,
-    expectedVersion: submitted,
-  });
+  const { steps, approve } = modules;
+  const { reportId, version } = await steps.submitCleanReportAsClerk(username, year);
+  const reviewer = await steps.actorFor("yangcheng-review");
+  const approved = await approve.approveReport(reviewer, { reportId, expectedVersion: version });
   return { reportId, version: approved.version };
 }
 
@@ -169,24 +162,18 @@ describe("publishing every approved report of 阳城县 as a job", () => {
     const { db, steps, jobs, queue, workers, approve, publish } = modules;
     const countyId = await steps.organizationIdNamed("阳城县");
     const reviewer = await steps.actorFor("yangcheng-review");
-    await createAccount(db, {
+    const colleague = await steps.actorOfNewAccount({
       username: "yangcheng-review2",
       name: "阳城县审核员二",
       role: "REVIEWER",
       organizationId: countyId,
-      password: "Yangcheng-review2-2026!",
-      mustChangePassword: false,
     });
-    const colleague = await steps.actorFor("yangcheng-review2");
-    await createAccount(db, {
+    const countyAdmin = await steps.actorOfNewAccount({
       username: "yangcheng-jobs-admin",
       name: "阳城县管理员",
       role: "COUNTY_ADMIN",
       organizationId: countyId,
-      password: "Yangcheng-admin-2026!",
-      mustChangePassword: false,
     });
-    const countyAdmin = await steps.actorFor("yangcheng-jobs-admin");
     expect((await failureOf(jobs.publishCountyReports(countyAdmin, countyId, { year }))).code).toBe("FORBIDDEN");
 
     // 北留镇's report, submitted in the first test, approved now.
@@ -218,13 +205,11 @@ describe("publishing every approved report of 阳城县 as a job", () => {
       data: { name: "试验镇人民政府", kind: "TOWNSHIP", parentId: countyId },
       select: { id: true },
     });
-    await createAccount(db, {
+    await steps.actorOfNewAccount({
       username: "shiyan-clerk",
       name: "试验镇填报员",
       role: "CLERK",
       organizationId: unit.id,
-      password: "Shiyan-clerk-2026!",
-      mustChangePassword: false,
     });
     const { reportId, version } = await approvedReport("shiyan-clerk");
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { isUuid } from "@/lib/server/is-uuid";
+import { frozenSnapshotSelect } from "./frozen-snapshot-select";
+import { namedVersion, readableVersion, refuseMalformedRef } from "./public-version";
 
 /** A county's summary of a year; `sequence` null = the latest version. */
 export type SummaryPublicationRef = { countyId: string; year: number | null; sequence: number | null };
@@ -22,40 +23,23 @@ export function parseSummaryYear(segment: string): number | null {
  * report never published.
  */
 export async function findPublicSummaryPublication(ref: SummaryPublicationRef) {
-  if (!isUuid(ref.countyId) || ref.year === null) authorize(null, "publication.read", { isPublished: false });
+  refuseMalformedRef(!isUuid(ref.countyId) || ref.year === null);
   const publication = await db.countySummaryPublication.findFirst({
-    where: {
-      countyId: ref.countyId,
-      year: ref.year!,
-      ...(ref.sequence === null ? {} : { sequence: ref.sequence }),
-    },
+    where: { countyId: ref.countyId, year: ref.year!, ...namedVersion(ref.sequence) },
     orderBy: { sequence: "desc" },
     select: { id: true, sequence: true, pdfSha256: true },
   });
-  authorize(null, "publication.read", { isPublished: publication !== null });
-  return { ...publication!, docxSha256: null };
+  return { ...readableVersion(publication), docxSha256: null };
 }
+
+/** What a summary version holds besides the frozen snapshot: whose, which year, which units it adds up. */
+const summaryColumns = { countyId: true, year: true, includedUnits: true, excludedUnits: true } as const;
 
 /** The frozen snapshot of one summary version and its county. */
 export async function loadPublicSummaryPublication(publicationId: string) {
   return db.countySummaryPublication.findUniqueOrThrow({
     where: { id: publicationId },
-    select: {
-      id: true,
-      countyId: true,
-      year: true,
-      sequence: true,
-      templateId: true,
-      data: true,
-      includedUnits: true,
-      excludedUnits: true,
-      html: true,
-      pdf: true,
-      pdfSha256: true,
-      correctionNote: true,
-      publicationDate: true,
-      county: { select: { name: true } },
-    },
+    select: { ...frozenSnapshotSelect, ...summaryColumns, county: { select: { name: true } } },
   });
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { isUuid } from "@/lib/server/is-uuid";
-import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { frozenSnapshotSelect } from "./frozen-snapshot-select";
+import { namedVersion, readableVersion, refuseMalformedRef } from "./public-version";
 import { publicationVersionSelect } from "./publication-version-select";
 
 /** `null` = the latest version; otherwise the version number from a versioned URL. */
@@ -22,16 +23,13 @@ export function parseSequence(segment: string): number {
  * versions online: they are the public record until the correction is published.
  */
 export async function findPublicPublication(ref: PublicationRef) {
-  if (!isUuid(ref.reportId)) {
-    authorize(null, "publication.read", { isPublished: false });
-  }
+  refuseMalformedRef(!isUuid(ref.reportId));
   const publication = await db.publication.findFirst({
-    where: { reportId: ref.reportId, ...(ref.sequence === null ? {} : { sequence: ref.sequence }) },
+    where: { reportId: ref.reportId, ...namedVersion(ref.sequence) },
     orderBy: { sequence: "desc" },
     select: { id: true, sequence: true, pdfSha256: true, docxSha256: true },
   });
-  authorize(null, "publication.read", { isPublished: publication !== null });
-  return publication!;
+  return readableVersion(publication);
 }
 
 /** The frozen snapshot of one publication and the report it belongs to. */
@@ -39,19 +37,11 @@ export async function loadPublicPublication(publicationId: string) {
   return db.publication.findUniqueOrThrow({
     where: { id: publicationId },
     select: {
-      id: true,
+      ...frozenSnapshotSelect,
       reportId: true,
-      sequence: true,
-      templateId: true,
-      data: true,
-      html: true,
-      pdf: true,
-      pdfSha256: true,
       docx: true,
       docxSha256: true,
-      correctionNote: true,
       publishedAt: true,
-      publicationDate: true,
       documentDate: true,
       report: {
         select: { year: true, organization: { select: { id: true, name: true, parent: { select: { name: true } } } } },

@@ -7,11 +7,11 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createAccount } from "@/prisma/seed/create-account";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { readPdfRawText } from "@/lib/render/pdf/testing/read-pdf-pages";
+import type { Actor } from "@/lib/workflow/policy";
 import { failureOf, setUpReviewDatabase } from "./testing/review-database";
 
 const modules = setUpReviewDatabase("nianbao_summary_publication", async () => ({
@@ -29,12 +29,8 @@ const duringPeriod = new Date("2025-12-20T04:00:00Z");
 
 /** The clerk's report of `username` (35 requests received, as every clean report), approved by the county's reviewer. */
 async function approvedReport(username: string, reviewerName = "yangcheng-review"): Promise<string> {
-  const { steps, approve, db } = modules;
-  const clerk = await steps.actorFor(username);
-  const reportId = await steps.startReportAsClerk(clerk, year);
-  const unit = await db.organization.findUniqueOrThrow({ where: { id: clerk.organizationId! } });
-  await steps.saveReportDataAsClerk(clerk, reportId, steps.cleanReportData(unit.name, year));
-  const version = await steps.submitReportAsClerk(clerk, reportId);
+  const { steps, approve } = modules;
+  const { reportId, version } = await steps.submitCleanReportAsClerk(username, year);
   await approve.approveReport(await steps.actorFor(reviewerName), { reportId, expectedVersion: version });
   return reportId;
 }
@@ -54,20 +50,22 @@ describe("publishing the county summary of 阳城县", () => {
     const reviewer = await steps.actorFor("yangcheng-review");
     await approvedReport("dongfeng");
     await approvedReport("fengcheng");
+    /** Publishes the summary as the 样稿 `shown` showed it, at `now`. */
+    const publishShown = (publisher: Actor, shown: { contentSha256: string }, now: Date, correctionNote?: string) =>
+      publish.publishCountySummary(publisher, {
+        countyId,
+        year,
+        expectedContent: shown.contentSha256,
+        now,
+        correctionNote,
+      });
 
     // December: the 样稿 is shown, with the reason it cannot be published yet; publishing is refused.
     const early = await preview.previewCountySummaryPdf(reviewer, { countyId, year, now: duringPeriod });
     const periodProblem = publicationDayProblem(year, "2025-12-20")!;
     expect(early.problems.map((problem) => problem.message)).toEqual([periodProblem]);
     expect(early.pageCount).toBeGreaterThan(0);
-    const refusedEarly = await failureOf(
-      publish.publishCountySummary(reviewer, {
-        countyId,
-        year,
-        expectedContent: early.contentSha256,
-        now: duringPeriod,
-      }),
-    );
+    const refusedEarly = await failureOf(publishShown(reviewer, early, duringPeriod));
     expect([refusedEarly.code, refusedEarly.message]).toEqual(["INVALID_STATE", periodProblem]);
     expect(periodProblem).toContain("统计期限");
 
@@ -75,18 +73,11 @@ describe("publishing the county summary of 阳城县", () => {
     const first = await preview.previewCountySummaryPdf(reviewer, { countyId, year, now: afterPeriod });
     expect(first.problems).toEqual([]);
     expect(readPdfRawText(first.pdf)).toContain("样稿");
-    const stale = await failureOf(
-      publish.publishCountySummary(reviewer, { countyId, year, expectedContent: "0".repeat(64), now: afterPeriod }),
-    );
+    const stale = await failureOf(publishShown(reviewer, { contentSha256: "0".repeat(64) }, afterPeriod));
     expect(stale.code).toBe("CONFLICT");
     expect(await db.countySummaryPublication.count()).toBe(0);
 
-    const published = await publish.publishCountySummary(reviewer, {
-      countyId,
-      year,
-      expectedContent: first.contentSha256,
-      now: afterPeriod,
-    });
+    const published = await publishShown(reviewer, first, afterPeriod);
     expect(published.sequence).toBe(1);
     const v1 = await db.countySummaryPublication.findFirstOrThrow({ where: { countyId, year, sequence: 1 } });
     expect(v1.pdfSha256).toBe(createHash("sha256").update(v1.pdf).digest("hex"));
@@ -132,35 +123,19 @@ describe("publishing the county summary of 阳城县", () => {
     });
     expect(second.problems).toEqual([]);
     expect(second.sequence).toBe(2);
-    const withoutNote = await failureOf(
-      publish.publishCountySummary(reviewer, {
-        countyId,
-        year,
-        expectedContent: second.contentSha256,
-        now: afterPeriod,
-      }),
-    );
+    const withoutNote = await failureOf(publishShown(reviewer, second, afterPeriod));
     expect([withoutNote.code, withoutNote.message]).toEqual([
       "INVALID_INPUT",
       "这是对已发布报告的更正，请填写更正说明。",
     ]);
     // The county's administrator publishes it, as its reviewer may.
-    await createAccount(db, {
+    const countyAdmin = await steps.actorOfNewAccount({
       username: "yangcheng-admin",
       name: "阳城县管理员",
       role: "COUNTY_ADMIN",
       organizationId: countyId,
-      password: "Yangcheng-admin-2026!",
-      mustChangePassword: false,
     });
-    const countyAdmin = await steps.actorFor("yangcheng-admin");
-    await publish.publishCountySummary(countyAdmin, {
-      countyId,
-      year,
-      expectedContent: second.contentSha256,
-      correctionNote: "新纳入汇总：白桑乡人民政府。",
-      now: afterPeriod,
-    });
+    await publishShown(countyAdmin, second, afterPeriod, "新纳入汇总：白桑乡人民政府。");
     const versions = await db.countySummaryPublication.findMany({
       where: { countyId, year },
       orderBy: { sequence: "asc" },

@@ -61,16 +61,30 @@ export type SeasonBoard = {
 export const getSeasonBoard = defineOperation({
   name: "getSeasonBoard",
   action: "season.board",
-  authorize: (actor: Actor, countyId: string | null, _year: number, _now: Date) =>
-    authorizeOrganization(actor, "season.board", countyId),
-  run: async (countyId, _actor, _countyId, year, now) => {
-    const board = await buildSeasonBoard(countyId, year, now);
+  authorize: (actor: Actor, countyId: string | null, year: number, now: Date) =>
+    authorizeSeasonBoard(actor, "season.board", countyId, year, now),
+  run: async ({ countyId, board }) => {
     if (!board) throw new Error(`getSeasonBoard: ${countyId} is not a county`);
     return board;
   },
 });
 
-/** The board without asking the policy: for operations that already asked about the county. */
+/**
+ * The board of a county for a year at `now`, once the policy allows `action` on the county:
+ * the authorize step of the operations on the board (null: the organization is no county).
+ */
+export async function authorizeSeasonBoard(
+  actor: Actor,
+  action: "season.board" | "season.remind",
+  countyId: string | null,
+  year: number,
+  now: Date,
+): Promise<{ countyId: string; board: SeasonBoard | null }> {
+  const authorized = await authorizeOrganization(actor, action, countyId);
+  return { countyId: authorized, board: await buildSeasonBoard(authorized, year, now) };
+}
+
+/** The board without asking the policy: for authorizeSeasonBoard, once it has asked, and for the bench (bench/board.bench.ts). */
 export async function buildSeasonBoard(countyId: string, year: number, now: Date): Promise<SeasonBoard | null> {
   // One read of the county's tree, then the calendar, the units and last year's publications at once.
   const inCounty = await organizationFilter(subtreeOf(countyId));
@@ -304,8 +318,8 @@ function countsOf(rows: readonly SeasonBoardRow[]): SeasonBoardCounts {
   return {
     expected: rows.length,
     byStatus,
-    overdue: rows.filter((row) => row.standing.kind === "overdue").length,
-    returnedUntouched: rows.filter((row) => row.returnedUntouchedDays !== null).length,
+    overdue: rows.filter(seasonBoardFlagRules.overdue.test).length,
+    returnedUntouched: rows.filter(seasonBoardFlagRules.returnedUntouched.test).length,
   };
 }
 
@@ -314,12 +328,17 @@ function countsOf(rows: readonly SeasonBoardRow[]): SeasonBoardCounts {
 
 export const seasonBoardFlags = ["overdue", "returnedUntouched", "withFindings", "withComments"] as const;
 export type SeasonBoardFlag = (typeof seasonBoardFlags)[number];
-export const seasonBoardFlagLabels: Record<SeasonBoardFlag, string> = {
-  overdue: "已逾期",
-  returnedUntouched: "退回未修改",
-  withFindings: "有校验问题",
-  withComments: "有未处理批注",
-};
+/** Each flag of the board: its zh-CN name and which rows carry it (for the filter and the counts alike). */
+export const seasonBoardFlagRules: Record<SeasonBoardFlag, { label: string; test: (row: SeasonBoardRow) => boolean }> =
+  {
+    overdue: { label: "已逾期", test: (row) => row.standing.kind === "overdue" },
+    returnedUntouched: { label: "退回未修改", test: (row) => row.returnedUntouchedDays !== null },
+    withFindings: {
+      label: "有校验问题",
+      test: (row) => (row.findings?.errors ?? 0) + (row.findings?.warnings ?? 0) > 0,
+    },
+    withComments: { label: "有未处理批注", test: (row) => row.openComments > 0 },
+  };
 
 export const seasonBoardSorts = ["name", "status", "submitted", "deadline", "findings"] as const;
 export type SeasonBoardSort = (typeof seasonBoardSorts)[number];
@@ -332,13 +351,6 @@ export const seasonBoardParams = z.object({
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
 });
 export type SeasonBoardParams = z.infer<typeof seasonBoardParams>;
-
-const flagTests: Record<SeasonBoardFlag, (row: SeasonBoardRow) => boolean> = {
-  overdue: (row) => row.standing.kind === "overdue",
-  returnedUntouched: (row) => row.returnedUntouchedDays !== null,
-  withFindings: (row) => (row.findings?.errors ?? 0) + (row.findings?.warnings ?? 0) > 0,
-  withComments: (row) => row.openComments > 0,
-};
 
 // Furthest behind first: not started, draft, returned, then the steps of review.
 const statusOrder: Record<QueueStatus, number> = {
@@ -364,7 +376,8 @@ export function viewSeasonBoard(
   params: Pick<SeasonBoardParams, "status" | "flag" | "sort" | "dir">,
 ): SeasonBoardRow[] {
   const filtered = rows.filter(
-    (row) => (!params.status || row.status === params.status) && (!params.flag || flagTests[params.flag](row)),
+    (row) =>
+      (!params.status || row.status === params.status) && (!params.flag || seasonBoardFlagRules[params.flag].test(row)),
   );
   const byName = (a: SeasonBoardRow, b: SeasonBoardRow) =>
     a.organization.name.localeCompare(b.organization.name, "zh-CN");

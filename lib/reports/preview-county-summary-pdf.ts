@@ -2,7 +2,7 @@ import "server-only";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { prepareSummaryPublication } from "./prepare-summary-publication";
-import { authorizeSummaryPublication, loadNextSummaryVersion } from "./publish-county-summary";
+import { authorizeNextSummaryVersion } from "./publish-county-summary";
 import { renderSummaryPublication } from "./render-county-summary";
 
 export type PreviewCountySummaryInput = {
@@ -23,9 +23,8 @@ export type PreviewCountySummaryInput = {
 export const previewCountySummaryPdf = defineOperation({
   name: "previewCountySummaryPdf",
   action: "summary.publish",
-  authorize: (actor: Actor, input: PreviewCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
-  run: async (countyId, actor, input) => {
-    const { summary, latest, sequence } = await loadNextSummaryVersion(actor, countyId, input.year);
+  authorize: (actor: Actor, input: PreviewCountySummaryInput) => authorizeNextSummaryVersion(actor, input),
+  run: async ({ summary, latest, sequence }, _actor, input) => {
     const plan = prepareSummaryPublication(summary, {
       now: input.now ?? new Date(),
       sequence,

@@ -50,13 +50,16 @@ export function authorizeSummaryPublication(actor: Actor, countyId: string): Pro
 
 /**
  * The summary a county's next version would freeze, the latest published version (null:
- * none yet) and the next sequence number; a county with nothing to sum is not found.
+ * none yet) and the next sequence number, once the policy allows the actor to publish it
+ * (authorizeSummaryPublication): the authorize step of publishing and of its 样稿. A county
+ * with nothing to sum is not found.
  */
-export async function loadNextSummaryVersion(actor: Actor, countyId: string, year: number) {
-  const summary = await loadCountySummary(countyId, year);
+export async function authorizeNextSummaryVersion(actor: Actor, input: { countyId: string; year: number }) {
+  const countyId = await authorizeSummaryPublication(actor, input.countyId);
+  const summary = await loadCountySummary(countyId, input.year);
   if (!summary) throw notFoundFor(actor);
-  const latest = await latestSummaryPublication(db, countyId, year);
-  return { summary, latest, sequence: (latest?.sequence ?? 0) + 1 };
+  const latest = await latestSummaryPublication(db, countyId, input.year);
+  return { countyId, summary, latest, sequence: (latest?.sequence ?? 0) + 1 };
 }
 
 /** The latest published version of a county's summary of a year, or null. */
@@ -80,9 +83,8 @@ export async function latestSummaryPublication(tx: Prisma.TransactionClient, cou
 export const publishCountySummary = defineOperation({
   name: "publishCountySummary",
   action: "summary.publish",
-  authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
-  run: async (countyId, actor, input) => {
-    const { summary, latest, sequence } = await loadNextSummaryVersion(actor, countyId, input.year);
+  authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeNextSummaryVersion(actor, input),
+  run: async ({ countyId, summary, latest, sequence }, actor, input) => {
     const now = input.now ?? new Date();
     const plan = prepareSummaryPublication(summary, { now, sequence, correctionNote: null, latest });
     const problem = plan.problems[0];

@@ -6,9 +6,8 @@ import { checkedText } from "@/lib/report-data";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { authorizeOrganization } from "@/lib/server/organization-scope";
 import type { Actor } from "@/lib/workflow/policy";
-import { buildSeasonBoard } from "./get-season-board";
+import { authorizeSeasonBoard } from "./get-season-board";
 import { organizationAuditEvent } from "./report-audit-event";
 
 export const MAX_NOTICE_LENGTH = 500;
@@ -46,10 +45,9 @@ export function defaultNoticeText(year: number, unitDeadline: string): string {
 export const sendSeasonNotice = defineOperation({
   name: "sendSeasonNotice",
   action: "season.remind",
-  authorize: (actor: Actor, countyId: string | null, _input: SendSeasonNoticeInput, _now: Date) =>
-    authorizeOrganization(actor, "season.remind", countyId),
-  run: async (countyId, actor, _countyId, input, now) => {
-    const board = await buildSeasonBoard(countyId, input.year, now);
+  authorize: (actor: Actor, countyId: string | null, input: SendSeasonNoticeInput, now: Date) =>
+    authorizeSeasonBoard(actor, "season.remind", countyId, input.year, now),
+  run: async ({ countyId, board }, actor, _countyId, input, now) => {
     if (!board) throw new AppError("NOT_FOUND");
     const onBoard = new Map(board.rows.map((row) => [row.organization.id, row]));
     const units = [...new Set(input.organizationIds)];

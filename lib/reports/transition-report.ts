@@ -6,6 +6,8 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import {
+  MAX_COMMENT_LENGTH,
+  MAX_REASON_LENGTH,
   transitionNames,
   transitionRow,
   type TransitionName,
@@ -15,9 +17,6 @@ import { checkedText, findingKey } from "@/lib/report-data";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport } from "./evaluate-stored-report";
 import { reportAuditEvent } from "./report-audit-event";
-
-export const MAX_COMMENT_LENGTH = 2_000;
-export const MAX_REASON_LENGTH = 500;
 
 const commentTooLong = { error: `说明不超过 ${MAX_COMMENT_LENGTH} 字` };
 

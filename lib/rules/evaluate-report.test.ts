@@ -38,6 +38,13 @@ const zero2021 = zeroReport("gov-2021", 2023);
 const town: Organization = { name: "朝阳镇人民政府", kind: "TOWN" };
 const township: Organization = { name: "董封乡人民政府", kind: "TOWNSHIP" };
 
+/** A finding the case expects: its rule and severity, and what else must match. */
+const finding =
+  (severity: Severity) =>
+  (ruleId: string, details: Omit<Expected, "ruleId" | "severity"> = {}): Expected => ({ ruleId, severity, ...details });
+const error = finding("error");
+const warning = finding("warning");
+
 function run(c: Case) {
   return evaluateReport({
     data: c.data,
@@ -80,58 +87,50 @@ describe("arithmetic declared by the layout", () => {
       name: "（七）总计 not the sum of the rows under 三",
       data: withCells(cleanReport2021, { "t3.r3_4_1.natural": 24, "t3.r3_4_1.total": 24 }),
       expect: [
-        {
-          ruleId: "t3.sumRows.r3_7",
-          severity: "error",
+        error("t3.sumRows.r3_7", {
           cellIds: ["t3.r3_7.natural", "t3.r3_4_1.natural"],
           message: "（七）总计·自然人 应为 34（各项之和），当前为 35",
           expected: 34,
           actual: 35,
-        },
-        { ruleId: "t3.sumRows.r3_7", severity: "error", cellIds: ["t3.r3_7.total"] },
+        }),
+        error("t3.sumRows.r3_7", { cellIds: ["t3.r3_7.total"] }),
       ],
     },
     {
       name: "总计 column not the sum of the applicant columns",
       data: withCells(cleanReport2021, { "t3.r1.total": 36 }),
       expect: [
-        {
-          ruleId: "t3.sumColumns.total",
-          severity: "error",
+        error("t3.sumColumns.total", {
           cellIds: ["t3.r1.total", "t3.r1.natural", "t3.r1.other"],
           message: "一、本年新收政府信息公开申请数量·总计 应为 35（各列之和），当前为 36",
-        },
-        { ruleId: "t3.balance", severity: "error", cellIds: ["t3.r1.total", "t3.r3_7.total", "t3.r4.total"] },
+        }),
+        error("t3.balance", { cellIds: ["t3.r1.total", "t3.r3_7.total", "t3.r4.total"] }),
         // 一、总体情况 says 35 requests received; the table now says 36.
-        { ruleId: "narrative.tableMismatch.requestsReceived", severity: "warning", expected: 36, actual: 35 },
+        warning("narrative.tableMismatch.requestsReceived", { expected: 36, actual: 35 }),
       ],
     },
     {
       name: "一 + 二 ≠ 三（七） + 四",
       data: withCells(cleanReport2021, { "t3.r4.business": 2, "t3.r4.total": 2 }),
       expect: [
-        {
-          ruleId: "t3.balance",
-          severity: "error",
+        error("t3.balance", {
           cellIds: ["t3.r4.business", "t3.r1.business", "t3.r2.business", "t3.r3_7.business"],
           message:
             "“商业企业”列：“一、本年新收政府信息公开申请数量”与“二、上年结转政府信息公开申请数量”之和为 0，应等于“（七）总计”与“四、结转下年度继续办理”之和，当前为 2，请核对这几项",
           expected: 0,
           actual: 2,
-        },
-        { ruleId: "t3.balance", severity: "error", cellIds: ["t3.r4.total"], expected: 35, actual: 37 },
+        }),
+        error("t3.balance", { cellIds: ["t3.r4.total"], expected: 35, actual: 37 }),
       ],
     },
     {
       name: "表四 行政复议 总计 not the sum of its four outcomes",
       data: withCells(cleanReport2021, { "t4.review.total": 5 }),
       expect: [
-        {
-          ruleId: "t4.sumColumns.review.total",
-          severity: "error",
+        error("t4.sumColumns.review.total", {
           cellIds: ["t4.review.total", "t4.review.upheld", "t4.review.pending"],
           message: "行政复议·总计 应为 4（各列之和），当前为 5",
-        },
+        }),
       ],
     },
     {
@@ -139,18 +138,16 @@ describe("arithmetic declared by the layout", () => {
       data: withCells(zero2019, { "t4.suitAfterReview.corrected": 1 }),
       layout: "gov-2019",
       expect: [
-        {
-          ruleId: "t4.sumColumns.suitAfterReview.total",
-          severity: "error",
+        error("t4.sumColumns.suitAfterReview.total", {
           message: "行政诉讼·复议后起诉·总计 应为 1（各列之和），当前为 0",
-        },
+        }),
       ],
     },
     {
       name: "gov-2019 （六）其他处理 is a single row inside （七）总计",
       data: withCells(zero2019, { "t3.r3_6.natural": 1, "t3.r3_6.total": 1 }),
       layout: "gov-2019",
-      expect: [{ ruleId: "t3.sumRows.r3_7", severity: "error", cellIds: ["t3.r3_7.natural", "t3.r3_6.natural"] }],
+      expect: [error("t3.sumRows.r3_7", { cellIds: ["t3.r3_7.natural", "t3.r3_6.natural"] })],
     },
   ])("$name", check);
 
@@ -167,72 +164,64 @@ describe("cell types and bounds", () => {
       data: withCells(cleanReport2021, { "t3.r3_1.natural": 5.5 }),
       // Only this finding: the unusable value is left out of the sums rather than cascading into them.
       expect: [
-        {
-          ruleId: "cell.notInteger",
-          severity: "error",
+        error("cell.notInteger", {
           cellIds: ["t3.r3_1.natural"],
           message: "（一）予以公开·自然人：请输入整数",
           actual: 5.5,
-        },
+        }),
       ],
     },
     {
       name: "a negative count",
       data: withCells(zero2021, { "t2.penalty.decisions": -1 }),
       expect: [
-        {
-          ruleId: "cell.negative",
-          severity: "error",
+        error("cell.negative", {
           cellIds: ["t2.penalty.decisions"],
           message: "行政处罚·本年处理决定数量：请输入 0 或正整数",
-        },
+        }),
       ],
     },
     {
       name: "a negative amount",
       data: withCells(zero2021, { "t2.fees.amount": -0.5 }),
-      expect: [{ ruleId: "cell.negative", severity: "error", cellIds: ["t2.fees.amount"] }],
+      expect: [error("cell.negative", { cellIds: ["t2.fees.amount"] })],
     },
     {
       name: "an amount with 5 decimals",
       data: withCells(zero2019, { "t2.procurement.amount": 12.34567 }),
       layout: "gov-2019",
       expect: [
-        {
-          ruleId: "cell.tooManyDecimals",
-          severity: "error",
+        error("cell.tooManyDecimals", {
           cellIds: ["t2.procurement.amount"],
           message: "政府集中采购·采购总金额（单位：万元，保留4位小数）：金额最多保留 4 位小数，请四舍五入",
-        },
+        }),
       ],
     },
     {
       name: "a figure above 10^9",
       data: withCells(zero2021, { "t2.licensing.decisions": 2_000_000_000 }),
-      expect: [{ ruleId: "cell.outOfRange", severity: "error", cellIds: ["t2.licensing.decisions"] }],
+      expect: [error("cell.outOfRange", { cellIds: ["t2.licensing.decisions"] })],
     },
     {
       name: "not a number",
       data: withCells(zero2021, { "t2.licensing.decisions": Number.NaN }),
-      expect: [{ ruleId: "cell.notNumber", severity: "error", cellIds: ["t2.licensing.decisions"] }],
+      expect: [error("cell.notNumber", { cellIds: ["t2.licensing.decisions"] })],
     },
     {
       name: "a fractional 本年增/减",
       data: withCells(zero2019, { "t2.licensing.change": -2.5 }),
       layout: "gov-2019",
-      expect: [
-        { ruleId: "cell.notInteger", severity: "error", message: "行政许可·本年增/减：请输入整数（减少请填负数）" },
-      ],
+      expect: [error("cell.notInteger", { message: "行政许可·本年增/减：请输入整数（减少请填负数）" })],
     },
     {
       name: "an unknown cell id",
       data: withCells(zero2021, { "t3.r9.natural": 1 }),
-      expect: [{ ruleId: "cell.unknown", severity: "error", cellIds: ["t3.r9.natural"] }],
+      expect: [error("cell.unknown", { cellIds: ["t3.r9.natural"] })],
     },
     {
       name: "a gov-2019 cell in a gov-2021 report",
       data: withCells(zero2021, { "t2.procurement.items": 0 }),
-      expect: [{ ruleId: "cell.unknown", severity: "error", cellIds: ["t2.procurement.items"] }],
+      expect: [error("cell.unknown", { cellIds: ["t2.procurement.items"] })],
     },
   ])("$name", check);
 
@@ -251,25 +240,21 @@ describe("completeness", () => {
       name: "one absent cell is named",
       data: withoutCells(zero2021, ["t3.r4.total"]),
       expect: [
-        {
-          ruleId: "completeness.cells",
-          severity: "error",
+        error("completeness.cells", {
           cellIds: ["t3.r4.total"],
           message: "请填写“三、收到和处理政府信息公开申请情况”中“四、结转下年度继续办理”一行的“总计”；没有发生的请填 0",
-        },
+        }),
       ],
     },
     {
       name: "null is missing, not 0",
       data: withCells(zero2021, { "t3.r3_3_2.legal": null }),
       expect: [
-        {
-          ruleId: "completeness.cells",
-          severity: "error",
+        error("completeness.cells", {
           cellIds: ["t3.r3_3_2.legal"],
           message:
             "请填写“三、收到和处理政府信息公开申请情况”中“（三）不予公开·2.其他法律行政法规禁止公开”一行的“法律服务机构”；没有发生的请填 0",
-        },
+        }),
       ],
     },
     {
@@ -281,48 +266,32 @@ describe("completeness", () => {
         ),
       ),
       expect: [
-        {
-          ruleId: "completeness.cells",
-          severity: "error",
+        error("completeness.cells", {
           cellIds: ["t4.review.upheld", "t4.suitAfterReview.total"],
           message: "请填写“四、政府信息公开行政复议、行政诉讼情况”的全部 15 项数据；没有发生的请填 0",
-        },
+        }),
       ],
     },
     {
       name: "gov-2021 五 blank",
       data: withNarrative(zero2021, { s5: "" }),
-      expect: [
-        {
-          ruleId: "narrative.required.s5",
-          severity: "error",
-          cellIds: ["s5"],
-          message: "请填写“五、存在的主要问题及改进情况”",
-        },
-      ],
+      expect: [error("narrative.required.s5", { cellIds: ["s5"], message: "请填写“五、存在的主要问题及改进情况”" })],
     },
     {
       name: "gov-2021 （一）主动公开 whitespace only",
       data: withNarrative(zero2021, { "s1.active": " \n\u3000" }),
-      expect: [
-        {
-          ruleId: "narrative.required.s1.active",
-          severity: "error",
-          cellIds: ["s1.active"],
-          message: "请填写“（一）主动公开”",
-        },
-      ],
+      expect: [error("narrative.required.s1.active", { cellIds: ["s1.active"], message: "请填写“（一）主动公开”" })],
     },
     {
       name: "gov-2021 六 absent",
       data: withNarrative(zero2021, { s6: undefined }),
-      expect: [{ ruleId: "narrative.required.s6", severity: "error" }],
+      expect: [error("narrative.required.s6")],
     },
     {
       name: "gov-2019 一 absent",
       data: withNarrative(zero2019, { s1: undefined }),
       layout: "gov-2019",
-      expect: [{ ruleId: "narrative.required.s1", severity: "error" }],
+      expect: [error("narrative.required.s1")],
     },
   ])("$name", check);
 
@@ -341,18 +310,16 @@ describe("headings typed into the text", () => {
       data: withNarrative(zero2019, { s1: "2020年，本镇……总结如下：\n一、总体情况\n（一）组织推进情况" }),
       layout: "gov-2019",
       expect: [
-        {
-          ruleId: "narrative.duplicateHeading",
-          severity: "warning",
+        warning("narrative.duplicateHeading", {
           cellIds: ["s1"],
           message: "“一、总体情况”的正文中又写了一遍标题“一、总体情况”；标题由系统自动生成，请从正文中删除",
-        },
+        }),
       ],
     },
     {
       name: "a sub-heading with half-width brackets",
       data: withNarrative(zero2021, { "s1.active": "(一) 主动公开：\n本年主动公开信息30条。" }),
-      expect: [{ ruleId: "narrative.duplicateHeading", severity: "warning", cellIds: ["s1.active"] }],
+      expect: [warning("narrative.duplicateHeading", { cellIds: ["s1.active"] })],
     },
   ])("$name", check);
 
@@ -371,35 +338,31 @@ describe("year to year", () => {
       data: cleanReport2021,
       previousYear: previous,
       expect: [
-        {
-          ruleId: "crossYear.carryOver",
-          severity: "warning",
+        warning("crossYear.carryOver", {
           cellIds: ["t3.r2.natural"],
           message:
             "二、上年结转政府信息公开申请数量·自然人 应为 2（上一年度报告“四、结转下年度继续办理”的数字），当前为 0，请核对；如确有差异，请说明原因",
           expected: 2,
           actual: 0,
-        },
-        { ruleId: "crossYear.carryOver", severity: "warning", cellIds: ["t3.r2.total"] },
+        }),
+        warning("crossYear.carryOver", { cellIds: ["t3.r2.total"] }),
       ],
     },
     {
       name: "across layouts (2020 gov-2019 → 2021 gov-2021)",
       data: zeroReport("gov-2021", 2021),
       previousYear: withCells(zero2019, { "t3.r4.legal": 1, "t3.r4.total": 1 }),
-      expect: [{ ruleId: "crossYear.carryOver", severity: "warning", cellIds: ["t3.r2.legal"] }],
+      expect: [warning("crossYear.carryOver", { cellIds: ["t3.r2.legal"] })],
     },
     {
       name: "现行有效件数 grows faster than 本年制发件数",
       data: withCells(cleanReport2021, { "t2.normative.inForce": 9 }),
       previousYear: withCells(zero2021, { "t2.normative.inForce": 5 }),
       expect: [
-        {
-          ruleId: "crossYear.inForce",
-          severity: "warning",
+        warning("crossYear.inForce", {
           cellIds: ["t2.normative.inForce", "t2.normative.issued"],
           message: "行政规范性文件·现行有效件数 为 9，超过上一年度的 5 与本年“本年制发件数” 3 之和 8，请核对",
-        },
+        }),
       ],
     },
   ])("$name", check);
@@ -419,33 +382,29 @@ describe("prose against the tables", () => {
       name: "requests received stated as 34 while the table says 35",
       data: withNarrative(cleanReport2021, { "s1.onRequest": "全年共收到依申请公开34件，均为自然人申请。" }),
       expect: [
-        {
-          ruleId: "narrative.tableMismatch.requestsReceived",
-          severity: "warning",
+        warning("narrative.tableMismatch.requestsReceived", {
           cellIds: ["t3.r1.total", "s1.onRequest"],
           message:
             "“（二）依申请公开”中写明收到政府信息公开申请 34 件，而表格中“一、本年新收政府信息公开申请数量·总计”为 35，请核对文字或表格，使两者一致",
           expected: 35,
           actual: 34,
-        },
+        }),
       ],
     },
     {
       name: "“未收到政府信息公开申请” while the table has 35",
       data: withNarrative(cleanReport2021, { "s1.onRequest": "本年度未收到政府信息公开申请。" }),
-      expect: [{ ruleId: "narrative.tableMismatch.requestsReceived", severity: "warning", expected: 35, actual: 0 }],
+      expect: [warning("narrative.tableMismatch.requestsReceived", { expected: 35, actual: 0 })],
     },
     {
       name: "行政复议 stated as 3 while the table has 4",
       data: withNarrative(cleanReport2021, { "s1.oversight": "全年被申请行政复议3件。" }),
       expect: [
-        {
-          ruleId: "narrative.tableMismatch.reviews",
-          severity: "warning",
+        warning("narrative.tableMismatch.reviews", {
           cellIds: ["t4.review.total", "s1.oversight"],
           expected: 4,
           actual: 3,
-        },
+        }),
       ],
     },
     {
@@ -453,20 +412,18 @@ describe("prose against the tables", () => {
       data: withNarrative(cleanReport2021, {
         "s1.onRequest": "全年共收到依申请公开35件，无政府信息依申请公开行政复议和行政诉讼案件。",
       }),
-      expect: [{ ruleId: "narrative.tableMismatch.reviews", severity: "warning", expected: 4, actual: 0 }],
+      expect: [warning("narrative.tableMismatch.reviews", { expected: 4, actual: 0 })],
     },
     {
       name: "行政诉讼 stated while the table has none",
       data: withNarrative(zero2019, { s1: "本年度发生政府信息公开行政诉讼1起。" }),
       layout: "gov-2019",
       expect: [
-        {
-          ruleId: "narrative.tableMismatch.lawsuits",
-          severity: "warning",
+        warning("narrative.tableMismatch.lawsuits", {
           cellIds: ["t4.suitDirect.total", "t4.suitAfterReview.total", "s1"],
           message:
             "“一、总体情况”中写明政府信息公开行政诉讼 1 件，而表格中“行政诉讼·未经复议直接起诉·总计”与“行政诉讼·复议后起诉·总计”合计为 0，请核对文字或表格，使两者一致",
-        },
+        }),
       ],
     },
   ])("$name", check);
@@ -496,14 +453,12 @@ describe("identity", () => {
       }),
       organization: town,
       expect: [
-        {
-          ruleId: "identity.kindWord",
-          severity: "warning",
+        warning("identity.kindWord", {
           cellIds: ["s5"],
           message: "“五、存在的主要问题及改进情况”中写有“我乡”，本机关是镇，请改为“我镇”",
           expected: "我镇",
           actual: "我乡",
-        },
+        }),
       ],
     },
     {
@@ -512,30 +467,28 @@ describe("identity", () => {
         organizationName: township.name,
       }),
       organization: township,
-      expect: [{ ruleId: "identity.kindWord", severity: "warning", cellIds: ["s1.active"], expected: "本乡" }],
+      expect: [warning("identity.kindWord", { cellIds: ["s1.active"], expected: "本乡" })],
     },
     {
       name: "a 街道 writing 我镇",
       data: withMeta(withNarrative(zero2021, { s6: "我镇未收取信息处理费。" }), { organizationName: "城关街道" }),
       organization: { name: "城关街道办事处", kind: "SUBDISTRICT" },
-      expect: [{ ruleId: "identity.kindWord", severity: "warning", expected: "我街道" }],
+      expect: [warning("identity.kindWord", { expected: "我街道" })],
     },
     {
       name: "the kind inferred from the title when no body is given",
       data: withMeta(withNarrative(zero2021, { s5: "我乡还存在不足。" }), { organizationName: "朝阳镇" }),
-      expect: [{ ruleId: "identity.kindWord", severity: "warning", cellIds: ["s5"] }],
+      expect: [warning("identity.kindWord", { cellIds: ["s5"] })],
     },
     {
       name: "a title naming another body",
       data: withMeta(zero2021, { organizationName: "董封乡人民政府" }),
       organization: town,
       expect: [
-        {
-          ruleId: "identity.organizationName",
-          severity: "warning",
+        warning("identity.organizationName", {
           cellIds: ["meta.organizationName"],
           message: "报告标题中的机关名称“董封乡人民政府”与本机关名称“朝阳镇人民政府”不一致，请核对",
-        },
+        }),
       ],
     },
   ])("$name", check);
@@ -562,45 +515,39 @@ describe("统计期限", () => {
       name: "an impossible meta date",
       data: withMeta(zero2021, { periodEnd: "2023-02-30" }),
       expect: [
-        {
-          ruleId: "period.invalidDate",
-          severity: "error",
+        error("period.invalidDate", {
           cellIds: ["meta.periodEnd"],
           message: "统计期限的截止日期“2023-02-30”不是有效日期，请填写真实存在的日期（格式 YYYY-MM-DD）",
-        },
+        }),
       ],
     },
     {
       name: "meta dates not covering the year",
       data: withMeta(zero2021, { periodStart: "2023-01-01", periodEnd: "2023-06-30" }),
       expect: [
-        {
-          ruleId: "period.notFullYear",
-          severity: "error",
+        error("period.notFullYear", {
           cellIds: ["meta.periodStart", "meta.periodEnd"],
           message: "统计期限应为2023年1月1日至2023年12月31日，当前为2023年1月1日至2023年6月30日，请修改",
-        },
+        }),
       ],
     },
     {
       name: "year run into the month in the preamble (seed 002)",
       data: withNarrative(zero2021, { preamble: "本报告中所列数据的统计期限自20231月1日起至202312月31日止。" }),
       expect: [
-        {
-          ruleId: "period.invalidDate",
-          severity: "error",
+        error("period.invalidDate", {
           cellIds: ["preamble"],
           message: "“前言”中统计期限的日期“20231月1日”不是有效日期，请改为“2023年1月1日”",
           expected: "2023年1月1日",
           actual: "20231月1日",
-        },
-        { ruleId: "period.invalidDate", severity: "error", cellIds: ["preamble"], expected: "2023年12月31日" },
+        }),
+        error("period.invalidDate", { cellIds: ["preamble"], expected: "2023年12月31日" }),
       ],
     },
     {
       name: "an impossible day in the preamble",
       data: withNarrative(zero2021, { preamble: "本报告中所列数据的统计期限自2023年2月30日起至2023年12月31日止。" }),
-      expect: [{ ruleId: "period.invalidDate", severity: "error", actual: "2023年2月30日" }],
+      expect: [error("period.invalidDate", { actual: "2023年2月30日" })],
     },
     {
       name: "Markdown emphasis pasted into 五",
@@ -608,43 +555,39 @@ describe("统计期限", () => {
         s5: "一是**加强组织领导**。二是**定期开展自查**。三是**强化信息报送**。四是**严格审核**。",
       }),
       expect: [
-        {
-          ruleId: "text.markup.emphasis",
-          severity: "error",
+        error("text.markup.emphasis", {
           cellIds: ["s5"],
           message:
             "“五、存在的主要问题及改进情况”中有Markdown 加粗标记“**加强组织领导**”、“**定期开展自查**”、“**强化信息报送**”等 4 处，印出的报告会原样显示这些符号，请删除成对的 ** 或 __ 符号，只保留文字",
           actual: "**加强组织领导**",
-        },
+        }),
       ],
     },
     {
       name: "a character reference in 一",
       data: withNarrative(zero2021, { s1: "主动公开信息&nbsp;3470条。" }),
-      expect: [{ ruleId: "text.markup.entity", severity: "error", cellIds: ["s1"], actual: "&nbsp;" }],
+      expect: [error("text.markup.entity", { cellIds: ["s1"], actual: "&nbsp;" })],
     },
     {
       name: "an impossible day outside the 统计期限 sentence",
       data: withNarrative(zero2021, { s6: "本报告于20241月26日印发。" }),
       expect: [
-        {
-          ruleId: "text.invalidDate",
-          severity: "error",
+        error("text.invalidDate", {
           cellIds: ["s6"],
           message: "“六、其他需要报告的事项”中的日期“20241月26日”不是有效日期，请改为“2024年1月26日”",
           expected: "2024年1月26日",
-        },
+        }),
       ],
     },
     {
       name: "the previous year in the preamble",
       data: withNarrative(zero2021, { preamble: "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。" }),
-      expect: [{ ruleId: "period.notFullYear", severity: "error", cellIds: ["preamble"] }],
+      expect: [error("period.notFullYear", { cellIds: ["preamble"] })],
     },
     {
       name: "a period stated inside 一 (seed 003 style)",
       data: withNarrative(zero2021, { s1: "报告统计数据时限为2023年1月1日至2023年11月30日。" }),
-      expect: [{ ruleId: "period.notFullYear", severity: "error", cellIds: ["s1"] }],
+      expect: [error("period.notFullYear", { cellIds: ["s1"] })],
     },
   ])("$name", check);
 

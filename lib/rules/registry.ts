@@ -13,7 +13,7 @@ import { kindWord, organizationName } from "./kinds/identity";
 import { duplicateHeading, narrativeFigure, narrativeRequired } from "./kinds/narrative";
 import { period } from "./kinds/period";
 import { textMarkup } from "./kinds/text-markup";
-import type { Evaluators, Rule, RuleKind } from "./registry-types";
+import type { EngineRuleParams, Evaluators, Rule, RuleKind } from "./registry-types";
 import type { Check } from "./types";
 
 export const evaluators: Evaluators = {
@@ -34,18 +34,26 @@ export const evaluators: Evaluators = {
   countySummary,
 };
 
-/** Rules every report gets, whatever its layout; ids are the prefixes of their findings. */
-export const engineRules: readonly Rule[] = [
-  { kind: "cellTypes", id: "cell" },
-  { kind: "completeness", id: "completeness.cells" },
-  { kind: "narrativeRequired", id: "narrative.required" },
-  { kind: "duplicateHeading", id: "narrative.duplicateHeading" },
-  { kind: "period", id: "period" },
-  { kind: "organizationName", id: "identity.organizationName" },
-  { kind: "kindWord", id: "identity.kindWord" },
-  { kind: "textMarkup", id: "text" },
-  { kind: "countySummary", id: "county.summary" },
-];
+/**
+ * The rules every report gets, whatever its layout: one per engine kind (the compiler checks
+ * that none is left out), each with its id, the prefix of its findings.
+ */
+const engineRuleIds = {
+  cellTypes: "cell",
+  completeness: "completeness.cells",
+  narrativeRequired: "narrative.required",
+  duplicateHeading: "narrative.duplicateHeading",
+  period: "period",
+  organizationName: "identity.organizationName",
+  kindWord: "identity.kindWord",
+  textMarkup: "text",
+  countySummary: "county.summary",
+} as const satisfies Record<keyof EngineRuleParams, string>;
+
+export const engineRules: readonly Rule[] = (Object.keys(engineRuleIds) as (keyof EngineRuleParams)[]).map((kind) => ({
+  kind,
+  id: engineRuleIds[kind],
+}));
 
 export function prepareRule<K extends RuleKind>(rule: Rule<K>, layout: CompiledLayout): Check {
   return evaluators[rule.kind].prepare(rule, layout);

@@ -34,9 +34,7 @@ export interface PartRepetition {
  * the server sends it to the wizard: the share and the clerk's own repeated wording, never the
  * other text nor whose it is (lib/reports/find-report-repetition.ts).
  */
-export interface CountyRepetitionForClerk {
-  readonly fieldId: NarrativeId;
-  readonly percent: number;
+export interface CountyRepetitionForClerk extends Pick<PartRepetition, "fieldId" | "percent"> {
   /** The clerk's own stored text of each passage, so the wizard can follow it while the clerk rewrites. */
   readonly passageTexts: readonly string[];
 }

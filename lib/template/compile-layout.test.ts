@@ -120,7 +120,7 @@ describe("the totals the layout computes", () => {
 
   it("sum the operands their first rule names, expanded down to the inputs the clerk types", () => {
     const plan = totalsOf(gov2021);
-    expect(plan.get("t3.r3_7.total")?.ruleId).toBe("t3.sumRows.r3_7");
+    expect(plan.get("t3.r3_7.total")?.ruleIds[0]).toBe("t3.sumRows.r3_7");
     expect(plan.get("t3.r3_7.total")?.operands).toHaveLength(21);
     expect(plan.get("t3.r3_7.total")?.operands).toContain("t3.r3_1.total");
     const r1Parts = ["natural", "business", "research", "nonprofit", "legal", "other"].map((c) => `t3.r1.${c}`);

@@ -21,9 +21,10 @@ import type {
 
 /** A total: a cell the layout's sum rules compute from other cells. */
 export interface CellTotal {
-  /** The first rule that targets the cell; the total follows its operands. */
-  readonly ruleId: string;
-  /** Every rule that targets the cell (（七）总计·总计 is the sum of its row and of its column). */
+  /**
+   * Every rule that targets the cell (（七）总计·总计 is the sum of its row and of its column);
+   * the total follows the first one's operands.
+   */
   readonly ruleIds: readonly string[];
   /** The cells that rule sums, which may be totals themselves. */
   readonly operands: readonly CellId[];
@@ -196,7 +197,6 @@ function expandTotals(direct: ReadonlyMap<CellId, { ruleIds: string[]; operands:
   for (const [id, entry] of direct) {
     const inputs = expand(id, new Set());
     totals.set(id, {
-      ruleId: entry.ruleIds[0] ?? "",
       ruleIds: entry.ruleIds,
       operands: entry.operands,
       inputs: [...inputs.keys()],

@@ -7,7 +7,7 @@
 // The cases use one small world: county A with township A1 (and a department under it,
 // one level deeper) and township A2; county B with township B1. Each county has a county
 // administrator; one clerk and one county administrator still have to choose a password.
-import type { Action, Actor, Refusal, ReportAction, Role, SubjectOf } from "./policy";
+import type { Action, Actor, OrganizationScope, Refusal, ReportAction, Role, SubjectOf } from "./policy";
 import type { ReportStatus, TransitionName } from "./transitions";
 
 const countyA = { organizationId: "county-a", ancestorIds: [] };
@@ -16,6 +16,8 @@ const departmentA1 = { organizationId: "department-a1", ancestorIds: ["town-a1",
 const townA2 = { organizationId: "town-a2", ancestorIds: ["county-a"] };
 const countyB = { organizationId: "county-b", ancestorIds: [] };
 const townB1 = { organizationId: "town-b1", ancestorIds: ["county-b"] };
+const scopes = { countyA, townA1, departmentA1, townA2, countyB, townB1 };
+type ScopeName = keyof typeof scopes;
 
 export const caseActors = {
   anonymous: null,
@@ -73,25 +75,85 @@ function entry<A extends Action>(
 }
 
 type Scope = typeof townA1;
-type Place = readonly [scope: Scope, status: ReportStatus];
 
 /**
- * A row for an action on one report (with `transition`, that transition), its cases given
- * as (actor, organization, status).
+ * The cases of an action on an organization or on one report, written as words: who and where
+ * ("reviewerA countyA"), for a report also its status ("clerkA1 townA1 DRAFT"); a refused case
+ * ends with the answer ("reviewerB countyA NOT_FOUND"). The types admit only known names.
+ */
+type ScopeCase = `${CaseActor} ${ScopeName}`;
+type ReportCase = `${ScopeCase} ${ReportStatus}`;
+
+/** The same case for each of several actors: `rest` is the case without its actor. */
+function everyOf<const Rest extends string>(actors: readonly CaseActor[], rest: Rest): `${CaseActor} ${Rest}`[] {
+  return actors.map((actor) => `${actor} ${rest}` as const);
+}
+
+function wordsOf<Words extends readonly string[]>(text: string): Words {
+  return text.split(" ") as readonly string[] as Words;
+}
+
+/** The actions whose subject is an organization. */
+type ScopeAction = { [A in Action]: SubjectOf[A] extends OrganizationScope ? A : never }[Action];
+
+/** A row for an action on one organization, its cases given as words (see ScopeCase). */
+function onScope(
+  action: ScopeAction,
+  allowed: readonly ScopeCase[],
+  refused: readonly `${ScopeCase} ${Refusal}`[],
+): EntryPointPolicy {
+  return entry(
+    action,
+    allowed.map((text) => {
+      const [actor, scope] = wordsOf<[CaseActor, ScopeName]>(text);
+      return [actor, scopes[scope]] as const;
+    }),
+    refused.map((text) => {
+      const [actor, scope, refusal] = wordsOf<[CaseActor, ScopeName, Refusal]>(text);
+      return [actor, scopes[scope], refusal] as const;
+    }),
+  );
+}
+
+/**
+ * A row for an action on one report (with `transition`, that transition), its cases given as
+ * words (see ReportCase).
  */
 function onReport(
   action: ReportAction,
-  allowed: readonly (readonly [CaseActor, ...Place])[],
-  refused: readonly (readonly [CaseActor, ...Place, Refusal])[],
+  allowed: readonly ReportCase[],
+  refused: readonly `${ReportCase} ${Refusal}`[],
   transition?: TransitionName,
 ): EntryPointPolicy {
-  const subject = (scope: Scope, status: ReportStatus) => ({ ...scope, status, ...(transition ? { transition } : {}) });
+  const subject = (scope: ScopeName, status: ReportStatus) => ({
+    ...scopes[scope],
+    status,
+    ...(transition ? { transition } : {}),
+  });
   return entry(
     action,
-    allowed.map(([actor, scope, status]) => [actor, subject(scope, status)] as const),
-    refused.map(([actor, scope, status, refusal]) => [actor, subject(scope, status), refusal] as const),
+    allowed.map((text) => {
+      const [actor, scope, status] = wordsOf<[CaseActor, ScopeName, ReportStatus]>(text);
+      return [actor, subject(scope, status)] as const;
+    }),
+    refused.map((text) => {
+      const [actor, scope, status, refusal] = wordsOf<[CaseActor, ScopeName, ReportStatus, Refusal]>(text);
+      return [actor, subject(scope, status), refusal] as const;
+    }),
   );
 }
+
+/**
+ * The refusals of an action on a report of town A1 at `status` that depend only on who asks:
+ * whoever does not reach the report (another unit, another county) is not found, `otherRoles`
+ * are refused, `newcomer` must first choose a password, nobody signed in must sign in.
+ */
+const refusedForWhoTheyAre = (status: ReportStatus, otherRoles: readonly CaseActor[], newcomer: CaseActor) => [
+  ...everyOf(["clerkA2", "clerkB1", "reviewerB", "countyAdminB"], `townA1 ${status} NOT_FOUND`),
+  ...everyOf(otherRoles, `townA1 ${status} FORBIDDEN`),
+  `${newcomer} townA1 ${status} PASSWORD_CHANGE_REQUIRED` as const,
+  `anonymous townA1 ${status} UNAUTHENTICATED` as const,
+];
 
 /** The subject of a transition on a report, awaiting the confirmation of an import or not. */
 const transitionOf = (transition: TransitionName, scope: Scope, status: ReportStatus, isPendingImport = false) => ({
@@ -109,30 +171,23 @@ const onTransition = (
 
 const readReport = onReport(
   "report.read",
+  ["clerkA1 townA1 DRAFT", "reviewerA departmentA1 SUBMITTED", "admin townB1 PUBLISHED"],
   [
-    ["clerkA1", townA1, "DRAFT"],
-    ["reviewerA", departmentA1, "SUBMITTED"],
-    ["admin", townB1, "PUBLISHED"],
-  ],
-  [
-    ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
-    ["reviewerB", departmentA1, "SUBMITTED", "NOT_FOUND"],
-    ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
+    "clerkA2 townA1 DRAFT NOT_FOUND",
+    "reviewerB departmentA1 SUBMITTED NOT_FOUND",
+    "anonymous townA1 PUBLISHED UNAUTHENTICATED",
   ],
 );
 
 /** What only the report's own clerk does, and only while it is a draft or returned. */
 const editDraft = onReport(
   "report.edit",
+  ["clerkA1 townA1 DRAFT", "clerkA1 townA1 RETURNED"],
   [
-    ["clerkA1", townA1, "DRAFT"],
-    ["clerkA1", townA1, "RETURNED"],
-  ],
-  [
-    ...each(["clerkA2", "reviewerB"], townA1, "DRAFT", "NOT_FOUND"),
-    ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-    ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
-    ["anonymous", townA1, "DRAFT", "UNAUTHENTICATED"],
+    ...everyOf(["clerkA2", "reviewerB"], "townA1 DRAFT NOT_FOUND"),
+    "reviewerA townA1 DRAFT FORBIDDEN",
+    "clerkA1 townA1 SUBMITTED INVALID_STATE",
+    "anonymous townA1 DRAFT UNAUTHENTICATED",
   ],
 );
 
@@ -221,49 +276,38 @@ const changeOwnPassword = entry(
 const listUnits = scopeAdministrators("unit.list");
 
 /** Placing units under a parent (creating, importing a list into a county). */
-const placeUnits = entry(
+const placeUnits = onScope(
   "unit.create",
+  ["countyAdminA countyA", "countyAdminA townA1", "admin townB1"],
   [
-    ["countyAdminA", countyA],
-    ["countyAdminA", townA1],
-    ["admin", townB1],
-  ],
-  [
-    ["countyAdminB", countyA, "NOT_FOUND"],
-    ["countyAdminA", townB1, "NOT_FOUND"],
-    ["reviewerA", countyA, "FORBIDDEN"],
-    ["clerkA1", townA1, "FORBIDDEN"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
+    "countyAdminB countyA NOT_FOUND",
+    "countyAdminA townB1 NOT_FOUND",
+    "reviewerA countyA FORBIDDEN",
+    "clerkA1 townA1 FORBIDDEN",
+    "anonymous countyA UNAUTHENTICATED",
   ],
 );
 
 /** Changing a unit below a county: its county's administrator or the system's; never the county itself. */
-const manageUnit = entry(
+const manageUnit = onScope(
   "unit.manage",
+  ["countyAdminA townA1", "countyAdminA departmentA1", "admin countyA"],
   [
-    ["countyAdminA", townA1],
-    ["countyAdminA", departmentA1],
-    ["admin", countyA],
-  ],
-  [
-    ["countyAdminA", countyA, "FORBIDDEN"],
-    ...each(["countyAdminB", "clerkA2"], townA1, "NOT_FOUND"),
-    ...each(["reviewerA", "clerkA1"], townA1, "FORBIDDEN"),
-    ["anonymous", townA1, "UNAUTHENTICATED"],
+    "countyAdminA countyA FORBIDDEN",
+    ...everyOf(["countyAdminB", "clerkA2"], "townA1 NOT_FOUND"),
+    ...everyOf(["reviewerA", "clerkA1"], "townA1 FORBIDDEN"),
+    "anonymous townA1 UNAUTHENTICATED",
   ],
 );
 
-const manageCalendar = entry(
+const manageCalendar = onScope(
   "calendar.manage",
+  ["countyAdminA countyA", "admin countyB"],
   [
-    ["countyAdminA", countyA],
-    ["admin", countyB],
-  ],
-  [
-    ["countyAdminB", countyA, "NOT_FOUND"],
-    ...each(["countyAdminA", "clerkA1"], townA1, "FORBIDDEN"),
-    ["reviewerA", countyA, "FORBIDDEN"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
+    "countyAdminB countyA NOT_FOUND",
+    ...everyOf(["countyAdminA", "clerkA1"], "townA1 FORBIDDEN"),
+    "reviewerA countyA FORBIDDEN",
+    "anonymous countyA UNAUTHENTICATED",
   ],
 );
 
@@ -272,75 +316,69 @@ const manageCalendar = entry(
  * the system administrator; nobody of another county, no township clerk.
  */
 const countyStaff = (action: "season.board" | "season.remind" | "summary.read") =>
-  entry(
+  onScope(
     action,
-    [...each(["reviewerA", "countyAdminA"], countyA), ["admin", countyB]],
+    [...everyOf(["reviewerA", "countyAdminA"], "countyA"), "admin countyB"],
     [
-      ...each(["reviewerB", "countyAdminB", "clerkA1"], countyA, "NOT_FOUND"),
-      ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
-      ["anonymous", countyA, "UNAUTHENTICATED"],
+      ...everyOf(["reviewerB", "countyAdminB", "clerkA1"], "countyA NOT_FOUND"),
+      "newCountyAdminA countyA PASSWORD_CHANGE_REQUIRED",
+      "anonymous countyA UNAUTHENTICATED",
     ],
   );
 
 /** A unit's reminders: its own clerks only. */
 const ownUnitNotices = (action: "notice.read" | "notice.markRead") =>
-  entry(
+  onScope(
     action,
-    [["clerkA1", townA1]],
+    ["clerkA1 townA1"],
     [
-      ...each(["clerkA2", "clerkB1", "reviewerB"], townA1, "NOT_FOUND"),
-      ...each(["reviewerA", "countyAdminA", "admin"], townA1, "FORBIDDEN"),
-      ["newClerkA1", townA1, "PASSWORD_CHANGE_REQUIRED"],
-      ["anonymous", townA1, "UNAUTHENTICATED"],
+      ...everyOf(["clerkA2", "clerkB1", "reviewerB"], "townA1 NOT_FOUND"),
+      ...everyOf(["reviewerA", "countyAdminA", "admin"], "townA1 FORBIDDEN"),
+      "newClerkA1 townA1 PASSWORD_CHANGE_REQUIRED",
+      "anonymous townA1 UNAUTHENTICATED",
     ],
   );
 
 // The county summary: also the county government's own clerk, who reaches only the county itself.
 const readSummary = countyStaff("summary.read");
 
-const configureCounty = entry(
+const configureCounty = onScope(
   "county.configure",
+  ["countyAdminA countyA", "admin countyB"],
   [
-    ["countyAdminA", countyA],
-    ["admin", countyB],
-  ],
-  [
-    ["countyAdminB", countyA, "NOT_FOUND"],
-    ["reviewerA", countyA, "FORBIDDEN"],
-    ["clerkA1", townA1, "FORBIDDEN"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
+    "countyAdminB countyA NOT_FOUND",
+    "reviewerA countyA FORBIDDEN",
+    "clerkA1 townA1 FORBIDDEN",
+    "anonymous countyA UNAUTHENTICATED",
   ],
 );
 
 // Publishing the county summary (and its 样稿): the county's own reviewers and administrators;
 // another county is not found, the system administrator (who publishes no report) is refused.
-const publishSummary = entry(
+const publishSummary = onScope(
   "summary.publish",
+  ["reviewerA countyA", "countyAdminA countyA"],
   [
-    ["reviewerA", countyA],
-    ["countyAdminA", countyA],
-  ],
-  [
-    ["reviewerB", countyA, "NOT_FOUND"],
-    ["countyAdminB", countyA, "NOT_FOUND"],
-    ["clerkA1", countyA, "NOT_FOUND"],
-    ["reviewerA", townA1, "FORBIDDEN"],
-    ["admin", countyA, "FORBIDDEN"],
-    ["newCountyAdminA", countyA, "PASSWORD_CHANGE_REQUIRED"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
+    "reviewerB countyA NOT_FOUND",
+    "countyAdminB countyA NOT_FOUND",
+    "clerkA1 countyA NOT_FOUND",
+    "reviewerA townA1 FORBIDDEN",
+    "admin countyA FORBIDDEN",
+    "newCountyAdminA countyA PASSWORD_CHANGE_REQUIRED",
+    "anonymous countyA UNAUTHENTICATED",
   ],
 );
 
 // 一键发布 (publishing every approved report of the county as a job): the county's own
 // reviewers; the job then asks report.transition for each report, as the reviewer is then.
-const publishCountyReports = entry(
+const publishCountyReports = onScope(
   "season.publishReports",
-  [["reviewerA", countyA]],
+  ["reviewerA countyA"],
   [
-    ...each(["reviewerB", "countyAdminB", "clerkA1"], countyA, "NOT_FOUND"),
-    ...each(["countyAdminA", "admin"], countyA, "FORBIDDEN"),
-    ["reviewerA", townA1, "FORBIDDEN"],
-    ["anonymous", countyA, "UNAUTHENTICATED"],
+    ...everyOf(["reviewerB", "countyAdminB", "clerkA1"], "countyA NOT_FOUND"),
+    ...everyOf(["countyAdminA", "admin"], "countyA FORBIDDEN"),
+    "reviewerA townA1 FORBIDDEN",
+    "anonymous countyA UNAUTHENTICATED",
   ],
 );
 
@@ -368,72 +406,42 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   "app/(staff)/clerk/reports/[id]/actions.ts#saveDraftAction": editDraft,
   "app/(staff)/clerk/reports/[id]/actions.ts#submitReportAction": onTransition(
     "submit",
-    [
-      ["clerkA1", townA1, "DRAFT"],
-      ["clerkA1", townA1, "RETURNED"],
-    ],
-    [
-      ["clerkA2", townA1, "DRAFT", "NOT_FOUND"],
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
-    ],
+    ["clerkA1 townA1 DRAFT", "clerkA1 townA1 RETURNED"],
+    ["clerkA2 townA1 DRAFT NOT_FOUND", "reviewerA townA1 DRAFT FORBIDDEN", "clerkA1 townA1 SUBMITTED FORBIDDEN"],
   ),
   "app/(staff)/review/actions.ts#addReviewCommentAction": onReport(
     "report.comment",
+    ["reviewerA townA1 SUBMITTED", "reviewerA departmentA1 SUBMITTED"],
     [
-      ["reviewerA", townA1, "SUBMITTED"],
-      ["reviewerA", departmentA1, "SUBMITTED"],
-    ],
-    [
-      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["reviewerA", townA1, "RETURNED", "FORBIDDEN"],
+      "reviewerB townA1 SUBMITTED NOT_FOUND",
+      "clerkA1 townA1 SUBMITTED FORBIDDEN",
+      "reviewerA townA1 RETURNED FORBIDDEN",
     ],
   ),
   // The clerk answers a comment while the report is back in their hands; never another unit's.
   "app/(staff)/clerk/reports/[id]/actions.ts#replyToReviewCommentAction": onReport(
     "report.replyComment",
+    ["clerkA1 townA1 RETURNED", "clerkA1 townA1 DRAFT"],
     [
-      ["clerkA1", townA1, "RETURNED"],
-      ["clerkA1", townA1, "DRAFT"],
-    ],
-    [
-      ...each(["clerkA2", "clerkB1", "reviewerB", "countyAdminB"], townA1, "RETURNED", "NOT_FOUND"),
-      ...each(["reviewerA", "countyAdminA", "admin"], townA1, "RETURNED", "FORBIDDEN"),
-      ["clerkA1", townA1, "SUBMITTED", "INVALID_STATE"],
-      ["clerkA1", townA1, "PUBLISHED", "INVALID_STATE"],
-      ["newClerkA1", townA1, "RETURNED", "PASSWORD_CHANGE_REQUIRED"],
-      ["anonymous", townA1, "RETURNED", "UNAUTHENTICATED"],
+      ...refusedForWhoTheyAre("RETURNED", ["reviewerA", "countyAdminA", "admin"], "newClerkA1"),
+      "clerkA1 townA1 SUBMITTED INVALID_STATE",
+      "clerkA1 townA1 PUBLISHED INVALID_STATE",
     ],
   ),
   // A reviewer of the county closes a comment until the report is published (which closes the rest).
   "app/(staff)/review/actions.ts#resolveReviewCommentAction": onReport(
     "report.resolveComment",
+    ["reviewerA townA1 SUBMITTED", "reviewerA departmentA1 RETURNED", "reviewerA townA1 APPROVED"],
     [
-      ["reviewerA", townA1, "SUBMITTED"],
-      ["reviewerA", departmentA1, "RETURNED"],
-      ["reviewerA", townA1, "APPROVED"],
-    ],
-    [
-      ...each(["reviewerB", "clerkA2", "clerkB1", "countyAdminB"], townA1, "SUBMITTED", "NOT_FOUND"),
-      ...each(["clerkA1", "countyAdminA", "admin"], townA1, "SUBMITTED", "FORBIDDEN"),
-      ["newCountyAdminA", townA1, "SUBMITTED", "PASSWORD_CHANGE_REQUIRED"],
-      ["reviewerA", townA1, "PUBLISHED", "FORBIDDEN"],
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-      ["anonymous", townA1, "SUBMITTED", "UNAUTHENTICATED"],
+      ...refusedForWhoTheyAre("SUBMITTED", ["clerkA1", "countyAdminA", "admin"], "newCountyAdminA"),
+      "reviewerA townA1 PUBLISHED FORBIDDEN",
+      "reviewerA townA1 DRAFT FORBIDDEN",
     ],
   ),
   "app/(staff)/review/actions.ts#returnReportAction": onTransition(
     "return",
-    [
-      ["reviewerA", townA1, "SUBMITTED"],
-      ["reviewerA", departmentA1, "APPROVED"],
-    ],
-    [
-      ["reviewerB", townA1, "SUBMITTED", "NOT_FOUND"],
-      ["clerkA1", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["reviewerA", townA1, "DRAFT", "FORBIDDEN"],
-    ],
+    ["reviewerA townA1 SUBMITTED", "reviewerA departmentA1 APPROVED"],
+    ["reviewerB townA1 SUBMITTED NOT_FOUND", "clerkA1 townA1 SUBMITTED FORBIDDEN", "reviewerA townA1 DRAFT FORBIDDEN"],
   ),
   // Another county's published report is not found, whatever the input says.
   // An imported report is confirmed against its file (below), never approved.
@@ -449,20 +457,17 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   ),
   "app/(staff)/review/actions.ts#publishReportAction": onTransition(
     "publish",
-    [["reviewerA", townA1, "APPROVED"]],
+    ["reviewerA townA1 APPROVED"],
     [
-      ["reviewerB", townA1, "APPROVED", "NOT_FOUND"],
-      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
-      ["clerkA1", townA1, "APPROVED", "FORBIDDEN"],
+      "reviewerB townA1 APPROVED NOT_FOUND",
+      "reviewerA townA1 SUBMITTED FORBIDDEN",
+      "clerkA1 townA1 APPROVED FORBIDDEN",
     ],
   ),
   "app/(staff)/review/actions.ts#reopenReportAction": onTransition(
     "reopenForCorrection",
-    [["reviewerA", townA1, "PUBLISHED"]],
-    [
-      ["reviewerB", townA1, "PUBLISHED", "NOT_FOUND"],
-      ["reviewerA", townA1, "SUBMITTED", "FORBIDDEN"],
-    ],
+    ["reviewerA townA1 PUBLISHED"],
+    ["reviewerB townA1 PUBLISHED NOT_FOUND", "reviewerA townA1 SUBMITTED FORBIDDEN"],
   ),
   // An import is published only by a reviewer of its county, and only as an import.
   "app/(staff)/review/actions.ts#confirmImportAction": entry(
@@ -476,14 +481,11 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
   ),
   "app/(staff)/review/reports/[id]/source/route.ts#GET": onReport(
     "report.readImportSource",
+    ["reviewerA townA1 SUBMITTED", "reviewerA departmentA1 PUBLISHED"],
     [
-      ["reviewerA", townA1, "SUBMITTED"],
-      ["reviewerA", departmentA1, "PUBLISHED"],
-    ],
-    [
-      ...each(["reviewerB", "clerkA2"], townA1, "SUBMITTED", "NOT_FOUND"),
-      ...each(["clerkA1", "admin"], townA1, "SUBMITTED", "FORBIDDEN"),
-      ["anonymous", townA1, "PUBLISHED", "UNAUTHENTICATED"],
+      ...everyOf(["reviewerB", "clerkA2"], "townA1 SUBMITTED NOT_FOUND"),
+      ...everyOf(["clerkA1", "admin"], "townA1 SUBMITTED FORBIDDEN"),
+      "anonymous townA1 PUBLISHED UNAUTHENTICATED",
     ],
   ),
   "app/(staff)/admin/accounts/actions.ts#createAccountAction": manageAccount,
@@ -539,30 +541,23 @@ export const entryPoints: Record<string, EntryPointPolicy> = {
 
 /** Data-reading pages, by file: the action their loadStaffPage / loadPublicPage declares. */
 export const pageEntryPoints: Record<string, EntryPointPolicy> = {
-  "app/(staff)/clerk/page.tsx": entry(
+  "app/(staff)/clerk/page.tsx": onScope(
     "organization.read",
-    [
-      ["clerkA1", townA1],
-      ["reviewerA", departmentA1],
-    ],
-    each(["clerkA2", "reviewerB"], townA1, "NOT_FOUND"),
+    ["clerkA1 townA1", "reviewerA departmentA1"],
+    everyOf(["clerkA2", "reviewerB"], "townA1 NOT_FOUND"),
   ),
   "app/(staff)/clerk/import/page.tsx": ownClerk("report.importHistory"),
   "app/(staff)/clerk/reports/[id]/page.tsx": readReport,
-  "app/(staff)/review/page.tsx": entry("review.queue", each(["reviewerA", "admin"], countyA), [
-    ["reviewerB", countyA, "NOT_FOUND"],
-    ["clerkA1", townA1, "NOT_FOUND"],
+  "app/(staff)/review/page.tsx": onScope("review.queue", everyOf(["reviewerA", "admin"], "countyA"), [
+    "reviewerB countyA NOT_FOUND",
+    "clerkA1 townA1 NOT_FOUND",
   ]),
   "app/(staff)/review/reports/[id]/page.tsx": readReport,
   // A unit's or a county's trends: whoever may read the county's review queue.
-  "app/(staff)/review/trends/[id]/page.tsx": entry(
+  "app/(staff)/review/trends/[id]/page.tsx": onScope(
     "review.queue",
-    [
-      ["reviewerA", townA1],
-      ["reviewerA", countyA],
-      ["admin", townB1],
-    ],
-    each(["reviewerB", "clerkA1"], townA1, "NOT_FOUND"),
+    ["reviewerA townA1", "reviewerA countyA", "admin townB1"],
+    everyOf(["reviewerB", "clerkA1"], "townA1 NOT_FOUND"),
   ),
   // Published figures only: an organization with nothing published is not found.
   "app/(public)/trends/[id]/page.tsx": readPublication,

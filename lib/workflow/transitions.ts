@@ -14,6 +14,11 @@ export const statusLabels: Record<ReportStatus, string> = {
   PUBLISHED: "已发布",
 };
 
+/** The longest comment a transition takes (审核意见, 退回理由, 更正原因); the form's textarea stops there too. */
+export const MAX_COMMENT_LENGTH = 2_000;
+/** The longest reason for one warning a submit takes (lib/reports/transition-report.ts). */
+export const MAX_REASON_LENGTH = 500;
+
 /** The report timestamps a transition can set. */
 export type TransitionTimestamp = "submittedAt" | "approvedAt" | "publishedAt";
 

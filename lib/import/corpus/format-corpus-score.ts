@@ -24,10 +24,10 @@ export function formatCorpusScore(run: CorpusScore): string {
   for (const e of run.entries) {
     const s = e.score;
     const meta = [
-      s.layoutRight ? null : `格式读为 ${e.reading.layoutId}（应为 ${e.label.layoutId}）`,
-      s.yearRight ? null : `年度读为 ${e.reading.year ?? "无"}（应为 ${e.label.year}）`,
-      s.organizationRight ? null : `机关读为「${e.reading.organizationName}」（应为「${e.label.organization}」）`,
-      s.kindRight ? null : `机关类型读为 ${s.readKind ?? "未知"}（应为 ${e.label.organizationKind ?? "未知"}）`,
+      s.right.layout ? null : `格式读为 ${e.reading.layoutId}（应为 ${e.label.layoutId}）`,
+      s.right.year ? null : `年度读为 ${e.reading.year ?? "无"}（应为 ${e.label.year}）`,
+      s.right.organization ? null : `机关读为「${e.reading.organizationName}」（应为「${e.label.organization}」）`,
+      s.right.kind ? null : `机关类型读为 ${s.readKind ?? "未知"}（应为 ${e.label.organizationKind ?? "未知"}）`,
     ].filter((x): x is string => x !== null);
     out.push(`${e.entry}  ${e.label.organization} ${e.label.year} ${e.label.layoutId}（${e.reading.source}）`);
     out.push(

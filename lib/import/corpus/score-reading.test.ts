@@ -52,12 +52,7 @@ describe("scoreReading", () => {
     expect(score.cellsLabelled).toBe(compiled.cells.length);
     expect(score.cellsRight).toBe(compiled.cells.length);
     expect(score.falseAlarms).toEqual([]);
-    expect([score.layoutRight, score.yearRight, score.organizationRight, score.kindRight]).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(score.right).toEqual({ layout: true, year: true, organization: true, kind: true });
     expect(meetsAims(totalScores([score]))).toBe(true);
   });
 

@@ -28,19 +28,23 @@ export interface Signal {
   readonly message: string;
 }
 
-export interface EntryScore {
+/** What a file's score and the corpus totals both count; the totals add up the files'. */
+export interface ScoreCounts {
   readonly cellsLabelled: number;
   readonly cellsRight: number;
-  readonly cellMisses: readonly CellMiss[];
   readonly defectsLabelled: number;
   readonly defectsFound: number;
+}
+
+export interface EntryScore extends ScoreCounts {
+  readonly cellMisses: readonly CellMiss[];
   readonly missedDefects: readonly CorpusDefect[];
   readonly falseAlarms: readonly Signal[];
-  readonly layoutRight: boolean;
-  readonly yearRight: boolean;
-  readonly organizationRight: boolean;
-  /** The reader's guess of the kind against the label's (null = "unknown" is right only where the label says so). */
-  readonly kindRight: boolean;
+  /**
+   * Whether the reader read each fact of the file as the label gives it (for the kind, null =
+   * "unknown" is right only where the label says so).
+   */
+  readonly right: Readonly<Record<"layout" | "year" | "organization" | "kind", boolean>>;
   readonly readKind: OrganizationKind | null;
 }
 
@@ -102,20 +106,18 @@ export function scoreReading(label: CorpusLabel, reading: ReadResult, findings: 
     defectsFound: label.defects.length - missedDefects.length,
     missedDefects,
     falseAlarms,
-    layoutRight: reading.status === "read" && reading.layoutId === label.layoutId,
-    yearRight: reading.year === label.year,
-    organizationRight: readName !== "" && (readName.includes(wantName) || wantName.includes(readName)),
-    kindRight: reading.organizationKind === label.organizationKind,
+    right: {
+      layout: reading.status === "read" && reading.layoutId === label.layoutId,
+      year: reading.year === label.year,
+      organization: readName !== "" && (readName.includes(wantName) || wantName.includes(readName)),
+      kind: reading.organizationKind === label.organizationKind,
+    },
     readKind: reading.organizationKind,
   };
 }
 
-export interface CorpusTotals {
+export interface CorpusTotals extends ScoreCounts {
   readonly entries: number;
-  readonly cellsLabelled: number;
-  readonly cellsRight: number;
-  readonly defectsLabelled: number;
-  readonly defectsFound: number;
   readonly falseAlarms: number;
 }
 

@@ -18,19 +18,20 @@ export type WorkbookCellRefusal = {
   readonly message: string;
 };
 
+/** What could be read of a workbook written for the draft's layout. */
+export interface WorkbookFigures {
+  /** The title of the report the file was downloaded for, as written in its first row. */
+  readonly title: string | null;
+  /** Every input cell that could be read: its figure, or null where the cell is blank. */
+  readonly cells: Readonly<Record<string, number | null>>;
+  readonly refusals: readonly WorkbookCellRefusal[];
+}
+
 export type WorkbookUpload =
-  | {
-      readonly ok: true;
-      /** The title of the report the file was downloaded for, as written in its first row. */
-      readonly title: string | null;
-      /** Every input cell that could be read: its figure, or null where the cell is blank. */
-      readonly cells: Readonly<Record<string, number | null>>;
-      readonly refusals: readonly WorkbookCellRefusal[];
-    }
-  | { readonly ok: false; readonly message: string };
+  ({ readonly ok: true } & WorkbookFigures) | { readonly ok: false; readonly message: string };
 
 /** What the upload route answers the wizard: the file's readable figures, refusals, its name. */
-export type WorkbookUploadPreview = Extract<WorkbookUpload, { ok: true }> & { readonly fileName: string };
+export type WorkbookUploadPreview = { readonly ok: true; readonly fileName: string } & WorkbookFigures;
 
 export const workbookMessages = {
   notOurs: (): string =>

@@ -21,13 +21,8 @@ const WOFF_ENTRY_SIZE = 20;
 const SFNT_HEADER_SIZE = 12;
 const SFNT_ENTRY_SIZE = 16;
 
-interface TableEntry {
-  readonly tag: number;
-  readonly offset: number;
-  readonly compLength: number;
-  readonly origLength: number;
-  readonly checksum: number;
-}
+/** A WOFF table directory entry: five 32-bit words, read in this order (section 5). */
+type TableEntry = Readonly<Record<"tag" | "offset" | "compLength" | "origLength" | "checksum", number>>;
 
 export function isWoff(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) === WOFF_SIGNATURE;

@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportData } from "@/lib/report-data";
 import { compileLayout, standardPreamble, getLayout, layoutForYear } from "@/lib/template";
 import { db } from "@/lib/server/db";
+import { createAccount, oneTimePassword, type NewAccount } from "@/prisma/seed/create-account";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
 import { authorizeReport } from "../authorize-report";
@@ -148,4 +149,13 @@ export async function saveCleanReportAsClerk(username: string, year: number, cel
 export async function submitCleanReportAsClerk(username: string, year: number, cells: Record<string, number> = {}) {
   const saved = await saveCleanReportAsClerk(username, year, cells);
   return { ...saved, version: await submitReportAsClerk(saved.clerk, saved.reportId) };
+}
+
+/**
+ * A sign-in account a test adds to the seeded ones (a second reviewer, a county administrator,
+ * the clerk of a unit the test created), as the policy sees it. Its password is never used.
+ */
+export async function actorOfNewAccount(account: Omit<NewAccount, "password" | "mustChangePassword">) {
+  await createAccount(db, { ...account, password: oneTimePassword(), mustChangePassword: false });
+  return actorFor(account.username);
 }

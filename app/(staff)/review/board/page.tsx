@@ -14,7 +14,7 @@ import { organizationKinds } from "@/lib/report-data";
 import { seasonCountLine } from "@/lib/reports/export-season-board";
 import {
   getSeasonBoard,
-  seasonBoardFlagLabels,
+  seasonBoardFlagRules,
   seasonBoardFlags,
   seasonBoardParams,
   viewSeasonBoard,
@@ -145,7 +145,7 @@ export default async function SeasonBoardPage({
           name="flag"
           label="情况"
           value={params.flag}
-          options={seasonBoardFlags.map((flag) => ({ value: flag, label: seasonBoardFlagLabels[flag] }))}
+          options={seasonBoardFlags.map((flag) => ({ value: flag, label: seasonBoardFlagRules[flag].label }))}
           allLabel="全部"
         />
       </FilterForm>
