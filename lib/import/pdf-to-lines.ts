@@ -5,19 +5,28 @@
  *
  * - **Rows** from baselines: runs whose baselines differ by less than half their font
  *   size are one row (a figure printed a little higher than its label is still its row).
- * - **Cells** from gaps: within a row, a gap wider than a font size between two runs ends
- *   a cell (the inter-column gutter); the narrower gaps inside a sentence do not.
+ * - **Cells** from gaps: within a row, a gap wider than 0.35 of a font size between two runs
+ *   ends a cell, and two figures side by side are always two cells, so the figures of
+ *   adjacent columns are never merged and a blank cell keeps its column.
  * - **Columns** of a table from its figures and its header: the figure cells of the rows
  *   of one table give the column bands, and a header cell that lies over no band adds one
  *   (a column blank in every row). A row then prints one cell per band, "" where it has no
- *   figure, so a blank keeps its column (prepare-lines.ts turns it into a blank token).
- * - **Row labels** wrapped over several lines, and the vertical 三、本/年度办/理结果 group
- *   label, lie in the stub left of the figures: each stub run is filed under the figure row
- *   whose vertical extent holds it, joined in reading order per stub column, so a wrapped
- *   label becomes one cell of its row instead of a line of its own.
- * - **Pages** follow one another: a table continued on the next page is more rows, its
- *   repeated header is header words again (the table reader skips them), and a page
- *   number alone on the page's first or last row is dropped.
+ *   figure, and is marked a grid row (SourceLine.isTableRow), so a blank keeps its column.
+ * - **The stub** (the labels left of the figures) is read per column (left edges aligned, or
+ *   the middles of adjacent lines for centred text) in blocks: a line continues the label
+ *   above when it is set one line below it and does not start with a row's numbering (1.
+ *   （一） 一、), so a **wrapped label** is joined back into one cell. A block beside a block
+ *   of a column to its right (the vertical 三、本年度办理结果, （三）不予公开 over its rows) is a
+ *   **group label**, printed before the row label nearest its first line, as an HTML table
+ *   prints a spanning cell; the others are row labels. Each figure row goes with the row
+ *   label whose lines span its baseline (Word and LibreOffice set it on the first line,
+ *   centred tables between the lines), and a **row label without figures is a blank row**
+ *   of the grid, still a line of its own, so the rows after it keep their places.
+ * - **Pages** follow one another: a table that runs to the foot of a page goes on at the
+ *   top of the next, its repeated header cells dropped and its columns carried over (a
+ *   page whose rows leave a column blank still has it), blank rows included; a page number
+ *   alone on the page's first or last row is dropped; a paragraph wrapped at the right
+ *   margin, or a title in a larger font, is joined back into one line.
  *
  * Universal and pure (numbers in, lines out), so it is tested without a PDF.
  */
@@ -53,7 +62,7 @@ interface Row {
 }
 
 /** A gap wider than this many font sizes between two runs of a row separates two cells. */
-const CELL_GAP = 0.5;
+const CELL_GAP = 0.35;
 /** Baselines closer than this many font sizes are one row. */
 const ROW_TOLERANCE = 0.5;
 
@@ -161,93 +170,162 @@ function addHeaderBands(bands: Band[], header: readonly Row[]): Band[] {
   return out.sort((a, b) => a.x0 - b.x0);
 }
 
+/** A row label's own numbering: 一、 (一) 1. — a new row, never the continuation of the label above. */
+const ROW_NUMBER = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])/;
+
+/** A block of stub lines: one row label (wrapped over its lines) or one group label spanning rows. */
+interface StubBlock {
+  readonly cells: Cell[];
+  /** Index of the stub column (left to right). */
+  readonly column: number;
+  top: number;
+  bottom: number;
+}
+
 /**
- * One table (a run of figure rows with the header rows above it) → lines: per figure row
- * its stub cells (wrapped labels joined) then one cell per band.
+ * Stub cells → columns, left to right: a cell is in a column when its left edge (text set
+ * left) is within a font size of a cell's there, or its middle is and it is the line next to
+ * that cell (text centred, as a CMS page's `<p align="center">` prints a wrapped label's
+ * shorter second line).
  */
-function tableLines(header: readonly Row[], body: readonly Row[], stubOnly: readonly Row[]): SourceLine[] {
-  const bands = addHeaderBands(figureBands(body), header);
+function stubColumns(cells: readonly Cell[]): Cell[][] {
+  const columns: Cell[][] = [];
+  const centre = (c: Cell): number => (c.x0 + c.x1) / 2;
+  for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
+    const column = columns.find((c) =>
+      c.some(
+        (other) =>
+          Math.abs(other.x0 - cell.x0) < cell.fontSize ||
+          (Math.abs(centre(other) - centre(cell)) < cell.fontSize &&
+            Math.abs(other.y - cell.y) <= CENTRED_LINE_GAP * cell.fontSize),
+      ),
+    );
+    if (column) column.push(cell);
+    else columns.push([cell]);
+  }
+  return columns;
+}
+
+/**
+ * A stub column's lines → blocks. A line continues the block above when it is set one line
+ * below it (a wrapped label) and does not start with a row's numbering; in a table set so
+ * tight that rows are a line apart, a line on a figure row's baseline starts a new block
+ * once the block above has one.
+ */
+function stubBlocks(column: readonly Cell[], index: number, figureYs: readonly number[]): StubBlock[] {
+  const onFigureRow = (cell: Cell): boolean => figureYs.some((y) => Math.abs(y - cell.y) < 0.25 * cell.fontSize);
+  const blocks: StubBlock[] = [];
+  for (const cell of [...column].sort((a, b) => b.y - a.y || a.x0 - b.x0)) {
+    const block = blocks[blocks.length - 1];
+    const last = block?.cells[block.cells.length - 1];
+    const continues =
+      block !== undefined &&
+      last !== undefined &&
+      last.y - cell.y <= CENTRED_LINE_GAP * cell.fontSize &&
+      !ROW_NUMBER.test(cell.text) &&
+      !(onFigureRow(cell) && block.cells.some(onFigureRow));
+    if (block && continues) {
+      block.cells.push(cell);
+      block.bottom = cell.y;
+    } else blocks.push({ cells: [cell], column: index, top: cell.y, bottom: cell.y });
+  }
+  return blocks;
+}
+
+const blockText = (block: StubBlock): string =>
+  block.cells
+    .sort((a, b) => b.y - a.y || a.x0 - b.x0)
+    .map((c) => c.text)
+    .join("");
+
+/**
+ * One table (a run of figure rows, the stub lines between them and the header rows above
+ * it) → lines, one per row of the grid: its group labels, its row label (wrapped lines
+ * joined), then one cell per band, "" where the row has no figure there. A row label with
+ * no figures beside it is a blank row of the grid and still a line, so the rows after it
+ * keep their places.
+ */
+function tableLines(
+  header: readonly Row[],
+  body: readonly Row[],
+  stubOnly: readonly Row[],
+  carried: readonly Band[],
+): { lines: SourceLine[]; bands: Band[]; stubLeft: number } {
+  const bands = addHeaderBands(mergeBands(figureBands(body), carried), header);
   const firstBand = bands[0];
-  if (!firstBand) return [];
-  const stubLimit = firstBand.x0 - 0.3 * (body[0]?.fontSize ?? 10);
-  const stubs: Cell[][] = body.map((row) => row.cells.filter((c) => c.x1 <= stubLimit || !isFigure(c.text)));
-  // A wrapped label's lines are filed under their row. Where the figures are centred
-  // between the label's lines (no label on the figures' own baseline), a line belongs to the
-  // row whose span (halfway to each neighbour) holds it. Where cells are top-aligned, as Word
-  // and WPS print them, the first line shares the figures' baseline and the rest follow: a
-  // line belongs to the nearest row at or above it. Other lines (a vertical group label's
-  // fragments land in whichever row is beside them) are more cells of that row: the table
-  // reader skips words that are not a row label. Lines above the first row stay lines.
-  const centred = body.some((_, i) => (stubs[i] ?? []).length === 0 && stubOnly.length > 0);
-  const standalone: { y: number; line: SourceLine }[] = [];
-  if (centred) {
-    // Each stub column's lines, in blocks of lines set at one line's spacing (one label);
-    // a block belongs to the row whose figures' baseline is nearest its middle.
-    const cells = [...stubs.flat(), ...stubOnly.flatMap((r) => r.cells)];
-    for (const list of stubs) list.length = 0;
-    const columns: Cell[][] = [];
-    for (const cell of [...cells].sort((a, b) => a.x0 - b.x0)) {
-      const column = columns.find((c) => Math.abs((c[0]?.x0 ?? 0) - cell.x0) < cell.fontSize);
-      if (column) column.push(cell);
-      else columns.push([cell]);
-    }
-    for (const column of columns) {
-      const sorted = column.sort((a, b) => b.y - a.y);
-      const blocks: Cell[][] = [];
-      for (const cell of sorted) {
-        const block = blocks[blocks.length - 1];
-        const last = block?.[block.length - 1];
-        if (block && last && last.y - cell.y <= CENTRED_LINE_GAP * cell.fontSize) block.push(cell);
-        else blocks.push([cell]);
-      }
-      for (const block of blocks) {
-        const middle = ((block[0]?.y ?? 0) + (block[block.length - 1]?.y ?? 0)) / 2;
-        let nearest = 0;
-        body.forEach((row, i) => {
-          if (Math.abs(row.y - middle) < Math.abs((body[nearest]?.y ?? 0) - middle)) nearest = i;
-        });
-        const above = middle > (body[0]?.y ?? 0) + (body[0]?.fontSize ?? 10) * 1.5;
-        if (above) for (const cell of block) standalone.push({ y: cell.y, line: { cells: [cell.text] } });
-        else stubs[nearest]?.push(...block);
-      }
-    }
+  if (!firstBand) return { lines: [], bands, stubLeft: 0 };
+  const fontSize = body[0]?.fontSize ?? 10;
+  const stubLimit = firstBand.x0 - 0.3 * fontSize;
+  const stubCells = [
+    ...body.flatMap((row) => row.cells.filter((c) => c.x1 <= stubLimit || !isFigure(c.text))),
+    ...stubOnly.flatMap((row) => row.cells),
+  ];
+  const figureYs = body.map((row) => row.y);
+  const blocks = stubColumns(stubCells).flatMap((column, index) => stubBlocks(column, index, figureYs));
+  // A block beside a block of a column to its right (三、本年度办理结果 beside （一）予以公开,
+  // （三）不予公开 beside 1.属于国家秘密) is a group label spanning rows; the others are row labels.
+  const beside = (block: StubBlock, other: StubBlock): boolean =>
+    other.column > block.column &&
+    other.top >= block.bottom - 0.5 * fontSize &&
+    other.bottom <= block.top + 0.5 * fontSize;
+  const rowBlocks = blocks.filter((b) => !blocks.some((other) => beside(b, other))).sort((a, b) => b.top - a.top);
+  const groups = blocks.filter((b) => !rowBlocks.includes(b));
+  // Each figure row goes with the row label whose lines span its baseline (top-aligned: the
+  // first line's; centred: between the lines), or the nearest within two lines.
+  const figuresOf = new Map<StubBlock, Row>();
+  const unlabelled: Row[] = [];
+  const middle = (b: StubBlock): number => (b.top + b.bottom) / 2;
+  for (const row of body) {
+    const spanning = rowBlocks.filter(
+      (b) => !figuresOf.has(b) && row.y <= b.top + 0.5 * fontSize && row.y >= b.bottom - 0.5 * fontSize,
+    );
+    const candidates = spanning.length > 0 ? spanning : rowBlocks.filter((b) => !figuresOf.has(b));
+    const nearest = candidates.sort((a, b) => Math.abs(middle(a) - row.y) - Math.abs(middle(b) - row.y))[0];
+    if (
+      nearest &&
+      Math.abs(middle(nearest) - row.y) <= Math.max(2 * fontSize, (nearest.top - nearest.bottom) / 2 + fontSize)
+    )
+      figuresOf.set(nearest, row);
+    else unlabelled.push(row);
   }
-  for (const row of centred ? [] : stubOnly) {
-    let at = -1;
-    body.forEach((figureRow, i) => {
-      if (figureRow.y >= row.y) at = i;
-    });
-    const owner = stubs[at];
-    if (owner) owner.push(...row.cells);
-    else standalone.push({ y: row.y, line: rowLine(row) });
+  // A group label goes before the row label nearest its first line, as an HTML table prints a
+  // spanning cell in its first row; the table reader skips words that are not a row label.
+  const groupsOf = new Map<StubBlock, StubBlock[]>();
+  for (const group of groups) {
+    const right = rowBlocks.filter((b) => b.column > group.column);
+    const nearest = right.sort((a, b) => Math.abs(a.top - group.top) - Math.abs(b.top - group.top))[0];
+    if (nearest) groupsOf.set(nearest, [...(groupsOf.get(nearest) ?? []), group]);
   }
-  const lines: { y: number; line: SourceLine }[] = [];
-  body.forEach((row, i) => {
-    const stub = stubs[i] ?? [];
-    // Stub cells by column (left edge within a font size), each column's runs top to bottom.
-    const columns: Cell[][] = [];
-    for (const cell of [...stub].sort((a, b) => a.x0 - b.x0)) {
-      const column = columns.find((c) => Math.abs((c[0]?.x0 ?? 0) - cell.x0) < cell.fontSize);
-      if (column) column.push(cell);
-      else columns.push([cell]);
-    }
-    const labels = columns
-      .sort((a, b) => (a[0]?.x0 ?? 0) - (b[0]?.x0 ?? 0))
-      .map((column) =>
-        column
-          .sort((a, b) => b.y - a.y)
-          .map((c) => c.text)
-          .join(""),
-      );
-    const figures = bands.map((band) =>
-      row.cells
+  const figuresIn = (row: Row | undefined): string[] =>
+    bands.map((band) =>
+      (row?.cells ?? [])
         .filter((c) => c.x0 > stubLimit && isFigure(c.text) && overlaps(band, { x0: c.x0, x1: c.x1 }, c.fontSize * 0.3))
         .map((c) => c.text)
         .join(" "),
     );
-    lines.push({ y: row.y, line: { cells: [...labels, ...figures] } });
-  });
-  return [...lines, ...standalone].sort((a, b) => b.y - a.y).map((l) => l.line);
+  const lines: { y: number; line: SourceLine }[] = [
+    ...rowBlocks.map((block) => ({
+      y: figuresOf.get(block)?.y ?? block.top,
+      line: {
+        isTableRow: true,
+        cells: [
+          ...(groupsOf.get(block) ?? []).sort((a, b) => a.column - b.column).map(blockText),
+          blockText(block),
+          ...figuresIn(figuresOf.get(block)),
+        ],
+      },
+    })),
+    ...unlabelled.map((row) => ({ y: row.y, line: { isTableRow: true, cells: figuresIn(row) } })),
+  ];
+  const stubLeft = Math.min(firstBand.x0, ...stubCells.map((c) => c.x0));
+  return { lines: lines.sort((a, b) => b.y - a.y).map((l) => l.line), bands, stubLeft };
+}
+
+/** The bands of a table's part on an earlier page, where this page prints no figure in them. */
+function mergeBands(bands: Band[], carried: readonly Band[]): Band[] {
+  const out = [...bands];
+  for (const band of carried) if (!out.some((b) => overlaps(b, band))) out.push({ ...band });
+  return out.sort((a, b) => a.x0 - b.x0);
 }
 
 const rowLine = (row: Row): SourceLine => ({ cells: row.cells.map((c) => c.text) });
@@ -264,7 +342,9 @@ function continuesLine(previous: Row | undefined, row: Row, right: number, bodyS
   const above = previous?.cells[0];
   const cell = row.cells[0];
   if (!previous || !above || !cell || previous.cells.length !== 1 || row.cells.length !== 1) return false;
-  if (Math.abs(previous.fontSize - row.fontSize) > 0.3 || previous.y - row.y > 2 * row.fontSize) return false;
+  // Same font within a tenth (a title's digits may be set a size larger than its words).
+  if (Math.abs(previous.fontSize - row.fontSize) > 0.1 * row.fontSize || previous.y - row.y > 2 * row.fontSize)
+    return false;
   if (STARTS_HEADING.test(cell.text)) return false;
   const wrapped = above.x1 >= right - 2 * row.fontSize;
   const title = row.fontSize >= 1.25 * bodySize;
@@ -274,16 +354,50 @@ function continuesLine(previous: Row | undefined, row: Row, right: number, bodyS
 /** The lines of a whole document, pages in order. */
 export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
   const lines: SourceLine[] = [];
+  /** A table that ran to the foot of the previous page: it may go on at the top of this one. */
+  let carry: { bands: Band[]; header: Set<string>; stubLeft: number } | undefined;
   for (const page of pages) {
-    const rows = dropPageNumbers(pageRows(page.runs));
+    const pageRowsRead = dropPageNumbers(pageRows(page.runs));
+    // A table continued from the previous page prints its header again: header words already
+    // read, so they are dropped, and the rows go on under the same columns.
+    let repeated = 0;
+    while (carry && repeated < pageRowsRead.length) {
+      const row = pageRowsRead[repeated];
+      if (!row || isFigureRow(row) || !row.cells.every((c) => carry?.header.has(c.text))) break;
+      repeated++;
+    }
+    const rows = pageRowsRead.slice(repeated);
+    const continued = carry;
+    carry = undefined;
     /** Rows of this page just read as plain lines, by index (the last one last). */
     const plain: number[] = [];
+    /** Rows joined onto the line above (a paragraph's later lines): never taken back as a label. */
+    const joined = new Set<number>();
     const right = Math.max(0, ...rows.flatMap((r) => r.cells.map((c) => c.x1)));
     const sizes = page.runs.map((r) => r.fontSize).sort((a, b) => a - b);
     const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
     /** The row the last plain line ends with (a paragraph may go on in the next row). */
     let joinable = -1;
     let i = 0;
+    // A table continued at the top of this page with rows left blank (labels and no figures
+    // up to the page's first text of another kind): blank rows under the carried columns.
+    if (continued) {
+      const limit = (continued.bands[0]?.x0 ?? 0) - 0.3 * (rows[0]?.fontSize ?? 10);
+      const isStubRow = (row: Row | undefined, previous: Row | undefined): boolean =>
+        row !== undefined &&
+        !isFigureRow(row) &&
+        row.cells.every((c) => c.x1 <= limit && c.text.length <= 40 && c.x0 >= continued.stubLeft - 0.5 * c.fontSize) &&
+        (previous === undefined || previous.y - row.y <= 3 * row.fontSize);
+      let k = 0;
+      while (isStubRow(rows[k], rows[k - 1])) k++;
+      const next = rows[k];
+      if (k > 0 && (next === undefined || !isFigureRow(next))) {
+        const table = tableLines([], [], rows.slice(0, k), continued.bands);
+        lines.push(...table.lines);
+        i = k;
+        if (k >= rows.length) carry = { ...continued, stubLeft: Math.min(continued.stubLeft, table.stubLeft) };
+      }
+    }
     while (i < rows.length) {
       const row = rows[i];
       if (!row) break;
@@ -291,6 +405,9 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         const previous = lines[lines.length - 1];
         if (previous && plain[plain.length - 1] === joinable && continuesLine(rows[joinable], row, right, bodySize)) {
           lines[lines.length - 1] = { cells: [`${previous.cells[0] ?? ""}${row.cells[0]?.text ?? ""}`] };
+          // The joined line now ends with this row, so a third line of the paragraph joins too.
+          plain[plain.length - 1] = i;
+          joined.add(i);
         } else {
           lines.push(rowLine(row));
           plain.push(i);
@@ -307,12 +424,14 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       const body: Row[] = [];
       const stubOnly: Row[] = [];
       // The first lines of a label centred on its figures are printed above them: take back
-      // the stub lines just above the first row (read as plain lines a moment ago).
+      // the stub lines just above the first row (read as plain lines a moment ago). At the top
+      // of a page that continues a table, every stub line above its first figures is its rows.
+      const atPageTop = continued !== undefined && plain.length === i && plain.every((p, k) => p === k);
       while (plain.length > 0 && plain[plain.length - 1] === i - 1) {
         const above = rows[i - 1];
         const below = rows[i];
-        if (!above || !below || !above.cells.every((c) => c.x1 <= figureLeft)) break;
-        if (above.y - below.y > LABEL_LINE_GAP * below.fontSize) break;
+        if (!above || !below || joined.has(i - 1) || !above.cells.every((c) => c.x1 <= figureLeft)) break;
+        if (above.y - below.y > LABEL_LINE_GAP * below.fontSize && !atPageTop) break;
         plain.pop();
         lines.pop();
         stubOnly.unshift(above);
@@ -322,10 +441,14 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
       i = first + stubOnly.length;
       let j = i;
       let left = figureLeft;
+      // Within a table, a row of figures alone (a label's figures centred between its lines) is a row too.
+      const isTableRow = (next: Row): boolean =>
+        isFigureRow(next) ||
+        (next.cells.length > 0 && next.cells.every((c) => isFigure(c.text) && c.x0 >= left - c.fontSize));
       while (j < rows.length) {
         const next = rows[j];
         if (!next) break;
-        if (isFigureRow(next)) {
+        if (isTableRow(next)) {
           body.push(next);
           left = Math.min(left, ...figureCells(next).map((c) => c.x0));
         } else if (next.cells.every((c) => c.x1 <= left) && next.cells.every((c) => c.text.length <= 40)) {
@@ -333,20 +456,33 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
         } else break;
         j++;
       }
-      // After the last figure row, lines printed close below it continue its label, unless
-      // the table ends with another table's header: then they are that table's title.
+      // After the last figure row, lines printed close below it continue its label, and
+      // numbered labels one row's height apart are blank rows; where another table's header
+      // follows, the last of them is that table's title.
       let end = j;
-      const lastFigure = rows.slice(i, j).findLastIndex(isFigureRow) + i;
+      const lastFigure = rows.slice(i, j).findLastIndex(isTableRow) + i;
       const breaker = rows[j];
       const nextIsHeader = breaker !== undefined && breaker.cells.length >= 2 && figureCells(breaker).length === 0;
+      const pitches = body
+        .slice(1)
+        .map((row, k) => (body[k]?.y ?? 0) - row.y)
+        .filter((gap) => gap > LABEL_LINE_GAP * row.fontSize);
+      // One row's height, measured between rows with figures; a one-row table has none, and
+      // then a numbered line below it is a heading, not a blank row.
+      const rowPitch = pitches.length > 0 ? Math.min(...pitches) : 0;
       for (let k = lastFigure + 1; k < j; k++) {
         const previous = rows[k - 1];
-        const row = rows[k];
-        if (nextIsHeader || !previous || !row || previous.y - row.y > LABEL_LINE_GAP * row.fontSize) {
+        const next = rows[k];
+        const gap = previous && next ? previous.y - next.y : Infinity;
+        const wrapped = next !== undefined && gap <= LABEL_LINE_GAP * next.fontSize;
+        const blankRow = next !== undefined && ROW_NUMBER.test(next.cells[0]?.text ?? "") && gap <= 1.15 * rowPitch;
+        if (!(wrapped || blankRow)) {
           end = k;
           break;
         }
       }
+      // Another table's header right below: the line above it is that table's title.
+      if (nextIsHeader && end === j && end > lastFigure + 1) end--;
       const within = stubOnly.filter((r) => rows.indexOf(r) < end);
       // The header: the rows printed above the table's first row, back to the last plain line.
       const header: Row[] = [];
@@ -356,8 +492,17 @@ export function pdfToLines(pages: readonly PdfPageText[]): SourceLine[] {
           break;
         header.push(above);
       }
-      lines.push(...tableLines(header, body, within));
+      const table = tableLines(header, body, within, first === 0 && continued ? continued.bands : []);
+      lines.push(...table.lines);
       i = end;
+      if (end >= rows.length) {
+        const words = header.flatMap((r) => r.cells.map((c) => c.text));
+        carry = {
+          bands: table.bands,
+          header: new Set([...words, ...(first === 0 ? (continued?.header ?? []) : [])]),
+          stubLeft: table.stubLeft,
+        };
+      }
     }
   }
   return lines;
