@@ -1,7 +1,8 @@
 import "server-only";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import type { JobKind } from "./job-queue";
+import { failureReason } from "./failure-reason";
+import type { JobKind, QueueJob } from "./job-queue";
 
 // The app's record of a queue job: what its starter sees while it runs and afterwards. Each
 // write is one guarded update of the row, so an attempt that lost its job (pg-boss expired it
@@ -25,22 +26,38 @@ export function jobDetailOf(row: Pick<BackgroundJob, "detail">): JobDetail {
   return { targets: detail.targets ?? [], items: detail.items ?? [] };
 }
 
-/** The job as its starter's page shows it (components/season/county-publication-panel.tsx). */
+/** The job as its starter's page shows it (components/jobs/job-status.tsx). */
 export type JobView = {
   id: string;
   state: BackgroundJob["state"];
   done: number;
   total: number;
-  /** One zh-CN line: 排队中…, 正在发布… 3/12, 已发布 12 份, 发布未完成：… */
+  /** One zh-CN line: 排队中…, 正在发布… 3/12, 已发布 12 份, 发布未完成：… (no counts for one report) */
   label: string;
   failure: string | null;
   items: JobItem[];
   canRetry: boolean;
 };
 
-const kindWords: Record<JobKind, { running: string; noun: string }> = {
+/** How a kind's label reads; `isSingle`: one thing (a report, a summary), so no counts. */
+const kindWords: Record<JobKind, { running: string; noun: string; isSingle?: boolean }> = {
   "county-publish-reports": { running: "正在发布", noun: "发布" },
+  "report-publish": { running: "正在发布", noun: "发布", isSingle: true },
 };
+
+/** The label of a job on one thing: 排队中… / 正在发布… / 已发布。 or the failure. */
+function singleLabel(row: BackgroundJob, words: { running: string; noun: string }): string {
+  switch (row.state) {
+    case "QUEUED":
+      return row.failure ? `第 ${row.attempts} 次${words.noun}未成功（${row.failure}），稍后自动重试…` : "排队中…";
+    case "RUNNING":
+      return `${words.running}…`;
+    case "SUCCEEDED":
+      return `已${words.noun}。`;
+    case "FAILED":
+      return `${words.noun}未完成：${row.failure ?? "系统出错"}。可点击“重试”再试一次。`;
+  }
+}
 
 export function toJobView(row: BackgroundJob): JobView {
   const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
@@ -48,6 +65,7 @@ export function toJobView(row: BackgroundJob): JobView {
   const published = items.filter((item) => item.outcome === "published").length;
   const skipped = items.length - published;
   const label = (() => {
+    if (words.isSingle) return singleLabel(row, words);
     switch (row.state) {
       case "QUEUED":
         return row.failure
@@ -106,4 +124,31 @@ export async function failAttempt(id: string, reason: string, isFinal: boolean):
     where: { id, state: "RUNNING" },
     data: isFinal ? { state: "FAILED", failure: reason, finishedAt: new Date() } : { state: "QUEUED", failure: reason },
   });
+}
+
+/** What a job body ends with: what became of its items, or a refusal retrying cannot change (zh-CN). */
+export type JobOutcome = JobDetail | { refusal: string };
+
+/**
+ * One attempt of a job, on whichever instance took it: the row is RUNNING meanwhile, then
+ * SUCCEEDED with the body's detail, or FAILED with its refusal (not retried). A body that
+ * throws fails the attempt, and the queue retries it until its retry limit. A job already
+ * finished (an attempt that lost its job to another) is left as it is.
+ */
+export async function runJobAttempt(
+  job: QueueJob<unknown>,
+  where: string,
+  body: (row: BackgroundJob) => Promise<JobOutcome>,
+): Promise<void> {
+  const row = await beginAttempt(job.id);
+  if (!row) return;
+  const isFinal = job.retryCount >= job.retryLimit;
+  try {
+    const outcome = await body(row);
+    if ("refusal" in outcome) await failAttempt(job.id, outcome.refusal, true);
+    else await finishJob(job.id, outcome);
+  } catch (error) {
+    await failAttempt(job.id, failureReason(error, where), isFinal).catch(() => undefined);
+    throw error;
+  }
 }

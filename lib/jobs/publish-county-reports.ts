@@ -4,7 +4,7 @@ import { z } from "zod";
 import { chinaDay } from "@/lib/format/calendar-day";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { authorizeReport } from "@/lib/reports/authorize-report";
-import { publishThrough } from "@/lib/reports/publish-report";
+import { publishThrough, type PublishReportInput } from "@/lib/reports/publish-report";
 import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
@@ -15,11 +15,9 @@ import { loadOrganizationScope, organizationFilter } from "@/lib/server/organiza
 import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
 import {
-  beginAttempt,
-  failAttempt,
-  finishJob,
   jobDetailOf,
   recordProgress,
+  runJobAttempt,
   toJobView,
   type JobDetail,
   type JobItem,
@@ -119,15 +117,25 @@ export const publishCountyReports = defineOperation({
   },
 });
 
+/** What the reviewer chose for one report's publication (publish-report-job.ts). */
+export type PublicationRequest = Pick<PublishReportInput, "expectedVersion" | "correctionNote" | "documentDate">;
+
 /** Refusals that mean "this report is not to be published now": it is skipped with the reason. */
 const skippingCodes = new Set(["NOT_FOUND", "FORBIDDEN", "INVALID_STATE", "INVALID_INPUT", "CONFLICT"]);
 
 /**
- * One report of the job: published by this job (also when an earlier attempt published it and
- * stopped before it could record so), or skipped with the reason. A failure of the machinery
- * (database, render pool) is thrown: the attempt fails and the queue retries it.
+ * One report of a job: published by this job (also when an earlier attempt published it and
+ * stopped before it could record so, so a retry never publishes twice), or skipped with the
+ * reason. A failure of the machinery (database, render pool) is thrown: the attempt fails and
+ * the queue retries it. `request` is what the reviewer chose on the report's page (the version
+ * they saw, the 更正说明, the 成文日期); without it, the report as it is now.
  */
-async function publishOne(actor: Actor, target: JobDetail["targets"][number], startedAt: Date): Promise<JobItem> {
+export async function publishOne(
+  actor: Actor,
+  target: JobDetail["targets"][number],
+  startedAt: Date,
+  request?: PublicationRequest,
+): Promise<JobItem> {
   const earlier = await db.publication.findFirst({
     where: { reportId: target.reportId, publishedAt: { gte: startedAt }, publishedById: actor?.userId ?? "" },
     orderBy: { sequence: "desc" },
@@ -137,7 +145,8 @@ async function publishOne(actor: Actor, target: JobDetail["targets"][number], st
   try {
     const authorized = await authorizeReport(actor, "report.transition", target.reportId, { transition: "publish" });
     const published = await publishThrough(authorized, actor, "publish", {
-      expectedVersion: authorized.report.version,
+      ...request,
+      expectedVersion: request?.expectedVersion ?? authorized.report.version,
     });
     return { ...target, outcome: "published", sequence: published.sequence };
   } catch (error) {
@@ -161,17 +170,13 @@ async function publishOne(actor: Actor, target: JobDetail["targets"][number], st
  * progress written after each.
  */
 export async function runCountyPublication(job: QueueJob<unknown>): Promise<void> {
-  const row = await beginAttempt(job.id);
-  if (!row) return;
-  const isFinal = job.retryCount >= job.retryLimit;
-  try {
+  await runJobAttempt(job, "runCountyPublication", async (row) => {
     const actor = await loadJobActor(row.startedById);
     try {
       await authorizeCountyPublication(actor, row.organizationId);
     } catch (error) {
       // The starter may no longer do this: retrying cannot change that.
-      await failAttempt(job.id, failureReason(error, "runCountyPublication"), true);
-      return;
+      return { refusal: failureReason(error, "runCountyPublication") };
     }
     const detail = jobDetailOf(row);
     const done = new Set(detail.items.map((item) => item.reportId));
@@ -180,11 +185,8 @@ export async function runCountyPublication(job: QueueJob<unknown>): Promise<void
       detail.items.push(await publishOne(actor, target, row.createdAt));
       await recordProgress(job.id, detail);
     }
-    await finishJob(job.id, detail);
-  } catch (error) {
-    await failAttempt(job.id, failureReason(error, "runCountyPublication"), isFinal).catch(() => undefined);
-    throw error;
-  }
+    return detail;
+  });
 }
 
 export const countyPublicationRetries = jobKinds[KIND];

@@ -1,6 +1,7 @@
 import "server-only";
 import { workJobs } from "./job-queue";
 import { runCountyPublication } from "./publish-county-reports";
+import { runReportPublication } from "./publish-report-job";
 
 /**
  * Starts this process's workers, one per queue (instrumentation.ts, with the server). Each
@@ -9,4 +10,5 @@ import { runCountyPublication } from "./publish-county-reports";
  */
 export async function startJobWorkers(): Promise<void> {
   await workJobs("county-publish-reports", runCountyPublication);
+  await workJobs("report-publish", runReportPublication);
 }

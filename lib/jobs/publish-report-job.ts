@@ -1,0 +1,121 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { BackgroundJob } from "@/lib/generated/prisma/client";
+import { authorizeReport } from "@/lib/reports/authorize-report";
+import { checkPublication, publishReportInput } from "@/lib/reports/publish-report";
+import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
+import type { Actor } from "@/lib/workflow/policy";
+import { jobDetailOf, runJobAttempt, toJobView, type JobDetail, type JobView } from "./background-job";
+import { latestOwnJob } from "./follow-job";
+import { jobKinds, sendJob, type QueueJob } from "./job-queue";
+import { loadJobActor } from "./load-job-actor";
+import { publishOne, type PublicationRequest } from "./publish-county-reports";
+
+const KIND = "report-publish";
+
+export const startReportPublicationInput = publishReportInput;
+export type StartReportPublicationInput = z.infer<typeof publishReportInput> & { now?: Date };
+
+/** A job's detail with the reviewer's choices, kept for every attempt. */
+type ReportPublicationDetail = JobDetail & { request: PublicationRequest };
+
+/** The publication of the report still under way (queued or running), if any. */
+async function jobUnderWay(report: { organizationId: string; year: number }): Promise<BackgroundJob | null> {
+  // A report is its organization's for the year (Report @@unique([organizationId, year])).
+  return db.backgroundJob.findFirst({
+    where: {
+      kind: KIND,
+      organizationId: report.organizationId,
+      year: report.year,
+      state: { in: ["QUEUED", "RUNNING"] },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * Publishing one report as a job of the queue (rendering its PDF and DOCX takes seconds, so
+ * it runs on whichever app instance takes it, retried there). Everything that can refuse it
+ * is asked now, before anything is queued: the policy, the report's state and version, the
+ * 更正说明 and the dates (publish-report.ts checkPublication). The job body asks all of it
+ * again, as the reviewer is then. While one is under way for the report, that one is answered.
+ */
+export const startReportPublication = defineOperation({
+  name: "startReportPublication",
+  action: "report.transition",
+  authorize: (actor: Actor, input: StartReportPublicationInput) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
+  run: async (authorized, actor, input): Promise<JobView> => {
+    const running = await jobUnderWay(authorized.report);
+    if (running) return toJobView(running);
+    await checkPublication(authorized, input);
+    const { report } = authorized;
+    const organization = await db.organization.findUniqueOrThrow({
+      where: { id: report.organizationId },
+      select: { name: true },
+    });
+    const id = randomUUID();
+    const detail: ReportPublicationDetail = {
+      targets: [{ reportId: report.id, organizationName: organization.name }],
+      items: [],
+      request: {
+        expectedVersion: input.expectedVersion,
+        correctionNote: input.correctionNote,
+        documentDate: input.documentDate,
+      },
+    };
+    const row = await db.backgroundJob.create({
+      data: {
+        id,
+        kind: KIND,
+        startedById: actor?.userId ?? null,
+        organizationId: report.organizationId,
+        year: report.year,
+        total: 1,
+        detail,
+      },
+    });
+    try {
+      await sendJob(KIND, id, {});
+    } catch (error) {
+      // Not queued: no record of a job that will never run.
+      await db.backgroundJob.delete({ where: { id } });
+      throw error;
+    }
+    return toJobView(row);
+  },
+});
+
+/**
+ * The job body: the report published as the reviewer chose (the version they saw, the
+ * 更正说明, the 成文日期), as the reviewer is now. Published once even when an attempt stopped
+ * after publishing (publish-county-reports.ts publishOne); a refusal (the report changed, was
+ * published by another, the reviewer may no longer) fails the job with its reason, not retried.
+ */
+export async function runReportPublication(job: QueueJob<unknown>): Promise<void> {
+  await runJobAttempt(job, "runReportPublication", async (row) => {
+    const actor = await loadJobActor(row.startedById);
+    const detail = { ...jobDetailOf(row), request: (row.detail as ReportPublicationDetail).request };
+    const [target] = detail.targets;
+    if (!target) throw new Error(`report publication job ${row.id} has no report`);
+    const item = await publishOne(actor, target, row.createdAt, detail.request);
+    if (item.outcome === "skipped") return { refusal: item.reason ?? "报告未发布" };
+    return { ...detail, items: [item] };
+  });
+}
+
+export const reportPublicationRetries = jobKinds[KIND];
+
+/**
+ * The actor's publication job of the report for its page after a reload: one under way or
+ * failed (a finished one is shown by the page itself), else null.
+ */
+export async function loadReportPublicationJob(
+  actor: Actor,
+  report: { organizationId: string; year: number },
+): Promise<JobView | null> {
+  const job = await latestOwnJob(actor, KIND, report.organizationId, report.year);
+  return job && job.state !== "SUCCEEDED" ? job : null;
+}
