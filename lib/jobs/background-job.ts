@@ -1,6 +1,7 @@
 import "server-only";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { isAppError, type AppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
 import type { JobKind, QueueJob } from "./job-queue";
 
@@ -39,21 +40,33 @@ export type JobView = {
   canRetry: boolean;
 };
 
-/** How a kind's label reads; `isSingle`: one thing (a report, a summary), so no counts. */
-const kindWords: Record<JobKind, { running: string; noun: string; isSingle?: boolean }> = {
+/**
+ * How a kind's label reads; `isSingle`: one thing (a report, a summary), so no counts;
+ * `succeeded`: its own line once done.
+ */
+const kindWords: Record<
+  JobKind,
+  { running: string; noun: string; isSingle?: boolean; succeeded?: (row: BackgroundJob) => string }
+> = {
   "county-publish-reports": { running: "正在发布", noun: "发布" },
   "report-publish": { running: "正在发布", noun: "发布", isSingle: true },
+  "summary-publish": {
+    running: "正在发布",
+    noun: "发布",
+    isSingle: true,
+    succeeded: (row) => `已发布全县汇总第 ${(row.detail as { sequence?: number }).sequence ?? "?"} 版。`,
+  },
 };
 
 /** The label of a job on one thing: 排队中… / 正在发布… / 已发布。 or the failure. */
-function singleLabel(row: BackgroundJob, words: { running: string; noun: string }): string {
+function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): string {
   switch (row.state) {
     case "QUEUED":
       return row.failure ? `第 ${row.attempts} 次${words.noun}未成功（${row.failure}），稍后自动重试…` : "排队中…";
     case "RUNNING":
       return `${words.running}…`;
     case "SUCCEEDED":
-      return `已${words.noun}。`;
+      return words.succeeded?.(row) ?? `已${words.noun}。`;
     case "FAILED":
       return `${words.noun}未完成：${row.failure ?? "系统出错"}。可点击“重试”再试一次。`;
   }
@@ -125,6 +138,11 @@ export async function failAttempt(id: string, reason: string, isFinal: boolean):
     data: isFinal ? { state: "FAILED", failure: reason, finishedAt: new Date() } : { state: "QUEUED", failure: reason },
   });
 }
+
+/** Refusals that mean "not to be done now" (skipped or refused with the reason), not a failure of the machinery. */
+const refusalCodes = new Set(["NOT_FOUND", "FORBIDDEN", "INVALID_STATE", "INVALID_INPUT", "CONFLICT"]);
+
+export const isRefusal = (error: unknown): error is AppError => isAppError(error) && refusalCodes.has(error.code);
 
 /** What a job body ends with: what became of its items, or a refusal retrying cannot change (zh-CN). */
 export type JobOutcome = JobDetail | { refusal: string };

@@ -9,12 +9,13 @@ import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError, isAppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
 import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
 import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
 import {
+  isRefusal,
   jobDetailOf,
   recordProgress,
   runJobAttempt,
@@ -120,9 +121,6 @@ export const publishCountyReports = defineOperation({
 /** What the reviewer chose for one report's publication (publish-report-job.ts). */
 export type PublicationRequest = Pick<PublishReportInput, "expectedVersion" | "correctionNote" | "documentDate">;
 
-/** Refusals that mean "this report is not to be published now": it is skipped with the reason. */
-const skippingCodes = new Set(["NOT_FOUND", "FORBIDDEN", "INVALID_STATE", "INVALID_INPUT", "CONFLICT"]);
-
 /**
  * One report of a job: published by this job (also when an earlier attempt published it and
  * stopped before it could record so, so a retry never publishes twice), or skipped with the
@@ -150,7 +148,8 @@ export async function publishOne(
     });
     return { ...target, outcome: "published", sequence: published.sequence };
   } catch (error) {
-    if (!isAppError(error) || !skippingCodes.has(error.code)) throw error;
+    // A refusal means "this report is not to be published now": it is skipped with the reason.
+    if (!isRefusal(error)) throw error;
     // The policy refuses a report that is no longer approved as it refuses a stranger; the
     // starter (whose county it is) reads what became of it instead.
     const current = await db.report.findUnique({ where: { id: target.reportId }, select: { status: true } });

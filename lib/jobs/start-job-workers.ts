@@ -2,6 +2,7 @@ import "server-only";
 import { workJobs } from "./job-queue";
 import { runCountyPublication } from "./publish-county-reports";
 import { runReportPublication } from "./publish-report-job";
+import { runSummaryPublication } from "./publish-summary-job";
 
 /**
  * Starts this process's workers, one per queue (instrumentation.ts, with the server). Each
@@ -11,4 +12,5 @@ import { runReportPublication } from "./publish-report-job";
 export async function startJobWorkers(): Promise<void> {
   await workJobs("county-publish-reports", runCountyPublication);
   await workJobs("report-publish", runReportPublication);
+  await workJobs("summary-publish", runSummaryPublication);
 }
