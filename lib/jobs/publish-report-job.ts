@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { jobDetailOf, runJobAttempt, toJobView, type JobDetail, type JobView } from "./background-job";
-import { latestOwnJob } from "./follow-job";
+import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, sendJob, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 import { publishOne, type PublicationRequest } from "./publish-county-reports";
@@ -108,14 +108,10 @@ export async function runReportPublication(job: QueueJob<unknown>): Promise<void
 
 export const reportPublicationRetries = jobKinds[KIND];
 
-/**
- * The actor's publication job of the report for its page after a reload: one under way or
- * failed (a finished one is shown by the page itself), else null.
- */
-export async function loadReportPublicationJob(
+/** The actor's publication job of the report still under way or failed (its page after a reload), or null. */
+export function loadReportPublicationJob(
   actor: Actor,
   report: { organizationId: string; year: number },
 ): Promise<JobView | null> {
-  const job = await latestOwnJob(actor, KIND, report.organizationId, report.year);
-  return job && job.state !== "SUCCEEDED" ? job : null;
+  return unfinishedOwnJob(actor, KIND, report.organizationId, report.year);
 }

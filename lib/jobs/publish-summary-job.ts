@@ -13,7 +13,7 @@ import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
 import { isRefusal, runJobAttempt, toJobView, type JobDetail, type JobView } from "./background-job";
-import { latestOwnJob } from "./follow-job";
+import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, sendJob, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 
@@ -115,7 +115,7 @@ export async function runSummaryPublication(job: QueueJob<unknown>): Promise<voi
 
 export const summaryPublicationRetries = jobKinds[KIND];
 
-/** The actor's latest summary publication job of the county and year (the panel after a reload), or null. */
+/** The actor's summary publication job of the county and year still under way or failed (the panel after a reload), or null. */
 export function loadSummaryPublicationJob(actor: Actor, countyId: string, year: number): Promise<JobView | null> {
-  return latestOwnJob(actor, KIND, countyId, year);
+  return unfinishedOwnJob(actor, KIND, countyId, year);
 }
