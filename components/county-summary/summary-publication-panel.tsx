@@ -69,14 +69,7 @@ export function SummaryPublicationPanel({
       <h2 id="summary-publication-heading">发布全县汇总</h2>
       <ProblemAlert title="发布未完成" message={errorText(error)} />
       {publication.problem && <ProblemAlert title="发布未完成" message={publication.problem} />}
-      {publication.job && (
-        <JobStatus
-          job={publication.job}
-          testId="summary-published"
-          isRetrying={publication.isRetrying}
-          onRetry={publication.retryJob}
-        />
-      )}
+      <JobStatus followed={publication} testId="summary-published" />
       {versions.length === 0 ? (
         <p>全县汇总尚未发布。发布后向社会公开，与各单位的报告一同列在公开网站上。</p>
       ) : (

@@ -1,6 +1,5 @@
 "use client";
-import type { FollowedJob } from "./use-follow-job";
-import { isJobUnderWay } from "./use-follow-job";
+import { isJobUnderWay, type useFollowJob } from "./use-follow-job";
 
 /**
  * A job's state as its starter reads it (use-follow-job.ts): the zh-CN line (排队中… /
@@ -8,20 +7,18 @@ import { isJobUnderWay } from "./use-follow-job";
  * what was skipped and why, and 重试 once it failed for good.
  */
 export function JobStatus({
-  job,
+  followed: { job, isRetrying, retryJob },
   testId,
   progressLabel,
-  isRetrying,
-  onRetry,
 }: {
-  job: FollowedJob;
+  /** The job followed (nothing is shown before there is one). */
+  followed: Pick<ReturnType<typeof useFollowJob>, "job" | "isRetrying" | "retryJob">;
   /** The label's data-testid (the journeys read it). */
   testId: string;
   /** The progress bar's accessible name, e.g. 发布进度; none for a job on one thing. */
   progressLabel?: string;
-  isRetrying: boolean;
-  onRetry: () => void;
 }) {
+  if (!job) return null;
   const underWay = isJobUnderWay(job);
   const skipped = job.items.filter((item) => item.outcome === "skipped");
   return (
@@ -44,7 +41,7 @@ export function JobStatus({
         </ul>
       )}
       {job.canRetry && (
-        <button className="button" type="button" disabled={isRetrying} onClick={onRetry}>
+        <button className="button" type="button" disabled={isRetrying} onClick={retryJob}>
           {isRetrying ? "正在重试…" : "重试"}
         </button>
       )}

@@ -117,14 +117,7 @@ export function DecisionBar({
     <section className="review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">审核决定</h2>
       <ProblemAlert title="操作未完成" message={message ?? publication.problem} />
-      {publication.job && (
-        <JobStatus
-          job={publication.job}
-          testId="report-publication-label"
-          isRetrying={publication.isRetrying}
-          onRetry={publication.retryJob}
-        />
-      )}
+      <JobStatus followed={publication} testId="report-publication-label" />
       {(may("return") || may("reopenForCorrection")) && (
         <NoteField
           id="decision-comment"

@@ -26,11 +26,8 @@ export function CountyPublicationPanel({
   const router = useRouter();
   // The board's statuses changed: read it again once the job is over.
   const refresh = useCallback(() => router.refresh(), [router]);
-  const { job, underWay, problem, setProblem, follow, retryJob, isRetrying } = useFollowJob(
-    initialJob,
-    { readProgress, retry },
-    refresh,
-  );
+  const followed = useFollowJob(initialJob, { readProgress, retry }, refresh);
+  const { job, underWay, problem, setProblem, follow } = followed;
   const [isConfirming, setIsConfirming] = useState(false);
   const [isPending, startTransition] = useTransition();
 
@@ -45,15 +42,7 @@ export function CountyPublicationPanel({
   return (
     <section className="season-publication" aria-labelledby="season-publication-title" data-testid="county-publication">
       <h2 id="season-publication-title">一键发布</h2>
-      {job && (
-        <JobStatus
-          job={job}
-          testId="county-publication-label"
-          progressLabel="发布进度"
-          isRetrying={isRetrying}
-          onRetry={retryJob}
-        />
-      )}
+      <JobStatus followed={followed} testId="county-publication-label" progressLabel="发布进度" />
       {!underWay && !job?.canRetry && (
         <>
           <p className="muted">
