@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { isAppError, type AppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
-import type { JobKind, QueueJob } from "./job-queue";
+import { sendJob, type JobKind, type QueueJob } from "./job-queue";
 
 // The app's record of a queue job: what its starter sees while it runs and afterwards. Each
 // write is one guarded update of the row, so an attempt that lost its job (pg-boss expired it
@@ -102,6 +103,31 @@ export function toJobView(row: BackgroundJob): JobView {
     items,
     canRetry: row.state === "FAILED",
   };
+}
+
+/** The latest job of a kind on an organization and year still under way (queued or running), if any. */
+export async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
+  return db.backgroundJob.findFirst({
+    where: { kind, organizationId, year, state: { in: ["QUEUED", "RUNNING"] } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Records a job (QUEUED) and sends it to the queue under the row's id; a send that fails leaves no row. */
+export async function startJob(
+  kind: JobKind,
+  job: { startedById: string | null; organizationId: string; year: number; total: number; detail: JobDetail },
+): Promise<JobView> {
+  const id = randomUUID();
+  const row = await db.backgroundJob.create({ data: { id, kind, ...job } });
+  try {
+    await sendJob(kind, id, {});
+  } catch (error) {
+    // Not queued: no record of a job that will never run.
+    await db.backgroundJob.delete({ where: { id } });
+    throw error;
+  }
+  return toJobView(row);
 }
 
 /** The attempt begins: RUNNING, one more attempt. Null when the job is already finished (nothing to do again). */

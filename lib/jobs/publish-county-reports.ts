@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { chinaDay } from "@/lib/format/calendar-day";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
@@ -17,6 +16,8 @@ import { statusLabels } from "@/lib/workflow/transitions";
 import {
   isRefusal,
   jobDetailOf,
+  jobUnderWay,
+  startJob,
   recordProgress,
   runJobAttempt,
   toJobView,
@@ -25,7 +26,7 @@ import {
   type JobView,
 } from "./background-job";
 import { latestOwnJob } from "./follow-job";
-import { jobKinds, sendJob, type QueueJob } from "./job-queue";
+import { jobKinds, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 
 const KIND = "county-publish-reports";
@@ -67,14 +68,6 @@ export async function listPublishableReports(countyId: string, year: number) {
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName, "zh-CN"));
 }
 
-/** The latest whole-county publication of the county and year that is still under way, if any. */
-async function jobUnderWay(countyId: string, year: number) {
-  return db.backgroundJob.findFirst({
-    where: { kind: KIND, organizationId: countyId, year, state: { in: ["QUEUED", "RUNNING"] } },
-    orderBy: { createdAt: "desc" },
-  });
-}
-
 /**
  * Starts publishing every approved report of the reviewer's county and year as one job of
  * the queue (any app instance may take it). Asked of the policy now and again in the job
@@ -90,31 +83,17 @@ export const publishCountyReports = defineOperation({
   run: async (countyId, actor, _askedCounty, input): Promise<JobView> => {
     const dayProblem = publicationDayProblem(input.year, chinaDay(input.now ?? new Date()));
     if (dayProblem) throw new AppError("INVALID_STATE", dayProblem);
-    const running = await jobUnderWay(countyId, input.year);
+    const running = await jobUnderWay(KIND, countyId, input.year);
     if (running) return toJobView(running);
     const targets = await listPublishableReports(countyId, input.year);
     if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
-    const id = randomUUID();
-    const detail: JobDetail = { targets, items: [] };
-    const row = await db.backgroundJob.create({
-      data: {
-        id,
-        kind: KIND,
-        startedById: actor?.userId ?? null,
-        organizationId: countyId,
-        year: input.year,
-        total: targets.length,
-        detail,
-      },
+    return startJob(KIND, {
+      startedById: actor?.userId ?? null,
+      organizationId: countyId,
+      year: input.year,
+      total: targets.length,
+      detail: { targets, items: [] },
     });
-    try {
-      await sendJob(KIND, id, {});
-    } catch (error) {
-      // Not queued: no record of a job that will never run.
-      await db.backgroundJob.delete({ where: { id } });
-      throw error;
-    }
-    return toJobView(row);
   },
 });
 

@@ -5,51 +5,25 @@
  * approval; an attempt that published and stopped before recording so is not published again
  * on retry; a report published by another meanwhile fails the job with the reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
+import { describe, expect, it } from "vitest";
+import { failureOf } from "@/lib/reports/testing/review-database";
 import { createAccount } from "@/prisma/seed/create-account";
+import { approvedReport as approvedBy, setUpJobDatabase, waitForJob, type JobProgress } from "./testing/job-database";
 
-const modules = setUpReviewDatabase("nianbao_jobs_report_publication", async () => ({
+const modules = setUpJobDatabase("nianbao_jobs_report_publication", async () => ({
   jobs: await import("./publish-report-job"),
-  follow: await import("./follow-job"),
-  queue: await import("./job-queue"),
-  workers: await import("./start-job-workers"),
-  approve: await import("@/lib/reports/approve-report"),
   publish: await import("@/lib/reports/publish-report"),
 }));
 const year = 2025;
 
-beforeAll(async () => {
-  await modules.workers.startJobWorkers();
-}, 60_000);
-afterAll(async () => {
-  await modules.queue.stopJobQueue(10_000);
-});
+const approvedReport = (username: string) => approvedBy(modules, username, year, "yangcheng-review");
 
-/** The clerk's clean report, submitted and approved by 阳城县's reviewer: its id and its approved version. */
-async function approvedReport(username: string): Promise<{ reportId: string; version: number }> {
-  const { steps, approve } = modules;
-  const submitted = await steps.submitCleanReportAsClerk(username, year);
-  const approved = await approve.approveReport(await steps.actorFor("yangcheng-review"), {
-    reportId: submitted.reportId,
-    expectedVersion: submitted.version,
-  });
-  return { reportId: submitted.reportId, version: approved.version };
-}
-
-type View = Awaited<ReturnType<typeof modules.follow.readJobProgress>>;
-
-/** Reads the job's progress as its starter until it is over (each label seen is kept). */
-async function waitForEnd(jobId: string, labels: string[] = []): Promise<View> {
-  const reviewer = await modules.steps.actorFor("yangcheng-review");
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const view = await modules.follow.readJobProgress(reviewer, { jobId });
-    if (labels.at(-1) !== view.label) labels.push(view.label);
-    if (view.state === "SUCCEEDED" || view.state === "FAILED") return view;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${view.state}: ${view.label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** Follows the job as 阳城县's reviewer until it is over, keeping each label seen once. */
+async function waitForEnd(jobId: string, labels: string[] = []): Promise<JobProgress> {
+  const seen: JobProgress[] = [];
+  const view = await waitForJob(modules, await modules.steps.actorFor("yangcheng-review"), jobId, undefined, seen);
+  for (const { label } of seen) if (labels.at(-1) !== label) labels.push(label);
+  return view;
 }
 
 async function publicationsOf(reportId: string) {

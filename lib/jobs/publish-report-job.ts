@@ -1,15 +1,21 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { authorizeReport } from "@/lib/reports/authorize-report";
 import { checkPublication, publishReportInput } from "@/lib/reports/publish-report";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { jobDetailOf, runJobAttempt, toJobView, type JobDetail, type JobView } from "./background-job";
+import {
+  jobDetailOf,
+  jobUnderWay,
+  runJobAttempt,
+  startJob,
+  toJobView,
+  type JobDetail,
+  type JobView,
+} from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
-import { jobKinds, sendJob, type QueueJob } from "./job-queue";
+import { jobKinds, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 import { publishOne, type PublicationRequest } from "./publish-county-reports";
 
@@ -20,20 +26,6 @@ export type StartReportPublicationInput = z.infer<typeof publishReportInput> & {
 
 /** A job's detail with the reviewer's choices, kept for every attempt. */
 type ReportPublicationDetail = JobDetail & { request: PublicationRequest };
-
-/** The publication of the report still under way (queued or running), if any. */
-async function jobUnderWay(report: { organizationId: string; year: number }): Promise<BackgroundJob | null> {
-  // A report is its organization's for the year (Report @@unique([organizationId, year])).
-  return db.backgroundJob.findFirst({
-    where: {
-      kind: KIND,
-      organizationId: report.organizationId,
-      year: report.year,
-      state: { in: ["QUEUED", "RUNNING"] },
-    },
-    orderBy: { createdAt: "desc" },
-  });
-}
 
 /**
  * Publishing one report as a job of the queue (rendering its PDF and DOCX takes seconds, so
@@ -48,15 +40,15 @@ export const startReportPublication = defineOperation({
   authorize: (actor: Actor, input: StartReportPublicationInput) =>
     authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
   run: async (authorized, actor, input): Promise<JobView> => {
-    const running = await jobUnderWay(authorized.report);
+    const { report } = authorized;
+    // A report is its organization's for the year (Report @@unique([organizationId, year])).
+    const running = await jobUnderWay(KIND, report.organizationId, report.year);
     if (running) return toJobView(running);
     await checkPublication(authorized, input);
-    const { report } = authorized;
     const organization = await db.organization.findUniqueOrThrow({
       where: { id: report.organizationId },
       select: { name: true },
     });
-    const id = randomUUID();
     const detail: ReportPublicationDetail = {
       targets: [{ reportId: report.id, organizationName: organization.name }],
       items: [],
@@ -66,25 +58,13 @@ export const startReportPublication = defineOperation({
         documentDate: input.documentDate,
       },
     };
-    const row = await db.backgroundJob.create({
-      data: {
-        id,
-        kind: KIND,
-        startedById: actor?.userId ?? null,
-        organizationId: report.organizationId,
-        year: report.year,
-        total: 1,
-        detail,
-      },
+    return startJob(KIND, {
+      startedById: actor?.userId ?? null,
+      organizationId: report.organizationId,
+      year: report.year,
+      total: 1,
+      detail,
     });
-    try {
-      await sendJob(KIND, id, {});
-    } catch (error) {
-      // Not queued: no record of a job that will never run.
-      await db.backgroundJob.delete({ where: { id } });
-      throw error;
-    }
-    return toJobView(row);
   },
 });
 

@@ -4,48 +4,20 @@
  * is refused before anything is queued; queued → worked → the version published once; an
  * attempt that published and stopped before recording so is not published again.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
+import { describe, expect, it } from "vitest";
+import { failureOf } from "@/lib/reports/testing/review-database";
+import { approvedReport, setUpJobDatabase, waitForJob } from "./testing/job-database";
 
-const modules = setUpReviewDatabase("nianbao_jobs_summary_publication", async () => ({
+const modules = setUpJobDatabase("nianbao_jobs_summary_publication", async () => ({
   jobs: await import("./publish-summary-job"),
-  follow: await import("./follow-job"),
-  queue: await import("./job-queue"),
-  workers: await import("./start-job-workers"),
-  approve: await import("@/lib/reports/approve-report"),
   publish: await import("@/lib/reports/publish-county-summary"),
   preview: await import("@/lib/reports/preview-county-summary-pdf"),
 }));
 const year = 2025;
 
-beforeAll(async () => {
-  await modules.workers.startJobWorkers();
-}, 60_000);
-afterAll(async () => {
-  await modules.queue.stopJobQueue(10_000);
-});
-
-async function approveCleanReport(username: string): Promise<void> {
-  const { steps, approve } = modules;
-  const submitted = await steps.submitCleanReportAsClerk(username, year);
-  await approve.approveReport(await steps.actorFor("yangcheng-review"), {
-    reportId: submitted.reportId,
-    expectedVersion: submitted.version,
-  });
-}
-
-type View = Awaited<ReturnType<typeof modules.follow.readJobProgress>>;
-
-async function waitForEnd(jobId: string): Promise<View> {
-  const reviewer = await modules.steps.actorFor("yangcheng-review");
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const view = await modules.follow.readJobProgress(reviewer, { jobId });
-    if (view.state === "SUCCEEDED" || view.state === "FAILED") return view;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${view.state}: ${view.label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const approveCleanReport = (username: string) => approvedReport(modules, username, year, "yangcheng-review");
+const waitForEnd = async (jobId: string) =>
+  waitForJob(modules, await modules.steps.actorFor("yangcheng-review"), jobId);
 
 describe("publishing the county summary as a job", () => {
   it("refuses before queueing, publishes the confirmed version in the job, and never publishes it twice", async () => {

@@ -1,6 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import {
   authorizeSummaryPublication,
   checkSummaryPublication,
@@ -12,9 +10,17 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
-import { isRefusal, runJobAttempt, toJobView, type JobDetail, type JobView } from "./background-job";
+import {
+  isRefusal,
+  jobUnderWay,
+  runJobAttempt,
+  startJob,
+  toJobView,
+  type JobDetail,
+  type JobView,
+} from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
-import { jobKinds, sendJob, type QueueJob } from "./job-queue";
+import { jobKinds, type QueueJob } from "./job-queue";
 import { loadJobActor } from "./load-job-actor";
 
 const KIND = "summary-publish";
@@ -26,13 +32,6 @@ type SummaryPublicationDetail = JobDetail & {
   request: Pick<PublishCountySummaryInput, "expectedContent" | "correctionNote">;
   sequence?: number;
 };
-
-async function jobUnderWay(countyId: string, year: number): Promise<BackgroundJob | null> {
-  return db.backgroundJob.findFirst({
-    where: { kind: KIND, organizationId: countyId, year, state: { in: ["QUEUED", "RUNNING"] } },
-    orderBy: { createdAt: "desc" },
-  });
-}
 
 /**
  * Publishing the county's summary as a job of the queue (rendering its PDF runs on whichever
@@ -47,34 +46,21 @@ export const startSummaryPublication = defineOperation({
   action: "summary.publish",
   authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
   run: async (countyId, actor, input): Promise<JobView> => {
-    const running = await jobUnderWay(countyId, input.year);
+    const running = await jobUnderWay(KIND, countyId, input.year);
     if (running) return toJobView(running);
     await checkSummaryPublication(actor, countyId, input);
-    const id = randomUUID();
     const detail: SummaryPublicationDetail = {
       targets: [],
       items: [],
       request: { expectedContent: input.expectedContent, correctionNote: input.correctionNote },
     };
-    const row = await db.backgroundJob.create({
-      data: {
-        id,
-        kind: KIND,
-        startedById: actor?.userId ?? null,
-        organizationId: countyId,
-        year: input.year,
-        total: 1,
-        detail,
-      },
+    return startJob(KIND, {
+      startedById: actor?.userId ?? null,
+      organizationId: countyId,
+      year: input.year,
+      total: 1,
+      detail,
     });
-    try {
-      await sendJob(KIND, id, {});
-    } catch (error) {
-      // Not queued: no record of a job that will never run.
-      await db.backgroundJob.delete({ where: { id } });
-      throw error;
-    }
-    return toJobView(row);
   },
 });
 
