@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { isAppError, type AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
+import { loadJobActor } from "./load-job-actor";
 import { sendJob, type JobKind, type QueueJob } from "./job-queue";
 
 // The app's record of a queue job: what its starter sees while it runs and afterwards. Each
@@ -113,13 +115,23 @@ export async function jobUnderWay(kind: JobKind, organizationId: string, year: n
   });
 }
 
-/** Records a job (QUEUED) and sends it to the queue under the row's id; a send that fails leaves no row. */
+/** Records a job (QUEUED) started by `actor` and sends it to the queue under the row's id; a send that fails leaves no row. */
 export async function startJob(
   kind: JobKind,
-  job: { startedById: string | null; organizationId: string; year: number; total: number; detail: JobDetail },
+  actor: Actor,
+  job: { organizationId: string; year: number; detail: JobDetail },
 ): Promise<JobView> {
   const id = randomUUID();
-  const row = await db.backgroundJob.create({ data: { id, kind, ...job } });
+  const row = await db.backgroundJob.create({
+    data: {
+      id,
+      kind,
+      ...job,
+      startedById: actor?.userId ?? null,
+      // One thing (a report, a summary) when it names no targets.
+      total: Math.max(job.detail.targets.length, 1),
+    },
+  });
   try {
     await sendJob(kind, id, {});
   } catch (error) {
@@ -174,7 +186,8 @@ export const isRefusal = (error: unknown): error is AppError => isAppError(error
 export type JobOutcome = JobDetail | { refusal: string };
 
 /**
- * One attempt of a job, on whichever instance took it: the row is RUNNING meanwhile, then
+ * One attempt of a job, on whichever instance took it, as its starter is now (load-job-actor.ts,
+ * so the body asks the policy again about them): the row is RUNNING meanwhile, then
  * SUCCEEDED with the body's detail, or FAILED with its refusal (not retried). A body that
  * throws fails the attempt, and the queue retries it until its retry limit. A job already
  * finished (an attempt that lost its job to another) is left as it is.
@@ -182,13 +195,13 @@ export type JobOutcome = JobDetail | { refusal: string };
 export async function runJobAttempt(
   job: QueueJob<unknown>,
   where: string,
-  body: (row: BackgroundJob) => Promise<JobOutcome>,
+  body: (row: BackgroundJob, actor: Actor) => Promise<JobOutcome>,
 ): Promise<void> {
   const row = await beginAttempt(job.id);
   if (!row) return;
   const isFinal = job.retryCount >= job.retryLimit;
   try {
-    const outcome = await body(row);
+    const outcome = await body(row, await loadJobActor(row.startedById));
     if ("refusal" in outcome) await failAttempt(job.id, outcome.refusal, true);
     else await finishJob(job.id, outcome);
   } catch (error) {

@@ -27,7 +27,6 @@ import {
 } from "./background-job";
 import { latestOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
-import { loadJobActor } from "./load-job-actor";
 
 const KIND = "county-publish-reports";
 
@@ -87,11 +86,9 @@ export const publishCountyReports = defineOperation({
     if (running) return toJobView(running);
     const targets = await listPublishableReports(countyId, input.year);
     if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
-    return startJob(KIND, {
-      startedById: actor?.userId ?? null,
+    return startJob(KIND, actor, {
       organizationId: countyId,
       year: input.year,
-      total: targets.length,
       detail: { targets, items: [] },
     });
   },
@@ -148,8 +145,7 @@ export async function publishOne(
  * progress written after each.
  */
 export async function runCountyPublication(job: QueueJob<unknown>): Promise<void> {
-  await runJobAttempt(job, "runCountyPublication", async (row) => {
-    const actor = await loadJobActor(row.startedById);
+  await runJobAttempt(job, "runCountyPublication", async (row, actor) => {
     try {
       await authorizeCountyPublication(actor, row.organizationId);
     } catch (error) {

@@ -7,8 +7,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { failureOf } from "@/lib/reports/testing/review-database";
-import { createAccount } from "@/prisma/seed/create-account";
-import { approvedReport as approvedBy, setUpJobDatabase, waitForJob, type JobProgress } from "./testing/job-database";
+import {
+  approvedReport as approvedBy,
+  colleagueReviewer,
+  setUpJobDatabase,
+  waitForJob,
+  type JobProgress,
+} from "./testing/job-database";
 
 const modules = setUpJobDatabase("nianbao_jobs_report_publication", async () => ({
   jobs: await import("./publish-report-job"),
@@ -97,17 +102,8 @@ describe("publishing one report as a job", () => {
 
   it("does not publish again what an earlier attempt published, and fails with the reason a report published by another", async () => {
     const { db, steps, jobs, queue, workers, publish } = modules;
-    const countyId = await steps.organizationIdNamed("阳城县");
     const reviewer = await steps.actorFor("yangcheng-review");
-    await createAccount(db, {
-      username: "yangcheng-review2",
-      name: "阳城县审核员二",
-      role: "REVIEWER",
-      organizationId: countyId,
-      password: "Yangcheng-review2-2026!",
-      mustChangePassword: false,
-    });
-    const colleague = await steps.actorFor("yangcheng-review2");
+    const colleague = await colleagueReviewer(modules);
     const own = await approvedReport("baisang");
     const others = await approvedReport("yczfb");
 

@@ -16,7 +16,6 @@ import {
 } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
-import { loadJobActor } from "./load-job-actor";
 import { publishOne, type PublicationRequest } from "./publish-county-reports";
 
 const KIND = "report-publish";
@@ -58,11 +57,9 @@ export const startReportPublication = defineOperation({
         documentDate: input.documentDate,
       },
     };
-    return startJob(KIND, {
-      startedById: actor?.userId ?? null,
+    return startJob(KIND, actor, {
       organizationId: report.organizationId,
       year: report.year,
-      total: 1,
       detail,
     });
   },
@@ -75,8 +72,7 @@ export const startReportPublication = defineOperation({
  * published by another, the reviewer may no longer) fails the job with its reason, not retried.
  */
 export async function runReportPublication(job: QueueJob<unknown>): Promise<void> {
-  await runJobAttempt(job, "runReportPublication", async (row) => {
-    const actor = await loadJobActor(row.startedById);
+  await runJobAttempt(job, "runReportPublication", async (row, actor) => {
     const detail = { ...jobDetailOf(row), request: (row.detail as ReportPublicationDetail).request };
     const [target] = detail.targets;
     if (!target) throw new Error(`report publication job ${row.id} has no report`);

@@ -21,7 +21,6 @@ import {
 } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
-import { loadJobActor } from "./load-job-actor";
 
 const KIND = "summary-publish";
 
@@ -54,11 +53,9 @@ export const startSummaryPublication = defineOperation({
       items: [],
       request: { expectedContent: input.expectedContent, correctionNote: input.correctionNote },
     };
-    return startJob(KIND, {
-      startedById: actor?.userId ?? null,
+    return startJob(KIND, actor, {
       organizationId: countyId,
       year: input.year,
-      total: 1,
       detail,
     });
   },
@@ -71,8 +68,7 @@ export const startSummaryPublication = defineOperation({
  * a refusal (the summary changed, another published first) fails the job with its reason.
  */
 export async function runSummaryPublication(job: QueueJob<unknown>): Promise<void> {
-  await runJobAttempt(job, "runSummaryPublication", async (row) => {
-    const actor = await loadJobActor(row.startedById);
+  await runJobAttempt(job, "runSummaryPublication", async (row, actor) => {
     const detail = row.detail as SummaryPublicationDetail;
     const earlier = await db.countySummaryPublication.findFirst({
       where: {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { setUpReviewDatabase } from "@/lib/reports/testing/review-database";
 import type { Actor } from "@/lib/workflow/policy";
+import { createAccount } from "@/prisma/seed/create-account";
 
 /** The test database with the job modules (follow, queue, workers, approve) and what `load` names. */
 export function setUpJobDatabase<L extends object>(name: string, load: () => Promise<L>) {
@@ -59,4 +60,17 @@ export async function approvedReport(
     expectedVersion: submitted.version,
   });
   return { reportId: submitted.reportId, version: approved.version };
+}
+
+/** A second reviewer of 阳城县 (yangcheng-review2), who publishes while a job waits: their actor. */
+export async function colleagueReviewer(modules: JobModules): Promise<Actor> {
+  await createAccount(modules.db, {
+    username: "yangcheng-review2",
+    name: "阳城县审核员二",
+    role: "REVIEWER",
+    organizationId: await modules.steps.organizationIdNamed("阳城县"),
+    password: "Yangcheng-review2-2026!",
+    mustChangePassword: false,
+  });
+  return modules.steps.actorFor("yangcheng-review2");
 }
