@@ -108,28 +108,39 @@ export function toJobView(row: BackgroundJob): JobView {
 }
 
 /** The latest job of a kind on an organization and year still under way (queued or running), if any. */
-export async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
+async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
   return db.backgroundJob.findFirst({
     where: { kind, organizationId, year, state: { in: ["QUEUED", "RUNNING"] } },
     orderBy: { createdAt: "desc" },
   });
 }
 
-/** Records a job (QUEUED) started by `actor` and sends it to the queue under the row's id; a send that fails leaves no row. */
+/**
+ * Starts a job of `kind` on an organization and year for `actor`: while one is under way
+ * there, that one is answered; else `prepare` asks everything that can refuse it (it throws
+ * the zh-CN refusal) and gives what the job is to do, and the job is recorded (QUEUED) and
+ * sent to the queue under the row's id. A send that fails leaves no row.
+ */
 export async function startJob(
   kind: JobKind,
   actor: Actor,
-  job: { organizationId: string; year: number; detail: JobDetail },
+  on: { organizationId: string; year: number },
+  prepare: () => Promise<JobDetail>,
 ): Promise<JobView> {
+  const running = await jobUnderWay(kind, on.organizationId, on.year);
+  if (running) return toJobView(running);
+  const detail = await prepare();
   const id = randomUUID();
   const row = await db.backgroundJob.create({
     data: {
       id,
       kind,
-      ...job,
+      organizationId: on.organizationId,
+      year: on.year,
+      detail,
       startedById: actor?.userId ?? null,
       // One thing (a report, a summary) when it names no targets.
-      total: Math.max(job.detail.targets.length, 1),
+      total: Math.max(detail.targets.length, 1),
     },
   });
   try {

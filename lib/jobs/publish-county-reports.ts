@@ -16,11 +16,9 @@ import { statusLabels } from "@/lib/workflow/transitions";
 import {
   isRefusal,
   jobDetailOf,
-  jobUnderWay,
   startJob,
   recordProgress,
   runJobAttempt,
-  toJobView,
   type JobDetail,
   type JobItem,
   type JobView,
@@ -82,14 +80,10 @@ export const publishCountyReports = defineOperation({
   run: async (countyId, actor, _askedCounty, input): Promise<JobView> => {
     const dayProblem = publicationDayProblem(input.year, chinaDay(input.now ?? new Date()));
     if (dayProblem) throw new AppError("INVALID_STATE", dayProblem);
-    const running = await jobUnderWay(KIND, countyId, input.year);
-    if (running) return toJobView(running);
-    const targets = await listPublishableReports(countyId, input.year);
-    if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
-    return startJob(KIND, actor, {
-      organizationId: countyId,
-      year: input.year,
-      detail: { targets, items: [] },
+    return startJob(KIND, actor, { organizationId: countyId, year: input.year }, async () => {
+      const targets = await listPublishableReports(countyId, input.year);
+      if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
+      return { targets, items: [] };
     });
   },
 });

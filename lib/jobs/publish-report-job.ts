@@ -5,15 +5,7 @@ import { checkPublication, publishReportInput } from "@/lib/reports/publish-repo
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import {
-  jobDetailOf,
-  jobUnderWay,
-  runJobAttempt,
-  startJob,
-  toJobView,
-  type JobDetail,
-  type JobView,
-} from "./background-job";
+import { jobDetailOf, runJobAttempt, startJob, type JobDetail, type JobView } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 import { publishOne, type PublicationRequest } from "./publish-county-reports";
@@ -41,26 +33,22 @@ export const startReportPublication = defineOperation({
   run: async (authorized, actor, input): Promise<JobView> => {
     const { report } = authorized;
     // A report is its organization's for the year (Report @@unique([organizationId, year])).
-    const running = await jobUnderWay(KIND, report.organizationId, report.year);
-    if (running) return toJobView(running);
-    await checkPublication(authorized, input);
-    const organization = await db.organization.findUniqueOrThrow({
-      where: { id: report.organizationId },
-      select: { name: true },
-    });
-    const detail: ReportPublicationDetail = {
-      targets: [{ reportId: report.id, organizationName: organization.name }],
-      items: [],
-      request: {
-        expectedVersion: input.expectedVersion,
-        correctionNote: input.correctionNote,
-        documentDate: input.documentDate,
-      },
-    };
-    return startJob(KIND, actor, {
-      organizationId: report.organizationId,
-      year: report.year,
-      detail,
+    return startJob(KIND, actor, report, async () => {
+      await checkPublication(authorized, input);
+      const organization = await db.organization.findUniqueOrThrow({
+        where: { id: report.organizationId },
+        select: { name: true },
+      });
+      const detail: ReportPublicationDetail = {
+        targets: [{ reportId: report.id, organizationName: organization.name }],
+        items: [],
+        request: {
+          expectedVersion: input.expectedVersion,
+          correctionNote: input.correctionNote,
+          documentDate: input.documentDate,
+        },
+      };
+      return detail;
     });
   },
 });

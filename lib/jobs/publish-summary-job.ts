@@ -10,15 +10,7 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
-import {
-  isRefusal,
-  jobUnderWay,
-  runJobAttempt,
-  startJob,
-  toJobView,
-  type JobDetail,
-  type JobView,
-} from "./background-job";
+import { isRefusal, runJobAttempt, startJob, type JobDetail, type JobView } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 
@@ -45,18 +37,14 @@ export const startSummaryPublication = defineOperation({
   action: "summary.publish",
   authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
   run: async (countyId, actor, input): Promise<JobView> => {
-    const running = await jobUnderWay(KIND, countyId, input.year);
-    if (running) return toJobView(running);
-    await checkSummaryPublication(actor, countyId, input);
-    const detail: SummaryPublicationDetail = {
-      targets: [],
-      items: [],
-      request: { expectedContent: input.expectedContent, correctionNote: input.correctionNote },
-    };
-    return startJob(KIND, actor, {
-      organizationId: countyId,
-      year: input.year,
-      detail,
+    return startJob(KIND, actor, { organizationId: countyId, year: input.year }, async () => {
+      await checkSummaryPublication(actor, countyId, input);
+      const detail: SummaryPublicationDetail = {
+        targets: [],
+        items: [],
+        request: { expectedContent: input.expectedContent, correctionNote: input.correctionNote },
+      };
+      return detail;
     });
   },
 });
