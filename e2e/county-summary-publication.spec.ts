@@ -69,6 +69,8 @@ test("the county summary is published after its 样稿, found and downloaded by 
   await reviewer.goto(`/review/summary?year=${year}`);
   await expect(reviewer.getByTestId("summary-counts")).toHaveText("应报 3 · 已汇总 2 · 未汇总 1");
   await publishSummary(reviewer, "发布全县汇总…");
+  // The publication is a job of the queue, which the panel follows.
+  await expect(reviewer.getByTestId("summary-published")).toHaveText(/^(排队中…|正在发布…|已发布全县汇总第 1 版。)$/);
   await expect(reviewer.getByTestId("summary-published")).toHaveText("已发布全县汇总第 1 版。", { timeout: 30_000 });
   await expect(reviewer.getByTestId("summary-versions").getByRole("link", { name: "第 1 版" })).toBeVisible();
 
@@ -114,6 +116,8 @@ test("the county summary is published after its 样稿, found and downloaded by 
   await expect(reviewer.getByTestId("summary-counts")).toHaveText("应报 3 · 已汇总 3 · 未汇总 0");
   await expect(reviewer.getByLabel(/更正说明/)).toHaveValue(`新纳入汇总：${units.south}。`);
   await publishSummary(reviewer, "发布第 2 版…");
+  // The publication is a job of the queue, which the panel follows.
+  await expect(reviewer.getByTestId("summary-published")).toHaveText(/^(排队中…|正在发布…|已发布全县汇总第 2 版。)$/);
   await expect(reviewer.getByTestId("summary-published")).toHaveText("已发布全县汇总第 2 版。", { timeout: 30_000 });
   await expect(reviewer.getByTestId("summary-versions").getByRole("listitem")).toHaveCount(2);
   await reviewerContext.close();

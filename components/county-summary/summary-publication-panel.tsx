@@ -1,7 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { JobStatus } from "@/components/jobs/job-status";
+import { useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
 import { PublishConfirmation } from "@/components/review/publish-confirmation";
-import { errorText, useReviewAction, type ReviewActionResult } from "@/components/review/use-review-action";
+import { errorText, useReviewAction } from "@/components/review/use-review-action";
+import type { ActionResult } from "@/lib/errors/action-result";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 
 export type SummaryVersionItem = {
@@ -14,7 +18,9 @@ export type SummaryVersionItem = {
 
 /**
  * Publishing the county's summary as a frozen, public version, as a report is published:
- * the 样稿 first (page count, first page, what would stop it), then 确认发布. A later
+ * the 样稿 first (page count, first page, what would stop it), then 确认发布, which queues
+ * the publication as a job of the queue that the panel follows (排队中… / 正在发布… /
+ * 已发布全县汇总第 N 版, or the failure with 重试). A later
  * version needs a 更正说明, offered prefilled with the units added since. The published
  * versions stay listed with their public pages.
  */
@@ -24,6 +30,8 @@ export function SummaryPublicationPanel({
   versions,
   suggestedNote,
   publish,
+  publicationJob,
+  followJob,
 }: {
   countyId: string;
   year: number;
@@ -36,8 +44,15 @@ export function SummaryPublicationPanel({
     year: number;
     expectedContent: string;
     correctionNote?: string;
-  }) => Promise<ReviewActionResult>;
+  }) => Promise<ActionResult<FollowedJob>>;
+  /** The publisher's latest publication job of the county and year (after a reload). */
+  publicationJob: FollowedJob | null;
+  followJob: JobFollowActions;
 }) {
+  const router = useRouter();
+  // The new version's list and suggestion: read the page again once the job is over.
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const publication = useFollowJob(publicationJob, followJob, refresh);
   const { run, error, isPending } = useReviewAction();
   const [isConfirming, setConfirming] = useState(false);
   const [correctionNote, setCorrectionNote] = useState(suggestedNote);
@@ -47,18 +62,14 @@ export function SummaryPublicationPanel({
     setSuggestionShown(suggestedNote);
     setCorrectionNote(suggestedNote);
   }
-  const [publishedMessage, setPublishedMessage] = useState<string | null>(null);
   const isLaterVersion = versions.length > 0;
   const nextSequence = (versions[0]?.sequence ?? 0) + 1;
   return (
     <section className="review-decision" aria-labelledby="summary-publication-heading">
       <h2 id="summary-publication-heading">发布全县汇总</h2>
       <ProblemAlert title="发布未完成" message={errorText(error)} />
-      {publishedMessage && (
-        <p className="notice notice--success" role="status" data-testid="summary-published">
-          {publishedMessage}
-        </p>
-      )}
+      {publication.problem && <ProblemAlert title="发布未完成" message={publication.problem} />}
+      <JobStatus followed={publication} testId="summary-published" />
       {versions.length === 0 ? (
         <p>全县汇总尚未发布。发布后向社会公开，与各单位的报告一同列在公开网站上。</p>
       ) : (
@@ -101,25 +112,17 @@ export function SummaryPublicationPanel({
                   expectedContent: contentSha256 ?? "",
                   correctionNote: isLaterVersion ? correctionNote || undefined : undefined,
                 }),
-              () => {
+              (started) => {
                 setConfirming(false);
-                setPublishedMessage(`已发布全县汇总第 ${nextSequence} 版。`);
+                publication.follow(started);
               },
             )
           }
           onCancel={() => setConfirming(false)}
         />
       ) : (
-        <div className="review-decision__buttons">
-          <button
-            className="button"
-            type="button"
-            disabled={isPending}
-            onClick={() => {
-              setPublishedMessage(null);
-              setConfirming(true);
-            }}
-          >
+        <div className="review-decision__buttons" hidden={publication.underWay}>
+          <button className="button" type="button" disabled={isPending} onClick={() => setConfirming(true)}>
             {isLaterVersion ? `发布第 ${nextSequence} 版…` : "发布全县汇总…"}
           </button>
         </div>

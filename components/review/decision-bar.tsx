@@ -1,7 +1,11 @@
 "use client";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { JobStatus } from "@/components/jobs/job-status";
+import { useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { useState } from "react";
+import type { ActionResult } from "@/lib/errors/action-result";
 import { MAX_COMMENT_LENGTH, type TransitionName } from "@/lib/workflow/transitions";
 import { PublishConfirmation } from "./publish-confirmation";
 import { errorText, useReviewAction, type ReviewActionResult } from "./use-review-action";
@@ -13,10 +17,14 @@ type Base = { reportId: string; expectedVersion: number };
 /** The server actions the page hands down (components do not import app code). */
 export type DecisionActions = {
   returnReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
+  /** With `publish`, its answer carries the publication's job. */
   approveReport: (
     input: Base & { comment?: string; documentDate?: string; publish?: boolean; correctionNote?: string },
-  ) => Promise<ReviewActionResult>;
-  publishReport: (input: Base & { correctionNote?: string; documentDate?: string }) => Promise<ReviewActionResult>;
+  ) => Promise<ActionResult<{ job?: FollowedJob }>>;
+  /** Queues the publication as a job of the queue; the bar follows it. */
+  publishReport: (
+    input: Base & { correctionNote?: string; documentDate?: string },
+  ) => Promise<ActionResult<FollowedJob>>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
   confirmImport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
 };
@@ -27,7 +35,9 @@ export type DecisionActions = {
  * publish, confirm an imported report (published as read, with the document's own dates),
  * and reopen a published report for a correction. A correction's publication needs a
  * 更正说明. Publishing a report written here never happens in one click: it opens the
- * confirmation with the 样稿 of exactly what will be frozen.
+ * confirmation with the 样稿 of exactly what will be frozen. Once confirmed, the publication
+ * (rendering its PDF and DOCX) is a job of the queue, which the bar follows (排队中… /
+ * 正在发布… / 已发布, or the failure with 重试); the page is read again when it is over.
  */
 export function DecisionBar({
   reportId,
@@ -36,6 +46,8 @@ export function DecisionBar({
   isCorrection,
   documentDate: initialDocumentDate,
   actions,
+  publicationJob,
+  followJob,
 }: {
   reportId: string;
   version: number;
@@ -44,7 +56,13 @@ export function DecisionBar({
   /** The 成文日期 to offer: the one set at approval, else today (YYYY-MM-DD). */
   documentDate: string;
   actions: DecisionActions;
+  /** The reviewer's publication job of this report still under way or failed (after a reload). */
+  publicationJob: FollowedJob | null;
+  followJob: JobFollowActions;
 }) {
+  const router = useRouter();
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const publication = useFollowJob(publicationJob, followJob, refresh);
   const [comment, setComment] = useState("");
   const [correctionNote, setCorrectionNote] = useState("");
   const [documentDate, setDocumentDate] = useState(initialDocumentDate);
@@ -53,7 +71,7 @@ export function DecisionBar({
   const message = errorText(error);
   const may = (transition: TransitionName) => allowed.includes(transition);
   const canPublish = may("publish") || may("approve");
-  if (allowed.length === 0) return null;
+  if (allowed.length === 0 && !publication.job) return null;
   const base = { reportId, expectedVersion: version };
   const decision = (label: string, call: () => Promise<ReviewActionResult>, variant?: "warning" | "secondary") => (
     <button
@@ -71,28 +89,39 @@ export function DecisionBar({
       {label}
     </button>
   );
+  const started = (job: FollowedJob | undefined) => {
+    setConfirming(null);
+    if (job) publication.follow(job);
+  };
   const publish = () =>
-    run(() =>
-      confirming === "approveAndPublish"
-        ? actions.approveReport({
-            reportId,
-            expectedVersion: version,
-            comment: comment || undefined,
-            documentDate: documentDate || undefined,
-            publish: true,
-            correctionNote: correctionNote || undefined,
-          })
-        : actions.publishReport({
-            reportId,
-            expectedVersion: version,
-            documentDate: documentDate || undefined,
-            correctionNote: correctionNote || undefined,
-          }),
-    );
+    confirming === "approveAndPublish"
+      ? run(
+          () =>
+            actions.approveReport({
+              reportId,
+              expectedVersion: version,
+              comment: comment || undefined,
+              documentDate: documentDate || undefined,
+              publish: true,
+              correctionNote: correctionNote || undefined,
+            }),
+          (approved) => started(approved.job),
+        )
+      : run(
+          () =>
+            actions.publishReport({
+              reportId,
+              expectedVersion: version,
+              documentDate: documentDate || undefined,
+              correctionNote: correctionNote || undefined,
+            }),
+          started,
+        );
   return (
     <section className="review-decision" aria-labelledby="decision-heading">
       <h2 id="decision-heading">审核决定</h2>
-      <ProblemAlert title="操作未完成" message={message} />
+      <ProblemAlert title="操作未完成" message={message ?? publication.problem} />
+      <JobStatus followed={publication} testId="report-publication-label" />
       {(may("return") || may("reopenForCorrection")) && (
         <TextAreaField
           id="decision-comment"
@@ -136,7 +165,7 @@ export function DecisionBar({
           onCancel={() => setConfirming(null)}
         />
       )}
-      <div className="review-decision__buttons" hidden={confirming !== null}>
+      <div className="review-decision__buttons" hidden={confirming !== null || publication.underWay}>
         {may("return") && decision("退回修改", () => actions.returnReport({ ...base, comment }), "warning")}
         {may("approve") &&
           decision(
@@ -158,7 +187,7 @@ export function DecisionBar({
         {may("reopenForCorrection") &&
           decision("发起更正", () => actions.reopenReport({ ...base, comment }), "warning")}
       </div>
-      {isPending && <p role="status">正在处理，发布时需要生成 PDF，请稍候…</p>}
+      {isPending && <p role="status">正在处理，请稍候…</p>}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { actionRequestRefusal } from "@/lib/errors/action-request-refusals";
 import type { ActionResult } from "@/lib/errors/action-result";
 
-/** What a review server action answers; its data is not read here (the page refreshes). */
+/** What a review server action answers; its data is read only by `onSuccess` (the page refreshes). */
 export type ReviewActionResult = ActionResult<unknown>;
 
 /** Runs a review server action, refreshes the page on success and keeps the zh-CN error otherwise, also when the call fails. */
@@ -12,9 +12,9 @@ export function useReviewAction() {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
   const [isPending, startTransition] = useTransition();
-  const run = (action: () => Promise<ReviewActionResult>, onSuccess?: () => void) =>
+  const run = <T>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) =>
     startTransition(async () => {
-      let result: ReviewActionResult;
+      let result: ActionResult<T>;
       try {
         result = await action();
       } catch (error) {
@@ -25,7 +25,7 @@ export function useReviewAction() {
       }
       if (result.ok) {
         setError(null);
-        onSuccess?.();
+        onSuccess?.(result.data);
         router.refresh();
       } else {
         setError({ message: result.message, fieldErrors: result.fieldErrors });

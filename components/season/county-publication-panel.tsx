@@ -1,30 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
+import { JobStatus } from "@/components/jobs/job-status";
+import { useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
 import type { ActionResult } from "@/lib/errors/action-result";
-
-/** A job as the server describes it (lib/jobs/background-job.ts JobView). */
-export type PublicationJob = {
-  id: string;
-  state: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
-  done: number;
-  total: number;
-  label: string;
-  failure: string | null;
-  items: { reportId: string; organizationName: string; outcome: "published" | "skipped"; reason?: string }[];
-  canRetry: boolean;
-};
-
-type JobAction<I> = (input: I) => Promise<ActionResult<PublicationJob>>;
-
-const POLL_MS = 1_000;
-
-const isUnderWay = (job: PublicationJob | null) => job?.state === "QUEUED" || job?.state === "RUNNING";
 
 /**
  * 一键发布 on the season board: every approved report of the county and year published by a
  * job of the queue, which runs on whichever app instance takes it; this panel only follows
- * it (every second while it runs: 正在发布… 3/12) and offers 重试 when it failed for good.
+ * it (components/jobs/use-follow-job.ts: 正在发布… 3/12) and offers 重试 when it failed for good.
  */
 export function CountyPublicationPanel({
   year,
@@ -36,86 +20,29 @@ export function CountyPublicationPanel({
 }: {
   year: number;
   publishable: number;
-  initialJob: PublicationJob | null;
-  startPublication: JobAction<{ year: number }>;
-  readProgress: JobAction<{ jobId: string }>;
-  retry: JobAction<{ jobId: string }>;
-}) {
+  initialJob: FollowedJob | null;
+  startPublication: (input: { year: number }) => Promise<ActionResult<FollowedJob>>;
+} & JobFollowActions) {
   const router = useRouter();
-  const [job, setJob] = useState(initialJob);
+  // The board's statuses changed: read it again once the job is over.
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const followed = useFollowJob(initialJob, { readProgress, retry }, refresh);
+  const { job, underWay, problem, setProblem, follow } = followed;
   const [isConfirming, setIsConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
 
-  const jobId = job?.id;
-  const underWay = isUnderWay(job);
-  useEffect(() => {
-    if (!jobId || !underWay) return;
-    let isCurrent = true;
-    const timer = setInterval(async () => {
-      const result = await readProgress({ jobId }).catch(() => null);
-      if (!isCurrent || !result) return;
-      if (!result.ok) return setProblem(result.message);
-      setProblem(null);
-      setJob(result.data);
-      // The board's statuses changed: read it again once the job is over.
-      if (!isUnderWay(result.data)) router.refresh();
-    }, POLL_MS);
-    return () => {
-      isCurrent = false;
-      clearInterval(timer);
-    };
-  }, [jobId, underWay, readProgress, router]);
-
-  const act = (run: () => Promise<ActionResult<PublicationJob>>) =>
+  const start = () =>
     startTransition(async () => {
-      const result = await run();
-      if (result.ok) {
-        setJob(result.data);
-        setProblem(null);
-      } else setProblem(result.message);
+      const result = await startPublication({ year });
+      if (result.ok) follow(result.data);
+      else setProblem(result.message);
       setIsConfirming(false);
     });
 
-  const skipped = job?.items.filter((item) => item.outcome === "skipped") ?? [];
   return (
     <section className="season-publication" aria-labelledby="season-publication-title" data-testid="county-publication">
       <h2 id="season-publication-title">一键发布</h2>
-      {job && (
-        <div className="season-publication__job" data-state={job.state}>
-          <p
-            role={job.state === "FAILED" ? "alert" : "status"}
-            aria-live="polite"
-            data-testid="county-publication-label"
-          >
-            {job.label}
-          </p>
-          {underWay && (
-            <progress max={Math.max(job.total, 1)} value={job.done} aria-label="发布进度">
-              {job.done}/{job.total}
-            </progress>
-          )}
-          {skipped.length > 0 && !underWay && (
-            <ul>
-              {skipped.map((item) => (
-                <li key={item.reportId}>
-                  {item.organizationName}：{item.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-          {job.canRetry && (
-            <button
-              className="button"
-              type="button"
-              disabled={isPending}
-              onClick={() => act(() => retry({ jobId: job.id }))}
-            >
-              {isPending ? "正在重试…" : "重试"}
-            </button>
-          )}
-        </div>
-      )}
+      <JobStatus followed={followed} testId="county-publication-label" progressLabel="发布进度" />
       {!underWay && !job?.canRetry && (
         <>
           <p className="muted">
@@ -127,12 +54,7 @@ export function CountyPublicationPanel({
             (isConfirming ? (
               <p>
                 发布后公众即可查阅、下载，确定发布这 {publishable} 份报告吗？{" "}
-                <button
-                  className="button"
-                  type="button"
-                  disabled={isPending}
-                  onClick={() => act(() => startPublication({ year }))}
-                >
+                <button className="button" type="button" disabled={isPending} onClick={start}>
                   {isPending ? "正在提交…" : "确认发布"}
                 </button>{" "}
                 <button className="button button--secondary" type="button" onClick={() => setIsConfirming(false)}>

@@ -13,7 +13,8 @@ export function publishableYear(): number {
 
 /**
  * The reviewer publishes from the review page: opens the confirmation (审核通过并发布… or
- * 发布…), waits for the 样稿 (its page count and its first page drawn), confirms.
+ * 发布…), waits for the 样稿 (its page count and its first page drawn), confirms, and follows
+ * the publication job (排队中… / 正在发布… / 已发布。) until the page shows the report published.
  * `expectPublished: false` stops after 确认发布 (the caller checks the refusal).
  */
 export async function publishFromReview(
@@ -27,5 +28,10 @@ export async function publishFromReview(
     timeout: 30_000,
   });
   await confirmation.getByRole("button", { name: "确认发布" }).click();
-  if (expectPublished) await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+  if (!expectPublished) return;
+  // The publication is a job of the queue: the page follows it, then reads the report again.
+  const job = reviewer.getByTestId("report-publication-label");
+  await expect(job).toHaveText(/^(排队中…|正在发布…|已发布。)$/);
+  await expect(job).toHaveText("已发布。", { timeout: 30_000 });
+  await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
 }

@@ -1,7 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
-import type { JobKind } from "./job-queue";
+import { isAppError, type AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/workflow/policy";
+import { failureReason } from "./failure-reason";
+import { loadJobActor } from "./load-job-actor";
+import { sendJob, type JobKind, type QueueJob } from "./job-queue";
 
 // The app's record of a queue job: what its starter sees while it runs and afterwards. Each
 // write is one guarded update of the row, so an attempt that lost its job (pg-boss expired it
@@ -25,22 +30,50 @@ export function jobDetailOf(row: Pick<BackgroundJob, "detail">): JobDetail {
   return { targets: detail.targets ?? [], items: detail.items ?? [] };
 }
 
-/** The job as its starter's page shows it (components/season/county-publication-panel.tsx). */
+/** The job as its starter's page shows it (components/jobs/job-status.tsx). */
 export type JobView = {
   id: string;
   state: BackgroundJob["state"];
   done: number;
   total: number;
-  /** One zh-CN line: 排队中…, 正在发布… 3/12, 已发布 12 份, 发布未完成：… */
+  /** One zh-CN line: 排队中…, 正在发布… 3/12, 已发布 12 份, 发布未完成：… (no counts for one report) */
   label: string;
   failure: string | null;
   items: JobItem[];
   canRetry: boolean;
 };
 
-const kindWords: Record<JobKind, { running: string; noun: string }> = {
+/**
+ * How a kind's label reads; `isSingle`: one thing (a report, a summary), so no counts;
+ * `succeeded`: its own line once done.
+ */
+const kindWords: Record<
+  JobKind,
+  { running: string; noun: string; isSingle?: boolean; succeeded?: (row: BackgroundJob) => string }
+> = {
   "county-publish-reports": { running: "正在发布", noun: "发布" },
+  "report-publish": { running: "正在发布", noun: "发布", isSingle: true },
+  "summary-publish": {
+    running: "正在发布",
+    noun: "发布",
+    isSingle: true,
+    succeeded: (row) => `已发布全县汇总第 ${(row.detail as { sequence?: number }).sequence ?? "?"} 版。`,
+  },
 };
+
+/** The label of a job on one thing: 排队中… / 正在发布… / 已发布。 or the failure. */
+function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): string {
+  switch (row.state) {
+    case "QUEUED":
+      return row.failure ? `第 ${row.attempts} 次${words.noun}未成功（${row.failure}），稍后自动重试…` : "排队中…";
+    case "RUNNING":
+      return `${words.running}…`;
+    case "SUCCEEDED":
+      return words.succeeded?.(row) ?? `已${words.noun}。`;
+    case "FAILED":
+      return `${words.noun}未完成：${row.failure ?? "系统出错"}。可点击“重试”再试一次。`;
+  }
+}
 
 export function toJobView(row: BackgroundJob): JobView {
   const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
@@ -48,6 +81,7 @@ export function toJobView(row: BackgroundJob): JobView {
   const published = items.filter((item) => item.outcome === "published").length;
   const skipped = items.length - published;
   const label = (() => {
+    if (words.isSingle) return singleLabel(row, words);
     switch (row.state) {
       case "QUEUED":
         return row.failure
@@ -71,6 +105,52 @@ export function toJobView(row: BackgroundJob): JobView {
     items,
     canRetry: row.state === "FAILED",
   };
+}
+
+/** The latest job of a kind on an organization and year still under way (queued or running), if any. */
+async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
+  return db.backgroundJob.findFirst({
+    where: { kind, organizationId, year, state: { in: ["QUEUED", "RUNNING"] } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/**
+ * Starts a job of `kind` on an organization and year for `actor`: while one is under way
+ * there, that one is answered; else `prepare` asks everything that can refuse it (it throws
+ * the zh-CN refusal) and gives what the job is to do, and the job is recorded (QUEUED) and
+ * sent to the queue under the row's id. A send that fails leaves no row.
+ */
+export async function startJob(
+  kind: JobKind,
+  actor: Actor,
+  on: { organizationId: string; year: number },
+  prepare: () => Promise<JobDetail>,
+): Promise<JobView> {
+  const running = await jobUnderWay(kind, on.organizationId, on.year);
+  if (running) return toJobView(running);
+  const detail = await prepare();
+  const id = randomUUID();
+  const row = await db.backgroundJob.create({
+    data: {
+      id,
+      kind,
+      organizationId: on.organizationId,
+      year: on.year,
+      detail,
+      startedById: actor?.userId ?? null,
+      // One thing (a report, a summary) when it names no targets.
+      total: Math.max(detail.targets.length, 1),
+    },
+  });
+  try {
+    await sendJob(kind, id, {});
+  } catch (error) {
+    // Not queued: no record of a job that will never run.
+    await db.backgroundJob.delete({ where: { id } });
+    throw error;
+  }
+  return toJobView(row);
 }
 
 /** The attempt begins: RUNNING, one more attempt. Null when the job is already finished (nothing to do again). */
@@ -106,4 +186,37 @@ export async function failAttempt(id: string, reason: string, isFinal: boolean):
     where: { id, state: "RUNNING" },
     data: isFinal ? { state: "FAILED", failure: reason, finishedAt: new Date() } : { state: "QUEUED", failure: reason },
   });
+}
+
+/** Refusals that mean "not to be done now" (skipped or refused with the reason), not a failure of the machinery. */
+const refusalCodes = new Set(["NOT_FOUND", "FORBIDDEN", "INVALID_STATE", "INVALID_INPUT", "CONFLICT"]);
+
+export const isRefusal = (error: unknown): error is AppError => isAppError(error) && refusalCodes.has(error.code);
+
+/** What a job body ends with: what became of its items, or a refusal retrying cannot change (zh-CN). */
+export type JobOutcome = JobDetail | { refusal: string };
+
+/**
+ * One attempt of a job, on whichever instance took it, as its starter is now (load-job-actor.ts,
+ * so the body asks the policy again about them): the row is RUNNING meanwhile, then
+ * SUCCEEDED with the body's detail, or FAILED with its refusal (not retried). A body that
+ * throws fails the attempt, and the queue retries it until its retry limit. A job already
+ * finished (an attempt that lost its job to another) is left as it is.
+ */
+export async function runJobAttempt(
+  job: QueueJob<unknown>,
+  where: string,
+  body: (row: BackgroundJob, actor: Actor) => Promise<JobOutcome>,
+): Promise<void> {
+  const row = await beginAttempt(job.id);
+  if (!row) return;
+  const isFinal = job.retryCount >= job.retryLimit;
+  try {
+    const outcome = await body(row, await loadJobActor(row.startedById));
+    if ("refusal" in outcome) await failAttempt(job.id, outcome.refusal, true);
+    else await finishJob(job.id, outcome);
+  } catch (error) {
+    await failAttempt(job.id, failureReason(error, where), isFinal).catch(() => undefined);
+    throw error;
+  }
 }

@@ -100,3 +100,18 @@ export const retryJob = defineOperation({
     return toJobView(await db.backgroundJob.findUniqueOrThrow({ where: { id: row.id } }));
   },
 });
+
+/**
+ * The actor's latest job of a kind on one thing (a report, a county's summary) for its page
+ * after a reload: one under way or failed; a finished one is shown by the page itself (the
+ * report's status, the summary's versions), so null.
+ */
+export async function unfinishedOwnJob(
+  actor: Actor,
+  kind: JobKind,
+  organizationId: string,
+  year: number,
+): Promise<JobView | null> {
+  const job = await latestOwnJob(actor, kind, organizationId, year);
+  return job && job.state !== "SUCCEEDED" ? job : null;
+}

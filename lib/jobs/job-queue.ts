@@ -14,6 +14,10 @@ import { env } from "@/lib/server/env";
 export const jobKinds = {
   /** A county reviewer publishing every approved report of the county and year (publish-county-reports.ts). */
   "county-publish-reports": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 15 * 60 },
+  /** A reviewer publishing one report: its PDF and DOCX rendered (publish-report-job.ts). */
+  "report-publish": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 5 * 60 },
+  /** A reviewer publishing the county's summary: its PDF rendered (publish-summary-job.ts). */
+  "summary-publish": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 5 * 60 },
 } as const satisfies Record<string, { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number }>;
 
 export type JobKind = keyof typeof jobKinds;

@@ -6,28 +6,18 @@
  * 重试, without publishing any report twice and with the versions a single publication gives.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failureOf, setUpReviewDatabase } from "@/lib/reports/testing/review-database";
+import { describe, expect, it } from "vitest";
+import { failureOf } from "@/lib/reports/testing/review-database";
+import { colleagueReviewer, setUpJobDatabase, waitForJob, type JobProgress } from "./testing/job-database";
 
 // A held row then fails its statement in 1.5 s instead of 5 s (lib/server/db.ts).
 process.env.DATABASE_TIMEOUT_MS = "1500";
 
-const modules = setUpReviewDatabase("nianbao_jobs_county_publication", async () => ({
+const modules = setUpJobDatabase("nianbao_jobs_county_publication", async () => ({
   jobs: await import("./publish-county-reports"),
-  follow: await import("./follow-job"),
-  queue: await import("./job-queue"),
-  workers: await import("./start-job-workers"),
-  approve: await import("@/lib/reports/approve-report"),
   publish: await import("@/lib/reports/publish-report"),
 }));
 const year = 2025;
-
-beforeAll(async () => {
-  await modules.workers.startJobWorkers();
-}, 60_000);
-afterAll(async () => {
-  await modules.queue.stopJobQueue(10_000);
-});
 
 /** The clerk's clean report, submitted and approved by 阳城县's reviewer: its id and its approved version. */
 async function approvedReport(username: string): Promise<{ reportId: string; version: number }> {
@@ -38,20 +28,11 @@ async function approvedReport(username: string): Promise<{ reportId: string; ver
   return { reportId, version: approved.version };
 }
 
-type View = Awaited<ReturnType<typeof modules.follow.readJobProgress>>;
+type View = JobProgress;
 
-/** Reads the job's progress as its starter until `until` holds (each view seen is kept). */
-async function waitFor(jobId: string, until: (view: View) => boolean, seen: View[] = []): Promise<View> {
-  const reviewer = await modules.steps.actorFor("yangcheng-review");
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const view = await modules.follow.readJobProgress(reviewer, { jobId });
-    seen.push(view);
-    if (until(view)) return view;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${view.state}: ${view.label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Reads the job's progress as 阳城县's reviewer until `until` holds (each view seen is kept). */
+const waitFor = async (jobId: string, until: (view: View) => boolean, seen: View[] = []) =>
+  waitForJob(modules, await modules.steps.actorFor("yangcheng-review"), jobId, until, seen);
 
 async function publicationsOf(reportId: string) {
   return modules.db.publication.findMany({ where: { reportId }, select: { sequence: true } });
@@ -162,12 +143,7 @@ describe("publishing every approved report of 阳城县 as a job", () => {
     const { db, steps, jobs, queue, workers, approve, publish } = modules;
     const countyId = await steps.organizationIdNamed("阳城县");
     const reviewer = await steps.actorFor("yangcheng-review");
-    const colleague = await steps.actorOfNewAccount({
-      username: "yangcheng-review2",
-      name: "阳城县审核员二",
-      role: "REVIEWER",
-      organizationId: countyId,
-    });
+    const colleague = await colleagueReviewer(modules);
     const countyAdmin = await steps.actorOfNewAccount({
       username: "yangcheng-jobs-admin",
       name: "阳城县管理员",

@@ -1,33 +1,30 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { chinaDay } from "@/lib/format/calendar-day";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { authorizeReport } from "@/lib/reports/authorize-report";
-import { publishThrough } from "@/lib/reports/publish-report";
+import { publishThrough, type PublishReportInput } from "@/lib/reports/publish-report";
 import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError, isAppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { failureReason } from "./failure-reason";
 import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
 import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
 import {
-  beginAttempt,
-  failAttempt,
-  finishJob,
+  isRefusal,
   jobDetailOf,
+  startJob,
   recordProgress,
-  toJobView,
+  runJobAttempt,
   type JobDetail,
   type JobItem,
   type JobView,
 } from "./background-job";
 import { latestOwnJob } from "./follow-job";
-import { jobKinds, sendJob, type QueueJob } from "./job-queue";
-import { loadJobActor } from "./load-job-actor";
+import { jobKinds, type QueueJob } from "./job-queue";
 
 const KIND = "county-publish-reports";
 
@@ -68,14 +65,6 @@ export async function listPublishableReports(countyId: string, year: number) {
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName, "zh-CN"));
 }
 
-/** The latest whole-county publication of the county and year that is still under way, if any. */
-async function jobUnderWay(countyId: string, year: number) {
-  return db.backgroundJob.findFirst({
-    where: { kind: KIND, organizationId: countyId, year, state: { in: ["QUEUED", "RUNNING"] } },
-    orderBy: { createdAt: "desc" },
-  });
-}
-
 /**
  * Starts publishing every approved report of the reviewer's county and year as one job of
  * the queue (any app instance may take it). Asked of the policy now and again in the job
@@ -91,43 +80,30 @@ export const publishCountyReports = defineOperation({
   run: async (countyId, actor, _askedCounty, input): Promise<JobView> => {
     const dayProblem = publicationDayProblem(input.year, chinaDay(input.now ?? new Date()));
     if (dayProblem) throw new AppError("INVALID_STATE", dayProblem);
-    const running = await jobUnderWay(countyId, input.year);
-    if (running) return toJobView(running);
-    const targets = await listPublishableReports(countyId, input.year);
-    if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
-    const id = randomUUID();
-    const detail: JobDetail = { targets, items: [] };
-    const row = await db.backgroundJob.create({
-      data: {
-        id,
-        kind: KIND,
-        startedById: actor?.userId ?? null,
-        organizationId: countyId,
-        year: input.year,
-        total: targets.length,
-        detail,
-      },
+    return startJob(KIND, actor, { organizationId: countyId, year: input.year }, async () => {
+      const targets = await listPublishableReports(countyId, input.year);
+      if (targets.length === 0) throw new AppError("INVALID_STATE", `${input.year} 年度没有待发布的已审核报告。`);
+      return { targets, items: [] };
     });
-    try {
-      await sendJob(KIND, id, {});
-    } catch (error) {
-      // Not queued: no record of a job that will never run.
-      await db.backgroundJob.delete({ where: { id } });
-      throw error;
-    }
-    return toJobView(row);
   },
 });
 
-/** Refusals that mean "this report is not to be published now": it is skipped with the reason. */
-const skippingCodes = new Set(["NOT_FOUND", "FORBIDDEN", "INVALID_STATE", "INVALID_INPUT", "CONFLICT"]);
+/** What the reviewer chose for one report's publication (publish-report-job.ts). */
+export type PublicationRequest = Pick<PublishReportInput, "expectedVersion" | "correctionNote" | "documentDate">;
 
 /**
- * One report of the job: published by this job (also when an earlier attempt published it and
- * stopped before it could record so), or skipped with the reason. A failure of the machinery
- * (database, render pool) is thrown: the attempt fails and the queue retries it.
+ * One report of a job: published by this job (also when an earlier attempt published it and
+ * stopped before it could record so, so a retry never publishes twice), or skipped with the
+ * reason. A failure of the machinery (database, render pool) is thrown: the attempt fails and
+ * the queue retries it. `request` is what the reviewer chose on the report's page (the version
+ * they saw, the 更正说明, the 成文日期); without it, the report as it is now.
  */
-async function publishOne(actor: Actor, target: JobDetail["targets"][number], startedAt: Date): Promise<JobItem> {
+export async function publishOne(
+  actor: Actor,
+  target: JobDetail["targets"][number],
+  startedAt: Date,
+  request?: PublicationRequest,
+): Promise<JobItem> {
   const earlier = await db.publication.findFirst({
     where: { reportId: target.reportId, publishedAt: { gte: startedAt }, publishedById: actor?.userId ?? "" },
     orderBy: { sequence: "desc" },
@@ -137,11 +113,13 @@ async function publishOne(actor: Actor, target: JobDetail["targets"][number], st
   try {
     const authorized = await authorizeReport(actor, "report.transition", target.reportId, { transition: "publish" });
     const published = await publishThrough(authorized, actor, "publish", {
-      expectedVersion: authorized.report.version,
+      ...request,
+      expectedVersion: request?.expectedVersion ?? authorized.report.version,
     });
     return { ...target, outcome: "published", sequence: published.sequence };
   } catch (error) {
-    if (!isAppError(error) || !skippingCodes.has(error.code)) throw error;
+    // A refusal means "this report is not to be published now": it is skipped with the reason.
+    if (!isRefusal(error)) throw error;
     // The policy refuses a report that is no longer approved as it refuses a stranger; the
     // starter (whose county it is) reads what became of it instead.
     const current = await db.report.findUnique({ where: { id: target.reportId }, select: { status: true } });
@@ -161,17 +139,12 @@ async function publishOne(actor: Actor, target: JobDetail["targets"][number], st
  * progress written after each.
  */
 export async function runCountyPublication(job: QueueJob<unknown>): Promise<void> {
-  const row = await beginAttempt(job.id);
-  if (!row) return;
-  const isFinal = job.retryCount >= job.retryLimit;
-  try {
-    const actor = await loadJobActor(row.startedById);
+  await runJobAttempt(job, "runCountyPublication", async (row, actor) => {
     try {
       await authorizeCountyPublication(actor, row.organizationId);
     } catch (error) {
       // The starter may no longer do this: retrying cannot change that.
-      await failAttempt(job.id, failureReason(error, "runCountyPublication"), true);
-      return;
+      return { refusal: failureReason(error, "runCountyPublication") };
     }
     const detail = jobDetailOf(row);
     const done = new Set(detail.items.map((item) => item.reportId));
@@ -180,11 +153,8 @@ export async function runCountyPublication(job: QueueJob<unknown>): Promise<void
       detail.items.push(await publishOne(actor, target, row.createdAt));
       await recordProgress(job.id, detail);
     }
-    await finishJob(job.id, detail);
-  } catch (error) {
-    await failAttempt(job.id, failureReason(error, "runCountyPublication"), isFinal).catch(() => undefined);
-    throw error;
-  }
+    return detail;
+  });
 }
 
 export const countyPublicationRetries = jobKinds[KIND];

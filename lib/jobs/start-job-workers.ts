@@ -1,6 +1,8 @@
 import "server-only";
 import { workJobs } from "./job-queue";
 import { runCountyPublication } from "./publish-county-reports";
+import { runReportPublication } from "./publish-report-job";
+import { runSummaryPublication } from "./publish-summary-job";
 
 /**
  * Starts this process's workers, one per queue (instrumentation.ts, with the server). Each
@@ -9,4 +11,6 @@ import { runCountyPublication } from "./publish-county-reports";
  */
 export async function startJobWorkers(): Promise<void> {
   await workJobs("county-publish-reports", runCountyPublication);
+  await workJobs("report-publish", runReportPublication);
+  await workJobs("summary-publish", runSummaryPublication);
 }

@@ -8,6 +8,8 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import { authorizeReport } from "./authorize-report";
 import { preparePublication } from "./prepare-publication";
+import { startReportPublication } from "@/lib/jobs/publish-report-job";
+import type { JobView } from "@/lib/jobs/background-job";
 import { correctionNoteFor, documentDateField, publishReport, publishReportInput } from "./publish-report";
 import { applyTransition, commentField, expectedVersionField } from "./transition-report";
 
@@ -22,14 +24,18 @@ export const approveReportInput = z.strictObject({
   correctionNote: publishReportInput.shape.correctionNote,
 });
 
-/** The operation also takes the clock (tests set it); the action's input never carries it. */
-export type ApproveReportInput = z.infer<typeof approveReportInput> & { now?: Date };
+/**
+ * The operation also takes the clock (tests set it), and `publishInJob` (the review page's
+ * action sets it): the publication is queued as a job instead of rendered in the request.
+ */
+export type ApproveReportInput = z.infer<typeof approveReportInput> & { now?: Date; publishInJob?: boolean };
 
 /**
  * Approves a submitted report (the server runs the rules again), sets its 成文日期 (the one
  * given, else the day of approval; the reviewer can change it until publication), and
- * publishes it right after when asked. These are two transitions: if publishing fails, the
- * report stays approved and can be published from the review page. Everything publishing
+ * publishes it right after when asked (in the request, or as a job of the queue with
+ * `publishInJob`). These are two transitions: if publishing fails, the report stays approved
+ * and can be published from the review page. Everything publishing
  * would refuse (the 更正说明, the dates) is asked before approving. The policy is asked
  * before anything about the report is checked, so a report that is not yours answers
  * NOT_FOUND whatever the input.
@@ -39,7 +45,11 @@ export const approveReport = defineOperation({
   action: "report.transition",
   authorize: (actor: Actor, input: ApproveReportInput) =>
     authorizeReport(actor, "report.transition", input.reportId, { transition: "approve" }),
-  run: async (authorized, actor, input): Promise<{ status: string; version: number; sequence?: number }> => {
+  run: async (
+    authorized,
+    actor,
+    input,
+  ): Promise<{ status: string; version: number; sequence?: number; job?: JobView }> => {
     const now = input.now ?? new Date();
     const documentDate = input.documentDate ?? chinaDay(now);
     if (!isCalendarDay(documentDate))
@@ -61,12 +71,14 @@ export const approveReport = defineOperation({
       },
     );
     if (!input.publish) return approved;
-    return publishReport(actor, {
+    const publication = {
       reportId: input.reportId,
       expectedVersion: approved.version,
       correctionNote: input.correctionNote,
       documentDate,
       now,
-    });
+    };
+    if (input.publishInJob) return { ...approved, job: await startReportPublication(actor, publication) };
+    return publishReport(actor, publication);
   },
 });

@@ -121,6 +121,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
   return {
     report: {
       id: report.id,
+      organizationId: report.organizationId,
       year: report.year,
       status,
       version: report.version,

@@ -72,6 +72,34 @@ export async function latestSummaryPublication(tx: Prisma.TransactionClient, cou
 }
 
 /**
+ * Everything that refuses a summary publication before anything is rendered: nothing to sum,
+ * the dates, a summary changed since the confirmed 样稿, a later version without its 更正说明.
+ * The publication job is queued only once these pass (lib/jobs/publish-summary-job.ts).
+ */
+export async function checkSummaryPublication(
+  actor: Actor,
+  countyId: string,
+  input: Omit<PublishCountySummaryInput, "countyId">,
+) {
+  const { summary, latest, sequence } = await authorizeNextSummaryVersion(actor, { countyId, year: input.year });
+  const plan = prepareSummaryPublication(summary, {
+    now: input.now ?? new Date(),
+    sequence,
+    correctionNote: null,
+    latest,
+  });
+  const problem = plan.problems[0];
+  if (problem) throw new AppError("INVALID_STATE", problem.message, { field: problem.field });
+  if (plan.contentSha256 !== input.expectedContent)
+    throw new AppError(
+      "CONFLICT",
+      "预览样稿之后全县汇总有了变化（有单位的报告刚被审核、发布或退回），请重新预览样稿，核对后再发布。",
+    );
+  plan.marks.correctionNote = correctionNoteFor(sequence, input.correctionNote);
+  return { summary, sequence, plan };
+}
+
+/**
  * Publishes a county's summary (全县汇总) of a year as its next frozen version: the sums, the
  * units added up and those not yet, HTML and PDF with its SHA-256. Refused before the
  * year's 统计期限 has ended (as a report is), with nothing reviewed to add up, when nothing
@@ -83,18 +111,10 @@ export async function latestSummaryPublication(tx: Prisma.TransactionClient, cou
 export const publishCountySummary = defineOperation({
   name: "publishCountySummary",
   action: "summary.publish",
-  authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeNextSummaryVersion(actor, input),
-  run: async ({ countyId, summary, latest, sequence }, actor, input) => {
+  authorize: (actor: Actor, input: PublishCountySummaryInput) => authorizeSummaryPublication(actor, input.countyId),
+  run: async (countyId, actor, input) => {
     const now = input.now ?? new Date();
-    const plan = prepareSummaryPublication(summary, { now, sequence, correctionNote: null, latest });
-    const problem = plan.problems[0];
-    if (problem) throw new AppError("INVALID_STATE", problem.message, { field: problem.field });
-    if (plan.contentSha256 !== input.expectedContent)
-      throw new AppError(
-        "CONFLICT",
-        "预览样稿之后全县汇总有了变化（有单位的报告刚被审核、发布或退回），请重新预览样稿，核对后再发布。",
-      );
-    plan.marks.correctionNote = correctionNoteFor(sequence, input.correctionNote);
+    const { summary, sequence, plan } = await checkSummaryPublication(actor, countyId, { ...input, now });
     const rendered = await renderSummaryPublication(plan.document, plan.marks);
 
     const created = await db

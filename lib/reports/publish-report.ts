@@ -63,6 +63,38 @@ export const publishReport = defineOperation({
 });
 
 /**
+ * Everything that refuses a publication before anything is rendered: a stale page (the
+ * version), a correction without its 更正说明, the dates. The publication job is queued only
+ * once these pass (lib/jobs/publish-report-job.ts), and they are asked again when it runs.
+ */
+export async function checkPublication(
+  authorized: AuthorizedReport<"publish" | "confirmImport">,
+  input: Omit<PublishReportInput, "reportId">,
+) {
+  const { report } = authorized;
+  // Checked again in the transaction; here so that a stale page does not render for nothing.
+  if (report.version !== input.expectedVersion)
+    throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
+  const sequence = await nextPublicationSequence(db, report.id);
+  const correctionNote = correctionNoteFor(sequence, input.correctionNote);
+  const prepared = preparePublication(report, {
+    now: input.now ?? new Date(),
+    sequence,
+    documentDate: input.documentDate,
+    correctionNote,
+  });
+  const problem = prepared.problems[0];
+  if (problem) throw new AppError("INVALID_STATE", problem.message, { field: problem.field });
+  return {
+    sequence,
+    correctionNote,
+    publication: prepared.input,
+    textCorrections: prepared.textCorrections,
+    correctedData: prepared.correctedData,
+  };
+}
+
+/**
  * The publication of a report along one of the rows that publish: `publish` (an approved
  * report) or `confirmImport` (an imported report a reviewer confirmed as read).
  */
@@ -73,26 +105,11 @@ export async function publishThrough<T extends "publish" | "confirmImport">(
   input: Omit<PublishReportInput, "reportId">,
 ): Promise<{ status: string; version: number; sequence: number }> {
   const { report } = authorized;
-  // Checked again in the transaction; here so that a stale page does not render for nothing.
-  if (report.version !== input.expectedVersion)
-    throw new AppError("CONFLICT", "报告已被他人修改，请刷新页面查看最新内容后再操作。");
-
-  const sequence = await nextPublicationSequence(db, report.id);
-  const correctionNote = correctionNoteFor(sequence, input.correctionNote);
   const now = input.now ?? new Date();
-  const {
-    input: publication,
-    problems,
-    textCorrections,
-    correctedData,
-  } = preparePublication(report, {
+  const { sequence, correctionNote, publication, textCorrections, correctedData } = await checkPublication(authorized, {
+    ...input,
     now,
-    sequence,
-    documentDate: input.documentDate,
-    correctionNote,
   });
-  const problem = problems[0];
-  if (problem) throw new AppError("INVALID_STATE", problem.message, { field: problem.field });
   const snapshot = await renderPublication(publication);
 
   const result = await applyTransition(

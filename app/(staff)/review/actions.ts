@@ -2,7 +2,7 @@
 import { addReviewComment, addReviewCommentInput } from "@/lib/reports/add-review-comment";
 import { approveReport, approveReportInput } from "@/lib/reports/approve-report";
 import { confirmImportedReport, confirmImportInput } from "@/lib/reports/confirm-imported-report";
-import { publishReport, publishReportInput } from "@/lib/reports/publish-report";
+import { startReportPublication, startReportPublicationInput } from "@/lib/jobs/publish-report-job";
 import { reopenReportForCorrection, reopenReportInput } from "@/lib/reports/reopen-report-for-correction";
 import { resolveReviewComment, resolveReviewCommentInput } from "@/lib/reports/resolve-review-comment";
 import { returnReport, returnReportInput } from "@/lib/reports/return-report";
@@ -10,8 +10,17 @@ import { defineAction } from "@/lib/server/define-action";
 
 export const addReviewCommentAction = defineAction({ input: addReviewCommentInput, operation: addReviewComment });
 export const returnReportAction = defineAction({ input: returnReportInput, operation: returnReport });
-export const approveReportAction = defineAction({ input: approveReportInput, operation: approveReport });
-export const publishReportAction = defineAction({ input: publishReportInput, operation: publishReport });
+// 审核通过并发布 and 发布… queue the publication (its PDF and DOCX) as a job of the queue, once
+// everything that can refuse it has been asked; the page follows the job.
+export const approveReportAction = defineAction({
+  input: approveReportInput,
+  operation: approveReport,
+  args: ({ input }) => [{ ...input, publishInJob: true }],
+});
+export const publishReportAction = defineAction({
+  input: startReportPublicationInput,
+  operation: startReportPublication,
+});
 export const reopenReportAction = defineAction({ input: reopenReportInput, operation: reopenReportForCorrection });
 export const confirmImportAction = defineAction({ input: confirmImportInput, operation: confirmImportedReport });
 export const resolveReviewCommentAction = defineAction({

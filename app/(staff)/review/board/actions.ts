@@ -1,7 +1,6 @@
 "use server";
 import { sendSeasonNotice, sendSeasonNoticeInput } from "@/lib/reports/send-season-notice";
 import { defineAction } from "@/lib/server/define-action";
-import { jobInput, readJobProgress, retryJob } from "@/lib/jobs/follow-job";
 import { publishCountyReports, publishCountyReportsInput } from "@/lib/jobs/publish-county-reports";
 
 // The county is the sender's own (a reviewer's or county administrator's); the input names only the units.
@@ -12,13 +11,9 @@ export const sendSeasonNoticeAction = defineAction({
 });
 
 // Publishing every approved report of the reviewer's own county and year, as a job of the
-// queue (lib/jobs/publish-county-reports.ts), and following it.
+// queue (lib/jobs/publish-county-reports.ts); the board follows it with app/(staff)/jobs/actions.ts.
 export const publishCountyReportsAction = defineAction({
   input: publishCountyReportsInput,
   operation: publishCountyReports,
   args: ({ input, user }) => [user?.organizationId ?? null, input],
 });
-
-export const readJobProgressAction = defineAction({ input: jobInput, operation: readJobProgress });
-
-export const retryJobAction = defineAction({ input: jobInput, operation: retryJob });

@@ -29,7 +29,8 @@ import { QueueStatusFilter } from "../queue-status-filter";
 import { can } from "@/lib/workflow/policy";
 import { deadlineStandingShortLabel, returnedUntouchedLabel } from "@/lib/workflow/season-deadline";
 import { loadCountyPublication } from "@/lib/jobs/publish-county-reports";
-import { publishCountyReportsAction, readJobProgressAction, retryJobAction, sendSeasonNoticeAction } from "./actions";
+import { readJobProgressAction, retryJobAction } from "../../jobs/actions";
+import { publishCountyReportsAction, sendSeasonNoticeAction } from "./actions";
 
 export const metadata: Metadata = { title: "报告进度" };
 

@@ -22,6 +22,8 @@ import { reportingYear, yearFilterOptions } from "@/lib/reports/reporting-year";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can, staffPages } from "@/lib/workflow/policy";
+import { loadSummaryPublicationJob } from "@/lib/jobs/publish-summary-job";
+import { readJobProgressAction, retryJobAction } from "../../jobs/actions";
 import { publishCountySummaryAction } from "./actions";
 import { ReportModeForm } from "./report-mode-form";
 
@@ -37,27 +39,30 @@ export default async function CountySummaryPage({
   const current = reportingYear(new Date());
   const asked = Number(params.year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= current + 1 ? asked : current;
-  const { summary, counties, versions, canSetMode, canPublish, canOpenReports, canOpenQueue } = await loadStaffPage({
-    page: "/review/summary",
-    path: `/review/summary?year=${year}${askedCounty ? `&county=${encodeURIComponent(askedCounty)}` : ""}`,
-    action: "summary.read",
-    authorize: async ({ actor, user }) => {
-      // The system administrator has no county of their own: they pick one (default the first).
-      const { counties, countyId } = await chooseSeasonCounty(actor, askedCounty);
-      if (!countyId) notFound();
-      const summary = await getCountySummary(actor, countyId, year);
-      const scope = await loadOrganizationScope(summary.county.id);
-      return {
-        summary,
-        counties,
-        versions: await listSummaryPublications(actor, summary.county.id, year),
-        canSetMode: can(actor, "county.configure", scope),
-        canPublish: can(actor, "summary.publish", scope),
-        canOpenReports: (staffPages["/review/reports/[id]"] as readonly string[]).includes(user.role),
-        canOpenQueue: can(actor, "page.open", { page: "/review" }),
-      };
-    },
-  });
+  const { summary, counties, versions, canSetMode, canPublish, publicationJob, canOpenReports, canOpenQueue } =
+    await loadStaffPage({
+      page: "/review/summary",
+      path: `/review/summary?year=${year}${askedCounty ? `&county=${encodeURIComponent(askedCounty)}` : ""}`,
+      action: "summary.read",
+      authorize: async ({ actor, user }) => {
+        // The system administrator has no county of their own: they pick one (default the first).
+        const { counties, countyId } = await chooseSeasonCounty(actor, askedCounty);
+        if (!countyId) notFound();
+        const summary = await getCountySummary(actor, countyId, year);
+        const scope = await loadOrganizationScope(summary.county.id);
+        const canPublish = can(actor, "summary.publish", scope);
+        return {
+          summary,
+          counties,
+          versions: await listSummaryPublications(actor, summary.county.id, year),
+          canSetMode: can(actor, "county.configure", scope),
+          canPublish,
+          publicationJob: canPublish ? await loadSummaryPublicationJob(actor, summary.county.id, year) : null,
+          canOpenReports: (staffPages["/review/reports/[id]"] as readonly string[]).includes(user.role),
+          canOpenQueue: can(actor, "page.open", { page: "/review" }),
+        };
+      },
+    });
   const { county, included, excluded, inconsistentUnits, findings } = summary;
   const versionItems = versions.map((version) => ({
     sequence: version.sequence,
@@ -161,6 +166,8 @@ export default async function CountySummaryPage({
           versions={versionItems}
           suggestedNote={suggestedCorrectionNote(versions[0]?.includedUnits ?? null, summary)}
           publish={publishCountySummaryAction}
+          publicationJob={publicationJob}
+          followJob={{ readProgress: readJobProgressAction, retry: retryJobAction }}
         />
       ) : (
         versionItems.length > 0 && (

@@ -18,7 +18,9 @@ import { formatDateZh } from "@/lib/format/format-date-zh";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
 import { findReportRepetition } from "@/lib/reports/find-report-repetition";
 import { getReviewReport } from "@/lib/reports/get-review-report";
+import { loadReportPublicationJob } from "@/lib/jobs/publish-report-job";
 import { loadStaffPage } from "@/lib/server/page-guard";
+import { readJobProgressAction, retryJobAction } from "../../../jobs/actions";
 import {
   addReviewCommentAction,
   approveReportAction,
@@ -34,14 +36,18 @@ export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { review, repetition, user } = await loadStaffPage({
+  const { review, repetition, publicationJob, user } = await loadStaffPage({
     page: "/review/reports/[id]",
     path: `/review/reports/${id}`,
     action: "report.read",
-    authorize: async ({ actor }) => ({
-      review: await getReviewReport(actor, id),
-      repetition: await findReportRepetition(actor, id),
-    }),
+    authorize: async ({ actor }) => {
+      const review = await getReviewReport(actor, id);
+      return {
+        review,
+        repetition: await findReportRepetition(actor, id),
+        publicationJob: await loadReportPublicationJob(actor, review.report),
+      };
+    },
   });
   const { report } = review;
   return (
@@ -146,6 +152,8 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ i
               reopenReport: reopenReportAction,
               confirmImport: confirmImportAction,
             }}
+            publicationJob={publicationJob}
+            followJob={{ readProgress: readJobProgressAction, retry: retryJobAction }}
           />
           <ReviewHistory events={review.history} />
         </aside>

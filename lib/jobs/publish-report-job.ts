@@ -1,0 +1,81 @@
+import "server-only";
+import { z } from "zod";
+import { authorizeReport } from "@/lib/reports/authorize-report";
+import { checkPublication, publishReportInput } from "@/lib/reports/publish-report";
+import { db } from "@/lib/server/db";
+import { defineOperation } from "@/lib/server/define-operation";
+import type { Actor } from "@/lib/workflow/policy";
+import { jobDetailOf, runJobAttempt, startJob, type JobDetail, type JobView } from "./background-job";
+import { unfinishedOwnJob } from "./follow-job";
+import { jobKinds, type QueueJob } from "./job-queue";
+import { publishOne, type PublicationRequest } from "./publish-county-reports";
+
+const KIND = "report-publish";
+
+export const startReportPublicationInput = publishReportInput;
+export type StartReportPublicationInput = z.infer<typeof publishReportInput> & { now?: Date };
+
+/** A job's detail with the reviewer's choices, kept for every attempt. */
+type ReportPublicationDetail = JobDetail & { request: PublicationRequest };
+
+/**
+ * Publishing one report as a job of the queue (rendering its PDF and DOCX takes seconds, so
+ * it runs on whichever app instance takes it, retried there). Everything that can refuse it
+ * is asked now, before anything is queued: the policy, the report's state and version, the
+ * 更正说明 and the dates (publish-report.ts checkPublication). The job body asks all of it
+ * again, as the reviewer is then. While one is under way for the report, that one is answered.
+ */
+export const startReportPublication = defineOperation({
+  name: "startReportPublication",
+  action: "report.transition",
+  authorize: (actor: Actor, input: StartReportPublicationInput) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
+  run: async (authorized, actor, input): Promise<JobView> => {
+    const { report } = authorized;
+    // A report is its organization's for the year (Report @@unique([organizationId, year])).
+    return startJob(KIND, actor, report, async () => {
+      await checkPublication(authorized, input);
+      const organization = await db.organization.findUniqueOrThrow({
+        where: { id: report.organizationId },
+        select: { name: true },
+      });
+      const detail: ReportPublicationDetail = {
+        targets: [{ reportId: report.id, organizationName: organization.name }],
+        items: [],
+        request: {
+          expectedVersion: input.expectedVersion,
+          correctionNote: input.correctionNote,
+          documentDate: input.documentDate,
+        },
+      };
+      return detail;
+    });
+  },
+});
+
+/**
+ * The job body: the report published as the reviewer chose (the version they saw, the
+ * 更正说明, the 成文日期), as the reviewer is now. Published once even when an attempt stopped
+ * after publishing (publish-county-reports.ts publishOne); a refusal (the report changed, was
+ * published by another, the reviewer may no longer) fails the job with its reason, not retried.
+ */
+export async function runReportPublication(job: QueueJob<unknown>): Promise<void> {
+  await runJobAttempt(job, "runReportPublication", async (row, actor) => {
+    const detail = { ...jobDetailOf(row), request: (row.detail as ReportPublicationDetail).request };
+    const [target] = detail.targets;
+    if (!target) throw new Error(`report publication job ${row.id} has no report`);
+    const item = await publishOne(actor, target, row.createdAt, detail.request);
+    if (item.outcome === "skipped") return { refusal: item.reason ?? "报告未发布" };
+    return { ...detail, items: [item] };
+  });
+}
+
+export const reportPublicationRetries = jobKinds[KIND];
+
+/** The actor's publication job of the report still under way or failed (its page after a reload), or null. */
+export function loadReportPublicationJob(
+  actor: Actor,
+  report: { organizationId: string; year: number },
+): Promise<JobView | null> {
+  return unfinishedOwnJob(actor, KIND, report.organizationId, report.year);
+}
