@@ -35,6 +35,10 @@ interface Case {
 
 const zero2019 = zeroReport("gov-2019", 2020);
 const zero2021 = zeroReport("gov-2021", 2023);
+/** Every cell of table 四 (行政复议、行政诉讼): 3 rows × 5 columns. */
+const table4Cells = ["review", "suitDirect", "suitAfterReview"].flatMap((row) =>
+  ["upheld", "corrected", "other", "pending", "total"].map((column) => `t4.${row}.${column}`),
+);
 const town: Organization = { name: "朝阳镇人民政府", kind: "TOWN" };
 const township: Organization = { name: "董封乡人民政府", kind: "TOWNSHIP" };
 
@@ -259,15 +263,10 @@ describe("completeness", () => {
     },
     {
       name: "a whole missing table is one finding",
-      data: withoutCells(
-        zero2021,
-        ["review", "suitDirect", "suitAfterReview"].flatMap((b) =>
-          ["upheld", "corrected", "other", "pending", "total"].map((c) => `t4.${b}.${c}`),
-        ),
-      ),
+      data: withoutCells(zero2021, table4Cells),
       expect: [
         error("completeness.cells", {
-          cellIds: ["t4.review.upheld", "t4.suitAfterReview.total"],
+          cellIds: table4Cells,
           message: "请填写“四、政府信息公开行政复议、行政诉讼情况”的全部 15 项数据；没有发生的请填 0",
         }),
       ],
