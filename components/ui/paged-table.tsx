@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { listPageHref, type ListQuery } from "@/lib/account-data/list-query";
 import { Pagination } from "./pagination";
 import { ListTable } from "./list-table";
 
@@ -8,7 +9,7 @@ export type ListPage = { page: number; pageCount: number; total: number };
 /**
  * One page of a long list (accounts, the audit log): the table with its column headings, a
  * row for each of `rows` (`children` draws it), a row saying so when nothing matches the
- * filters, and 上一页 / 下一页 under it. `hrefFor` keeps the list's filters.
+ * filters, and 上一页 / 下一页 under it, to `path` with the filters of `query` kept.
  */
 export function PagedTable<T>({
   testId,
@@ -16,7 +17,8 @@ export function PagedTable<T>({
   rows,
   emptyText,
   listPage,
-  hrefFor,
+  path,
+  query,
   children,
 }: {
   testId: string;
@@ -24,7 +26,9 @@ export function PagedTable<T>({
   rows: readonly T[];
   emptyText: string;
   listPage: ListPage;
-  hrefFor: (page: number) => string;
+  /** The list page's own address. */
+  path: string;
+  query: ListQuery;
   children: (row: T) => ReactNode;
 }) {
   return (
@@ -37,7 +41,12 @@ export function PagedTable<T>({
           </tr>
         )}
       </ListTable>
-      <Pagination page={listPage.page} pageCount={listPage.pageCount} total={listPage.total} hrefFor={hrefFor} />
+      <Pagination
+        page={listPage.page}
+        pageCount={listPage.pageCount}
+        total={listPage.total}
+        hrefFor={(page) => listPageHref(path, query, page)}
+      />
     </>
   );
 }

@@ -17,7 +17,7 @@ const fields = {
   action: text(100),
 };
 
-type ListQuery = {
+export type ListQuery = {
   page: number;
   unit?: string;
   q?: string;

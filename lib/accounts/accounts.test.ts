@@ -21,6 +21,7 @@ const m = setUpReviewDatabase("nianbao_accounts", () =>
     import("./change-own-password"),
     import("./list-accounts"),
     import("./list-audit-events"),
+    import("./list-administered-units"),
     import("./get-account"),
   ]),
 );
@@ -354,6 +355,18 @@ describe("a county administrator", () => {
     ).toBe(true);
     const byUnit = await m.listAuditEvents(countyAdmin, { page: 1, unitId: await unitId("白桑乡人民政府") });
     expect(byUnit.events.map((event) => event.action)).toEqual(["account.change"]);
+  });
+
+  it("gives a list page the units its filter offers, from the same county", async () => {
+    const countyAdmin = await yangchengAdmin();
+    const { list, units } = await m.withFilterUnits(countyAdmin, m.listAuditEvents(countyAdmin, { page: 1 }));
+    expect(list.events.length).toBeGreaterThan(0);
+    expect(units.map((unit) => unit.name)).toContain("凤城镇人民政府");
+    expect(new Set(units.map((unit) => unit.countyName))).toEqual(new Set(["阳城县"]));
+    const reviewer = await actorFor("yangcheng-review");
+    expect((await failureOf(m.withFilterUnits(reviewer, m.listAccounts(reviewer, { page: 1 })))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("reviewers and clerks administer nothing", async () => {

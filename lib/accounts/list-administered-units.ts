@@ -8,6 +8,18 @@ import { type Actor } from "@/lib/workflow/policy";
 export type AdministeredUnit = { id: string; name: string; kind: string; countyName: string; isRetired: boolean };
 
 /**
+ * One page of an administration list (accounts, the audit log) with the units its filter
+ * offers: the list operation asks the policy about its own action, and the units are the same
+ * administered scope.
+ */
+export async function withFilterUnits<L>(
+  actor: Actor,
+  list: Promise<L>,
+): Promise<{ list: L; units: AdministeredUnit[] }> {
+  return { list: await list, units: await listAdministeredUnits(actor) };
+}
+
+/**
  * The units of the actor's administered scope, each with the county it lies in, counties
  * first and then by name: the choices of the account forms and the list filters.
  */

@@ -155,6 +155,13 @@ describe("who may administer what, against the database", () => {
     );
     expect(await outcome(m.listUnitTree(actors.reviewer))).toBe("FORBIDDEN");
   });
+
+  it("tells the administration pages who manages the counties themselves", async () => {
+    const countyView = await m.unitTreeView(actors.yangchengAdmin);
+    expect([countyView.roots.map((root) => root.name), countyView.managesCounties]).toEqual([["阳城县"], false]);
+    expect((await m.unitTreeView(actors.admin)).managesCounties).toBe(true);
+    expect(await outcome(m.unitTreeView(actors.reviewer))).toBe("FORBIDDEN");
+  });
 });
 
 describe("what the database checks", () => {

@@ -4,7 +4,7 @@ import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { organizationFilter } from "@/lib/server/organization-scope";
-import { readableOrganizations, type Actor } from "@/lib/workflow/policy";
+import { can, readableOrganizations, type Actor } from "@/lib/workflow/policy";
 import { unitFieldsSelect, type UnitFields } from "./unit-fields";
 
 export type UnitNode = UnitFields & {
@@ -23,6 +23,14 @@ export const listUnitTree = defineOperation({
   authorize: async (actor: Actor) => authorize(actor, "unit.list", null),
   run: async (_loaded, actor) => unitTreeOf(actor),
 });
+
+/**
+ * The unit tree as the administration pages show it, and whether the actor also manages the
+ * counties themselves (the system administrator, whose tree holds every county).
+ */
+export async function unitTreeView(actor: Actor): Promise<{ roots: UnitNode[]; managesCounties: boolean }> {
+  return { roots: await listUnitTree(actor), managesCounties: can(actor, "county.manage", null) };
+}
 
 const kindOrder: Record<OrganizationKind, number> = { COUNTY: 0, SUBDISTRICT: 1, TOWN: 2, TOWNSHIP: 3, DEPARTMENT: 4 };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
+import { unitTreeView, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { can } from "@/lib/workflow/policy";
 
@@ -11,20 +11,18 @@ function countUnits(nodes: readonly UnitNode[]): number {
 }
 
 export default async function AdminHomePage() {
-  const { roots, user, canImportReports } = await loadStaffPage({
+  const { roots, managesCounties, canImportReports, user } = await loadStaffPage({
     page: "/admin",
     action: "unit.list",
-    authorize: async ({ actor }) => ({
-      roots: await listUnitTree(actor),
-      canImportReports: can(actor, "admin.importBatch", null),
-    }),
+    authorize: ({ actor }) => unitTreeView(actor),
+    load: async ({ actor, loaded }) => ({ ...loaded, canImportReports: can(actor, "admin.importBatch", null) }),
   });
   const counties = roots.filter((root) => root.kind === "COUNTY" && !root.retiredAt);
   return (
     <main id="main" className="page">
       <h1>系统管理</h1>
       <p className="lead">
-        {canImportReports
+        {managesCounties
           ? `共 ${counties.length} 个县（区），${countUnits(roots)} 个在用单位。`
           : `${user.organizationName ?? ""}：${countUnits(roots)} 个在用单位（含本县）。`}
       </p>
@@ -33,7 +31,7 @@ export default async function AdminHomePage() {
           <h2>
             <Link href="/admin/units">单位管理</Link>
           </h2>
-          <p>新建、修改、移动和停用乡镇（街道）、县直部门{canImportReports ? "和县（区）" : ""}。</p>
+          <p>新建、修改、移动和停用乡镇（街道）、县直部门{managesCounties ? "和县（区）" : ""}。</p>
         </li>
         <li className="card">
           <h2>

@@ -6,25 +6,16 @@ import { disableAccount } from "@/lib/accounts/disable-account";
 import { enableAccount } from "@/lib/accounts/enable-account";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { defineAction } from "@/lib/server/define-action";
+import type { Operation } from "@/lib/server/define-operation";
 
 export const createAccountAction = defineAction({ input: createAccountInput, operation: createAccount });
 
 export const changeAccountAction = defineAction({ input: changeAccountInput, operation: changeAccount });
 
-export const resetPasswordAction = defineAction({
-  input: accountIdInput,
-  operation: resetPassword,
-  args: ({ input }) => [input.userId],
-});
+/** The buttons of an account's page: the form posts only the account's id. */
+const onAccount = <T>(operation: Operation<[userId: string], T>) =>
+  defineAction({ input: accountIdInput, operation, args: ({ input }) => [input.userId] });
 
-export const disableAccountAction = defineAction({
-  input: accountIdInput,
-  operation: disableAccount,
-  args: ({ input }) => [input.userId],
-});
-
-export const enableAccountAction = defineAction({
-  input: accountIdInput,
-  operation: enableAccount,
-  args: ({ input }) => [input.userId],
-});
+export const resetPasswordAction = onAccount(resetPassword);
+export const disableAccountAction = onAccount(disableAccount);
+export const enableAccountAction = onAccount(enableAccount);

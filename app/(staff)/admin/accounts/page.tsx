@@ -4,9 +4,9 @@ import { StaffPageLayout } from "@/components/ui/staff-page-layout";
 import { PagedTable } from "@/components/ui/paged-table";
 import { TextField } from "@/components/ui/text-field";
 import { UnitFilterForm } from "@/components/ui/unit-select";
-import { listPageHref, parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
+import { parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
 import { listAccounts } from "@/lib/accounts/list-accounts";
-import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
+import { withFilterUnits } from "@/lib/accounts/list-administered-units";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { roleLabels } from "@/lib/workflow/roles";
 
@@ -17,10 +17,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const { list, units } = await loadStaffPage({
     page: "/admin/accounts",
     action: "account.list",
-    authorize: async ({ actor }) => ({
-      list: await listAccounts(actor, { unitId: query.unit, search: query.q, page: query.page }),
-      units: await listAdministeredUnits(actor),
-    }),
+    authorize: ({ actor }) =>
+      withFilterUnits(actor, listAccounts(actor, { unitId: query.unit, search: query.q, page: query.page })),
   });
   return (
     <StaffPageLayout back={{ href: "/admin", name: "系统管理" }} title="账号管理">
@@ -35,14 +33,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <UnitFilterForm label="筛选账号" units={units} value={query.unit}>
         <TextField id="q" label="用户名或姓名" defaultValue={query.q ?? ""} />
       </UnitFilterForm>
-      <PagedTable
-        testId="account-list"
-        columns={["用户名", "姓名", "单位", "角色", "状态"]}
-        rows={list.accounts}
-        emptyText="没有符合条件的账号。"
-        listPage={list}
-        hrefFor={(page) => listPageHref("/admin/accounts", query, page)}
-      >
+      <PagedTable {...accountTable} rows={list.accounts} listPage={list} path="/admin/accounts" query={query}>
         {(account) => (
           <tr key={account.id}>
             <th scope="row">
@@ -58,3 +49,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     </StaffPageLayout>
   );
 }
+
+/** The account list's table: its headings and what it says when no account matches. */
+const accountTable = {
+  testId: "account-list",
+  columns: ["用户名", "姓名", "单位", "角色", "状态"],
+  emptyText: "没有符合条件的账号。",
+};

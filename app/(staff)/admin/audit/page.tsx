@@ -5,8 +5,8 @@ import { TextField } from "@/components/ui/text-field";
 import { UnitFilterForm } from "@/components/ui/unit-select";
 import { auditActionLabel } from "@/lib/account-data/audit-actions";
 import { describeAuditDetail } from "@/lib/account-data/describe-audit-detail";
-import { listPageHref, parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
-import { listAdministeredUnits } from "@/lib/accounts/list-administered-units";
+import { parseListQuery, type SearchParams } from "@/lib/account-data/list-query";
+import { withFilterUnits } from "@/lib/accounts/list-administered-units";
 import { listAuditEvents } from "@/lib/accounts/list-audit-events";
 import { formatDateTime } from "@/lib/format/date-time";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -15,18 +15,14 @@ export const metadata: Metadata = { title: "操作记录" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseListQuery(await searchParams);
-  const { log, units } = await loadStaffPage({
+  const { list: log, units } = await loadStaffPage({
     page: "/admin/audit",
     action: "audit.read",
-    authorize: async ({ actor }) => ({
-      log: await listAuditEvents(actor, {
-        unitId: query.unit,
-        username: query.user,
-        action: query.action,
-        page: query.page,
-      }),
-      units: await listAdministeredUnits(actor),
-    }),
+    authorize: ({ actor }) =>
+      withFilterUnits(
+        actor,
+        listAuditEvents(actor, { unitId: query.unit, username: query.user, action: query.action, page: query.page }),
+      ),
   });
   return (
     <StaffPageLayout
@@ -53,14 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </div>
       </UnitFilterForm>
-      <PagedTable
-        testId="audit-log"
-        columns={["时间", "操作", "操作人", "对象账号", "单位", "说明"]}
-        rows={log.events}
-        emptyText="没有符合条件的记录。"
-        listPage={log}
-        hrefFor={(page) => listPageHref("/admin/audit", query, page)}
-      >
+      <PagedTable {...auditTable} rows={log.events} listPage={log} path="/admin/audit" query={query}>
         {(event) => (
           <tr key={event.id}>
             <td>{formatDateTime(event.createdAt)}</td>
@@ -79,3 +68,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     </StaffPageLayout>
   );
 }
+
+/** The audit log's table: its headings and what it says when no event matches. */
+const auditTable = {
+  testId: "audit-log",
+  columns: ["时间", "操作", "操作人", "对象账号", "单位", "说明"],
+  emptyText: "没有符合条件的记录。",
+};

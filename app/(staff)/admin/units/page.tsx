@@ -2,10 +2,9 @@ import { TableHead } from "@/components/ui/table-head";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
-import { listUnitTree, type UnitNode } from "@/lib/organizations/list-unit-tree";
+import { unitTreeView, type UnitNode } from "@/lib/organizations/list-unit-tree";
 import { unitKindLabels } from "@/lib/organizations/unit-kinds";
 import { loadStaffPage } from "@/lib/server/page-guard";
-import { can } from "@/lib/workflow/policy";
 
 export const metadata: Metadata = { title: "单位管理" };
 
@@ -16,13 +15,10 @@ function flatten(nodes: readonly UnitNode[], depth = 0): Row[] {
 }
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
-  const { roots, user, isSystemAdministrator } = await loadStaffPage({
+  const { roots, user, managesCounties } = await loadStaffPage({
     page: "/admin/units",
     action: "unit.list",
-    authorize: async ({ actor }) => ({
-      roots: await listUnitTree(actor),
-      isSystemAdministrator: can(actor, "county.manage", null),
-    }),
+    authorize: ({ actor }) => unitTreeView(actor),
   });
   const created = (await searchParams).created?.slice(0, 80);
   const rows = flatten(roots);
@@ -32,7 +28,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       title="单位管理"
       lead={
         <>
-          {isSystemAdministrator ? "全部县（区）及其单位。" : `${user.organizationName ?? ""}及其下属单位。`}
+          {managesCounties ? "全部县（区）及其单位。" : `${user.organizationName ?? ""}及其下属单位。`}
           停用的单位保留已公开的报告，不再参加新的年度报告。
         </>
       }
@@ -46,7 +42,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         <Link className="button" href="/admin/units/new">
           新建单位
         </Link>{" "}
-        {isSystemAdministrator && (
+        {managesCounties && (
           <Link className="button button--secondary" href="/admin/units/new?county=1">
             新建县（区）
           </Link>
@@ -56,7 +52,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         </Link>
       </p>
       {rows.length === 0 ? (
-        <p className="muted">还没有单位。{isSystemAdministrator ? "请先新建县（区）。" : ""}</p>
+        <p className="muted">还没有单位。{managesCounties ? "请先新建县（区）。" : ""}</p>
       ) : (
         <table className="table" data-testid="unit-tree">
           <caption className="muted">共 {rows.length} 个单位（含停用）</caption>
