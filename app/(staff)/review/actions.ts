@@ -8,10 +8,8 @@ import { resolveReviewComment, resolveReviewCommentInput } from "@/lib/reports/r
 import { returnReport, returnReportInput } from "@/lib/reports/return-report";
 import { defineAction } from "@/lib/server/define-action";
 
-export const addReviewCommentAction = defineAction({ input: addReviewCommentInput, operation: addReviewComment });
-export const returnReportAction = defineAction({ input: returnReportInput, operation: returnReport });
-// 审核通过并发布 and 发布… queue the publication (its PDF and DOCX) as a job of the queue, once
-// everything that can refuse it has been asked; the page follows the job.
+// The decisions on a report. 审核通过并发布 and 发布… queue the publication (its PDF and DOCX) as
+// a job of the queue, once everything that can refuse it has been asked; the page follows the job.
 export const approveReportAction = defineAction({
   input: approveReportInput,
   operation: approveReport,
@@ -21,8 +19,12 @@ export const publishReportAction = defineAction({
   input: startReportPublicationInput,
   operation: startReportPublication,
 });
+export const returnReportAction = defineAction({ input: returnReportInput, operation: returnReport });
 export const reopenReportAction = defineAction({ input: reopenReportInput, operation: reopenReportForCorrection });
 export const confirmImportAction = defineAction({ input: confirmImportInput, operation: confirmImportedReport });
+
+// The reviewer's comments (批注): adding one, marking one resolved.
+export const addReviewCommentAction = defineAction({ input: addReviewCommentInput, operation: addReviewComment });
 export const resolveReviewCommentAction = defineAction({
   input: resolveReviewCommentInput,
   operation: resolveReviewComment,
