@@ -134,7 +134,7 @@ export function toJobView(row: BackgroundJob): JobView {
 }
 
 /** The latest job of a kind on an organization and year still under way (queued or running), if any. */
-export async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
+async function jobUnderWay(kind: JobKind, organizationId: string, year: number): Promise<BackgroundJob | null> {
   return db.backgroundJob.findFirst({
     where: { kind, organizationId, year, state: { in: ["QUEUED", "RUNNING"] } },
     orderBy: { createdAt: "desc" },
@@ -143,7 +143,7 @@ export async function jobUnderWay(kind: JobKind, organizationId: string, year: n
 
 /**
  * Starts a job of `kind` on an organization and year for `actor`: while one is under way
- * there, that one is answered; else `prepare` asks everything that can refuse it (it throws
+ * there, that one is answered (unless `startAnother`: each batch import is its own); else `prepare` asks everything that can refuse it (it throws
  * the zh-CN refusal) and gives what the job is to do, and the job is recorded (QUEUED) and
  * sent to the queue under the row's id, with the `files` it is to read (a batch import's
  * upload, stored with the row in one write). A send that fails leaves no row.
@@ -153,9 +153,12 @@ export async function startJob(
   actor: Actor,
   on: { organizationId: string; year: number },
   prepare: () => Promise<JobDetail>,
-  files: readonly { fileName: string; bytes: Uint8Array }[] = [],
+  {
+    files = [],
+    startAnother = false,
+  }: { files?: readonly { fileName: string; bytes: Uint8Array }[]; startAnother?: boolean } = {},
 ): Promise<JobView> {
-  const running = await jobUnderWay(kind, on.organizationId, on.year);
+  const running = startAnother ? null : await jobUnderWay(kind, on.organizationId, on.year);
   if (running) return toJobView(running);
   const detail = await prepare();
   const id = randomUUID();

@@ -108,10 +108,10 @@ describe("the batch import as a job", () => {
     // with the file's fixed import id, and the attempt stopped before recording the result.
     await queue.stopJobQueue(10_000);
     const started = await jobs.startBatchImport(admin, { countyId, files, today });
-    // A second batch of the county while this one is under way is refused, its files not stored.
-    const second = await failureOf(jobs.startBatchImport(admin, { countyId, files, today }));
-    expect(second).toMatchObject({ code: "CONFLICT", userMessage: "阳城县的上一批导入仍在进行，请等它完成后再导入。" });
-    expect(await db.backgroundJob.count({ where: { kind: "batch-import", state: "QUEUED" } })).toBe(1);
+    // Another batch of the county meanwhile is a job of its own, its files stored apart.
+    const second = await jobs.startBatchImport(admin, { countyId, files: [files[1]!], today });
+    expect(second.id).not.toBe(started.id);
+    expect([await storedFiles(started.id), await storedFiles(second.id)]).toEqual([2, 1]);
     const [first] = await db.backgroundJobFile.findMany({ where: { jobId: started.id }, orderBy: { position: "asc" } });
     const prepared = await batch.prepareBatch({ countyId, files: [first!], today });
     const earlier = await batch.importBatchFile(admin, prepared, first!, { importId: first!.importId });
@@ -126,5 +126,9 @@ describe("the batch import as a job", () => {
     ]);
     expect(await db.reportImport.count({ where: { fileName: "白桑乡2023.txt" } })).toBe(1);
     expect(await storedFiles(started.id)).toBe(0);
+    // The same file in the other batch: whichever job came second skipped it, never imported twice.
+    const other = await waitForEnd(second.id);
+    expect(other.fileResults.map((result) => result.outcome)).toEqual(["skipped"]);
+    expect(await db.reportImport.count({ where: { fileName: "董封乡2022.txt" } })).toBe(1);
   }, 120_000);
 });

@@ -5,17 +5,8 @@ import { importBatchFile, prepareBatch, type BatchFile, type BatchFileResult } f
 import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
-import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/workflow/policy";
-import {
-  isRefusal,
-  jobDetailOf,
-  jobUnderWay,
-  recordProgress,
-  runJobAttempt,
-  startJob,
-  type JobView,
-} from "./background-job";
+import { isRefusal, jobDetailOf, recordProgress, runJobAttempt, startJob, type JobView } from "./background-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 
 const KIND = "batch-import";
@@ -27,8 +18,8 @@ export type StartBatchImportInput = { countyId: string; files: readonly BatchFil
  * reading a county's files takes a reading-pool slot each, seconds apiece, so it runs on
  * whichever app instance takes it. What refuses the batch as a whole (the policy, the county,
  * the number and size of the files) is answered now; the files are stored with the job's row
- * (BackgroundJobFile) and the job is queued. One batch of a county at a time: a second while
- * one is under way is refused, as its files would otherwise be dropped.
+ * (BackgroundJobFile) and the job is queued. Each upload is its own job, even while another
+ * of the county is under way (two files of one body and year: the later one is skipped).
  */
 export const startBatchImport = defineOperation({
   name: "startBatchImport",
@@ -37,8 +28,6 @@ export const startBatchImport = defineOperation({
   run: async (_authorized, actor, input): Promise<JobView> => {
     const { county, currentYear } = await prepareBatch(input);
     const on = { organizationId: county.id, year: currentYear };
-    if (await jobUnderWay(KIND, on.organizationId, on.year))
-      throw new AppError("CONFLICT", `${county.name}的上一批导入仍在进行，请等它完成后再导入。`);
     return startJob(
       KIND,
       actor,
@@ -49,7 +38,7 @@ export const startBatchImport = defineOperation({
         files: input.files.map((file) => ({ fileName: file.fileName })),
         fileResults: [],
       }),
-      input.files,
+      { files: input.files, startAnother: true },
     );
   },
 });
