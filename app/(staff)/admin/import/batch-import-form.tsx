@@ -84,7 +84,7 @@ export function BatchImportForm({
       {results && (
         <section aria-labelledby="batch-results">
           <h2 id="batch-results">导入结果</h2>
-          <p role="status">
+          <p data-testid="batch-summary">
             共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
             {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>
