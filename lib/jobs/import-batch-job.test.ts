@@ -27,14 +27,22 @@ async function waitForEnd(jobId: string, labels: string[] = []): Promise<JobProg
   return view;
 }
 
+/** The administrator, 阳城县 (the county of every batch here) and the day of the upload. */
+async function adminOfYangcheng() {
+  const { steps } = modules;
+  return {
+    admin: await steps.actorFor("admin"),
+    countyId: await steps.organizationIdNamed("阳城县"),
+    today: new Date(),
+  };
+}
+
 const storedFiles = (jobId: string) => modules.db.backgroundJobFile.count({ where: { jobId } });
 
 describe("the batch import as a job", () => {
   it("refuses before storing anything, then imports each file in the job with its result", async () => {
     const { db, steps, jobs, follow } = modules;
-    const admin = await steps.actorFor("admin");
-    const countyId = await steps.organizationIdNamed("阳城县");
-    const today = new Date();
+    const { admin, countyId, today } = await adminOfYangcheng();
     const files = [
       { fileName: "凤城镇2024.txt", bytes: textFile("凤城镇人民政府", 2024) },
       { fileName: "北留镇2024.txt", bytes: textFile("阳城县北留镇", 2024) },
@@ -95,10 +103,8 @@ describe("the batch import as a job", () => {
   }, 120_000);
 
   it("does not import again a file an earlier attempt imported before it stopped", async () => {
-    const { db, steps, jobs, queue, workers, batch } = modules;
-    const admin = await steps.actorFor("admin");
-    const countyId = await steps.organizationIdNamed("阳城县");
-    const today = new Date();
+    const { db, jobs, queue, workers, batch } = modules;
+    const { admin, countyId, today } = await adminOfYangcheng();
     const files = [
       { fileName: "白桑乡2023.txt", bytes: textFile("白桑乡人民政府", 2023) },
       { fileName: "董封乡2022.txt", bytes: textFile("董封乡人民政府", 2022) },
