@@ -143,10 +143,11 @@ async function jobUnderWay(kind: JobKind, organizationId: string, year: number):
 
 /**
  * Starts a job of `kind` on an organization and year for `actor`: while one is under way
- * there, that one is answered (unless `startAnother`: each batch import is its own); else `prepare` asks everything that can refuse it (it throws
- * the zh-CN refusal) and gives what the job is to do, and the job is recorded (QUEUED) and
- * sent to the queue under the row's id, with the `files` it is to read (a batch import's
- * upload, stored with the row in one write). A send that fails leaves no row.
+ * there, that one is answered (unless `startAnother`: each batch import is its own); else
+ * `prepare` asks everything that can refuse it (it throws the zh-CN refusal) and gives what
+ * the job is to do, and the job is recorded (QUEUED) and sent to the queue under the row's
+ * id, with the `files` it is to read (a batch import's upload, stored with the row in one
+ * write). A send that fails leaves no row.
  */
 export async function startJob(
   kind: JobKind,
