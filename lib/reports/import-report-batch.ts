@@ -102,8 +102,8 @@ export async function prepareBatch(input: {
 /**
  * One file of a batch: read in the reading pool, matched, and imported unless its body has a
  * report of that year. `importId` fixes the ReportImport's id (a job's retry finds it). A
- * full reading pool throws ReadersBusyError when `whenBusy` is "throw" (a job tries again
- * later), else the file is answered unreadable with the pool's message.
+ * full reading pool throws UNAVAILABLE with the pool's message when `whenBusy` is "throw" (a
+ * job tries again later), else the file is answered unreadable with it.
  */
 export async function importBatchFile(
   actor: Actor,
@@ -124,7 +124,8 @@ export async function importBatchFile(
   try {
     reading = await readUpload(file.fileName, file.bytes);
   } catch (error) {
-    if (!(error instanceof ReadersBusyError) || options.whenBusy === "throw") throw error;
+    if (!(error instanceof ReadersBusyError)) throw error;
+    if (options.whenBusy === "throw") throw new AppError("UNAVAILABLE", error.message);
     return { ...base, outcome: "unreadable", reason: error.message };
   }
   if (reading.status !== "read") {
