@@ -115,7 +115,7 @@ test("an administrator's batch reads each file with the same limits, the others 
   await expect(row("嵌套.html")).toContainText("嵌套超过 200 层");
   await expect(row("炸弹.docx")).toContainText("解压后超过 4.0 MB");
   await expect(row("过重.docx")).toContainText("已停止读取", { timeout: 20_000 });
-  await expect(page.getByRole("status")).toContainText("无法读取 3 个");
+  await expect(page.getByTestId("batch-summary")).toContainText("无法读取 3 个");
   await page.context().close();
 });
 

@@ -77,7 +77,7 @@ test("an administrator's batch imports a text PDF and refuses a scanned one, eac
   await expect(row(`王乐井乡${year}.pdf`)).toContainText("已导入，待审核", { timeout: 30_000 });
   await expect(row(`王乐井乡${year}.pdf`)).toContainText("王乐井乡");
   await expect(row("扫描件.pdf")).toContainText(SCAN_REFUSAL);
-  await expect(page.getByRole("status")).toContainText("已导入 1 个");
-  await expect(page.getByRole("status")).toContainText("无法读取 1 个");
+  await expect(page.getByTestId("batch-summary")).toContainText("已导入 1 个");
+  await expect(page.getByTestId("batch-summary")).toContainText("无法读取 1 个");
   await page.context().close();
 });

@@ -138,6 +138,11 @@ test("an administrator imports a county's files at once: each file's result, and
   ]);
   await page.getByRole("button", { name: "开始导入" }).click();
 
+  // The upload is answered with a job of the queue, which the page follows until it is over.
+  const job = page.getByTestId("batch-import-job");
+  await expect(job).toHaveText(/^(排队中… 0\/5|正在导入… [0-5]\/5|导入完成：共 5 个文件，各文件的结果见下。)$/);
+  await expect(job).toHaveText("导入完成：共 5 个文件，各文件的结果见下。", { timeout: 30_000 });
+
   const results = page.getByTestId("batch-results");
   const row = (fileName: string) =>
     results.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fileName, exact: true }) });
@@ -150,7 +155,7 @@ test("an administrator imports a county's files at once: each file's result, and
   await expect(row(`王乐井乡${year}.txt`)).toContainText("阳城县下没有名为“盐池县王乐井乡人民政府”的单位");
   await expect(row("扫描件.txt")).toContainText("无法读取");
   await expect(row("扫描件.txt")).toContainText("不是文字");
-  await expect(page.getByRole("status")).toContainText("已导入 2 个，已跳过 2 个，无法读取 1 个");
+  await expect(page.getByTestId("batch-summary")).toContainText("已导入 2 个，已跳过 2 个，无法读取 1 个");
 
   // The administrator published nothing: the catalogue of that year is as before.
   await page.goto(`/?year=${year}`);

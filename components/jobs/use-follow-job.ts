@@ -11,6 +11,15 @@ export type FollowedJob = {
   label: string;
   failure: string | null;
   items: { reportId: string; organizationName: string; outcome: "published" | "skipped"; reason?: string }[];
+  /** A batch import's result per file (lib/reports/import-report-batch.ts BatchFileResult). */
+  fileResults: {
+    fileName: string;
+    outcome: "imported" | "skipped" | "unreadable";
+    reason: string | null;
+    organizationName: string | null;
+    year: number | null;
+    problemCount: number;
+  }[];
   canRetry: boolean;
 };
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { isAppError, type AppError } from "@/lib/server/errors";
+import type { BatchFileResult } from "@/lib/reports/import-report-batch";
 import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
 import { loadJobActor } from "./load-job-actor";
@@ -22,13 +23,29 @@ export type JobItem = {
   reason?: string;
 };
 
-/** What a job was given (its targets, fixed when it was started) and what became of each. */
-export type JobDetail = { targets: { reportId: string; organizationName: string }[]; items: JobItem[] };
+/**
+ * What a job was given (its targets, fixed when it was started) and what became of each. A
+ * batch import is given files instead (their bytes in BackgroundJobFile until it ends), and
+ * answers one result per file.
+ */
+export type JobDetail = {
+  targets: { reportId: string; organizationName: string }[];
+  items: JobItem[];
+  files?: { fileName: string }[];
+  fileResults?: BatchFileResult[];
+};
 
 export function jobDetailOf(row: Pick<BackgroundJob, "detail">): JobDetail {
   const detail = (row.detail ?? {}) as Partial<JobDetail>;
-  return { targets: detail.targets ?? [], items: detail.items ?? [] };
+  return {
+    targets: detail.targets ?? [],
+    items: detail.items ?? [],
+    ...(detail.files && { files: detail.files, fileResults: detail.fileResults ?? [] }),
+  };
 }
+
+/** How many of the job's items (or files) are done. */
+const doneOf = (detail: JobDetail) => detail.fileResults?.length ?? detail.items.length;
 
 /** The job as its starter's page shows it (components/jobs/job-status.tsx). */
 export type JobView = {
@@ -40,6 +57,8 @@ export type JobView = {
   label: string;
   failure: string | null;
   items: JobItem[];
+  /** A batch import's result per file, in the upload's order (empty for other kinds). */
+  fileResults: BatchFileResult[];
   canRetry: boolean;
 };
 
@@ -59,6 +78,11 @@ const kindWords: Record<
     isSingle: true,
     succeeded: (row) => `已发布全县汇总第 ${(row.detail as { sequence?: number }).sequence ?? "?"} 版。`,
   },
+  "batch-import": {
+    running: "正在导入",
+    noun: "导入",
+    succeeded: (row) => `导入完成：共 ${row.total} 个文件，各文件的结果见下。`,
+  },
 };
 
 /** The label of a job on one thing: 排队中… / 正在发布… / 已发布。 or the failure. */
@@ -77,7 +101,7 @@ function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): st
 
 export function toJobView(row: BackgroundJob): JobView {
   const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
-  const { items } = jobDetailOf(row);
+  const { items, fileResults = [] } = jobDetailOf(row);
   const published = items.filter((item) => item.outcome === "published").length;
   const skipped = items.length - published;
   const label = (() => {
@@ -90,6 +114,7 @@ export function toJobView(row: BackgroundJob): JobView {
       case "RUNNING":
         return `${words.running}… ${row.done}/${row.total}`;
       case "SUCCEEDED":
+        if (words.succeeded) return words.succeeded(row);
         return `已${words.noun} ${published} 份${skipped > 0 ? `，${skipped} 份未${words.noun}（原因见下）` : ""}。`;
       case "FAILED":
         return `${words.noun}未完成（${row.done}/${row.total}）：${row.failure ?? "系统出错"}。可点击“重试”继续。`;
@@ -103,6 +128,7 @@ export function toJobView(row: BackgroundJob): JobView {
     label,
     failure: row.failure,
     items,
+    fileResults,
     canRetry: row.state === "FAILED",
   };
 }
@@ -117,17 +143,23 @@ async function jobUnderWay(kind: JobKind, organizationId: string, year: number):
 
 /**
  * Starts a job of `kind` on an organization and year for `actor`: while one is under way
- * there, that one is answered; else `prepare` asks everything that can refuse it (it throws
- * the zh-CN refusal) and gives what the job is to do, and the job is recorded (QUEUED) and
- * sent to the queue under the row's id. A send that fails leaves no row.
+ * there, that one is answered (unless `startAnother`: each batch import is its own); else
+ * `prepare` asks everything that can refuse it (it throws the zh-CN refusal) and gives what
+ * the job is to do, and the job is recorded (QUEUED) and sent to the queue under the row's
+ * id, with the `files` it is to read (a batch import's upload, stored with the row in one
+ * write). A send that fails leaves no row.
  */
 export async function startJob(
   kind: JobKind,
   actor: Actor,
   on: { organizationId: string; year: number },
   prepare: () => Promise<JobDetail>,
+  {
+    files = [],
+    startAnother = false,
+  }: { files?: readonly { fileName: string; bytes: Uint8Array }[]; startAnother?: boolean } = {},
 ): Promise<JobView> {
-  const running = await jobUnderWay(kind, on.organizationId, on.year);
+  const running = startAnother ? null : await jobUnderWay(kind, on.organizationId, on.year);
   if (running) return toJobView(running);
   const detail = await prepare();
   const id = randomUUID();
@@ -140,7 +172,15 @@ export async function startJob(
       detail,
       startedById: actor?.userId ?? null,
       // One thing (a report, a summary) when it names no targets.
-      total: Math.max(detail.targets.length, 1),
+      total: detail.files?.length ?? Math.max(detail.targets.length, 1),
+      files: {
+        create: files.map((file, position) => ({
+          position,
+          fileName: file.fileName,
+          bytes: new Uint8Array(file.bytes),
+          importId: randomUUID(),
+        })),
+      },
     },
   });
   try {
@@ -166,14 +206,14 @@ export async function beginAttempt(id: string): Promise<BackgroundJob | null> {
 export async function recordProgress(id: string, detail: JobDetail): Promise<void> {
   await db.backgroundJob.updateMany({
     where: { id, state: "RUNNING" },
-    data: { done: detail.items.length, detail },
+    data: { done: doneOf(detail), detail },
   });
 }
 
 export async function finishJob(id: string, detail: JobDetail): Promise<void> {
   await db.backgroundJob.updateMany({
     where: { id, state: "RUNNING" },
-    data: { state: "SUCCEEDED", done: detail.items.length, detail, failure: null, finishedAt: new Date() },
+    data: { state: "SUCCEEDED", done: doneOf(detail), detail, failure: null, finishedAt: new Date() },
   });
 }
 

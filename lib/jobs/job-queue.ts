@@ -18,6 +18,8 @@ export const jobKinds = {
   "report-publish": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 5 * 60 },
   /** A reviewer publishing the county's summary: its PDF rendered (publish-summary-job.ts). */
   "summary-publish": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 5 * 60 },
+  /** An administrator's batch import of one county's files (import-batch-job.ts). */
+  "batch-import": { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 15 * 60 },
 } as const satisfies Record<string, { retryLimit: number; retryDelaySeconds: number; expireInSeconds: number }>;
 
 export type JobKind = keyof typeof jobKinds;

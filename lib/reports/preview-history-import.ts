@@ -137,7 +137,7 @@ export async function importedReportInput(
   file: { fileName: string; bytes: Uint8Array },
   reading: ReadResult & { year: number },
   organization: { id: string; name: string; kind: OrganizationKind },
-  importer: Pick<ImportedReportInput, "origin" | "organizationWarning" | "actor">,
+  importer: Pick<ImportedReportInput, "origin" | "organizationWarning" | "actor" | "importId">,
 ): Promise<ImportedReportInput> {
   return {
     organization: { id: organization.id, name: organization.name },

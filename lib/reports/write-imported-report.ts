@@ -32,6 +32,8 @@ export type ImportedReportInput = {
   organizationWarning: string | null;
   actor: Actor;
   now: Date;
+  /** The ReportImport's id when the importer fixed it beforehand (a batch import job's file), else a new one. */
+  importId?: string;
 };
 
 /** The report of that organization and year an import may replace (see isReplaceableImport). */
@@ -78,7 +80,7 @@ export async function writeImportedReport(
   const stored = toStoredReportData(importedReportData(reading, organization.name));
   const actorId = actor?.userId ?? null;
   const record = importRecord({
-    id: randomUUID(),
+    id: input.importId ?? randomUUID(),
     origin: input.origin,
     fileName: input.fileName,
     fileBytes: input.fileBytes,

@@ -1,12 +1,15 @@
 "use client";
+import { JobStatus } from "@/components/jobs/job-status";
+import { useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
 import { CountyField } from "@/components/ui/county-field";
 import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
 import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
-import type { BatchFileResult } from "@/lib/reports/import-report-batch";
 import { ListTable } from "@/components/ui/list-table";
+
+type BatchFileResult = FollowedJob["fileResults"][number];
 
 const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
   imported: "已导入，待审核",
@@ -14,16 +17,29 @@ const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
   unreadable: "无法读取",
 };
 
-export function BatchImportForm({ counties }: { counties: { id: string; name: string }[] }) {
+/** Nothing to read again when the job is over: its per-file results come with it. */
+const onFinished = () => undefined;
+
+/**
+ * The upload is answered with a job of the queue (lib/jobs/import-batch-job.ts), which the
+ * form follows (导入进度 n/m) until it shows each file's result.
+ */
+export function BatchImportForm({
+  counties,
+  followJob,
+}: {
+  counties: { id: string; name: string }[];
+  followJob: JobFollowActions;
+}) {
   const [error, setError] = useState<string | null>(null);
-  const [results, setResults] = useState<BatchFileResult[] | null>(null);
   const [isPending, setIsPending] = useState(false);
+  const followed = useFollowJob(null, followJob, onFinished);
+  const results = followed.job?.state === "SUCCEEDED" ? followed.job.fileResults : null;
 
   const fail = setError;
 
   const submit = async (form: HTMLFormElement) => {
     setError(null);
-    setResults(null);
     const data = new FormData(form);
     const files = data
       .getAll("files")
@@ -37,14 +53,14 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
     if (total > MAX_BATCH_TOTAL_BYTES)
       return fail(`文件合计 ${formatMegabytes(total)}，超过一次导入的上限 ${formatMegabytes(MAX_BATCH_TOTAL_BYTES)}。`);
     setIsPending(true);
-    const sent = await postUpload<{ results?: BatchFileResult[] }>("/api/import/batch", data, {
+    const sent = await postUpload<{ job?: FollowedJob }>("/api/import/batch", data, {
       failed: "导入未成功，请稍后重试。",
       offline: "网络连接中断，导入结果未知。请刷新页面查看各单位的报告后再试。",
     });
     setIsPending(false);
     if (!sent.ok) return fail(sent.message);
-    if (!sent.answer.results) return fail("导入未成功，请稍后重试。");
-    setResults(sent.answer.results);
+    if (!sent.answer.job) return fail("导入未成功，请稍后重试。");
+    followed.follow(sent.answer.job);
   };
 
   const count = (outcome: BatchFileResult["outcome"]) =>
@@ -52,22 +68,23 @@ export function BatchImportForm({ counties }: { counties: { id: string; name: st
 
   return (
     <div>
-      <ProblemAlert title="未能导入" message={error} />
+      <ProblemAlert title="未能导入" message={error ?? followed.problem} />
       <ScriptForm onSubmit={submit}>
         <CountyField counties={counties} />
         <div className="field">
           <label htmlFor="files">报告文件（可多选）</label>
           <input id="files" name="files" type="file" multiple accept={UPLOAD_EXTENSIONS.join(",")} />
         </div>
-        <button className="button" type="submit" disabled={isPending}>
-          {isPending ? "正在导入…" : "开始导入"}
+        <button className="button" type="submit" disabled={isPending || followed.underWay}>
+          {isPending ? "正在上传…" : followed.underWay ? "正在导入…" : "开始导入"}
         </button>
       </ScriptForm>
+      <JobStatus followed={followed} testId="batch-import-job" progressLabel="导入进度" />
 
       {results && (
         <section aria-labelledby="batch-results">
           <h2 id="batch-results">导入结果</h2>
-          <p role="status">
+          <p data-testid="batch-summary">
             共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
             {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>

@@ -6,6 +6,7 @@ import {
   formatMegabytes,
 } from "@/lib/import/upload-limits";
 import { reportingYear } from "@/lib/reports/reporting-year";
+import { readJobProgressAction, retryJobAction } from "../../jobs/actions";
 import { defineImportPage } from "../import-page";
 import { BatchImportForm } from "./batch-import-form";
 
@@ -30,7 +31,9 @@ const { metadata, ImportPage } = defineImportPage({
     "报告按原文保存，原文缺少的行和数据保持空缺。",
   ],
   back: { href: "/admin", name: "系统管理" },
-  form: (counties) => <BatchImportForm counties={counties} />,
+  form: (counties) => (
+    <BatchImportForm counties={counties} followJob={{ readProgress: readJobProgressAction, retry: retryJobAction }} />
+  ),
 });
 
 export { metadata };
