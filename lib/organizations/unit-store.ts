@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { organizationAuditEvent } from "@/lib/reports/report-audit-event";
 import { db } from "@/lib/server/db";
+import { isUuid } from "@/lib/server/is-uuid";
 import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope } from "@/lib/server/organization-scope";
 import type { Actor, OrganizationScope } from "@/lib/workflow/policy";
@@ -36,7 +37,8 @@ export type UnitRow = Prisma.OrganizationGetPayload<{ select: typeof unitSelect 
 
 /** A unit to change: found (or not found, as the policy answers for what is not yours) and allowed. */
 export async function loadManagedUnit(actor: Actor, unitId: string): Promise<UnitRow & { scope: OrganizationScope }> {
-  const unit = await db.organization.findUnique({ where: { id: unitId }, select: unitSelect });
+  // A malformed id from the URL is "not found", never a database error.
+  const unit = isUuid(unitId) ? await db.organization.findUnique({ where: { id: unitId }, select: unitSelect }) : null;
   if (!unit) throw notFoundFor(actor);
   const scope = await loadOrganizationScope(unit.id);
   authorize(actor, "unit.manage", scope);

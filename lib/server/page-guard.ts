@@ -3,22 +3,29 @@ import { notFound, redirect } from "next/navigation";
 import { refusalOf, type Action, type Actor, type StaffPage, type ActorAction } from "@/lib/workflow/policy";
 import { authorize, authorizeFirst } from "./authorize";
 import { isAppError } from "./errors";
+import { pathOfRoute } from "./path-of-route";
 import { getCurrentUser, homePathFor, PASSWORD_PAGE, toActor, type SignedInUser } from "./session";
 
-type PageContext = { user: SignedInUser; actor: Actor };
+/** The names of a route's dynamic segments: "id" for "/review/reports/[id]". */
+type ParamNames<P extends string> = P extends `${string}[${infer Name}]${infer Rest}` ? Name | ParamNames<Rest> : never;
+
+type PageParams<P extends string> = Record<ParamNames<P>, string>;
+
+type PageContext<P extends string = StaffPage> = { user: SignedInUser; actor: Actor; params: PageParams<P> };
 
 /**
- * The page's route, as the policy's staffPages table names it, and this request's path, to
- * come back to after signing in: a route with parameters must give it, a route without is
- * its own path.
+ * The page's route, as the policy's staffPages table names it. A route with dynamic segments
+ * hands over the `params` Next.js gave the page: the guard reads them once for `authorize`
+ * and writes the request's path (to come back to after signing in) from the route, so no page
+ * restates its own URL. A route without them may give `path` when its query matters.
  */
 type PageRoute<P extends StaffPage> = P extends `${string}[${string}`
-  ? { page: P; path: string }
-  : { page: P; path?: string };
+  ? { page: P; params: Promise<PageParams<P>>; path?: never }
+  : { page: P; params?: never; path?: string };
 
 type StaffPageOptions<P extends StaffPage, L> = PageRoute<P> & {
   action: Action;
-  authorize: (context: PageContext) => Promise<L>;
+  authorize: (context: PageContext<P>) => Promise<L>;
 };
 
 /**
@@ -29,22 +36,24 @@ type StaffPageOptions<P extends StaffPage, L> = PageRoute<P> & {
  * An action without a subject needs no `authorize`: the guard asks the policy about the actor.
  */
 export async function loadStaffPage<P extends StaffPage, T extends object = object>(
-  options: PageRoute<P> & { action: ActorAction; authorize?: never; load?: (context: PageContext) => Promise<T> },
+  options: PageRoute<P> & { action: ActorAction; authorize?: never; load?: (context: PageContext<P>) => Promise<T> },
 ): Promise<T & { user: SignedInUser }>;
 export async function loadStaffPage<P extends StaffPage, L, T extends object>(
-  options: StaffPageOptions<P, L> & { load: (context: PageContext & { loaded: L }) => Promise<T> },
+  options: StaffPageOptions<P, L> & { load: (context: PageContext<P> & { loaded: L }) => Promise<T> },
 ): Promise<T & { user: SignedInUser }>;
 export async function loadStaffPage<P extends StaffPage, L extends object>(
   options: StaffPageOptions<P, L>,
 ): Promise<L & { user: SignedInUser }>;
-export async function loadStaffPage(
-  options: PageRoute<StaffPage> & {
-    action: Action;
-    authorize?: (context: PageContext) => Promise<unknown>;
-    load?: (context: PageContext & { loaded: unknown }) => Promise<object>;
-  },
-): Promise<object & { user: SignedInUser }> {
-  const path = options.path ?? options.page;
+export async function loadStaffPage(options: {
+  page: StaffPage;
+  params?: Promise<Record<string, string>>;
+  path?: string;
+  action: Action;
+  authorize?: (context: PageContext<string>) => Promise<unknown>;
+  load?: (context: PageContext<string> & { loaded: unknown }) => Promise<object>;
+}): Promise<object & { user: SignedInUser }> {
+  const params: Record<string, string> = (await options.params) ?? {};
+  const path = options.path ?? pathOfRoute(options.page, params);
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(path)}`);
   const actor = toActor(user);
@@ -56,8 +65,10 @@ export async function loadStaffPage(
       `page ${options.page}`,
       options.action,
       async () =>
-        options.authorize ? options.authorize({ user, actor }) : authorize(actor, options.action as ActorAction, null),
-      async (loaded) => (options.load ? options.load({ user, actor, loaded }) : ((loaded ?? {}) as object)),
+        options.authorize
+          ? options.authorize({ user, actor, params })
+          : authorize(actor, options.action as ActorAction, null),
+      async (loaded) => (options.load ? options.load({ user, actor, params, loaded }) : ((loaded ?? {}) as object)),
     );
     return { ...data, user };
   } catch (error) {

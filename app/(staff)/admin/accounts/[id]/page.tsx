@@ -12,12 +12,11 @@ import { AccountActions } from "./account-actions";
 export const metadata: Metadata = { title: "账号" };
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const { account, canManage, units, roles } = await loadStaffPage({
     page: "/admin/accounts/[id]",
-    path: `/admin/accounts/${id}`,
+    params,
     action: "account.read",
-    authorize: ({ actor }) => getAccount(actor, id),
+    authorize: ({ actor, params: { id } }) => getAccount(actor, id),
     load: async ({ actor, loaded }) => ({
       ...loaded,
       units: loaded.canManage ? await listAdministeredUnits(actor) : [],

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { StaffPageLayout } from "@/components/ui/staff-page-layout";
-import { notFound } from "next/navigation";
 import { listUnitTree } from "@/lib/organizations/list-unit-tree";
 import { parentOptions } from "@/lib/organizations/parent-options";
 import { unitKindsBelowCounty } from "@/lib/organizations/unit-kinds";
 import { loadManagedUnit } from "@/lib/organizations/unit-store";
-import { isUuid } from "@/lib/server/is-uuid";
 import { loadStaffPage } from "@/lib/server/page-guard";
 import { UnitForm } from "../unit-form";
 import { MoveUnitForm, RetireUnitButton } from "./unit-changes";
@@ -13,13 +11,11 @@ import { MoveUnitForm, RetireUnitButton } from "./unit-changes";
 export const metadata: Metadata = { title: "修改单位" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
   const { unit, targets } = await loadStaffPage({
     page: "/admin/units/[id]",
-    path: `/admin/units/${id}`,
+    params,
     action: "unit.manage",
-    authorize: async ({ actor }) => {
+    authorize: async ({ actor, params: { id } }) => {
       const unit = await loadManagedUnit(actor, id);
       return { unit, targets: unit.kind === "COUNTY" ? [] : parentOptions(await listUnitTree(actor), unit.id) };
     },

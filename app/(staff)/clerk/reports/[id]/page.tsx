@@ -26,13 +26,12 @@ import { replyToReviewCommentAction, saveDraftAction, submitReportAction } from 
 export const metadata: Metadata = { title: "填写年度报告" };
 
 export default async function ClerkReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const { loaded, comments, returnComment, previousYear, isEditable, countyRepetition, countySummary } =
     await loadStaffPage({
       page: "/clerk/reports/[id]",
-      path: `/clerk/reports/${id}`,
+      params,
       action: "report.read",
-      authorize: ({ actor }) => getReport(actor, id),
+      authorize: ({ actor, params: { id } }) => getReport(actor, id),
       load: async ({ actor, loaded }) => {
         const isEditable = can(actor, "report.edit", loaded.subject);
         const [comments, returnComment, previousYear, countyRepetition, countySummary] = await Promise.all([

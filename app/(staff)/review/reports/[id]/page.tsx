@@ -35,12 +35,11 @@ import { YearComparisonPanel } from "./year-comparison-panel";
 export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const { review, repetition, publicationJob, user } = await loadStaffPage({
     page: "/review/reports/[id]",
-    path: `/review/reports/${id}`,
+    params,
     action: "report.read",
-    authorize: async ({ actor }) => {
+    authorize: async ({ actor, params: { id } }) => {
       const review = await getReviewReport(actor, id);
       return {
         review,

@@ -8,12 +8,11 @@ import { TrendCharts } from "@/components/trends/trend-charts";
 export const metadata: Metadata = { title: "历年趋势" };
 
 export default async function ReviewTrendsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
   const { trend } = await loadStaffPage({
     page: "/review/trends/[id]",
-    path: `/review/trends/${id}`,
+    params,
     action: "review.queue",
-    authorize: async ({ actor }) => ({ trend: await getReviewTrends(actor, id) }),
+    authorize: async ({ actor, params: { id } }) => ({ trend: await getReviewTrends(actor, id) }),
   });
   const { organization } = trend;
   const name = organization.countyName ? `${organization.countyName} ${organization.name}` : organization.name;
