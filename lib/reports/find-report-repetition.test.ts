@@ -63,7 +63,10 @@ describe("雷同 of a stored report", () => {
     });
     expect(JSON.stringify(clerkView)).not.toContain(fengcheng.name);
 
-    const review = await repetition.findReportRepetition(reviewer, own.reportId);
+    const review = await repetition.repetitionForReview(
+      await authorizeReport(reviewer, "report.read", own.reportId),
+      reviewer,
+    );
     expect(review.thresholdPercent).toBe(50);
     const part = (fieldId: string) => review.parts.find((entry) => entry.fieldId === fieldId);
     expect(part("s1.platform")?.otherUnits.map((unit) => [unit.organizationName, unit.status, unit.percent])).toEqual([
@@ -78,10 +81,13 @@ describe("雷同 of a stored report", () => {
     expect(part("preamble")?.previousYear).toMatchObject({ percent: 0, isOverThreshold: false });
     // Another county's reviewer does not find the report; its own clerk reads no other unit.
     const stranger = steps.actorFor("yanchi-review");
-    await expect(repetition.findReportRepetition(await stranger, own.reportId)).rejects.toMatchObject({
+    await expect(authorizeReport(await stranger, "report.read", own.reportId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const asClerk = await repetition.findReportRepetition(own.clerk as Actor, own.reportId);
+    const asClerk = await repetition.repetitionForReview(
+      await authorizeReport(own.clerk, "report.read", own.reportId),
+      own.clerk as Actor,
+    );
     expect(asClerk.parts.flatMap((entry) => entry.otherUnits)).toEqual([]);
   });
 
@@ -115,7 +121,10 @@ describe("雷同 of a stored report", () => {
       await authorizeReport(own.clerk, "report.read", own.reportId),
     );
     expect(strict).toEqual({ thresholdPercent: 100, county: [] });
-    const review = await repetition.findReportRepetition(reviewer, own.reportId);
+    const review = await repetition.repetitionForReview(
+      await authorizeReport(reviewer, "report.read", own.reportId),
+      reviewer,
+    );
     expect(review.thresholdPercent).toBe(100);
     expect(review.parts.flatMap((part) => part.otherUnits)).toEqual([]);
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { repetitionThresholdOf } from "@/lib/organizations/get-repetition-threshold";
 import { db } from "@/lib/server/db";
-import { defineOperation } from "@/lib/server/define-operation";
 import { organizationFilter } from "@/lib/server/organization-scope";
 import { parseReportData, type ReportData } from "@/lib/report-data";
 import {
@@ -14,9 +13,9 @@ import {
 } from "@/lib/similarity/narrative-repetition";
 import { exceedsThreshold, measureRepetition, repetitionPercent } from "@/lib/similarity/text-repetition";
 import { compileLayout, getLayout, type Layout, type NarrativeId } from "@/lib/template";
+import type { AuthorizedReport } from "./authorize-report";
 import { readableOrganizations, subtreeOf, type Actor, type OrganizationSet } from "@/lib/workflow/policy";
 import { reportStatuses, type ReportStatus } from "@/lib/workflow/transitions";
-import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { layoutOf, loadPreviousYearData, parseStoredData } from "./evaluate-stored-report";
 
 /** The share (percent) above which a part of this report is called copied: its county's. */
@@ -126,14 +125,7 @@ export type ReviewRepetition = { thresholdPercent: number; parts: readonly Revie
  * where that share is over the threshold — only units whose reports the actor may read (a
  * reviewer: the whole county), so the names and passages shown are the actor's to see.
  */
-export const findReportRepetition = defineOperation({
-  name: "findReportRepetition",
-  action: "report.read",
-  authorize: (actor: Actor, reportId: string) => authorizeReport(actor, "report.read", reportId),
-  run: (loaded, actor) => repetitionForReview(loaded, actor),
-});
-
-async function repetitionForReview(loaded: AuthorizedReport, actor: Actor): Promise<ReviewRepetition> {
+export async function repetitionForReview(loaded: AuthorizedReport, actor: Actor): Promise<ReviewRepetition> {
   const layout = layoutOf(loaded.report);
   const data = parseStoredData(layout, loaded.report.data);
   const prescribed = prescribedFor(loaded, layout);

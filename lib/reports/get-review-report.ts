@@ -12,13 +12,14 @@ import { parseReadingSummary } from "@/lib/import";
 import { transitionNames, transitionRow, type ReportStatus } from "@/lib/workflow/transitions";
 import { authorizeReport, type AuthorizedReport } from "./authorize-report";
 import { evaluateStoredReport, parseStoredData } from "./evaluate-stored-report";
+import { repetitionForReview } from "./find-report-repetition";
 import { listReportComments } from "./list-report-comments";
 import { loadReturnBaseline } from "./load-return-baseline";
 
 /**
  * Everything the review page shows about one report: the document as it will be published,
  * the server's findings with the clerk's reasons for warnings, what changed since the last
- * return, the comments, the history and the published versions, and what the actor may do.
+ * return, its 雷同 against last year and the county's other reports, the comments, the history and the published versions, and what the actor may do.
  * A report an import brought in also shows its import: who brought which file in, what was
  * read and the findings then, the warning about another body's name the importer confirmed
  * past, and — for a correction — what differs from the published version.
@@ -53,8 +54,9 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
     }
   }
 
-  const [comments, history, publications, currentImport] = await Promise.all([
+  const [comments, repetition, history, publications, currentImport] = await Promise.all([
     listReportComments(loaded),
+    repetitionForReview(loaded, actor),
     db.auditEvent.findMany({
       where: { reportId: report.id, toStatus: { not: null } },
       orderBy: { createdAt: "asc" },
@@ -137,6 +139,7 @@ async function reviewReportOf(loaded: AuthorizedReport, actor: Actor) {
       .filter((finding) => finding.severity === "warning")
       .map((finding) => ({ finding, key: findingKey(finding), reason: reasonOf(finding) })),
     changes,
+    repetition,
     comments,
     history: history.map(({ actor: author, ...event }) => ({
       ...event,

@@ -16,7 +16,6 @@ import { fromDateColumn } from "@/lib/format/calendar-day";
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatDateZh } from "@/lib/format/format-date-zh";
 import { MAX_REVIEW_COMMENT_LENGTH } from "@/lib/reports/add-review-comment";
-import { findReportRepetition } from "@/lib/reports/find-report-repetition";
 import { getReviewReport } from "@/lib/reports/get-review-report";
 import { loadReportPublicationJob } from "@/lib/jobs/publish-report-job";
 import { loadStaffPage } from "@/lib/server/page-guard";
@@ -35,20 +34,17 @@ import { YearComparisonPanel } from "./year-comparison-panel";
 export const metadata: Metadata = { title: "审核报告" };
 
 export default async function ReviewReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { review, repetition, publicationJob, user } = await loadStaffPage({
+  const { review, publicationJob, user } = await loadStaffPage({
     page: "/review/reports/[id]",
     params,
     action: "report.read",
-    authorize: async ({ actor, params: { id } }) => {
-      const review = await getReviewReport(actor, id);
-      return {
-        review,
-        repetition: await findReportRepetition(actor, id),
-        publicationJob: await loadReportPublicationJob(actor, review.report),
-      };
-    },
+    authorize: ({ actor, params: { id } }) => getReviewReport(actor, id),
+    load: async ({ actor, loaded: review }) => ({
+      review,
+      publicationJob: await loadReportPublicationJob(actor, review.report),
+    }),
   });
-  const { report } = review;
+  const { report, repetition } = review;
   return (
     <main id="main" className="page review-page">
       <p>
