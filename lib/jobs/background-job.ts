@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { BackgroundJob } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { isAppError, type AppError } from "@/lib/server/errors";
-import type { BatchFileResult } from "@/lib/reports/import-report-batch";
+import { batchFileResultSchema, type BatchFileResult } from "@/lib/reports/import-report-batch";
 import type { Actor } from "@/lib/workflow/policy";
 import { failureReason } from "./failure-reason";
 import { loadJobActor } from "./load-job-actor";
@@ -14,34 +15,46 @@ import { sendJob, type JobKind, type QueueJob } from "./job-queue";
 // and another instance took it) cannot move a finished row back.
 
 /** One item of a job (a report of the county), as the starter reads it. */
-export type JobItem = {
-  reportId: string;
-  organizationName: string;
+const jobItemSchema = z.object({
+  reportId: z.string(),
+  organizationName: z.string(),
   /** published: by this job (`sequence` its version); skipped: left as it was, `reason` says why. */
-  outcome: "published" | "skipped";
-  sequence?: number;
-  reason?: string;
-};
+  outcome: z.enum(["published", "skipped"]),
+  sequence: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+export type JobItem = z.infer<typeof jobItemSchema>;
 
 /**
  * What a job was given (its targets, fixed when it was started) and what became of each. A
  * batch import is given files instead (their bytes in BackgroundJobFile until it ends), and
- * answers one result per file.
+ * answers one result per file. A kind that keeps more (the publisher's choices) extends it.
  */
-export type JobDetail = {
-  targets: { reportId: string; organizationName: string }[];
-  items: JobItem[];
-  files?: { fileName: string }[];
-  fileResults?: BatchFileResult[];
-};
+export const jobDetailSchema = z.object({
+  targets: z.array(z.object({ reportId: z.string(), organizationName: z.string() })).default([]),
+  items: z.array(jobItemSchema).default([]),
+  files: z.array(z.object({ fileName: z.string() })).optional(),
+  fileResults: z.array(batchFileResultSchema).optional(),
+});
 
-export function jobDetailOf(row: Pick<BackgroundJob, "detail">): JobDetail {
-  const detail = (row.detail ?? {}) as Partial<JobDetail>;
-  return {
-    targets: detail.targets ?? [],
-    items: detail.items ?? [],
-    ...(detail.files && { files: detail.files, fileResults: detail.fileResults ?? [] }),
-  };
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+/** The detail of a job on one versioned thing (a summary): the version it published, once it has. */
+export const publishedVersionDetailSchema = jobDetailSchema.extend({ sequence: z.number().int().optional() });
+
+/**
+ * A job's stored detail, read by its kind's schema (jobDetailSchema or one extending it). Only
+ * this module's writes make it, so a detail the schema refuses is a defect: thrown, and the
+ * attempt fails as 系统出错.
+ */
+export function jobDetailOf<T extends JobDetail>(
+  row: Pick<BackgroundJob, "id" | "detail">,
+  schema: z.ZodType<T, unknown>,
+): T {
+  const parsed = schema.safeParse(row.detail ?? {});
+  if (!parsed.success) throw new Error(`job ${row.id} has an unreadable detail: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 /** How many of the job's items (or files) are done. */
@@ -76,7 +89,7 @@ const kindWords: Record<
     running: "正在发布",
     noun: "发布",
     isSingle: true,
-    succeeded: (row) => `已发布全县汇总第 ${(row.detail as { sequence?: number }).sequence ?? "?"} 版。`,
+    succeeded: (row) => `已发布全县汇总第 ${jobDetailOf(row, publishedVersionDetailSchema).sequence ?? "?"} 版。`,
   },
   "batch-import": {
     running: "正在导入",
@@ -101,7 +114,7 @@ function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): st
 
 export function toJobView(row: BackgroundJob): JobView {
   const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
-  const { items, fileResults = [] } = jobDetailOf(row);
+  const { items, fileResults = [] } = jobDetailOf(row, jobDetailSchema);
   const published = items.filter((item) => item.outcome === "published").length;
   const skipped = items.length - published;
   const label = (() => {
@@ -210,10 +223,11 @@ export async function recordProgress(id: string, detail: JobDetail): Promise<voi
   });
 }
 
-export async function finishJob(id: string, detail: JobDetail): Promise<void> {
+/** The job did all it was given: every item (or file) of its total is done. */
+export async function finishJob(row: Pick<BackgroundJob, "id" | "total">, detail: JobDetail): Promise<void> {
   await db.backgroundJob.updateMany({
-    where: { id, state: "RUNNING" },
-    data: { state: "SUCCEEDED", done: doneOf(detail), detail, failure: null, finishedAt: new Date() },
+    where: { id: row.id, state: "RUNNING" },
+    data: { state: "SUCCEEDED", done: row.total, detail, failure: null, finishedAt: new Date() },
   });
 }
 
@@ -239,23 +253,31 @@ export type JobOutcome = JobDetail | { refusal: string };
 /**
  * One attempt of a job, on whichever instance took it, as its starter is now (load-job-actor.ts,
  * so the body asks the policy again about them): the row is RUNNING meanwhile, then
- * SUCCEEDED with the body's detail, or FAILED with its refusal (not retried). A body that
- * throws fails the attempt, and the queue retries it until its retry limit. A job already
- * finished (an attempt that lost its job to another) is left as it is.
+ * SUCCEEDED with the body's detail, or FAILED with its refusal (not retried): the one it
+ * answers, or the one it throws (isRefusal), after `whenRefused` dropped what the job kept
+ * for retries. A body that throws anything else fails the attempt, and the queue retries it
+ * until its retry limit. A job already finished (an attempt that lost its job to another) is
+ * left as it is.
  */
 export async function runJobAttempt(
   job: QueueJob<unknown>,
   where: string,
   body: (row: BackgroundJob, actor: Actor) => Promise<JobOutcome>,
+  { whenRefused }: { whenRefused?: (row: BackgroundJob) => Promise<unknown> } = {},
 ): Promise<void> {
   const row = await beginAttempt(job.id);
   if (!row) return;
   const isFinal = job.retryCount >= job.retryLimit;
+  const refuse = async (reason: string) => {
+    await whenRefused?.(row);
+    await failAttempt(job.id, reason, true);
+  };
   try {
     const outcome = await body(row, await loadJobActor(row.startedById));
-    if ("refusal" in outcome) await failAttempt(job.id, outcome.refusal, true);
-    else await finishJob(job.id, outcome);
+    if ("refusal" in outcome) await refuse(outcome.refusal);
+    else await finishJob(row, outcome);
   } catch (error) {
+    if (isRefusal(error)) return refuse(failureReason(error, where));
     await failAttempt(job.id, failureReason(error, where), isFinal).catch(() => undefined);
     throw error;
   }

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { isRefusal, jobDetailOf, recordProgress, runJobAttempt, startJob, type JobView } from "./background-job";
+import { jobDetailOf, jobDetailSchema, recordProgress, runJobAttempt, startJob, type JobView } from "./background-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 
 const KIND = "batch-import";
@@ -53,41 +53,37 @@ export const startBatchImport = defineOperation({
  * refused; a job that failed keeps them for 重试.
  */
 export async function runBatchImport(job: QueueJob<unknown>): Promise<void> {
-  await runJobAttempt(job, "runBatchImport", async (row, actor) => {
-    const detail = jobDetailOf(row);
-    const results = [...(detail.fileResults ?? [])];
-    const total = detail.files?.length ?? 0;
-    const refuse = async (refusal: string) => {
-      await deleteStoredFiles(row.id);
-      return { refusal };
-    };
-    try {
+  await runJobAttempt(
+    job,
+    "runBatchImport",
+    async (row, actor) => {
+      const detail = jobDetailOf(row, jobDetailSchema);
+      const results = [...(detail.fileResults ?? [])];
+      const total = detail.files?.length ?? 0;
       authorize(actor, "admin.importBatch", null);
-    } catch (error) {
-      if (isRefusal(error)) return refuse(error.userMessage);
-      throw error;
-    }
-    const stored = await db.backgroundJobFile.findMany({
-      where: { jobId: row.id, position: { gte: results.length } },
-      orderBy: { position: "asc" },
-    });
-    if (stored.length < total - results.length) return refuse("上传的文件已不在，请重新上传后导入");
-    if (stored.length > 0) {
-      const batch = await prepareBatch({ countyId: row.organizationId, files: stored, today: row.createdAt });
-      for (const file of stored) {
-        results.push(
-          (await importedEarlier(file)) ??
-            (await importBatchFile(actor, batch, file, { importId: file.importId, whenBusy: "throw" })),
-        );
-        await recordProgress(row.id, { ...detail, fileResults: results });
+      const stored = await db.backgroundJobFile.findMany({
+        where: { jobId: row.id, position: { gte: results.length } },
+        orderBy: { position: "asc" },
+      });
+      if (stored.length < total - results.length) return { refusal: "上传的文件已不在，请重新上传后导入" };
+      if (stored.length > 0) {
+        const batch = await prepareBatch({ countyId: row.organizationId, files: stored, today: row.createdAt });
+        for (const file of stored) {
+          results.push(
+            (await importedEarlier(file)) ??
+              (await importBatchFile(actor, batch, file, { importId: file.importId, whenBusy: "throw" })),
+          );
+          await recordProgress(row.id, { ...detail, fileResults: results });
+        }
       }
-    }
-    await deleteStoredFiles(row.id);
-    return { ...detail, fileResults: results };
-  });
+      await deleteStoredFiles(row);
+      return { ...detail, fileResults: results };
+    },
+    { whenRefused: deleteStoredFiles },
+  );
 }
 
-const deleteStoredFiles = (jobId: string) => db.backgroundJobFile.deleteMany({ where: { jobId } });
+const deleteStoredFiles = (job: { id: string }) => db.backgroundJobFile.deleteMany({ where: { jobId: job.id } });
 
 /** The result of a file an earlier attempt imported (its ReportImport exists), or null. */
 async function importedEarlier(file: BackgroundJobFile): Promise<BatchFileResult | null> {

@@ -3,19 +3,19 @@ import { z } from "zod";
 import { chinaDay } from "@/lib/format/calendar-day";
 import { publicationDayProblem } from "@/lib/publications/publication-dates";
 import { authorizeReport } from "@/lib/reports/authorize-report";
-import { publishThrough, type PublishReportInput } from "@/lib/reports/publish-report";
+import { publishReportInput, publishThrough } from "@/lib/reports/publish-report";
 import { authorizeCounty } from "@/lib/organizations/authorize-county";
 import { notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
-import { failureReason } from "./failure-reason";
 import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
 import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
 import { statusLabels } from "@/lib/workflow/transitions";
 import {
   isRefusal,
   jobDetailOf,
+  jobDetailSchema,
   startJob,
   recordProgress,
   runJobAttempt,
@@ -89,7 +89,13 @@ export const publishCountyReports = defineOperation({
 });
 
 /** What the reviewer chose for one report's publication (publish-report-job.ts). */
-export type PublicationRequest = Pick<PublishReportInput, "expectedVersion" | "correctionNote" | "documentDate">;
+export const publicationRequestSchema = publishReportInput.pick({
+  expectedVersion: true,
+  correctionNote: true,
+  documentDate: true,
+});
+
+export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
 
 /**
  * One report of a job: published by this job (also when an earlier attempt published it and
@@ -140,13 +146,9 @@ export async function publishOne(
  */
 export async function runCountyPublication(job: QueueJob<unknown>): Promise<void> {
   await runJobAttempt(job, "runCountyPublication", async (row, actor) => {
-    try {
-      await authorizeCountyPublication(actor, row.organizationId);
-    } catch (error) {
-      // The starter may no longer do this: retrying cannot change that.
-      return { refusal: failureReason(error, "runCountyPublication") };
-    }
-    const detail = jobDetailOf(row);
+    // The starter may no longer do this: a refusal, which retrying cannot change (runJobAttempt).
+    await authorizeCountyPublication(actor, row.organizationId);
+    const detail = jobDetailOf(row, jobDetailSchema);
     const done = new Set(detail.items.map((item) => item.reportId));
     for (const target of detail.targets) {
       if (done.has(target.reportId)) continue;

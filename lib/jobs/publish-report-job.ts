@@ -5,10 +5,10 @@ import { checkPublication, publishReportInput } from "@/lib/reports/publish-repo
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { jobDetailOf, runJobAttempt, startJob, type JobDetail, type JobView } from "./background-job";
+import { jobDetailOf, jobDetailSchema, runJobAttempt, startJob, type JobView } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
-import { publishOne, type PublicationRequest } from "./publish-county-reports";
+import { publicationRequestSchema, publishOne } from "./publish-county-reports";
 
 const KIND = "report-publish";
 
@@ -16,7 +16,9 @@ export const startReportPublicationInput = publishReportInput;
 export type StartReportPublicationInput = z.infer<typeof publishReportInput> & { now?: Date };
 
 /** A job's detail with the reviewer's choices, kept for every attempt. */
-type ReportPublicationDetail = JobDetail & { request: PublicationRequest };
+const reportPublicationDetailSchema = jobDetailSchema.extend({ request: publicationRequestSchema });
+
+type ReportPublicationDetail = z.infer<typeof reportPublicationDetailSchema>;
 
 /**
  * Publishing one report as a job of the queue (rendering its PDF and DOCX takes seconds, so
@@ -61,7 +63,7 @@ export const startReportPublication = defineOperation({
  */
 export async function runReportPublication(job: QueueJob<unknown>): Promise<void> {
   await runJobAttempt(job, "runReportPublication", async (row, actor) => {
-    const detail = { ...jobDetailOf(row), request: (row.detail as ReportPublicationDetail).request };
+    const detail = jobDetailOf(row, reportPublicationDetailSchema);
     const [target] = detail.targets;
     if (!target) throw new Error(`report publication job ${row.id} has no report`);
     const item = await publishOne(actor, target, row.createdAt, detail.request);

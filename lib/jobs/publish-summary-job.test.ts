@@ -49,7 +49,8 @@ describe("publishing the county summary as a job", () => {
     });
     expect(started).toMatchObject({ state: "QUEUED", label: "排队中…" });
     const finished = await waitForEnd(started.id);
-    expect(finished).toMatchObject({ state: "SUCCEEDED", label: "已发布全县汇总第 1 版。" });
+    // One thing to do, done: 1/1 (not 0/1, as when done counted items only).
+    expect(finished).toMatchObject({ state: "SUCCEEDED", done: 1, total: 1, label: "已发布全县汇总第 1 版。" });
     expect(await db.countySummaryPublication.count({ where: { countyId, year } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "summary.publish", actorId: reviewer.userId } })).toBe(1);
     // Once finished the page shows the version itself, not the job.

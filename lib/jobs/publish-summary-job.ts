@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import {
   authorizeSummaryPublication,
   checkSummaryPublication,
@@ -9,8 +10,7 @@ import {
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
-import { failureReason } from "./failure-reason";
-import { isRefusal, runJobAttempt, startJob, type JobDetail, type JobView } from "./background-job";
+import { jobDetailOf, publishedVersionDetailSchema, runJobAttempt, startJob, type JobView } from "./background-job";
 import { unfinishedOwnJob } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 
@@ -19,10 +19,11 @@ const KIND = "summary-publish";
 export const startSummaryPublicationInput = publishCountySummaryInput;
 
 /** What the publisher confirmed (the 样稿's content, the 更正说明), kept for every attempt; `sequence` once published. */
-type SummaryPublicationDetail = JobDetail & {
-  request: Pick<PublishCountySummaryInput, "expectedContent" | "correctionNote">;
-  sequence?: number;
-};
+const summaryPublicationDetailSchema = publishedVersionDetailSchema.extend({
+  request: publishCountySummaryInput.pick({ expectedContent: true, correctionNote: true }),
+});
+
+type SummaryPublicationDetail = z.infer<typeof summaryPublicationDetailSchema>;
 
 /**
  * Publishing the county's summary as a job of the queue (rendering its PDF runs on whichever
@@ -53,11 +54,12 @@ export const startSummaryPublication = defineOperation({
  * The job body: the summary published as confirmed, as the publisher is now. An attempt that
  * published and stopped before recording so is recognised by the version it left (the same
  * content, by the same publisher, since the job started), so a retry never publishes twice;
- * a refusal (the summary changed, another published first) fails the job with its reason.
+ * a refusal (the summary changed, another published first) fails the job with its reason
+ * (background-job.ts runJobAttempt).
  */
 export async function runSummaryPublication(job: QueueJob<unknown>): Promise<void> {
   await runJobAttempt(job, "runSummaryPublication", async (row, actor) => {
-    const detail = row.detail as SummaryPublicationDetail;
+    const detail = jobDetailOf(row, summaryPublicationDetailSchema);
     const earlier = await db.countySummaryPublication.findFirst({
       where: {
         countyId: row.organizationId,
@@ -69,17 +71,12 @@ export async function runSummaryPublication(job: QueueJob<unknown>): Promise<voi
       select: { sequence: true },
     });
     if (earlier) return { ...detail, sequence: earlier.sequence };
-    try {
-      const published = await publishCountySummary(actor, {
-        countyId: row.organizationId,
-        year: row.year,
-        ...detail.request,
-      });
-      return { ...detail, sequence: published.sequence };
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      return { refusal: failureReason(error, "runSummaryPublication") };
-    }
+    const published = await publishCountySummary(actor, {
+      countyId: row.organizationId,
+      year: row.year,
+      ...detail.request,
+    });
+    return { ...detail, sequence: published.sequence };
   });
 }
 

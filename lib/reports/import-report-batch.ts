@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { matchOrganizationByName } from "@/lib/import";
 import type { OrganizationKind } from "@/lib/report-data";
 import { readUpload, ReadersBusyError } from "@/lib/import/server";
@@ -16,18 +17,21 @@ import { writeImportedReport } from "./write-imported-report";
 
 export type BatchFile = { fileName: string; bytes: Uint8Array };
 
-export type BatchFileResult = {
-  fileName: string;
-  outcome: "imported" | "skipped" | "unreadable";
+/** What became of one file of a batch (kept in its job's detail, lib/jobs/import-batch-job.ts). */
+export const batchFileResultSchema = z.object({
+  fileName: z.string(),
+  outcome: z.enum(["imported", "skipped", "unreadable"]),
   /** zh-CN: why skipped, or the reader's message when unreadable. */
-  reason: string | null;
-  organizationName: string | null;
-  year: number | null;
-  layoutId: string | null;
-  reportId: string | null;
+  reason: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  year: z.number().int().nullable(),
+  layoutId: z.string().nullable(),
+  reportId: z.string().nullable(),
   /** Reading problems (missing rows, sections…) of an imported file: kept as read, for the reviewer. */
-  problemCount: number;
-};
+  problemCount: z.number().int(),
+});
+
+export type BatchFileResult = z.infer<typeof batchFileResultSchema>;
 
 export type BatchImportInput = { countyId: string; files: readonly BatchFile[]; today: Date };
 
