@@ -57,12 +57,21 @@ type Task = { kind: TaskKind; bytes: Uint8Array; fileName: string };
 // bundler would copy the worker as an asset, away from the sources it imports.
 const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "read-report-bytes-worker.mjs");
 
-export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMITS): ReadingPool {
+export function createReadingPool(
+  limits: ReadingPoolLimits = DEFAULT_POOL_LIMITS,
+  /**
+   * Whether each thread loads the readers and pdf.js and reads a small PDF when it starts
+   * (read-report-bytes-worker.mjs), before its first task. The process's pool does; a pool
+   * made for one test starts cold.
+   */
+  warmUp = false,
+): ReadingPool {
   const pool = createWorkerPool<Task>({
     name: "reading pool",
     filename: workerFile,
     limits,
     busy: () => new ReadersBusyError(),
+    workerData: { warmUp },
   });
   const run = <R>(kind: TaskKind, bytes: Uint8Array, fileName: string, stopped: StoppedTask<R>): Promise<R> =>
     pool.run({ kind, bytes, fileName }, stopped);
@@ -92,7 +101,13 @@ export function createReadingPool(limits: ReadingPoolLimits = DEFAULT_POOL_LIMIT
   return { read, readSpreadsheet, readReportWorkbook, destroy: () => pool.destroy() };
 }
 
-const sharedPool = (): ReadingPool => sharedWorkerPool("nianbao.readingPool", () => createReadingPool());
+const sharedPool = (): ReadingPool =>
+  sharedWorkerPool("nianbao.readingPool", () => createReadingPool(DEFAULT_POOL_LIMITS, true));
+
+/** Starts the process's reading pool, whose threads warm up at once (see instrumentation.ts). */
+export function warmReadingPool(): void {
+  sharedPool();
+}
 
 /** Reads `bytes` as readReportBytes does, in the process's reading pool. */
 export function readReportBytesInWorker(bytes: Uint8Array, fileName: string): Promise<ReadResult> {

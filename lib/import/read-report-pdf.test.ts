@@ -18,7 +18,8 @@ import { importMessages } from "./import-messages";
 import { MAX_PDF_PAGES } from "./limits";
 import { createReadingPool } from "./read-in-worker";
 import { readReportBytes } from "./read-report-bytes";
-import { readReportPdf } from "./read-report-pdf";
+import { extractPdfText, readReportPdf } from "./read-report-pdf";
+import { warmUpPdf } from "./warm-up-pdf";
 
 const libreOfficePdf = new Uint8Array(
   readFileSync(path.join(import.meta.dirname, "../../fixtures/import/pdf/libreoffice-gov-2021.pdf")),
@@ -59,6 +60,24 @@ describe("a LibreOffice export of a .docx, one figure blank mid-row", () => {
     const inPool = await pool.read(libreOfficePdf, "a.pdf");
     expect(inPool).toEqual(await readReportPdf(libreOfficePdf));
   }, 30_000);
+
+  it("reads the same in a reading pool whose thread warmed up on its own PDF first", async () => {
+    const pool = createReadingPool({ threads: 1, waiting: 1, timeLimitMs: 20_000, memoryLimitMb: 256 }, true);
+    afterAll(() => pool.destroy());
+    const inPool = await pool.read(libreOfficePdf, "a.pdf");
+    expect(inPool).toEqual(await readReportPdf(libreOfficePdf));
+  }, 30_000);
+});
+
+describe("the reading pool's warm-up PDF", () => {
+  it("has text in rows and columns for pdf.js to read, and is no report", async () => {
+    const text = await extractPdfText(warmUpPdf());
+    expect(text.ok && text.pages.length).toBe(1);
+    const runs = text.ok ? (text.pages[0]?.runs ?? []) : [];
+    expect(runs.filter((r) => r.text.trim() !== "").length).toBe(12 * 5);
+    expect(new Set(runs.map((r) => r.y)).size).toBe(12);
+    expect((await readReportPdf(warmUpPdf())).status).toBe("notReport");
+  });
 });
 
 describe("PDFs that are refused, with a zh-CN reason", () => {
