@@ -43,6 +43,8 @@ export type JobDetail = z.infer<typeof jobDetailSchema>;
 /** The detail of a job on one versioned thing (a summary): the version it published, once it has. */
 export const publishedVersionDetailSchema = jobDetailSchema.extend({ sequence: z.number().int().optional() });
 
+type PublishedVersionDetail = z.infer<typeof publishedVersionDetailSchema>;
+
 /**
  * A job's stored detail, read by its kind's schema (jobDetailSchema or one extending it). Only
  * this module's writes make it, so a detail the schema refuses is a defect: thrown, and the
@@ -81,7 +83,12 @@ export type JobView = {
  */
 const kindWords: Record<
   JobKind,
-  { running: string; noun: string; isSingle?: boolean; succeeded?: (row: BackgroundJob) => string }
+  {
+    running: string;
+    noun: string;
+    isSingle?: boolean;
+    succeeded?: (row: BackgroundJob, detail: PublishedVersionDetail) => string;
+  }
 > = {
   "county-publish-reports": { running: "正在发布", noun: "发布" },
   "report-publish": { running: "正在发布", noun: "发布", isSingle: true },
@@ -89,7 +96,7 @@ const kindWords: Record<
     running: "正在发布",
     noun: "发布",
     isSingle: true,
-    succeeded: (row) => `已发布全县汇总第 ${jobDetailOf(row, publishedVersionDetailSchema).sequence ?? "?"} 版。`,
+    succeeded: (_row, detail) => `已发布全县汇总第 ${detail.sequence ?? "?"} 版。`,
   },
   "batch-import": {
     running: "正在导入",
@@ -99,14 +106,14 @@ const kindWords: Record<
 };
 
 /** The label of a job on one thing: 排队中… / 正在发布… / 已发布。 or the failure. */
-function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): string {
+function singleLabel(row: BackgroundJob, detail: PublishedVersionDetail, words: (typeof kindWords)[JobKind]): string {
   switch (row.state) {
     case "QUEUED":
       return row.failure ? `第 ${row.attempts} 次${words.noun}未成功（${row.failure}），稍后自动重试…` : "排队中…";
     case "RUNNING":
       return `${words.running}…`;
     case "SUCCEEDED":
-      return words.succeeded?.(row) ?? `已${words.noun}。`;
+      return words.succeeded?.(row, detail) ?? `已${words.noun}。`;
     case "FAILED":
       return `${words.noun}未完成：${row.failure ?? "系统出错"}。可点击“重试”再试一次。`;
   }
@@ -114,11 +121,13 @@ function singleLabel(row: BackgroundJob, words: (typeof kindWords)[JobKind]): st
 
 export function toJobView(row: BackgroundJob): JobView {
   const words = kindWords[row.kind as JobKind] ?? { running: "正在处理", noun: "处理" };
-  const { items, fileResults = [] } = jobDetailOf(row, jobDetailSchema);
+  // Read once, by the widest schema: a kind without a version has none stored.
+  const detail = jobDetailOf(row, publishedVersionDetailSchema);
+  const { items, fileResults = [] } = detail;
   const published = items.filter((item) => item.outcome === "published").length;
   const skipped = items.length - published;
   const label = (() => {
-    if (words.isSingle) return singleLabel(row, words);
+    if (words.isSingle) return singleLabel(row, detail, words);
     switch (row.state) {
       case "QUEUED":
         return row.failure
@@ -127,7 +136,7 @@ export function toJobView(row: BackgroundJob): JobView {
       case "RUNNING":
         return `${words.running}… ${row.done}/${row.total}`;
       case "SUCCEEDED":
-        if (words.succeeded) return words.succeeded(row);
+        if (words.succeeded) return words.succeeded(row, detail);
         return `已${words.noun} ${published} 份${skipped > 0 ? `，${skipped} 份未${words.noun}（原因见下）` : ""}。`;
       case "FAILED":
         return `${words.noun}未完成（${row.done}/${row.total}）：${row.failure ?? "系统出错"}。可点击“重试”继续。`;
