@@ -1,6 +1,7 @@
 import { adaptedSeedReport } from "../fixtures/import/adapted-seed-report";
 import { reportingYear } from "../lib/reports/reporting-year";
-import { expect, pageAs, test } from "./support/fixtures";
+import { createSystemAdministrator } from "./support/accounts";
+import { expect, pageAs, signIn, test } from "./support/fixtures";
 
 // Importing published reports: the demo seeds are published at startup, a clerk imports
 // last year's report (preview, then confirm), an administrator imports a county's files —
@@ -9,6 +10,7 @@ import { expect, pageAs, test } from "./support/fixtures";
 // 凤城镇/北留镇 two years back, so the years other journeys work on (董封乡, this year and
 // last) stay as seeded.
 const currentYear = reportingYear(new Date());
+const batchAdminPassword = "batch-admin-import-2026";
 const textFile = (name: string, organizationName: string, year: number) => ({
   name,
   mimeType: "text/plain",
@@ -122,8 +124,14 @@ test("an administrator imports a county's files at once: each file's result, and
   browser,
 }) => {
   const year = currentYear - 2;
-  const page = await pageAs(browser, "admin");
+  // An administrator of this journey's own: the page shows its user's last batch, and other
+  // specs' batches (as the demo administrator, at the same time) are not this one's.
+  await createSystemAdministrator("batch-admin", batchAdminPassword);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "batch-admin", batchAdminPassword);
+  await page.goto("/admin");
   await page.getByRole("link", { name: "批量导入往年报告" }).click();
+  await expect(page.getByTestId("batch-import-job")).toHaveCount(0);
   await page.getByLabel("县（区）").selectOption({ label: "阳城县" });
   await page.getByLabel("报告文件（可多选）").setInputFiles([
     textFile(`凤城镇${year}.txt`, "凤城镇人民政府", year),
@@ -138,9 +146,12 @@ test("an administrator imports a county's files at once: each file's result, and
   ]);
   await page.getByRole("button", { name: "开始导入" }).click();
 
-  // The upload is answered with a job of the queue, which the page follows until it is over.
+  // The upload is answered with a job of the queue, which the page follows until it is over,
+  // also after a reload (the page loads the administrator's last batch again).
   const job = page.getByTestId("batch-import-job");
   await expect(job).toHaveText(/^(排队中… 0\/5|正在导入… [0-5]\/5|导入完成：共 5 个文件，各文件的结果见下。)$/);
+  await page.reload();
+  await expect(page.getByTestId("batch-import-origin")).toContainText("最近一次导入：阳城县");
   await expect(job).toHaveText("导入完成：共 5 个文件，各文件的结果见下。", { timeout: 30_000 });
 
   const results = page.getByTestId("batch-results");
@@ -156,6 +167,10 @@ test("an administrator imports a county's files at once: each file's result, and
   await expect(row("扫描件.txt")).toContainText("无法读取");
   await expect(row("扫描件.txt")).toContainText("不是文字");
   await expect(page.getByTestId("batch-summary")).toContainText("已导入 2 个，已跳过 2 个，无法读取 1 个");
+  // Finished, the batch and its results stay on the page until the next upload.
+  await page.reload();
+  await expect(job).toHaveText("导入完成：共 5 个文件，各文件的结果见下。");
+  await expect(row("扫描件.txt")).toContainText("无法读取");
 
   // The administrator published nothing: the catalogue of that year is as before.
   await page.goto(`/?year=${year}`);

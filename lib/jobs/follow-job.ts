@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { BackgroundJob } from "@/lib/generated/prisma/client";
+import type { BackgroundJob, Prisma } from "@/lib/generated/prisma/client";
 import { authorize, notFoundFor } from "@/lib/server/authorize";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
@@ -60,14 +60,38 @@ export async function latestOwnJob(
   organizationId: string,
   year: number,
 ): Promise<JobView | null> {
+  const row = await latestOwnJobRow(actor, kind, { organizationId, year });
+  return row && toJobView(row);
+}
+
+/**
+ * The latest job of a kind the actor started on any of `organizationIds`, whatever its year
+ * (a page that offers several organizations, such as the batch import's counties), with the
+ * organization and the time it was started; or null.
+ */
+export async function latestOwnJobAmong(
+  actor: Actor,
+  kind: JobKind,
+  organizationIds: readonly string[],
+): Promise<{ job: JobView; organizationId: string; startedAt: Date } | null> {
+  const row = await latestOwnJobRow(actor, kind, { organizationId: { in: [...organizationIds] } });
+  return row && { job: toJobView(row), organizationId: row.organizationId, startedAt: row.createdAt };
+}
+
+/** The actor's latest job of a kind where `on` says, once the policy let them read it. */
+async function latestOwnJobRow(
+  actor: Actor,
+  kind: JobKind,
+  on: Pick<Prisma.BackgroundJobWhereInput, "organizationId" | "year">,
+): Promise<BackgroundJob | null> {
   if (!actor) return null;
   const row = await db.backgroundJob.findFirst({
-    where: { kind, organizationId, year, startedById: actor.userId },
+    where: { ...on, kind, startedById: actor.userId },
     orderBy: { createdAt: "desc" },
   });
   if (!row) return null;
   authorize(actor, "job.read", { isOwn: isOwnJob(actor, row) });
-  return toJobView(row);
+  return row;
 }
 
 /**

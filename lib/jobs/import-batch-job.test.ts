@@ -3,7 +3,8 @@
  * the test database's schema pgboss, the real reading pool): what refuses the batch is refused
  * before anything is stored or queued; the files are stored with the job, read and imported
  * in it with progress n/m, answered one result per file, and their bytes deleted at the end;
- * a file an attempt imported before it stopped is not imported again on retry.
+ * a file an attempt imported before it stopped is not imported again on retry; the import page
+ * finds the administrator's last batch again (under way or with its results), nobody else's.
  */
 import { describe, expect, it } from "vitest";
 import { adaptedSeedReport } from "@/fixtures/import/adapted-seed-report";
@@ -13,6 +14,7 @@ import { setUpJobDatabase, waitForJob, type JobProgress } from "./testing/job-da
 const modules = setUpJobDatabase("nianbao_jobs_batch_import", async () => ({
   jobs: await import("./import-batch-job"),
   batch: await import("@/lib/reports/import-report-batch"),
+  counties: await import("@/lib/organizations/list-import-counties"),
 }));
 
 const encoder = new TextEncoder();
@@ -66,6 +68,8 @@ describe("the batch import as a job", () => {
     expect(tooMany.userMessage).toContain("一次最多导入 20 个文件");
     expect(await db.backgroundJob.count({ where: { kind: "batch-import" } })).toBe(0);
     expect(await db.backgroundJobFile.count()).toBe(0);
+    const offered = await modules.counties.listImportCounties(admin);
+    expect(await jobs.loadLastBatchImport(admin, offered)).toBeNull();
 
     const started = await jobs.startBatchImport(admin, { countyId, files, today });
     expect(started).toMatchObject({ state: "QUEUED", total: 4, fileResults: [] });
@@ -100,6 +104,24 @@ describe("the batch import as a job", () => {
       ["凤城镇2024.txt", "SUBMITTED"],
       ["北留镇2024.txt", "SUBMITTED"],
     ]);
+
+    // After a reload the page shows the finished batch with each file's result, to its starter only,
+    // and only among the counties it offers.
+    const last = await jobs.loadLastBatchImport(admin, offered);
+    expect(last).toMatchObject({ countyName: "阳城县", job: { id: started.id, state: "SUCCEEDED", done: 4 } });
+    expect(last?.job.fileResults.map((result) => result.outcome)).toEqual([
+      "imported",
+      "imported",
+      "skipped",
+      "unreadable",
+    ]);
+    expect(await jobs.loadLastBatchImport(other, offered)).toBeNull();
+    expect(
+      await jobs.loadLastBatchImport(
+        admin,
+        offered.filter((county) => county.id !== countyId),
+      ),
+    ).toBeNull();
   }, 120_000);
 
   it("does not import again a file an earlier attempt imported before it stopped", async () => {
@@ -117,6 +139,11 @@ describe("the batch import as a job", () => {
     // Another batch of the county meanwhile is a job of its own, its files stored apart.
     const second = await jobs.startBatchImport(admin, { countyId, files: [files[1]!], today });
     expect(second.id).not.toBe(started.id);
+    // The page shows the latest upload, still waiting for a worker (the form follows it from there).
+    const offered = await modules.counties.listImportCounties(admin);
+    expect(await jobs.loadLastBatchImport(admin, offered)).toMatchObject({
+      job: { id: second.id, state: "QUEUED", label: "排队中… 0/1", fileResults: [] },
+    });
     expect([await storedFiles(started.id), await storedFiles(second.id)]).toEqual([2, 1]);
     const [first] = await db.backgroundJobFile.findMany({ where: { jobId: started.id }, orderBy: { position: "asc" } });
     const prepared = await batch.prepareBatch({ countyId, files: [first!], today });

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
 import type { Actor } from "@/lib/workflow/policy";
 import { jobDetailOf, jobDetailSchema, recordProgress, runJobAttempt, startJob, type JobView } from "./background-job";
+import { latestOwnJobAmong } from "./follow-job";
 import { jobKinds, type QueueJob } from "./job-queue";
 
 const KIND = "batch-import";
@@ -106,3 +107,24 @@ async function importedEarlier(file: BackgroundJobFile): Promise<BatchFileResult
 }
 
 export const batchImportRetries = jobKinds[KIND];
+
+/** The administrator's last batch import as the import page shows it: the job, its county, when it was uploaded. */
+export type LastBatchImport = { job: JobView; countyName: string; startedAt: Date };
+
+/**
+ * The actor's latest batch import into one of the counties the page offers them (its progress
+ * while it runs, each file's result once it is over), for the import page after a reload; or
+ * null. A batch into a county no longer offered (retired, out of the actor's scope) is not shown.
+ */
+export async function loadLastBatchImport(
+  actor: Actor,
+  counties: readonly { id: string; name: string }[],
+): Promise<LastBatchImport | null> {
+  const latest = await latestOwnJobAmong(
+    actor,
+    KIND,
+    counties.map((county) => county.id),
+  );
+  const county = latest && counties.find((choice) => choice.id === latest.organizationId);
+  return latest && county ? { job: latest.job, countyName: county.name, startedAt: latest.startedAt } : null;
+}

@@ -8,6 +8,7 @@ import { ScriptForm } from "@/components/ui/script-form";
 import { useState } from "react";
 import { MAX_BATCH_FILES, MAX_BATCH_TOTAL_BYTES, UPLOAD_EXTENSIONS, formatMegabytes } from "@/lib/import/upload-limits";
 import { ListTable } from "@/components/ui/list-table";
+import { formatDateTime } from "@/lib/format/date-time";
 
 type BatchFileResult = FollowedJob["fileResults"][number];
 
@@ -20,20 +21,28 @@ const outcomeLabels: Record<BatchFileResult["outcome"], string> = {
 /** Nothing to read again when the job is over: its per-file results come with it. */
 const onFinished = () => undefined;
 
+/** Which batch the form shows: its county and when it was uploaded. */
+type BatchOrigin = { countyName: string; startedAt: Date };
+
 /**
  * The upload is answered with a job of the queue (lib/jobs/import-batch-job.ts), which the
- * form follows (导入进度 n/m) until it shows each file's result.
+ * form follows (导入进度 n/m) until it shows each file's result. The page hands over the
+ * administrator's last batch (`lastImport`), so a reload shows it again, followed while it
+ * runs, and its results stay until the next upload.
  */
 export function BatchImportForm({
   counties,
+  lastImport,
   followJob,
 }: {
   counties: { id: string; name: string }[];
+  lastImport: (BatchOrigin & { job: FollowedJob }) | null;
   followJob: JobFollowActions;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
-  const followed = useFollowJob(null, followJob, onFinished);
+  const [origin, setOrigin] = useState<BatchOrigin | null>(lastImport);
+  const followed = useFollowJob(lastImport?.job ?? null, followJob, onFinished);
   const results = followed.job?.state === "SUCCEEDED" ? followed.job.fileResults : null;
 
   const fail = setError;
@@ -60,6 +69,8 @@ export function BatchImportForm({
     setIsPending(false);
     if (!sent.ok) return fail(sent.message);
     if (!sent.answer.job) return fail("导入未成功，请稍后重试。");
+    const county = counties.find((choice) => choice.id === data.get("countyId"));
+    setOrigin(county ? { countyName: county.name, startedAt: new Date() } : null);
     followed.follow(sent.answer.job);
   };
 
@@ -79,6 +90,11 @@ export function BatchImportForm({
           {isPending ? "正在上传…" : followed.underWay ? "正在导入…" : "开始导入"}
         </button>
       </ScriptForm>
+      {followed.job && origin && (
+        <p data-testid="batch-import-origin">
+          最近一次导入：{origin.countyName}，{formatDateTime(origin.startedAt)} 上传
+        </p>
+      )}
       <JobStatus followed={followed} testId="batch-import-job" progressLabel="导入进度" />
 
       {results && (

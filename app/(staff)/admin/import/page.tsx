@@ -5,6 +5,7 @@ import {
   UPLOAD_EXTENSIONS,
   formatMegabytes,
 } from "@/lib/import/upload-limits";
+import { loadLastBatchImport } from "@/lib/jobs/import-batch-job";
 import { reportingYear } from "@/lib/reports/reporting-year";
 import { readJobProgressAction, retryJobAction } from "../../jobs/actions";
 import { defineImportPage } from "../import-page";
@@ -31,8 +32,14 @@ const { metadata, ImportPage } = defineImportPage({
     "报告按原文保存，原文缺少的行和数据保持空缺。",
   ],
   back: { href: "/admin", name: "系统管理" },
-  form: (counties) => (
-    <BatchImportForm counties={counties} followJob={{ readProgress: readJobProgressAction, retry: retryJobAction }} />
+  // After a reload the page shows the administrator's last batch again (its progress or its results).
+  load: ({ actor, counties }) => loadLastBatchImport(actor, counties),
+  form: (counties, lastImport) => (
+    <BatchImportForm
+      counties={counties}
+      lastImport={lastImport ?? null}
+      followJob={{ readProgress: readJobProgressAction, retry: retryJobAction }}
+    />
   ),
 });
 
