@@ -5,6 +5,7 @@ import { sampleReport } from "../fixtures/import/sample-report";
 import { writeReportHtmlTable } from "../fixtures/import/write-report-html-table";
 import { getLayout } from "../lib/template";
 import { expect, pageAs, test } from "./support/fixtures";
+import { followPublicationJob } from "./support/publish-steps";
 
 // An imported report reaches the public only through a county reviewer. A clerk
 // imports, the report is not public; the reviewer opens it from the queue (marked 导入),
@@ -82,6 +83,9 @@ test("a clerk's import is public only once a county reviewer confirmed it agains
   await expect(reviewer.getByRole("button", { name: "审核通过" })).toHaveCount(0);
 
   await reviewer.getByRole("button", { name: "确认导入并发布" }).click();
+  // Published in a job of the queue, as 发布… is; a reload meanwhile shows the job again.
+  await expect(reviewer.getByTestId("report-publication-label")).toHaveText(/^(排队中…|正在发布…|已发布。)$/);
+  await reviewer.reload();
   await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
   const published = await publicCopy(browser, reportId);
   expect(published).toMatchObject({ status: 200, version: 1 });
@@ -102,7 +106,7 @@ test("a clerk's import is public only once a county reviewer confirmed it agains
   expect((await publicCopy(browser, reportId)).version).toBe(1);
   await reviewer.getByLabel(/更正说明/).fill("更正自然人申请数。");
   await reviewer.getByRole("button", { name: "确认更正并发布" }).click();
-  await expect(reviewer.getByTestId("report-status")).toHaveText("已发布", { timeout: 30_000 });
+  await followPublicationJob(reviewer);
   const corrected = await publicCopy(browser, reportId);
   expect(corrected).toMatchObject({ status: 200, version: 2 });
   expect(corrected.cells!["t3.r1.natural"]).toBe(4242);

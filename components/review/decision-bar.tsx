@@ -26,7 +26,8 @@ export type DecisionActions = {
     input: Base & { correctionNote?: string; documentDate?: string },
   ) => Promise<ActionResult<FollowedJob>>;
   reopenReport: (input: Base & { comment: string }) => Promise<ReviewActionResult>;
-  confirmImport: (input: Base & { correctionNote?: string }) => Promise<ReviewActionResult>;
+  /** Queues the imported report's publication as read, the same job as publishReport's; the bar follows it. */
+  confirmImport: (input: Base & { correctionNote?: string }) => Promise<ActionResult<FollowedJob>>;
 };
 
 /**
@@ -38,6 +39,8 @@ export type DecisionActions = {
  * confirmation with the 样稿 of exactly what will be frozen. Once confirmed, the publication
  * (rendering its PDF and DOCX) is a job of the queue, which the bar follows (排队中… /
  * 正在发布… / 已发布, or the failure with 重试); the page is read again when it is over.
+ * Confirming an import publishes it in the same job, at once (the reviewer has compared it
+ * with its source file; its text is frozen as read).
  */
 export function DecisionBar({
   reportId,
@@ -73,12 +76,18 @@ export function DecisionBar({
   const canPublish = may("publish") || may("approve");
   if (allowed.length === 0 && !publication.job) return null;
   const base = { reportId, expectedVersion: version };
-  const decision = (label: string, call: () => Promise<ReviewActionResult>, variant?: "warning" | "secondary") => (
+  /** A decision in one click; `onSuccess` reads its answer (the publication job it queued). */
+  const decision = <T,>(
+    label: string,
+    call: () => Promise<ActionResult<T>>,
+    variant?: "warning" | "secondary",
+    onSuccess?: (data: T) => void,
+  ) => (
     <button
       className={variant ? `button button--${variant}` : "button"}
       type="button"
       disabled={isPending}
-      onClick={() => run(call)}
+      onClick={() => run(call, onSuccess)}
     >
       {label}
     </button>
@@ -181,8 +190,11 @@ export function DecisionBar({
         {may("approve") && openConfirmation("审核通过并发布…", "approveAndPublish")}
         {may("publish") && openConfirmation("发布…", "publish")}
         {may("confirmImport") &&
-          decision(isCorrection ? "确认更正并发布" : "确认导入并发布", () =>
-            actions.confirmImport({ ...base, correctionNote: correctionNote || undefined }),
+          decision(
+            isCorrection ? "确认更正并发布" : "确认导入并发布",
+            () => actions.confirmImport({ ...base, correctionNote: correctionNote || undefined }),
+            undefined,
+            started,
           )}
         {may("reopenForCorrection") &&
           decision("发起更正", () => actions.reopenReport({ ...base, comment }), "warning")}

@@ -28,8 +28,14 @@ export async function publishFromReview(
     timeout: 30_000,
   });
   await confirmation.getByRole("button", { name: "确认发布" }).click();
-  if (!expectPublished) return;
-  // The publication is a job of the queue: the page follows it, then reads the report again.
+  if (expectPublished) await followPublicationJob(reviewer);
+}
+
+/**
+ * The publication is a job of the queue (发布…, 审核通过并发布…, 确认导入并发布): the page
+ * follows it (排队中… / 正在发布… / 已发布。), then reads the report again, published.
+ */
+export async function followPublicationJob(reviewer: Page): Promise<void> {
   const job = reviewer.getByTestId("report-publication-label");
   await expect(job).toHaveText(/^(排队中…|正在发布…|已发布。)$/);
   await expect(job).toHaveText("已发布。", { timeout: 30_000 });

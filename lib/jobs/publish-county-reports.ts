@@ -11,7 +11,7 @@ import { defineOperation } from "@/lib/server/define-operation";
 import { AppError } from "@/lib/server/errors";
 import { loadOrganizationScope, organizationFilter } from "@/lib/server/organization-scope";
 import { can, subtreeOf, type Actor } from "@/lib/workflow/policy";
-import { statusLabels } from "@/lib/workflow/transitions";
+import { canTransition, statusLabels } from "@/lib/workflow/transitions";
 import {
   isRefusal,
   jobDetailOf,
@@ -88,12 +88,14 @@ export const publishCountyReports = defineOperation({
   },
 });
 
-/** What the reviewer chose for one report's publication (publish-report-job.ts). */
-export const publicationRequestSchema = publishReportInput.pick({
-  expectedVersion: true,
-  correctionNote: true,
-  documentDate: true,
-});
+/**
+ * What the reviewer chose for one report's publication (publish-report-job.ts), and along
+ * which row it publishes: `publish` (an approved report, 发布…) or `confirmImport` (an imported
+ * report confirmed as read, 确认导入并发布). A job stored before the row was kept is a `publish`.
+ */
+export const publicationRequestSchema = publishReportInput
+  .pick({ expectedVersion: true, correctionNote: true, documentDate: true })
+  .extend({ transition: z.enum(["publish", "confirmImport"]).default("publish") });
 
 export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
 
@@ -102,7 +104,8 @@ export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
  * stopped before it could record so, so a retry never publishes twice), or skipped with the
  * reason. A failure of the machinery (database, render pool) is thrown: the attempt fails and
  * the queue retries it. `request` is what the reviewer chose on the report's page (the version
- * they saw, the 更正说明, the 成文日期); without it, the report as it is now.
+ * they saw, the 更正说明, the 成文日期, the row); without it, the report as it is now, published
+ * along `publish`.
  */
 export async function publishOne(
   actor: Actor,
@@ -116,21 +119,23 @@ export async function publishOne(
     select: { sequence: true },
   });
   if (earlier) return { ...target, outcome: "published", sequence: earlier.sequence };
+  const { transition = "publish", ...choices }: Partial<PublicationRequest> = request ?? {};
   try {
-    const authorized = await authorizeReport(actor, "report.transition", target.reportId, { transition: "publish" });
-    const published = await publishThrough(authorized, actor, "publish", {
-      ...request,
-      expectedVersion: request?.expectedVersion ?? authorized.report.version,
+    const authorized = await authorizeReport(actor, "report.transition", target.reportId, { transition });
+    const published = await publishThrough(authorized, actor, transition, {
+      ...choices,
+      expectedVersion: choices.expectedVersion ?? authorized.report.version,
     });
     return { ...target, outcome: "published", sequence: published.sequence };
   } catch (error) {
     // A refusal means "this report is not to be published now": it is skipped with the reason.
     if (!isRefusal(error)) throw error;
-    // The policy refuses a report that is no longer approved as it refuses a stranger; the
-    // starter (whose county it is) reads what became of it instead.
+    // The policy refuses a report the row no longer takes (no longer approved, or no longer
+    // awaiting its import's confirmation) as it refuses a stranger; the starter (whose county
+    // it is) reads what became of it instead.
     const current = await db.report.findUnique({ where: { id: target.reportId }, select: { status: true } });
     const reason =
-      current && current.status !== "APPROVED"
+      current && !canTransition(transition, current.status)
         ? `报告当前为“${statusLabels[current.status]}”，未发布`
         : error.userMessage.replace(/[。\s]+$/u, "");
     return { ...target, outcome: "skipped", reason };

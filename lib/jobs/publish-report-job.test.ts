@@ -3,9 +3,13 @@
  * database's schema pgboss, the real render pool): what can be refused is refused before
  * anything is queued; queued → worked → published once; 审核通过并发布 queues it after the
  * approval; an attempt that published and stopped before recording so is not published again
- * on retry; a report published by another meanwhile fails the job with the reason.
+ * on retry; a report published by another meanwhile fails the job with the reason; 确认导入并发布
+ * publishes an imported report as read in the same job (the confirmImport row), refused before
+ * anything is queued as the confirmation is, and failing with the reason once the report left
+ * the confirmation.
  */
 import { describe, expect, it } from "vitest";
+import { adaptedSeedReport } from "@/fixtures/import/adapted-seed-report";
 import { failureOf } from "@/lib/reports/testing/review-database";
 import {
   approvedReport as approvedBy,
@@ -18,6 +22,8 @@ import {
 const modules = setUpJobDatabase("nianbao_jobs_report_publication", async () => ({
   jobs: await import("./publish-report-job"),
   publish: await import("@/lib/reports/publish-report"),
+  history: await import("@/lib/reports/import-history-report"),
+  back: await import("@/lib/reports/return-report"),
 }));
 const year = 2025;
 
@@ -133,5 +139,74 @@ describe("publishing one report as a job", () => {
     // After a reload the page shows the failed job with 重试.
     const report = await db.report.findUniqueOrThrow({ where: { id: others.reportId } });
     expect((await jobs.loadReportPublicationJob(reviewer, report))?.id).toBe(second.id);
+  }, 120_000);
+
+  it("确认导入并发布 publishes the imported report as read in the same job, refused first as the confirmation is", async () => {
+    const { db, steps, jobs, history, back, queue, workers } = modules;
+    const reviewer = await steps.actorFor("yangcheng-review");
+    const clerk = await steps.actorFor("beiliu");
+    const importYear = year - 1;
+    const upload = {
+      organizationId: clerk.organizationId!,
+      fileName: `北留镇${importYear}.txt`,
+      bytes: new TextEncoder().encode(adaptedSeedReport({ organizationName: "北留镇人民政府", year: importYear })),
+      today: new Date(),
+      confirmOrganization: false,
+    };
+    const { reportId } = await history.importHistoryReport(clerk, upload);
+    const attempt = { reportId, expectedVersion: 1 };
+
+    // Refused at once, nothing queued: another county's reviewer, the clerk, 发布… on an
+    // import (it is confirmed against its file, not published as approved), a stale page.
+    const before = await jobCount();
+    expect((await failureOf(jobs.startImportConfirmation(await steps.actorFor("yanchi-review"), attempt))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await failureOf(jobs.startImportConfirmation(clerk, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(jobs.startReportPublication(reviewer, attempt))).code).toBe("FORBIDDEN");
+    expect((await failureOf(jobs.startImportConfirmation(reviewer, { reportId, expectedVersion: 0 }))).code).toBe(
+      "CONFLICT",
+    );
+    expect(await jobCount()).toBe(before);
+
+    // Queued: the page after a reload shows it while no worker has taken it yet.
+    await queue.stopJobQueue(10_000);
+    const started = await jobs.startImportConfirmation(reviewer, attempt);
+    expect(started).toMatchObject({ state: "QUEUED", total: 1, label: "排队中…" });
+    const waiting = await db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(waiting.status).toBe("SUBMITTED");
+    expect((await jobs.loadReportPublicationJob(reviewer, waiting))?.id).toBe(started.id);
+    await workers.startJobWorkers();
+
+    const finished = await waitForEnd(started.id);
+    expect(finished).toMatchObject({ state: "SUCCEEDED", label: "已发布。" });
+    expect(await publicationsOf(reportId)).toEqual([{ sequence: 1 }]);
+    expect(await db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "PUBLISHED" });
+    const events = await db.auditEvent.findMany({
+      where: { reportId, actorId: reviewer.userId },
+      select: { action: true },
+    });
+    expect(events.map((event) => event.action)).toEqual(["report.confirmImport"]);
+
+    // A re-import over it is a correction: without its 更正说明 refused before queueing; queued
+    // with it, then the report returned meanwhile: the job fails with what became of it.
+    await history.importHistoryReport(clerk, { ...upload, fileName: `北留镇${importYear}-更正.txt` });
+    const correction = await db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(correction.status).toBe("SUBMITTED");
+    const noNote = await failureOf(
+      jobs.startImportConfirmation(reviewer, { reportId, expectedVersion: correction.version }),
+    );
+    expect(noNote.userMessage).toBe("这是对已发布报告的更正，请填写更正说明。");
+    await queue.stopJobQueue(10_000);
+    const corrected = await jobs.startImportConfirmation(reviewer, {
+      reportId,
+      expectedVersion: correction.version,
+      correctionNote: "更正部分数字。",
+    });
+    await back.returnReport(reviewer, { reportId, expectedVersion: correction.version, comment: "请核对原文件。" });
+    await workers.startJobWorkers();
+    const refused = await waitForEnd(corrected.id);
+    expect(refused).toMatchObject({ state: "FAILED", failure: "报告当前为“已退回”，未发布" });
+    expect(await publicationsOf(reportId)).toEqual([{ sequence: 1 }]);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { authorizeReport } from "@/lib/reports/authorize-report";
+import { authorizeReport, type AuthorizedReport } from "@/lib/reports/authorize-report";
+import { confirmImportInput } from "@/lib/reports/confirm-imported-report";
 import { checkPublication, publishReportInput } from "@/lib/reports/publish-report";
 import { db } from "@/lib/server/db";
 import { defineOperation } from "@/lib/server/define-operation";
@@ -32,32 +33,57 @@ export const startReportPublication = defineOperation({
   action: "report.transition",
   authorize: (actor: Actor, input: StartReportPublicationInput) =>
     authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
-  run: async (authorized, actor, input): Promise<JobView> => {
-    const { report } = authorized;
-    // A report is its organization's for the year (Report @@unique([organizationId, year])).
-    return startJob(KIND, actor, report, async () => {
-      await checkPublication(authorized, input);
-      const organization = await db.organization.findUniqueOrThrow({
-        where: { id: report.organizationId },
-        select: { name: true },
-      });
-      const detail: ReportPublicationDetail = {
-        targets: [{ reportId: report.id, organizationName: organization.name }],
-        items: [],
-        request: {
-          expectedVersion: input.expectedVersion,
-          correctionNote: input.correctionNote,
-          documentDate: input.documentDate,
-        },
-      };
-      return detail;
-    });
-  },
+  run: (authorized, actor, input) => startPublicationJob(authorized, actor, "publish", input),
 });
+
+export const startImportConfirmationInput = confirmImportInput;
+
+/**
+ * 确认导入并发布 (or 确认更正并发布) as the same job: an imported report a county reviewer
+ * confirmed against its source file is published as read along the `confirmImport` row
+ * (lib/reports/confirm-imported-report.ts says what it means), with the same checks before
+ * anything is queued and again in the job, the same progress and the same page after a reload.
+ */
+export const startImportConfirmation = defineOperation({
+  name: "startImportConfirmation",
+  action: "report.transition",
+  authorize: (actor: Actor, input: StartReportPublicationInput) =>
+    authorizeReport(actor, "report.transition", input.reportId, { transition: "confirmImport" }),
+  run: (authorized, actor, input) => startPublicationJob(authorized, actor, "confirmImport", input),
+});
+
+/** The report's publication job along `transition`, once checkPublication found nothing to refuse. */
+async function startPublicationJob<T extends "publish" | "confirmImport">(
+  authorized: AuthorizedReport<T>,
+  actor: Actor,
+  transition: T,
+  input: StartReportPublicationInput,
+): Promise<JobView> {
+  const { report } = authorized;
+  // A report is its organization's for the year (Report @@unique([organizationId, year])).
+  return startJob(KIND, actor, report, async () => {
+    await checkPublication(authorized, input);
+    const organization = await db.organization.findUniqueOrThrow({
+      where: { id: report.organizationId },
+      select: { name: true },
+    });
+    const detail: ReportPublicationDetail = {
+      targets: [{ reportId: report.id, organizationName: organization.name }],
+      items: [],
+      request: {
+        expectedVersion: input.expectedVersion,
+        correctionNote: input.correctionNote,
+        documentDate: input.documentDate,
+        transition,
+      },
+    };
+    return detail;
+  });
+}
 
 /**
  * The job body: the report published as the reviewer chose (the version they saw, the
- * 更正说明, the 成文日期), as the reviewer is now. Published once even when an attempt stopped
+ * 更正说明, the 成文日期, along `publish` or `confirmImport`), as the reviewer is now. Published once even when an attempt stopped
  * after publishing (publish-county-reports.ts publishOne); a refusal (the report changed, was
  * published by another, the reviewer may no longer) fails the job with its reason, not retried.
  */
