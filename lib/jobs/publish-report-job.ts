@@ -28,13 +28,7 @@ type ReportPublicationDetail = z.infer<typeof reportPublicationDetailSchema>;
  * 更正说明 and the dates (publish-report.ts checkPublication). The job body asks all of it
  * again, as the reviewer is then. While one is under way for the report, that one is answered.
  */
-export const startReportPublication = defineOperation({
-  name: "startReportPublication",
-  action: "report.transition",
-  authorize: (actor: Actor, input: StartReportPublicationInput) =>
-    authorizeReport(actor, "report.transition", input.reportId, { transition: "publish" }),
-  run: (authorized, actor, input) => startPublicationJob(authorized, actor, "publish", input),
-});
+export const startReportPublication = definePublicationJob("startReportPublication", "publish");
 
 export const startImportConfirmationInput = confirmImportInput;
 
@@ -44,13 +38,18 @@ export const startImportConfirmationInput = confirmImportInput;
  * (lib/reports/confirm-imported-report.ts says what it means), with the same checks before
  * anything is queued and again in the job, the same progress and the same page after a reload.
  */
-export const startImportConfirmation = defineOperation({
-  name: "startImportConfirmation",
-  action: "report.transition",
-  authorize: (actor: Actor, input: StartReportPublicationInput) =>
-    authorizeReport(actor, "report.transition", input.reportId, { transition: "confirmImport" }),
-  run: (authorized, actor, input) => startPublicationJob(authorized, actor, "confirmImport", input),
-});
+export const startImportConfirmation = definePublicationJob("startImportConfirmation", "confirmImport");
+
+/** The operation that queues a report's publication along one of the rows that publish, the policy asked about that row. */
+function definePublicationJob<T extends "publish" | "confirmImport">(name: string, transition: T) {
+  return defineOperation({
+    name,
+    action: "report.transition",
+    authorize: (actor: Actor, input: StartReportPublicationInput) =>
+      authorizeReport(actor, "report.transition", input.reportId, { transition }),
+    run: (authorized, actor, input) => startPublicationJob(authorized, actor, transition, input),
+  });
+}
 
 /** The report's publication job along `transition`, once checkPublication found nothing to refuse. */
 async function startPublicationJob<T extends "publish" | "confirmImport">(
