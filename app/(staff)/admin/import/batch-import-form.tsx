@@ -1,6 +1,6 @@
 "use client";
 import { JobStatus } from "@/components/jobs/job-status";
-import { useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
+import { isJobUnderWay, useFollowJob, type FollowedJob, type JobFollowActions } from "@/components/jobs/use-follow-job";
 import { CountyField } from "@/components/ui/county-field";
 import { postUpload } from "@/components/ui/post-upload";
 import { ProblemAlert } from "@/components/ui/problem-alert";
@@ -43,7 +43,10 @@ export function BatchImportForm({
   const [isPending, setIsPending] = useState(false);
   const [origin, setOrigin] = useState<BatchOrigin | null>(lastImport);
   const followed = useFollowJob(lastImport?.job ?? null, followJob, onFinished);
-  const results = followed.job?.state === "SUCCEEDED" ? followed.job.fileResults : null;
+  const { job } = followed;
+  // Once the job is over, each file's result; a job that failed for good shows those of the
+  // files answered before it stopped (重试 goes on with the rest).
+  const results = job && !isJobUnderWay(job) && job.fileResults.length > 0 ? job.fileResults : null;
 
   const fail = setError;
 
@@ -101,8 +104,11 @@ export function BatchImportForm({
         <section aria-labelledby="batch-results">
           <h2 id="batch-results">导入结果</h2>
           <p data-testid="batch-summary">
-            共 {results.length} 个文件：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取{" "}
-            {count("unreadable")} 个。导入的报告已提交该县（区）的审核人员，确认后公开。
+            {job?.state === "SUCCEEDED"
+              ? `共 ${results.length} 个文件`
+              : `已处理 ${results.length} / ${job?.total ?? results.length} 个文件`}
+            ：已导入 {count("imported")} 个，已跳过 {count("skipped")} 个，无法读取 {count("unreadable")}{" "}
+            个。导入的报告已提交该县（区）的审核人员，确认后公开。
           </p>
           <ListTable testId="batch-results" columns={["文件", "结果", "单位", "年度", "说明"]}>
             {results.map((result, index) => (
