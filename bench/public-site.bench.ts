@@ -1,17 +1,22 @@
 /**
- * The public site under load: `npm run bench -- public-site`.
+ * The public site under load: `npm run bench -- public-site` (`-- public-site --load=autocannon`
+ * for autocannon instead of wrk).
  *
  * 1. PDF render time (cold first call, then the median of 5 warm calls) and size for a
  *    full report (every cell filled, every narrative field with paragraphs). Aim: < 1.5 s,
  *    < 600 KB.
  * 2. The app's production server (scripts/serve-app.mjs, as `npm start`) on a throw-away
  *    database with one published report, side by side with a bare Node `http` server (its
- *    own process) that answers the very same bytes from memory: autocannon against each
- *    target on both, at 20 and 50 connections, printing requests per second, median and p99
- *    latency and the app's share of the bare server's rate. Targets: the report page, its
+ *    own process) that answers the very same bytes (body and headers) from memory: the load
+ *    generator (bench/support/load-generator.ts: wrk when installed, in a process of its own)
+ *    against each target on both, at 20 and 50 connections, after a warm-up, printing
+ *    requests per second, median and p99 latency, the app's share of the bare server's rate,
+ *    and the cores the server and the load generator used. Targets: the report page, its
  *    PDF and the public home (catalogue) at 20 and 50 connections, 10 s; DOCX, JSON and CSV
- *    at 50 connections, 5 s. The app's memory (RSS) before and after, and the load average
- *    (the machine may be shared).
+ *    at 50 connections, 5 s. Aims: each publication format at least half the bare server's
+ *    rate with p99 < 50 ms at 50 connections, the catalogue at least a quarter. The app's
+ *    memory (RSS) before and after, and the load average on every line (the machine may be
+ *    shared).
  *
  * The publication is written straight into the database (the bench runs outside the
  * server-only boundary); its snapshot is rendered by the same functions publishing uses.
@@ -24,7 +29,6 @@ import net from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import autocannon from "autocannon";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { renderReportHtml } from "@/lib/render/html/render-report-html";
 import { renderReportPdf } from "@/lib/render/pdf/render-report-pdf";
@@ -37,8 +41,12 @@ import { applyMigrations } from "@/scripts/lib/migrate";
 import { buildIfChanged } from "@/scripts/lib/next-build";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
 import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
+import { loadGenerator, pickLoadGenerator, type LoadFigures } from "./support/load-generator";
+import { treeCpuSeconds } from "./support/process-cpu";
 
 const WARM_RUNS = 5;
+/** Seconds of load before each measured run, on the same URL and connections; not counted. */
+const WARM_UP_SECONDS = 2;
 /** What is measured, in this order: both servers per line, the bare one first. */
 const TARGETS = [
   { label: "report page", suffix: "", runs: [20, 50], seconds: 10 },
@@ -106,17 +114,23 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(" ");
 
+/** An answer as the app sends it: its headers (but those Node writes itself) and body. */
+type Answer = { headers: Record<string, string>; body: Buffer };
+
+/** Headers Node's `http` server writes itself on every answer (both servers alike). */
+const CONNECTION_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+
 /**
  * A bare Node `http` server in its own process (as the app is) answering each path with the
- * bytes and Content-Type the app answered it with, from memory: what this machine can serve.
+ * bytes the app answered it with, headers included, from memory: what this machine can serve.
  */
-async function startBareServer(answers: Map<string, { type: string; body: Buffer }>) {
+async function startBareServer(answers: Map<string, Answer>) {
   const dir = mkdtempSync(path.join(tmpdir(), "nianbao-bare-"));
-  const index: Record<string, { type: string; file: string }> = {};
+  const index: Record<string, { headers: Record<string, string>; file: string }> = {};
   [...answers].forEach(([urlPath, answer], i) => {
     const file = path.join(dir, `${i}.bin`);
     writeFileSync(file, answer.body);
-    index[urlPath] = { type: answer.type, file };
+    index[urlPath] = { headers: answer.headers, file };
   });
   writeFileSync(path.join(dir, "index.json"), JSON.stringify(index));
   const port = await freePort();
@@ -124,11 +138,11 @@ async function startBareServer(answers: Map<string, { type: string; body: Buffer
     import http from "node:http";
     import fs from "node:fs";
     const index = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-    const bodies = new Map(Object.entries(index).map(([p, a]) => [p, { type: a.type, body: fs.readFileSync(a.file) }]));
+    const bodies = new Map(Object.entries(index).map(([p, a]) => [p, { headers: a.headers, body: fs.readFileSync(a.file) }]));
     http.createServer((request, response) => {
       const answer = bodies.get(request.url);
       if (!answer) { response.writeHead(404); response.end(); return; }
-      response.writeHead(200, { "Content-Type": answer.type, "Content-Length": answer.body.length });
+      response.writeHead(200, answer.headers);
       response.end(answer.body);
     }).listen(Number(process.argv[2]), () => console.log("ready"));`;
   const child = spawn(
@@ -142,6 +156,7 @@ async function startBareServer(answers: Map<string, { type: string; body: Buffer
   });
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid!,
     stop: async () => {
       child.kill("SIGTERM");
       rmSync(dir, { recursive: true, force: true });
@@ -149,20 +164,32 @@ async function startBareServer(answers: Map<string, { type: string; body: Buffer
   };
 }
 
-type Figures = { rate: number; p50: number; p99: number; failures: number };
+const generator = loadGenerator(
+  pickLoadGenerator(
+    process.argv
+      .slice(2)
+      .find((argument) => argument.startsWith("--load="))
+      ?.slice("--load=".length),
+  ),
+);
 
-async function measure(url: string, connections: number, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds });
-  return {
-    rate: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
-  };
+type Figures = LoadFigures & { serverCores: number; load: string };
+
+/** One measured run against one server after a warm-up, with the cores that server (all its threads) used. */
+async function measure(url: string, serverPid: number, connections: number, seconds: number): Promise<Figures> {
+  // Warm-up (JIT, sockets) on the same URL and connections; its figures are dropped.
+  await generator.run(url, connections, WARM_UP_SECONDS);
+  const cpuBefore = treeCpuSeconds(serverPid);
+  const figures = await generator.run(url, connections, seconds);
+  const serverCores = (treeCpuSeconds(serverPid) - cpuBefore) / seconds;
+  return { ...figures, serverCores, load: loadavg()[0]!.toFixed(2) };
 }
 
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0)).padStart(4);
 const show = (figures: Figures) =>
-  `${figures.rate.toFixed(0).padStart(6)} req/s p50 ${String(figures.p50).padStart(3)} ms p99 ${String(figures.p99).padStart(4)} ms` +
+  `${figures.rate.toFixed(0).padStart(6)} req/s p50 ${ms(figures.p50)} ms p99 ${ms(figures.p99)} ms` +
+  ` · server ${figures.serverCores.toFixed(2)} cores, ${generator.name} ${figures.generatorCores.toFixed(2)}` +
+  ` · load ${figures.load}` +
   (figures.failures ? ` (${figures.failures} failed)` : "");
 
 // 2. The site under load.
@@ -208,27 +235,33 @@ try {
 
   const rssAtStart = residentMb(app.process.pid);
 
-  // The bytes of each target as the app answers them (its first answer, which it keeps).
-  const answers = new Map<string, { type: string; body: Buffer }>();
+  // The bytes of each target as the app answers them: the second answer, from what the app
+  // kept of the first (public-answers.ts), as the load generators ask (no compression).
+  const answers = new Map<string, Answer>();
   for (const target of TARGETS) {
     const urlPath = target.suffix === null ? "/" : `/reports/${report.id}${target.suffix}`;
-    const response = await fetch(`${app.url}${urlPath}`);
-    if (!response.ok) throw new Error(`${urlPath}: HTTP ${response.status}`);
-    answers.set(urlPath, {
-      type: response.headers.get("content-type") ?? "application/octet-stream",
-      body: Buffer.from(await response.arrayBuffer()),
-    });
+    let response: Response | undefined;
+    for (let i = 0; i < 2; i += 1) {
+      response = await fetch(`${app.url}${urlPath}`, { headers: { "Accept-Encoding": "identity" } });
+      if (!response.ok) throw new Error(`${urlPath}: HTTP ${response.status}`);
+      if (i === 0) await response.arrayBuffer();
+    }
+    const headers = Object.fromEntries([...response!.headers].filter(([name]) => !CONNECTION_HEADERS.has(name)));
+    answers.set(urlPath, { headers, body: Buffer.from(await response!.arrayBuffer()) });
   }
   bare = await startBareServer(answers);
   const rssWarm = residentMb(app.process.pid);
-  console.log(`load average at start: ${load()} · app RSS ${mb(rssAtStart)} (after the first answers ${mb(rssWarm)})`);
+  console.log(
+    `load generator: ${generator.name}, in its own process; ${WARM_UP_SECONDS} s warm-up before each run\n` +
+      `load average at start: ${load()} · app RSS ${mb(rssAtStart)} (after the first answers ${mb(rssWarm)})`,
+  );
 
   for (const target of TARGETS) {
     const urlPath = target.suffix === null ? "/" : `/reports/${report.id}${target.suffix}`;
     const kb = (answers.get(urlPath)!.body.length / 1024).toFixed(0);
     for (const connections of target.runs) {
-      const onBare = await measure(`${bare.url}${urlPath}`, connections, target.seconds);
-      const onApp = await measure(`${app.url}${urlPath}`, connections, target.seconds);
+      const onBare = await measure(`${bare.url}${urlPath}`, bare.pid, connections, target.seconds);
+      const onApp = await measure(`${app.url}${urlPath}`, app.process.pid!, connections, target.seconds);
       console.log(
         `${target.label} (${kb} KB), ${connections} connections, ${target.seconds} s\n` +
           `  bare ${show(onBare)}\n  app  ${show(onApp)}\n  ratio ${(onApp.rate / onBare.rate).toFixed(2)}`,
@@ -239,6 +272,7 @@ try {
     `load average at end: ${load()} · app RSS ${mb(residentMb(app.process.pid))} (at start ${mb(rssAtStart)})`,
   );
 } finally {
+  generator.stop();
   await bare?.stop();
   await app?.stop();
   await database.stop();

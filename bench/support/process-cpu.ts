@@ -50,6 +50,15 @@ export function treeCpuSeconds(pid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
+/**
+ * User + system CPU seconds of this process's children that exited and were waited for
+ * (cutime, cstime): what a load generator run as a child used, read after it exited.
+ */
+export function reapedChildrenCpuSeconds(): number {
+  const fields = statFields(process.pid);
+  return fields ? (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND : 0;
+}
+
 /** CPU seconds the whole machine was busy so far (all cores; /proc/stat, idle and iowait left out). */
 export function machineCpuSeconds(): number {
   const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
