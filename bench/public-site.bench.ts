@@ -42,7 +42,7 @@ import { buildIfChanged } from "@/scripts/lib/next-build";
 import { createScriptClient } from "@/scripts/lib/prisma-client";
 import { startThrowawayServer } from "@/scripts/lib/throwaway-database";
 import { loadGenerator, pickLoadGenerator, type LoadFigures } from "./support/load-generator";
-import { treeCpuSeconds } from "./support/process-cpu";
+import { treeCpuSeconds, waitUntilIdle } from "./support/process-cpu";
 
 const WARM_RUNS = 5;
 /** Seconds of load before each measured run, on the same URL and connections; not counted. */
@@ -251,8 +251,10 @@ try {
   }
   bare = await startBareServer(answers);
   const rssWarm = residentMb(app.process.pid);
+  const settled = await waitUntilIdle(app.process.pid!);
   console.log(
-    `load generator: ${generator.name}, in its own process; ${WARM_UP_SECONDS} s warm-up before each run\n` +
+    `load generator: ${generator.name}, in its own process; ${WARM_UP_SECONDS} s warm-up before each run` +
+      ` · the app idle ${settled.toFixed(1)} s after its first answers\n` +
       `load average at start: ${load()} · app RSS ${mb(rssAtStart)} (after the first answers ${mb(rssWarm)})`,
   );
 

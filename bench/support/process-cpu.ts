@@ -59,6 +59,24 @@ export function reapedChildrenCpuSeconds(): number {
   return fields ? (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND : 0;
 }
 
+/**
+ * Waits until a process tree uses less than `belowCores` over a half-second window (at most
+ * `timeoutMs`), and returns the seconds waited: a server that just started may still be
+ * warming up (the app's render pool renders a sample report on its own thread).
+ */
+export async function waitUntilIdle(pid: number, belowCores = 0.1, timeoutMs = 30_000): Promise<number> {
+  const windowMs = 500;
+  const start = performance.now();
+  let before = treeCpuSeconds(pid);
+  while (performance.now() - start < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = treeCpuSeconds(pid);
+    if ((now - before) / (windowMs / 1000) < belowCores) break;
+    before = now;
+  }
+  return (performance.now() - start) / 1000;
+}
+
 /** CPU seconds the whole machine was busy so far (all cores; /proc/stat, idle and iowait left out). */
 export function machineCpuSeconds(): number {
   const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
