@@ -186,9 +186,12 @@ async function measure(url: string, serverPid: number, connections: number, seco
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0)).padStart(4);
+/** A load generator near a whole core measured itself, not the server (bench/support/load-generator.ts). */
+const SATURATED_CORES = 0.9;
 const show = (figures: Figures) =>
   `${figures.rate.toFixed(0).padStart(6)} req/s p50 ${ms(figures.p50)} ms p99 ${ms(figures.p99)} ms` +
   ` · server ${figures.serverCores.toFixed(2)} cores, ${generator.name} ${figures.generatorCores.toFixed(2)}` +
+  (figures.generatorCores >= SATURATED_CORES ? " (load generator saturated: its limit, not the server's)" : "") +
   ` · load ${figures.load}` +
   (figures.failures ? ` (${figures.failures} failed)` : "");
 
