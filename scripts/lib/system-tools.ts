@@ -122,7 +122,12 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<{ code: number;
  * one-line zh-CN error when that cannot be done. Package lists are refreshed only when the
  * install fails without (a fresh machine has none).
  */
-export async function ensureSystemTools(tools: SystemTool[], log: (line: string) => void = console.log): Promise<void> {
+export async function ensureSystemTools(
+  tools: SystemTool[],
+  log: (line: string) => void = console.log,
+  /** What needs them, in the line that says so: 测试 (npm test), 基准测试 (npm run bench). */
+  purpose = "测试",
+): Promise<void> {
   const missing = missingTools(tools);
   if (missing.length === 0) return;
   const plan = planInstall(missing, {
@@ -131,7 +136,7 @@ export async function ensureSystemTools(tools: SystemTool[], log: (line: string)
     hasPasswordlessSudo: isInstalled("sudo") && spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0,
   });
   if (plan.kind === "impossible") throw new Error(plan.message);
-  log(`安装测试所需的 Debian 软件包 ${plan.packages.join("、")}（仅首次，约 1 分钟）…`);
+  log(`安装${purpose}所需的 Debian 软件包 ${plan.packages.join("、")}（仅首次，约 1 分钟）…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const install = [
     ...plan.commandPrefix,
