@@ -28,6 +28,8 @@ export const importMessages = {
   pdfTooMuchText: (limit: number): string =>
     `PDF 中的文字片段超过 ${limit} 个（年度报告通常只有几千个，可能是恶意构造的文件），为安全起见未读取；请上传 Word 或网页文件`,
   notReport: (): string => "未找到年度报告的标题、章节标题或统计表格，这似乎不是政府信息公开工作年度报告，未读取",
+  pdfNotReport: (): string =>
+    "未找到年度报告的标题、章节标题或统计表格，未读取。如果这确是年度报告，可能是 PDF 中的文字无法正确提取（有的 PDF 的字体未带文字编码，复制出的文字是乱码）；请上传 Word 或网页文件",
   archiveTooLarge: (limit: number): string =>
     `Word 文档的文字部分解压后超过 ${megabytes(limit)}（年度报告通常不到 1 MB，可能是恶意构造的压缩文件），为安全起见未读取；请在 Word 中“另存为”新的 .docx 文档后重试`,
   archiveUnsafe: (): string => "Word 文档的压缩结构异常（可能是恶意构造的文件），为安全起见未读取",

@@ -76,7 +76,13 @@ describe("the reading pool's warm-up PDF", () => {
     const runs = text.ok ? (text.pages[0]?.runs ?? []) : [];
     expect(runs.filter((r) => r.text.trim() !== "").length).toBe(12 * 5);
     expect(new Set(runs.map((r) => r.y)).size).toBe(12);
-    expect((await readReportPdf(warmUpPdf())).status).toBe("notReport");
+    const reading = await readReportPdf(warmUpPdf());
+    expect(reading.status).toBe("notReport");
+    // A PDF says why a report might read as none: its text may not be extractable.
+    expect(reading.problems).toEqual([
+      { code: "input.notReport", severity: "error", place: "file", message: importMessages.pdfNotReport() },
+    ]);
+    expect(reading.problems[0]?.message).toContain("请上传 Word 或网页文件");
   });
 });
 
