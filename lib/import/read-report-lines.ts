@@ -119,7 +119,14 @@ export function readReportLines(source: readonly SourceLine[], origin: ReportSou
 
   if (sections.regions.size < 2 && rowsFound === 0) {
     return emptyReadResult(origin, "notReport", [
-      { code: "input.notReport", severity: "error", place: "file", message: importMessages.notReport() },
+      {
+        code: "input.notReport",
+        severity: "error",
+        place: "file",
+        // A PDF that reads as no report may be one whose fonts carry no text encoding (its
+        // text comes out wrong, as copying from it would): say so, and what to upload instead.
+        message: origin === "pdf" ? importMessages.pdfNotReport() : importMessages.notReport(),
+      },
     ]);
   }
 

@@ -92,13 +92,7 @@ export async function readReportPdf(bytes: Uint8Array): Promise<ReadResult> {
   if (!text.ok) return text.refusal;
   const characters = text.pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.trim().length, 0), 0);
   if (characters === 0) return refusedReading("input.scanned", importMessages.pdfScanned(), "pdf");
-  const reading = readReportLines(pdfToLines(text.pages), "pdf");
-  // Text that reads as no report may be a report whose fonts carry no text encoding (pdf.js
-  // then gives wrong characters, as copying from it would): the clerk is told both, and what
-  // to upload instead.
-  if (reading.status === "notReport" && reading.problems[0]?.code === "input.notReport")
-    return { ...reading, problems: [{ ...reading.problems[0], message: importMessages.pdfNotReport() }] };
-  return reading;
+  return readReportLines(pdfToLines(text.pages), "pdf");
 }
 
 const refused = (refusal: ReadResult): PdfText => ({ ok: false, refusal });
