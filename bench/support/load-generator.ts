@@ -15,10 +15,11 @@
  * Each run reports the load generator's own CPU use, so that a saturated generator shows
  * in the figures.
  */
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { ensureSystemTools, type SystemTool } from "../../scripts/lib/system-tools";
 import { reapedChildrenCpuSeconds } from "./process-cpu";
 
@@ -59,17 +60,9 @@ export async function pickLoadGenerator(requested: string | undefined): Promise<
   }
 }
 
-function run(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk));
-    child.once("error", reject);
-    child.once("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command}: ${code} ${err}`))));
-  });
-}
+/** The command's standard output once it exited 0 (its stderr in the error otherwise). */
+const run = async (command: string, args: string[]): Promise<string> =>
+  (await promisify(execFile)(command, args)).stdout;
 
 /** A load generator of that name; `run` loads one URL and returns the figures. */
 export function loadGenerator(name: LoadGeneratorName) {
